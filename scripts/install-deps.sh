@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building, testing and running ShelfSense needs.
+# Idempotent: packages already present are skipped; runs as root or through sudo.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ ccache dpkg-dev pkg-config
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+  libsqlite3-dev sqlite3 zlib1g-dev
+  libtorch-dev libopenblas0-pthread
+  libboost1.81-dev libboost-json1.81-dev libboost-iostreams1.81-dev
+  libboost-program-options1.81-dev libutf8proc-dev
+  xvfb xauth imagemagick fonts-wqy-microhei
+  python3 python3-pip python3-venv
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# LibTorch uses whichever BLAS is selected; the reference BLAS is ~18x slower.
+for alt in libblas.so.3-x86_64-linux-gnu liblapack.so.3-x86_64-linux-gnu; do
+  target=$(update-alternatives --list "$alt" 2>/dev/null | grep openblas-pthread | head -n1 || true)
+  if [ -n "$target" ]; then "${sudo_cmd[@]}" update-alternatives --set "$alt" "$target" >/dev/null; fi
+done
+echo "install-deps: done" >&2
