@@ -71,3 +71,10 @@ private:
 using Status = Result<void>;
 
 }  // namespace ss
+
+// Propagates a failed Status/Result from a function returning Status or Result<T>.
+#define SS_TRY(expr)                                   \
+    do {                                               \
+        if (auto ss_try_result_ = (expr); !ss_try_result_) \
+            return ss_try_result_.error();             \
+    } while (0)

@@ -1,0 +1,108 @@
+#include "LineReader.h"
+
+#include <zlib.h>
+
+#include <cstring>
+#include <cstdio>
+
+namespace ss {
+namespace {
+constexpr std::size_t kChunk = 1 << 20;
+}
+
+Result<std::unique_ptr<LineReader>> LineReader::open(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return makeError(ErrorCode::Io, "is a folder, not a file", path.string());
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) return makeError(ErrorCode::Io, "cannot read file: " + ec.message(), path.string());
+    gzFile gz = gzopen(path.string().c_str(), "rb");
+    if (!gz) return makeError(ErrorCode::Io, std::string("cannot open file: ") + std::strerror(errno), path.string());
+    gzbuffer(gz, 1 << 18);
+    std::unique_ptr<LineReader> reader(new LineReader());
+    reader->path_ = path;
+    reader->gz_ = gz;
+    reader->fileSize_ = size;
+    reader->buffer_.resize(2 * kChunk);
+    return reader;
+}
+
+LineReader::~LineReader() {
+    if (gz_) gzclose(static_cast<gzFile>(gz_));
+}
+
+std::uint64_t LineReader::compressedOffset() const {
+    return static_cast<std::uint64_t>(gzoffset(static_cast<gzFile>(gz_)));
+}
+
+bool LineReader::fill() {
+    if (eof_) return false;
+    // Keep the unread tail, make room for one more chunk.
+    if (begin_ > 0) {
+        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+    }
+    if (buffer_.size() - end_ < kChunk) buffer_.resize(end_ + kChunk);
+    const int n = gzread(static_cast<gzFile>(gz_), buffer_.data() + end_, static_cast<unsigned>(kChunk));
+    if (n < 0) {
+        int code = 0;
+        const char* message = gzerror(static_cast<gzFile>(gz_), &code);
+        error_ = makeError(ErrorCode::Io, std::string("read error: ") + (message ? message : "unknown"), path_.string());
+        eof_ = true;
+        return false;
+    }
+    if (n == 0) {
+        eof_ = true;
+        return false;
+    }
+    for (int i = 0; i < n; ++i) {  // FNV-1a over the content: cheap next to parsing
+        hash_ ^= static_cast<unsigned char>(buffer_[end_ + i]);
+        hash_ *= 1099511628211ull;
+    }
+    end_ += static_cast<std::size_t>(n);
+    return true;
+}
+
+bool LineReader::next(std::string_view& line) {
+    std::size_t scanFrom = begin_;
+    for (;;) {
+        const char* start = buffer_.data() + scanFrom;
+        const void* nl = std::memchr(start, '\n', end_ - scanFrom);
+        if (nl) {
+            const std::size_t pos = static_cast<const char*>(nl) - buffer_.data();
+            std::size_t len = pos - begin_;
+            if (len > 0 && buffer_[begin_ + len - 1] == '\r') --len;
+            line = std::string_view(buffer_.data() + begin_, len);
+            consumed_ += pos + 1 - begin_;
+            begin_ = pos + 1;
+            break;
+        }
+        const std::size_t scanned = end_ - begin_;
+        if (!fill()) {
+            if (begin_ == end_) return false;
+            std::size_t len = end_ - begin_;
+            if (buffer_[begin_ + len - 1] == '\r') --len;
+            line = std::string_view(buffer_.data() + begin_, len);
+            consumed_ += end_ - begin_;
+            begin_ = end_;
+            break;
+        }
+        scanFrom = begin_ + scanned;
+    }
+    ++lineNumber_;
+    if (first_) {
+        first_ = false;
+        if (line.size() >= 3 && std::memcmp(line.data(), "\xEF\xBB\xBF", 3) == 0) line.remove_prefix(3);
+    }
+    return true;
+}
+
+std::string LineReader::fingerprint() const {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx:%llu", static_cast<unsigned long long>(hash_),
+                  static_cast<unsigned long long>(consumed_));
+    return buf;
+}
+
+}  // namespace ss

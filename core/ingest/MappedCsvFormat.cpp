@@ -1,0 +1,153 @@
+#include "MappedCsvFormat.h"
+
+#include <map>
+#include <set>
+
+#include "CsvReader.h"
+#include "FieldParse.h"
+#include "common/TimeUtil.h"
+
+namespace ss {
+namespace {
+
+const std::set<std::string> kKnownFields = {"item", "title", "description", "category", "brand", "price",
+                                            "available", "user", "type", "time", "quantity", "value",
+                                            "rating", "text"};
+
+std::optional<std::int64_t> parseTime(std::string_view s) {
+    if (auto n = parseInt64(s)) {
+        if (*n > 100000000000LL) return *n / 1000;  // milliseconds
+        if (*n > 30000000) return *n;               // unix seconds (YYYYMMDD values are below this)
+    }
+    return parseDateTime(s);
+}
+
+}  // namespace
+
+Status MappedCsvFormat::run(ImportSession& session) {
+    const auto& path = session.lines().path();
+    if (session.options().columnMap.empty())
+        return makeError(ErrorCode::Usage, "the csv format needs a column mapping (--map column=field)", path.string());
+    std::string_view headerLine;
+    if (!session.lines().next(headerLine)) return {};
+    const auto separator = CsvReader::guessSeparator(headerLine);
+    std::vector<std::string> header;
+    {
+        const char sep = separator == CsvReader::Separator::Tab ? '\t' : ',';
+        std::size_t s = 0;
+        for (;;) {
+            const auto p = headerLine.find(sep, s);
+            std::string name(trimmed(headerLine.substr(s, p == std::string_view::npos ? std::string_view::npos : p - s)));
+            if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+            header.push_back(name);
+            if (p == std::string_view::npos) break;
+            s = p + 1;
+        }
+    }
+    std::map<std::string, int> fieldColumn;
+    for (const auto& [column, field] : session.options().columnMap) {
+        if (!kKnownFields.count(field))
+            return makeError(ErrorCode::Usage, "unknown field '" + field + "' in --map (known: item, title, description, category, brand, price, available, user, type, time, quantity, value, rating, text)");
+        int index = -1;
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (header[i] == column) index = static_cast<int>(i);
+        if (index < 0) {
+            if (auto n = parseInt64(column); n && *n >= 1 && *n <= static_cast<std::int64_t>(header.size())) index = static_cast<int>(*n - 1);
+        }
+        if (index < 0) return makeError(ErrorCode::InputData, "line 1: no column '" + column + "' in the header", path.string());
+        fieldColumn[field] = index;
+    }
+    auto has = [&](const char* f) { return fieldColumn.count(f) > 0; };
+    const Target target = has("rating") || has("text") ? Target::Reviews : has("user") ? Target::Events : Target::Items;
+    const std::vector<const char*> required = target == Target::Reviews ? std::vector<const char*>{"user", "item", "rating", "time"}
+                                            : target == Target::Events  ? std::vector<const char*>{"user", "item", "time"}
+                                                                        : std::vector<const char*>{"item"};
+    for (const char* r : required)
+        if (!has(r)) return makeError(ErrorCode::Usage, std::string("the mapping needs a column for '") + r + "'");
+    if (target == Target::Events && !has("type") && !session.options().defaultEventType)
+        return makeError(ErrorCode::Usage, "map a column to 'type' or give a default event type for events");
+
+    CsvReader csv(session.lines(), separator);
+    auto& writer = session.writer();
+    auto text = [&](const std::vector<std::string_view>& f, const char* field) -> std::optional<std::string> {
+        if (!has(field)) return std::nullopt;
+        return std::string(trimmed(f[fieldColumn[field]]));
+    };
+    while (csv.next()) {
+        session.countRead();
+        if ((session.rowsRead() & 0xFFF) == 0) SS_TRY(session.checkpoint());
+        const auto line = csv.recordLine();
+        const auto& f = csv.fields();
+        if (csv.malformed()) { SS_TRY(session.reject(line, "", "unterminated quoted field")); continue; }
+        if (f.size() != header.size()) { SS_TRY(session.reject(line, "", "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(f.size()))); continue; }
+        auto utf8 = session.acceptUtf8(line, f, header);
+        if (!utf8) return utf8.error();
+        if (!*utf8) continue;
+        const auto item = text(f, "item");
+        if (!item || item->empty()) { SS_TRY(session.reject(line, header[fieldColumn["item"]], "empty item id")); continue; }
+        if (target == Target::Items) {
+            ItemRecord r;
+            r.externalId = *item;
+            r.title = text(f, "title");
+            r.description = text(f, "description");
+            r.category = text(f, "category");
+            r.brand = text(f, "brand");
+            if (auto p = text(f, "price"); p && !p->empty()) {
+                std::string_view pv = *p;
+                if (!pv.empty() && pv.front() == '$') pv.remove_prefix(1);
+                r.price = parseDouble(pv);
+                if (!r.price) { SS_TRY(session.reject(line, header[fieldColumn["price"]], "not a number: '" + *p + "'")); continue; }
+            }
+            if (auto a = text(f, "available"); a && !a->empty()) r.available = *a == "1" || *a == "true" || *a == "yes";
+            auto id = writer.upsertItem(r);
+            if (!id) return id.error();
+            session.imported();
+            continue;
+        }
+        const auto user = text(f, "user");
+        if (!user || user->empty()) { SS_TRY(session.reject(line, header[fieldColumn["user"]], "empty user id")); continue; }
+        const auto time = parseTime(f[fieldColumn["time"]]);
+        if (!time) { SS_TRY(session.reject(line, header[fieldColumn["time"]], "unparsable time '" + std::string(trimmed(f[fieldColumn["time"]])) + "'")); continue; }
+        auto plausible = session.acceptTime(line, header[fieldColumn["time"]], *time);
+        if (!plausible) return plausible.error();
+        if (!*plausible) continue;
+        if (target == Target::Events) {
+            std::optional<EventType> type = session.options().defaultEventType;
+            if (has("type")) {
+                type = parseEventType(trimmed(f[fieldColumn["type"]]));
+                if (!type) { SS_TRY(session.reject(line, header[fieldColumn["type"]], "unknown behaviour '" + std::string(trimmed(f[fieldColumn["type"]])) + "'")); continue; }
+            }
+            std::optional<std::int64_t> quantity;
+            std::optional<double> value;
+            if (auto q = text(f, "quantity"); q && !q->empty()) {
+                quantity = parseInt64(*q);
+                if (!quantity) { SS_TRY(session.reject(line, header[fieldColumn["quantity"]], "not an integer")); continue; }
+            }
+            if (auto v = text(f, "value"); v && !v->empty()) {
+                value = parseDouble(*v);
+                if (!value) { SS_TRY(session.reject(line, header[fieldColumn["value"]], "not a number")); continue; }
+            }
+            auto u = writer.userId(*user);
+            if (!u) return u.error();
+            auto i = writer.itemId(*item);
+            if (!i) return i.error();
+            SS_TRY(writer.addEvent(*u, *i, *type, *time, quantity, value));
+            session.imported();
+            continue;
+        }
+        const auto rating = parseDouble(f[fieldColumn["rating"]]);
+        if (!rating || *rating < 1 || *rating > 5) { SS_TRY(session.reject(line, header[fieldColumn["rating"]], "not a rating from 1 to 5")); continue; }
+        auto u = writer.userId(*user);
+        if (!u) return u.error();
+        auto i = writer.itemId(*item);
+        if (!i) return i.error();
+        ReviewRecord review{*u, *i, rating, text(f, "title").value_or(""), text(f, "text").value_or(""), *time};
+        auto added = writer.addReview(review);
+        if (!added) return added.error();
+        if (*added) session.imported();
+        else session.duplicate();
+    }
+    return {};
+}
+
+}  // namespace ss

@@ -1,0 +1,104 @@
+#include "BulkWriter.h"
+
+namespace ss {
+
+Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> importId) {
+    BulkWriter writer(db);
+    writer.importId_ = importId;
+    if (Status s = writer.loadIds("users", writer.users_, writer.nextUser_); !s) return s.error();
+    if (Status s = writer.loadIds("items", writer.items_, writer.nextItem_); !s) return s.error();
+    struct { Statement* target; const char* sql; } statements[] = {
+        {&writer.insertUser_, "INSERT INTO users(id, external_id) VALUES(?1, ?2)"},
+        {&writer.insertItem_, "INSERT INTO items(id, external_id, category) VALUES(?1, ?2, ?3)"},
+        {&writer.updateItem_,
+         "UPDATE items SET title=coalesce(?2,title), description=coalesce(?3,description),"
+         " category=coalesce(?4,category), brand=coalesce(?5,brand), price=coalesce(?6,price),"
+         " available=coalesce(?7,available) WHERE id=?1"},
+        {&writer.insertEvent_,
+         "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
+        {&writer.insertReview_,
+         "INSERT OR IGNORE INTO reviews(user_id, item_id, rating, title, body, ts, import_id) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
+        {&writer.updateSegment_, "UPDATE users SET segment=?2 WHERE id=?1"},
+    };
+    for (auto& [target, sql] : statements) {
+        auto stmt = db.prepare(sql);
+        if (!stmt) return stmt.error();
+        *target = std::move(*stmt);
+    }
+    return writer;
+}
+
+Status BulkWriter::loadIds(std::string_view table, IdMap& map, std::int64_t& next) {
+    auto stmt = db_->prepare("SELECT id, external_id FROM " + std::string(table));
+    if (!stmt) return stmt.error();
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        const std::int64_t id = stmt->columnInt(0);
+        map.emplace(stmt->columnText(1), id);
+        next = std::max(next, id + 1);
+    }
+    return {};
+}
+
+Result<std::int64_t> BulkWriter::userId(std::string_view externalId) {
+    if (auto it = users_.find(externalId); it != users_.end()) return it->second;
+    const std::int64_t id = nextUser_;
+    insertUser_.bind(1, id).bind(2, externalId);
+    if (Status s = insertUser_.run(); !s) return s.error();
+    ++nextUser_;
+    ++newUsers_;
+    users_.emplace(std::string(externalId), id);
+    return id;
+}
+
+Result<std::int64_t> BulkWriter::itemId(std::string_view externalId, std::string_view categoryIfNew) {
+    if (auto it = items_.find(externalId); it != items_.end()) return it->second;
+    const std::int64_t id = nextItem_;
+    insertItem_.bind(1, id).bind(2, externalId);
+    if (categoryIfNew.empty()) insertItem_.bindNull(3);
+    else insertItem_.bind(3, categoryIfNew);
+    if (Status s = insertItem_.run(); !s) return s.error();
+    ++nextItem_;
+    ++newItems_;
+    items_.emplace(std::string(externalId), id);
+    return id;
+}
+
+std::optional<std::int64_t> BulkWriter::findItem(std::string_view externalId) const {
+    if (auto it = items_.find(externalId); it != items_.end()) return it->second;
+    return std::nullopt;
+}
+
+Result<std::int64_t> BulkWriter::upsertItem(const ItemRecord& item) {
+    auto id = itemId(item.externalId);
+    if (!id) return id;
+    updateItem_.bind(1, *id).bind(2, item.title).bind(3, item.description).bind(4, item.category)
+        .bind(5, item.brand).bind(6, item.price);
+    if (item.available) updateItem_.bind(7, std::int64_t(*item.available ? 1 : 0));
+    else updateItem_.bindNull(7);
+    if (Status s = updateItem_.run(); !s) return s.error();
+    return id;
+}
+
+Status BulkWriter::setUserSegment(std::int64_t userId, std::string_view segment) {
+    updateSegment_.bind(1, userId).bind(2, segment);
+    return updateSegment_.run();
+}
+
+Status BulkWriter::addEvent(std::int64_t userId, std::int64_t itemId, EventType type, std::int64_t time,
+                            std::optional<std::int64_t> quantity, std::optional<double> value) {
+    insertEvent_.bind(1, userId).bind(2, itemId).bind(3, static_cast<std::int64_t>(type)).bind(4, time)
+        .bind(5, quantity).bind(6, value).bind(7, importId_);
+    return insertEvent_.run();
+}
+
+Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
+    insertReview_.bind(1, r.userId).bind(2, r.itemId).bind(3, r.rating).bind(4, r.title).bind(5, r.body)
+        .bind(6, r.time).bind(7, importId_);
+    if (Status s = insertReview_.run(); !s) return s.error();
+    return db_->changes() > 0;
+}
+
+}  // namespace ss

@@ -1,0 +1,103 @@
+// Database, Statement, Transaction: a thin RAII layer over the SQLite C API.
+// A Database is one connection; use it from one thread at a time (each job opens its own).
+// Values are always bound, never spliced into SQL. Errors are returned as values.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "common/Result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ss {
+
+class Statement {
+public:
+    Statement() = default;
+    Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    // Binding: 1-based indexes as in SQLite. Chainable.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, std::span<const std::byte> blob);
+    Statement& bindNull(int index);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+
+    // step(): true while a row is available; false when done. Errors become a Status in lastError().
+    Result<bool> step();
+    Status run();  // step to completion, expecting no rows
+    void reset();
+
+    std::int64_t columnInt(int col) const;
+    double columnDouble(int col) const;
+    std::string columnText(int col) const;
+    bool columnIsNull(int col) const;
+    std::span<const std::byte> columnBlob(int col) const;
+    int columnCount() const;
+    std::string columnName(int col) const;
+
+private:
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& path, Mode mode = Mode::ReadWrite);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Status exec(std::string_view sql);  // one or more statements without parameters
+    Result<Statement> prepare(std::string_view sql);
+    Result<std::int64_t> queryInt(std::string_view sql);  // first column of first row, 0 if none
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    const std::filesystem::path& path() const { return path_; }
+    sqlite3* handle() const { return db_; }
+    Error lastError(std::string_view what) const;
+
+private:
+    Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+    sqlite3* db_;
+    std::filesystem::path path_;
+};
+
+// Rolls back unless commit() succeeded: a failed operation leaves the file as it was.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    const Status& begun() const { return begun_; }
+    Status commit();
+
+private:
+    Database& db_;
+    Status begun_;
+    bool open_ = false;
+};
+
+}  // namespace ss

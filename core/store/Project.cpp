@@ -1,0 +1,125 @@
+#include "Project.h"
+
+#include "Schema.h"
+
+namespace ss {
+
+Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path, Database::Mode mode) {
+    auto db = Database::open(path, mode);
+    if (!db) return db.error();
+    if (mode == Database::Mode::ReadWrite) {
+        if (Status s = Schema::migrate(**db); !s) return s.error();
+    } else {
+        auto v = Schema::version(**db);
+        if (!v) return v.error();
+        if (*v != Schema::kCurrentVersion)
+            return makeError(ErrorCode::InputData, "not a ShelfSense project, or one of another version", path.string());
+    }
+    return std::unique_ptr<Project>(new Project(std::move(*db)));
+}
+
+Result<ProjectStats> Project::stats() {
+    ProjectStats s;
+    auto counts = db_->prepare(
+        "SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM users), (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM reviews), (SELECT min(ts) FROM events), (SELECT max(ts) FROM events),"
+        " (SELECT min(ts) FROM reviews), (SELECT max(ts) FROM reviews)");
+    if (!counts) return counts.error();
+    auto row = counts->step();
+    if (!row) return row.error();
+    s.items = counts->columnInt(0);
+    s.users = counts->columnInt(1);
+    s.events = counts->columnInt(2);
+    s.reviews = counts->columnInt(3);
+    auto opt = [&](int c) -> std::optional<std::int64_t> {
+        if (counts->columnIsNull(c)) return std::nullopt;
+        return counts->columnInt(c);
+    };
+    s.firstEvent = opt(4);
+    s.lastEvent = opt(5);
+    s.firstReview = opt(6);
+    s.lastReview = opt(7);
+    auto byType = db_->prepare("SELECT type, count(*) FROM events GROUP BY type");
+    if (!byType) return byType.error();
+    for (;;) {
+        auto r = byType->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        const auto type = byType->columnInt(0);
+        if (type >= 1 && type <= 4) s.eventsByType[type] = byType->columnInt(1);
+    }
+    return s;
+}
+
+Result<std::vector<DailyCount>> Project::dailyEventCounts() {
+    auto stmt = db_->prepare(
+        "SELECT ts / 86400 * 86400 AS day, count(*), sum(type = 4) FROM events GROUP BY day ORDER BY day");
+    if (!stmt) return stmt.error();
+    std::vector<DailyCount> days;
+    for (;;) {
+        auto r = stmt->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        days.push_back({stmt->columnInt(0), stmt->columnInt(1), stmt->columnInt(2)});
+    }
+    return days;
+}
+
+Result<std::vector<ImportReport>> Project::importReports(std::size_t rejectLimit) {
+    auto stmt = db_->prepare(
+        "SELECT id, format, path, fingerprint, started, seconds, rows_read, rows_imported, rows_rejected,"
+        " rows_flagged, rows_duplicate, coalesce(notes,'') FROM imports ORDER BY id");
+    if (!stmt) return stmt.error();
+    auto rejects = db_->prepare(
+        "SELECT line, coalesce(field,''), reason, flagged_only FROM import_rejects WHERE import_id=?1 ORDER BY line LIMIT ?2");
+    if (!rejects) return rejects.error();
+    std::vector<ImportReport> reports;
+    for (;;) {
+        auto r = stmt->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        ImportReport rep;
+        rep.id = stmt->columnInt(0);
+        rep.format = stmt->columnText(1);
+        rep.path = stmt->columnText(2);
+        rep.fingerprint = stmt->columnText(3);
+        rep.started = stmt->columnInt(4);
+        rep.seconds = stmt->columnDouble(5);
+        rep.rowsRead = stmt->columnInt(6);
+        rep.rowsImported = stmt->columnInt(7);
+        rep.rowsRejected = stmt->columnInt(8);
+        rep.rowsFlagged = stmt->columnInt(9);
+        rep.rowsDuplicate = stmt->columnInt(10);
+        rep.notes = stmt->columnText(11);
+        rejects->reset();
+        rejects->bind(1, rep.id).bind(2, static_cast<std::int64_t>(rejectLimit));
+        for (;;) {
+            auto rr = rejects->step();
+            if (!rr) return rr.error();
+            if (!*rr) break;
+            rep.rejects.push_back({rejects->columnInt(0), rejects->columnText(1), rejects->columnText(2),
+                                   rejects->columnInt(3) != 0});
+        }
+        reports.push_back(std::move(rep));
+    }
+    return reports;
+}
+
+Result<std::optional<std::string>> Project::setting(const std::string& key) {
+    auto stmt = db_->prepare("SELECT value FROM settings WHERE key=?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, key);
+    auto r = stmt->step();
+    if (!r) return r.error();
+    if (!*r) return std::optional<std::string>();
+    return std::optional<std::string>(stmt->columnText(0));
+}
+
+Status Project::setSetting(const std::string& key, const std::string& value) {
+    auto stmt = db_->prepare("INSERT INTO settings(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, key).bind(2, value);
+    return stmt->run();
+}
+
+}  // namespace ss

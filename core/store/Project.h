@@ -1,0 +1,64 @@
+// Project: one open .shelfsense file (a migrated SQLite database) and the read queries the
+// workbench and CLI need (stats, daily activity, settings, import reports).
+// One Project per thread: a job opens its own Project on the same path.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Database.h"
+
+namespace ss {
+
+struct ProjectStats {
+    std::int64_t items = 0, users = 0, events = 0, reviews = 0;
+    std::optional<std::int64_t> firstEvent, lastEvent, firstReview, lastReview;
+    std::int64_t eventsByType[5] = {0, 0, 0, 0, 0};  // indexed by EventType value
+};
+
+struct DailyCount {
+    std::int64_t day;  // unix seconds at 00:00 UTC
+    std::int64_t events;
+    std::int64_t purchases;
+};
+
+struct ImportReject {
+    std::int64_t line = 0;
+    std::string field, reason;
+    bool flaggedOnly = false;  // kept, but outside the documented collection window
+};
+
+struct ImportReport {
+    std::int64_t id = 0;
+    std::string format, path, fingerprint, notes;
+    std::int64_t started = 0;
+    double seconds = 0;
+    std::int64_t rowsRead = 0, rowsImported = 0, rowsRejected = 0, rowsFlagged = 0, rowsDuplicate = 0;
+    std::vector<ImportReject> rejects;  // may be a prefix when loaded with a limit
+};
+
+class Project {
+public:
+    static Result<std::unique_ptr<Project>> open(const std::filesystem::path& path,
+                                                 Database::Mode mode = Database::Mode::ReadWrite);
+
+    Database& db() { return *db_; }
+    const std::filesystem::path& path() const { return db_->path(); }
+
+    Result<ProjectStats> stats();
+    Result<std::vector<DailyCount>> dailyEventCounts();
+    Result<std::vector<ImportReport>> importReports(std::size_t rejectLimit = 1000);
+
+    Result<std::optional<std::string>> setting(const std::string& key);
+    Status setSetting(const std::string& key, const std::string& value);
+
+private:
+    explicit Project(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+    std::unique_ptr<Database> db_;
+};
+
+}  // namespace ss

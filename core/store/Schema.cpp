@@ -1,0 +1,104 @@
+#include "Schema.h"
+
+#include <string>
+
+#include "Database.h"
+
+namespace ss {
+namespace {
+
+// Version 1: catalog, users, events, reviews, imports, embeddings, runs, settings.
+// Events hold only integers (user, item, type, time) so that 100M rows stay small and scannable.
+constexpr const char* kVersion1 = R"SQL(
+CREATE TABLE items(
+  id INTEGER PRIMARY KEY,
+  external_id TEXT NOT NULL UNIQUE,
+  title TEXT, description TEXT, category TEXT, brand TEXT,
+  price REAL, available INTEGER);
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  external_id TEXT NOT NULL UNIQUE,
+  segment TEXT);
+CREATE TABLE events(
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  type INTEGER NOT NULL,
+  ts INTEGER NOT NULL,
+  quantity INTEGER, value REAL,
+  import_id INTEGER);
+CREATE TABLE reviews(
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  rating REAL, title TEXT, body TEXT, ts INTEGER NOT NULL,
+  import_id INTEGER,
+  UNIQUE(user_id, item_id, ts));
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY,
+  format TEXT NOT NULL, path TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  started INTEGER NOT NULL, seconds REAL NOT NULL,
+  rows_read INTEGER NOT NULL, rows_imported INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,
+  rows_flagged INTEGER NOT NULL DEFAULT 0, rows_duplicate INTEGER NOT NULL DEFAULT 0,
+  notes TEXT);
+CREATE INDEX imports_fingerprint ON imports(fingerprint, format);
+CREATE TABLE import_rejects(
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL, field TEXT, reason TEXT NOT NULL, flagged_only INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX import_rejects_import ON import_rejects(import_id, line);
+CREATE TABLE embeddings(
+  model TEXT NOT NULL, target TEXT NOT NULL, object_id INTEGER NOT NULL,
+  text_hash TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,
+  PRIMARY KEY(model, target, object_id)) WITHOUT ROWID;
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY, recommender TEXT NOT NULL, parameters TEXT, seed INTEGER,
+  split TEXT, k INTEGER, dataset_fingerprint TEXT, metrics TEXT, timings TEXT, created INTEGER NOT NULL);
+CREATE TABLE run_user_metrics(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL);
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT);
+CREATE INDEX reviews_item ON reviews(item_id);
+CREATE INDEX reviews_user ON reviews(user_id);
+)SQL";
+
+}  // namespace
+
+Result<int> Schema::version(Database& db) {
+    auto v = db.queryInt("PRAGMA user_version");
+    if (!v) return v.error();
+    return static_cast<int>(*v);
+}
+
+Status Schema::migrate(Database& db) {
+    auto current = version(db);
+    if (!current) return current.error();
+    if (*current > kCurrentVersion)
+        return makeError(ErrorCode::Unsupported,
+                         "project file has schema version " + std::to_string(*current) +
+                             ", newer than this ShelfSense understands (" + std::to_string(kCurrentVersion) + ")",
+                         db.path().string());
+    static const char* const kSteps[] = {kVersion1};
+    for (int v = *current; v < kCurrentVersion; ++v) {
+        Transaction tx(db);
+        if (!tx.begun()) return tx.begun();
+        if (Status s = db.exec(kSteps[v]); !s) return s;
+        if (v == 0) {
+            if (Status s = createEventIndexes(db); !s) return s;
+        }
+        if (Status s = db.exec("PRAGMA user_version=" + std::to_string(v + 1)); !s) return s;
+        if (Status s = tx.commit(); !s) return s;
+    }
+    return {};
+}
+
+Status Schema::dropEventIndexes(Database& db) {
+    return db.exec("DROP INDEX IF EXISTS events_user_ts; DROP INDEX IF EXISTS events_item; DROP INDEX IF EXISTS events_ts;");
+}
+
+Status Schema::createEventIndexes(Database& db) {
+    return db.exec(
+        "CREATE INDEX IF NOT EXISTS events_user_ts ON events(user_id, ts);"
+        "CREATE INDEX IF NOT EXISTS events_item ON events(item_id);"
+        "CREATE INDEX IF NOT EXISTS events_ts ON events(ts);");
+}
+
+}  // namespace ss
