@@ -1,0 +1,197 @@
+#include "eval/MetricsCsv.h"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <optional>
+#include <vector>
+
+#include "eval/CsvRecordReader.h"
+#include "eval/RankingMetrics.h"
+
+namespace ss {
+
+namespace {
+
+enum class Column { User, Item, Value };
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool oneOf(const std::string& name, std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        if (name == n) return true;
+    return false;
+}
+
+std::optional<Column> columnNamed(const std::string& field, bool truth) {
+    const std::string n = lower(field);
+    if (oneOf(n, {"user", "user_id", "userid", "uid", "customer", "customer_id"})) return Column::User;
+    if (oneOf(n, {"item", "item_id", "itemid", "iid", "product", "product_id"})) return Column::Item;
+    if (truth && oneOf(n, {"rating", "relevance", "weight", "label"})) return Column::Value;
+    if (!truth && oneOf(n, {"score", "prediction", "pred", "rating"})) return Column::Value;
+    return std::nullopt;
+}
+
+// A finite decimal number, optionally signed; surrounding blanks were trimmed by the reader (unquoted)
+// and are trimmed here too (quoted numbers).
+std::optional<double> parseNumber(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    if (text.empty()) return std::nullopt;
+    double value = 0.0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+struct Layout {
+    std::size_t fields = 0;                 // fields per row
+    std::size_t user = 0, item = 1;
+    std::optional<std::size_t> value;       // rating (truth, optional) / score (predictions)
+};
+
+const char* valueName(bool truth) { return truth ? "rating" : "score"; }
+
+std::string fieldContext(const CsvRecordReader& reader, std::size_t index, const char* name) {
+    return reader.where() + ": field " + std::to_string(index + 1) + " '" + name + "'";
+}
+
+// Reads every row of a truth or prediction file and hands (user, item, value) to `row`.
+template <typename RowFn>
+Status readRows(std::istream& in, const std::string& source, bool truth, RowFn&& row) {
+    CsvRecordReader reader(in, source);
+    std::vector<std::string> fields;
+    Result<bool> more = reader.next(fields);
+    if (!more) return more.error();
+    if (!*more) return makeError(ErrorCode::InputData, "the file is empty", source);
+
+    const std::size_t count = fields.size();
+    Layout layout;
+    layout.fields = count;
+
+    const bool valuePositional = count >= 3;
+    const bool namesLookLikeHeader =
+        columnNamed(fields[0], truth) == Column::User && count >= 2 && columnNamed(fields[1], truth) == Column::Item;
+    const bool valueNotNumber = valuePositional && !parseNumber(fields[2]);
+    const bool header = namesLookLikeHeader || valueNotNumber;
+
+    bool mapped = false;
+    if (header) {
+        // Map by name when every header field is a known column name and user and item are present.
+        std::optional<std::size_t> u, i, v;
+        bool allKnown = true;
+        for (std::size_t f = 0; f < count; ++f) {
+            const auto c = columnNamed(fields[f], truth);
+            if (!c) { allKnown = false; continue; }
+            if (*c == Column::User && !u) u = f;
+            if (*c == Column::Item && !i) i = f;
+            if (*c == Column::Value && !v) v = f;
+        }
+        if (allKnown && u && i && (truth || v)) {
+            layout.user = *u;
+            layout.item = *i;
+            layout.value = v;
+            mapped = true;
+        }
+    }
+    if (!mapped) {
+        if (truth ? (count < 2 || count > 3) : count != 3)
+            return makeError(ErrorCode::InputData,
+                             std::string("expected ") + (truth ? "2 or 3 fields (user,item[,rating])"
+                                                               : "3 fields (user,item,score)") +
+                                 ", found " + std::to_string(count),
+                             reader.where());
+        layout.user = 0;
+        layout.item = 1;
+        if (count == 3) layout.value = 2;
+    }
+
+    if (header) {
+        more = reader.next(fields);
+        if (!more) return more.error();
+    }
+    while (*more) {
+        if (fields.size() != layout.fields) {
+            const std::string message = "expected " + std::to_string(layout.fields) + " fields, found " +
+                                        std::to_string(fields.size());
+            return makeError(ErrorCode::InputData, message, reader.where());
+        }
+        const std::string& user = fields[layout.user];
+        const std::string& item = fields[layout.item];
+        if (user.empty())
+            return makeError(ErrorCode::InputData, "empty user id", fieldContext(reader, layout.user, "user"));
+        if (item.empty())
+            return makeError(ErrorCode::InputData, "empty item id", fieldContext(reader, layout.item, "item"));
+        std::optional<double> value;
+        if (layout.value) {
+            value = parseNumber(fields[*layout.value]);
+            if (!value)
+                return makeError(ErrorCode::InputData, "not a finite number: '" + fields[*layout.value] + "'",
+                                 fieldContext(reader, *layout.value, valueName(truth)));
+        }
+        row(user, item, value);
+        more = reader.next(fields);
+        if (!more) return more.error();
+    }
+    return {};
+}
+
+Result<std::ifstream> openInput(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError(ErrorCode::Io, "cannot open for reading", path.string());
+    return in;
+}
+
+}  // namespace
+
+Result<GroundTruth> MetricsCsv::readTruth(std::istream& in, const std::string& sourceName) {
+    GroundTruth truth;
+    Status s = readRows(in, sourceName, true, [&truth](const std::string& u, const std::string& i,
+                                                         std::optional<double> rating) { truth.add(u, i, rating); });
+    if (!s) return s.error();
+    if (truth.empty()) return makeError(ErrorCode::InputData, "no data rows (only a header)", sourceName);
+    return truth;
+}
+
+Result<GroundTruth> MetricsCsv::readTruth(const std::filesystem::path& path) {
+    Result<std::ifstream> in = openInput(path);
+    if (!in) return in.error();
+    return readTruth(*in, path.string());
+}
+
+Result<Predictions> MetricsCsv::readPredictions(std::istream& in, const std::string& sourceName) {
+    Predictions predictions;
+    Status s = readRows(in, sourceName, false,
+                        [&predictions](const std::string& u, const std::string& i, std::optional<double> score) {
+                            predictions.add(u, i, *score);
+                        });
+    if (!s) return s.error();
+    return predictions;
+}
+
+Result<Predictions> MetricsCsv::readPredictions(const std::filesystem::path& path) {
+    Result<std::ifstream> in = openInput(path);
+    if (!in) return in.error();
+    return readPredictions(*in, path.string());
+}
+
+Result<MetricsReport> evaluateCsvFiles(const std::filesystem::path& truthPath, const std::filesystem::path& predPath,
+                                       int k, Convention convention) {
+    if (k < 1) return makeError(ErrorCode::Usage, "k must be at least 1, got " + std::to_string(k), "--k");
+    Result<GroundTruth> truth = MetricsCsv::readTruth(truthPath);
+    if (!truth) return truth.error();
+    Result<Predictions> predictions = MetricsCsv::readPredictions(predPath);
+    if (!predictions) return predictions.error();
+    RankingOptions options;
+    options.k = k;
+    options.convention = convention;
+    return RankingMetrics::evaluate(*truth, *predictions, options);
+}
+
+}  // namespace ss
