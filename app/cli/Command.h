@@ -1,0 +1,25 @@
+// Command: one CLI subcommand. run() writes its JSON or text result to stdout and progress to
+// stderr and returns a Status; main maps errors to the documented exit codes. Main thread only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/Result.h"
+
+namespace ss::cli {
+
+struct Command {
+    const char* name;
+    const char* synopsis;
+    Status (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& commands();
+
+// Implemented one per file.
+Status runSample(const std::vector<std::string>& args);
+Status runImport(const std::vector<std::string>& args);
+Status runStats(const std::vector<std::string>& args);
+
+}  // namespace ss::cli
