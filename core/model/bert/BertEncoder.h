@@ -1,0 +1,39 @@
+// BertEncoderImpl: the stack of transformer layers, registered as "layer" so names read
+// encoder.layer.N.... Internal to ss_model_torch; read-only forward.
+#pragma once
+
+#include <vector>
+
+#include <torch/nn/modules/container/modulelist.h>
+
+#include "model/ModelConfig.h"
+#include "model/bert/BertLayer.h"
+
+namespace ss {
+
+class BertEncoderImpl : public torch::nn::Module {
+public:
+    explicit BertEncoderImpl(const ModelConfig& config) : layer(register_module("layer", torch::nn::ModuleList())) {
+        for (std::int64_t i = 0; i < config.numLayers; ++i) {
+            layers_.push_back(BertLayer(config));
+            layer->push_back(layers_.back());
+        }
+    }
+
+    void fuse() {
+        for (auto& l : layers_) l->attention->self->fuse();
+    }
+
+    at::Tensor forward(at::Tensor x, const at::Tensor& mask, std::int64_t batch, std::int64_t length) {
+        for (auto& l : layers_) x = l->forward(x, mask, batch, length);
+        return x;
+    }
+
+    torch::nn::ModuleList layer;
+
+private:
+    std::vector<BertLayer> layers_;  // typed handles to the same modules, avoiding ModuleList casts per call
+};
+TORCH_MODULE(BertEncoder);
+
+}  // namespace ss

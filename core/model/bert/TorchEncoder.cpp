@@ -1,0 +1,128 @@
+#include "model/bert/TorchEncoder.h"
+
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <limits>
+
+#include <c10/core/InferenceMode.h>
+#include <torch/cuda.h>
+
+#include "model/bert/BertModel.h"
+#include "model/bert/BertWeightLoader.h"
+#include "model/bert/SentencePooling.h"
+
+namespace ss {
+
+struct TorchEncoder::Impl {
+    ModelConfig config;
+    BertModel model{nullptr};
+    at::Device device{at::kCPU};
+    at::ScalarType dtype = at::kFloat;
+    std::string deviceName;
+    std::string precisionName;
+};
+
+TorchEncoder::TorchEncoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TorchEncoder::~TorchEncoder() = default;
+
+const std::string& TorchEncoder::deviceName() const { return impl_->deviceName; }
+const std::string& TorchEncoder::precisionName() const { return impl_->precisionName; }
+
+bool TorchEncoder::cudaAvailable() {
+    try {
+        return torch::cuda::is_available();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& config, const SafetensorsFile& weights,
+                                                           const Settings& settings) {
+    auto impl = std::make_unique<Impl>();
+    impl->config = config;
+
+    // The device is chosen here, once; forward() never decides where to run.
+    const bool cuda = cudaAvailable();
+    if (settings.device == "cuda" && !cuda) {
+        return makeError(ErrorCode::Unsupported,
+                         "device 'cuda' requested but this LibTorch build has no usable CUDA device", "device");
+    }
+    const bool useCuda = settings.device == "cuda" || (settings.device == "auto" && cuda);
+    impl->device = useCuda ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU);
+    impl->deviceName = useCuda ? "cuda:0" : "cpu";
+
+    // Half precision on CPU is slow and lossy in LibTorch's CPU kernels, so it is refused in favour of
+    // fp32; bf16 on CPU is honoured because the caller asked for it explicitly.
+    if (settings.precision == "bf16") {
+        impl->dtype = at::kBFloat16;
+    } else if (settings.precision == "fp16" && useCuda) {
+        impl->dtype = at::kHalf;
+    } else {
+        impl->dtype = at::kFloat;
+    }
+    impl->precisionName = impl->dtype == at::kBFloat16 ? "bf16" : impl->dtype == at::kHalf ? "fp16" : "fp32";
+
+    try {
+        if (settings.threads > 0) at::set_num_threads(settings.threads);
+        impl->model = BertModel(config);
+        if (Status loaded = BertWeightLoader::load(impl->model, weights); !loaded) return loaded.error();
+        impl->model->eval();
+        impl->model->to(impl->device, impl->dtype);
+        impl->model->prepareForInference();
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Internal, std::string("LibTorch failed while loading the model: ") + e.what(),
+                         weights.path().string());
+    }
+    return std::unique_ptr<TorchEncoder>(new TorchEncoder(std::move(impl)));
+}
+
+Status TorchEncoder::encodeBatch(const std::vector<std::vector<std::int32_t>>& sequences,
+                                 const std::vector<std::size_t>& indices, std::vector<std::vector<float>>& out) {
+    if (indices.empty()) return {};
+    try {
+        // Thread-local guard: created on the calling (job) thread, never stored.
+        c10::InferenceMode inference;
+        const auto batch = std::int64_t(indices.size());
+        std::int64_t length = 0;
+        for (std::size_t i : indices) length = std::max(length, std::int64_t(sequences[i].size()));
+
+        at::Tensor ids = at::zeros({batch, length}, at::kLong);  // pad id 0; padded positions are masked
+        at::Tensor keep = at::zeros({batch, length}, at::kFloat);
+        auto idsAcc = ids.accessor<std::int64_t, 2>();
+        auto keepAcc = keep.accessor<float, 2>();
+        for (std::int64_t b = 0; b < batch; ++b) {
+            const auto& seq = sequences[indices[std::size_t(b)]];
+            for (std::size_t t = 0; t < seq.size(); ++t) {
+                idsAcc[b][std::int64_t(t)] = seq[t];
+                keepAcc[b][std::int64_t(t)] = 1.0f;
+            }
+        }
+        const bool onCpu = impl_->device.is_cpu();
+        const at::Tensor idsDev = onCpu ? ids : ids.to(impl_->device);
+        const at::Tensor keepDev = onCpu ? keep : keep.to(impl_->device);
+        // Additive mask: 0 for real tokens, the dtype's lowest value for padding (as transformers does).
+        const double lowest = impl_->dtype == at::kHalf       ? -65504.0
+                              : impl_->dtype == at::kBFloat16 ? -3.38e38
+                                                              : double(std::numeric_limits<float>::lowest());
+        const at::Tensor mask =
+            ((1.0 - keepDev) * lowest).to(impl_->dtype).view({batch, 1, 1, length});
+
+        const at::Tensor hidden = impl_->model->forward(idsDev, mask).to(at::kFloat);
+        const at::Tensor pooled =
+            SentencePooling::pool(hidden, keepDev, impl_->config.pooling, impl_->config.normalize).to(at::kCPU);
+
+        const std::int64_t dim = pooled.size(1);
+        const float* data = pooled.data_ptr<float>();
+        for (std::int64_t b = 0; b < batch; ++b) {
+            auto& row = out[indices[std::size_t(b)]];
+            row.assign(data + b * dim, data + (b + 1) * dim);
+        }
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Internal, std::string("LibTorch failed while encoding: ") + e.what(),
+                         impl_->deviceName);
+    }
+    return {};
+}
+
+}  // namespace ss

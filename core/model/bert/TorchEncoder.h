@@ -1,0 +1,49 @@
+// TorchEncoder: the LibTorch side of SentenceEncoder, behind a torch-free header so the public
+// facade (C++20, no torch) can own it. Owns the BERT module on its device and runs one padded batch
+// at a time. Built once on any thread; encodeBatch() may then be called from one thread at a time
+// (the torch guards it needs are thread-local and created inside the call).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/Result.h"
+#include "model/ModelConfig.h"
+#include "model/SafetensorsFile.h"
+
+namespace ss {
+
+class TorchEncoder {
+public:
+    struct Settings {
+        std::string device = "auto";     // auto | cpu | cuda
+        std::string precision = "fp32";  // fp32 | fp16 | bf16
+        int threads = 0;                 // > 0: intra-op threads for this process
+    };
+
+    static Result<std::unique_ptr<TorchEncoder>> create(const ModelConfig& config, const SafetensorsFile& weights,
+                                                        const Settings& settings);
+    ~TorchEncoder();
+    TorchEncoder(const TorchEncoder&) = delete;
+    TorchEncoder& operator=(const TorchEncoder&) = delete;
+
+    // Encodes sequences[indices[i]] (already validated: non-empty, ids in range, within max length)
+    // as one batch padded to the longest, writing each pooled vector to out[indices[i]].
+    Status encodeBatch(const std::vector<std::vector<std::int32_t>>& sequences, const std::vector<std::size_t>& indices,
+                       std::vector<std::vector<float>>& out);
+
+    const std::string& deviceName() const;
+    const std::string& precisionName() const;
+
+    static bool cudaAvailable();
+
+private:
+    struct Impl;
+    explicit TorchEncoder(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ss
