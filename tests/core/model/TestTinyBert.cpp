@@ -1,0 +1,326 @@
+// Loads generated tiny BERT folders (no real model needed): strict weight matching errors, options,
+// input validation, batching/order invariance and cancellation of SentenceEncoder.
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <stop_token>
+
+#include "SafetensorsBytes.h"
+#include "model/SentenceEncoder.h"
+#include "model/Sha256.h"
+
+namespace {
+
+constexpr int kHidden = 8, kHeads = 2, kLayers = 2, kInter = 16, kVocab = 30, kMaxPos = 16;
+
+using Entries = std::vector<SafetensorsBytes::Entry>;
+
+// Deterministic small weights so vectors are non-trivial and reproducible.
+QByteArray pseudoRandom(std::int64_t n, std::uint32_t seed, bool ones = false) {
+    std::vector<float> v(static_cast<std::size_t>(n));
+    for (auto& x : v) {
+        seed = seed * 1664525u + 1013904223u;
+        x = ones ? 1.0f + float(seed >> 8) / float(1 << 24) * 0.1f : (float(seed >> 8) / float(1 << 24) - 0.5f);
+    }
+    return SafetensorsBytes::floats(v);
+}
+
+Entries tinyWeights() {
+    Entries e;
+    std::uint32_t seed = 1;
+    const auto add = [&](const std::string& name, std::vector<std::int64_t> shape, bool ones = false) {
+        std::int64_t n = 1;
+        for (auto d : shape) n *= d;
+        e.push_back({name, "F32", shape, pseudoRandom(n, ++seed, ones)});
+    };
+    add("embeddings.word_embeddings.weight", {kVocab, kHidden});
+    add("embeddings.position_embeddings.weight", {kMaxPos, kHidden});
+    add("embeddings.token_type_embeddings.weight", {2, kHidden});
+    add("embeddings.LayerNorm.weight", {kHidden}, true);
+    add("embeddings.LayerNorm.bias", {kHidden});
+    for (int l = 0; l < kLayers; ++l) {
+        const std::string p = "encoder.layer." + std::to_string(l) + ".";
+        for (const char* qkv : {"query", "key", "value"}) {
+            add(p + "attention.self." + qkv + ".weight", {kHidden, kHidden});
+            add(p + "attention.self." + qkv + ".bias", {kHidden});
+        }
+        add(p + "attention.output.dense.weight", {kHidden, kHidden});
+        add(p + "attention.output.dense.bias", {kHidden});
+        add(p + "attention.output.LayerNorm.weight", {kHidden}, true);
+        add(p + "attention.output.LayerNorm.bias", {kHidden});
+        add(p + "intermediate.dense.weight", {kInter, kHidden});
+        add(p + "intermediate.dense.bias", {kInter});
+        add(p + "output.dense.weight", {kHidden, kInter});
+        add(p + "output.dense.bias", {kHidden});
+        add(p + "output.LayerNorm.weight", {kHidden}, true);
+        add(p + "output.LayerNorm.bias", {kHidden});
+    }
+    return e;
+}
+
+QByteArray tinyConfig(const char* arch = "BertModel") {
+    return QStringLiteral(R"({"architectures":["%1"],"model_type":"bert","hidden_size":%2,"num_hidden_layers":%3,
+      "num_attention_heads":%4,"intermediate_size":%5,"vocab_size":%6,"max_position_embeddings":%7,
+      "type_vocab_size":2,"layer_norm_eps":1e-12,"hidden_act":"gelu"})")
+        .arg(QLatin1String(arch)).arg(kHidden).arg(kLayers).arg(kHeads).arg(kInter).arg(kVocab).arg(kMaxPos)
+        .toUtf8();
+}
+
+// Writes a model folder; weights empty means no safetensors file.
+bool writeModel(const QString& dir, const Entries& weights, const QByteArray& config = tinyConfig()) {
+    bool ok = SafetensorsBytes::write(dir + "/config.json", config);
+    ok = ok && SafetensorsBytes::write(dir + "/modules.json", R"([{"path":"","type":"sentence_transformers.models.Transformer"},
+        {"path":"1_Pooling","type":"sentence_transformers.models.Pooling"},
+        {"path":"2_Normalize","type":"sentence_transformers.models.Normalize"}])");
+    ok = ok && QDir().mkpath(dir + "/1_Pooling");
+    ok = ok && SafetensorsBytes::write(dir + "/1_Pooling/config.json", R"({"pooling_mode_mean_tokens":true})");
+    ok = ok && SafetensorsBytes::write(dir + "/sentence_bert_config.json", R"({"max_seq_length":12})");
+    if (!weights.empty()) ok = ok && SafetensorsBytes::write(dir + "/model.safetensors", SafetensorsBytes::build(weights));
+    return ok;
+}
+
+Entries without(Entries e, const std::string& name) {
+    std::erase_if(e, [&](const auto& x) { return x.name == name; });
+    return e;
+}
+
+QString errorText(const ss::Error& e) { return QString::fromStdString(e.describe()); }
+
+std::vector<std::vector<std::int32_t>> sampleIds() {
+    return {{2, 5, 7, 3}, {2, 9, 3}, {2, 11, 12, 13, 14, 15, 16, 3}, {2, 3}, {2, 29, 0, 4, 3}, {2, 5, 7, 3}};
+}
+
+}  // namespace
+
+using Mutation = std::function<Entries()>;
+Q_DECLARE_METATYPE(Mutation)
+
+class TestTinyBert : public QObject {
+    Q_OBJECT
+private slots:
+    void weights_data() {
+        QTest::addColumn<Mutation>("weights");
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QStringList>("mentions");  // empty: must load
+        QTest::newRow("exact") << Mutation(tinyWeights) << tinyConfig() << QStringList{};
+        QTest::newRow("bert. prefix") << Mutation([] {
+            auto e = tinyWeights();
+            for (auto& x : e) x.name = "bert." + x.name;
+            return e;
+        }) << tinyConfig("BertForMaskedLM") << QStringList{};
+        QTest::newRow("HF extras ignored") << Mutation([] {
+            auto e = tinyWeights();
+            e.push_back({"embeddings.position_ids", "I64", {1, kMaxPos}, QByteArray(8 * kMaxPos, '\0')});
+            e.push_back({"pooler.dense.weight", "F32", {kHidden, kHidden}, pseudoRandom(kHidden * kHidden, 99)});
+            e.push_back({"pooler.dense.bias", "F32", {kHidden}, pseudoRandom(kHidden, 98)});
+            return e;
+        }) << tinyConfig() << QStringList{};
+        QTest::newRow("missing") << Mutation([] { return without(tinyWeights(), "encoder.layer.1.output.dense.bias"); })
+                                 << tinyConfig() << QStringList{"missing tensors (1)", "encoder.layer.1.output.dense.bias"};
+        QTest::newRow("unexpected") << Mutation([] {
+            auto e = tinyWeights();
+            e.push_back({"encoder.layer.2.output.dense.bias", "F32", {kHidden}, pseudoRandom(kHidden, 7)});
+            return e;
+        }) << tinyConfig() << QStringList{"unexpected tensors (1)", "encoder.layer.2.output.dense.bias"};
+        QTest::newRow("wrong shape") << Mutation([] {
+            auto e = without(tinyWeights(), "embeddings.word_embeddings.weight");
+            e.push_back({"embeddings.word_embeddings.weight", "F32", {kVocab + 1, kHidden}, pseudoRandom((kVocab + 1) * kHidden, 5)});
+            return e;
+        }) << tinyConfig() << QStringList{"wrong shape", "embeddings.word_embeddings.weight [31, 8] (expected [30, 8])"};
+        QTest::newRow("integer weight") << Mutation([] {
+            auto e = without(tinyWeights(), "encoder.layer.0.intermediate.dense.bias");
+            e.push_back({"encoder.layer.0.intermediate.dense.bias", "I32", {kInter}, QByteArray(4 * kInter, '\0')});
+            return e;
+        }) << tinyConfig() << QStringList{"unsupported dtype", "encoder.layer.0.intermediate.dense.bias is I32"};
+        QTest::newRow("several problems") << Mutation([] {
+            auto e = without(without(tinyWeights(), "embeddings.LayerNorm.bias"), "embeddings.LayerNorm.weight");
+            e.push_back({"decoder.weight", "F32", {1}, pseudoRandom(1, 3)});
+            return e;
+        }) << tinyConfig() << QStringList{"missing tensors (2)", "embeddings.LayerNorm.bias", "unexpected tensors (1)", "decoder.weight"};
+        QTest::newRow("pickle only") << Mutation([] { return Entries{}; }) << tinyConfig()
+                                     << QStringList{"refusing pickled weights", "pytorch_model.bin"};
+        QTest::newRow("roberta") << Mutation(tinyWeights) << tinyConfig("RobertaModel")
+                                 << QStringList{"unsupported architecture: RobertaModel"};
+    }
+    void weights() {
+        QFETCH(Mutation, weights);
+        QFETCH(QByteArray, config);
+        QFETCH(QStringList, mentions);
+        QTemporaryDir dir;
+        const Entries entries = weights();
+        QVERIFY(writeModel(dir.path(), entries, config));
+        if (entries.empty()) QVERIFY(SafetensorsBytes::write(dir.filePath("pytorch_model.bin"), "PK\x03\x04"));
+        auto encoder = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 4});
+        if (mentions.isEmpty()) {
+            QVERIFY2(encoder.ok(), encoder.ok() ? "" : encoder.error().describe().c_str());
+            auto vectors = encoder->encodeIds(sampleIds());
+            QVERIFY(vectors.ok());
+            QCOMPARE(vectors->size(), sampleIds().size());
+            return;
+        }
+        QVERIFY2(!encoder.ok(), "loaded a model that should have been refused");
+        for (const QString& m : mentions) QVERIFY2(errorText(encoder.error()).contains(m), qPrintable(errorText(encoder.error())));
+    }
+
+    void halfPrecisionFileLoads() {
+        // F16 and BF16 files load into fp32 parameters; results stay close to the F32 file's.
+        auto asHalf = tinyWeights();
+        for (auto& e : asHalf) {
+            QByteArray half(e.data.size() / 2, '\0');
+            for (int i = 0; i < e.data.size() / 4; ++i) {
+                const float f = qFromLittleEndian<float>(e.data.constData() + 4 * i);
+                const qfloat16 h(f);
+                std::memcpy(half.data() + 2 * i, &h, 2);
+            }
+            e.data = half;
+            e.dtype = "F16";
+        }
+        QTemporaryDir full, half;
+        QVERIFY(writeModel(full.path(), tinyWeights()));
+        QVERIFY(writeModel(half.path(), asHalf));
+        auto a = ss::SentenceEncoder::load(full.path().toStdString(), {"cpu", "fp32", 0, 8});
+        auto b = ss::SentenceEncoder::load(half.path().toStdString(), {"cpu", "fp32", 0, 8});
+        QVERIFY(a.ok() && b.ok());
+        const auto va = a->encodeIds(sampleIds()).value();
+        const auto vb = b->encodeIds(sampleIds()).value();
+        for (std::size_t i = 0; i < va.size(); ++i) {
+            double dot = 0;
+            for (std::size_t k = 0; k < va[i].size(); ++k) dot += double(va[i][k]) * vb[i][k];
+            QVERIFY2(dot > 0.99, qPrintable(QString::number(dot)));
+        }
+        QVERIFY(a->info().weightsSha256 != b->info().weightsSha256);
+    }
+
+    void info() {
+        QTemporaryDir dir;
+        QVERIFY(writeModel(dir.path(), tinyWeights()));
+        auto encoder = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp16", 0, 4});
+        QVERIFY(encoder.ok());
+        const ss::EncoderInfo& info = encoder->info();
+        QCOMPARE(info.layers, std::int64_t(kLayers));
+        QCOMPARE(info.hidden, std::int64_t(kHidden));
+        QCOMPARE(info.heads, std::int64_t(kHeads));
+        QCOMPARE(info.vocabSize, std::int64_t(kVocab));
+        QCOMPARE(info.maxLength, std::int64_t(12));
+        QCOMPARE(QString::fromStdString(info.device), QStringLiteral("cpu"));
+        QCOMPARE(QString::fromStdString(info.precision), QStringLiteral("fp32"));  // fp16 is not used on CPU
+        QCOMPARE(info.pooling, ss::PoolingMode::Mean);
+        QVERIFY(info.normalize);
+        QCOMPARE(QString::fromStdString(info.name), QFileInfo(dir.path()).fileName());
+        const auto sha = ss::Sha256::hexOfFile((dir.path() + "/model.safetensors").toStdString());
+        QCOMPARE(info.weightsSha256, sha.value());
+    }
+
+    void badOptions_data() {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("precision");
+        QTest::addColumn<int>("batch");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("device") << "tpu" << "fp32" << 4 << "device must be auto, cpu or cuda";
+        QTest::newRow("precision") << "cpu" << "int8" << 4 << "precision must be fp32, fp16 or bf16";
+        QTest::newRow("batch") << "cpu" << "fp32" << 0 << "batch size";
+        if (!ss::cudaAvailable()) QTest::newRow("no cuda") << "cuda" << "fp32" << 4 << "no usable CUDA";
+    }
+    void badOptions() {
+        QFETCH(QString, device);
+        QFETCH(QString, precision);
+        QFETCH(int, batch);
+        QFETCH(QString, mention);
+        QTemporaryDir dir;
+        QVERIFY(writeModel(dir.path(), tinyWeights()));
+        auto encoder = ss::SentenceEncoder::load(dir.path().toStdString(),
+                                                 {device.toStdString(), precision.toStdString(), 0, std::size_t(batch)});
+        QVERIFY(!encoder.ok());
+        QVERIFY2(errorText(encoder.error()).contains(mention), qPrintable(errorText(encoder.error())));
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QList<int>>("ids");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("empty") << QList<int>{} << "empty token sequence";
+        QTest::newRow("negative id") << QList<int>{2, -1, 3} << "token id -1 at position 1";
+        QTest::newRow("id past vocab") << QList<int>{2, kVocab, 3} << "outside the vocabulary [0, 30)";
+        QTest::newRow("too long") << QList<int>(13, 4) << "13 tokens exceed the model's maximum of 12";
+    }
+    void badInput() {
+        QFETCH(QList<int>, ids);
+        QFETCH(QString, mention);
+        QTemporaryDir dir;
+        QVERIFY(writeModel(dir.path(), tinyWeights()));
+        auto encoder = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 4});
+        QVERIFY(encoder.ok());
+        auto input = sampleIds();
+        input.emplace_back(ids.begin(), ids.end());
+        const auto result = encoder->encodeIds(input);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ss::ErrorCode::InputData);
+        QVERIFY2(errorText(result.error()).contains(mention), qPrintable(errorText(result.error())));
+        QVERIFY(errorText(result.error()).contains("sequence 6"));
+    }
+
+    // Padding, sorting and batching must not change any vector, and output order is input order.
+    void batchInvariance_data() {
+        QTest::addColumn<int>("batch");
+        QTest::newRow("1") << 1;
+        QTest::newRow("2") << 2;
+        QTest::newRow("5") << 5;
+        QTest::newRow("64") << 64;
+    }
+    void batchInvariance() {
+        QFETCH(int, batch);
+        QTemporaryDir dir;
+        QVERIFY(writeModel(dir.path(), tinyWeights()));
+        auto one = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 1});
+        auto many = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, std::size_t(batch)});
+        QVERIFY(one.ok() && many.ok());
+        const auto ids = sampleIds();
+        std::vector<std::vector<float>> single;
+        for (const auto& seq : ids) single.push_back(one->encodeIds({seq}).value().at(0));
+        const auto batched = many->encodeIds(ids).value();
+        QCOMPARE(batched.size(), ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            QCOMPARE(batched[i].size(), std::size_t(kHidden));
+            double norm = 0;
+            for (std::size_t k = 0; k < batched[i].size(); ++k) {
+                QVERIFY2(std::abs(batched[i][k] - single[i][k]) < 1e-5, qPrintable(QStringLiteral("row %1 dim %2").arg(i).arg(k)));
+                norm += double(batched[i][k]) * batched[i][k];
+            }
+            QVERIFY(std::abs(norm - 1.0) < 1e-5);  // Normalize module present
+        }
+        for (int k = 0; k < kHidden; ++k) QVERIFY(std::abs(batched[0][k] - batched[5][k]) < 1e-6);  // same ids
+        QVERIFY(batched[0] != batched[1]);
+    }
+
+    void cancellation() {
+        QTemporaryDir dir;
+        QVERIFY(writeModel(dir.path(), tinyWeights()));
+        auto encoder = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 1});
+        QVERIFY(encoder.ok());
+        std::stop_source source;
+        int reports = 0;
+        ss::JobContext ctx;
+        ctx.stop = source.get_token();
+        ctx.progress = [&](double, const std::string&) {
+            if (++reports == 3) source.request_stop();  // cancel after two batches have been started
+        };
+        const auto result = encoder->encodeIds(sampleIds(), &ctx);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ss::ErrorCode::Cancelled);
+        QCOMPARE(reports, 3);
+
+        std::vector<double> fractions;
+        ss::JobContext watching;
+        watching.progress = [&](double f, const std::string&) { fractions.push_back(f); };
+        QVERIFY(encoder->encodeIds(sampleIds(), &watching).ok());
+        QCOMPARE(fractions.back(), 1.0);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QVERIFY(encoder->encodeIds({}).value().empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTinyBert)
+#include "TestTinyBert.moc"
