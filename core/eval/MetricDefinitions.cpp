@@ -33,6 +33,10 @@ constexpr std::string_view kRecommendersUsers =
 constexpr std::string_view kRecommendersNdcgUsers =
     " Convention 'recommenders' (Microsoft Recommenders python_evaluation): averaged over every user in the "
     "truth; a user without predictions counts 0.";
+// python_evaluation has no MRR or hit rate; we give them the population of its precision and recall.
+constexpr std::string_view kRecommendersExtension =
+    " (Recommenders' python_evaluation itself has no such function; the population is that of its "
+    "precision@k.)";
 constexpr std::string_view kRecBoleUsers =
     " Convention 'recbole' (RecBole evaluator): averaged over every user with test positives; a user "
     "without predictions counts 0; users with predictions but no positives are left out.";
@@ -49,8 +53,10 @@ struct Definitions {
     Definitions() {
         for (std::size_t m = 0; m < kAllMetrics.size(); ++m) {
             const bool ndcg = kAllMetrics[m] == MetricId::Ndcg;
+            const bool extension = kAllMetrics[m] == MetricId::Mrr || kAllMetrics[m] == MetricId::Hit;
             text[0][m] = std::string(kFormula[m]) +
-                         std::string(ndcg ? kRecommendersNdcgUsers : kRecommendersUsers);
+                         std::string(ndcg ? kRecommendersNdcgUsers : kRecommendersUsers) +
+                         std::string(extension ? kRecommendersExtension : std::string_view{});
             text[1][m] = std::string(kFormula[m]) + std::string(kRecBoleUsers);
         }
     }

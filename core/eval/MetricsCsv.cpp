@@ -1,6 +1,5 @@
 #include "eval/MetricsCsv.h"
 
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>

@@ -179,8 +179,6 @@ private slots:
         QTest::addColumn<int>("metric");
         QTest::addColumn<int>("row");
         QTest::addColumn<QList<double>>("expected");
-        const int posLen[] = {1, 3, 4, 2};
-        Q_UNUSED(posLen);
         const double l2 = std::log2(2.0), l3 = std::log2(3.0), l4 = std::log2(4.0);
         const QList<QList<double>> hit = {{0, 0, 0}, {1, 1, 1}, {1, 1, 1}, {0, 0, 1}};
         const QList<QList<double>> ndcg = {
