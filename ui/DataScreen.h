@@ -1,0 +1,36 @@
+// DataScreen: browse the project's items, users, events and reviews — table chooser, filter box,
+// sortable lazily-loaded table. GUI thread only.
+#pragma once
+
+#include "ProjectScreen.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace ss::ui {
+
+class LazyTableModel;
+
+class DataScreen : public ProjectScreen {
+    Q_OBJECT
+public:
+    explicit DataScreen(QWidget* parent = nullptr);
+    void setProject(const QString& path) override;
+    LazyTableModel* model() const { return model_; }
+
+private:
+    void openTable();
+
+    QString path_;
+    QComboBox* table_;
+    QLineEdit* filter_;
+    QLabel* total_;
+    QTableView* view_;
+    LazyTableModel* model_;
+    QTimer* filterDelay_;
+};
+
+}  // namespace ss::ui

@@ -1,0 +1,72 @@
+// JobRunner: runs core jobs (callables taking a JobContext) on the global QThreadPool and delivers
+// progress and results on the GUI thread through queued signals. Owns each job's stop_source so the
+// jobs panel can cancel it. Create and call from the GUI thread only.
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QtConcurrent>
+
+#include <functional>
+#include <memory>
+#include <stop_token>
+
+#include "common/JobContext.h"
+#include "common/Result.h"
+
+namespace ss::ui {
+
+class JobRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit JobRunner(QObject* parent = nullptr) : QObject(parent) {}
+
+    // Starts `job` on a worker thread; `onDone` runs on the GUI thread with its result, unless
+    // `receiver` was destroyed meanwhile. Returns the job id.
+    template <typename T>
+    int start(const QString& title, std::function<Result<T>(const JobContext&)> job, QObject* receiver,
+              std::function<void(Result<T>)> onDone) {
+        const int id = ++lastId_;
+        auto stop = std::make_shared<std::stop_source>();
+        stops_.insert(id, stop);
+        emit jobStarted(id, title);
+        JobContext context;
+        context.stop = stop->get_token();
+        // Progress crosses threads through a queued invocation on this (GUI-thread) object.
+        QPointer<JobRunner> self(this);
+        context.progress = [self, id](double fraction, const std::string& stage) {
+            if (!self) return;
+            QMetaObject::invokeMethod(self, [self, id, fraction, text = QString::fromStdString(stage)] {
+                if (self) emit self->jobProgress(id, fraction, text);
+            }, Qt::QueuedConnection);
+        };
+        QPointer<QObject> guard(receiver);
+        QtConcurrent::run([job = std::move(job), context] { return job(context); })
+            .then(this, [this, id, guard, onDone = std::move(onDone)](Result<T> result) {
+                stops_.remove(id);
+                const bool ok = result.ok();
+                const bool cancelled = !ok && result.error().code == ErrorCode::Cancelled;
+                const QString message = ok ? QString() : QString::fromStdString(result.error().describe());
+                if (guard) onDone(std::move(result));
+                emit jobFinished(id, ok, cancelled, message);
+            });
+        return id;
+    }
+
+    void cancel(int id) {
+        if (auto stop = stops_.value(id)) stop->request_stop();
+    }
+    int runningCount() const { return stops_.size(); }
+
+signals:
+    void jobStarted(int id, const QString& title);
+    void jobProgress(int id, double fraction, const QString& stage);
+    void jobFinished(int id, bool ok, bool cancelled, const QString& message);
+
+private:
+    int lastId_ = 0;
+    QHash<int, std::shared_ptr<std::stop_source>> stops_;
+};
+
+}  // namespace ss::ui

@@ -1,0 +1,109 @@
+#include "LazyTableModel.h"
+
+#include "Text.h"
+
+namespace ss::ui {
+
+QString LazyTableModel::open(const QString& projectPath, BrowsableTable table) {
+    beginResetModel();
+    rows_.clear();
+    query_.reset();
+    project_.reset();
+    total_ = 0;
+    auto project = Project::open(utf8(projectPath));
+    if (!project) {
+        endResetModel();
+        return qs(project.error().describe());
+    }
+    project_ = std::move(*project);
+    query_ = std::make_unique<TableQuery>(project_->db(), table);
+    sortColumn_ = -1;
+    endResetModel();
+    reload();
+    return {};
+}
+
+void LazyTableModel::setFilter(const QString& filter) {
+    filter_ = utf8(filter);
+    reload();
+}
+
+void LazyTableModel::reload() {
+    beginResetModel();
+    rows_.clear();
+    total_ = 0;
+    if (query_) {
+        auto count = query_->count(filter_);
+        if (count) total_ = *count;
+        else emit queryFailed(qs(count.error().describe()));
+    }
+    endResetModel();
+    emit totalRowsChanged(total_);
+    if (canFetchMore({})) fetchMore({});
+}
+
+int LazyTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int LazyTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() || !query_ ? 0 : static_cast<int>(query_->columns().size());
+}
+
+QVariant LazyTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
+    const auto& column = query_->columns()[static_cast<std::size_t>(index.column())];
+    if (role == Qt::TextAlignmentRole)
+        return column.numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
+    return qs(rows_[static_cast<std::size_t>(index.row())][static_cast<std::size_t>(index.column())]);
+}
+
+QString LazyTableModel::columnTitle(const std::string& key) {
+    static const QHash<QString, const char*> titles = {
+        {"id", QT_TR_NOOP("Id")}, {"external_id", QT_TR_NOOP("External id")}, {"title", QT_TR_NOOP("Title")},
+        {"category", QT_TR_NOOP("Category")}, {"brand", QT_TR_NOOP("Brand")}, {"price", QT_TR_NOOP("Price")},
+        {"available", QT_TR_NOOP("In stock")}, {"segment", QT_TR_NOOP("Segment")}, {"user", QT_TR_NOOP("User")},
+        {"item", QT_TR_NOOP("Item")}, {"type", QT_TR_NOOP("Behaviour")}, {"time", QT_TR_NOOP("Time")},
+        {"quantity", QT_TR_NOOP("Quantity")}, {"value", QT_TR_NOOP("Value")}, {"rating", QT_TR_NOOP("Rating")},
+        {"text", QT_TR_NOOP("Text")}};
+    const auto it = titles.find(qs(key));
+    return it == titles.end() ? qs(key) : tr(it.value());
+}
+
+QVariant LazyTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole) return {};
+    if (orientation == Qt::Vertical) return section + 1;
+    if (!query_ || section < 0 || section >= columnCount()) return {};
+    return columnTitle(query_->columns()[static_cast<std::size_t>(section)].key);
+}
+
+bool LazyTableModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && query_ && static_cast<qint64>(rows_.size()) < total_;
+}
+
+void LazyTableModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent)) return;
+    auto page = query_->fetch(filter_, sortColumn_, ascending_, static_cast<std::int64_t>(rows_.size()), kPageSize);
+    if (!page) {
+        total_ = static_cast<qint64>(rows_.size());
+        emit queryFailed(qs(page.error().describe()));
+        return;
+    }
+    if (page->empty()) {  // the table shrank meanwhile
+        total_ = static_cast<qint64>(rows_.size());
+        return;
+    }
+    const int first = static_cast<int>(rows_.size());
+    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+    for (auto& row : *page) rows_.push_back(std::move(row));
+    endInsertRows();
+}
+
+void LazyTableModel::sort(int column, Qt::SortOrder order) {
+    sortColumn_ = column;
+    ascending_ = order == Qt::AscendingOrder;
+    reload();
+}
+
+}  // namespace ss::ui

@@ -1,0 +1,169 @@
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+#include "DataScreen.h"
+#include "ImportWizard.h"
+#include "JobRunner.h"
+#include "JobsPanel.h"
+#include "LanguageManager.h"
+#include "MainActions.h"
+#include "OverviewScreen.h"
+#include "PlaceholderScreen.h"
+#include "SettingsDialog.h"
+#include "SettingsRegistry.h"
+#include "Text.h"
+#include "sample/SampleShop.h"
+#include "store/Project.h"
+
+namespace ss::ui {
+
+MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow(parent), language_(language) {
+    jobs_ = new JobRunner(this);
+    actions_ = new MainActions(*this);
+    navigation_ = new QListWidget(this);
+    navigation_->setObjectName("navigation");
+    navigation_->setFixedWidth(170);
+    stack_ = new QStackedWidget(this);
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->addWidget(navigation_);
+    layout->addWidget(stack_, 1);
+    setCentralWidget(central);
+
+    addScreen(new OverviewScreen(*jobs_, this));
+    addScreen(new DataScreen(this));
+    const QString pending = tr("This screen is not available yet: its engine has not landed in this build.");
+    addScreen(new PlaceholderScreen(tr("Recommendations"), pending + " " + tr("It will show each customer's history and every model's top-K with explanations."), this));
+    addScreen(new PlaceholderScreen(tr("Models"), pending + " " + tr("It will train and compare recommenders with confidence intervals."), this));
+    addScreen(new PlaceholderScreen(tr("Cohorts"), pending + " " + tr("It will show retention cohorts with their definition."), this));
+    addScreen(new PlaceholderScreen(tr("Sentiment"), pending + " " + tr("It will show review sentiment."), this));
+    addScreen(new PlaceholderScreen(tr("Search"), pending + " " + tr("It will search products by meaning with the sentence encoder."), this));
+    retranslate();
+    connect(navigation_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+    navigation_->setCurrentRow(0);
+
+    auto* dock = new QDockWidget(tr("Jobs"), this);
+    dock->setObjectName("jobsDock");
+    dock->setWidget(new JobsPanel(*jobs_, dock));
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    statusProject_ = new QLabel(this);
+    statusBar()->addPermanentWidget(statusProject_);
+    connect(jobs_, &JobRunner::jobFinished, this, [this](int, bool ok, bool cancelled, const QString& message) {
+        statusBar()->showMessage(ok ? tr("Job finished") : cancelled ? tr("Job cancelled") : tr("Job failed: %1").arg(message), 8000);
+    });
+
+    connect(actions_, &MainActions::openProject, this, &MainWindow::chooseAndOpen);
+    connect(actions_, &MainActions::newProject, this, &MainWindow::chooseAndCreate);
+    connect(actions_, &MainActions::openRecent, this, [this](const QString& p) { openProject(p); });
+    connect(actions_, &MainActions::newSampleProject, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New sample shop"), defaultSamplePath(), tr("ShelfSense projects (*.shelfsense)"));
+        if (!path.isEmpty()) createSampleProject(path);
+    });
+    connect(actions_, &MainActions::importData, this, &MainWindow::runImportWizard);
+    connect(actions_, &MainActions::showSettings, this, [this] {
+        SettingsDialog dialog(this);
+        connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString& l) { language_.apply(l); });
+        dialog.exec();
+    });
+    connect(actions_, &MainActions::showAbout, this, [this] {
+        QMessageBox::about(this, tr("About ShelfSense"),
+                           tr("<b>ShelfSense %1</b><p>A workbench for recommenders and customer retention with language models.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    actions_->rebuildRecent(SettingsRegistry::recentProjects());
+    resize(1280, 800);
+}
+
+QString MainWindow::defaultSamplePath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/projects/sample-shop.shelfsense";
+}
+
+void MainWindow::addScreen(ProjectScreen* screen) {
+    screens_.push_back(screen);
+    stack_->addWidget(screen);
+    navigation_->addItem(QString());
+}
+
+int MainWindow::screenCount() const { return static_cast<int>(screens_.size()); }
+void MainWindow::showScreen(int index) { navigation_->setCurrentRow(index); }
+
+void MainWindow::retranslate() {
+    const QString names[] = {tr("Overview"), tr("Data"), tr("Recommendations"), tr("Models"), tr("Cohorts"), tr("Sentiment"), tr("Search")};
+    for (int i = 0; i < navigation_->count() && i < int(std::size(names)); ++i) navigation_->item(i)->setText(names[i]);
+    setWindowTitle(projectPath_.isEmpty() ? tr("ShelfSense") : tr("ShelfSense — %1").arg(QFileInfo(projectPath_).fileName()));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::openProject(const QString& path, bool quiet) {
+    auto project = Project::open(utf8(path));
+    if (!project) {
+        if (!quiet) QMessageBox::warning(this, tr("Cannot open project"), qs(project.error().describe()));
+        return false;
+    }
+    project->reset();  // screens open their own connections
+    projectPath_ = path;
+    SettingsRegistry::addRecentProject(path);
+    actions_->rebuildRecent(SettingsRegistry::recentProjects());
+    actions_->setProjectOpen(true);
+    statusProject_->setText(path);
+    for (auto* screen : screens_) screen->setProject(path);
+    retranslate();
+    emit projectOpened(path);
+    return true;
+}
+
+void MainWindow::createSampleProject(const QString& path) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (QFileInfo::exists(path)) QFile::remove(path);
+    std::function<Result<SampleShopSummary>(const JobContext&)> job = [p = utf8(path)](const JobContext& ctx) {
+        return SampleShop::write(p, SampleShopOptions{}, ctx);
+    };
+    jobs_->start<SampleShopSummary>(tr("Writing the sample shop"), job, this, [this, path](Result<SampleShopSummary> r) {
+        if (!r) {
+            QMessageBox::warning(this, tr("Sample shop"), qs(r.error().describe()));
+            return;
+        }
+        openProject(path);
+    });
+}
+
+void MainWindow::chooseAndOpen() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("ShelfSense projects (*.shelfsense);;All files (*)"));
+    if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::chooseAndCreate() {
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("ShelfSense projects (*.shelfsense)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(".shelfsense")) path += ".shelfsense";
+    openProject(path);
+}
+
+void MainWindow::runImportWizard() {
+    if (projectPath_.isEmpty()) return;
+    auto* wizard = new ImportWizard(*jobs_, projectPath_, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::importFinished, this, [this](bool ok) {
+        if (ok) for (auto* screen : screens_) screen->setProject(projectPath_);
+    });
+    wizard->show();
+}
+
+}  // namespace ss::ui

@@ -1,0 +1,59 @@
+// MainWindow: the workbench frame — navigation list, stacked screens, jobs dock, status bar.
+// Owns the JobRunner; opening a project tells every screen. Menus live in MainActions.
+// GUI thread only.
+#pragma once
+
+#include <QMainWindow>
+#include <QVector>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace ss::ui {
+
+class JobRunner;
+class LanguageManager;
+class MainActions;
+class ProjectScreen;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(LanguageManager& language, QWidget* parent = nullptr);
+
+    // Opens an existing or new project file; false (with a message box unless quiet) on failure.
+    bool openProject(const QString& path, bool quiet = false);
+    // Writes the built-in sample shop to `path` in a job, then opens it.
+    void createSampleProject(const QString& path);
+    QString projectPath() const { return projectPath_; }
+    JobRunner& jobs() { return *jobs_; }
+    void showScreen(int index);
+    int screenCount() const;
+
+    static QString defaultSamplePath();
+
+signals:
+    void projectOpened(const QString& path);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void addScreen(ProjectScreen* screen);
+    void retranslate();
+    void chooseAndOpen();
+    void chooseAndCreate();
+    void runImportWizard();
+
+    LanguageManager& language_;
+    JobRunner* jobs_;
+    MainActions* actions_;
+    QListWidget* navigation_;
+    QStackedWidget* stack_;
+    QVector<ProjectScreen*> screens_;
+    QLabel* statusProject_;
+    QString projectPath_;
+};
+
+}  // namespace ss::ui

@@ -1,0 +1,118 @@
+#include "OverviewScreen.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QVBoxLayout>
+#include <QVXYModelMapper>
+#include <QValueAxis>
+
+#include "DailyEventsModel.h"
+#include "JobRunner.h"
+#include "Text.h"
+#include "common/TimeUtil.h"
+
+namespace ss::ui {
+namespace {
+struct OverviewData {
+    ProjectStats stats;
+    std::vector<DailyCount> days;
+};
+}  // namespace
+
+OverviewScreen::OverviewScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
+    auto* layout = new QVBoxLayout(this);
+    summary_ = new QLabel(tr("No project open."), this);
+    summary_->setObjectName("summary");
+    summary_->setTextFormat(Qt::RichText);
+    layout->addWidget(summary_);
+
+    daily_ = new DailyEventsModel(this);
+    chart_ = new QChart();
+    chart_->setTitle(tr("Daily activity"));
+    auto* events = new QLineSeries(chart_);
+    events->setName(tr("Events"));
+    auto* purchases = new QLineSeries(chart_);
+    purchases->setName(tr("Purchases"));
+    for (auto [series, column] : {std::pair{events, int(DailyEventsModel::Events)}, std::pair{purchases, int(DailyEventsModel::Purchases)}}) {
+        auto* mapper = new QVXYModelMapper(chart_);
+        mapper->setXColumn(DailyEventsModel::Day);
+        mapper->setYColumn(column);
+        mapper->setSeries(series);
+        mapper->setModel(daily_);
+        chart_->addSeries(series);
+    }
+    auto* x = new QDateTimeAxis(chart_);
+    x->setFormat("yyyy-MM-dd");
+    x->setTitleText(tr("Day (UTC)"));
+    auto* y = new QValueAxis(chart_);
+    y->setLabelFormat("%d");
+    y->setTitleText(tr("Count"));
+    chart_->addAxis(x, Qt::AlignBottom);
+    chart_->addAxis(y, Qt::AlignLeft);
+    for (auto* s : chart_->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    view_ = new QChartView(chart_, this);
+    view_->setRenderHint(QPainter::Antialiasing);
+    view_->setMinimumHeight(320);
+    layout->addWidget(view_, 1);
+}
+
+void OverviewScreen::setProject(const QString& path) {
+    if (path.isEmpty()) {
+        summary_->setText(tr("No project open."));
+        daily_->setDays({});
+        return;
+    }
+    summary_->setText(tr("Loading %1…").arg(path.toHtmlEscaped()));
+    std::function<Result<OverviewData>(const JobContext&)> job = [p = utf8(path)](const JobContext&) -> Result<OverviewData> {
+        auto project = Project::open(p);
+        if (!project) return project.error();
+        OverviewData data;
+        auto stats = (*project)->stats();
+        if (!stats) return stats.error();
+        data.stats = *stats;
+        auto days = (*project)->dailyEventCounts();
+        if (!days) return days.error();
+        data.days = std::move(*days);
+        return data;
+    };
+    runner_.start<OverviewData>(tr("Loading overview"), job, this, [this, path](Result<OverviewData> r) {
+        if (!r) {
+            summary_->setText(tr("Could not read %1: %2").arg(path.toHtmlEscaped(), qs(r.error().describe()).toHtmlEscaped()));
+            return;
+        }
+        const auto& s = r->stats;
+        const QLocale locale;
+        auto range = [](const std::optional<std::int64_t>& a, const std::optional<std::int64_t>& b) {
+            return a && b ? QStringLiteral("%1 – %2").arg(qs(isoDate(*a)), qs(isoDate(*b))) : QStringLiteral("—");
+        };
+        summary_->setText(
+            tr("<h2>%1</h2><table cellspacing='8'>"
+               "<tr><td><b>%2</b> items</td><td><b>%3</b> users</td><td><b>%4</b> events</td><td><b>%5</b> reviews</td></tr>"
+               "<tr><td colspan='2'>Events: %6</td><td colspan='2'>Reviews: %7</td></tr>"
+               "<tr><td>Views: %8</td><td>Carts: %9</td><td>Favourites: %10</td><td>Purchases: %11</td></tr></table>")
+                .arg(path.toHtmlEscaped(), locale.toString(s.items), locale.toString(s.users), locale.toString(s.events),
+                     locale.toString(s.reviews), range(s.firstEvent, s.lastEvent), range(s.firstReview, s.lastReview),
+                     locale.toString(s.eventsByType[1]), locale.toString(s.eventsByType[2]))
+                .arg(locale.toString(s.eventsByType[3]), locale.toString(s.eventsByType[4])));
+        daily_->setDays(std::move(r->days));
+        const auto axesX = chart_->axes(Qt::Horizontal);
+        const auto axesY = chart_->axes(Qt::Vertical);
+        if (daily_->rowCount() > 0 && !axesX.isEmpty() && !axesY.isEmpty()) {
+            const auto first = daily_->data(daily_->index(0, DailyEventsModel::Day)).toDouble();
+            const auto last = daily_->data(daily_->index(daily_->rowCount() - 1, DailyEventsModel::Day)).toDouble();
+            axesX.first()->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first), Qt::UTC),
+                                    QDateTime::fromMSecsSinceEpoch(qint64(last), Qt::UTC));
+            axesY.first()->setRange(0, double(daily_->maxEvents()) * 1.05);
+        }
+        emit loaded();
+    });
+}
+
+}  // namespace ss::ui

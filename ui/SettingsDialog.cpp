@@ -1,0 +1,88 @@
+#include "SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include "SettingsRegistry.h"
+
+namespace ss::ui {
+
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Settings"));
+    auto* form = new QFormLayout();
+    for (const auto& d : SettingsRegistry::definitions()) {
+        const QVariant current = SettingsRegistry::value(d.key);
+        QWidget* editor = nullptr;
+        switch (d.kind) {
+        case SettingKind::Choice: {
+            auto* combo = new QComboBox(this);
+            for (int i = 0; i < d.choices.size(); ++i)
+                combo->addItem(QCoreApplication::translate("Settings", d.choiceLabels[static_cast<std::size_t>(i)]), d.choices[i]);
+            combo->setCurrentIndex(std::max<qsizetype>(0, d.choices.indexOf(current.toString())));
+            editor = combo;
+            break;
+        }
+        case SettingKind::Integer: {
+            auto* spin = new QSpinBox(this);
+            spin->setRange(d.minimum, d.maximum);
+            spin->setValue(current.toInt());
+            editor = spin;
+            break;
+        }
+        case SettingKind::Path: {
+            auto* row = new QWidget(this);
+            auto* layout = new QHBoxLayout(row);
+            layout->setContentsMargins(0, 0, 0, 0);
+            auto* line = new QLineEdit(current.toString(), row);
+            line->setObjectName("path");
+            line->setPlaceholderText(tr("Default model"));
+            auto* browse = new QPushButton(tr("Browse…"), row);
+            connect(browse, &QPushButton::clicked, this, [this, line] {
+                const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a model folder"), line->text());
+                if (!dir.isEmpty()) line->setText(dir);
+            });
+            layout->addWidget(line);
+            layout->addWidget(browse);
+            editor = row;
+            break;
+        }
+        case SettingKind::Text:
+            editor = new QLineEdit(current.toString(), this);
+            break;
+        }
+        editor->setObjectName(d.key);
+        editors_.insert(d.key, editor);
+        form->addRow(SettingsRegistry::label(d), editor);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::apply() {
+    const QString oldLanguage = SettingsRegistry::language();
+    for (const auto& d : SettingsRegistry::definitions()) {
+        QWidget* editor = editors_.value(d.key);
+        QVariant v;
+        if (auto* combo = qobject_cast<QComboBox*>(editor)) v = combo->currentData();
+        else if (auto* spin = qobject_cast<QSpinBox*>(editor)) v = spin->value();
+        else if (auto* line = qobject_cast<QLineEdit*>(editor)) v = line->text();
+        else if (auto* path = editor->findChild<QLineEdit*>("path")) v = path->text();
+        SettingsRegistry::setValue(d.key, v);
+    }
+    if (SettingsRegistry::language() != oldLanguage) emit languageChanged(SettingsRegistry::language());
+}
+
+}  // namespace ss::ui
