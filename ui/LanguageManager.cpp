@@ -15,9 +15,9 @@ QString LanguageManager::apply(const QString& language) {
         return "en";
     }
     // Translations are compiled into the binary's resources by qt_add_translations.
-    if (!app_.load(locale, "shelfsense", "_", ":/i18n")) return "en";
+    if (!app_.load(QStringLiteral("shelfsense_") + locale.name(), QStringLiteral(":/i18n"))) return "en";
     QCoreApplication::installTranslator(&app_);
-    if (qt_.load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt_.load(QStringLiteral("qtbase_") + locale.name(), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qt_);
     QLocale::setDefault(locale);
     return locale.name();
