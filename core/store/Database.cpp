@@ -103,13 +103,14 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     // A writer job and GUI readers share the file: WAL lets readers go on while one writes, and the
     // busy timeout absorbs the short exclusive moments (checkpoints) instead of failing.
     sqlite3_busy_timeout(db, 10000);
+    // Verify it is a database at all (a text file opens fine until first read) before the journal-mode
+    // pragma reads it, so that a wrong file is reported as such, with its name.
+    auto check = database->queryInt("SELECT count(*) FROM sqlite_master");
+    if (!check) return makeError(ErrorCode::InputData, "not a ShelfSense project (SQLite) file: " + check.error().message, path.string());
     Status pragmas = database->exec("PRAGMA foreign_keys=ON;");
     if (pragmas && mode == Mode::ReadWrite)
         pragmas = database->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     if (!pragmas) return pragmas.error();
-    // Verify it is a database at all (a text file opens fine until first read).
-    auto check = database->queryInt("SELECT count(*) FROM sqlite_master");
-    if (!check) return makeError(ErrorCode::InputData, "not a ShelfSense project (SQLite) file: " + check.error().message, path.string());
     return database;
 }
 

@@ -65,6 +65,16 @@ std::vector<TableColumn> plainColumns(const TableDef& def) {
     return out;
 }
 
+// The filter is a literal substring: escape LIKE's wildcards (and the escape character itself).
+std::string likePattern(const std::string& filter) {
+    std::string pattern = "%";
+    for (char c : filter) {
+        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+        pattern += c;
+    }
+    return pattern + "%";
+}
+
 }  // namespace
 
 TableQuery::TableQuery(Database& db, BrowsableTable table) : db_(db), table_(table) {}
@@ -83,7 +93,7 @@ std::string TableQuery::whereClause(const std::string& filter) const {
     for (const auto& c : definition(table_).columns) {
         if (!c.searchable) continue;
         if (!first) where += " OR ";
-        where += std::string(c.expression) + " LIKE ?1";
+        where += std::string(c.expression) + " LIKE ?1 ESCAPE '\\'";
         first = false;
     }
     return where + ")";
@@ -93,7 +103,7 @@ Result<std::int64_t> TableQuery::count(const std::string& filter) {
     const auto& def = definition(table_);
     auto stmt = db_.prepare("SELECT count(*) FROM " + std::string(def.from) + whereClause(filter));
     if (!stmt) return stmt.error();
-    if (!filter.empty()) stmt->bind(1, "%" + filter + "%");
+    if (!filter.empty()) stmt->bind(1, likePattern(filter));
     auto r = stmt->step();
     if (!r) return r.error();
     return stmt->columnInt(0);
@@ -114,7 +124,7 @@ Result<std::vector<std::vector<std::string>>> TableQuery::fetch(const std::strin
     sql += " LIMIT ?2 OFFSET ?3";
     auto stmt = db_.prepare(sql);
     if (!stmt) return stmt.error();
-    if (!filter.empty()) stmt->bind(1, "%" + filter + "%");
+    if (!filter.empty()) stmt->bind(1, likePattern(filter));
     stmt->bind(2, limit).bind(3, offset);
     std::vector<std::vector<std::string>> rows;
     for (;;) {

@@ -1,0 +1,416 @@
+// Database, Statement, Transaction and Schema: migrations, pragmas, RAII rollback, binding, WAL
+// concurrency and the errors a wrong file gives.
+#include <QtTest>
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <fstream>
+#include <limits>
+
+#include "ProjectDump.h"
+#include "TestSupport.h"
+#include "store/Database.h"
+#include "store/Project.h"
+#include "store/Schema.h"
+
+using namespace ss;
+
+namespace {
+
+std::filesystem::path file(const QTemporaryDir& dir, const char* name) {
+    return std::filesystem::path(dir.path().toStdString()) / name;
+}
+
+std::string readBytes(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Raw-API helpers, independent of the code under test.
+std::string rawText(const std::filesystem::path& p, const char* sql) {
+    sqlite3* db = nullptr;
+    std::string out = "<error>";
+    if (sqlite3_open_v2(p.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+            out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+void rawExec(const std::filesystem::path& p, const char* sql) {
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(p.string().c_str(), &db), SQLITE_OK);
+    char* msg = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
+    QVERIFY2(rc == SQLITE_OK, msg ? msg : "");
+    sqlite3_close(db);
+}
+
+}  // namespace
+
+class TestDatabase : public QObject {
+    Q_OBJECT
+private slots:
+    void migrateFreshFile() {
+        QTemporaryDir dir;
+        const auto path = file(dir, "fresh.shelfsense");
+        QVERIFY(!std::filesystem::exists(path));
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+
+        auto version = Schema::version(db);
+        SS_VERIFY_OK(version);
+        QCOMPARE(*version, 1);
+        QCOMPARE(*version, Schema::kCurrentVersion);
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "1");
+        // WAL is a property of the file: a fresh raw connection sees it.
+        SS_COMPARE_STR(rawText(path, "PRAGMA journal_mode"), "wal");
+        // Foreign keys are per connection: ours has them on, and they are enforced.
+        auto fk = db.queryInt("PRAGMA foreign_keys");
+        SS_VERIFY_OK(fk);
+        QCOMPARE(*fk, std::int64_t(1));
+        Status orphan = db.exec("INSERT INTO events(user_id, item_id, type, ts) VALUES(99, 98, 1, 1000000000)");
+        QVERIFY(!orphan);
+        QCOMPARE(orphan.error().code, ErrorCode::Database);
+        QVERIFY2(orphan.error().message.find("FOREIGN KEY") != std::string::npos, orphan.error().message.c_str());
+        auto busy = db.queryInt("PRAGMA busy_timeout");
+        SS_VERIFY_OK(busy);
+        QVERIFY(*busy > 0);
+
+        for (const char* table : {"items", "users", "events", "reviews", "imports", "import_rejects", "embeddings",
+                                  "runs", "run_user_metrics", "settings"}) {
+            const std::string sql = std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table + "'";
+            QCOMPARE(sstest::countRows(path, sql), std::int64_t(1));
+        }
+        for (const char* index : {"events_user_ts", "events_item", "events_ts"}) {
+            const std::string sql = std::string("SELECT count(*) FROM sqlite_master WHERE type='index' AND name='") + index + "'";
+            QCOMPARE(sstest::countRows(path, sql), std::int64_t(1));
+        }
+    }
+
+    void reopenIsIdempotent() {
+        QTemporaryDir dir;
+        const auto path = file(dir, "p.shelfsense");
+        {
+            auto project = Project::open(path);
+            SS_VERIFY_OK(project);
+            SS_VERIFY_OK((*project)->setSetting("k", "v"));
+        }
+        const std::string before = sstest::dumpProject(path);
+        QVERIFY(before.find("ERROR") == std::string::npos);
+        for (int i = 0; i < 3; ++i) {
+            auto again = Project::open(path);
+            SS_VERIFY_OK(again);
+            auto v = Schema::version((*again)->db());
+            SS_VERIFY_OK(v);
+            QCOMPARE(*v, 1);
+            auto setting = (*again)->setting("k");
+            SS_VERIFY_OK(setting);
+            QVERIFY(setting->has_value());
+            SS_COMPARE_STR(**setting, "v");
+            // Migrating an up-to-date file is a no-op.
+            SS_VERIFY_OK(Schema::migrate((*again)->db()));
+        }
+        SS_COMPARE_STR(sstest::dumpProject(path), before);
+        // Read-only opening works on a migrated file too.
+        auto ro = Project::open(path, Database::Mode::ReadOnly);
+        SS_VERIFY_OK(ro);
+        QVERIFY(!(*ro)->setSetting("k", "w"));  // and cannot write
+    }
+
+    void futureVersionRefused_data() {
+        QTest::addColumn<bool>("readOnly");
+        QTest::newRow("read-write") << false;
+        QTest::newRow("read-only") << true;
+    }
+    void futureVersionRefused() {
+        QFETCH(bool, readOnly);
+        QTemporaryDir dir;
+        const auto path = file(dir, "future.shelfsense");
+        rawExec(path, "CREATE TABLE future_things(x); PRAGMA user_version=7;");
+        const std::string before = sstest::dumpProject(path);
+        auto project = Project::open(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+        QVERIFY(!project);
+        if (!readOnly) {
+            QCOMPARE(project.error().code, ErrorCode::Unsupported);
+            QVERIFY2(project.error().message.find("7") != std::string::npos, project.error().message.c_str());
+            QVERIFY2(project.error().message.find("newer") != std::string::npos, project.error().message.c_str());
+        } else {
+            QCOMPARE(project.error().code, ErrorCode::InputData);
+        }
+        QVERIFY(project.error().describe().find(path.string()) != std::string::npos);
+        // Nothing was migrated or created.
+        SS_COMPARE_STR(sstest::dumpProject(path), before);
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "7");
+    }
+
+    void olderFileIsMigrated() {
+        // A file at version 0 that already holds an unrelated table gets the schema added in place.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v0.shelfsense");
+        rawExec(path, "CREATE TABLE notes(x); INSERT INTO notes VALUES('kept');");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "1");
+        SS_COMPARE_STR(rawText(path, "SELECT x FROM notes"), "kept");
+    }
+
+    void transactionRollsBackUnlessCommitted() {
+        QTemporaryDir dir;
+        const auto path = file(dir, "tx.shelfsense");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        {
+            Transaction tx(db);
+            SS_VERIFY_OK(tx.begun());
+            SS_VERIFY_OK(db.exec("INSERT INTO users(id, external_id) VALUES(1, 'a')"));
+            auto inside = db.queryInt("SELECT count(*) FROM users");
+            SS_VERIFY_OK(inside);
+            QCOMPARE(*inside, std::int64_t(1));
+            // no commit
+        }
+        auto after = db.queryInt("SELECT count(*) FROM users");
+        SS_VERIFY_OK(after);
+        QCOMPARE(*after, std::int64_t(0));
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM users"), std::int64_t(0));
+
+        {
+            Transaction tx(db);
+            SS_VERIFY_OK(tx.begun());
+            SS_VERIFY_OK(db.exec("INSERT INTO users(id, external_id) VALUES(2, 'b')"));
+            SS_VERIFY_OK(tx.commit());
+            QVERIFY(!tx.commit());  // a second commit is an error, not a silent success
+        }
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM users"), std::int64_t(1));
+
+        {
+            // A statement error inside the transaction, then no commit: the earlier insert goes too.
+            Transaction tx(db);
+            SS_VERIFY_OK(tx.begun());
+            SS_VERIFY_OK(db.exec("INSERT INTO users(id, external_id) VALUES(3, 'c')"));
+            QVERIFY(!db.exec("INSERT INTO users(id, external_id) VALUES(4, 'b')"));  // UNIQUE violation
+        }
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM users"), std::int64_t(1));
+        SS_COMPARE_STR(rawText(path, "SELECT external_id FROM users"), "b");
+
+        {
+            // Only one transaction at a time on a connection: the inner one reports it did not begin,
+            // and its destructor must not roll back the outer one.
+            Transaction outer(db);
+            SS_VERIFY_OK(outer.begun());
+            SS_VERIFY_OK(db.exec("INSERT INTO users(id, external_id) VALUES(5, 'e')"));
+            {
+                Transaction inner(db);
+                QVERIFY(!inner.begun());
+                QVERIFY(!inner.commit());
+            }
+            SS_VERIFY_OK(outer.commit());
+        }
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM users"), std::int64_t(2));
+    }
+
+    void bindTextRoundTrip_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("plain") << QByteArray("hello");
+        QTest::newRow("empty") << QByteArray("");
+        QTest::newRow("single quotes") << QByteArray("it's O'Brien's");
+        QTest::newRow("double quotes") << QByteArray("say \"hi\" \"\"");
+        QTest::newRow("injection") << QByteArray("x'); DROP TABLE settings; --");
+        QTest::newRow("like wildcards") << QByteArray("100% _sure_ \\escaped\\");
+        QTest::newRow("chinese") << QByteArray("无线耳机，蓝牙5.3连接。");
+        QTest::newRow("emoji") << QByteArray("great \xF0\x9F\x98\x80 product");
+        QTest::newRow("mixed scripts") << QByteArray("Ünïcödé Ελληνικά кириллица 日本語");
+        QTest::newRow("newlines tabs") << QByteArray("line1\nline2\r\n\tend");
+        QTest::newRow("long") << QByteArray(100000, 'x');
+    }
+    void bindTextRoundTrip() {
+        QFETCH(QByteArray, text);
+        QTemporaryDir dir;
+        const auto path = file(dir, "bind.shelfsense");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        const std::string value = text.toStdString();
+        auto insert = db.prepare("INSERT INTO items(id, external_id, title) VALUES(?1, ?2, ?3)");
+        SS_VERIFY_OK(insert);
+        insert->bind(1, std::int64_t(1)).bind(2, value).bind(3, std::optional<std::string>(value));
+        SS_VERIFY_OK(insert->run());
+        auto select = db.prepare("SELECT external_id, title, length(CAST(title AS BLOB)) FROM items WHERE external_id=?1");
+        SS_VERIFY_OK(select);
+        select->bind(1, std::string_view(value));
+        auto row = select->step();
+        SS_VERIFY_OK(row);
+        QVERIFY(*row);
+        SS_COMPARE_STR(select->columnText(0), value);
+        SS_COMPARE_STR(select->columnText(1), value);
+        QCOMPARE(select->columnInt(2), std::int64_t(value.size()));
+        // The same through Project settings.
+        SS_VERIFY_OK((*project)->setSetting(value, value));
+        auto back = (*project)->setting(value);
+        SS_VERIFY_OK(back);
+        QVERIFY(back->has_value());
+        SS_COMPARE_STR(**back, value);
+        // And the raw API sees the same bytes (nothing was spliced or escaped on the way in).
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM settings"), std::int64_t(1));
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM items"), std::int64_t(1));
+    }
+
+    void bindOtherTypes() {
+        QTemporaryDir dir;
+        auto db = Database::open(file(dir, "types.sqlite"));
+        SS_VERIFY_OK(db);
+        SS_VERIFY_OK((*db)->exec("CREATE TABLE t(i INTEGER, d REAL, b BLOB, n)"));
+        auto insert = (*db)->prepare("INSERT INTO t VALUES(?1, ?2, ?3, ?4)");
+        SS_VERIFY_OK(insert);
+        const std::byte blob[] = {std::byte{0}, std::byte{0xFF}, std::byte{0}, std::byte{7}};
+        const std::int64_t big = std::numeric_limits<std::int64_t>::max();
+        insert->bind(1, big).bind(2, 0.1 + 0.2).bind(3, std::span<const std::byte>(blob))
+            .bind(4, std::optional<std::int64_t>());
+        SS_VERIFY_OK(insert->run());
+        insert->bind(1, std::numeric_limits<std::int64_t>::min()).bind(2, -1.5e300).bindNull(3).bind(4, std::optional<double>(2.5));
+        SS_VERIFY_OK(insert->run());  // run() resets: the statement is reusable
+        auto select = (*db)->prepare("SELECT i, d, b, n FROM t ORDER BY i DESC");
+        SS_VERIFY_OK(select);
+        auto row = select->step();
+        SS_VERIFY_OK(row);
+        QVERIFY(*row);
+        QCOMPARE(select->columnInt(0), big);
+        QCOMPARE(select->columnDouble(1), 0.1 + 0.2);
+        const auto b = select->columnBlob(2);
+        QCOMPARE(b.size(), sizeof blob);
+        QVERIFY(std::equal(b.begin(), b.end(), std::begin(blob)));
+        QVERIFY(select->columnIsNull(3));
+        QCOMPARE(select->columnCount(), 4);
+        SS_COMPARE_STR(select->columnName(2), "b");
+        row = select->step();
+        SS_VERIFY_OK(row);
+        QVERIFY(*row);
+        QCOMPARE(select->columnInt(0), std::numeric_limits<std::int64_t>::min());
+        QCOMPARE(select->columnDouble(1), -1.5e300);
+        QVERIFY(select->columnIsNull(2));
+        QCOMPARE(select->columnDouble(3), 2.5);
+        row = select->step();
+        SS_VERIFY_OK(row);
+        QVERIFY(!*row);
+    }
+
+    void statementErrors() {
+        QTemporaryDir dir;
+        auto db = Database::open(file(dir, "err.sqlite"));
+        SS_VERIFY_OK(db);
+        auto bad = (*db)->prepare("SELEC nonsense");
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::Database);
+        QVERIFY(!bad.error().message.empty());
+        QVERIFY(!(*db)->exec("INSERT INTO missing VALUES(1)"));
+        SS_VERIFY_OK((*db)->exec("CREATE TABLE u(x TEXT UNIQUE)"));
+        auto insert = (*db)->prepare("INSERT INTO u VALUES(?1)");
+        SS_VERIFY_OK(insert);
+        insert->bind(1, "a");
+        SS_VERIFY_OK(insert->run());
+        insert->bind(1, "a");
+        Status dup = insert->run();
+        QVERIFY(!dup);
+        QVERIFY2(dup.error().message.find("UNIQUE") != std::string::npos, dup.error().message.c_str());
+        insert->bind(1, "b");  // usable after the failed run
+        SS_VERIFY_OK(insert->run());
+        auto n = (*db)->queryInt("SELECT count(*) FROM u");
+        SS_VERIFY_OK(n);
+        QCOMPARE(*n, std::int64_t(2));
+        auto none = (*db)->queryInt("SELECT x FROM u WHERE x='zzz'");
+        SS_VERIFY_OK(none);
+        QCOMPARE(*none, std::int64_t(0));
+    }
+
+    void readerWhileWriterHoldsTransaction() {
+        QTemporaryDir dir;
+        const auto path = file(dir, "wal.shelfsense");
+        auto writer = Project::open(path);
+        SS_VERIFY_OK(writer);
+        Database& w = (*writer)->db();
+        SS_VERIFY_OK(w.exec("INSERT INTO users(id, external_id) VALUES(1, 'committed')"));
+
+        Transaction tx(w);
+        SS_VERIFY_OK(tx.begun());
+        SS_VERIFY_OK(w.exec("INSERT INTO users(id, external_id) VALUES(2, 'pending')"));
+        SS_VERIFY_OK(w.exec("WITH RECURSIVE n(i) AS (SELECT 3 UNION ALL SELECT i+1 FROM n WHERE i < 5000)"
+                            " INSERT INTO users(id, external_id) SELECT i, 'u' || i FROM n"));
+
+        for (auto mode : {Database::Mode::ReadOnly, Database::Mode::ReadWrite}) {
+            // A GUI reader opens its own connection while the import's write transaction is open.
+            auto reader = Project::open(path, mode);
+            SS_VERIFY_OK(reader);
+            // No waiting allowed: with WAL a reader never needs the writer's lock.
+            sqlite3_busy_timeout((*reader)->db().handle(), 0);
+            auto n = (*reader)->db().queryInt("SELECT count(*) FROM users");
+            SS_VERIFY_OK(n);
+            QCOMPARE(*n, std::int64_t(1));  // sees the last committed state only
+            auto stats = (*reader)->stats();
+            SS_VERIFY_OK(stats);
+            QCOMPARE(stats->users, std::int64_t(1));
+            if (mode == Database::Mode::ReadWrite) {
+                // But a second writer cannot start a write transaction while the first is open.
+                Transaction second((*reader)->db());
+                QVERIFY(!second.begun());
+                QVERIFY(second.begun().error().message.find("locked") != std::string::npos);
+            } else {
+                QVERIFY(!(*reader)->setSetting("x", "y"));  // read-only connections never write
+            }
+        }
+        SS_VERIFY_OK(tx.commit());
+        auto reader = Project::open(path, Database::Mode::ReadOnly);
+        SS_VERIFY_OK(reader);
+        auto n = (*reader)->db().queryInt("SELECT count(*) FROM users");
+        SS_VERIFY_OK(n);
+        QCOMPARE(*n, std::int64_t(5000));
+    }
+
+    void notAProjectFile_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("readOnly");
+        const QByteArray text = "customer_id,date,amount\n1,2020-01-01,3.5\n";
+        QByteArray binary(4096, '\0');
+        for (int i = 0; i < binary.size(); ++i) binary[i] = char((i * 7919) % 251);
+        QTest::newRow("text read-write") << text << false;
+        QTest::newRow("text read-only") << text << true;
+        QTest::newRow("binary read-write") << binary << false;
+        QTest::newRow("binary read-only") << binary << true;
+    }
+    void notAProjectFile() {
+        QFETCH(QByteArray, content);
+        QFETCH(bool, readOnly);
+        QTemporaryDir dir;
+        const auto path = file(dir, "data.csv");
+        {
+            std::ofstream out(path, std::ios::binary);
+            out.write(content.constData(), content.size());
+        }
+        auto project = Project::open(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+        QVERIFY(!project);
+        const std::string what = project.error().describe();
+        // A clear error: an input-data problem that names the file and says what it is not.
+        QCOMPARE(int(project.error().code), int(ErrorCode::InputData));
+        QVERIFY2(what.find(path.string()) != std::string::npos, what.c_str());
+        QVERIFY2(what.find("not a ShelfSense project") != std::string::npos, what.c_str());
+        QVERIFY(readBytes(path) == content.toStdString());  // untouched
+    }
+
+    void missingOrFolder() {
+        QTemporaryDir dir;
+        auto ro = Project::open(file(dir, "absent.shelfsense"), Database::Mode::ReadOnly);
+        QVERIFY(!ro);
+        QCOMPARE(ro.error().code, ErrorCode::Io);
+        QVERIFY(!std::filesystem::exists(file(dir, "absent.shelfsense")));  // read-only never creates
+        auto folder = Project::open(std::filesystem::path(dir.path().toStdString()));
+        QVERIFY(!folder);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

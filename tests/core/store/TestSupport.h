@@ -1,0 +1,28 @@
+// Test support shared by the store, ingest, sample and CLI tests: Result checks with readable failures.
+#pragma once
+
+#include <QtTest>
+
+#include <string>
+
+#include "common/Result.h"
+
+namespace sstest {
+
+template <typename R>
+inline QByteArray describe(const R& r) {
+    return r.ok() ? QByteArray() : QByteArray::fromStdString(r.error().describe());
+}
+
+}  // namespace sstest
+
+// QVERIFY that a Result/Status is ok, printing its error otherwise.
+#define SS_VERIFY_OK(expr)                                                   \
+    do {                                                                     \
+        const auto& ss_r_ = (expr);                                          \
+        QVERIFY2(ss_r_.ok(), sstest::describe(ss_r_).constData());           \
+    } while (0)
+
+// QCOMPARE for std::string values, printing both sides on failure (QTest has no std::string printer).
+#define SS_COMPARE_STR(actual, expected) \
+    QCOMPARE(QString::fromStdString(std::string(actual)), QString::fromStdString(std::string(expected)))

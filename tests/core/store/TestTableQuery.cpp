@@ -1,0 +1,261 @@
+// TableQuery: the data browser's paged, sorted, filtered reads — counts and pages must agree with
+// an independent computation over the same fixture.
+#include <QtTest>
+
+#include <algorithm>
+#include <vector>
+
+#include "TestSupport.h"
+#include "store/BulkWriter.h"
+#include "store/Project.h"
+#include "store/TableQuery.h"
+
+using namespace ss;
+
+namespace {
+
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<Project> project;
+};
+
+struct ItemRow {
+    const char* id;
+    const char* title;
+    const char* category;
+    const char* brand;
+    double price;
+};
+
+// Titles chosen so that text sorting and numeric sorting differ, and so that LIKE wildcards matter.
+const ItemRow kItems[] = {
+    {"A1", "Cotton Shirt", "Men", "Aurora", 9.5},
+    {"A2", "100% cotton towel", "Bedding", "Lotus", 100},
+    {"A3", "1000 thread sheets", "Bedding", "Lotus", 10},
+    {"A4", "Wireless earbuds | 无线耳机", "Audio", "Jade", 59.99},
+    {"A5", "snake_case mug", "Kitchen", "Maple", 12.25},
+    {"A6", "snakeXcase plate", "Kitchen", "Maple", 3},
+    {"A7", "Green tea 绿茶", "Tea", "Bamboo", 25},
+};
+
+std::vector<std::vector<std::string>> fetchAll(TableQuery& q, const std::string& filter, int column, bool asc) {
+    std::vector<std::vector<std::string>> rows;
+    auto r = q.fetch(filter, column, asc, 0, 1000);
+    if (r) rows = *r;
+    return rows;
+}
+
+}  // namespace
+
+class TestTableQuery : public QObject {
+    Q_OBJECT
+
+    Fixture f_;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(f_.dir.isValid());
+        auto project = Project::open(std::filesystem::path(f_.dir.path().toStdString()) / "browse.shelfsense");
+        SS_VERIFY_OK(project);
+        f_.project = std::move(*project);
+        Database& db = f_.project->db();
+        Transaction tx(db);
+        SS_VERIFY_OK(tx.begun());
+        auto writer = BulkWriter::create(db, std::nullopt);
+        SS_VERIFY_OK(writer);
+        for (const auto& it : kItems) {
+            ItemRecord r;
+            r.externalId = it.id;
+            r.title = it.title;
+            r.category = it.category;
+            r.brand = it.brand;
+            r.price = it.price;
+            r.available = true;
+            SS_VERIFY_OK(writer->upsertItem(r));
+        }
+        // 30 users, each with events at distinct times; user k views item (k % 7).
+        for (int k = 1; k <= 30; ++k) {
+            char ext[16];
+            std::snprintf(ext, sizeof ext, "user%02d", k);
+            auto u = writer->userId(ext);
+            SS_VERIFY_OK(u);
+            SS_VERIFY_OK(writer->setUserSegment(*u, k % 3 == 0 ? "enthusiast" : "regular"));
+            auto item = writer->findItem(kItems[k % 7].id);
+            QVERIFY(item.has_value());
+            const EventType type = k % 10 == 0 ? EventType::Purchase : k % 5 == 0 ? EventType::Cart : EventType::View;
+            SS_VERIFY_OK(writer->addEvent(*u, *item, type, 1700000000 + k * 3600, k % 10 == 0 ? std::optional<std::int64_t>(2) : std::nullopt,
+                                          k % 10 == 0 ? std::optional<double>(k * 1.5) : std::nullopt));
+            if (k <= 4) {
+                ReviewRecord rev{*u, *item, double(k), "title " + std::to_string(k), k == 2 ? "非常好 great" : "fine", 1700000000 + k * 86400};
+                auto added = writer->addReview(rev);
+                SS_VERIFY_OK(added);
+                QVERIFY(*added);
+            }
+        }
+        SS_VERIFY_OK(tx.commit());
+    }
+
+    void columnsCatalogue() {
+        TableQuery items(f_.project->db(), BrowsableTable::Items);
+        std::vector<std::string> keys;
+        for (const auto& c : items.columns()) keys.push_back(c.key);
+        QCOMPARE(keys, (std::vector<std::string>{"id", "external_id", "title", "category", "brand", "price", "available"}));
+        QVERIFY(items.columns()[5].numeric);
+        QVERIFY(!items.columns()[2].numeric);
+        TableQuery events(f_.project->db(), BrowsableTable::Events);
+        keys.clear();
+        for (const auto& c : events.columns()) keys.push_back(c.key);
+        QCOMPARE(keys, (std::vector<std::string>{"user", "item", "type", "time", "quantity", "value"}));
+        TableQuery reviews(f_.project->db(), BrowsableTable::Reviews);
+        QCOMPARE(reviews.columns().size(), std::size_t(6));
+        TableQuery users(f_.project->db(), BrowsableTable::Users);
+        QCOMPARE(users.columns().size(), std::size_t(3));
+    }
+
+    void countWithFilter_data() {
+        QTest::addColumn<int>("table");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("items all") << int(BrowsableTable::Items) << "" << qint64(7);
+        QTest::newRow("items case-insensitive") << int(BrowsableTable::Items) << "COTTON" << qint64(2);
+        QTest::newRow("items by category") << int(BrowsableTable::Items) << "bedding" << qint64(2);
+        QTest::newRow("items by brand") << int(BrowsableTable::Items) << "maple" << qint64(2);
+        QTest::newRow("items by external id") << int(BrowsableTable::Items) << "A4" << qint64(1);
+        QTest::newRow("items chinese") << int(BrowsableTable::Items) << "耳机" << qint64(1);
+        QTest::newRow("items no match") << int(BrowsableTable::Items) << "zzz" << qint64(0);
+        // Numeric columns are not searched: "59" appears only in a price.
+        QTest::newRow("items price not text") << int(BrowsableTable::Items) << "59" << qint64(0);
+        // A substring filter is literal: % and _ are characters, not wildcards.
+        QTest::newRow("items literal percent") << int(BrowsableTable::Items) << "0%" << qint64(1);
+        QTest::newRow("items literal underscore") << int(BrowsableTable::Items) << "e_c" << qint64(1);
+        QTest::newRow("items injection") << int(BrowsableTable::Items) << "'; DROP TABLE items; --" << qint64(0);
+        QTest::newRow("users all") << int(BrowsableTable::Users) << "" << qint64(30);
+        QTest::newRow("users segment") << int(BrowsableTable::Users) << "enthusiast" << qint64(10);
+        QTest::newRow("users prefix") << int(BrowsableTable::Users) << "user1" << qint64(10);
+        QTest::newRow("events all") << int(BrowsableTable::Events) << "" << qint64(30);
+        QTest::newRow("events by type name") << int(BrowsableTable::Events) << "purchase" << qint64(3);
+        QTest::newRow("events by type cart") << int(BrowsableTable::Events) << "cart" << qint64(3);
+        QTest::newRow("events by user") << int(BrowsableTable::Events) << "user07" << qint64(1);
+        QTest::newRow("events by item") << int(BrowsableTable::Events) << "A3" << qint64(5);  // kItems[2]: k%7==2: 2,9,16,23,30
+        QTest::newRow("reviews all") << int(BrowsableTable::Reviews) << "" << qint64(4);
+        QTest::newRow("reviews text") << int(BrowsableTable::Reviews) << "非常" << qint64(1);
+        QTest::newRow("reviews title") << int(BrowsableTable::Reviews) << "title" << qint64(4);
+    }
+    void countWithFilter() {
+        QFETCH(int, table);
+        QFETCH(QString, filter);
+        QFETCH(qint64, expected);
+        TableQuery q(f_.project->db(), static_cast<BrowsableTable>(table));
+        auto n = q.count(filter.toStdString());
+        SS_VERIFY_OK(n);
+        QCOMPARE(qint64(*n), expected);
+        // fetch agrees with count
+        auto rows = q.fetch(filter.toStdString(), 0, true, 0, 1000);
+        SS_VERIFY_OK(rows);
+        QCOMPARE(qint64(rows->size()), expected);
+        for (const auto& row : *rows) QCOMPARE(row.size(), q.columns().size());
+    }
+
+    void sortBothWays_data() {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("ascending");
+        QTest::addColumn<QStringList>("expectedIds");
+        // price is sorted as a number (text order would put 100 before 12.25 and 3 after 25)
+        QTest::newRow("price asc") << 5 << true << QStringList{"A6", "A1", "A3", "A5", "A7", "A4", "A2"};
+        QTest::newRow("price desc") << 5 << false << QStringList{"A2", "A4", "A7", "A5", "A3", "A1", "A6"};
+        QTest::newRow("external id desc") << 1 << false << QStringList{"A7", "A6", "A5", "A4", "A3", "A2", "A1"};
+        QTest::newRow("title asc (binary)") << 2 << true << QStringList{"A2", "A3", "A1", "A7", "A4", "A6", "A5"};
+    }
+    void sortBothWays() {
+        QFETCH(int, column);
+        QFETCH(bool, ascending);
+        QFETCH(QStringList, expectedIds);
+        TableQuery q(f_.project->db(), BrowsableTable::Items);
+        const auto rows = fetchAll(q, "", column, ascending);
+        QStringList ids;
+        for (const auto& r : rows) ids << QString::fromStdString(r[1]);
+        QCOMPARE(ids, expectedIds);
+    }
+
+    void pagingOffsets_data() {
+        QTest::addColumn<int>("pageSize");
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("page 1") << 1 << "";
+        QTest::newRow("page 4") << 4 << "";
+        QTest::newRow("page 7") << 7 << "";
+        QTest::newRow("page 11 filtered") << 11 << "view";
+        QTest::newRow("page 3 filtered") << 3 << "user2";
+    }
+    void pagingOffsets() {
+        QFETCH(int, pageSize);
+        QFETCH(QString, filter);
+        TableQuery q(f_.project->db(), BrowsableTable::Events);
+        const std::string fl = filter.toStdString();
+        // time column descending: unique per row, so pages are well defined
+        const auto all = fetchAll(q, fl, 3, false);
+        auto total = q.count(fl);
+        SS_VERIFY_OK(total);
+        QCOMPARE(std::int64_t(all.size()), *total);
+        QVERIFY(all.size() > 0);
+        QVERIFY(std::is_sorted(all.begin(), all.end(), [](const auto& a, const auto& b) { return a[3] > b[3]; }));
+        std::vector<std::vector<std::string>> joined;
+        for (std::int64_t offset = 0; offset < *total + pageSize; offset += pageSize) {
+            auto page = q.fetch(fl, 3, false, offset, pageSize);
+            SS_VERIFY_OK(page);
+            const std::int64_t expectedSize = std::clamp<std::int64_t>(*total - offset, 0, pageSize);
+            QCOMPARE(std::int64_t(page->size()), expectedSize);
+            joined.insert(joined.end(), page->begin(), page->end());
+        }
+        QVERIFY(joined == all);
+    }
+
+    void eventRowsAreReadable() {
+        TableQuery q(f_.project->db(), BrowsableTable::Events);
+        auto rows = q.fetch("purchase", 3, true, 0, 10);
+        SS_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), std::size_t(3));
+        const auto& first = rows->front();  // k = 10: user10, item kItems[3] = A4, at 1700000000 + 36000
+        SS_COMPARE_STR(first[0], "user10");
+        SS_COMPARE_STR(first[1], "A4");
+        SS_COMPARE_STR(first[2], "purchase");
+        SS_COMPARE_STR(first[3], "2023-11-15 08:13:20");
+        SS_COMPARE_STR(first[4], "2");
+        SS_COMPARE_STR(first[5], "15.0");
+        auto views = q.fetch("user01", 0, true, 0, 10);
+        SS_VERIFY_OK(views);
+        QCOMPARE(views->size(), std::size_t(1));
+        SS_COMPARE_STR((*views)[0][2], "view");
+        SS_COMPARE_STR((*views)[0][4], "");  // NULL quantity shows empty
+    }
+
+    void reviewRowsAreReadable() {
+        TableQuery q(f_.project->db(), BrowsableTable::Reviews);
+        auto rows = q.fetch("", 2, false, 0, 10);  // rating descending
+        SS_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), std::size_t(4));
+        SS_COMPARE_STR((*rows)[0][0], "user04");
+        SS_COMPARE_STR((*rows)[0][2], "4.0");
+        SS_COMPARE_STR((*rows)[3][2], "1.0");
+        SS_COMPARE_STR((*rows)[2][4], "非常好 great");
+        SS_COMPARE_STR((*rows)[0][5], "2023-11-18");
+    }
+
+    void outOfRangeSortColumnIsIgnored() {
+        TableQuery q(f_.project->db(), BrowsableTable::Items);
+        auto rows = q.fetch("", 99, true, 0, 100);
+        SS_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), std::size_t(7));
+        rows = q.fetch("", -1, false, 2, 2);
+        SS_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), std::size_t(2));
+    }
+
+    void tablesIntactAfterHostileFilters() {
+        auto n = f_.project->db().queryInt("SELECT count(*) FROM items");
+        SS_VERIFY_OK(n);
+        QCOMPARE(*n, std::int64_t(7));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTableQuery)
+#include "TestTableQuery.moc"
