@@ -37,7 +37,11 @@ void LazyTableModel::reload() {
         if (count) total_ = *count;
         else emit queryFailed(qs(count.error().describe()));
     }
+    // Views (and the model tester) may ask for rows while the reset is being announced; the first
+    // page is fetched right after instead, once the reset is complete.
+    busy_ = true;
     endResetModel();
+    busy_ = false;
     emit totalRowsChanged(total_);
     if (canFetchMore({})) fetchMore({});
 }
@@ -79,7 +83,7 @@ QVariant LazyTableModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 bool LazyTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && query_ && static_cast<qint64>(rows_.size()) < total_;
+    return !parent.isValid() && !busy_ && query_ && static_cast<qint64>(rows_.size()) < total_;
 }
 
 void LazyTableModel::fetchMore(const QModelIndex& parent) {
@@ -95,9 +99,11 @@ void LazyTableModel::fetchMore(const QModelIndex& parent) {
         return;
     }
     const int first = static_cast<int>(rows_.size());
+    busy_ = true;  // no nested fetch while the insertion is announced
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     for (auto& row : *page) rows_.push_back(std::move(row));
     endInsertRows();
+    busy_ = false;
 }
 
 void LazyTableModel::sort(int column, Qt::SortOrder order) {

@@ -47,6 +47,7 @@ private:
     int sortColumn_ = -1;
     bool ascending_ = true;
     qint64 total_ = 0;
+    bool busy_ = false;  // a reset or insertion is being announced
 };
 
 }  // namespace ss::ui

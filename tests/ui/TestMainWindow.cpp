@@ -1,0 +1,106 @@
+#include <QDockWidget>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QtTest>
+
+#include "DailyEventsModel.h"
+#include "DataScreen.h"
+#include "JobRunner.h"
+#include "LanguageManager.h"
+#include "LazyTableModel.h"
+#include "MainWindow.h"
+#include "OverviewScreen.h"
+#include "UiTestSupport.h"
+
+using namespace ss;
+using namespace ss::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString project_;
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("ShelfSenseTest");
+        project_ = test::writeSmallSample(dir_);
+        QVERIFY(!project_.isEmpty());
+    }
+
+    void opensProjectAndFillsScreens() {
+        LanguageManager language;
+        MainWindow window(language);
+        window.show();
+        auto* overview = window.findChild<OverviewScreen*>();
+        QVERIFY(overview);
+        QSignalSpy loaded(overview, &OverviewScreen::loaded);
+        QSignalSpy opened(&window, &MainWindow::projectOpened);
+        QVERIFY(window.openProject(project_, true));
+        QCOMPARE(opened.count(), 1);
+        QVERIFY(loaded.wait(10000));
+        const QString summary = overview->findChild<QLabel*>("summary")->text();
+        QVERIFY2(summary.contains("220"), qPrintable(summary));  // items
+        QVERIFY(overview->dailyModel()->rowCount() > 60);
+        QVERIFY(window.windowTitle().contains("sample.shelfsense"));
+
+        auto* data = window.findChild<DataScreen*>();
+        QVERIFY(data);
+        QCOMPARE(data->model()->totalRows(), qint64(220));
+
+        auto* navigation = window.findChild<QListWidget*>("navigation");
+        QCOMPARE(navigation->count(), 7);
+        window.showScreen(1);
+        QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(data));
+    }
+
+    void refusesBrokenProject() {
+        LanguageManager language;
+        MainWindow window(language);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("broken.shelfsense");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        QVERIFY(!window.openProject(path, true));
+        QVERIFY(window.projectPath().isEmpty());
+    }
+
+    void jobsPanelShowsAndCancels() {
+        LanguageManager language;
+        MainWindow window(language);
+        window.show();
+        QSignalSpy finished(&window.jobs(), &JobRunner::jobFinished);
+        std::function<Result<int>(const JobContext&)> job = [](const JobContext& ctx) -> Result<int> {
+            for (int i = 0; i < 2000; ++i) {
+                if (ctx.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+                ctx.report(i / 2000.0, "working");
+                QThread::msleep(5);
+            }
+            return 1;
+        };
+        bool delivered = false;
+        window.jobs().start<int>("slow job", job, &window, [&](Result<int> r) {
+            delivered = true;
+            QVERIFY(!r.ok());
+            QCOMPARE(int(r.error().code), int(ErrorCode::Cancelled));
+        });
+        auto* dock = window.findChild<QDockWidget*>("jobsDock");
+        QVERIFY(dock);
+        QPushButton* cancel = nullptr;
+        QTRY_VERIFY((cancel = dock->findChild<QPushButton*>("cancel")) != nullptr);
+        QTRY_VERIFY(dock->findChild<QProgressBar*>("progress")->maximum() == 1000);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(2).toBool(), true);  // cancelled
+        QVERIFY(delivered);
+        QVERIFY(dock->findChild<QLabel*>("stage")->text().contains("Cancelled"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
