@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 

@@ -1,5 +1,6 @@
 #include "text/Vocabulary.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 

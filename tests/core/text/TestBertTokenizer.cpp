@@ -174,6 +174,16 @@ private slots:
             const QByteArray junk = QByteArray("want") + char(b) + char(b) + "ed" + char(b);
             QCOMPARE(t.encode(bytes(junk)).ids.front(), 1);
         }
+        QRandomGenerator rng(20240611);
+        for (int i = 0; i < 2000; ++i) {
+            QByteArray junk(qsizetype(rng.bounded(64)), Qt::Uninitialized);
+            for (char& c : junk) c = char(rng.bounded(256));
+            const std::size_t maxLength = rng.bounded(12);
+            const TokenizedText e = t.encode(bytes(junk), maxLength);
+            QVERIFY(e.ids.size() >= 2 && e.ids.size() <= std::max<std::size_t>(maxLength ? maxLength : 512, 2));
+            QCOMPARE(e.ids.back(), 2);
+            QCOMPARE(e.tokens.size(), e.ids.size());
+        }
     }
 
     // ---- loading a model folder -----------------------------------------------------------------------------
