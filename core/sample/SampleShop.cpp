@@ -287,6 +287,7 @@ Result<SampleShopSummary> SampleShop::write(const std::filesystem::path& path, c
     SampleShopSummary summary;
     Generator generator(*writer, options, context);
     SS_TRY(generator.run(summary));
+    SS_TRY(writer->flush());
     context.report(-1, "building indexes");
     SS_TRY(Schema::createEventIndexes(db));
     SS_TRY((*project)->setSetting("project.kind", "sample"));

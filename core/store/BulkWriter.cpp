@@ -20,6 +20,12 @@ Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> 
          "INSERT OR IGNORE INTO reviews(user_id, item_id, rating, title, body, ts, import_id) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
         {&writer.updateSegment_, "UPDATE users SET segment=?2 WHERE id=?1"},
     };
+    std::string batch = "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES";
+    for (std::size_t i = 0; i < kEventBatch; ++i) batch += i ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
+    auto batchStatement = db.prepare(batch);
+    if (!batchStatement) return batchStatement.error();
+    writer.insertEventBatch_ = std::move(*batchStatement);
+    writer.pending_.reserve(kEventBatch);
     for (auto& [target, sql] : statements) {
         auto stmt = db.prepare(sql);
         if (!stmt) return stmt.error();
@@ -36,25 +42,30 @@ Status BulkWriter::loadIds(std::string_view table, IdMap& map, std::int64_t& nex
         if (!row) return row.error();
         if (!*row) break;
         const std::int64_t id = stmt->columnInt(0);
-        map.emplace(stmt->columnText(1), id);
+        map.insert(stmt->columnText(1), id);
         next = std::max(next, id + 1);
     }
     return {};
 }
 
 Result<std::int64_t> BulkWriter::userId(std::string_view externalId) {
-    if (auto it = users_.find(externalId); it != users_.end()) return it->second;
+    if (lastUserId_ != 0 && externalId == lastUserKey_) return lastUserId_;
+    if (auto found = users_.find(externalId)) {
+        lastUserKey_.assign(externalId);
+        lastUserId_ = *found;
+        return *found;
+    }
     const std::int64_t id = nextUser_;
     insertUser_.bind(1, id).bind(2, externalId);
     if (Status s = insertUser_.run(); !s) return s.error();
     ++nextUser_;
     ++newUsers_;
-    users_.emplace(std::string(externalId), id);
+    users_.insert(externalId, id);
     return id;
 }
 
 Result<std::int64_t> BulkWriter::itemId(std::string_view externalId, std::string_view categoryIfNew) {
-    if (auto it = items_.find(externalId); it != items_.end()) return it->second;
+    if (auto found = items_.find(externalId)) return *found;
     const std::int64_t id = nextItem_;
     insertItem_.bind(1, id).bind(2, externalId);
     if (categoryIfNew.empty()) insertItem_.bindNull(3);
@@ -62,13 +73,12 @@ Result<std::int64_t> BulkWriter::itemId(std::string_view externalId, std::string
     if (Status s = insertItem_.run(); !s) return s.error();
     ++nextItem_;
     ++newItems_;
-    items_.emplace(std::string(externalId), id);
+    items_.insert(externalId, id);
     return id;
 }
 
 std::optional<std::int64_t> BulkWriter::findItem(std::string_view externalId) const {
-    if (auto it = items_.find(externalId); it != items_.end()) return it->second;
-    return std::nullopt;
+    return items_.find(externalId);
 }
 
 Result<std::int64_t> BulkWriter::upsertItem(const ItemRecord& item) {
@@ -89,9 +99,29 @@ Status BulkWriter::setUserSegment(std::int64_t userId, std::string_view segment)
 
 Status BulkWriter::addEvent(std::int64_t userId, std::int64_t itemId, EventType type, std::int64_t time,
                             std::optional<std::int64_t> quantity, std::optional<double> value) {
-    insertEvent_.bind(1, userId).bind(2, itemId).bind(3, static_cast<std::int64_t>(type)).bind(4, time)
-        .bind(5, quantity).bind(6, value).bind(7, importId_);
-    return insertEvent_.run();
+    pending_.push_back({userId, itemId, static_cast<std::int64_t>(type), time, quantity, value});
+    if (pending_.size() == kEventBatch) {
+        // One statement per batch: the VDBE set-up is paid once for many rows.
+        int p = 1;
+        for (const auto& e : pending_) {
+            insertEventBatch_.bind(p, e.user).bind(p + 1, e.item).bind(p + 2, e.type).bind(p + 3, e.time)
+                .bind(p + 4, e.quantity).bind(p + 5, e.value).bind(p + 6, importId_);
+            p += 7;
+        }
+        pending_.clear();
+        return insertEventBatch_.run();
+    }
+    return {};
+}
+
+Status BulkWriter::flush() {
+    for (const auto& e : pending_) {
+        insertEvent_.bind(1, e.user).bind(2, e.item).bind(3, e.type).bind(4, e.time).bind(5, e.quantity)
+            .bind(6, e.value).bind(7, importId_);
+        SS_TRY(insertEvent_.run());
+    }
+    pending_.clear();
+    return {};
 }
 
 Result<bool> BulkWriter::addReview(const ReviewRecord& r) {

@@ -7,10 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "Database.h"
 #include "EventType.h"
+#include "ExternalIdIndex.h"
 #include "ItemRecord.h"
 
 namespace ss {
@@ -32,15 +33,15 @@ public:
     // false when the same (user, item, time) review is already stored.
     Result<bool> addReview(const ReviewRecord& review);
 
+    // Events are buffered and written in multi-row INSERTs; call flush() before reading them back
+    // or committing (the importer and the sample shop do).
+    Status flush();
+
     std::int64_t newUsers() const { return newUsers_; }
     std::int64_t newItems() const { return newItems_; }
 
 private:
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    using IdMap = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
+    using IdMap = ExternalIdIndex;
 
     BulkWriter(Database& db) : db_(&db) {}
     Status loadIds(std::string_view table, IdMap& map, std::int64_t& next);
@@ -48,8 +49,18 @@ private:
     Database* db_;
     std::optional<std::int64_t> importId_;
     IdMap users_, items_;
+    // Sources are often grouped by user: remember the last lookup to skip the hash probe.
+    std::string lastUserKey_;
+    std::int64_t lastUserId_ = 0;
     std::int64_t nextUser_ = 1, nextItem_ = 1, newUsers_ = 0, newItems_ = 0;
-    Statement insertUser_, insertItem_, updateItem_, insertEvent_, insertReview_, updateSegment_;
+    struct PendingEvent {
+        std::int64_t user, item, type, time;
+        std::optional<std::int64_t> quantity;
+        std::optional<double> value;
+    };
+    static constexpr std::size_t kEventBatch = 128;
+    std::vector<PendingEvent> pending_;
+    Statement insertUser_, insertItem_, updateItem_, insertEvent_, insertEventBatch_, insertReview_, updateSegment_;
 };
 
 }  // namespace ss

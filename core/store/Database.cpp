@@ -90,6 +90,12 @@ std::span<const std::byte> Statement::columnBlob(int col) const {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, Mode mode) {
+    // Memory statistics take a global mutex on every allocation; we never read them.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     sqlite3* db = nullptr;
     const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
                                              : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -91,14 +91,13 @@ Status Schema::migrate(Database& db) {
 }
 
 Status Schema::dropEventIndexes(Database& db) {
-    return db.exec("DROP INDEX IF EXISTS events_user_ts; DROP INDEX IF EXISTS events_item; DROP INDEX IF EXISTS events_ts;");
+    return db.exec("DROP INDEX IF EXISTS events_user_ts; DROP INDEX IF EXISTS events_item;");
 }
 
 Status Schema::createEventIndexes(Database& db) {
     return db.exec(
         "CREATE INDEX IF NOT EXISTS events_user_ts ON events(user_id, ts);"
-        "CREATE INDEX IF NOT EXISTS events_item ON events(item_id);"
-        "CREATE INDEX IF NOT EXISTS events_ts ON events(ts);");
+        "CREATE INDEX IF NOT EXISTS events_item ON events(item_id);");
 }
 
 }  // namespace ss

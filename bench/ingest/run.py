@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Ingest benchmark: ShelfSense `import --format taobao` vs the sqlite3 shell's `.import`.
+
+Generates a Taobao UserBehavior-format CSV (default 5,000,000 rows, seeded), then on the same
+machine, one after the other:
+  * shelfsense-cli import (validation, id mapping, integer events, index build, one transaction)
+  * sqlite3 .import into an equivalent 5-column table (no validation, no id mapping)
+Prints rows/second, the ratio, and the peak resident memory of each process.
+Usage: bench/ingest/run.py --cli build/default/app/shelfsense-cli [--rows N] [--workdir DIR]
+"""
+import argparse, json, os, random, resource, subprocess, sys, tempfile, time
+
+
+def generate(path, rows, seed=7):
+    rng = random.Random(seed)
+    behaviours = ["pv"] * 90 + ["cart"] * 5 + ["fav"] * 3 + ["buy"] * 2
+    start, end = 1511539200, 1512316800
+    users = max(1, rows // 100)
+    with open(path, "w") as f:
+        buf = []
+        for i in range(rows):
+            u = rng.randrange(1, users + 1)
+            item = rng.randrange(1, rows // 20 + 2)
+            buf.append(f"{u},{item},{item % 5000},{behaviours[rng.randrange(100)]},{rng.randrange(start, end)}\n")
+            if len(buf) == 100000:
+                f.write("".join(buf))
+                buf.clear()
+        f.write("".join(buf))
+
+
+def measured(cmd, stdin=None):
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if stdin:
+        proc.stdin.write(stdin)
+        proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    out, err = proc.stdout.read(), proc.stderr.read()
+    if status != 0:
+        sys.exit(f"command failed ({status}): {' '.join(cmd)}\n{err}")
+    return out, elapsed, usage.ru_maxrss / 1024.0  # MiB
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--rows", type=int, default=5_000_000)
+    ap.add_argument("--workdir", default=None)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    work = args.workdir or tempfile.mkdtemp(prefix="ss-ingest-")
+    os.makedirs(work, exist_ok=True)
+    csv = os.path.join(work, "UserBehavior.csv")
+    if not os.path.exists(csv) or sum(1 for _ in open(csv)) != args.rows:
+        print(f"generating {args.rows:,} rows into {csv}", file=sys.stderr)
+        generate(csv, args.rows)
+    size = os.path.getsize(csv)
+
+    ours_db = os.path.join(work, "bench.shelfsense")
+    peer_db = os.path.join(work, "peer.sqlite")
+    for p in (ours_db, ours_db + "-wal", ours_db + "-shm", peer_db):
+        if os.path.exists(p):
+            os.remove(p)
+
+    out, ours_s, ours_mb = measured([args.cli, "import", "--db", ours_db, "--format", "taobao", "--json", "--quiet", csv])
+    report = json.loads(out)
+    assert report["rows_imported"] == args.rows, report
+
+    script = (
+        "CREATE TABLE behaviour(user_id INTEGER, item_id INTEGER, category_id INTEGER, behavior TEXT, ts INTEGER);\n"
+        ".mode csv\n"
+        f".import {csv} behaviour\n"
+        "SELECT count(*) FROM behaviour;\n"
+    )
+    out, peer_s, peer_mb = measured(["sqlite3", peer_db], stdin=script)
+    assert int(out.strip().splitlines()[-1]) == args.rows, out
+
+    result = {
+        "rows": args.rows,
+        "bytes": size,
+        "shelfsense": {"seconds": round(ours_s, 3), "rows_per_second": round(args.rows / ours_s), "peak_rss_mib": round(ours_mb, 1)},
+        "sqlite3_import": {"seconds": round(peer_s, 3), "rows_per_second": round(args.rows / peer_s), "peak_rss_mib": round(peer_mb, 1)},
+        "speed_ratio_shelfsense_over_sqlite3": round(peer_s / ours_s, 3),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"rows: {args.rows:,} ({size / 1e6:.0f} MB)")
+        print(f"shelfsense-cli import : {ours_s:7.2f} s  {args.rows / ours_s:>12,.0f} rows/s  peak {ours_mb:7.1f} MiB")
+        print(f"sqlite3 .import       : {peer_s:7.2f} s  {args.rows / peer_s:>12,.0f} rows/s  peak {peer_mb:7.1f} MiB")
+        print(f"ratio (ShelfSense speed / sqlite3 speed): {peer_s / ours_s:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
