@@ -1,5 +1,7 @@
 #include "model/bert/TorchEncoder.h"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstring>
 #include <exception>
@@ -13,6 +15,24 @@
 #include "model/bert/SentencePooling.h"
 
 namespace ss {
+
+namespace {
+
+// Per-thread working-set budget for one CPU forward slice: about a core's L2 cache. Measured on the
+// golden texts (1 thread, OpenBLAS): 1 MiB slices run 2.4x faster than whole 32-sequence batches,
+// because big temporaries above glibc's mmap threshold are mapped, page-faulted and unmapped on every
+// pass and because activations then stay in cache between the GEMM and the element-wise ops.
+constexpr std::int64_t kSliceBytesPerThread = std::int64_t(1) << 20;
+
+// LibTorch's set_num_threads does not reach OpenBLAS (it only drives OpenMP/MKL), and OpenBLAS
+// otherwise starts one thread per core. Found at run time, so builds without OpenBLAS (MKL, CUDA
+// wheels) simply skip it.
+void setBlasThreads(int threads) {
+    using SetThreads = void (*)(int);
+    if (auto* set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(threads);
+}
+
+}  // namespace
 
 struct TorchEncoder::Impl {
     ModelConfig config;
@@ -64,7 +84,10 @@ Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& co
     impl->precisionName = impl->dtype == at::kBFloat16 ? "bf16" : impl->dtype == at::kHalf ? "fp16" : "fp32";
 
     try {
-        if (settings.threads > 0) at::set_num_threads(settings.threads);
+        if (settings.threads > 0) {
+            at::set_num_threads(settings.threads);
+            setBlasThreads(settings.threads);
+        }
         impl->model = BertModel(config);
         if (Status loaded = BertWeightLoader::load(impl->model, weights); !loaded) return loaded.error();
         impl->model->eval();
@@ -80,6 +103,27 @@ Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& co
 Status TorchEncoder::encodeBatch(const std::vector<std::vector<std::int32_t>>& sequences,
                                  const std::vector<std::size_t>& indices, std::vector<std::vector<float>>& out) {
     if (indices.empty()) return {};
+    std::int64_t length = 0;
+    for (std::size_t i : indices) length = std::max(length, std::int64_t(sequences[i].size()));
+    // On CPU the batch runs in slices whose largest temporaries (attention scores, intermediate
+    // activations) fit kSliceBytesPerThread per thread; sorting by length keeps padding the same.
+    // GPUs want the whole batch at once.
+    const std::int64_t scoreBytesPerRow = impl_->config.numHeads * length * length * 4;
+    const std::int64_t tokenBytesPerRow = impl_->config.intermediateSize * length * 4;
+    const std::int64_t perRow = std::max<std::int64_t>(1, std::max(scoreBytesPerRow, tokenBytesPerRow));
+    const std::int64_t budget = kSliceBytesPerThread * std::max(1, at::get_num_threads());
+    const auto sliceRows =
+        impl_->device.is_cpu() ? std::size_t(std::max<std::int64_t>(1, budget / perRow)) : indices.size();
+    for (std::size_t start = 0; start < indices.size(); start += sliceRows) {
+        const std::vector<std::size_t> slice(indices.begin() + std::ptrdiff_t(start),
+                                             indices.begin() + std::ptrdiff_t(std::min(indices.size(), start + sliceRows)));
+        if (Status s = encodeSlice(sequences, slice, out); !s) return s;
+    }
+    return {};
+}
+
+Status TorchEncoder::encodeSlice(const std::vector<std::vector<std::int32_t>>& sequences,
+                                 const std::vector<std::size_t>& indices, std::vector<std::vector<float>>& out) {
     try {
         // Thread-local guard: created on the calling (job) thread, never stored.
         c10::InferenceMode inference;

@@ -43,6 +43,8 @@ public:
 private:
     struct Impl;
     explicit TorchEncoder(std::unique_ptr<Impl> impl);
+    Status encodeSlice(const std::vector<std::vector<std::int32_t>>& sequences, const std::vector<std::size_t>& indices,
+                       std::vector<std::vector<float>>& out);
     std::unique_ptr<Impl> impl_;
 };
 
