@@ -53,6 +53,13 @@ bool LineReader::fill() {
         return false;
     }
     if (n == 0) {
+        // zlib reports a gzip stream cut short (e.g. an interrupted download) only through gzerror():
+        // Z_BUF_ERROR at end of input means the stream ended mid-way. That is a read error, not EOF.
+        int code = Z_OK;
+        const char* message = gzerror(static_cast<gzFile>(gz_), &code);
+        if (code == Z_BUF_ERROR)
+            error_ = makeError(ErrorCode::Io, std::string("read error: truncated gzip stream (") + (message ? message : "unexpected end of file") + ")",
+                               path_.string());
         eof_ = true;
         return false;
     }

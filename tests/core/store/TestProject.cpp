@@ -2,6 +2,8 @@
 // compact id maps that persist across writers; item upserts that keep what a record lacks.
 #include <QtTest>
 
+#include <vector>
+
 #include "ProjectDump.h"
 #include "TestSupport.h"
 #include "store/BulkWriter.h"
@@ -73,6 +75,7 @@ private slots:
             SS_VERIFY_OK(r2);
             QCOMPARE(w->newUsers(), std::int64_t(2));
             QCOMPARE(w->newItems(), std::int64_t(2));
+            SS_VERIFY_OK(w->flush());
             SS_VERIFY_OK(tx.commit());
         }
         auto stats = (*project)->stats();
@@ -200,12 +203,92 @@ private slots:
         QVERIFY(*later);
         SS_VERIFY_OK(w->addEvent(u, i, EventType::View, 1600000000, std::int64_t(3), 4.5));
         SS_VERIFY_OK(w->setUserSegment(u, "regular"));
+        SS_VERIFY_OK(w->flush());
         SS_VERIFY_OK(tx.commit());
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews"), std::int64_t(2));
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews WHERE body='first' AND rating=5"), std::int64_t(1));
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews WHERE import_id=77"), std::int64_t(2));
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM events WHERE import_id=77 AND quantity=3 AND value=4.5"), std::int64_t(1));
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM users WHERE segment='regular'"), std::int64_t(1));
+    }
+
+    void eventBatchesAndFlush_data() {
+        QTest::addColumn<int>("events");
+        QTest::newRow("none") << 0;
+        QTest::newRow("one") << 1;
+        QTest::newRow("one short of a batch") << 127;
+        QTest::newRow("exactly one batch") << 128;
+        QTest::newRow("batch plus one") << 129;
+        QTest::newRow("many batches and a tail") << 1000;
+    }
+    void eventBatchesAndFlush() {
+        QFETCH(int, events);
+        QTemporaryDir dir;
+        const auto path = file(dir, "batch.shelfsense");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        Transaction tx(db);
+        auto w = BulkWriter::create(db, std::int64_t(5));
+        SS_VERIFY_OK(w);
+        for (int k = 0; k < events; ++k) {
+            auto u = w->userId("u" + std::to_string(k % 13));
+            auto i = w->itemId("i" + std::to_string(k % 29));
+            SS_VERIFY_OK(u);
+            SS_VERIFY_OK(i);
+            SS_VERIFY_OK(w->addEvent(*u, *i, static_cast<EventType>(1 + k % 4), 1600000000 + k,
+                                     k % 2 ? std::optional<std::int64_t>(k) : std::nullopt,
+                                     k % 3 ? std::optional<double>(k * 0.5) : std::nullopt));
+        }
+        SS_VERIFY_OK(w->flush());
+        SS_VERIFY_OK(w->flush());  // a second flush adds nothing
+        SS_VERIFY_OK(tx.commit());
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM events"), std::int64_t(events));
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM events WHERE import_id=5"), std::int64_t(events));
+        // Every row carries its own values (no column shifted between batch slots).
+        QCOMPARE(sstest::countRows(path,
+                                   "SELECT count(*) FROM events e JOIN users u ON u.id=e.user_id JOIN items i ON i.id=e.item_id"
+                                   " WHERE u.external_id = 'u' || ((e.ts - 1600000000) % 13)"
+                                   " AND i.external_id = 'i' || ((e.ts - 1600000000) % 29)"
+                                   " AND e.type = 1 + (e.ts - 1600000000) % 4"
+                                   " AND ((e.ts - 1600000000) % 2 = 0 AND e.quantity IS NULL OR e.quantity = e.ts - 1600000000)"
+                                   " AND ((e.ts - 1600000000) % 3 = 0 AND e.value IS NULL OR e.value = (e.ts - 1600000000) * 0.5)"),
+                 std::int64_t(events));
+    }
+
+    void manyExternalIds() {
+        // Enough ids to make the id index grow several times; reloaded maps give the same ids.
+        QTemporaryDir dir;
+        const auto path = file(dir, "many.shelfsense");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        std::vector<std::int64_t> ids;
+        {
+            Transaction tx(db);
+            auto w = BulkWriter::create(db, std::nullopt);
+            SS_VERIFY_OK(w);
+            for (int k = 0; k < 20000; ++k) {
+                auto id = w->itemId("item-" + std::to_string(k * 7919 % 100003));
+                SS_VERIFY_OK(id);
+                ids.push_back(*id);
+            }
+            for (int k = 0; k < 20000; k += 7) QCOMPARE(*w->itemId("item-" + std::to_string(k * 7919 % 100003)), ids[k]);
+            QCOMPARE(w->newItems(), std::int64_t(20000));
+            SS_VERIFY_OK(tx.commit());
+        }
+        Transaction tx(db);
+        auto w = BulkWriter::create(db, std::nullopt);
+        SS_VERIFY_OK(w);
+        for (int k = 0; k < 20000; ++k) {
+            auto found = w->findItem("item-" + std::to_string(k * 7919 % 100003));
+            QVERIFY(found.has_value());
+            QCOMPARE(*found, ids[k]);
+        }
+        QVERIFY(!w->findItem("item-100003").has_value());
+        QVERIFY(!w->findItem("").has_value());
+        QCOMPARE(w->newItems(), std::int64_t(0));
+        QCOMPARE(sstest::countRows(path, "SELECT count(DISTINCT id) FROM items"), std::int64_t(20000));
     }
 
     void settingsRoundTrip() {

@@ -92,6 +92,7 @@ private slots:
                 QVERIFY(*added);
             }
         }
+        SS_VERIFY_OK(writer->flush());  // events are buffered in batches
         SS_VERIFY_OK(tx.commit());
     }
 

@@ -1,0 +1,87 @@
+// Test support for the ingest tests: fixture files written by the test (plain, CRLF, BOM, gzip) and
+// a thin runner around Importer::run.
+#pragma once
+
+#include <QtTest>
+
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <initializer_list>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "ingest/Importer.h"
+
+namespace sstest {
+
+// Lines joined with '\n', with a final newline.
+inline QByteArray lines(std::initializer_list<const char*> rows) {
+    QByteArray out;
+    for (const char* r : rows) out += QByteArray(r) + '\n';
+    return out;
+}
+
+enum Encoding : int { Plain = 0, Crlf = 1, Bom = 2, Gzip = 4 };
+
+inline QByteArray encode(QByteArray content, int encoding) {
+    if (encoding & Crlf) content.replace("\n", "\r\n");
+    if (encoding & Bom) content.prepend("\xEF\xBB\xBF");
+    return content;
+}
+
+// Writes content (after CRLF/BOM transforms) to dir/name; gzip-compressed with zlib when asked.
+inline std::filesystem::path writeFixture(const QTemporaryDir& dir, const std::string& name, const QByteArray& content,
+                                          int encoding = Plain) {
+    const auto path = std::filesystem::path(dir.path().toStdString()) / name;
+    const QByteArray bytes = encode(content, encoding);
+    if (encoding & Gzip) {
+        gzFile gz = gzopen(path.string().c_str(), "wb9");
+        if (!gz) return {};
+        if (!bytes.isEmpty()) gzwrite(gz, bytes.constData(), static_cast<unsigned>(bytes.size()));
+        gzclose(gz);
+    } else {
+        std::ofstream out(path, std::ios::binary);
+        out.write(bytes.constData(), bytes.size());
+    }
+    return path;
+}
+
+inline ss::Result<ss::ImportSummary> runImport(const std::filesystem::path& project, ss::ImportFormat format,
+                                               std::vector<std::filesystem::path> files, ss::ImportOptions options = {},
+                                               std::stop_token stop = {},
+                                               std::function<void(double, const std::string&)> progress = {}) {
+    ss::ImportRequest request;
+    request.project = project;
+    request.format = format;
+    request.files = std::move(files);
+    request.options = std::move(options);
+    ss::JobContext context;
+    context.stop = stop;
+    context.progress = std::move(progress);
+    return ss::Importer::run(request, context);
+}
+
+// Expected rejects as "line|field|reason substring" (rejected) or "line|field|reason substring|kept" (flagged).
+inline void checkRejects(const std::vector<ss::ImportReject>& actual, const QStringList& expected) {
+    QStringList got;
+    for (const auto& r : actual)
+        got << QString::number(r.line) + "|" + QString::fromStdString(r.field) + "|" + QString::fromStdString(r.reason) +
+                   (r.flaggedOnly ? "|kept" : "");
+    QVERIFY2(actual.size() == std::size_t(expected.size()),
+             qPrintable("rejects were:\n  " + got.join("\n  ") + "\nexpected:\n  " + expected.join("\n  ")));
+    for (int i = 0; i < expected.size(); ++i) {
+        const QStringList parts = expected[i].split('|');
+        const auto& r = actual[std::size_t(i)];
+        const QString where = "reject #" + QString::number(i) + " was " + got[i] + ", expected " + expected[i];
+        QVERIFY2(r.line == parts[0].toLongLong(), qPrintable(where));
+        QVERIFY2(QString::fromStdString(r.field) == parts[1], qPrintable(where));
+        QVERIFY2(QString::fromStdString(r.reason).contains(parts[2]), qPrintable(where));
+        QVERIFY2(r.flaggedOnly == (parts.size() > 3 && parts[3] == "kept"), qPrintable(where));
+    }
+}
+
+}  // namespace sstest
