@@ -7,6 +7,14 @@ const std::vector<Command>& commands() {
         {"sample", "sample --db F [--users N --items N --days N --seed S] [--json]", runSample},
         {"import", "import --db F --format FMT [--map column=field ...] [--event-type T] [--drop-outside-window] [--json] PATH...", runImport},
         {"stats", "stats --db F [--json]", runStats},
+        {"tokenize", "tokenize [--model DIR] [--max-length N] [--json] TEXT...", runTokenize},
+        {"metrics", "metrics --truth CSV --pred CSV --k K [--convention recommenders|recbole] [--json]", runMetrics},
+#ifdef SHELFSENSE_WITH_TORCH
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", runEmbed},
+        {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", runEncode},
+        {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", runSimilar},
+        {"search", "search --db F --query TEXT [--k K] [--model DIR] [--json]", runSearch},
+#endif
     };
     return all;
 }

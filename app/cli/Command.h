@@ -21,5 +21,13 @@ const std::vector<Command>& commands();
 Status runSample(const std::vector<std::string>& args);
 Status runImport(const std::vector<std::string>& args);
 Status runStats(const std::vector<std::string>& args);
+Status runTokenize(const std::vector<std::string>& args);
+Status runMetrics(const std::vector<std::string>& args);
+#ifdef SHELFSENSE_WITH_TORCH
+Status runEmbed(const std::vector<std::string>& args);
+Status runEncode(const std::vector<std::string>& args);
+Status runSimilar(const std::vector<std::string>& args);
+Status runSearch(const std::vector<std::string>& args);
+#endif
 
 }  // namespace ss::cli

@@ -1,0 +1,18 @@
+// Resolves the model folder for CLI commands: --model DIR, else the default model installed by
+// scripts/install-model.sh (core ModelLocator). Main thread only.
+#pragma once
+
+#include <filesystem>
+
+#include "ArgParser.h"
+#include "common/Result.h"
+#include "embed/ModelLocator.h"
+
+namespace ss::cli {
+
+inline Result<std::filesystem::path> modelDir(const ArgParser& parser) {
+    if (auto given = parser.value("model")) return ModelLocator::resolve(*given);
+    return ModelLocator::defaultModel();
+}
+
+}  // namespace ss::cli

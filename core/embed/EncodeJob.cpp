@@ -1,0 +1,88 @@
+#include "EncodeJob.h"
+
+#include <chrono>
+
+#include "model/Sha256.h"
+#include "store/EmbeddingStore.h"
+#include "store/Project.h"
+
+namespace ss {
+
+std::string EncodeJob::textHash(const std::string& text) { return Sha256::hex(text); }
+
+Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEncoder& encoder, EncodeTarget target,
+                                     const JobContext& context) {
+    const auto start = std::chrono::steady_clock::now();
+    auto project = Project::open(path);
+    if (!project) return project.error();
+    Database& db = (*project)->db();
+    EncodeSummary summary;
+    summary.model = encoder.fingerprint();
+    const std::string name = targetName(target);
+    EmbeddingStore store(db, summary.model, name);
+
+    auto total = db.queryInt("SELECT count(*) FROM " + name);
+    if (!total) return total.error();
+    summary.total = *total;
+    const char* sql = target == EncodeTarget::Items
+        ? "SELECT id, trim(coalesce(title,'') || '. ' || coalesce(description,'') || ' ' || coalesce(category,'')) FROM items WHERE id > ?1 ORDER BY id LIMIT ?2"
+        : "SELECT id, trim(coalesce(title,'') || '. ' || coalesce(body,'')) FROM reviews WHERE id > ?1 ORDER BY id LIMIT ?2";
+    auto select = db.prepare(sql);
+    if (!select) return select.error();
+
+    std::int64_t lastId = 0, seen = 0;
+    for (;;) {
+        if (context.cancelled())
+            return makeError(ErrorCode::Cancelled, "encoding cancelled; " + std::to_string(summary.encoded) + " vectors were kept and the rest resumes next time");
+        select->reset();
+        select->bind(1, lastId).bind(2, kChunk);
+        std::vector<std::int64_t> ids;
+        std::vector<std::string> texts;
+        for (;;) {
+            auto row = select->step();
+            if (!row) return row.error();
+            if (!*row) break;
+            ids.push_back(select->columnInt(0));
+            texts.push_back(select->columnText(1));
+        }
+        if (ids.empty()) break;
+        lastId = ids.back();
+        seen += static_cast<std::int64_t>(ids.size());
+        auto stored = store.textHashes(ids.front(), ids.back());
+        if (!stored) return stored.error();
+        std::vector<std::int64_t> todoIds;
+        std::vector<std::string> todoTexts, todoHashes;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            std::string hash = textHash(texts[i]);
+            auto it = stored->find(ids[i]);
+            if (it != stored->end() && it->second == hash) {
+                ++summary.cached;
+                continue;
+            }
+            todoIds.push_back(ids[i]);
+            todoTexts.push_back(std::move(texts[i]));
+            todoHashes.push_back(std::move(hash));
+        }
+        if (!todoIds.empty()) {
+            JobContext inner;
+            inner.stop = context.stop;  // the encoder checks between its batches
+            auto vectors = encoder.encode(todoTexts, &inner);
+            if (!vectors) {
+                if (vectors.error().code == ErrorCode::Cancelled)
+                    return makeError(ErrorCode::Cancelled, "encoding cancelled; " + std::to_string(summary.encoded) + " vectors were kept and the rest resumes next time");
+                return vectors.error();
+            }
+            Transaction tx(db);
+            if (!tx.begun()) return tx.begun().error();
+            for (std::size_t i = 0; i < todoIds.size(); ++i) SS_TRY(store.put(todoIds[i], todoHashes[i], (*vectors)[i]));
+            SS_TRY(tx.commit());
+            summary.encoded += static_cast<std::int64_t>(todoIds.size());
+        }
+        context.report(summary.total ? double(seen) / double(summary.total) : 1.0, "encoding " + name);
+    }
+    SS_TRY(store.removeMissing(name));
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+}  // namespace ss

@@ -1,0 +1,36 @@
+// EncodeJob: fills the embedding cache for a project's items (title + description + category) or
+// reviews (title + text). Works in chunks, each committed on its own, so memory stays bounded, a
+// cancelled run keeps what it finished, and a re-run encodes only new or changed texts.
+// Runs on a worker thread (or the CLI's main thread) with its own connection and encoder.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "TextEncoder.h"
+#include "common/JobContext.h"
+
+namespace ss {
+
+enum class EncodeTarget { Items, Reviews };
+
+struct EncodeSummary {
+    std::int64_t total = 0;    // texts in the project
+    std::int64_t encoded = 0;  // newly encoded now
+    std::int64_t cached = 0;   // already in the cache with the same text
+    double seconds = 0;
+    std::string model;         // fingerprint the vectors are stored under
+};
+
+class EncodeJob {
+public:
+    static constexpr std::int64_t kChunk = 512;
+    static std::string targetName(EncodeTarget target) { return target == EncodeTarget::Items ? "items" : "reviews"; }
+    // Text hash as stored with each vector.
+    static std::string textHash(const std::string& text);
+
+    static Result<EncodeSummary> run(const std::filesystem::path& project, TextEncoder& encoder, EncodeTarget target,
+                                     const JobContext& context);
+};
+
+}  // namespace ss

@@ -1,0 +1,39 @@
+#include "TextEncoder.h"
+
+#include "model/SentenceEncoder.h"
+#include "text/BertTokenizer.h"
+
+namespace ss {
+
+TextEncoder::TextEncoder(std::unique_ptr<BertTokenizer> tokenizer, std::unique_ptr<SentenceEncoder> encoder)
+    : tokenizer_(std::move(tokenizer)), encoder_(std::move(encoder)) {}
+TextEncoder::TextEncoder(TextEncoder&&) noexcept = default;
+TextEncoder& TextEncoder::operator=(TextEncoder&&) noexcept = default;
+TextEncoder::~TextEncoder() = default;
+
+Result<TextEncoder> TextEncoder::load(const std::filesystem::path& modelDir, const EncoderOptions& options) {
+    auto encoder = SentenceEncoder::load(modelDir, options);
+    if (!encoder) return encoder.error();
+    auto tokenizer = BertTokenizer::fromModelDir(modelDir);
+    if (!tokenizer) return tokenizer.error();
+    if (static_cast<std::int64_t>(tokenizer->vocabSize()) != encoder->info().vocabSize)
+        return makeError(ErrorCode::InputData,
+                         "vocab.txt has " + std::to_string(tokenizer->vocabSize()) + " entries but the model's embedding table has " +
+                             std::to_string(encoder->info().vocabSize),
+                         modelDir.string());
+    return TextEncoder(std::make_unique<BertTokenizer>(std::move(*tokenizer)),
+                       std::make_unique<SentenceEncoder>(std::move(*encoder)));
+}
+
+Result<std::vector<std::vector<float>>> TextEncoder::encode(const std::vector<std::string>& texts, const JobContext* ctx) {
+    const auto maxLength = static_cast<std::size_t>(encoder_->info().maxLength);
+    std::vector<std::vector<std::int32_t>> ids(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) tokenizer_->encodeIds(texts[i], maxLength, ids[i]);
+    return encoder_->encodeIds(ids, ctx);
+}
+
+const EncoderInfo& TextEncoder::info() const { return encoder_->info(); }
+
+std::string TextEncoder::fingerprint() const { return info().name + "@" + info().weightsSha256; }
+
+}  // namespace ss
