@@ -1,0 +1,324 @@
+// shelfsense-cli as a black box (QProcess): JSON shapes on stdout, exit statuses (0 ok, 1 usage,
+// 2 input/data, 3 cancelled), messages naming file and line, an unchanged project after a failed or
+// cancelled import, and no Qt among the binary's libraries.
+#include <QtTest>
+
+#include <signal.h>
+#include <sys/types.h>
+
+#include "../core/store/ProjectDump.h"
+
+namespace {
+
+struct CliRun {
+    int code = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QByteArray out, err;
+};
+
+CliRun cli(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(SS_CLI_PATH), args);
+    CliRun r;
+    if (!p.waitForStarted(30000)) return r;
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    r.code = p.exitCode();
+    r.status = p.exitStatus();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString describe(const CliRun& r) {
+    return QString("exit %1\nstdout: %2\nstderr: %3").arg(r.code).arg(QString::fromUtf8(r.out.left(2000)), QString::fromUtf8(r.err.left(2000)));
+}
+
+// stdout must be exactly one JSON document.
+QJsonObject jsonObject(const CliRun& r) {
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) return {};
+    return doc.object();
+}
+
+QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) f.write(content);
+    return path;
+}
+
+std::int64_t count(const QString& db, const char* sql) { return sstest::countRows(db.toStdString(), sql); }
+
+const QRegularExpression kIso(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"));
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString sample_;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        QVERIFY2(QFileInfo(QStringLiteral(SS_CLI_PATH)).isExecutable(), SS_CLI_PATH);
+        sample_ = dir_.filePath("sample.shelfsense");
+        const CliRun r = cli({"sample", "--db", sample_, "--users", "300", "--items", "120", "--days", "60", "--seed", "3", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QCOMPARE(r.status, QProcess::NormalExit);
+        const QJsonObject o = jsonObject(r);
+        QVERIFY2(!o.isEmpty(), qPrintable(describe(r)));
+        QCOMPARE(o.value("items").toInteger(), 120);
+        QCOMPARE(o.value("users").toInteger(), 300);
+        QCOMPARE(o.value("events").toInteger(), count(sample_, "SELECT count(*) FROM events"));
+        QCOMPARE(o.value("reviews").toInteger(), count(sample_, "SELECT count(*) FROM reviews"));
+        QVERIFY(o.value("events").toInteger() > 300);
+        QVERIFY(o.value("seconds").isDouble());
+    }
+
+    void qtIsNotLinked() {
+        QProcess ldd;
+        ldd.start("ldd", {QStringLiteral(SS_CLI_PATH)});
+        QVERIFY(ldd.waitForFinished(30000));
+        QCOMPARE(ldd.exitCode(), 0);
+        const QString libraries = QString::fromUtf8(ldd.readAllStandardOutput());
+        QVERIFY(libraries.contains("libsqlite3"));  // ldd did list the libraries
+        for (const QString& line : libraries.split('\n')) QVERIFY2(!line.contains("libQt"), qPrintable(line));
+    }
+
+    void statsJson() {
+        const CliRun r = cli({"stats", "--db", sample_, "--json"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QVERIFY2(!o.isEmpty(), qPrintable(describe(r)));
+        for (const char* key : {"items", "users", "events", "reviews", "first_event", "last_event"})
+            QVERIFY2(o.contains(key), key);
+        QCOMPARE(o.value("items").toInteger(), count(sample_, "SELECT count(*) FROM items"));
+        QCOMPARE(o.value("users").toInteger(), count(sample_, "SELECT count(*) FROM users"));
+        QCOMPARE(o.value("events").toInteger(), count(sample_, "SELECT count(*) FROM events"));
+        QCOMPARE(o.value("reviews").toInteger(), count(sample_, "SELECT count(*) FROM reviews"));
+        const QString first = o.value("first_event").toString(), last = o.value("last_event").toString();
+        QVERIFY2(kIso.match(first).hasMatch(), qPrintable(first));
+        QVERIFY2(kIso.match(last).hasMatch(), qPrintable(last));
+        QCOMPARE(QDateTime::fromString(first, Qt::ISODate).toSecsSinceEpoch(), count(sample_, "SELECT min(ts) FROM events"));
+        QCOMPARE(QDateTime::fromString(last, Qt::ISODate).toSecsSinceEpoch(), count(sample_, "SELECT max(ts) FROM events"));
+        QVERIFY(first < last);
+        // The sample starts on 2025-03-03 by default.
+        QVERIFY(first.startsWith("2025-03"));
+    }
+
+    void statsOfEmptyProject() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("empty.shelfsense");
+        // A failed import still leaves a valid (migrated, empty) project behind.
+        const CliRun failed = cli({"import", "--db", db, "--format", "taobao", write(dir, "empty.csv", "")});
+        QCOMPARE(failed.code, 2);
+        const CliRun r = cli({"stats", "--db", db, "--json"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QCOMPARE(o.value("events").toInteger(-1), 0);
+        QVERIFY(o.value("first_event").isNull());
+        QVERIFY(o.value("last_event").isNull());
+    }
+
+    void sampleIsDeterministic() {
+        QTemporaryDir dir;
+        QStringList stats;
+        for (const char* name : {"a.shelfsense", "b.shelfsense"}) {
+            const QString db = dir.filePath(name);
+            const CliRun r = cli({"sample", "--db", db, "--users", "150", "--items", "60", "--days", "40", "--seed", "11", "--quiet"});
+            QVERIFY2(r.code == 0, qPrintable(describe(r)));
+            QVERIFY(!r.out.isEmpty());  // a human-readable summary without --json
+            stats << QString::fromStdString(sstest::dumpProject(db.toStdString()));
+        }
+        QCOMPARE(stats[0], stats[1]);
+    }
+
+    void importJson() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("p.shelfsense");
+        const QString file = write(dir, "taobao.csv",
+                                   "1,2268318,2520377,pv,1511544070\n1,2333346,2520771,cart,1511561733\n"
+                                   "1,2576651,149192,shout,1511572885\n100,2268318,2520377,buy,1505088000\n");
+        const CliRun r = cli({"import", "--db", db, "--format", "taobao", "--json", file});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QVERIFY2(!o.isEmpty(), qPrintable(describe(r)));
+        QCOMPARE(o.value("rows_read").toInteger(), 4);
+        QCOMPARE(o.value("rows_imported").toInteger(), 3);
+        QCOMPARE(o.value("rows_rejected").toInteger(), 1);
+        QVERIFY(o.value("seconds").isDouble());
+        QVERIFY(o.value("seconds").toDouble() >= 0);
+        const QJsonArray rejects = o.value("rejects").toArray();
+        QVERIFY(o.value("rejects").isArray());
+        // the rejected row, and the kept-but-flagged row outside the collection window
+        QCOMPARE(rejects.size(), 2);
+        QCOMPARE(rejects[0].toObject().value("line").toInteger(), 3);
+        QVERIFY(rejects[0].toObject().value("reason").toString().contains("unknown behaviour 'shout'"));
+        QCOMPARE(rejects[1].toObject().value("line").toInteger(), 4);
+        QVERIFY(rejects[1].toObject().value("reason").toString().contains("collection window"));
+        QCOMPARE(count(db, "SELECT count(*) FROM events"), std::int64_t(3));
+
+        // Again: nothing added, duplicates reported.
+        const CliRun again = cli({"import", "--db", db, "--format", "taobao", "--json", file});
+        QVERIFY2(again.code == 0, qPrintable(describe(again)));
+        QCOMPARE(jsonObject(again).value("rows_imported").toInteger(-1), 0);
+        QCOMPARE(jsonObject(again).value("rows_duplicate").toInteger(-1), 3);
+        QCOMPARE(count(db, "SELECT count(*) FROM events"), std::int64_t(3));
+
+        // --drop-outside-window turns the flagged row into a rejected one.
+        const QString db2 = dir.filePath("p2.shelfsense");
+        const CliRun dropped = cli({"import", "--db", db2, "--format", "taobao", "--drop-outside-window", "--json", file});
+        QVERIFY2(dropped.code == 0, qPrintable(describe(dropped)));
+        QCOMPARE(jsonObject(dropped).value("rows_imported").toInteger(), 2);
+        QCOMPARE(jsonObject(dropped).value("rows_rejected").toInteger(), 2);
+    }
+
+    void importMappedCsv() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("p.shelfsense");
+        const QString file = write(dir, "clicks.csv", "who,what,when\nu1,i1,2024-01-02T03:04:05Z\nu2,\"i, 2\",2024-01-03\n");
+        const CliRun r = cli({"import", "--db", db, "--format", "csv", "--map", "who=user", "--map", "what=item", "--map=when=time",
+                              "--event-type", "view", "--json", file});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QCOMPARE(jsonObject(r).value("rows_imported").toInteger(), 2);
+        QCOMPARE(count(db, "SELECT count(*) FROM items WHERE external_id='i, 2'"), std::int64_t(1));
+        QCOMPARE(count(db, "SELECT count(*) FROM events WHERE type=1 AND ts=1704164645"), std::int64_t(1));
+    }
+
+    void usageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{"frobnicate"};
+        QTest::newRow("unknown option") << QStringList{"stats", "--db", "x.shelfsense", "--bogus"};
+        QTest::newRow("missing --db for stats") << QStringList{"stats", "--json"};
+        QTest::newRow("missing --db for import") << QStringList{"import", "--format", "taobao", "f.csv"};
+        QTest::newRow("missing --db for sample") << QStringList{"sample", "--users", "10"};
+        QTest::newRow("missing --format") << QStringList{"import", "--db", "x.shelfsense", "f.csv"};
+        QTest::newRow("unknown format") << QStringList{"import", "--db", "x.shelfsense", "--format", "parquet", "f.csv"};
+        QTest::newRow("no file") << QStringList{"import", "--db", "x.shelfsense", "--format", "taobao"};
+        QTest::newRow("option without value") << QStringList{"stats", "--db"};
+        QTest::newRow("flag with value") << QStringList{"stats", "--db", "x.shelfsense", "--json=yes"};
+        QTest::newRow("not an integer") << QStringList{"sample", "--db", "x.shelfsense", "--users", "many"};
+        QTest::newRow("bad map") << QStringList{"import", "--db", "x.shelfsense", "--format", "csv", "--map", "user", "f.csv"};
+        QTest::newRow("bad event type") << QStringList{"import", "--db", "x.shelfsense", "--format", "csv", "--event-type", "wave", "f.csv"};
+        QTest::newRow("too small sample") << QStringList{"sample", "--db", "x.shelfsense", "--items", "5"};
+    }
+    void usageErrors() {
+        QFETCH(QStringList, args);
+        QTemporaryDir dir;
+        QStringList absolute;
+        for (const QString& a : args) absolute << (a.endsWith(".shelfsense") || a.endsWith(".csv") ? dir.filePath(a) : a);
+        const CliRun r = cli(absolute);
+        QVERIFY2(r.code == 1, qPrintable(describe(r)));
+        QCOMPARE(r.status, QProcess::NormalExit);
+        QVERIFY(r.out.isEmpty());  // nothing on stdout for a usage error
+        QVERIFY2(r.err.contains("usage") || r.err.contains("unknown") || r.err.contains("missing"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath("x.shelfsense")));  // a usage error touches nothing
+    }
+
+    void helpIsSuccess() {
+        const CliRun r = cli({"--help"});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.contains("import") && r.err.contains("stats") && r.err.contains("sample"));
+    }
+
+    void badFileLeavesProjectUnchanged_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("mentions");  // besides the file name
+        QTest::newRow("json as taobao") << "taobao" << QByteArray("{\"overall\": 5.0, \"reviewerID\": \"A\"}\n") << "line 1";
+        QTest::newRow("csv as amazon") << "amazon-reviews" << QByteArray("a,b,c\nd,e,f\n") << "line 1";
+        QTest::newRow("wrong retailrocket header") << "retailrocket" << QByteArray("ts,visitor\n1,2\n") << "line 1";
+        QTest::newRow("transactions without customer column") << "transactions" << QByteArray("order,when,total\n1,2020-01-01,5\n") << "line 1";
+        QTest::newRow("empty file") << "taobao" << QByteArray() << "empty";
+    }
+    void badFileLeavesProjectUnchanged() {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        const QString db = dir.filePath("p.shelfsense");
+        QVERIFY(QFile::copy(sample_, db));
+        const std::string before = sstest::dumpProject(db.toStdString());
+        const QString file = write(dir, "bad_input.dat", content);
+        const CliRun r = cli({"import", "--db", db, "--format", format, "--json", file});
+        QVERIFY2(r.code == 2, qPrintable(describe(r)));
+        QVERIFY(r.out.isEmpty());
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.contains("bad_input.dat"), qPrintable(err));
+        QVERIFY2(err.contains(mentions), qPrintable(err));
+        QCOMPARE(QString::fromStdString(sstest::dumpProject(db.toStdString())), QString::fromStdString(before));
+    }
+
+    void inputErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("missing input file") << QStringList{"import", "--db", "@p.shelfsense", "--format", "taobao", "@nope.csv"} << "nope.csv";
+        QTest::newRow("stats of missing project") << QStringList{"stats", "--db", "@absent.shelfsense", "--json"} << "absent.shelfsense";
+        QTest::newRow("stats of a text file") << QStringList{"stats", "--db", "@notes.txt", "--json"} << "not a ShelfSense project";
+        QTest::newRow("import into a text file") << QStringList{"import", "--db", "@notes.txt", "--format", "taobao", "@t.csv"}
+                                                 << "not a ShelfSense project";
+        QTest::newRow("sample into a used project") << QStringList{"sample", "--db", "@used.shelfsense"} << "already holds data";
+    }
+    void inputErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        write(dir, "notes.txt", "these are notes, not a database\n");
+        write(dir, "t.csv", "1,2,3,pv,1511544070\n");
+        QVERIFY(QFile::copy(sample_, dir.filePath("used.shelfsense")));
+        QStringList resolved;
+        for (const QString& a : args) resolved << (a.startsWith('@') ? dir.filePath(a.mid(1)) : a);
+        const QByteArray notesBefore = "these are notes, not a database\n";
+        const CliRun r = cli(resolved);
+        QVERIFY2(r.code == 2, qPrintable(describe(r)));
+        QVERIFY2(QString::fromUtf8(r.err).contains(mentions), qPrintable(describe(r)));
+        QFile notes(dir.filePath("notes.txt"));
+        QVERIFY(notes.open(QIODevice::ReadOnly));
+        QCOMPARE(notes.readAll(), notesBefore);
+        QVERIFY(!QFileInfo::exists(dir.filePath("absent.shelfsense")));
+    }
+
+    void interruptCancelsImport() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("p.shelfsense");
+        QVERIFY(QFile::copy(sample_, db));
+        const std::string before = sstest::dumpProject(db.toStdString());
+        // A Taobao file big enough that the import is still running when the first progress line appears.
+        QByteArray content;
+        content.reserve(400000 * 32);
+        for (int i = 0; i < 400000; ++i)
+            content += QByteArray::number(1 + i % 5000) + "," + QByteArray::number(100000 + i % 77777) + ",7," +
+                       (i % 9 ? "pv" : "buy") + "," + QByteArray::number(1511539300 + i % 700000) + "\n";
+        const QString file = write(dir, "big.csv", content);
+        QProcess p;
+        p.setReadChannel(QProcess::StandardError);
+        p.start(QStringLiteral(SS_CLI_PATH), {"import", "--db", db, "--format", "taobao", "--json", file});
+        QVERIFY(p.waitForStarted());
+        // Wait for the first progress line on stderr (rows are being written), then press Ctrl-C.
+        QByteArray err;
+        while (!err.contains("importing") && p.state() == QProcess::Running) {
+            p.waitForReadyRead(30000);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("importing"), err.constData());
+        QCOMPARE(::kill(static_cast<pid_t>(p.processId()), SIGINT), 0);
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        err += p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 3, qPrintable(QString("exit %1: %2").arg(p.exitCode()).arg(QString::fromUtf8(err))));
+        QVERIFY(err.contains("cancelled"));
+        QVERIFY(p.readAllStandardOutput().isEmpty());
+        QCOMPARE(QString::fromStdString(sstest::dumpProject(db.toStdString())), QString::fromStdString(before));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
