@@ -53,6 +53,7 @@ Status TransactionsFormat::run(ImportSession& session) {
     CsvReader csv(lines, separator);
 
     Columns cols;
+    std::vector<std::string> firstStorage;  // unquoted fields of the first line (comma/tab)
     std::vector<std::string_view> firstFields;
     {
         // Split the first line with the same rules as the reader would.
@@ -65,14 +66,31 @@ Status TransactionsFormat::run(ImportSession& session) {
                 if (i > s) firstFields.push_back(std::string_view(firstLine).substr(s, i - s));
             }
         } else {
+            // RFC 4180 on one line: quoted fields (as R's write.csv or QUOTE_ALL writers produce, header
+            // included) lose their quotes, "" becomes ", and separators inside quotes do not split.
             const char sep = separator == CsvReader::Separator::Tab ? '\t' : ',';
-            std::size_t s = 0;
-            for (;;) {
-                const auto p = firstLine.find(sep, s);
-                firstFields.push_back(std::string_view(firstLine).substr(s, p == std::string::npos ? std::string::npos : p - s));
-                if (p == std::string::npos) break;
-                s = p + 1;
+            std::string field;
+            bool quoted = false;
+            for (std::size_t i = 0;; ++i) {
+                if (i == firstLine.size()) {
+                    firstStorage.push_back(std::move(field));
+                    break;
+                }
+                const char c = firstLine[i];
+                if (quoted) {
+                    if (c == '"' && i + 1 < firstLine.size() && firstLine[i + 1] == '"') { field += '"'; ++i; }
+                    else if (c == '"') quoted = false;
+                    else field += c;
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == sep) {
+                    firstStorage.push_back(std::move(field));
+                    field.clear();
+                } else {
+                    field += c;
+                }
             }
+            for (const auto& f : firstStorage) firstFields.push_back(f);
         }
     }
     const bool hasHeader = firstFields.size() >= 2 && !parseDateTime(firstFields.size() > 1 ? firstFields[1] : "") &&

@@ -437,6 +437,12 @@ private slots:
                       "536366,22633,HAND WARMER UNION JACK,6,12/1/2010 8:28,1.85,,United Kingdom",
                       "536367,84879,\"ASSORTED \"\"BIRD\"\" ORNAMENT\",32,12/1/2010 8:34,1.69,13047,United Kingdom"})
             << 4 << 3 << 1 << 0 << 0 << QStringList{"4|CustomerID|empty customer id"};
+        // Fully quoted files (R's write.csv, Python's QUOTE_ALL): the header and first row are read like every other row.
+        QTest::newRow("quoted header") << lines({"\"customer_id\",\"date\",\"amount\"", "\"c1\",\"2020-01-01\",\"5.5\"",
+                                                 "\"c2\",\"2020-01-02\",\"x\""})
+                                       << 2 << 1 << 1 << 0 << 0 << QStringList{"3|amount|not a number"};
+        QTest::newRow("quoted no header") << lines({"\"c1\",\"20200101\",\"5.5\"", "\"c, 2\",\"2020-01-02\",\"7\""})
+                                          << 2 << 2 << 0 << 0 << 0 << QStringList{};
         QTest::newRow("rejects with header")
             << lines({"customer_id,date,quantity,amount", "c1,2020-01-01,1,5", "c1,2020-13-01,1,5", "c1,2020-01-01,two,5",
                       "c1,2020-01-01,1,abc", "c1,2020-01-01,1", "c1,19940101,1,5", "c1,2030-01-01,1,5", ",2020-01-01,1,5"})
