@@ -22,6 +22,9 @@
 #include "MainActions.h"
 #include "OverviewScreen.h"
 #include "PlaceholderScreen.h"
+#ifdef SHELFSENSE_WITH_TORCH
+#include "SearchScreen.h"
+#endif
 #include "SettingsDialog.h"
 #include "SettingsRegistry.h"
 #include "Text.h"
@@ -50,7 +53,11 @@ MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow
     addScreen(new PlaceholderScreen(tr("Models"), pending + " " + tr("It will train and compare recommenders with confidence intervals."), this));
     addScreen(new PlaceholderScreen(tr("Cohorts"), pending + " " + tr("It will show retention cohorts with their definition."), this));
     addScreen(new PlaceholderScreen(tr("Sentiment"), pending + " " + tr("It will show review sentiment."), this));
-    addScreen(new PlaceholderScreen(tr("Search"), pending + " " + tr("It will search products by meaning with the sentence encoder."), this));
+#ifdef SHELFSENSE_WITH_TORCH
+    addScreen(new SearchScreen(*jobs_, this));
+#else
+    addScreen(new PlaceholderScreen(tr("Search"), tr("This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available."), this));
+#endif
     retranslate();
     connect(navigation_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);

@@ -5,11 +5,18 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 
 #include "SettingsRegistry.h"
+#include "Text.h"
+#include "embed/ModelLocator.h"
+#include "model/ModelConfig.h"
+#ifdef SHELFSENSE_WITH_TORCH
+#include "model/SentenceEncoder.h"
+#endif
 
 namespace ss::ui {
 
@@ -60,6 +67,13 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
         editors_.insert(d.key, editor);
         form->addRow(SettingsRegistry::label(d), editor);
     }
+    auto* model = new QLabel(this);
+    model->setObjectName("modelInfo");
+    model->setTextFormat(Qt::RichText);
+    model->setText(describeModel(SettingsRegistry::modelFolder()));
+    if (auto* path = findChild<QLineEdit*>("path"))
+        connect(path, &QLineEdit::editingFinished, this, [model, path] { model->setText(describeModel(path->text())); });
+    form->addRow(tr("Model in use:"), model);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         apply();
@@ -69,6 +83,29 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
+}
+
+QString SettingsDialog::describeModel(const QString& folder) {
+    auto dir = folder.isEmpty() ? ModelLocator::defaultModel() : ModelLocator::resolve(utf8(folder));
+    if (!dir) return tr("<span style='color:#b00'>%1</span>").arg(qs(dir.error().describe()).toHtmlEscaped());
+    auto config = ModelConfig::fromDir(*dir);
+    if (!config) return tr("<span style='color:#b00'>%1</span>").arg(qs(config.error().describe()).toHtmlEscaped());
+#ifdef SHELFSENSE_WITH_TORCH
+    const bool cuda = cudaAvailable();
+#else
+    const bool cuda = false;
+#endif
+    const QString device = SettingsRegistry::device();
+    const QString used = device == "cpu" || !cuda ? tr("CPU (fp32)") : tr("CUDA GPU (fp16)");
+    return tr("<b>%1</b> — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling<br>"
+              "Device: %7%8")
+        .arg(qs(config->name).toHtmlEscaped())
+        .arg(config->numLayers)
+        .arg(config->hiddenSize)
+        .arg(config->vocabSize)
+        .arg(config->maxSeqLength)
+        .arg(qs(std::string(ModelConfig::poolingName(config->pooling))))
+        .arg(used, cuda ? QString() : tr(" (this build's LibTorch has no CUDA)"));
 }
 
 void SettingsDialog::apply() {

@@ -12,6 +12,8 @@ class SettingsDialog : public QDialog {
 public:
     explicit SettingsDialog(QWidget* parent = nullptr);
     void apply();
+    // One line about a model folder (empty: the default model): name, size, device it would use.
+    static QString describeModel(const QString& folder);
 
 signals:
     void languageChanged(const QString& language);

@@ -9,55 +9,34 @@
 #include "EncoderOptionsArgs.h"
 #include "ModelDir.h"
 #include "Output.h"
-#include "embed/EncodeJob.h"
-#include "embed/NearestItems.h"
-#include "store/CatalogQuery.h"
-#include "store/Project.h"
+#include "embed/SemanticCatalog.h"
 
 namespace ss::cli {
 namespace {
 
-struct Prepared {
-    TextEncoder encoder;
-    NearestItems index;
-};
-
-Result<Prepared> prepare(const ArgParser& parser, const std::string& db) {
+Result<TextEncoder> loadEncoder(const ArgParser& parser, const std::string& db) {
+    std::error_code ec;
+    if (!std::filesystem::exists(db, ec)) return makeError(ErrorCode::Io, "no such project file", db);
     auto dir = modelDir(parser);
     if (!dir) return dir.error();
     auto options = encoderOptions(parser);
     if (!options) return options.error();
-    std::error_code ec;
-    if (!std::filesystem::exists(db, ec)) return makeError(ErrorCode::Io, "no such project file", db);
-    auto encoder = TextEncoder::load(*dir, *options);
-    if (!encoder) return encoder.error();
-    auto encoded = EncodeJob::run(db, *encoder, EncodeTarget::Items, stderrProgress(parser.flag("quiet")));
-    if (!encoded) return encoded.error();
-    auto index = NearestItems::load(db, encoder->fingerprint());
-    if (!index) return index.error();
-    return Prepared{std::move(*encoder), std::move(*index)};
+    return TextEncoder::load(*dir, *options);
 }
 
-Status print(const std::string& db, const std::vector<std::pair<std::int64_t, float>>& hits, bool json, boost::json::object head) {
-    auto project = Project::open(db);
-    if (!project) return project.error();
-    CatalogQuery catalog((*project)->db());
+void print(const std::vector<ItemHit>& hits, bool json, boost::json::object head) {
     boost::json::array results;
-    for (const auto& [id, score] : hits) {
-        auto item = catalog.byId(id);
-        if (!item) return item.error();
-        if (!*item) continue;
-        boost::json::object o{{"item", (*item)->externalId}, {"title", (*item)->title}, {"category", (*item)->category},
-                              {"score", score}};
-        if ((*item)->price) o["price"] = *(*item)->price;
-        if (!json) std::printf("%.4f  %-12s %s  [%s]\n", score, (*item)->externalId.c_str(), (*item)->title.c_str(), (*item)->category.c_str());
+    for (const auto& hit : hits) {
+        boost::json::object o{{"item", hit.item.externalId}, {"title", hit.item.title}, {"category", hit.item.category},
+                              {"score", hit.score}};
+        if (hit.item.price) o["price"] = *hit.item.price;
+        if (!json) std::printf("%.4f  %-12s %s  [%s]\n", hit.score, hit.item.externalId.c_str(), hit.item.title.c_str(), hit.item.category.c_str());
         results.push_back(std::move(o));
     }
     if (json) {
         head["results"] = std::move(results);
         printJson(head);
     }
-    return {};
 }
 
 }  // namespace
@@ -71,16 +50,13 @@ Status runSimilar(const std::vector<std::string>& args) {
     if (!item) return item.error();
     auto k = parser.integer("k", 10);
     if (!k) return k.error();
-    auto prepared = prepare(parser, *db);
-    if (!prepared) return prepared.error();
-    auto project = Project::open(*db);
-    if (!project) return project.error();
-    auto found = CatalogQuery((*project)->db()).byExternalId(*item);
-    if (!found) return found.error();
-    if (!*found) return makeError(ErrorCode::InputData, "no item with id '" + *item + "'", *db);
-    const auto hits = prepared->index.similarTo((*found)->id, static_cast<std::size_t>(std::max<std::int64_t>(*k, 0)));
-    return print(*db, hits, parser.flag("json"),
-                 {{"item", *item}, {"title", (*found)->title}, {"k", *k}, {"model", prepared->encoder.fingerprint()}});
+    if (*k < 1) return makeError(ErrorCode::Usage, "--k must be at least 1");
+    auto encoder = loadEncoder(parser, *db);
+    if (!encoder) return encoder.error();
+    auto hits = SemanticCatalog::similar(*db, *encoder, *item, static_cast<std::size_t>(*k), stderrProgress(parser.flag("quiet")));
+    if (!hits) return hits.error();
+    print(*hits, parser.flag("json"), {{"item", *item}, {"k", *k}, {"model", encoder->fingerprint()}});
+    return {};
 }
 
 Status runSearch(const std::vector<std::string>& args) {
@@ -92,12 +68,13 @@ Status runSearch(const std::vector<std::string>& args) {
     if (!query) return query.error();
     auto k = parser.integer("k", 10);
     if (!k) return k.error();
-    auto prepared = prepare(parser, *db);
-    if (!prepared) return prepared.error();
-    auto vectors = prepared->encoder.encode({*query});
-    if (!vectors) return vectors.error();
-    const auto hits = prepared->index.nearest(vectors->front(), static_cast<std::size_t>(std::max<std::int64_t>(*k, 0)));
-    return print(*db, hits, parser.flag("json"), {{"query", *query}, {"k", *k}, {"model", prepared->encoder.fingerprint()}});
+    if (*k < 1) return makeError(ErrorCode::Usage, "--k must be at least 1");
+    auto encoder = loadEncoder(parser, *db);
+    if (!encoder) return encoder.error();
+    auto hits = SemanticCatalog::search(*db, *encoder, *query, static_cast<std::size_t>(*k), stderrProgress(parser.flag("quiet")));
+    if (!hits) return hits.error();
+    print(*hits, parser.flag("json"), {{"query", *query}, {"k", *k}, {"model", encoder->fingerprint()}});
+    return {};
 }
 
 }  // namespace ss::cli

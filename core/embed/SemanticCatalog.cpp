@@ -1,0 +1,76 @@
+#include "SemanticCatalog.h"
+
+#include "EncodeJob.h"
+#include "NearestItems.h"
+#include "Projection2D.h"
+#include "store/Project.h"
+
+namespace ss {
+namespace {
+
+Result<NearestItems> upToDateIndex(const std::filesystem::path& project, TextEncoder& encoder, const JobContext& context) {
+    auto encoded = EncodeJob::run(project, encoder, EncodeTarget::Items, context);
+    if (!encoded) return encoded.error();
+    return NearestItems::load(project, encoder.fingerprint());
+}
+
+Result<std::vector<ItemHit>> describe(const std::filesystem::path& path, const std::vector<std::pair<std::int64_t, float>>& hits) {
+    auto project = Project::open(path);
+    if (!project) return project.error();
+    CatalogQuery catalog((*project)->db());
+    std::vector<ItemHit> out;
+    for (const auto& [id, score] : hits) {
+        auto item = catalog.byId(id);
+        if (!item) return item.error();
+        if (*item) out.push_back({std::move(**item), score});
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<ItemHit>> SemanticCatalog::search(const std::filesystem::path& project, TextEncoder& encoder,
+                                                     const std::string& query, std::size_t k, const JobContext& context) {
+    auto index = upToDateIndex(project, encoder, context);
+    if (!index) return index.error();
+    auto vectors = encoder.encode({query});
+    if (!vectors) return vectors.error();
+    return describe(project, index->nearest(vectors->front(), k));
+}
+
+Result<std::vector<ItemHit>> SemanticCatalog::similar(const std::filesystem::path& path, TextEncoder& encoder,
+                                                      const std::string& externalItemId, std::size_t k, const JobContext& context) {
+    std::int64_t id = 0;
+    {
+        auto project = Project::open(path);
+        if (!project) return project.error();
+        auto found = CatalogQuery((*project)->db()).byExternalId(externalItemId);
+        if (!found) return found.error();
+        if (!*found) return makeError(ErrorCode::InputData, "no item with id '" + externalItemId + "'", path.string());
+        id = (*found)->id;
+    }
+    auto index = upToDateIndex(path, encoder, context);
+    if (!index) return index.error();
+    return describe(path, index->similarTo(id, k));
+}
+
+Result<CatalogMap> SemanticCatalog::map(const std::filesystem::path& path, TextEncoder& encoder, const JobContext& context) {
+    auto index = upToDateIndex(path, encoder, context);
+    if (!index) return index.error();
+    context.report(-1, "projecting");
+    const auto projection = projectPca2D(index->matrix().values, index->dim());
+    auto project = Project::open(path);
+    if (!project) return project.error();
+    CatalogQuery catalog((*project)->db());
+    CatalogMap out;
+    out.explained[0] = projection.explained[0];
+    out.explained[1] = projection.explained[1];
+    for (std::size_t i = 0; i < projection.points.size(); ++i) {
+        auto item = catalog.byId(index->matrix().ids[i]);
+        if (!item) return item.error();
+        if (*item) out.points.push_back({std::move(**item), projection.points[i].first, projection.points[i].second});
+    }
+    return out;
+}
+
+}  // namespace ss

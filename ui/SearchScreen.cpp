@@ -1,0 +1,238 @@
+#include "SearchScreen.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <QColor>
+#include <QCursor>
+#include <map>
+
+#include "EncoderAccess.h"
+#include "ItemResultsModel.h"
+#include "JobRunner.h"
+#include "Text.h"
+
+namespace ss::ui {
+
+SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
+    auto* tabs = tabs_ = new QTabWidget(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->addWidget(tabs);
+
+    auto* searchPage = new QWidget(tabs);
+    auto* layout = new QVBoxLayout(searchPage);
+    auto* bar = new QHBoxLayout();
+    query_ = new QLineEdit(searchPage);
+    query_->setObjectName("query");
+    query_->setPlaceholderText(tr("Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”"));
+    k_ = new QSpinBox(searchPage);
+    k_->setRange(1, 200);
+    k_->setValue(20);
+    k_->setPrefix(tr("top "));
+    auto* go = new QPushButton(tr("Search"), searchPage);
+    auto* similar = new QPushButton(tr("Similar to selected"), searchPage);
+    bar->addWidget(query_, 1);
+    bar->addWidget(k_);
+    bar->addWidget(go);
+    bar->addWidget(similar);
+    heading_ = new QLabel(tr("Type a query to search the catalog by meaning."), searchPage);
+    heading_->setObjectName("heading");
+    results_ = new ItemResultsModel(this);
+    view_ = new QTableView(searchPage);
+    view_->setModel(results_);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->horizontalHeader()->setSectionResizeMode(ItemResultsModel::Title, QHeaderView::Stretch);
+    view_->verticalHeader()->hide();
+    layout->addLayout(bar);
+    layout->addWidget(heading_);
+    layout->addWidget(view_, 1);
+    tabs->addTab(searchPage, tr("Search and similar items"));
+
+    auto* mapPage = new QWidget(tabs);
+    auto* mapLayout = new QVBoxLayout(mapPage);
+    auto* mapBar = new QHBoxLayout();
+    auto* draw = new QPushButton(tr("Draw the map"), mapPage);
+    mapStatus_ = new QLabel(tr("A 2D projection (PCA) of every item's sentence vector, coloured by category."), mapPage);
+    mapStatus_->setWordWrap(true);
+    mapBar->addWidget(draw);
+    mapBar->addWidget(mapStatus_, 1);
+    chart_ = new QChart();
+    chart_->setTitle(tr("Embedding map"));
+    chart_->legend()->setAlignment(Qt::AlignRight);
+    chartView_ = new QChartView(chart_, mapPage);
+    chartView_->setRenderHint(QPainter::Antialiasing);
+    mapLayout->addLayout(mapBar);
+    mapLayout->addWidget(chartView_, 1);
+    tabs->addTab(mapPage, tr("Embedding map"));
+
+    connect(go, &QPushButton::clicked, this, [this] { search(query_->text()); });
+    connect(query_, &QLineEdit::returnPressed, this, [this] { search(query_->text()); });
+    auto similarToSelected = [this] {
+        const auto rows = view_->selectionModel()->selectedRows();
+        if (const ItemHit* h = rows.isEmpty() ? nullptr : results_->hit(rows.first().row())) showSimilar(qs(h->item.externalId));
+    };
+    connect(similar, &QPushButton::clicked, this, similarToSelected);
+    connect(view_, &QTableView::doubleClicked, this, similarToSelected);
+    connect(draw, &QPushButton::clicked, this, &SearchScreen::buildMap);
+}
+
+void SearchScreen::setProject(const QString& path) {
+    path_ = path;
+    results_->setHits({});
+    chart_->removeAllSeries();
+}
+
+void SearchScreen::search(const QString& query) {
+    if (path_.isEmpty() || query.trimmed().isEmpty()) return;
+    auto choice = EncoderAccess::fromSettings();
+    if (!choice) {
+        heading_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
+        emit failed(heading_->text());
+        return;
+    }
+    heading_->setText(tr("Searching for “%1”…").arg(query));
+    std::function<Result<std::vector<ItemHit>>(const JobContext&)> job =
+        [c = *choice, p = utf8(path_), q = utf8(query), k = std::size_t(k_->value())](const JobContext& ctx) -> Result<std::vector<ItemHit>> {
+        auto encoder = EncoderAccess::acquire(c);
+        if (!encoder) return encoder.error();
+        return SemanticCatalog::search(p, **encoder, q, k, ctx);
+    };
+    runner_.start<std::vector<ItemHit>>(tr("Semantic search"), job, this, [this, query](Result<std::vector<ItemHit>> r) {
+        if (!r) {
+            heading_->setText(tr("Search failed: %1").arg(qs(r.error().describe())));
+            emit failed(heading_->text());
+            return;
+        }
+        heading_->setText(tr("Items closest in meaning to “%1”").arg(query));
+        results_->setHits(std::move(*r));
+        view_->resizeColumnsToContents();
+        emit resultsReady();
+    });
+}
+
+void SearchScreen::showSimilar(const QString& externalItemId) {
+    if (path_.isEmpty()) return;
+    auto choice = EncoderAccess::fromSettings();
+    if (!choice) {
+        heading_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
+        emit failed(heading_->text());
+        return;
+    }
+    std::function<Result<std::vector<ItemHit>>(const JobContext&)> job =
+        [c = *choice, p = utf8(path_), id = utf8(externalItemId), k = std::size_t(k_->value())](const JobContext& ctx) -> Result<std::vector<ItemHit>> {
+        auto encoder = EncoderAccess::acquire(c);
+        if (!encoder) return encoder.error();
+        return SemanticCatalog::similar(p, **encoder, id, k, ctx);
+    };
+    runner_.start<std::vector<ItemHit>>(tr("Similar items"), job, this, [this, externalItemId](Result<std::vector<ItemHit>> r) {
+        if (!r) {
+            heading_->setText(tr("Similar items failed: %1").arg(qs(r.error().describe())));
+            emit failed(heading_->text());
+            return;
+        }
+        heading_->setText(tr("Items most similar to %1").arg(externalItemId));
+        results_->setHits(std::move(*r));
+        view_->resizeColumnsToContents();
+        emit resultsReady();
+    });
+}
+
+void SearchScreen::buildMap() {
+    if (path_.isEmpty()) return;
+    auto choice = EncoderAccess::fromSettings();
+    if (!choice) {
+        mapStatus_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
+        emit failed(mapStatus_->text());
+        return;
+    }
+    mapStatus_->setText(tr("Encoding and projecting the catalog…"));
+    std::function<Result<CatalogMap>(const JobContext&)> job = [c = *choice, p = utf8(path_)](const JobContext& ctx) -> Result<CatalogMap> {
+        auto encoder = EncoderAccess::acquire(c);
+        if (!encoder) return encoder.error();
+        return SemanticCatalog::map(p, **encoder, ctx);
+    };
+    runner_.start<CatalogMap>(tr("Embedding map"), job, this, [this](Result<CatalogMap> r) {
+        if (!r) {
+            mapStatus_->setText(tr("The map failed: %1").arg(qs(r.error().describe())));
+            emit failed(mapStatus_->text());
+            return;
+        }
+        chart_->removeAllSeries();
+        for (auto* axis : chart_->axes()) chart_->removeAxis(axis);
+        std::map<std::string, QScatterSeries*> byCategory;
+        auto points = std::make_shared<std::vector<CatalogMapPoint>>(std::move(r->points));
+        for (const auto& p : *points) {
+            auto& series = byCategory[p.item.category];
+            if (!series) {
+                series = new QScatterSeries(chart_);
+                series->setName(p.item.category.empty() ? tr("(no category)") : qs(p.item.category));
+                series->setMarkerSize(7);
+                series->setBorderColor(Qt::transparent);
+            }
+            series->append(p.x, p.y);
+        }
+        auto* x = new QValueAxis(chart_);
+        auto* y = new QValueAxis(chart_);
+        x->setTitleText(tr("Component 1 (%1% of variance)").arg(r->explained[0] * 100, 0, 'f', 1));
+        y->setTitleText(tr("Component 2 (%1% of variance)").arg(r->explained[1] * 100, 0, 'f', 1));
+        chart_->addAxis(x, Qt::AlignBottom);
+        chart_->addAxis(y, Qt::AlignLeft);
+        float minX = 0, maxX = 0, minY = 0, maxY = 0;
+        for (std::size_t i = 0; i < points->size(); ++i) {
+            const auto& p = (*points)[i];
+            if (i == 0 || p.x < minX) minX = p.x;
+            if (i == 0 || p.x > maxX) maxX = p.x;
+            if (i == 0 || p.y < minY) minY = p.y;
+            if (i == 0 || p.y > maxY) maxY = p.y;
+        }
+        const float padX = (maxX - minX) * 0.05f + 1e-3f, padY = (maxY - minY) * 0.05f + 1e-3f;
+        x->setRange(minX - padX, maxX + padX);
+        y->setRange(minY - padY, maxY + padY);
+        int colourIndex = 0;
+        const int colours = static_cast<int>(byCategory.size());
+        for (auto& [category, series] : byCategory) {
+            // The chart theme has only a handful of colours; spread the hues so categories differ.
+            series->setColor(QColor::fromHsv(colourIndex * 360 / std::max(1, colours), 190, colourIndex % 2 ? 170 : 230));
+            ++colourIndex;
+            chart_->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+            // Hover: name the item under the cursor (nearest point of this series).
+            connect(series, &QScatterSeries::hovered, this, [points, category = category](const QPointF& at, bool state) {
+                if (!state) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const CatalogMapPoint* best = nullptr;
+                double bestDistance = 0;
+                for (const auto& p : *points) {
+                    if (p.item.category != category) continue;
+                    const double d = (p.x - at.x()) * (p.x - at.x()) + (p.y - at.y()) * (p.y - at.y());
+                    if (!best || d < bestDistance) { best = &p; bestDistance = d; }
+                }
+                if (best)
+                    QToolTip::showText(QCursor::pos(), QStringLiteral("<b>%1</b><br>%2<br>%3")
+                                                           .arg(qs(best->item.externalId).toHtmlEscaped(), qs(best->item.title).toHtmlEscaped(),
+                                                                qs(best->item.category).toHtmlEscaped()));
+            });
+        }
+        mapStatus_->setText(tr("%1 items; hover a point for its title.").arg(points->size()));
+        tabs_->setCurrentIndex(1);
+        emit mapReady();
+    });
+}
+
+}  // namespace ss::ui

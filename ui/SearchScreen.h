@@ -1,0 +1,53 @@
+// SearchScreen: semantic product search (English or Chinese query → nearest items), similar items
+// for any item, and the embedding map (PCA of all item vectors coloured by category, with hover
+// details). Every computation runs as a job. GUI thread only.
+#pragma once
+
+#include "ProjectScreen.h"
+
+class QChart;
+class QChartView;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+
+namespace ss::ui {
+
+class ItemResultsModel;
+class JobRunner;
+
+class SearchScreen : public ProjectScreen {
+    Q_OBJECT
+public:
+    SearchScreen(JobRunner& runner, QWidget* parent = nullptr);
+    void setProject(const QString& path) override;
+    ItemResultsModel* results() const { return results_; }
+    QChart* mapChart() const { return chart_; }
+
+public slots:
+    void search(const QString& query);
+    void showSimilar(const QString& externalItemId);
+    void buildMap();
+
+signals:
+    void resultsReady();
+    void mapReady();
+    void failed(const QString& message);
+
+private:
+    JobRunner& runner_;
+    QString path_;
+    QLineEdit* query_;
+    QSpinBox* k_;
+    QLabel* heading_;
+    QTableView* view_;
+    ItemResultsModel* results_;
+    QChart* chart_;
+    QChartView* chartView_;
+    QLabel* mapStatus_;
+    QTabWidget* tabs_;
+};
+
+}  // namespace ss::ui
