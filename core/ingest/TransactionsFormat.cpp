@@ -101,6 +101,11 @@ Status TransactionsFormat::run(ImportSession& session) {
                              "line 1: header names no customer and date columns (expected e.g. customer_id, date, amount)",
                              lines.path().string());
     } else {
+        if (firstFields.size() < 2)
+            return makeError(ErrorCode::InputData,
+                             "line 1: expected customer and date columns (customer,date[,quantity],amount), found " +
+                                 std::to_string(firstFields.size()) + " column",
+                             lines.path().string());
         cols.count = firstFields.size();
         cols.customer = 0;
         cols.date = 1;

@@ -219,6 +219,8 @@ private slots:
         QTest::newRow("taobao as amazon") << int(ImportFormat::AmazonReviews) << QByteArray("1,2,3,pv,1511544070\n") << "not valid JSON";
         QTest::newRow("taobao as transactions") << int(ImportFormat::Transactions) << QByteArray("1,2,3,pv,1511544070\n")
                                                 << "does not look like transactions data";
+        QTest::newRow("one column as transactions") << int(ImportFormat::Transactions) << QByteArray("hello\nworld\n") << "line 1";
+        QTest::newRow("one column crlf as transactions") << int(ImportFormat::Transactions) << QByteArray("12345\r\n") << "line 1";
         QTest::newRow("taobao as retailrocket") << int(ImportFormat::RetailRocket) << QByteArray("1,2,3,pv,1511544070\n")
                                                 << "not a RetailRocket file";
         QByteArray many;
