@@ -447,7 +447,10 @@ def main():
         for ref, text in shared:
             tokens, ids = golden(text, max_length)
             rec = dict(ref)
-            rec.update({"sha256_16": sha(text), "max_length": max_length, "tokens": tokens, "ids": ids})
+            # Only digests: the token sequence would reproduce the research-only text almost verbatim.
+            rec.update({"sha256_16": sha(text), "max_length": max_length, "token_count": len(tokens),
+                        "tokens_sha256": hashlib.sha256("\n".join(tokens).encode("utf-8")).hexdigest(),
+                        "ids_sha256": hashlib.sha256(",".join(str(i) for i in ids).encode("utf-8")).hexdigest()})
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
             counts[ref["source"]] = counts.get(ref["source"], 0) + 1
     print("golden_shared.jsonl: %d references; slow and fast disagree on %d"
