@@ -38,10 +38,6 @@ QByteArray taobaoRows(int n, int userOffset = 0) {
     return out;
 }
 
-struct Expectation {
-    int read, imported, rejected, flagged, duplicate;
-};
-
 void addCountColumns() {
     QTest::addColumn<QByteArray>("fixture");
     QTest::addColumn<int>("read");
@@ -785,7 +781,25 @@ private slots:
         QCOMPARE(count(project, "SELECT count(*) FROM imports"), std::int64_t(2));  // the attempt is on record
         QCOMPARE(count(project, "SELECT rows_imported FROM imports WHERE id=2"), std::int64_t(0));
         QCOMPARE(count(project, "SELECT rows_duplicate FROM imports WHERE id=2"), std::int64_t(rows));
-        // Same bytes in another format are not "already imported" (the fingerprint is per format).
+    }
+
+    void sameBytesOtherFormatIsNotADuplicate() {
+        // The fingerprint is per format: the same file read as another format is new data.
+        QTemporaryDir dir;
+        const auto project = projectIn(dir);
+        const auto file = writeFixture(dir, "log.csv", lines({"user,item,time", "u1,i1,2021-05-01", "u2,i2,2021-05-02"}));
+        ImportOptions csv = withNow();
+        csv.columnMap = {{"user", "user"}, {"item", "item"}, {"time", "time"}};
+        csv.defaultEventType = EventType::View;
+        auto first = runImport(project, ImportFormat::Csv, {file}, csv);
+        SS_VERIFY_OK(first);
+        QCOMPARE(first->rowsImported, std::int64_t(2));
+        auto second = runImport(project, ImportFormat::Transactions, {file}, withNow());
+        SS_VERIFY_OK(second);
+        QCOMPARE(second->rowsImported, std::int64_t(2));
+        QCOMPARE(second->rowsDuplicate, std::int64_t(0));
+        QCOMPARE(count(project, "SELECT count(*) FROM events WHERE type=1"), std::int64_t(2));
+        QCOMPARE(count(project, "SELECT count(*) FROM events WHERE type=4"), std::int64_t(2));
     }
 
     void multiFileImportIsOneTransaction() {
