@@ -21,7 +21,7 @@ public:
     struct Settings {
         std::string device = "auto";     // auto | cpu | cuda
         std::string precision = "fp32";  // fp32 | fp16 | bf16
-        int threads = 0;                 // > 0: intra-op threads for this process
+        int threads = 0;                 // > 0: CPU threads for the GEMMs, process-wide (see applyThreads)
     };
 
     static Result<std::unique_ptr<TorchEncoder>> create(const ModelConfig& config, const SafetensorsFile& weights,
