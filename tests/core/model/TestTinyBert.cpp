@@ -71,13 +71,14 @@ QByteArray tinyConfig(const char* arch = "BertModel") {
 }
 
 // Writes a model folder; weights empty means no safetensors file.
-bool writeModel(const QString& dir, const Entries& weights, const QByteArray& config = tinyConfig()) {
+bool writeModel(const QString& dir, const Entries& weights, const QByteArray& config = tinyConfig(),
+                const QByteArray& pooling = "mean_tokens", bool normalize = true) {
     bool ok = SafetensorsBytes::write(dir + "/config.json", config);
-    ok = ok && SafetensorsBytes::write(dir + "/modules.json", R"([{"path":"","type":"sentence_transformers.models.Transformer"},
-        {"path":"1_Pooling","type":"sentence_transformers.models.Pooling"},
-        {"path":"2_Normalize","type":"sentence_transformers.models.Normalize"}])");
+    ok = ok && SafetensorsBytes::write(dir + "/modules.json", QByteArray(R"([{"path":"","type":"sentence_transformers.models.Transformer"},
+        {"path":"1_Pooling","type":"sentence_transformers.models.Pooling"})") +
+        (normalize ? R"(,{"path":"2_Normalize","type":"sentence_transformers.models.Normalize"}])" : "]"));
     ok = ok && QDir().mkpath(dir + "/1_Pooling");
-    ok = ok && SafetensorsBytes::write(dir + "/1_Pooling/config.json", R"({"pooling_mode_mean_tokens":true})");
+    ok = ok && SafetensorsBytes::write(dir + "/1_Pooling/config.json", "{\"pooling_mode_" + pooling + "\":true}");
     ok = ok && SafetensorsBytes::write(dir + "/sentence_bert_config.json", R"({"max_seq_length":12})");
     if (!weights.empty()) ok = ok && SafetensorsBytes::write(dir + "/model.safetensors", SafetensorsBytes::build(weights));
     return ok;
@@ -265,15 +266,20 @@ private slots:
     // Padding, sorting and batching must not change any vector, and output order is input order.
     void batchInvariance_data() {
         QTest::addColumn<int>("batch");
-        QTest::newRow("1") << 1;
-        QTest::newRow("2") << 2;
-        QTest::newRow("5") << 5;
-        QTest::newRow("64") << 64;
+        QTest::addColumn<QByteArray>("pooling");
+        QTest::addColumn<bool>("normalize");
+        for (const char* pooling : {"mean_tokens", "cls_token", "max_tokens"}) {
+            for (int batch : {1, 2, 5, 64}) {
+                QTest::addRow("%s, batch %d", pooling, batch) << batch << QByteArray(pooling) << (batch != 5);
+            }
+        }
     }
     void batchInvariance() {
         QFETCH(int, batch);
+        QFETCH(QByteArray, pooling);
+        QFETCH(bool, normalize);
         QTemporaryDir dir;
-        QVERIFY(writeModel(dir.path(), tinyWeights()));
+        QVERIFY(writeModel(dir.path(), tinyWeights(), tinyConfig(), pooling, normalize));
         auto one = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 1});
         auto many = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, std::size_t(batch)});
         QVERIFY(one.ok() && many.ok());
@@ -289,7 +295,7 @@ private slots:
                 QVERIFY2(std::abs(batched[i][k] - single[i][k]) < 1e-5, qPrintable(QStringLiteral("row %1 dim %2").arg(i).arg(k)));
                 norm += double(batched[i][k]) * batched[i][k];
             }
-            QVERIFY(std::abs(norm - 1.0) < 1e-5);  // Normalize module present
+            QCOMPARE(std::abs(norm - 1.0) < 1e-5, normalize);  // unit length exactly when Normalize is listed
         }
         for (int k = 0; k < kHidden; ++k) QVERIFY(std::abs(batched[0][k] - batched[5][k]) < 1e-6);  // same ids
         QVERIFY(batched[0] != batched[1]);
