@@ -1,0 +1,257 @@
+#include "rec/Als.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <thread>
+
+namespace ss::rec {
+namespace {
+
+// Small dense kernels over f-length float vectors (this file is built with re-association enabled so
+// the compiler vectorises the reductions; results are still the same on every run of one binary).
+inline float vdot(const float* a, const float* b, int n) {
+    float s = 0.0f;
+    for (int i = 0; i < n; ++i) s += a[i] * b[i];
+    return s;
+}
+inline void axpy(float alpha, const float* x, float* y, int n) {
+    for (int i = 0; i < n; ++i) y[i] += alpha * x[i];
+}
+// out = A·v for a symmetric f×f matrix A (row-major).
+inline void symv(const float* a, const float* v, float* out, int n) {
+    for (int r = 0; r < n; ++r) out[r] = vdot(a + static_cast<std::size_t>(r) * n, v, n);
+}
+
+// YᵀY + λI, accumulated in double over fixed item ranges then summed in order (thread-count independent).
+std::vector<float> gram(const DenseMatrix& y, double regularization) {
+    const int f = y.cols;
+    std::vector<double> g(static_cast<std::size_t>(f) * f, 0.0);
+    std::vector<float> block(static_cast<std::size_t>(f) * f);
+    constexpr int kChunk = 256;
+    for (int i0 = 0; i0 < y.rows; i0 += kChunk) {
+        std::fill(block.begin(), block.end(), 0.0f);
+        const int i1 = std::min(y.rows, i0 + kChunk);
+        for (int i = i0; i < i1; ++i) {
+            const float* v = y.row(i);
+            for (int r = 0; r < f; ++r) axpy(v[r], v, block.data() + static_cast<std::size_t>(r) * f, f);
+        }
+        for (std::size_t p = 0; p < g.size(); ++p) g[p] += block[p];
+    }
+    std::vector<float> out(g.size());
+    for (std::size_t p = 0; p < g.size(); ++p) out[p] = static_cast<float>(g[p]);
+    for (int r = 0; r < f; ++r) out[static_cast<std::size_t>(r) * f + r] += static_cast<float>(regularization);
+    return out;
+}
+
+// In-place Cholesky of an f×f SPD matrix (double) and solve; false when not positive definite.
+bool choleskySolve(std::vector<double>& a, std::vector<double>& b, int n) {
+    for (int j = 0; j < n; ++j) {
+        double d = a[static_cast<std::size_t>(j) * n + j];
+        for (int k = 0; k < j; ++k) d -= a[static_cast<std::size_t>(j) * n + k] * a[static_cast<std::size_t>(j) * n + k];
+        if (d <= 0) return false;
+        d = std::sqrt(d);
+        a[static_cast<std::size_t>(j) * n + j] = d;
+        for (int i = j + 1; i < n; ++i) {
+            double s = a[static_cast<std::size_t>(i) * n + j];
+            for (int k = 0; k < j; ++k) s -= a[static_cast<std::size_t>(i) * n + k] * a[static_cast<std::size_t>(j) * n + k];
+            a[static_cast<std::size_t>(i) * n + j] = s / d;
+        }
+    }
+    for (int i = 0; i < n; ++i) {
+        double s = b[i];
+        for (int k = 0; k < i; ++k) s -= a[static_cast<std::size_t>(i) * n + k] * b[k];
+        b[i] = s / a[static_cast<std::size_t>(i) * n + i];
+    }
+    for (int i = n - 1; i >= 0; --i) {
+        double s = b[i];
+        for (int k = i + 1; k < n; ++k) s -= a[static_cast<std::size_t>(k) * n + i] * b[k];
+        b[i] = s / a[static_cast<std::size_t>(i) * n + i];
+    }
+    return true;
+}
+
+void solveRowCg(const float* yty, const DenseMatrix& y, std::span<const std::int32_t> idx, std::span<const float> conf, float* x,
+                int cgSteps, float* r, float* p, float* ap) {
+    const int f = y.cols;
+    symv(yty, x, r, f);
+    for (int k = 0; k < f; ++k) r[k] = -r[k];
+    for (std::size_t q = 0; q < idx.size(); ++q) {
+        const float* yi = y.row(idx[q]);
+        const float c = conf[q];
+        axpy(c - (c - 1.0f) * vdot(yi, x, f), yi, r, f);
+    }
+    std::copy(r, r + f, p);
+    float rsold = vdot(r, r, f);
+    if (rsold < 1e-20f) return;
+    for (int it = 0; it < cgSteps; ++it) {
+        symv(yty, p, ap, f);
+        for (std::size_t q = 0; q < idx.size(); ++q) {
+            const float* yi = y.row(idx[q]);
+            axpy((conf[q] - 1.0f) * vdot(yi, p, f), yi, ap, f);
+        }
+        const float alpha = rsold / vdot(p, ap, f);
+        axpy(alpha, p, x, f);
+        axpy(-alpha, ap, r, f);
+        const float rsnew = vdot(r, r, f);
+        if (rsnew < 1e-20f) break;
+        const float beta = rsnew / rsold;
+        for (int k = 0; k < f; ++k) p[k] = r[k] + beta * p[k];
+        rsold = rsnew;
+    }
+}
+
+void solveRowExact(const float* yty, const DenseMatrix& y, std::span<const std::int32_t> idx, std::span<const float> conf, float* x,
+                   std::vector<double>& a, std::vector<double>& b) {
+    const int f = y.cols;
+    for (std::size_t p = 0; p < a.size(); ++p) a[p] = yty[p];
+    std::fill(b.begin(), b.end(), 0.0);
+    for (std::size_t q = 0; q < idx.size(); ++q) {
+        const float* yi = y.row(idx[q]);
+        const double c = conf[q];
+        for (int r = 0; r < f; ++r) {
+            b[r] += c * yi[r];
+            for (int k = 0; k < f; ++k) a[static_cast<std::size_t>(r) * f + k] += (c - 1.0) * yi[r] * yi[k];
+        }
+    }
+    if (!choleskySolve(a, b, f)) return;  // keep the previous row (only with λ = 0 and degenerate data)
+    for (int r = 0; r < f; ++r) x[r] = static_cast<float>(b[r]);
+}
+
+}  // namespace
+
+DenseMatrix AlsRecommender::initialFactors(int rows, int factors, std::uint64_t seed) {
+    DenseMatrix m(rows, factors);
+    std::mt19937_64 g(seed);
+    for (auto& v : m.data) v = static_cast<float>(static_cast<double>(g() >> 11) * 0x1.0p-53 * 0.01);
+    return m;
+}
+
+void AlsRecommender::solve(const CsrMatrix& c, const DenseMatrix& y, DenseMatrix& x, double regularization, int cgSteps,
+                           bool conjugateGradient, int threads) {
+    const int f = y.cols;
+    const std::vector<float> yty = gram(y, regularization);
+    const int rows = c.rows;
+    threads = std::max(1, std::min(threads, rows / 64 + 1));
+    std::atomic<int> next{0};
+    auto work = [&] {
+        std::vector<float> r(static_cast<std::size_t>(f)), p(static_cast<std::size_t>(f)), ap(static_cast<std::size_t>(f));
+        std::vector<double> a, b;
+        if (!conjugateGradient) a.resize(static_cast<std::size_t>(f) * f), b.resize(static_cast<std::size_t>(f));
+        constexpr int kChunk = 64;
+        for (;;) {
+            const int r0 = next.fetch_add(kChunk);
+            if (r0 >= rows) return;
+            for (int u = r0; u < std::min(rows, r0 + kChunk); ++u) {
+                float* xu = x.row(u);
+                const auto idx = c.rowIndices(u);
+                const auto conf = c.rowValues(u);
+                if (idx.empty()) {  // no observations: the minimiser is 0
+                    std::fill(xu, xu + f, 0.0f);
+                    continue;
+                }
+                if (conjugateGradient) solveRowCg(yty.data(), y, idx, conf, xu, cgSteps, r.data(), p.data(), ap.data());
+                else solveRowExact(yty.data(), y, idx, conf, xu, a, b);
+            }
+        }
+    };
+    std::vector<std::jthread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+}
+
+double AlsRecommender::loss(const CsrMatrix& c, const DenseMatrix& x, const DenseMatrix& y, double regularization) {
+    const int f = y.cols;
+    const std::vector<float> yty = gram(y, 0.0);
+    std::vector<float> tmp(static_cast<std::size_t>(f));
+    double total = 0, norms = 0;
+    for (int u = 0; u < c.rows; ++u) {
+        const float* xu = x.row(u);
+        symv(yty.data(), xu, tmp.data(), f);
+        total += vdot(xu, tmp.data(), f);  // Σ_i (x·y_i)² as if every pair were unobserved
+        const auto idx = c.rowIndices(u);
+        const auto conf = c.rowValues(u);
+        for (std::size_t q = 0; q < idx.size(); ++q) {
+            const double s = vdot(xu, y.row(idx[q]), f);
+            total += conf[q] * (1.0 - s) * (1.0 - s) - s * s;
+        }
+        norms += vdot(xu, xu, f);
+    }
+    for (int i = 0; i < y.rows; ++i) norms += vdot(y.row(i), y.row(i), f);
+    return total + regularization * norms;
+}
+
+boost::json::object AlsRecommender::parameters() const {
+    return {{"factors", options_.factors},     {"regularization", options_.regularization},
+            {"alpha", options_.alpha},         {"iterations", options_.iterations},
+            {"cg_steps", options_.cgSteps},    {"solver", options_.conjugateGradient ? "cg" : "cholesky"},
+            {"confidence", "1 + alpha * weight"}};
+}
+
+Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) {
+    train_ = std::move(train);
+    if (options_.factors < 1 || options_.iterations < 0) return makeError(ErrorCode::Usage, "ALS needs factors >= 1 and iterations >= 0");
+    confidence_ = train_->weights;
+    for (auto& v : confidence_.values) v = static_cast<float>(1.0 + options_.alpha * v);
+    const CsrMatrix itemUsers = confidence_.transposed();
+    x_ = initialFactors(train_->users(), options_.factors, fit.seed);
+    y_ = initialFactors(train_->items(), options_.factors, fit.seed ^ 0x9E3779B97F4A7C15ULL);
+    loss_.clear();
+    iterationSeconds_.clear();
+    for (int it = 0; it < options_.iterations; ++it) {
+        if (job.cancelled()) return makeError(ErrorCode::Cancelled, "ALS training cancelled");
+        const auto start = std::chrono::steady_clock::now();
+        solve(confidence_, y_, x_, options_.regularization, options_.cgSteps, options_.conjugateGradient, fit.threads);
+        solve(itemUsers, x_, y_, options_.regularization, options_.cgSteps, options_.conjugateGradient, fit.threads);
+        iterationSeconds_.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        if (options_.computeLoss) loss_.push_back(loss(confidence_, x_, y_, options_.regularization));
+        job.report(double(it + 1) / options_.iterations, "ALS iterations");
+    }
+    return {};
+}
+
+void AlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+    const int f = x_.cols;
+    std::vector<float> block(users.size() * static_cast<std::size_t>(f));
+    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, block.data() + r * f);
+    gemmNT(block.data(), y_.data.data(), out, static_cast<int>(users.size()), y_.rows, f);
+}
+
+std::vector<Contribution> AlsRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
+    const int f = y_.cols;
+    const auto idx = confidence_.rowIndices(user);
+    const auto conf = confidence_.rowValues(user);
+    if (idx.empty()) return {};
+    // W_u = YᵀY + Σ (c−1) y_i y_iᵀ + λI;  z = W_u⁻¹ y_j;  contribution(i) = c_ui · z·y_i.
+    const std::vector<float> yty = gram(y_, options_.regularization);
+    std::vector<double> a(yty.begin(), yty.end()), z(static_cast<std::size_t>(f));
+    for (std::size_t q = 0; q < idx.size(); ++q) {
+        const float* yi = y_.row(idx[q]);
+        for (int r = 0; r < f; ++r)
+            for (int k = 0; k < f; ++k) a[static_cast<std::size_t>(r) * f + k] += (conf[q] - 1.0) * yi[r] * yi[k];
+    }
+    const float* yj = y_.row(item);
+    for (int r = 0; r < f; ++r) z[r] = yj[r];
+    if (!choleskySolve(a, z, f)) return {};
+    std::vector<Contribution> all;
+    for (std::size_t q = 0; q < idx.size(); ++q) {
+        const float* yi = y_.row(idx[q]);
+        double s = 0;
+        for (int r = 0; r < f; ++r) s += z[r] * yi[r];
+        all.push_back({idx[q], static_cast<float>(conf[q] * s)});
+    }
+    return topContributions(std::move(all), n);
+}
+
+boost::json::object AlsRecommender::trainingLog() const {
+    boost::json::array loss, seconds;
+    for (double v : loss_) loss.push_back(v);
+    for (double v : iterationSeconds_) seconds.push_back(v);
+    boost::json::object o{{"seconds_per_iteration", seconds}};
+    if (!loss_.empty()) o["loss"] = loss;
+    return o;
+}
+
+}  // namespace ss::rec

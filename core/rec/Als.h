@@ -1,0 +1,59 @@
+// AlsRecommender: implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008). Observed pairs get
+// preference 1 and confidence c = 1 + α·w (w: the summed behaviour weight), every other pair preference 0
+// and confidence 1; alternating least squares minimises
+//     Σ_{u,i} c_ui (p_ui − x_u·y_i)² + λ (Σ‖x_u‖² + Σ‖y_i‖²).
+// Each half-step solves every row's f×f normal equations either by a few conjugate-gradient steps warm
+// started from the previous factors — the solver of the `implicit` library (Takács et al. 2011) — or
+// exactly (Cholesky). Rows are independent, so threads do not change the result.
+// Explanations follow Hu et al. §5: score(u,j) = Σ_i c_ui · y_jᵀ W_u⁻¹ y_i with W_u = YᵀC_uY + λI.
+#pragma once
+
+#include <vector>
+
+#include "rec/Dense.h"
+#include "rec/Recommender.h"
+
+namespace ss::rec {
+
+struct AlsOptions {
+    int factors = 64;
+    double regularization = 0.01;
+    double alpha = 1.0;           // confidence = 1 + alpha · weight
+    int iterations = 15;
+    int cgSteps = 3;
+    bool conjugateGradient = true;  // false: exact Cholesky solves
+    bool computeLoss = false;       // loss after every iteration (one extra pass)
+};
+
+class AlsRecommender final : public Recommender {
+public:
+    explicit AlsRecommender(AlsOptions options = {}) : options_(options) {}
+    std::string name() const override { return "als"; }
+    boost::json::object parameters() const override;
+    Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
+    void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
+    std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
+    boost::json::object trainingLog() const override;
+
+    const DenseMatrix& userFactors() const { return x_; }
+    const DenseMatrix& itemFactors() const { return y_; }
+    const std::vector<double>& lossCurve() const { return loss_; }
+    const std::vector<double>& secondsPerIteration() const { return iterationSeconds_; }
+
+    // One half-step: every row r of `x` solved against fixed `y` with the confidences in row r of `c`
+    // (values are confidences c > 0; preference 1 for every stored entry).
+    static void solve(const CsrMatrix& c, const DenseMatrix& y, DenseMatrix& x, double regularization, int cgSteps,
+                      bool conjugateGradient, int threads);
+    // The objective above (confidences in `c`, users × items).
+    static double loss(const CsrMatrix& c, const DenseMatrix& x, const DenseMatrix& y, double regularization);
+    // Random initial factors as `implicit` draws them: uniform [0, 0.01).
+    static DenseMatrix initialFactors(int rows, int factors, std::uint64_t seed);
+
+private:
+    AlsOptions options_;
+    DenseMatrix x_, y_;
+    CsrMatrix confidence_;  // users × items
+    std::vector<double> loss_, iterationSeconds_;
+};
+
+}  // namespace ss::rec

@@ -1,0 +1,78 @@
+#include "rec/Content.h"
+
+#include <cmath>
+
+namespace ss::rec {
+
+ContentRecommender::ContentRecommender(DenseMatrix itemVectors, ContentOptions options, std::string model)
+    : vectors_(std::move(itemVectors)), options_(options), model_(std::move(model)) {
+    normalizeRows(vectors_);
+}
+
+boost::json::object ContentRecommender::parameters() const {
+    boost::json::object o{{"half_life_days", options_.halfLifeDays}, {"dim", vectors_.cols}};
+    if (!model_.empty()) o["encoder"] = model_;
+    return o;
+}
+
+Status ContentRecommender::fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext&) {
+    if (vectors_.rows != train->items())
+        return makeError(ErrorCode::Internal, "content vectors cover " + std::to_string(vectors_.rows) + " items, the data has " +
+                                                  std::to_string(train->items()));
+    train_ = std::move(train);
+    now_ = fit.now;
+    return {};
+}
+
+std::vector<float> ContentRecommender::historyWeights(std::int32_t user) const {
+    const CsrMatrix& w = train_->weights;
+    std::vector<float> a;
+    a.reserve(w.rowSize(user));
+    for (auto p = w.indptr[user]; p < w.indptr[user + 1]; ++p) {
+        double decay = 1.0;
+        if (options_.halfLifeDays > 0) {
+            const double ageDays = std::max<double>(0.0, double(now_ - train_->lastTime[p]) / 86400.0);
+            decay = std::exp2(-ageDays / options_.halfLifeDays);
+        }
+        a.push_back(static_cast<float>(w.values[p] * decay));
+    }
+    return a;
+}
+
+std::vector<float> ContentRecommender::userVector(std::int32_t user) const {
+    const int d = vectors_.cols;
+    std::vector<float> u(static_cast<std::size_t>(d), 0.0f);
+    const auto items = train_->weights.rowIndices(user);
+    const auto a = historyWeights(user);
+    for (std::size_t h = 0; h < items.size(); ++h) {
+        const float* v = vectors_.row(items[h]);
+        for (int k = 0; k < d; ++k) u[k] += a[h] * v[k];
+    }
+    return u;
+}
+
+void ContentRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+    const int d = vectors_.cols;
+    DenseMatrix block(static_cast<int>(users.size()), d);
+    for (std::size_t r = 0; r < users.size(); ++r) {
+        const auto u = userVector(users[r]);
+        std::copy(u.begin(), u.end(), block.row(static_cast<int>(r)));
+    }
+    normalizeRows(block);
+    gemmNT(block.data.data(), vectors_.data.data(), out, block.rows, vectors_.rows, d);
+}
+
+std::vector<Contribution> ContentRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
+    const int d = vectors_.cols;
+    const auto u = userVector(user);
+    const double norm = std::sqrt(double(dot(u.data(), u.data(), d)));
+    if (norm <= 0) return {};
+    const auto items = train_->weights.rowIndices(user);
+    const auto a = historyWeights(user);
+    std::vector<Contribution> all;
+    for (std::size_t h = 0; h < items.size(); ++h)
+        all.push_back({items[h], static_cast<float>(a[h] * dot(vectors_.row(items[h]), vectors_.row(item), d) / norm)});
+    return topContributions(std::move(all), n);
+}
+
+}  // namespace ss::rec

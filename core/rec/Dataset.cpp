@@ -1,0 +1,134 @@
+#include "rec/Dataset.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+#include "store/Project.h"
+
+namespace ss::rec {
+
+Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContext& context) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return makeError(ErrorCode::Io, "no such project file", path.string());
+    auto project = Project::open(path, Database::Mode::ReadOnly);
+    if (!project) return project.error();
+    Database& db = (*project)->db();
+    Dataset d;
+    context.report(-1, "reading users and items");
+    {
+        auto stmt = db.prepare("SELECT id, external_id FROM users ORDER BY id");
+        if (!stmt) return stmt.error();
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) return row.error();
+            if (!*row) break;
+            d.users_.push_back({stmt->columnInt(0), stmt->columnText(1)});
+        }
+    }
+    {
+        auto stmt = db.prepare("SELECT id, external_id, category, price, available FROM items ORDER BY id");
+        if (!stmt) return stmt.error();
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) return row.error();
+            if (!*row) break;
+            ItemFacts f;
+            f.id = stmt->columnInt(0);
+            f.externalId = stmt->columnText(1);
+            if (!stmt->columnIsNull(2)) f.category = stmt->columnText(2);
+            if (!stmt->columnIsNull(3)) f.price = stmt->columnDouble(3);
+            if (!stmt->columnIsNull(4)) f.available = stmt->columnInt(4) != 0;
+            d.items_.push_back(std::move(f));
+        }
+    }
+    for (std::size_t i = 0; i < d.users_.size(); ++i) d.userIndex_.emplace(d.users_[i].id, static_cast<int>(i));
+    for (std::size_t i = 0; i < d.items_.size(); ++i) d.itemIndex_.emplace(d.items_[i].id, static_cast<int>(i));
+
+    auto total = db.queryInt("SELECT count(*) FROM events");
+    if (!total) return total.error();
+    d.events_.reserve(static_cast<std::size_t>(*total));
+    auto stmt = db.prepare("SELECT user_id, item_id, type, ts FROM events");
+    if (!stmt) return stmt.error();
+    std::int64_t n = 0;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        if ((++n & 0xFFFF) == 0) {
+            if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while reading events");
+            context.report(*total ? double(n) / double(*total) : 1.0, "reading events");
+        }
+        const auto type = stmt->columnInt(2);
+        if (type < 1 || type > 4) continue;  // a behaviour this version does not know
+        const auto u = d.userIndex_.find(stmt->columnInt(0));
+        const auto i = d.itemIndex_.find(stmt->columnInt(1));
+        if (u == d.userIndex_.end() || i == d.itemIndex_.end()) continue;  // foreign keys make this unreachable
+        d.events_.push_back({u->second, i->second, static_cast<EventType>(type), stmt->columnInt(3)});
+    }
+    d.finish();
+    return d;
+}
+
+Dataset Dataset::fromParts(std::vector<UserFacts> users, std::vector<ItemFacts> items, std::vector<Event> events) {
+    Dataset d;
+    d.users_ = std::move(users);
+    d.items_ = std::move(items);
+    d.events_ = std::move(events);
+    for (std::size_t i = 0; i < d.users_.size(); ++i) d.userIndex_.emplace(d.users_[i].id, static_cast<int>(i));
+    for (std::size_t i = 0; i < d.items_.size(); ++i) d.itemIndex_.emplace(d.items_[i].id, static_cast<int>(i));
+    d.finish();
+    return d;
+}
+
+void Dataset::finish() {
+    std::sort(events_.begin(), events_.end(), [](const Event& a, const Event& b) {
+        return std::tie(a.time, a.user, a.item, a.type) < std::tie(b.time, b.user, b.item, b.type);
+    });
+    // FNV-1a over the sorted events and the id maps.
+    std::uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](std::uint64_t v) {
+        for (int b = 0; b < 8; ++b) {
+            h ^= (v >> (8 * b)) & 0xFF;
+            h *= 1099511628211ULL;
+        }
+    };
+    for (const auto& u : users_) mix(static_cast<std::uint64_t>(u.id));
+    for (const auto& i : items_) mix(static_cast<std::uint64_t>(i.id));
+    for (const Event& e : events_) {
+        mix(static_cast<std::uint64_t>(users_[e.user].id));
+        mix(static_cast<std::uint64_t>(items_[e.item].id));
+        mix(static_cast<std::uint64_t>(e.type));
+        mix(static_cast<std::uint64_t>(e.time));
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    fingerprint_ = "events=" + std::to_string(events_.size()) + " users=" + std::to_string(users_.size()) +
+                   " items=" + std::to_string(items_.size()) + " fnv=" + hex;
+}
+
+std::optional<int> Dataset::userIndex(std::int64_t id) const {
+    auto it = userIndex_.find(id);
+    if (it == userIndex_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<int> Dataset::itemIndex(std::int64_t id) const {
+    auto it = itemIndex_.find(id);
+    if (it == itemIndex_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<int> Dataset::userByExternalId(const std::string& externalId) const {
+    for (std::size_t i = 0; i < users_.size(); ++i)
+        if (users_[i].externalId == externalId) return static_cast<int>(i);
+    return std::nullopt;
+}
+
+std::optional<int> Dataset::itemByExternalId(const std::string& externalId) const {
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        if (items_[i].externalId == externalId) return static_cast<int>(i);
+    return std::nullopt;
+}
+
+}  // namespace ss::rec

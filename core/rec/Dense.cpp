@@ -1,0 +1,76 @@
+#include "rec/Dense.h"
+
+#include <algorithm>
+#include <cmath>
+
+#ifdef SS_REC_WITH_TORCH
+#include "rec/torch/TorchKernels.h"
+#endif
+
+namespace ss::rec {
+
+void gemmNTPortable(const float* a, const float* b, float* c, int m, int n, int k) {
+    // Item blocks of 64 are transposed once (k × 64, at most a few L1/L2 pages), then each user row
+    // accumulates a[p] * bt[p][0..64) — a contiguous, vectorisable update.
+    constexpr int kBlock = 64;
+    std::vector<float> bt(static_cast<std::size_t>(k) * kBlock);
+    float acc[kBlock];
+    for (int j0 = 0; j0 < n; j0 += kBlock) {
+        const int nb = std::min(kBlock, n - j0);
+        std::fill(bt.begin(), bt.end(), 0.0f);
+        for (int j = 0; j < nb; ++j) {
+            const float* bj = b + static_cast<std::size_t>(j0 + j) * k;
+            for (int p = 0; p < k; ++p) bt[static_cast<std::size_t>(p) * kBlock + j] = bj[p];
+        }
+        for (int i = 0; i < m; ++i) {
+            const float* ai = a + static_cast<std::size_t>(i) * k;
+            std::fill(acc, acc + kBlock, 0.0f);
+            for (int p = 0; p < k; ++p) {
+                const float av = ai[p];
+                const float* row = bt.data() + static_cast<std::size_t>(p) * kBlock;
+                for (int j = 0; j < kBlock; ++j) acc[j] += av * row[j];
+            }
+            std::copy(acc, acc + nb, c + static_cast<std::size_t>(i) * n + j0);
+        }
+    }
+}
+
+void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
+    if (m == 0 || n == 0) return;
+    if (k == 0) {
+        std::fill(c, c + static_cast<std::size_t>(m) * n, 0.0f);
+        return;
+    }
+#ifdef SS_REC_WITH_TORCH
+    torchkernels::gemmNT(a, b, c, m, n, k);
+#else
+    gemmNTPortable(a, b, c, m, n, k);
+#endif
+}
+
+const char* gemmBackend() {
+#ifdef SS_REC_WITH_TORCH
+    return "aten";
+#else
+    return "portable";
+#endif
+}
+
+float dot(const float* a, const float* b, int n) {
+    float s = 0.0f;
+    for (int i = 0; i < n; ++i) s += a[i] * b[i];
+    return s;
+}
+
+void normalizeRows(DenseMatrix& m) {
+    for (int r = 0; r < m.rows; ++r) {
+        float* v = m.row(r);
+        double s = 0;
+        for (int c = 0; c < m.cols; ++c) s += double(v[c]) * v[c];
+        if (s <= 0) continue;
+        const float scale = static_cast<float>(1.0 / std::sqrt(s));
+        for (int c = 0; c < m.cols; ++c) v[c] *= scale;
+    }
+}
+
+}  // namespace ss::rec

@@ -1,0 +1,33 @@
+// DenseMatrix and the one matrix product the scoring engine needs: C = A · Bᵀ for row-major float
+// matrices (user factors × item factors). With LibTorch built in, the product goes through ATen's
+// BLAS (OpenBLAS here); otherwise a cache-blocked C++ kernel. Pure functions: any thread.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace ss::rec {
+
+struct DenseMatrix {
+    int rows = 0, cols = 0;
+    std::vector<float> data;  // rows × cols, row-major
+
+    DenseMatrix() = default;
+    DenseMatrix(int r, int c) : rows(r), cols(c), data(static_cast<std::size_t>(r) * static_cast<std::size_t>(c), 0.0f) {}
+    float* row(int r) { return data.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(cols); }
+    const float* row(int r) const { return data.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(cols); }
+    bool empty() const { return rows == 0; }
+};
+
+// c[m×n] = a[m×k] · b[n×k]ᵀ (all row-major, c fully overwritten).
+void gemmNT(const float* a, const float* b, float* c, int m, int n, int k);
+// The portable kernel alone (for tests and benchmarks against the BLAS path).
+void gemmNTPortable(const float* a, const float* b, float* c, int m, int n, int k);
+// "aten" when products go through LibTorch, "portable" otherwise.
+const char* gemmBackend();
+
+// Scales every non-zero row to unit L2 norm (zero rows stay zero).
+void normalizeRows(DenseMatrix& m);
+float dot(const float* a, const float* b, int n);
+
+}  // namespace ss::rec

@@ -1,0 +1,84 @@
+#include "rec/Interactions.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+#include <tuple>
+
+namespace ss::rec {
+
+std::string BehaviourWeights::describe() const {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "view=%g,cart=%g,favourite=%g,purchase=%g", double(view), double(cart), double(favourite),
+                  double(purchase));
+    return buf;
+}
+
+bool CsrMatrix::contains(int r, int c) const {
+    auto idx = rowIndices(r);
+    return std::binary_search(idx.begin(), idx.end(), c);
+}
+
+float CsrMatrix::value(int r, int c) const {
+    auto idx = rowIndices(r);
+    auto it = std::lower_bound(idx.begin(), idx.end(), c);
+    if (it == idx.end() || *it != c) return 0.0f;
+    return values[static_cast<std::size_t>(indptr[r] + (it - idx.begin()))];
+}
+
+CsrMatrix CsrMatrix::transposed() const {
+    CsrMatrix t;
+    t.rows = cols;
+    t.cols = rows;
+    t.indptr.assign(static_cast<std::size_t>(cols) + 1, 0);
+    for (auto c : indices) ++t.indptr[static_cast<std::size_t>(c) + 1];
+    for (int c = 0; c < cols; ++c) t.indptr[c + 1] += t.indptr[c];
+    t.indices.resize(indices.size());
+    t.values.resize(values.size());
+    std::vector<std::int64_t> next(t.indptr.begin(), t.indptr.end() - 1);
+    for (int r = 0; r < rows; ++r)
+        for (auto p = indptr[r]; p < indptr[r + 1]; ++p) {
+            const auto at = next[indices[p]]++;
+            t.indices[at] = r;
+            t.values[at] = values[p];
+        }
+    return t;
+}
+
+Interactions Interactions::fromTriples(int users, int items, std::vector<Event> events, const BehaviourWeights& weights) {
+    std::sort(events.begin(), events.end(),
+              [](const Event& a, const Event& b) { return std::tie(a.user, a.item, a.time) < std::tie(b.user, b.item, b.time); });
+    Interactions x;
+    x.events = static_cast<std::int64_t>(events.size());
+    x.weights.rows = users;
+    x.weights.cols = items;
+    x.weights.indptr.assign(static_cast<std::size_t>(users) + 1, 0);
+    for (std::size_t i = 0; i < events.size();) {
+        std::size_t j = i;
+        float w = 0;
+        while (j < events.size() && events[j].user == events[i].user && events[j].item == events[i].item) w += weights.of(events[j++].type);
+        x.weights.indices.push_back(events[i].item);
+        x.weights.values.push_back(w);
+        x.firstTime.push_back(events[i].time);
+        x.lastTime.push_back(events[j - 1].time);
+        ++x.weights.indptr[static_cast<std::size_t>(events[i].user) + 1];
+        i = j;
+    }
+    for (int u = 0; u < users; ++u) x.weights.indptr[u + 1] += x.weights.indptr[u];
+    return x;
+}
+
+std::vector<std::int32_t> Interactions::historyByTime(int user) const {
+    const auto begin = weights.indptr[user], end = weights.indptr[user + 1];
+    std::vector<std::int64_t> order(static_cast<std::size_t>(end - begin));
+    std::iota(order.begin(), order.end(), begin);
+    std::sort(order.begin(), order.end(), [this](std::int64_t a, std::int64_t b) {
+        return std::tie(firstTime[a], weights.indices[a]) < std::tie(firstTime[b], weights.indices[b]);
+    });
+    std::vector<std::int32_t> out;
+    out.reserve(order.size());
+    for (auto p : order) out.push_back(weights.indices[p]);
+    return out;
+}
+
+}  // namespace ss::rec

@@ -1,0 +1,111 @@
+#include "rec/ItemKnn.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+namespace ss::rec {
+
+boost::json::object ItemKnnRecommender::parameters() const {
+    return {{"neighbours", options_.neighbours}, {"shrink", options_.shrink}, {"similarity", "cosine (binary co-occurrence)"}};
+}
+
+Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) {
+    train_ = std::move(train);
+    const CsrMatrix& ui = train_->weights;
+    const CsrMatrix iu = ui.transposed();
+    const int n = ui.cols;
+    std::vector<double> norm(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) norm[i] = std::sqrt(double(iu.rowSize(i)));
+    const std::size_t keep = static_cast<std::size_t>(std::max(1, options_.neighbours));
+
+    // Rows are independent: each thread fills a contiguous range, then the ranges are concatenated.
+    const int threads = std::max(1, std::min(fit.threads, n));
+    std::vector<std::vector<std::vector<std::pair<std::int32_t, float>>>> parts(static_cast<std::size_t>(threads));
+    std::atomic<bool> cancelled{false};
+    auto work = [&](int t) {
+        const int lo = static_cast<int>(std::int64_t(n) * t / threads), hi = static_cast<int>(std::int64_t(n) * (t + 1) / threads);
+        auto& rows = parts[t];
+        rows.resize(static_cast<std::size_t>(hi - lo));
+        std::vector<float> co(static_cast<std::size_t>(n), 0.0f);
+        std::vector<std::int32_t> touched;
+        for (int i = lo; i < hi; ++i) {
+            if (((i - lo) & 255) == 0) {
+                if (job.cancelled()) {
+                    cancelled = true;
+                    return;
+                }
+                if (t == 0) job.report(double(i - lo) / double(std::max(1, hi - lo)), "item-kNN similarities");
+            }
+            touched.clear();
+            for (auto u : iu.rowIndices(i))
+                for (auto j : ui.rowIndices(u)) {
+                    if (j == i) continue;
+                    if (co[j] == 0.0f) touched.push_back(j);
+                    co[j] += 1.0f;
+                }
+            auto& row = rows[static_cast<std::size_t>(i - lo)];
+            row.reserve(touched.size());
+            for (auto j : touched) {
+                row.emplace_back(j, static_cast<float>(co[j] / (norm[i] * norm[j] + options_.shrink)));
+                co[j] = 0.0f;
+            }
+            auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+            if (row.size() > keep) {
+                std::nth_element(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(keep), row.end(), better);
+                row.resize(keep);
+            }
+            std::sort(row.begin(), row.end());
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+        work(0);
+    }
+    if (cancelled) return makeError(ErrorCode::Cancelled, "item-kNN training cancelled");
+    similarity_ = CsrMatrix{};
+    similarity_.rows = n;
+    similarity_.cols = n;
+    for (const auto& part : parts)
+        for (const auto& row : part) {
+            for (const auto& [j, s] : row) {
+                similarity_.indices.push_back(j);
+                similarity_.values.push_back(s);
+            }
+            similarity_.indptr.push_back(static_cast<std::int64_t>(similarity_.indices.size()));
+        }
+    return {};
+}
+
+void ItemKnnRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+    const auto n = static_cast<std::size_t>(similarity_.rows);
+    const CsrMatrix& ui = train_->weights;
+    for (std::size_t r = 0; r < users.size(); ++r) {
+        float* row = out + r * n;
+        std::fill(row, row + n, 0.0f);
+        const auto items = ui.rowIndices(users[r]);
+        const auto weights = ui.rowValues(users[r]);
+        for (std::size_t h = 0; h < items.size(); ++h) {
+            const auto nb = similarity_.rowIndices(items[h]);
+            const auto sv = similarity_.rowValues(items[h]);
+            const float w = weights[h];
+            for (std::size_t q = 0; q < nb.size(); ++q) row[nb[q]] += w * sv[q];
+        }
+    }
+}
+
+std::vector<Contribution> ItemKnnRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
+    std::vector<Contribution> all;
+    const CsrMatrix& ui = train_->weights;
+    const auto items = ui.rowIndices(user);
+    const auto weights = ui.rowValues(user);
+    for (std::size_t h = 0; h < items.size(); ++h) {
+        const float s = similarity_.value(items[h], item);
+        if (s != 0.0f) all.push_back({items[h], weights[h] * s});
+    }
+    return topContributions(std::move(all), n);
+}
+
+}  // namespace ss::rec

@@ -1,0 +1,132 @@
+#include "rec/TwoTower.h"
+
+#include <chrono>
+#include <cmath>
+
+#ifdef SS_REC_WITH_TORCH
+#include "rec/torch/TorchKernels.h"
+#endif
+
+namespace ss::rec {
+
+TwoTowerRecommender::TwoTowerRecommender(DenseMatrix itemVectors, TwoTowerOptions options, std::string encoderModel)
+    : vectors_(std::move(itemVectors)), options_(std::move(options)), encoder_(std::move(encoderModel)) {}
+
+bool TwoTowerRecommender::available() {
+#ifdef SS_REC_WITH_TORCH
+    return true;
+#else
+    return false;
+#endif
+}
+
+boost::json::object TwoTowerRecommender::parameters() const {
+    boost::json::object o{{"dim", options_.dim},
+                          {"hidden", options_.hidden},
+                          {"pooling", options_.attention ? "attention" : "mean"},
+                          {"id_embedding", options_.idEmbedding},
+                          {"negatives", options_.negatives},
+                          {"batch_size", options_.batchSize},
+                          {"max_epochs", options_.maxEpochs},
+                          {"patience", options_.patience},
+                          {"learning_rate", options_.learningRate},
+                          {"weight_decay", options_.weightDecay},
+                          {"validation_fraction", options_.validationFraction},
+                          {"history_length", options_.historyLength},
+                          {"device", options_.device},
+                          {"loss", "sigmoid + binary cross-entropy, uniform negatives"},
+                          {"optimizer", "AdamW"}};
+    if (!encoder_.empty()) o["encoder"] = encoder_;
+    return o;
+}
+
+Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) {
+#ifndef SS_REC_WITH_TORCH
+    (void)train, (void)fit, (void)job;
+    return makeError(ErrorCode::Unsupported, "this build of ShelfSense has no LibTorch: the two-tower model is not available");
+#else
+    if (vectors_.rows != train->items())
+        return makeError(ErrorCode::Internal, "item vectors cover " + std::to_string(vectors_.rows) + " items, the data has " +
+                                                  std::to_string(train->items()));
+    const auto start = std::chrono::steady_clock::now();
+    train_ = std::move(train);
+    seed_ = fit.seed;
+    torchkernels::TwoTowerInput input;
+    input.items = vectors_.rows;
+    input.inputDim = vectors_.cols;
+    input.itemVectors = vectors_.data;
+    input.seenItem.assign(static_cast<std::size_t>(input.items), 0);
+    for (auto i : train_->weights.indices) input.seenItem[i] = 1;
+    input.historyOffset.push_back(0);
+    for (int u = 0; u < train_->users(); ++u) {
+        const auto h = train_->historyByTime(u);
+        input.history.insert(input.history.end(), h.begin(), h.end());
+        input.historyOffset.push_back(static_cast<std::int64_t>(input.history.size()));
+    }
+    torchkernels::TwoTowerConfig c;
+    c.dim = options_.dim;
+    c.hidden = options_.hidden;
+    c.attention = options_.attention;
+    c.idEmbedding = options_.idEmbedding;
+    c.negatives = options_.negatives;
+    c.batchSize = options_.batchSize;
+    c.maxEpochs = options_.maxEpochs;
+    c.patience = options_.patience;
+    c.learningRate = options_.learningRate;
+    c.weightDecay = options_.weightDecay;
+    c.validationFraction = options_.validationFraction;
+    c.historyLength = options_.historyLength;
+    c.seed = fit.seed;
+    c.device = options_.device;
+    auto progress = [&](double fraction, const std::string& stage) { job.report(fraction, stage); };
+    auto outcome = torchkernels::trainTwoTower(input, c, [&job] { return job.cancelled(); }, progress, options_.onEpoch);
+    if (outcome.cancelled) return makeError(ErrorCode::Cancelled, "two-tower training cancelled");
+    if (!outcome.error.empty()) return makeError(ErrorCode::Internal, outcome.error, "two-tower training");
+    x_ = DenseMatrix(train_->users(), outcome.dim);
+    x_.data = std::move(outcome.userFactors);
+    y_ = DenseMatrix(train_->items(), outcome.dim);
+    y_.data = std::move(outcome.itemFactors);
+    trainLoss_ = std::move(outcome.trainLoss);
+    validationLoss_ = std::move(outcome.validationLoss);
+    bestEpoch_ = outcome.bestEpoch;
+    epochs_ = outcome.epochs;
+    examples_ = outcome.examples;
+    validationExamples_ = outcome.validationExamples;
+    device_ = outcome.device;
+    seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return {};
+#endif
+}
+
+void TwoTowerRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+    const int f = x_.cols;
+    std::vector<float> block(users.size() * static_cast<std::size_t>(f));
+    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, block.data() + r * f);
+    gemmNT(block.data(), y_.data.data(), out, static_cast<int>(users.size()), y_.rows, f);
+}
+
+std::vector<Contribution> TwoTowerRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
+    // The towers are not additive over history items; the closest thing is how near each history item
+    // lies to the recommendation in the model's own item space (cosine of item-tower outputs).
+    const int f = y_.cols;
+    const float* yj = y_.row(item);
+    const double nj = std::sqrt(double(dot(yj, yj, f)));
+    std::vector<Contribution> all;
+    for (auto i : train_->weights.rowIndices(user)) {
+        const float* yi = y_.row(i);
+        const double ni = std::sqrt(double(dot(yi, yi, f)));
+        if (ni > 0 && nj > 0) all.push_back({i, static_cast<float>(dot(yi, yj, f) / (ni * nj))});
+    }
+    return topContributions(std::move(all), n);
+}
+
+boost::json::object TwoTowerRecommender::trainingLog() const {
+    boost::json::array tl, vl;
+    for (double v : trainLoss_) tl.push_back(v);
+    for (double v : validationLoss_) vl.push_back(v);
+    return {{"train_loss", tl},        {"validation_loss", vl},      {"best_epoch", bestEpoch_},
+            {"epochs", epochs_},       {"examples", examples_},      {"validation_examples", validationExamples_},
+            {"device", device_},       {"seconds", seconds_}};
+}
+
+}  // namespace ss::rec

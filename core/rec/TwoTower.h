@@ -1,0 +1,70 @@
+// TwoTowerRecommender: the seed design's neural model, trained with LibTorch.
+//   item tower  frozen BERT item vector → MLP (→ + optional learned id embedding)        → R^dim
+//   user tower  mean (or attention with a learned query) over the item vectors of the
+//               user's most recent history items → MLP                                 → R^dim
+//   score       u · i; training minimises sigmoid + binary cross-entropy over observed next items
+//               (each training interaction, predicted from the user's earlier items) and `negatives`
+//               uniformly sampled items per positive; AdamW; early stopping on the validation loss of
+//               a held-out share of users (the best epoch's weights are kept); every epoch's losses are
+//               recorded. Seeded: the same seed, data and threads give the same factors.
+// Scoring uses the towers' outputs as factors (the engine's batched product). Cold items have text, so
+// they get scores. Runs on the CPU unless `device` says otherwise ("auto": CUDA when present).
+// Without LibTorch in the build, fit() fails with Unsupported.
+#pragma once
+
+#include <functional>
+
+#include "rec/Dense.h"
+#include "rec/Recommender.h"
+
+namespace ss::rec {
+
+struct TwoTowerOptions {
+    int dim = 64;
+    int hidden = 256;
+    bool attention = false;
+    bool idEmbedding = false;
+    int negatives = 4;
+    int batchSize = 512;
+    int maxEpochs = 20;
+    int patience = 2;
+    double learningRate = 1e-3;
+    double weightDecay = 1e-4;
+    double validationFraction = 0.1;
+    int historyLength = 50;
+    std::string device = "cpu";
+    // Called after every epoch (on the training thread) — for live loss charts.
+    std::function<void(int epoch, double trainLoss, double validationLoss)> onEpoch;
+};
+
+class TwoTowerRecommender final : public Recommender {
+public:
+    TwoTowerRecommender(DenseMatrix itemVectors, TwoTowerOptions options = {}, std::string encoderModel = {});
+    std::string name() const override { return "twotower"; }
+    boost::json::object parameters() const override;
+    Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
+    void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
+    std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
+    bool scoresColdItems() const override { return true; }
+    boost::json::object trainingLog() const override;
+
+    const DenseMatrix& userFactors() const { return x_; }
+    const DenseMatrix& itemFactors() const { return y_; }
+    const std::vector<double>& trainLoss() const { return trainLoss_; }
+    const std::vector<double>& validationLoss() const { return validationLoss_; }
+    static bool available();  // built with LibTorch
+
+private:
+    DenseMatrix vectors_;
+    TwoTowerOptions options_;
+    std::string encoder_;
+    DenseMatrix x_, y_;
+    std::vector<double> trainLoss_, validationLoss_;
+    int bestEpoch_ = 0, epochs_ = 0;
+    std::int64_t examples_ = 0, validationExamples_ = 0;
+    std::string device_;
+    double seconds_ = 0;
+    std::uint64_t seed_ = 0;
+};
+
+}  // namespace ss::rec

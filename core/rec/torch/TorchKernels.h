@@ -1,0 +1,56 @@
+// Internal to core/rec: the LibTorch side, behind a torch-free C++17 interface (no <torch/...> and no
+// C++20 headers here, so both the C++17 torch translation units and the C++20 rest can include it).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ss::rec::torchkernels {
+
+// c[m×n] = a[m×k] · b[n×k]ᵀ through ATen (BLAS). Safe from any thread.
+void gemmNT(const float* a, const float* b, float* c, int m, int n, int k);
+
+struct TwoTowerConfig {
+    int dim = 64;                 // output dimension of both towers
+    int hidden = 256;             // hidden width of each tower's MLP
+    bool attention = false;       // user tower pooling: attention (learned query) instead of the mean
+    bool idEmbedding = false;     // item tower adds a learned id embedding (zero for items unseen in training)
+    int negatives = 4;            // sampled negatives per positive
+    int batchSize = 512;
+    int maxEpochs = 20;
+    int patience = 2;             // epochs without validation improvement before stopping
+    double learningRate = 1e-3;
+    double weightDecay = 1e-4;
+    double validationFraction = 0.1;  // share of users whose examples form the validation set
+    int historyLength = 50;       // most recent history items the user tower sees
+    std::uint64_t seed = 42;
+    std::string device = "cpu";   // "cpu", "cuda" or "auto"
+    int threads = 0;              // > 0: intra-op threads for this training (process-wide setting)
+};
+
+struct TwoTowerInput {
+    int items = 0, inputDim = 0;
+    std::vector<float> itemVectors;          // items × inputDim (frozen BERT vectors)
+    std::vector<char> seenItem;              // per item: has training interactions (id embedding allowed)
+    std::vector<std::int64_t> historyOffset; // users + 1
+    std::vector<std::int32_t> history;       // per user, items in time order
+};
+
+struct TwoTowerOutcome {
+    std::vector<float> userFactors, itemFactors;  // users × dim, items × dim
+    int dim = 0;
+    std::vector<double> trainLoss, validationLoss;  // per epoch
+    int bestEpoch = 0, epochs = 0;
+    std::int64_t examples = 0, validationExamples = 0;
+    std::string device;
+    std::string error;      // non-empty on failure
+    bool cancelled = false;
+};
+
+TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,
+                              const std::function<void(double, const std::string&)>& progress,
+                              const std::function<void(int epoch, double trainLoss, double validationLoss)>& onEpoch);
+
+}  // namespace ss::rec::torchkernels

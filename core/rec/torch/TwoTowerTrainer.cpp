@@ -1,0 +1,312 @@
+// The two-tower model and its training loop (LibTorch). Narrow headers only: module, linear, embedding,
+// AdamW, CUDA query. Every tensor guard is created here, on the training thread.
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+#include <torch/cuda.h>
+#include <torch/nn/module.h>
+#include <torch/nn/modules/embedding.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/pimpl.h>
+#include <torch/optim/adamw.h>
+#include <torch/utils.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <random>
+
+#include "rec/torch/TorchKernels.h"
+
+namespace ss::rec::torchkernels {
+namespace {
+
+struct TowersImpl : torch::nn::Module {
+    TowersImpl(int items, int inputDim, const TwoTowerConfig& c)
+        : itemHidden(register_module("item_hidden", torch::nn::Linear(inputDim, c.hidden))),
+          itemOut(register_module("item_out", torch::nn::Linear(c.hidden, c.dim))),
+          userHidden(register_module("user_hidden", torch::nn::Linear(inputDim, c.hidden))),
+          userOut(register_module("user_out", torch::nn::Linear(c.hidden, c.dim))),
+          attention(c.attention),
+          idEmbedding(c.idEmbedding) {
+        if (attention) {
+            attentionKey = register_module("attention_key", torch::nn::Linear(inputDim, c.hidden));
+            attentionQuery = register_parameter("attention_query", torch::randn({c.hidden}) * (1.0 / std::sqrt(double(c.hidden))));
+        }
+        if (idEmbedding) {
+            ids = register_module("item_ids", torch::nn::Embedding(torch::nn::EmbeddingOptions(items + 1, c.dim)));
+            torch::NoGradGuard noGrad;
+            ids->weight.normal_(0.0, 0.01);
+        }
+    }
+
+    // vectors [B, D], itemIds [B], seen [B] (1 where the id embedding may be used) → [B, dim]
+    at::Tensor item(const at::Tensor& vectors, const at::Tensor& itemIds, const at::Tensor& seen) {
+        at::Tensor out = itemOut->forward(at::relu(itemHidden->forward(vectors)));
+        if (idEmbedding) out = out + ids->forward(itemIds) * seen.unsqueeze(-1);
+        return out;
+    }
+
+    // history [B, L, D], mask [B, L] (1 for real items) → [B, dim]
+    at::Tensor user(const at::Tensor& history, const at::Tensor& mask) {
+        at::Tensor pooled;
+        if (attention) {
+            at::Tensor logits = at::matmul(at::tanh(attentionKey->forward(history)), attentionQuery);  // [B, L]
+            logits = logits.masked_fill(mask.eq(0), -1e9);
+            pooled = (at::softmax(logits, 1).unsqueeze(-1) * history).sum(1);
+        } else {
+            pooled = (history * mask.unsqueeze(-1)).sum(1) / mask.sum(1, true).clamp_min(1.0);
+        }
+        return userOut->forward(at::relu(userHidden->forward(pooled)));
+    }
+
+    torch::nn::Linear itemHidden{nullptr}, itemOut{nullptr}, userHidden{nullptr}, userOut{nullptr};
+    torch::nn::Linear attentionKey{nullptr};
+    at::Tensor attentionQuery;
+    torch::nn::Embedding ids{nullptr};
+    bool attention, idEmbedding;
+};
+TORCH_MODULE(Towers);
+
+struct Example {
+    std::int32_t user;
+    std::int32_t position;  // index into the user's history: the target; the context is before it
+};
+
+double unit(std::mt19937_64& g) { return static_cast<double>(g() >> 11) * 0x1.0p-53; }
+std::int64_t below(std::mt19937_64& g, std::int64_t n) { return static_cast<std::int64_t>(unit(g) * double(n)); }
+
+class Trainer {
+public:
+    Trainer(const TwoTowerInput& in, const TwoTowerConfig& c, at::Device device) : in_(in), c_(c), device_(device) {}
+
+    // Context indices [B, L] (pad = items) and mask for the given (user, end) pairs: the `historyLength`
+    // items before position `end` of the user's history.
+    void context(const std::vector<std::pair<std::int32_t, std::int64_t>>& rows, at::Tensor& idx, at::Tensor& mask) const {
+        const int L = c_.historyLength;
+        const auto b = static_cast<std::int64_t>(rows.size());
+        idx = at::full({b, L}, in_.items, at::kLong);
+        mask = at::zeros({b, L}, at::kFloat);
+        auto ia = idx.accessor<std::int64_t, 2>();
+        auto ma = mask.accessor<float, 2>();
+        for (std::int64_t r = 0; r < b; ++r) {
+            const auto [u, end] = rows[r];
+            const std::int64_t begin = std::max<std::int64_t>(0, end - L);
+            const std::int64_t offset = in_.historyOffset[u];
+            for (std::int64_t p = begin; p < end; ++p) {
+                ia[r][p - begin] = in_.history[offset + p];
+                ma[r][p - begin] = 1.0f;
+            }
+        }
+    }
+
+    // Mean BCE over the positives and negatives of a batch; negatives [B, N] item ids.
+    at::Tensor loss(Towers& model, const std::vector<Example>& batch, const at::Tensor& negatives) const {
+        std::vector<std::pair<std::int32_t, std::int64_t>> rows;
+        std::vector<std::int64_t> targets;
+        rows.reserve(batch.size());
+        for (const Example& e : batch) {
+            rows.emplace_back(e.user, e.position);
+            targets.push_back(in_.history[in_.historyOffset[e.user] + e.position]);
+        }
+        at::Tensor idx, mask;
+        context(rows, idx, mask);
+        idx = idx.to(device_);
+        mask = mask.to(device_);
+        const auto b = static_cast<std::int64_t>(batch.size());
+        at::Tensor history = table_.index_select(0, idx.reshape({-1})).reshape({b, c_.historyLength, in_.inputDim});
+        at::Tensor u = model->user(history, mask);                                                  // [B, dim]
+        at::Tensor pos = at::from_blob(targets.data(), {b}, at::kLong).clone().to(device_);
+        at::Tensor candidates = at::cat({pos.unsqueeze(1), negatives.to(device_)}, 1);              // [B, 1+N]
+        const auto n1 = candidates.size(1);
+        at::Tensor flat = candidates.reshape({-1});
+        at::Tensor iv = model->item(table_.index_select(0, flat), flat, seen_.index_select(0, flat)).reshape({b, n1, -1});
+        at::Tensor logits = at::bmm(iv, u.unsqueeze(-1)).squeeze(-1);                              // [B, 1+N]
+        at::Tensor labels = at::zeros_like(logits);
+        labels.select(1, 0).fill_(1.0);
+        return at::binary_cross_entropy_with_logits(logits, labels);
+    }
+
+    TwoTowerOutcome run(const std::function<bool()>& cancelled, const std::function<void(double, const std::string&)>& progress,
+                        const std::function<void(int, double, double)>& onEpoch) {
+        TwoTowerOutcome out;
+        out.device = device_.str();
+        torch::manual_seed(c_.seed);
+        std::mt19937_64 rng(c_.seed);
+        const int users = static_cast<int>(in_.historyOffset.size()) - 1;
+
+        // Frozen item vectors plus one zero row for padding; per-item "seen" flags for the id embedding.
+        table_ = at::cat({at::from_blob(const_cast<float*>(in_.itemVectors.data()), {in_.items, in_.inputDim}, at::kFloat),
+                          at::zeros({1, in_.inputDim}, at::kFloat)})
+                     .to(device_);
+        std::vector<float> seen(in_.seenItem.begin(), in_.seenItem.end());
+        seen.push_back(0.0f);
+        seen_ = at::from_blob(seen.data(), {in_.items + 1}, at::kFloat).clone().to(device_);
+
+        // Examples: every history position after the first; users split into training and validation.
+        std::vector<Example> train, validation;
+        for (int u = 0; u < users; ++u) {
+            const bool val = unit(rng) < c_.validationFraction;
+            const auto len = in_.historyOffset[u + 1] - in_.historyOffset[u];
+            for (std::int64_t p = 1; p < len; ++p) (val ? validation : train).push_back({u, static_cast<std::int32_t>(p)});
+        }
+        out.examples = static_cast<std::int64_t>(train.size());
+        out.validationExamples = static_cast<std::int64_t>(validation.size());
+        if (train.empty()) {
+            out.error = "no training examples: every user has at most one item";
+            return out;
+        }
+        const int negatives = std::max(1, c_.negatives);
+        auto sampleNegatives = [&](std::size_t b) {
+            at::Tensor t = at::empty({static_cast<std::int64_t>(b), negatives}, at::kLong);
+            auto a = t.accessor<std::int64_t, 2>();
+            for (std::size_t r = 0; r < b; ++r)
+                for (int k = 0; k < negatives; ++k) a[r][k] = below(rng, in_.items);
+            return t;
+        };
+        // Validation negatives are drawn once, so every epoch is measured on the same pairs.
+        std::vector<at::Tensor> validationNegatives;
+        const auto bs = static_cast<std::size_t>(std::max(1, c_.batchSize));
+        for (std::size_t s = 0; s < validation.size(); s += bs) validationNegatives.push_back(sampleNegatives(std::min(bs, validation.size() - s)));
+
+        Towers model(in_.items, in_.inputDim, c_);
+        model->to(device_);
+        torch::optim::AdamW optimizer(model->parameters(),
+                                      torch::optim::AdamWOptions(c_.learningRate).weight_decay(c_.weightDecay));
+        std::vector<at::Tensor> best;
+        double bestLoss = std::numeric_limits<double>::infinity();
+        int sinceBest = 0;
+        for (int epoch = 1; epoch <= c_.maxEpochs; ++epoch) {
+            // Fisher–Yates with our own draws: the same order with every standard library.
+            for (std::size_t i = train.size(); i > 1; --i) std::swap(train[i - 1], train[static_cast<std::size_t>(below(rng, static_cast<std::int64_t>(i)))]);
+            model->train();
+            double sum = 0;
+            std::size_t batches = 0;
+            for (std::size_t s = 0; s < train.size(); s += bs) {
+                if (cancelled && cancelled()) {
+                    out.cancelled = true;
+                    return out;
+                }
+                std::vector<Example> batch(train.begin() + static_cast<std::ptrdiff_t>(s),
+                                           train.begin() + static_cast<std::ptrdiff_t>(std::min(train.size(), s + bs)));
+                at::Tensor l = loss(model, batch, sampleNegatives(batch.size()));
+                optimizer.zero_grad();
+                l.backward();
+                optimizer.step();
+                sum += l.item<double>();
+                ++batches;
+                if (progress && (batches & 15) == 0)
+                    progress((epoch - 1 + double(s) / double(train.size())) / c_.maxEpochs,
+                             "two-tower epoch " + std::to_string(epoch));
+            }
+            out.trainLoss.push_back(sum / double(std::max<std::size_t>(1, batches)));
+            double val = std::nan("");
+            if (!validation.empty()) {
+                model->eval();
+                torch::NoGradGuard noGrad;
+                double vs = 0;
+                std::size_t n = 0;
+                for (std::size_t s = 0, b = 0; s < validation.size(); s += bs, ++b) {
+                    std::vector<Example> batch(validation.begin() + static_cast<std::ptrdiff_t>(s),
+                                               validation.begin() + static_cast<std::ptrdiff_t>(std::min(validation.size(), s + bs)));
+                    vs += loss(model, batch, validationNegatives[b]).item<double>() * double(batch.size());
+                    n += batch.size();
+                }
+                val = vs / double(n);
+                out.validationLoss.push_back(val);
+            }
+            out.epochs = epoch;
+            if (onEpoch) onEpoch(epoch, out.trainLoss.back(), val);
+            const double criterion = validation.empty() ? out.trainLoss.back() : val;
+            if (criterion < bestLoss - 1e-6) {
+                bestLoss = criterion;
+                out.bestEpoch = epoch;
+                sinceBest = 0;
+                torch::NoGradGuard noGrad;
+                best.clear();
+                for (const auto& p : model->parameters()) best.push_back(p.detach().clone());
+            } else if (++sinceBest >= c_.patience) {
+                break;
+            }
+        }
+        {
+            torch::NoGradGuard noGrad;
+            auto params = model->parameters();
+            for (std::size_t i = 0; i < params.size() && i < best.size(); ++i) params[i].copy_(best[i]);
+        }
+        factors(model, out);
+        return out;
+    }
+
+    void factors(Towers& model, TwoTowerOutcome& out) const {
+        c10::InferenceMode guard;
+        model->eval();
+        out.dim = c_.dim;
+        const int users = static_cast<int>(in_.historyOffset.size()) - 1;
+        constexpr std::int64_t kChunk = 4096;
+        out.itemFactors.resize(static_cast<std::size_t>(in_.items) * c_.dim);
+        for (std::int64_t s = 0; s < in_.items; s += kChunk) {
+            const std::int64_t e = std::min<std::int64_t>(in_.items, s + kChunk);
+            at::Tensor ids = at::arange(s, e, at::kLong).to(device_);
+            at::Tensor f = model->item(table_.index_select(0, ids), ids, seen_.index_select(0, ids)).to(at::kCPU).contiguous();
+            std::copy(f.data_ptr<float>(), f.data_ptr<float>() + f.numel(), out.itemFactors.begin() + s * c_.dim);
+        }
+        out.userFactors.assign(static_cast<std::size_t>(users) * c_.dim, 0.0f);
+        std::vector<std::pair<std::int32_t, std::int64_t>> rows;
+        auto flush = [&] {
+            if (rows.empty()) return;
+            at::Tensor idx, mask;
+            context(rows, idx, mask);
+            const auto b = static_cast<std::int64_t>(rows.size());
+            at::Tensor history = table_.index_select(0, idx.reshape({-1}).to(device_)).reshape({b, c_.historyLength, in_.inputDim});
+            at::Tensor f = model->user(history, mask.to(device_)).to(at::kCPU).contiguous();
+            for (std::int64_t r = 0; r < b; ++r)
+                std::copy(f.data_ptr<float>() + r * c_.dim, f.data_ptr<float>() + (r + 1) * c_.dim,
+                          out.userFactors.begin() + static_cast<std::ptrdiff_t>(rows[r].first) * c_.dim);
+            rows.clear();
+        };
+        for (int u = 0; u < users; ++u) {
+            const auto len = in_.historyOffset[u + 1] - in_.historyOffset[u];
+            if (len == 0) continue;  // no history: zero factors (the engine's fallback serves them)
+            rows.emplace_back(u, len);
+            if (rows.size() == 1024) flush();
+        }
+        flush();
+    }
+
+private:
+    const TwoTowerInput& in_;
+    const TwoTowerConfig& c_;
+    at::Device device_;
+    at::Tensor table_, seen_;
+};
+
+}  // namespace
+
+TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,
+                              const std::function<void(double, const std::string&)>& progress,
+                              const std::function<void(int, double, double)>& onEpoch) {
+    TwoTowerOutcome failed;
+    try {
+        bool cuda = false;
+        if (config.device != "cpu") {
+            try {
+                cuda = torch::cuda::is_available();
+            } catch (const std::exception&) {
+                cuda = false;
+            }
+        }
+        if (config.device == "cuda" && !cuda) {
+            failed.error = "device 'cuda' requested but this LibTorch build has no usable CUDA device";
+            return failed;
+        }
+        if (config.threads > 0) at::set_num_threads(config.threads);
+        Trainer trainer(input, config, cuda ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU));
+        return trainer.run(cancelled, progress, onEpoch);
+    } catch (const std::exception& e) {
+        failed.error = e.what();
+        return failed;
+    }
+}
+
+}  // namespace ss::rec::torchkernels
