@@ -209,6 +209,9 @@ Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitC
         if (options_.computeLoss) loss_.push_back(loss(confidence_, x_, y_, options_.regularization));
         job.report(double(it + 1) / options_.iterations, "ALS iterations");
     }
+    // One more user half-step against the final item factors, so scores and explanations agree.
+    if (options_.iterations > 0)
+        solve(confidence_, y_, x_, options_.regularization, options_.cgSteps, options_.conjugateGradient, fit.threads);
     return {};
 }
 

@@ -1,0 +1,268 @@
+// Recommenders against numbers worked out by hand: item-kNN cosine with shrinkage and neighbour cut,
+// one ALS least-squares row (closed form for f = 1, Cramer's rule for f = 2) by conjugate gradient and
+// by Cholesky, ALS convergence (monotone loss, CG → exact), popularity windows, content cosine with
+// recency weights (cold items scored), hybrid z-score blending, explanations that add up to the score.
+#include <QtTest>
+
+#include <cmath>
+#include <numeric>
+#include <random>
+
+#include "RecTestSupport.h"
+#include "rec/Als.h"
+#include "rec/Content.h"
+#include "rec/Hybrid.h"
+#include "rec/ItemKnn.h"
+#include "rec/Popularity.h"
+
+using namespace ss;
+using namespace ss::rec;
+using namespace rectest;
+
+namespace {
+
+std::shared_ptr<const Interactions> views(int users, int items, const std::vector<std::pair<int, int>>& pairs) {
+    std::vector<Event> e;
+    for (auto [u, i] : pairs) e.push_back({u, i, EventType::View, kT0});
+    return std::make_shared<Interactions>(Interactions::fromTriples(users, items, e, BehaviourWeights{}));
+}
+
+std::vector<float> scores(const Recommender& m, int user) {
+    std::vector<float> out(static_cast<std::size_t>(m.items()));
+    const std::int32_t u = user;
+    m.scoreBlock(std::span<const std::int32_t>(&u, 1), out.data());
+    return out;
+}
+
+CsrMatrix csr(int rows, int cols, const std::vector<std::tuple<int, int, float>>& entries) {
+    std::vector<Event> e;
+    CsrMatrix m;
+    m.rows = rows;
+    m.cols = cols;
+    m.indptr.assign(static_cast<std::size_t>(rows) + 1, 0);
+    for (auto [r, c, v] : entries) {
+        m.indices.push_back(c);
+        m.values.push_back(v);
+        ++m.indptr[r + 1];
+    }
+    for (int r = 0; r < rows; ++r) m.indptr[r + 1] += m.indptr[r];
+    return m;
+}
+
+// Block-structured implicit data: users 0..19 like items 0..9, users 20..39 like items 10..19.
+std::shared_ptr<const Interactions> blocks(std::uint64_t seed) {
+    std::mt19937_64 g(seed);
+    std::vector<std::pair<int, int>> pairs;
+    for (int u = 0; u < 40; ++u)
+        for (int i = 0; i < 10; ++i)
+            if (g() % 100 < 45) pairs.emplace_back(u, (u < 20 ? 0 : 10) + i);
+    return views(40, 20, pairs);
+}
+
+}  // namespace
+
+class TestRecommenders : public QObject {
+    Q_OBJECT
+private slots:
+    void itemKnn_data() {
+        QTest::addColumn<double>("shrink");
+        QTest::addColumn<int>("neighbours");
+        QTest::addColumn<double>("sim01");
+        QTest::addColumn<double>("sim02");
+        QTest::addColumn<double>("score02");  // U0's score for I2
+        // Users: U0 {I0,I1}, U1 {I0,I1,I2}, U2 {I1,I2}, U3 {I3}. |U(I0)|=2, |U(I1)|=3, |U(I2)|=2.
+        // co(0,1)=2, co(0,2)=1, co(1,2)=2 → sim(0,1)=2/√6, sim(0,2)=1/2, sim(1,2)=2/√6.
+        QTest::newRow("no shrink") << 0.0 << 100 << 2 / std::sqrt(6.0) << 0.5 << 0.5 + 2 / std::sqrt(6.0);
+        QTest::newRow("shrink 1") << 1.0 << 100 << 2 / (std::sqrt(6.0) + 1) << 1 / 3.0 << 1 / 3.0 + 2 / (std::sqrt(6.0) + 1);
+        // One neighbour each: I0 keeps I1; I1 keeps I0 (tie with I2, smaller index); I2 keeps I1.
+        QTest::newRow("1 neighbour") << 0.0 << 1 << 2 / std::sqrt(6.0) << 0.0 << 0.0;
+    }
+    void itemKnn() {
+        QFETCH(double, shrink);
+        QFETCH(int, neighbours);
+        QFETCH(double, sim01);
+        QFETCH(double, sim02);
+        QFETCH(double, score02);
+        auto train = views(4, 4, {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {1, 2}, {2, 1}, {2, 2}, {3, 3}});
+        ItemKnnRecommender knn({neighbours, shrink});
+        SS_VERIFY_OK(knn.fit(train, {}, {}));
+        QVERIFY(std::fabs(knn.similarities().value(0, 1) - sim01) < 1e-6);
+        QVERIFY(std::fabs(knn.similarities().value(0, 2) - sim02) < 1e-6);
+        QCOMPARE(knn.similarities().rowSize(3), std::size_t(0));
+        const auto s = scores(knn, 0);
+        QVERIFY2(std::fabs(s[2] - score02) < 1e-6, qPrintable(QString::number(s[2])));
+        QCOMPARE(s[3], 0.0f);
+        // The explanation's terms are the score's terms.
+        const auto why = knn.explain(0, 2, 10);
+        double sum = 0;
+        for (const auto& c : why) sum += c.value;
+        QVERIFY(std::fabs(sum - score02) < 1e-6);
+    }
+
+    void alsRow_data() {
+        QTest::addColumn<int>("factors");
+        QTest::addColumn<bool>("cg");
+        QTest::addColumn<int>("steps");
+        QTest::newRow("f=1 cg") << 1 << true << 1;
+        QTest::newRow("f=1 cholesky") << 1 << false << 0;
+        QTest::newRow("f=2 cg") << 2 << true << 2;
+        QTest::newRow("f=2 cholesky") << 2 << false << 0;
+    }
+    void alsRow() {
+        QFETCH(int, factors);
+        QFETCH(bool, cg);
+        QFETCH(int, steps);
+        // One user who has items 0 (confidence 3) and 2 (confidence 7); λ = 0.1.
+        const CsrMatrix c = csr(1, 3, {{0, 0, 3.0f}, {0, 2, 7.0f}});
+        DenseMatrix y(3, factors), x(1, factors);
+        const double lambda = 0.1;
+        double want[2];
+        if (factors == 1) {
+            y.data = {0.5f, 1.0f, -0.2f};
+            // x = Σ c_i y_i / (Σ_all y_i² + Σ_obs (c_i − 1) y_i² + λ) = 0.1 / 2.13
+            want[0] = (3 * 0.5 + 7 * -0.2) / ((0.25 + 1 + 0.04) + (2 * 0.25 + 6 * 0.04) + lambda);
+        } else {
+            y.data = {0.5f, 0.1f, 1.0f, -0.3f, -0.2f, 0.4f};
+            // A = YᵀY + Σ (c−1) y yᵀ + λI, b = Σ c y; solved by Cramer's rule.
+            double a[2][2] = {{0, 0}, {0, 0}}, b[2] = {0, 0};
+            const double conf[3] = {3, 1, 7};
+            const bool seen[3] = {true, false, true};
+            for (int i = 0; i < 3; ++i) {
+                const double yi[2] = {y.data[i * 2], y.data[i * 2 + 1]};
+                for (int r = 0; r < 2; ++r) {
+                    for (int k = 0; k < 2; ++k) a[r][k] += conf[i] * yi[r] * yi[k];
+                    if (seen[i]) b[r] += conf[i] * yi[r];
+                }
+            }
+            a[0][0] += lambda, a[1][1] += lambda;
+            const double det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
+            want[0] = (b[0] * a[1][1] - a[0][1] * b[1]) / det;
+            want[1] = (a[0][0] * b[1] - b[0] * a[1][0]) / det;
+        }
+        AlsRecommender::solve(c, y, x, lambda, steps, cg, 1);
+        for (int k = 0; k < factors; ++k)
+            QVERIFY2(std::fabs(x.data[k] - want[k]) < 1e-5, qPrintable(QString("%1 vs %2").arg(x.data[k]).arg(want[k])));
+    }
+
+    void alsConvergence_data() {
+        QTest::addColumn<bool>("cg");
+        QTest::newRow("conjugate gradient") << true;
+        QTest::newRow("cholesky") << false;
+    }
+    void alsConvergence() {
+        QFETCH(bool, cg);
+        auto train = blocks(3);
+        AlsOptions o;
+        o.factors = 2;
+        o.regularization = 0.5;
+        o.iterations = 12;
+        o.conjugateGradient = cg;
+        o.computeLoss = true;
+        o.alpha = 2.0;
+        AlsRecommender als(o);
+        SS_VERIFY_OK(als.fit(train, {.seed = 5}, {}));
+        const auto& loss = als.lossCurve();
+        QCOMPARE(int(loss.size()), 12);
+        for (std::size_t i = 1; i < loss.size(); ++i)
+            QVERIFY2(loss[i] <= loss[i - 1] * (1 + 1e-6), qPrintable(QString("iteration %1: %2 > %3").arg(i).arg(loss[i]).arg(loss[i - 1])));
+        // Far below the loss of all-zero factors (Σ over observed pairs of c_ui).
+        double zeroLoss = 0;
+        for (float w : train->weights.values) zeroLoss += 1 + 2.0 * w;
+        QVERIFY2(loss.back() < 0.5 * zeroLoss, qPrintable(QString("%1 vs %2").arg(loss.back()).arg(zeroLoss)));
+        // It learns the blocks: every user's best unseen item lies in their own block.
+        for (int u = 0; u < 40; ++u) {
+            auto s = scores(als, u);
+            for (auto i : train->weights.rowIndices(u)) s[i] = -1e9f;
+            const int best = int(std::max_element(s.begin(), s.end()) - s.begin());
+            if (s[best] == -1e9f) continue;  // a user who has the whole block
+            QCOMPARE(best < 10, u < 20);
+        }
+        // Explanations (Hu et al.): the terms add up to the score.
+        const auto why = als.explain(0, 5, 100);
+        double sum = 0;
+        for (const auto& c : why) sum += c.value;
+        const double score = dot(als.userFactors().row(0), als.itemFactors().row(5), 2);
+        QVERIFY2(std::fabs(sum - score) < (cg ? 0.02 : 1e-4) * std::max(1.0, std::fabs(score)),
+                 qPrintable(QString("%1 vs %2").arg(sum).arg(score)));
+    }
+
+    void alsCgMatchesExact() {
+        // With as many CG steps as factors, one half-step equals the exact solve.
+        auto train = blocks(11);
+        CsrMatrix c = train->weights;
+        for (auto& v : c.values) v = 1 + 3 * v;
+        const DenseMatrix y = AlsRecommender::initialFactors(20, 6, 1);
+        DenseMatrix a = AlsRecommender::initialFactors(40, 6, 2), b = a;
+        AlsRecommender::solve(c, y, a, 0.05, 6, true, 1);
+        AlsRecommender::solve(c, y, b, 0.05, 0, false, 3);
+        for (std::size_t p = 0; p < a.data.size(); ++p) QVERIFY(std::fabs(a.data[p] - b.data[p]) < 1e-3 * std::max(1.0f, std::fabs(b.data[p])));
+        // Threads do not change the result.
+        DenseMatrix t1 = AlsRecommender::initialFactors(40, 6, 2), t4 = t1;
+        AlsRecommender::solve(c, y, t1, 0.05, 3, true, 1);
+        AlsRecommender::solve(c, y, t4, 0.05, 3, true, 4);
+        QCOMPARE(t1.data, t4.data);
+    }
+
+    void popularityWindow() {
+        std::vector<Event> e = {{0, 0, EventType::View, kT0}, {1, 0, EventType::View, kT0}, {2, 0, EventType::View, kT0},
+                                {0, 1, EventType::Purchase, kT0 + 9 * kDay}, {1, 2, EventType::View, kT0 + 9 * kDay}};
+        auto train = std::make_shared<Interactions>(Interactions::fromTriples(3, 3, e, BehaviourWeights{}));
+        PopularityRecommender all;
+        SS_VERIFY_OK(all.fit(train, {.now = kT0 + 10 * kDay}, {}));
+        QCOMPARE(all.popularity(), (std::vector<float>{3, 5, 1}));
+        PopularityRecommender recent({.windowDays = 3});
+        SS_VERIFY_OK(recent.fit(train, {.now = kT0 + 10 * kDay}, {}));
+        QCOMPARE(recent.popularity(), (std::vector<float>{0, 5, 1}));
+        QVERIFY(recent.coversUser(2));
+    }
+
+    void content() {
+        // 4 items in 2-d: I0 (1,0), I1 (0,1), I2 (1,1)/√2 (cold: nobody has it), I3 (−1,0).
+        DenseMatrix v(4, 2);
+        v.data = {2, 0, 0, 3, 1, 1, -1, 0};
+        std::vector<Event> e = {{0, 0, EventType::View, kT0 - 30 * kDay},  // weight 1, 30 days old: a = 1/2
+                                {0, 1, EventType::View, kT0}};            // weight 1, now: a = 1
+        auto train = std::make_shared<Interactions>(Interactions::fromTriples(1, 4, e, BehaviourWeights{}));
+        ContentRecommender m(v, {.halfLifeDays = 30});
+        SS_VERIFY_OK(m.fit(train, {.now = kT0}, {}));
+        // u = 0.5·(1,0) + 1·(0,1) = (0.5, 1); |u| = √1.25
+        const double nu = std::sqrt(1.25);
+        const auto s = scores(m, 0);
+        QVERIFY(std::fabs(s[0] - 0.5 / nu) < 1e-6);
+        QVERIFY(std::fabs(s[1] - 1.0 / nu) < 1e-6);
+        QVERIFY(std::fabs(s[2] - 1.5 / std::sqrt(2.0) / nu) < 1e-6);  // the cold item is scored
+        QVERIFY(std::fabs(s[3] + 0.5 / nu) < 1e-6);
+        QVERIFY(m.scoresColdItems());
+        const auto why = m.explain(0, 2, 5);
+        QCOMPARE(int(why.size()), 2);
+        QCOMPARE(why[0].item, 1);  // I1 contributes 1·cos(I1, I2)/|u| > 0.5·cos(I0, I2)/|u|
+        QVERIFY(std::fabs(why[0].value + why[1].value - s[2]) < 1e-6);
+    }
+
+    void hybrid() {
+        auto train = views(3, 4, {{0, 0}, {1, 0}, {1, 1}, {2, 2}});
+        auto pop = std::make_shared<PopularityRecommender>();
+        auto knn = std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0});
+        SS_VERIFY_OK(pop->fit(train, {}, {}));
+        HybridRecommender onlyPop(pop, knn, 1.0);
+        SS_VERIFY_OK(onlyPop.fit(train, {}, {}));  // pop is reused, knn gets fitted
+        QVERIFY(knn->training() == train.get());
+        // Weight 1: the z-scored popularity, whose order is popularity's order.
+        const auto p = scores(*pop, 0), h = scores(onlyPop, 0);
+        for (int i = 0; i < 4; ++i)
+            for (int j = 0; j < 4; ++j) QCOMPARE(p[i] < p[j], h[i] < h[j]);
+        // z-scores: mean 0, unit variance per user.
+        double mean = std::accumulate(h.begin(), h.end(), 0.0) / 4, var = 0;
+        for (float x : h) var += (x - mean) * (x - mean);
+        QVERIFY(std::fabs(mean) < 1e-6);
+        QVERIFY(std::fabs(var / 4 - 1) < 1e-5);
+        HybridRecommender half(pop, knn, 0.5);
+        SS_VERIFY_OK(half.fit(train, {}, {}));
+        QCOMPARE(half.name(), std::string("hybrid"));
+        QVERIFY(half.coversUser(0));
+        QVERIFY(!half.scoresColdItems());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRecommenders)
+#include "TestRecommenders.moc"

@@ -1,0 +1,262 @@
+// The batched top-K engine against a brute-force full sort (block sizes, threads, exclusion, k larger
+// than the catalogue), deterministic ties, the fallback for uncovered users, NaN handling, and the
+// merchandising rules: category include/exclude, price range, in stock, boost/bury, MMR diversity.
+#include <QtTest>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+#include "RecTestSupport.h"
+#include "rec/Popularity.h"
+#include "rec/TopK.h"
+
+using namespace ss;
+using namespace ss::rec;
+using namespace rectest;
+
+namespace {
+
+// Scores straight from a users × items table (what a factor model produces after its product).
+class TableModel final : public Recommender {
+public:
+    explicit TableModel(DenseMatrix table) : table_(std::move(table)) {}
+    std::string name() const override { return "table"; }
+    boost::json::object parameters() const override { return {}; }
+    Status fit(std::shared_ptr<const Interactions> train, const FitContext&, const JobContext&) override {
+        train_ = std::move(train);
+        return {};
+    }
+    void scoreBlock(std::span<const std::int32_t> users, float* out) const override {
+        for (std::size_t r = 0; r < users.size(); ++r)
+            std::copy(table_.row(users[r]), table_.row(users[r]) + table_.cols, out + r * table_.cols);
+    }
+
+private:
+    DenseMatrix table_;
+};
+
+struct Fixture {
+    std::shared_ptr<const Interactions> train;
+    DenseMatrix table;
+};
+
+Fixture randomFixture(int users, int items, std::uint64_t seed, bool coarse) {
+    std::mt19937_64 g(seed);
+    Fixture f;
+    f.table = DenseMatrix(users, items);
+    // coarse: few distinct values, so ties are everywhere
+    for (auto& v : f.table.data) v = coarse ? float(g() % 4) : float(double(g() >> 11) * 0x1.0p-53);
+    std::vector<Event> e;
+    for (int u = 0; u < users; ++u)
+        for (int i = 0; i < items; ++i)
+            if (g() % 5 == 0) e.push_back({u, i, EventType::View, kT0});
+    f.train = std::make_shared<Interactions>(Interactions::fromTriples(users, items, e, BehaviourWeights{}));
+    return f;
+}
+
+std::vector<int> bruteForce(const float* row, int n, const Interactions& train, int user, bool exclude, std::size_t k) {
+    std::vector<int> idx;
+    for (int i = 0; i < n; ++i)
+        if (!exclude || !train.weights.contains(user, i)) idx.push_back(i);
+    std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) { return row[a] > row[b]; });
+    if (idx.size() > k) idx.resize(k);
+    return idx;
+}
+
+std::vector<int> items(const std::vector<Scored>& list) {
+    std::vector<int> out;
+    for (const auto& s : list) out.push_back(s.item);
+    return out;
+}
+
+std::vector<std::int32_t> allUsers(int n) {
+    std::vector<std::int32_t> u(static_cast<std::size_t>(n));
+    std::iota(u.begin(), u.end(), 0);
+    return u;
+}
+
+}  // namespace
+
+class TestTopK : public QObject {
+    Q_OBJECT
+private slots:
+    void matchesBruteForce_data() {
+        QTest::addColumn<int>("k");
+        QTest::addColumn<int>("block");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<bool>("exclude");
+        QTest::addColumn<bool>("coarse");
+        QTest::newRow("k10 auto") << 10 << 0 << 1 << true << false;
+        QTest::newRow("k1 block1") << 1 << 1 << 1 << true << false;
+        QTest::newRow("k7 block7 3 threads") << 7 << 7 << 3 << true << false;
+        QTest::newRow("keep training items") << 10 << 16 << 2 << false << false;
+        QTest::newRow("k > items") << 500 << 0 << 1 << true << false;
+        QTest::newRow("ties") << 12 << 5 << 4 << true << true;
+    }
+    void matchesBruteForce() {
+        QFETCH(int, k);
+        QFETCH(int, block);
+        QFETCH(int, threads);
+        QFETCH(bool, exclude);
+        QFETCH(bool, coarse);
+        const int users = 53, n = 211;
+        Fixture f = randomFixture(users, n, 17, coarse);
+        TableModel model(f.table);
+        SS_VERIFY_OK(model.fit(f.train, {}, {}));
+        TopKOptions o;
+        o.k = static_cast<std::size_t>(k);
+        o.blockUsers = static_cast<std::size_t>(block);
+        o.threads = threads;
+        o.excludeTraining = exclude;
+        const auto ids = allUsers(users);
+        TopKStats stats;
+        auto got = TopKEngine::recommend(model, ids, o, {}, &stats);
+        SS_VERIFY_OK(got);
+        QCOMPARE(stats.users, std::size_t(users));
+        for (int u = 0; u < users; ++u) {
+            const auto want = bruteForce(f.table.row(u), n, *f.train, u, exclude, o.k);
+            QCOMPARE(items((*got)[u]), want);
+            for (const auto& s : (*got)[u]) QCOMPARE(s.score, f.table.row(u)[s.item]);
+        }
+    }
+
+    void nanAndEmpty() {
+        const float row[5] = {1.0f, std::nanf(""), 3.0f, 3.0f, -1.0f};
+        const std::int32_t excluded[1] = {2};
+        QCOMPARE(items(TopKEngine::selectTopK(row, 5, excluded, nullptr, 3)), (std::vector<int>{3, 0, 4}));
+        const char allowed[5] = {1, 1, 1, 0, 1};
+        QCOMPARE(items(TopKEngine::selectTopK(row, 5, {}, allowed, 2)), (std::vector<int>{2, 0}));
+        QVERIFY(TopKEngine::selectTopK(row, 5, {}, nullptr, 0).empty());
+    }
+
+    void fallbackForUsersWithoutHistory() {
+        // User 1 has no history: the table model "does not cover" them, popularity does.
+        std::vector<Event> e = {{0, 0, EventType::View, kT0}, {0, 1, EventType::View, kT0}, {2, 1, EventType::Purchase, kT0}};
+        auto train = std::make_shared<Interactions>(Interactions::fromTriples(3, 4, e, BehaviourWeights{}));
+        DenseMatrix t(3, 4);
+        t.data = {0, 0, 1, 2, 0, 0, 1, 2, 0, 0, 1, 2};
+        TableModel model(t);
+        SS_VERIFY_OK(model.fit(train, {}, {}));
+        PopularityRecommender pop;
+        SS_VERIFY_OK(pop.fit(train, {}, {}));
+        TopKOptions o;
+        o.k = 2;
+        o.fallback = &pop;
+        TopKStats stats;
+        auto got = TopKEngine::recommend(model, allUsers(3), o, {}, &stats);
+        SS_VERIFY_OK(got);
+        QCOMPARE(stats.fallbackUsers, std::size_t(1));
+        QCOMPARE(items((*got)[0]), (std::vector<int>{3, 2}));
+        QCOMPARE(items((*got)[1]), (std::vector<int>{1, 0}));  // popularity: I1 (1+5) > I0 (1)
+        QCOMPARE(items((*got)[2]), (std::vector<int>{3, 2}));
+    }
+
+    void rules_data() {
+        QTest::addColumn<QStringList>("include");
+        QTest::addColumn<QStringList>("exclude");
+        QTest::addColumn<double>("minPrice");
+        QTest::addColumn<double>("maxPrice");
+        QTest::addColumn<bool>("inStock");
+        QTest::addColumn<QStringList>("boost");
+        QTest::addColumn<QStringList>("bury");
+        QTest::addColumn<QList<int>>("expected");
+        // 8 items; scores for the user: item i scores 8 − i (I1 best). Categories alternate Even/Odd;
+        // price 10·(i+1); I4 (index 3) is out of stock.
+        const QList<int> plain = {0, 1, 2, 3, 4};
+        QTest::newRow("no rules") << QStringList() << QStringList() << -1.0 << -1.0 << false << QStringList() << QStringList() << plain;
+        QTest::newRow("include Odd (bilingual prefix)") << QStringList{"Odd"} << QStringList() << -1.0 << -1.0 << false << QStringList()
+                                                        << QStringList() << QList<int>{1, 3, 5, 7};
+        QTest::newRow("exclude full name") << QStringList() << QStringList{"Even / 偶"} << -1.0 << -1.0 << false << QStringList()
+                                           << QStringList() << QList<int>{1, 3, 5, 7};
+        QTest::newRow("price 25..60") << QStringList() << QStringList() << 25.0 << 60.0 << false << QStringList() << QStringList()
+                                      << QList<int>{2, 3, 4, 5};
+        QTest::newRow("in stock") << QStringList() << QStringList() << -1.0 << -1.0 << true << QStringList() << QStringList()
+                                  << QList<int>{0, 1, 2, 4, 5};
+        // +1 sd (√5.25 ≈ 2.29) lifts I6 (index 5) from 3 to 5.29, past index 3 (5); I8 (1 → 3.29) stays out.
+        QTest::newRow("boost I6, I8") << QStringList() << QStringList() << -1.0 << -1.0 << false << QStringList{"I6", "I8"}
+                                      << QStringList() << QList<int>{0, 1, 2, 5, 3};
+        QTest::newRow("bury I1") << QStringList() << QStringList() << -1.0 << -1.0 << false << QStringList() << QStringList{"I1", "nope"}
+                                 << QList<int>{1, 2, 3, 4, 5};
+    }
+    void rules() {
+        QFETCH(QStringList, include);
+        QFETCH(QStringList, exclude);
+        QFETCH(double, minPrice);
+        QFETCH(double, maxPrice);
+        QFETCH(bool, inStock);
+        QFETCH(QStringList, boost);
+        QFETCH(QStringList, bury);
+        QFETCH(QList<int>, expected);
+        const Dataset d = dataset(1, 8, {});
+        MerchandisingRules r;
+        for (const auto& s : include) r.includeCategories.push_back(s.toStdString());
+        for (const auto& s : exclude) r.excludeCategories.push_back(s.toStdString());
+        if (minPrice >= 0) r.minPrice = minPrice;
+        if (maxPrice >= 0) r.maxPrice = maxPrice;
+        r.inStockOnly = inStock;
+        for (const auto& s : boost) r.boost.push_back(s.toStdString());
+        for (const auto& s : bury) r.bury.push_back(s.toStdString());
+        const CompiledRules compiled = CompiledRules::compile(r, d);
+        if (bury.contains("nope")) QCOMPARE(compiled.unknownItems, std::vector<std::string>{"nope"});
+        DenseMatrix t(1, 8);
+        for (int i = 0; i < 8; ++i) t.data[i] = float(8 - i);
+        TableModel model(t);
+        SS_VERIFY_OK(model.fit(std::make_shared<Interactions>(Interactions::fromTriples(1, 8, {}, BehaviourWeights{})), {}, {}));
+        TopKOptions o;
+        o.k = 5;
+        o.rules = &compiled;
+        auto got = TopKEngine::recommend(model, allUsers(1), o);
+        SS_VERIFY_OK(got);
+        QCOMPARE(items((*got)[0]), std::vector<int>(expected.begin(), expected.end()));
+        for (const auto& s : (*got)[0]) QCOMPARE(s.score, float(8 - s.item));  // model scores are reported unshifted
+        QCOMPARE(r.empty(), include.isEmpty() && exclude.isEmpty() && minPrice < 0 && maxPrice < 0 && !inStock && boost.isEmpty() && bury.isEmpty());
+    }
+
+    void diversity() {
+        // Items 0..3 point the same way, items 4..5 elsewhere. Scores: 6,5,4,3,2,1.
+        DenseMatrix vectors(6, 2);
+        vectors.data = {1, 0, 1, 0.01f, 1, 0.02f, 1, 0.03f, 0, 1, -1, 0};
+        DenseMatrix t(1, 6);
+        t.data = {6, 5, 4, 3, 2, 1};
+        TableModel model(t);
+        SS_VERIFY_OK(model.fit(std::make_shared<Interactions>(Interactions::fromTriples(1, 6, {}, BehaviourWeights{})), {}, {}));
+        const Dataset d = dataset(1, 6, {});
+        auto run = [&](double lambda) {
+            MerchandisingRules r;
+            r.mmrLambda = lambda;
+            const CompiledRules c = CompiledRules::compile(r, d);
+            TopKOptions o;
+            o.k = 3;
+            o.rules = &c;
+            o.similarity = &vectors;
+            auto got = TopKEngine::recommend(model, allUsers(1), o);
+            return got.ok() ? items((*got)[0]) : std::vector<int>{};
+        };
+        QCOMPARE(run(1.0), (std::vector<int>{0, 1, 2}));  // relevance only
+        QCOMPARE(run(0.3), (std::vector<int>{0, 5, 4}));  // the most dissimilar items follow the best one
+        // λ = 0.7: after item 0, item 5 (cosine −1 to it) beats item 1 (.7·.8 − .3·1 < .7·0 + .3), then item 1.
+        QCOMPARE(run(0.7), (std::vector<int>{0, 5, 1}));
+        // MMR without vectors is a usage error.
+        MerchandisingRules r;
+        r.mmrLambda = 0.5;
+        const CompiledRules c = CompiledRules::compile(r, d);
+        TopKOptions o;
+        o.rules = &c;
+        QCOMPARE(TopKEngine::recommend(model, allUsers(1), o).error().code, ErrorCode::Usage);
+    }
+
+    void cancelled() {
+        Fixture f = randomFixture(10, 20, 1, false);
+        TableModel model(f.table);
+        SS_VERIFY_OK(model.fit(f.train, {}, {}));
+        std::stop_source stop;
+        stop.request_stop();
+        JobContext job;
+        job.stop = stop.get_token();
+        QCOMPARE(TopKEngine::recommend(model, allUsers(10), {}, job).error().code, ErrorCode::Cancelled);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTopK)
+#include "TestTopK.moc"
