@@ -1,6 +1,5 @@
 #include "RetailRocketFormat.h"
 
-#include <unordered_map>
 
 #include "CsvReader.h"
 #include "FieldParse.h"
@@ -57,9 +56,8 @@ Status RetailRocketFormat::runEvents(ImportSession& session, CsvReader& csv) {
 
 Status RetailRocketFormat::runProperties(ImportSession& session, CsvReader& csv) {
     static const std::vector<std::string> kNames = {"timestamp", "itemid", "property", "value"};
-    // Properties are snapshots over time: keep the latest per item so the catalog shows current values.
-    struct Latest { std::int64_t categoryTime = -1, availableTime = -1; };
-    std::unordered_map<std::int64_t, Latest> latest;
+    // Properties are snapshots over time; the store keeps each value's time and only a newer one
+    // replaces it, so the catalog shows current values whichever file comes first.
     auto& writer = session.writer();
     while (csv.next()) {
         session.countRead();
@@ -78,24 +76,15 @@ Status RetailRocketFormat::runProperties(ImportSession& session, CsvReader& csv)
             session.imported();  // hashed properties carry nothing we can use; counted as read, not rejected
             continue;
         }
+        const auto value = trimmed(f[3]);
+        if (property == "available" && value != "0" && value != "1") {
+            SS_TRY(session.reject(line, "value", "available must be 0 or 1"));
+            continue;
+        }
         auto item = writer.itemId(trimmed(f[1]));
         if (!item) return item.error();
-        auto& last = latest[*item];
-        ItemRecord record;
-        record.externalId = std::string(trimmed(f[1]));
-        if (property == "categoryid") {
-            if (*ms < last.categoryTime) { session.imported(); continue; }
-            last.categoryTime = *ms;
-            record.category = std::string(trimmed(f[3]));
-        } else {
-            const auto v = trimmed(f[3]);
-            if (v != "0" && v != "1") { SS_TRY(session.reject(line, "value", "available must be 0 or 1")); continue; }
-            if (*ms < last.availableTime) { session.imported(); continue; }
-            last.availableTime = *ms;
-            record.available = v == "1";
-        }
-        auto updated = writer.upsertItem(record);
-        if (!updated) return updated.error();
+        if (property == "categoryid") SS_TRY(writer.setItemCategoryAt(*item, value, *ms));
+        else SS_TRY(writer.setItemAvailableAt(*item, value == "1", *ms));
         session.imported();
     }
     return {};

@@ -17,7 +17,12 @@ Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> 
         {&writer.insertEvent_,
          "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
         {&writer.insertReview_,
-         "INSERT OR IGNORE INTO reviews(user_id, item_id, rating, title, body, ts, import_id) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
+         "INSERT OR IGNORE INTO reviews(user_id, item_id, rating, title, body, ts, import_id, content_hash)"
+         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"},
+        {&writer.updateCategory_,
+         "UPDATE items SET category=?2, category_time=?3 WHERE id=?1 AND (category_time IS NULL OR category_time <= ?3)"},
+        {&writer.updateAvailable_,
+         "UPDATE items SET available=?2, available_time=?3 WHERE id=?1 AND (available_time IS NULL OR available_time <= ?3)"},
         {&writer.updateSegment_, "UPDATE users SET segment=?2 WHERE id=?1"},
     };
     std::string batch = "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES";
@@ -92,6 +97,16 @@ Result<std::int64_t> BulkWriter::upsertItem(const ItemRecord& item) {
     return id;
 }
 
+Status BulkWriter::setItemCategoryAt(std::int64_t itemId, std::string_view category, std::int64_t time) {
+    updateCategory_.bind(1, itemId).bind(2, category).bind(3, time);
+    return updateCategory_.run();
+}
+
+Status BulkWriter::setItemAvailableAt(std::int64_t itemId, bool available, std::int64_t time) {
+    updateAvailable_.bind(1, itemId).bind(2, std::int64_t(available ? 1 : 0)).bind(3, time);
+    return updateAvailable_.run();
+}
+
 Status BulkWriter::setUserSegment(std::int64_t userId, std::string_view segment) {
     updateSegment_.bind(1, userId).bind(2, segment);
     return updateSegment_.run();
@@ -125,8 +140,22 @@ Status BulkWriter::flush() {
 }
 
 Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
+    // Content hash: the same review text by the same user for the same item at the same time is one
+    // review (the 2018 Amazon release repeats it once per product variant); different texts are
+    // different reviews. Text-less reviews are told apart by rating and title.
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::string_view s) {
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ 0xFF) * 1099511628211ull;  // field separator
+    };
+    if (!r.body.empty()) {
+        mix(r.body);
+    } else {
+        mix(r.rating ? std::to_string(*r.rating) : std::string());
+        mix(r.title);
+    }
     insertReview_.bind(1, r.userId).bind(2, r.itemId).bind(3, r.rating).bind(4, r.title).bind(5, r.body)
-        .bind(6, r.time).bind(7, importId_);
+        .bind(6, r.time).bind(7, importId_).bind(8, static_cast<std::int64_t>(h >> 1));
     if (Status s = insertReview_.run(); !s) return s.error();
     return db_->changes() > 0;
 }

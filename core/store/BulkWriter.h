@@ -28,6 +28,10 @@ public:
     // Inserts the item or fills in the fields the record has (fields it lacks are kept).
     Result<std::int64_t> upsertItem(const ItemRecord& item);
     Status setUserSegment(std::int64_t userId, std::string_view segment);
+    // Time-stamped item properties: a value older than the stored one is ignored, so the latest
+    // value wins whatever order files and imports come in.
+    Status setItemCategoryAt(std::int64_t itemId, std::string_view category, std::int64_t time);
+    Status setItemAvailableAt(std::int64_t itemId, bool available, std::int64_t time);
     Status addEvent(std::int64_t userId, std::int64_t itemId, EventType type, std::int64_t time,
                     std::optional<std::int64_t> quantity = {}, std::optional<double> value = {});
     // false when the same (user, item, time) review is already stored.
@@ -60,7 +64,8 @@ private:
     };
     static constexpr std::size_t kEventBatch = 128;
     std::vector<PendingEvent> pending_;
-    Statement insertUser_, insertItem_, updateItem_, insertEvent_, insertEventBatch_, insertReview_, updateSegment_;
+    Statement insertUser_, insertItem_, updateItem_, insertEvent_, insertEventBatch_, insertReview_, updateSegment_,
+        updateCategory_, updateAvailable_;
 };
 
 }  // namespace ss

@@ -60,6 +60,28 @@ CREATE INDEX reviews_item ON reviews(item_id);
 CREATE INDEX reviews_user ON reviews(user_id);
 )SQL";
 
+// Version 2: a review is identified by its content too (the 2018 Amazon release holds different
+// reviews by one user of one item on the same day, which a (user, item, time) key merged), and item
+// properties carry the time of their value so the latest wins across files and imports.
+constexpr const char* kVersion2 = R"SQL(
+CREATE TABLE reviews_v2(
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  rating REAL, title TEXT, body TEXT, ts INTEGER NOT NULL,
+  import_id INTEGER,
+  content_hash INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(user_id, item_id, ts, content_hash));
+INSERT INTO reviews_v2(id, user_id, item_id, rating, title, body, ts, import_id)
+  SELECT id, user_id, item_id, rating, title, body, ts, import_id FROM reviews;
+DROP TABLE reviews;
+ALTER TABLE reviews_v2 RENAME TO reviews;
+CREATE INDEX reviews_item ON reviews(item_id);
+CREATE INDEX reviews_user ON reviews(user_id);
+ALTER TABLE items ADD COLUMN category_time INTEGER;
+ALTER TABLE items ADD COLUMN available_time INTEGER;
+)SQL";
+
 }  // namespace
 
 Result<int> Schema::version(Database& db) {
@@ -76,7 +98,8 @@ Status Schema::migrate(Database& db) {
                          "project file has schema version " + std::to_string(*current) +
                              ", newer than this ShelfSense understands (" + std::to_string(kCurrentVersion) + ")",
                          db.path().string());
-    static const char* const kSteps[] = {kVersion1};
+    static const char* const kSteps[] = {kVersion1, kVersion2};
+    static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {
         Transaction tx(db);
         if (!tx.begun()) return tx.begun();

@@ -65,9 +65,8 @@ private slots:
 
         auto version = Schema::version(db);
         SS_VERIFY_OK(version);
-        QCOMPARE(*version, 1);
         QCOMPARE(*version, Schema::kCurrentVersion);
-        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "1");
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
         // WAL is a property of the file: a fresh raw connection sees it.
         SS_COMPARE_STR(rawText(path, "PRAGMA journal_mode"), "wal");
         // Foreign keys are per connection: ours has them on, and they are enforced.
@@ -109,7 +108,7 @@ private slots:
             SS_VERIFY_OK(again);
             auto v = Schema::version((*again)->db());
             SS_VERIFY_OK(v);
-            QCOMPARE(*v, 1);
+            QCOMPARE(*v, Schema::kCurrentVersion);
             auto setting = (*again)->setting("k");
             SS_VERIFY_OK(setting);
             QVERIFY(setting->has_value());
@@ -150,6 +149,30 @@ private slots:
         SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "7");
     }
 
+    void version1ReviewsSurviveTheVersion2Step() {
+        // Version 2 rebuilds the reviews table (content in the key) and adds item property times.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v1.shelfsense");
+        rawExec(path,
+                "CREATE TABLE users(id INTEGER PRIMARY KEY, external_id TEXT NOT NULL UNIQUE, segment TEXT);"
+                "CREATE TABLE items(id INTEGER PRIMARY KEY, external_id TEXT NOT NULL UNIQUE, title TEXT, description TEXT,"
+                " category TEXT, brand TEXT, price REAL, available INTEGER);"
+                "CREATE TABLE reviews(id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, item_id INTEGER NOT NULL, rating REAL,"
+                " title TEXT, body TEXT, ts INTEGER NOT NULL, import_id INTEGER, UNIQUE(user_id, item_id, ts));"
+                "INSERT INTO items(id, external_id) VALUES(1, 'A');"
+                "INSERT INTO reviews VALUES(7, 1, 1, 4.0, 'Nice', 'Works well', 1500000000, NULL);"
+                "PRAGMA user_version=1;");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "2");
+        SS_COMPARE_STR(rawText(path, "SELECT id || '|' || title || '|' || body || '|' || content_hash FROM reviews"), "7|Nice|Works well|0");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM pragma_table_info('items') WHERE name IN ('category_time','available_time')"), "2");
+        // A second review of the same item by the same user at the same time, with other words, now fits.
+        project->reset();
+        rawExec(path, "INSERT INTO reviews(user_id, item_id, rating, body, ts, content_hash) VALUES(1, 1, 2.0, 'Broke', 1500000000, 42);");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM reviews"), "2");
+    }
+
     void olderFileIsMigrated() {
         // A file at version 0 that already holds an unrelated table gets the schema added in place.
         QTemporaryDir dir;
@@ -157,7 +180,7 @@ private slots:
         rawExec(path, "CREATE TABLE notes(x); INSERT INTO notes VALUES('kept');");
         auto project = Project::open(path);
         SS_VERIFY_OK(project);
-        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "1");
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
         SS_COMPARE_STR(rawText(path, "SELECT x FROM notes"), "kept");
     }
 

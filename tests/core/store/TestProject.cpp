@@ -195,9 +195,12 @@ private slots:
         auto first = w->addReview({u, i, 5.0, "t", "first", 1600000000});
         SS_VERIFY_OK(first);
         QVERIFY(*first);
-        auto same = w->addReview({u, i, 1.0, "other", "second text", 1600000000});  // same (user, item, time)
+        auto same = w->addReview({u, i, 5.0, "t", "first", 1600000000});  // same user, item, time and text
         SS_VERIFY_OK(same);
         QVERIFY(!*same);
+        auto other = w->addReview({u, i, 1.0, "other", "second text", 1600000000});  // same time, other text
+        SS_VERIFY_OK(other);
+        QVERIFY(*other);
         auto later = w->addReview({u, i, 3.0, "t", "later", 1600000001});
         SS_VERIFY_OK(later);
         QVERIFY(*later);
@@ -205,9 +208,9 @@ private slots:
         SS_VERIFY_OK(w->setUserSegment(u, "regular"));
         SS_VERIFY_OK(w->flush());
         SS_VERIFY_OK(tx.commit());
-        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews"), std::int64_t(2));
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews"), std::int64_t(3));
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews WHERE body='first' AND rating=5"), std::int64_t(1));
-        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews WHERE import_id=77"), std::int64_t(2));
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM reviews WHERE import_id=77"), std::int64_t(3));
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM events WHERE import_id=77 AND quantity=3 AND value=4.5"), std::int64_t(1));
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM users WHERE segment='regular'"), std::int64_t(1));
     }
