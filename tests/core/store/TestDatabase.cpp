@@ -159,6 +159,7 @@ private slots:
                 " category TEXT, brand TEXT, price REAL, available INTEGER);"
                 "CREATE TABLE reviews(id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, item_id INTEGER NOT NULL, rating REAL,"
                 " title TEXT, body TEXT, ts INTEGER NOT NULL, import_id INTEGER, UNIQUE(user_id, item_id, ts));"
+                "INSERT INTO users(id, external_id) VALUES(1, 'U');"
                 "INSERT INTO items(id, external_id) VALUES(1, 'A');"
                 "INSERT INTO reviews VALUES(7, 1, 1, 4.0, 'Nice', 'Works well', 1500000000, NULL);"
                 "PRAGMA user_version=1;");
