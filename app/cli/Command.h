@@ -23,6 +23,8 @@ Status runImport(const std::vector<std::string>& args);
 Status runStats(const std::vector<std::string>& args);
 Status runTokenize(const std::vector<std::string>& args);
 Status runMetrics(const std::vector<std::string>& args);
+Status runEvaluate(const std::vector<std::string>& args);
+Status runRecommend(const std::vector<std::string>& args);
 #ifdef SHELFSENSE_WITH_TORCH
 Status runEmbed(const std::vector<std::string>& args);
 Status runEncode(const std::vector<std::string>& args);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
+#include <stdexcept>
 #include <tuple>
 
 namespace ss::rec {
@@ -13,6 +14,37 @@ std::string BehaviourWeights::describe() const {
                   double(purchase));
     return buf;
 }
+
+Result<BehaviourWeights> BehaviourWeights::parse(const std::string& text, BehaviourWeights base) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string part = text.substr(start, end - start);
+        start = end + 1;
+        if (part.empty()) continue;
+        const auto eq = part.find('=');
+        const auto type = eq == std::string::npos ? std::nullopt : parseEventType(part.substr(0, eq));
+        if (!type) return makeError(ErrorCode::Usage, "behaviour weights look like view=1,cart=3,favourite=2,purchase=5; got '" + part + "'");
+        float value = 0;
+        try {
+            std::size_t used = 0;
+            value = std::stof(part.substr(eq + 1), &used);
+            if (used != part.size() - eq - 1 || value < 0) throw std::invalid_argument("weight");
+        } catch (const std::exception&) {
+            return makeError(ErrorCode::Usage, "a behaviour weight must be a number >= 0; got '" + part + "'");
+        }
+        switch (*type) {
+        case EventType::View: base.view = value; break;
+        case EventType::Cart: base.cart = value; break;
+        case EventType::Favourite: base.favourite = value; break;
+        case EventType::Purchase: base.purchase = value; break;
+        }
+    }
+    return base;
+}
+
+Result<BehaviourWeights> BehaviourWeights::parse(const std::string& text) { return parse(text, BehaviourWeights{}); }
 
 bool CsrMatrix::contains(int r, int c) const {
     auto idx = rowIndices(r);

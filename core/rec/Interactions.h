@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/Result.h"
 #include "rec/Dataset.h"
 
 namespace ss::rec {
@@ -30,6 +31,9 @@ struct BehaviourWeights {
         return 0.0f;
     }
     std::string describe() const;  // "view=1,cart=3,favourite=2,purchase=5"
+    // Parses the describe() form; names as in parseEventType (pv, fav, buy, ...); unnamed ones keep `base`.
+    static Result<BehaviourWeights> parse(const std::string& text, BehaviourWeights base);
+    static Result<BehaviourWeights> parse(const std::string& text);
 };
 
 // Compressed sparse rows with float values; column indices sorted within each row.

@@ -1,0 +1,373 @@
+#include "rec/Evaluation.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <set>
+#include <unordered_map>
+
+#include "eval/BeyondAccuracy.h"
+#include "eval/GroundTruth.h"
+#include "eval/Predictions.h"
+#include "eval/RankingMetrics.h"
+#include "rec/Hybrid.h"
+#include "rec/TopK.h"
+#include "store/Project.h"
+
+namespace ss::rec {
+namespace {
+
+double seconds(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// JSON has no NaN/Inf: those become null.
+boost::json::value num(double v) {
+    if (!std::isfinite(v)) return nullptr;
+    return v;
+}
+
+boost::json::object metricsJson(const MetricsReport& report) {
+    boost::json::object o;
+    for (const auto& m : report.metrics) o[metricLabel(m.id, report.k)] = num(m.value);
+    return o;
+}
+
+std::string userKey(const Dataset& d, int u) { return std::to_string(d.users()[u].id); }
+
+struct Truths {
+    GroundTruth all;
+    std::vector<std::pair<std::string, GroundTruth>> slices;
+};
+
+Truths buildTruths(const Dataset& data, const Split& split, std::size_t maxCohorts) {
+    Truths t;
+    GroundTruth coldItems, warmItems, coldUsers, warmUsers;
+    std::map<std::string, GroundTruth> cohorts;
+    for (auto u : split.testUsers) {
+        const std::string user = userKey(data, u);
+        for (auto i : split.test[u]) {
+            const std::string item = std::to_string(i);
+            t.all.add(user, item);
+            (split.coldItem[i] ? coldItems : warmItems).add(user, item);
+            (split.coldUser[u] ? coldUsers : warmUsers).add(user, item);
+            cohorts[split.cohort[u]].add(user, item);
+        }
+    }
+    auto add = [&](std::string name, GroundTruth& g) {
+        if (!g.empty()) t.slices.emplace_back(std::move(name), std::move(g));
+    };
+    add("cold_items", coldItems);
+    add("warm_items", warmItems);
+    add("cold_users", coldUsers);
+    add("warm_users", warmUsers);
+    std::vector<std::string> names;
+    for (const auto& [name, g] : cohorts) names.push_back(name);
+    const std::size_t first = names.size() > maxCohorts ? names.size() - maxCohorts : 0;
+    for (std::size_t c = first; c < names.size(); ++c) add("cohort " + names[c], cohorts[names[c]]);
+    return t;
+}
+
+Status storeRuns(const std::filesystem::path& path, EvaluationResult& result, const Dataset& data, const EvaluationOptions& options) {
+    auto project = Project::open(path);
+    if (!project) return project.error();
+    Database& db = (*project)->db();
+    Transaction tx(db);
+    if (!tx.begun()) return tx.begun();
+    auto insertRun = db.prepare(
+        "INSERT INTO runs(recommender, parameters, seed, split, k, dataset_fingerprint, metrics, timings, created)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+    if (!insertRun) return insertRun.error();
+    auto insertUser = db.prepare("INSERT INTO run_user_metrics(run_id, user_id, metric, value) VALUES(?1,?2,?3,?4)");
+    if (!insertUser) return insertUser.error();
+    const auto created = static_cast<std::int64_t>(std::time(nullptr));
+    (void)data;
+    for (RunResult& run : result.runs) {
+        boost::json::object runJson = toJson(run);
+        boost::json::object metrics{{"convention", std::string(conventionName(result.convention))},
+                                    {"metrics", runJson["metrics"]},
+                                    {"ci95", runJson["ci95"]},
+                                    {"beyond_accuracy", runJson["beyond_accuracy"]},
+                                    {"slices", runJson["slices"]},
+                                    {"users", runJson["users"]},
+                                    {"training", run.training},
+                                    {"rules", options.rules.describe()}};
+        boost::json::object split = result.split;
+        insertRun->reset();
+        insertRun->bind(1, run.recommender)
+            .bind(2, boost::json::serialize(run.parameters))
+            .bind(3, static_cast<std::int64_t>(result.seed))
+            .bind(4, boost::json::serialize(split))
+            .bind(5, result.k)
+            .bind(6, result.fingerprint)
+            .bind(7, boost::json::serialize(metrics))
+            .bind(8, boost::json::serialize(runJson["timings"]))
+            .bind(9, created);
+        SS_TRY(insertRun->run());
+        run.runId = db.lastInsertRowId();
+        for (const auto& m : run.report.metrics) {
+            const std::string label = metricLabel(m.id, run.report.k);
+            for (const auto& v : m.perUser) {
+                insertUser->reset();
+                insertUser->bind(1, run.runId).bind(2, static_cast<std::int64_t>(std::stoll(v.user))).bind(3, label).bind(4, v.value);
+                SS_TRY(insertUser->run());
+            }
+        }
+    }
+    return tx.commit();
+}
+
+}  // namespace
+
+Result<EvaluationResult> Evaluation::run(const std::filesystem::path& project, const EvaluationOptions& options, const JobContext& job) {
+    auto data = Dataset::load(project, job);
+    if (!data) return data.error();
+    if (job.cancelled()) return makeError(ErrorCode::Cancelled, "evaluation cancelled");
+    auto split = Split::make(*data, options.split);
+    if (!split) return split.error();
+    if (split->testUsers.empty())
+        return makeError(ErrorCode::InputData,
+                         "the split has no test users: no '" + std::string(eventTypeName(options.split.target)) +
+                             "' events after the cut-off (choose another target behaviour or split)",
+                         project.string());
+    std::optional<ItemVectorSet> vectors;
+    bool needVectors = false;
+    for (const auto& name : options.recommenders) needVectors = needVectors || RecommenderFactory::needsItemVectors(name, options.config);
+    if (needVectors) {
+        auto v = loadItemVectors(project, *data, options.vectors, job);
+        if (!v) return v.error();
+        vectors = std::move(*v);
+    }
+    return run(*data, *split, options, vectors ? &*vectors : nullptr, project, job);
+}
+
+Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split, const EvaluationOptions& options,
+                                         const ItemVectorSet* vectors, const std::filesystem::path& project, const JobContext& job) {
+    const auto start = std::chrono::steady_clock::now();
+    if (options.k < 1) return makeError(ErrorCode::Usage, "k must be at least 1");
+    if (options.recommenders.empty()) return makeError(ErrorCode::Usage, "no recommenders to evaluate");
+    std::set<std::string> seen;
+    for (const auto& name : options.recommenders) {
+        if (!RecommenderFactory::known(name))
+            return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (popularity, itemknn, als, content, twotower, hybrid)");
+        if (!seen.insert(name).second) return makeError(ErrorCode::Usage, "recommender '" + name + "' is listed twice");
+    }
+    EvaluationResult result;
+    result.fingerprint = data.fingerprint();
+    result.users = data.userCount();
+    result.items = data.itemCount();
+    result.events = data.events().size();
+    result.split = split.describe();
+    result.k = options.k;
+    result.convention = options.convention;
+    result.seed = options.seed;
+    if (vectors) result.vectorsModel = vectors->model;
+
+    auto train = std::make_shared<const Interactions>(split.train);
+    const FitContext fit{split.now, options.seed, options.threads};
+    PopularityRecommender fallback;
+    SS_TRY(fallback.fit(train, fit, job));
+    const CompiledRules rules = CompiledRules::compile(options.rules, data);
+    DenseMatrix unitVectors;
+    if (vectors) {
+        unitVectors = vectors->vectors;
+        normalizeRows(unitVectors);
+    }
+    const Truths truths = buildTruths(data, split, options.maxCohortSlices);
+    ItemPopularity popularity;
+    {
+        const CsrMatrix iu = split.train.weights.transposed();
+        for (int i = 0; i < iu.rows; ++i)
+            if (iu.rowSize(i)) popularity[std::to_string(i)] = double(iu.rowSize(i));
+    }
+    RankingOptions ranking;
+    ranking.k = options.k;
+    ranking.convention = options.convention;
+
+    // Models already fitted in this evaluation are reused by a hybrid (same training data).
+    std::map<std::string, std::shared_ptr<Recommender>> fitted;
+    const std::size_t total = options.recommenders.size();
+    for (std::size_t r = 0; r < total; ++r) {
+        const std::string& name = options.recommenders[r];
+        if (job.cancelled()) return makeError(ErrorCode::Cancelled, "evaluation cancelled");
+        JobContext inner;
+        inner.stop = job.stop;
+        inner.progress = [&](double f, const std::string& stage) {
+            job.report((double(r) + std::clamp(f, 0.0, 1.0) * 0.9) / double(total), name + ": " + stage);
+        };
+        std::shared_ptr<Recommender> model;
+        if (name == "hybrid") {
+            auto a = fitted.count(options.config.hybrid.a) ? fitted[options.config.hybrid.a] : nullptr;
+            auto b = fitted.count(options.config.hybrid.b) ? fitted[options.config.hybrid.b] : nullptr;
+            if (!a) {
+                auto made = RecommenderFactory::create(options.config.hybrid.a, options.config, vectors);
+                if (!made) return made.error();
+                a = *made;
+            }
+            if (!b) {
+                auto made = RecommenderFactory::create(options.config.hybrid.b, options.config, vectors);
+                if (!made) return made.error();
+                b = *made;
+            }
+            model = std::make_shared<HybridRecommender>(a, b, options.config.hybrid.weightA);
+        } else {
+            auto made = RecommenderFactory::create(name, options.config, vectors);
+            if (!made) return made.error();
+            model = *made;
+        }
+        RunResult run;
+        run.recommender = name;
+        job.report(double(r) / double(total), name + ": training");
+        const auto fitStart = std::chrono::steady_clock::now();
+        SS_TRY(model->fit(train, fit, inner));
+        run.fitSeconds = seconds(fitStart);
+        fitted[name] = model;
+        run.parameters = model->parameters();
+        run.parameters["cold_user_fallback"] = options.coldUserFallback && name != "popularity" ? "popularity" : "none";
+        if (!options.rules.empty()) run.parameters["rules"] = options.rules.describe();
+        run.training = model->trainingLog();
+
+        job.report((double(r) + 0.9) / double(total), name + ": scoring");
+        TopKOptions topk;
+        topk.k = static_cast<std::size_t>(options.k);
+        topk.threads = options.threads;
+        topk.rules = options.rules.empty() ? nullptr : &rules;
+        topk.similarity = vectors ? &vectors->vectors : nullptr;
+        topk.fallback = options.coldUserFallback && name != "popularity" ? &fallback : nullptr;
+        TopKStats stats;
+        auto lists = TopKEngine::recommend(*model, split.testUsers, topk, inner, &stats);
+        if (!lists) return lists.error();
+        run.scoreSeconds = stats.seconds;
+        run.usersPerSecond = stats.seconds > 0 ? double(stats.users) / stats.seconds : 0;
+        run.fallbackUsers = stats.fallbackUsers;
+
+        // The engine's order is the ranking (rules and MMR included): scores given to the metrics are
+        // list positions, so the metrics rank exactly as the engine did.
+        Predictions predictions;
+        RankedLists ranked;
+        for (std::size_t p = 0; p < split.testUsers.size(); ++p) {
+            const std::string user = userKey(data, split.testUsers[p]);
+            const auto& list = (*lists)[p];
+            std::vector<ScoredItem> items;
+            std::vector<std::string> keys;
+            for (std::size_t q = 0; q < list.size(); ++q) {
+                keys.push_back(std::to_string(list[q].item));
+                items.push_back({keys.back(), double(list.size() - q)});
+            }
+            predictions.setList(user, std::move(items));
+            ranked[user] = std::move(keys);
+        }
+        auto report = RankingMetrics::evaluate(truths.all, predictions, ranking);
+        if (!report) return report.error();
+        run.report = std::move(*report);
+        for (const auto& m : run.report.metrics) {
+            if (m.perUser.empty()) continue;
+            std::vector<double> values;
+            for (const auto& v : m.perUser) values.push_back(v.value);
+            auto ci = Significance::bootstrapMeanCi(values, {options.bootstrapResamples, options.seed, 0.95});
+            if (ci) run.ci95[m.id] = *ci;
+        }
+        for (const auto& [sliceName, truth] : truths.slices) {
+            auto slice = RankingMetrics::evaluate(truth, predictions, ranking);
+            if (!slice) return slice.error();
+            run.slices.push_back({sliceName, std::move(*slice)});
+        }
+        run.beyond.coverage = BeyondAccuracy::catalogCoverage(ranked, data.itemCount());
+        run.beyond.novelty = BeyondAccuracy::novelty(ranked, popularity);
+        run.beyond.averagePopularity = BeyondAccuracy::averagePopularity(ranked, popularity);
+        if (vectors) {
+            const int d = unitVectors.cols;
+            run.beyond.diversity = BeyondAccuracy::intraListDiversity(ranked, [&](const std::string& a, const std::string& b) {
+                return double(dot(unitVectors.row(std::stoi(a)), unitVectors.row(std::stoi(b)), d));
+            });
+        }
+        result.runs.push_back(std::move(run));
+    }
+
+    // Pairwise comparisons, per metric, over the users both runs are measured on.
+    for (std::size_t a = 0; a < result.runs.size(); ++a)
+        for (std::size_t b = a + 1; b < result.runs.size(); ++b)
+            for (MetricId id : kAllMetrics) {
+                const PairedValues pv = Significance::pairByUser(result.runs[a].report.metric(id).perUser, result.runs[b].report.metric(id).perUser);
+                Comparison c;
+                c.a = result.runs[a].recommender;
+                c.b = result.runs[b].recommender;
+                c.metric = id;
+                c.n = pv.users.size();
+                c.tPValue = c.wilcoxonPValue = std::nan("");
+                if (c.n >= 2) {
+                    double sum = 0;
+                    for (std::size_t i = 0; i < c.n; ++i) sum += pv.a[i] - pv.b[i];
+                    c.meanDifference = sum / double(c.n);
+                    if (auto t = Significance::pairedTTest(pv.a, pv.b)) c.tPValue = t->pValue;
+                    if (auto w = Significance::wilcoxonSignedRank(pv.a, pv.b)) c.wilcoxonPValue = w->pValue;
+                }
+                c.significant = std::isfinite(c.tPValue) && c.tPValue < options.alpha;
+                result.comparisons.push_back(c);
+            }
+    result.seconds = seconds(start);
+    if (options.store && !project.empty()) {
+        job.report(1.0, "storing runs");
+        SS_TRY(storeRuns(project, result, data, options));
+    }
+    return result;
+}
+
+boost::json::object toJson(const RunResult& run) {
+    boost::json::object ci;
+    for (const auto& [id, c] : run.ci95) ci[metricLabel(id, run.report.k)] = boost::json::array{num(c.low), num(c.high)};
+    boost::json::array slices;
+    for (const auto& s : run.slices)
+        slices.push_back(boost::json::object{{"slice", s.name}, {"users", s.report.users}, {"metrics", metricsJson(s.report)}});
+    boost::json::object beyond{{"coverage", num(run.beyond.coverage)},
+                               {"novelty", num(run.beyond.novelty)},
+                               {"average_popularity", num(run.beyond.averagePopularity)}};
+    beyond["diversity"] = run.beyond.diversity ? num(*run.beyond.diversity) : boost::json::value(nullptr);
+    boost::json::object o{{"recommender", run.recommender},
+                          {"parameters", run.parameters},
+                          {"metrics", metricsJson(run.report)},
+                          {"ci95", ci},
+                          {"users", run.report.users},
+                          {"users_with_predictions", run.report.usersWithPredictions},
+                          {"fallback_users", run.fallbackUsers},
+                          {"beyond_accuracy", beyond},
+                          {"slices", slices},
+                          {"timings", boost::json::object{{"fit_seconds", num(run.fitSeconds)},
+                                                          {"score_seconds", num(run.scoreSeconds)},
+                                                          {"users_per_second", num(run.usersPerSecond)}}},
+                          {"training", run.training}};
+    if (run.runId) o["run_id"] = run.runId;
+    return o;
+}
+
+boost::json::object toJson(const EvaluationResult& result) {
+    boost::json::array runs, comparisons;
+    for (const auto& r : result.runs) runs.push_back(toJson(r));
+    for (const auto& c : result.comparisons)
+        comparisons.push_back(boost::json::object{{"a", c.a},
+                                                  {"b", c.b},
+                                                  {"metric", metricLabel(c.metric, result.k)},
+                                                  {"p_value", num(c.tPValue)},
+                                                  {"wilcoxon_p", num(c.wilcoxonPValue)},
+                                                  {"mean_difference", num(c.meanDifference)},
+                                                  {"n", c.n},
+                                                  {"significant", c.significant}});
+    boost::json::object o{{"dataset", boost::json::object{{"fingerprint", result.fingerprint},
+                                                          {"users", result.users},
+                                                          {"items", result.items},
+                                                          {"events", result.events}}},
+                          {"split", result.split},
+                          {"k", result.k},
+                          {"convention", std::string(conventionName(result.convention))},
+                          {"seed", result.seed},
+                          {"runs", runs},
+                          {"comparisons", comparisons},
+                          {"seconds", num(result.seconds)}};
+    if (!result.vectorsModel.empty()) o["item_vectors"] = result.vectorsModel;
+    return o;
+}
+
+}  // namespace ss::rec

@@ -1,0 +1,106 @@
+#include "rec/Session.h"
+
+#include <algorithm>
+
+namespace ss::rec {
+
+Result<std::unique_ptr<RecommendationSession>> RecommendationSession::open(const std::filesystem::path& project,
+                                                                           const SessionOptions& options, const JobContext& job) {
+    auto data = Dataset::load(project, job);
+    if (!data) return data.error();
+    std::unique_ptr<RecommendationSession> s(new RecommendationSession());
+    s->path_ = project;
+    s->options_ = options;
+    s->data_ = std::move(*data);
+    s->train_ = std::make_shared<const Interactions>(Interactions::build(s->data_, options.weights, [](const Event&) { return true; }));
+    s->now_ = s->data_.events().empty() ? 0 : s->data_.events().back().time + 1;
+    s->fallback_ = std::make_unique<PopularityRecommender>();
+    SS_TRY(s->fallback_->fit(s->train_, {s->now_, options.seed, options.threads}, job));
+    return s;
+}
+
+const Recommender* RecommendationSession::model(const std::string& name) const {
+    auto it = models_.find(name);
+    return it == models_.end() ? nullptr : it->second.get();
+}
+
+Status RecommendationSession::train(const std::string& name, const RecommenderConfig& config, const JobContext& job) {
+    if (!RecommenderFactory::known(name)) return makeError(ErrorCode::Usage, "unknown recommender '" + name + "'");
+    if (RecommenderFactory::needsItemVectors(name, config) && !vectors_) {
+        auto v = loadItemVectors(path_, data_, options_.vectors, job);
+        if (!v) return v.error();
+        vectors_ = std::move(*v);
+    }
+    auto made = RecommenderFactory::create(name, config, vectors_ ? &*vectors_ : nullptr);
+    if (!made) return made.error();
+    SS_TRY((*made)->fit(train_, {now_, options_.seed, options_.threads}, job));
+    models_[name] = *made;
+    return {};
+}
+
+Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::string& name, std::int32_t user, std::size_t k,
+                                                                     const MerchandisingRules& rules, bool includeKnown,
+                                                                     std::size_t explain) const {
+    const Recommender* m = model(name);
+    if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
+    if (user < 0 || user >= static_cast<std::int32_t>(data_.userCount())) return makeError(ErrorCode::Usage, "no such user");
+    const CompiledRules compiled = CompiledRules::compile(rules, data_);
+    // MMR compares items by text vectors when loaded, else by the model's own scores' source: none.
+    TopKOptions o;
+    o.k = k;
+    o.excludeTraining = !includeKnown;
+    o.rules = rules.empty() ? nullptr : &compiled;
+    o.similarity = vectors_ ? &vectors_->vectors : nullptr;
+    o.fallback = fallback_.get();
+    const std::int32_t users[1] = {user};
+    auto lists = TopKEngine::recommend(*m, users, o);
+    if (!lists) return lists.error();
+    const bool fallback = !m->coversUser(user);
+    std::vector<Recommendation> out;
+    for (const Scored& s : (*lists)[0]) {
+        Recommendation r{s.item, s.score, s.adjusted, fallback, {}};
+        if (!fallback && explain > 0) r.because = m->explain(user, s.item, explain);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+Result<std::vector<std::pair<std::int32_t, float>>> RecommendationSession::audience(const std::string& name, std::int32_t item,
+                                                                                    std::size_t k, const JobContext& job) const {
+    const Recommender* m = model(name);
+    if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
+    if (item < 0 || item >= m->items()) return makeError(ErrorCode::Usage, "no such item");
+    // Scores every user against all items block by block and keeps the item's column: O(users · items).
+    const int n = m->items();
+    const std::size_t block = std::clamp<std::size_t>(4'000'000 / std::max(1, n), 1, 1024);
+    std::vector<std::pair<std::int32_t, float>> all;
+    std::vector<float> buffer;
+    std::vector<std::int32_t> ids;
+    for (std::int32_t u0 = 0; u0 < m->users(); u0 += static_cast<std::int32_t>(block)) {
+        if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+        ids.clear();
+        for (std::int32_t u = u0; u < std::min<std::int32_t>(m->users(), u0 + static_cast<std::int32_t>(block)); ++u)
+            if (m->coversUser(u) && !train_->weights.contains(u, item)) ids.push_back(u);
+        if (ids.empty()) continue;
+        buffer.resize(ids.size() * static_cast<std::size_t>(n));
+        m->scoreBlock(ids, buffer.data());
+        for (std::size_t r = 0; r < ids.size(); ++r) all.emplace_back(ids[r], buffer[r * n + item]);
+    }
+    auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+    if (all.size() > k) {
+        std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end(), better);
+        all.resize(k);
+    } else {
+        std::sort(all.begin(), all.end(), better);
+    }
+    return all;
+}
+
+std::vector<HistoryEntry> RecommendationSession::history(std::int32_t user) const {
+    std::vector<HistoryEntry> out;
+    for (const Event& e : data_.events())
+        if (e.user == user) out.push_back({e.item, e.type, e.time});
+    return out;
+}
+
+}  // namespace ss::rec

@@ -1,0 +1,80 @@
+// RecommendationSession: serving-side use of the recommenders for one project — the Recommendations
+// screen and `shelfsense-cli recommend`. Loads the data once, trains the chosen models on every event
+// (no split), and then answers "what would model M show user U" quickly, with merchandising rules
+// applied live and explanations (the user's history items that contributed most).
+// open() and train() are jobs (worker thread); after training, recommend() and history() are const and
+// may be called from any thread.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/JobContext.h"
+#include "rec/Factory.h"
+#include "rec/ItemVectors.h"
+#include "rec/Rules.h"
+#include "rec/TopK.h"
+
+namespace ss::rec {
+
+struct Recommendation {
+    std::int32_t item = 0;  // dense index (Dataset::items())
+    float score = 0, adjusted = 0;
+    bool fallback = false;  // served by popularity: the model has nothing for this user
+    std::vector<Contribution> because;
+};
+
+struct HistoryEntry {
+    std::int32_t item = 0;
+    EventType type = EventType::View;
+    std::int64_t time = 0;
+};
+
+struct SessionOptions {
+    BehaviourWeights weights;
+    ItemVectorOptions vectors;
+    std::uint64_t seed = 42;
+    int threads = 1;
+};
+
+class RecommendationSession {
+public:
+    static Result<std::unique_ptr<RecommendationSession>> open(const std::filesystem::path& project, const SessionOptions& options,
+                                                               const JobContext& job);
+
+    // Trains (or re-trains) one model by name under the given configuration.
+    Status train(const std::string& name, const RecommenderConfig& config, const JobContext& job);
+    bool trained(const std::string& name) const { return models_.count(name) > 0; }
+    const Recommender* model(const std::string& name) const;
+
+    // Top-k for a user (dense index): training items excluded unless includeKnown; `explain` history
+    // items per recommendation.
+    Result<std::vector<Recommendation>> recommend(const std::string& name, std::int32_t user, std::size_t k,
+                                                  const MerchandisingRules& rules = {}, bool includeKnown = false,
+                                                  std::size_t explain = 3) const;
+    // The users the model would show an item to first (largest scores), e.g. for "who sees this item".
+    Result<std::vector<std::pair<std::int32_t, float>>> audience(const std::string& name, std::int32_t item, std::size_t k,
+                                                                 const JobContext& job = {}) const;
+
+    std::vector<HistoryEntry> history(std::int32_t user) const;  // time order
+    const Dataset& data() const { return data_; }
+    const Interactions& interactions() const { return *train_; }
+    const ItemVectorSet* itemVectors() const { return vectors_ ? &*vectors_ : nullptr; }
+
+private:
+    RecommendationSession() = default;
+    std::filesystem::path path_;
+    SessionOptions options_;
+    Dataset data_;
+    std::shared_ptr<const Interactions> train_;
+    std::int64_t now_ = 0;
+    std::optional<ItemVectorSet> vectors_;
+    std::unique_ptr<PopularityRecommender> fallback_;
+    std::map<std::string, std::shared_ptr<Recommender>> models_;
+};
+
+}  // namespace ss::rec
