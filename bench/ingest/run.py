@@ -29,18 +29,22 @@ def generate(path, rows, seed=7):
 
 
 def measured(cmd, stdin=None):
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if stdin:
-        proc.stdin.write(stdin)
-        proc.stdin.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
-    out, err = proc.stdout.read(), proc.stderr.read()
+    """Runs cmd; returns (stdout, wall seconds, peak RSS MiB). Output goes to files, not pipes, so a
+    child that writes a lot never blocks while we wait4() for its own resource usage."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as inp:
+        if stdin:
+            inp.write(stdin.encode())
+            inp.seek(0)
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=inp, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode(errors="replace")
     if status != 0:
-        sys.exit(f"command failed ({status}): {' '.join(cmd)}\n{err}")
-    return out, elapsed, usage.ru_maxrss / 1024.0  # MiB
+        sys.exit(f"command failed ({status}): {' '.join(cmd)}\n{stderr}")
+    return stdout, elapsed, usage.ru_maxrss / 1024.0  # MiB
 
 
 def main():
