@@ -99,6 +99,7 @@ const std::map<std::string, Setter>& setters() {
         {"twotower.weight_decay", realSetter([](RecommenderConfig& c) -> double& { return c.twotower.weightDecay; }, 0)},
         {"twotower.validation_fraction",
          realSetter([](RecommenderConfig& c) -> double& { return c.twotower.validationFraction; }, 0, 0.9)},
+        {"twotower.popularity_negatives", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.popularityNegatives; })},
         {"twotower.attention", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.attention; })},
         {"twotower.id_embedding", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.idEmbedding; })},
         {"twotower.device",

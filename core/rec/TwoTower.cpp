@@ -34,7 +34,8 @@ boost::json::object TwoTowerRecommender::parameters() const {
                           {"validation_fraction", options_.validationFraction},
                           {"history_length", options_.historyLength},
                           {"device", options_.device},
-                          {"loss", "sigmoid + binary cross-entropy, uniform negatives"},
+                          {"negative_sampling", options_.popularityNegatives ? "popularity^0.75" : "uniform"},
+                          {"loss", "sigmoid + binary cross-entropy over sampled negatives"},
                           {"optimizer", "AdamW"}};
     if (!encoder_.empty()) o["encoder"] = encoder_;
     return o;
@@ -56,7 +57,8 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     input.inputDim = vectors_.cols;
     input.itemVectors = vectors_.data;
     input.seenItem.assign(static_cast<std::size_t>(input.items), 0);
-    for (auto i : train_->weights.indices) input.seenItem[i] = 1;
+    input.itemUsers.assign(static_cast<std::size_t>(input.items), 0.0f);
+    for (auto i : train_->weights.indices) input.seenItem[i] = 1, input.itemUsers[i] += 1.0f;
     input.historyOffset.push_back(0);
     for (int u = 0; u < train_->users(); ++u) {
         const auto h = train_->historyByTime(u);
@@ -69,6 +71,7 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     c.attention = options_.attention;
     c.idEmbedding = options_.idEmbedding;
     c.negatives = options_.negatives;
+    c.popularityNegatives = options_.popularityNegatives;
     c.batchSize = options_.batchSize;
     c.maxEpochs = options_.maxEpochs;
     c.patience = options_.patience;

@@ -25,6 +25,7 @@ struct TwoTowerOptions {
     bool attention = false;
     bool idEmbedding = false;
     int negatives = 4;
+    bool popularityNegatives = false;  // negatives ∝ popularity^0.75 (less popularity bias, better for cold items)
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;

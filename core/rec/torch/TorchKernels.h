@@ -18,6 +18,7 @@ struct TwoTowerConfig {
     bool attention = false;       // user tower pooling: attention (learned query) instead of the mean
     bool idEmbedding = false;     // item tower adds a learned id embedding (zero for items unseen in training)
     int negatives = 4;            // sampled negatives per positive
+    bool popularityNegatives = false;  // draw negatives ∝ (training users)^0.75 instead of uniformly
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;             // epochs without validation improvement before stopping
@@ -34,6 +35,7 @@ struct TwoTowerInput {
     int items = 0, inputDim = 0;
     std::vector<float> itemVectors;          // items × inputDim (frozen BERT vectors)
     std::vector<char> seenItem;              // per item: has training interactions (id embedding allowed)
+    std::vector<float> itemUsers;            // per item: training users (for popularity-sampled negatives)
     std::vector<std::int64_t> historyOffset; // users + 1
     std::vector<std::int32_t> history;       // per user, items in time order
 };

@@ -157,11 +157,22 @@ public:
             return out;
         }
         const int negatives = std::max(1, c_.negatives);
+        std::vector<double> cumulative;  // popularity sampling: P(i) ∝ users(i)^0.75
+        if (c_.popularityNegatives) {
+            double total = 0;
+            for (int i = 0; i < in_.items; ++i) cumulative.push_back(total += std::pow(double(in_.itemUsers[i]), 0.75));
+            if (total <= 0) cumulative.clear();
+        }
+        auto draw = [&]() -> std::int64_t {
+            if (cumulative.empty()) return below(rng, in_.items);
+            const double x = unit(rng) * cumulative.back();
+            return std::min<std::int64_t>(in_.items - 1, std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
+        };
         auto sampleNegatives = [&](std::size_t b) {
             at::Tensor t = at::empty({static_cast<std::int64_t>(b), negatives}, at::kLong);
             auto a = t.accessor<std::int64_t, 2>();
             for (std::size_t r = 0; r < b; ++r)
-                for (int k = 0; k < negatives; ++k) a[r][k] = below(rng, in_.items);
+                for (int k = 0; k < negatives; ++k) a[r][k] = draw();
             return t;
         };
         // Validation negatives are drawn once, so every epoch is measured on the same pairs.

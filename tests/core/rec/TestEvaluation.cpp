@@ -1,0 +1,215 @@
+// The evaluation pipeline: a hand-checked popularity run (full ranking, training items removed,
+// popularity fallback for a cold user), the DESIGN §3 JSON shape, runs and per-user values stored in the
+// project, the same seed giving the same numbers, slices, offline rules; the recommendation session.
+#include <QtTest>
+
+#include <boost/json.hpp>
+
+#include <cmath>
+
+#include "RecTestSupport.h"
+#include "rec/Evaluation.h"
+#include "rec/Session.h"
+#include "sample/SampleShop.h"
+
+using namespace ss;
+using namespace ss::rec;
+using namespace rectest;
+
+namespace {
+
+// As in TestSplit: cut-off day 5; test U0 {I2}, U1 {I4}, U2 {I3} (U2 is a cold user).
+Dataset fixture() {
+    return dataset(4, 6, {{0, 0, V, 1}, {0, 0, P, 1.01}, {0, 1, V, 2}, {1, 1, V, 3}, {3, 0, P, 4}, {0, 1, P, 6},
+                          {2, 3, V, 6.1}, {2, 3, P, 6.2}, {0, 2, V, 7}, {0, 2, P, 7.01}, {1, 4, P, 8}});
+}
+
+std::filesystem::path sampleShop(const QTemporaryDir& dir, int users, int items) {
+    const auto path = file(dir, "shop.shelfsense");
+    SampleShopOptions o;
+    o.users = users;
+    o.items = items;
+    o.days = 150;
+    o.seed = 3;
+    auto written = SampleShop::write(path, o, {});
+    return written.ok() ? path : std::filesystem::path();
+}
+
+std::int64_t count(const std::filesystem::path& path, const char* sql) {
+    auto p = Project::open(path, Database::Mode::ReadOnly);
+    if (!p) return -1;
+    auto n = (*p)->db().queryInt(sql);
+    return n ? *n : -1;
+}
+
+}  // namespace
+
+class TestEvaluation : public QObject {
+    Q_OBJECT
+private slots:
+    void handChecked() {
+        const Dataset d = fixture();
+        SplitOptions so;
+        so.cutoff = kT0 + 5 * kDay;
+        auto split = Split::make(d, so);
+        SS_VERIFY_OK(split);
+        EvaluationOptions o;
+        o.recommenders = {"popularity"};
+        o.k = 2;
+        o.bootstrapResamples = 200;
+        auto r = Evaluation::run(d, *split, o, nullptr, {}, {});
+        SS_VERIFY_OK(r);
+        // Popularity (weights view 1, purchase 5): I0 = 11, I1 = 2, the rest 0 (ties: smaller index).
+        // U0 has I0, I1 → [I2, I3]: hit at rank 1. U1 has I1 → [I0, I2]: miss. U2 (cold) → [I0, I1]: miss.
+        const MetricsReport& m = r->runs[0].report;
+        QCOMPARE(m.users, std::size_t(3));
+        QVERIFY(std::fabs(m.value(MetricId::Precision) - 0.5 / 3) < 1e-12);
+        QVERIFY(std::fabs(m.value(MetricId::Recall) - 1.0 / 3) < 1e-12);
+        QVERIFY(std::fabs(m.value(MetricId::Ndcg) - 1.0 / 3) < 1e-12);
+        QVERIFY(std::fabs(m.value(MetricId::Hit) - 1.0 / 3) < 1e-12);
+        // Slices: the cold user U2 alone scores 0; every test item is cold (no training interaction).
+        bool sawColdUsers = false;
+        for (const auto& s : r->runs[0].slices) {
+            if (s.name == "cold_users") {
+                sawColdUsers = true;
+                QCOMPARE(s.report.users, std::size_t(1));
+                QCOMPARE(s.report.value(MetricId::Ndcg), 0.0);
+            }
+            QVERIFY(s.name != "warm_items");
+        }
+        QVERIFY(sawColdUsers);
+        const auto& ci = r->runs[0].ci95.at(MetricId::Ndcg);
+        QVERIFY(ci.low <= 1.0 / 3 && ci.high >= 1.0 / 3);
+    }
+
+    void pipelineStoresAndRepeats() {
+        QTemporaryDir dir;
+        const auto path = sampleShop(dir, 300, 150);
+        QVERIFY(!path.empty());
+        EvaluationOptions o;
+        o.recommenders = {"popularity", "itemknn", "als"};
+        o.config.als.iterations = 5;
+        o.config.als.factors = 16;
+        o.bootstrapResamples = 100;
+        auto a = Evaluation::run(path, o, {});
+        SS_VERIFY_OK(a);
+        QCOMPARE(int(a->runs.size()), 3);
+        QCOMPARE(count(path, "SELECT count(*) FROM runs"), std::int64_t(3));
+        std::int64_t perUser = 0;
+        for (const auto& run : a->runs) {
+            QVERIFY(run.runId > 0);
+            for (const auto& m : run.report.metrics) perUser += std::int64_t(m.perUser.size());
+        }
+        QCOMPARE(count(path, "SELECT count(*) FROM run_user_metrics"), perUser);
+        QCOMPARE(count(path, "SELECT count(*) FROM runs WHERE seed=42 AND k=10 AND dataset_fingerprint LIKE 'events=%'"
+                             " AND json_extract(split,'$.kind')='temporal' AND json_extract(parameters,'$.factors') IS NOT NULL"),
+                 std::int64_t(1));
+        // Comparisons: 3 pairs × 6 metrics; learned models beat popularity on this shop.
+        QCOMPARE(int(a->comparisons.size()), 18);
+        // The same seed: the same numbers (and the same stored per-user values).
+        auto b = Evaluation::run(path, o, {});
+        SS_VERIFY_OK(b);
+        for (std::size_t r = 0; r < 3; ++r) {
+            for (MetricId id : kAllMetrics) {
+                QCOMPARE(a->runs[r].report.value(id), b->runs[r].report.value(id));
+                QCOMPARE(a->runs[r].ci95.at(id).low, b->runs[r].ci95.at(id).low);
+            }
+        }
+        QCOMPARE(count(path, "SELECT count(*) FROM (SELECT user_id, metric, value FROM run_user_metrics WHERE run_id IN (1,2,3)"
+                             " EXCEPT SELECT user_id, metric, value FROM run_user_metrics WHERE run_id IN (4,5,6))"),
+                 std::int64_t(0));
+        // JSON shape (DESIGN §3).
+        const boost::json::object j = toJson(*a);
+        QVERIFY(j.at("split").is_object());
+        const auto& run0 = j.at("runs").as_array().at(1).as_object();
+        QCOMPARE(std::string(run0.at("recommender").as_string()), std::string("itemknn"));
+        QVERIFY(run0.at("metrics").as_object().contains("ndcg@10"));
+        QCOMPARE(run0.at("ci95").at("ndcg@10").as_array().size(), std::size_t(2));
+        const auto& c0 = j.at("comparisons").as_array().at(0).as_object();
+        for (const char* key : {"a", "b", "metric", "p_value", "wilcoxon_p", "significant"}) QVERIFY2(c0.contains(key), key);
+        QVERIFY(j.at("dataset").at("fingerprint").is_string());
+        // Without storing: nothing written.
+        o.store = false;
+        SS_VERIFY_OK(Evaluation::run(path, o, {}));
+        QCOMPARE(count(path, "SELECT count(*) FROM runs"), std::int64_t(6));
+    }
+
+    void splitsAndRules_data() {
+        QTest::addColumn<QString>("split");
+        QTest::newRow("leave-last") << "leave-last";
+        QTest::newRow("random") << "random";
+    }
+    void splitsAndRules() {
+        QFETCH(QString, split);
+        QTemporaryDir dir;
+        const auto path = sampleShop(dir, 200, 100);
+        QVERIFY(!path.empty());
+        EvaluationOptions o;
+        o.recommenders = {"popularity", "itemknn"};
+        o.split.kind = *parseSplitKind(split.toStdString());
+        o.store = false;
+        o.bootstrapResamples = 50;
+        auto plain = Evaluation::run(path, o, {});
+        SS_VERIFY_OK(plain);
+        QVERIFY(plain->runs[0].report.users > 0);
+        // Rules evaluated offline: only one category may be recommended → a different (lower) recall.
+        auto data = Dataset::load(path);
+        SS_VERIFY_OK(data);
+        o.rules.includeCategories = {data->items()[0].category};
+        auto ruled = Evaluation::run(path, o, {});
+        SS_VERIFY_OK(ruled);
+        QVERIFY(ruled->runs[1].report.value(MetricId::Recall) < plain->runs[1].report.value(MetricId::Recall));
+        QVERIFY(ruled->runs[1].parameters.contains("rules"));
+        // Errors are values.
+        o.recommenders = {"nope"};
+        QCOMPARE(Evaluation::run(path, o, {}).error().code, ErrorCode::Usage);
+        o.recommenders = {"als", "als"};
+        QCOMPARE(Evaluation::run(path, o, {}).error().code, ErrorCode::Usage);
+    }
+
+    void session() {
+        QTemporaryDir dir;
+        const auto path = sampleShop(dir, 200, 100);
+        QVERIFY(!path.empty());
+        auto s = RecommendationSession::open(path, {}, {});
+        SS_VERIFY_OK(s);
+        RecommenderConfig config;
+        SS_VERIFY_OK((*s)->train("itemknn", config, {}));
+        // A user with history: 5 new items, each explained by items from that history.
+        std::int32_t user = 0;
+        while ((*s)->interactions().weights.rowSize(user) < 3) ++user;
+        auto list = (*s)->recommend("itemknn", user, 5);
+        SS_VERIFY_OK(list);
+        QCOMPARE(int(list->size()), 5);
+        for (const auto& r : *list) {
+            QVERIFY(!(*s)->interactions().weights.contains(user, r.item));
+            QVERIFY(!r.because.empty());
+            for (const auto& c : r.because) QVERIFY((*s)->interactions().weights.contains(user, c.item));
+            QVERIFY(!r.fallback);
+        }
+        for (std::size_t i = 1; i < list->size(); ++i) QVERIFY((*list)[i - 1].score >= (*list)[i].score);
+        // Known items allowed: the list may now contain history items (and still 5 long).
+        auto known = (*s)->recommend("itemknn", user, 5, {}, true);
+        SS_VERIFY_OK(known);
+        QCOMPARE(int(known->size()), 5);
+        // Rules live: bury the first recommendation → it leaves the top 5.
+        MerchandisingRules bury;
+        bury.bury = {(*s)->data().items()[(*list)[0].item].externalId};
+        bury.buryStrength = 100;
+        auto buried = (*s)->recommend("itemknn", user, 5, bury);
+        SS_VERIFY_OK(buried);
+        for (const auto& r : *buried) QVERIFY(r.item != (*list)[0].item);
+        // History in time order; audience of an item excludes users who already have it.
+        const auto h = (*s)->history(user);
+        QVERIFY(!h.empty());
+        for (std::size_t i = 1; i < h.size(); ++i) QVERIFY(h[i - 1].time <= h[i].time);
+        auto audience = (*s)->audience("itemknn", (*list)[0].item, 10);
+        SS_VERIFY_OK(audience);
+        QVERIFY(!audience->empty());
+        for (const auto& [u, score] : *audience) QVERIFY(!(*s)->interactions().weights.contains(u, (*list)[0].item));
+        QCOMPARE((*s)->recommend("als", user, 5).error().code, ErrorCode::Usage);  // not trained
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEvaluation)
+#include "TestEvaluation.moc"
