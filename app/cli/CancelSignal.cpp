@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <pthread.h>
+#include <optional>
 #include <thread>
 
 namespace ss::cli {
@@ -26,6 +27,15 @@ void installCancelSignal() {
     }).detach();
 }
 
-std::stop_token cancelToken() { return source().get_token(); }
+namespace {
+std::optional<std::stop_token>& adopted() {
+    static std::optional<std::stop_token> token;
+    return token;
+}
+}  // namespace
+
+std::stop_token cancelToken() { return adopted() ? *adopted() : source().get_token(); }
+
+void adoptCancelToken(std::stop_token token) { adopted() = std::move(token); }
 
 }  // namespace ss::cli

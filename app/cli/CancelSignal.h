@@ -8,5 +8,7 @@ namespace ss::cli {
 
 void installCancelSignal();
 std::stop_token cancelToken();
+// The model module has its own copy of this file: the executable hands it its token.
+void adoptCancelToken(std::stop_token token);
 
 }  // namespace ss::cli

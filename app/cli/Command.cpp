@@ -2,22 +2,60 @@
 
 namespace ss::cli {
 
+namespace {
+constexpr const char* kEvaluate =
+    "evaluate --db F [--recommenders popularity,itemknn,als,content,twotower,hybrid] [--split temporal|leave-last|random] [--k K] [--cutoff DATE] [--test-fraction F] [--target purchase] [--weights view=1,cart=3,favourite=2,purchase=5] [--seed S] [--convention C] [--param model.name=value ...] [rules] [--no-store] [--json]";
+constexpr const char* kRecommend =
+    "recommend --db F --user ID [--k K] [--recommender R] [--param model.name=value ...] [--category C] [--exclude-category C] [--min-price P] [--max-price P] [--in-stock] [--boost IDS] [--bury IDS] [--mmr L] [--include-known] [--explain N] [--json]";
+}  // namespace
+
+#ifndef SHELFSENSE_MODEL_MODULE
 const std::vector<Command>& commands() {
-    static const std::vector<Command> all = {
-        {"sample", "sample --db F [--users N --items N --days N --seed S] [--json]", runSample},
-        {"import", "import --db F --format FMT [--map column=field ...] [--event-type T] [--drop-outside-window] [--json] PATH...", runImport},
-        {"stats", "stats --db F [--json]", runStats},
-        {"tokenize", "tokenize [--model DIR] [--max-length N] [--json] TEXT...", runTokenize},
-        {"metrics", "metrics --truth CSV --pred CSV --k K [--convention recommenders|recbole] [--json]", runMetrics},
-        {"evaluate", "evaluate --db F [--recommenders popularity,itemknn,als,content,twotower,hybrid] [--split temporal|leave-last|random] [--k K] [--cutoff DATE] [--test-fraction F] [--target purchase] [--weights view=1,cart=3,favourite=2,purchase=5] [--seed S] [--convention C] [--param model.name=value ...] [rules] [--no-store] [--json]", runEvaluate},
-        {"recommend", "recommend --db F --user ID [--k K] [--recommender R] [--param model.name=value ...] [--category C] [--exclude-category C] [--min-price P] [--max-price P] [--in-stock] [--boost IDS] [--bury IDS] [--mmr L] [--include-known] [--explain N] [--json]", runRecommend},
+    static const std::vector<Command> all = [] {
+        std::vector<Command> list = {
+            {"sample", "sample --db F [--users N --items N --days N --seed S] [--json]", runSample},
+            {"import", "import --db F --format FMT [--map column=field ...] [--event-type T] [--drop-outside-window] [--json] PATH...", runImport},
+            {"stats", "stats --db F [--json]", runStats},
+            {"tokenize", "tokenize [--model DIR] [--max-length N] [--json] TEXT...", runTokenize},
+            {"metrics", "metrics --truth CSV --pred CSV --k K [--convention recommenders|recbole] [--json]", runMetrics},
+        };
 #ifdef SHELFSENSE_WITH_TORCH
+        for (Command c : modelCommands()) list.push_back({c.name, c.synopsis, nullptr});
+#else
+        for (const Command& c : modelCommands()) list.push_back(c);
+#endif
+        return list;
+    }();
+    return all;
+}
+#endif
+
+const std::vector<Command>& modelCommands() {
+#if defined(SHELFSENSE_WITH_TORCH) && !defined(SHELFSENSE_MODEL_MODULE)
+    // Names and synopses only: the executable does not link the model code.
+    static const std::vector<Command> all = {
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", nullptr},
+        {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", nullptr},
+        {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", nullptr},
+        {"search", "search --db F --query TEXT [--k K] [--model DIR] [--json]", nullptr},
+        {"evaluate", kEvaluate, nullptr},
+        {"recommend", kRecommend, nullptr},
+    };
+#elif defined(SHELFSENSE_WITH_TORCH)
+    static const std::vector<Command> all = {
         {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", runEmbed},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", runEncode},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", runSimilar},
         {"search", "search --db F --query TEXT [--k K] [--model DIR] [--json]", runSearch},
-#endif
+        {"evaluate", kEvaluate, runEvaluate},
+        {"recommend", kRecommend, runRecommend},
     };
+#else
+    static const std::vector<Command> all = {
+        {"evaluate", kEvaluate, runEvaluate},
+        {"recommend", kRecommend, runRecommend},
+    };
+#endif
     return all;
 }
 

@@ -1,5 +1,7 @@
 // Command: one CLI subcommand. run() writes its JSON or text result to stdout and progress to
-// stderr and returns a Status; main maps errors to the documented exit codes. Main thread only.
+// stderr and returns a Status; CommandRunner maps errors to the documented exit codes.
+// Commands that need LibTorch live in a module loaded only when one of them runs (see
+// ModelModule), so data commands start fast and never load torch. Main thread only.
 #pragma once
 
 #include <string>
@@ -12,10 +14,14 @@ namespace ss::cli {
 struct Command {
     const char* name;
     const char* synopsis;
-    Status (*run)(const std::vector<std::string>& args);
+    Status (*run)(const std::vector<std::string>& args);  // nullptr: provided by the model module
 };
 
+// Every command, for dispatch and usage (model commands included, with run == nullptr when they
+// live in the module).
 const std::vector<Command>& commands();
+// The model commands; compiled into the module (or into the executable without torch).
+const std::vector<Command>& modelCommands();
 
 // Implemented one per file.
 Status runSample(const std::vector<std::string>& args);

@@ -9,19 +9,10 @@
 
 #include "CancelSignal.h"
 #include "Command.h"
+#include "CommandRunner.h"
+#include "ModelModule.h"
 
 namespace {
-
-int exitCode(const ss::Error& e) {
-    switch (e.code) {
-    case ss::ErrorCode::Usage: return 1;
-    case ss::ErrorCode::InputData:
-    case ss::ErrorCode::Io:
-    case ss::ErrorCode::Unsupported: return 2;
-    case ss::ErrorCode::Cancelled: return 3;
-    default: return 4;
-    }
-}
 
 void printUsage() {
     std::fprintf(stderr, "usage: shelfsense-cli COMMAND [OPTIONS]\n\ncommands:\n");
@@ -42,11 +33,7 @@ int main(int argc, char** argv) {
     for (const auto& c : ss::cli::commands()) {
         if (name != c.name) continue;
         const std::vector<std::string> args(argv + 2, argv + argc);
-        ss::Status status = c.run(args);
-        if (status) return 0;
-        std::fprintf(stderr, "shelfsense-cli %s: %s\n", c.name, status.error().describe().c_str());
-        if (status.error().code == ss::ErrorCode::Usage) std::fprintf(stderr, "usage: shelfsense-cli %s\n", c.synopsis);
-        return exitCode(status.error());
+        return c.run ? ss::cli::runCommand(c, args) : ss::cli::runModelCommand(c.name, args);
     }
     std::fprintf(stderr, "shelfsense-cli: unknown command '%s'\n\n", name.c_str());
     printUsage();

@@ -89,7 +89,7 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
 
     // The writer creates every referenced user and item itself, so per-row foreign-key probes only
     // cost time (two B-tree lookups per event). The pragma cannot change inside a transaction.
-    SS_TRY(db.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA threads=4;"));
+    SS_TRY(db.exec("PRAGMA foreign_keys=OFF;"));
     struct RestoreForeignKeys {
         Database& db;
         ~RestoreForeignKeys() { (void)db.exec("PRAGMA foreign_keys=ON;"); }

@@ -12,8 +12,12 @@ Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path
     } else {
         auto v = Schema::version(**db);
         if (!v) return v.error();
+        if (*v == 0) return makeError(ErrorCode::InputData, "not a ShelfSense project", path.string());
         if (*v != Schema::kCurrentVersion)
-            return makeError(ErrorCode::InputData, "not a ShelfSense project, or one of another version", path.string());
+            return makeError(ErrorCode::InputData,
+                             "the project has schema version " + std::to_string(*v) + " and this ShelfSense reads version " +
+                                 std::to_string(Schema::kCurrentVersion) + "; open it read-write once to upgrade it",
+                             path.string());
     }
     return std::unique_ptr<Project>(new Project(std::move(*db)));
 }
