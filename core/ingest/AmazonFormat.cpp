@@ -61,10 +61,9 @@ Result<std::optional<json::object>> parseLine(ImportSession& session, std::strin
     return std::optional<json::object>(std::move(v.as_object()));
 }
 
-}  // namespace
-
-Status AmazonFormat::runReviews(ImportSession& session) {
-    auto& writer = session.writer();
+// Calls handle(object, line) for each non-blank line that is a JSON object; rejects the others.
+template <typename Handler>
+Status forEachObject(ImportSession& session, Handler&& handle) {
     std::string_view line;
     while (session.lines().next(line)) {
         if (trimmed(line).empty()) continue;
@@ -73,21 +72,29 @@ Status AmazonFormat::runReviews(ImportSession& session) {
         const auto lineNo = session.lines().lineNumber();
         auto parsed = parseLine(session, line, lineNo);
         if (!parsed) return parsed.error();
-        if (!*parsed) continue;
-        const json::object& o = **parsed;
+        if (*parsed) SS_TRY(handle(**parsed, lineNo));
+    }
+    return {};
+}
+
+}  // namespace
+
+Status AmazonFormat::runReviews(ImportSession& session) {
+    auto& writer = session.writer();
+    return forEachObject(session, [&](const json::object& o, std::int64_t lineNo) -> Status {
         const bool modern = o.contains("user_id") || o.contains("parent_asin");
         const auto user = asText(member(o, {"reviewerID", "user_id"}));
         const auto item = asText(member(o, {"parent_asin", "asin"}));
         const auto rating = asNumber(member(o, {"overall", "rating"}));
         const auto time = asNumber(member(o, {"unixReviewTime", "timestamp"}));
-        if (!user || user->empty()) { SS_TRY(session.reject(lineNo, modern ? "user_id" : "reviewerID", "missing")); continue; }
-        if (!item || item->empty()) { SS_TRY(session.reject(lineNo, modern ? "parent_asin" : "asin", "missing")); continue; }
-        if (!rating || *rating < 1 || *rating > 5) { SS_TRY(session.reject(lineNo, modern ? "rating" : "overall", "missing or not a rating from 1 to 5")); continue; }
-        if (!time) { SS_TRY(session.reject(lineNo, modern ? "timestamp" : "unixReviewTime", "missing or not a number")); continue; }
+        if (!user || user->empty()) return session.reject(lineNo, modern ? "user_id" : "reviewerID", "missing");
+        if (!item || item->empty()) return session.reject(lineNo, modern ? "parent_asin" : "asin", "missing");
+        if (!rating || *rating < 1 || *rating > 5) return session.reject(lineNo, modern ? "rating" : "overall", "missing or not a rating from 1 to 5");
+        if (!time) return session.reject(lineNo, modern ? "timestamp" : "unixReviewTime", "missing or not a number");
         const std::int64_t seconds = modern ? static_cast<std::int64_t>(*time) / 1000 : static_cast<std::int64_t>(*time);
         auto plausible = session.acceptTime(lineNo, modern ? "timestamp" : "unixReviewTime", seconds);
         if (!plausible) return plausible.error();
-        if (!*plausible) continue;
+        if (!*plausible) return Status{};
         auto userId = writer.userId(*user);
         if (!userId) return userId.error();
         auto itemId = writer.itemId(*item);
@@ -103,25 +110,16 @@ Status AmazonFormat::runReviews(ImportSession& session) {
         if (!added) return added.error();
         if (*added) session.imported();
         else session.duplicate();
-    }
-    return {};
+        return Status{};
+    });
 }
 
 Status AmazonFormat::runMetadata(ImportSession& session) {
     auto& writer = session.writer();
-    std::string_view line;
-    while (session.lines().next(line)) {
-        if (trimmed(line).empty()) continue;
-        session.countRead();
-        if ((session.rowsRead() & 0x3FF) == 0) SS_TRY(session.checkpoint());
-        const auto lineNo = session.lines().lineNumber();
-        auto parsed = parseLine(session, line, lineNo);
-        if (!parsed) return parsed.error();
-        if (!*parsed) continue;
-        const json::object& o = **parsed;
+    return forEachObject(session, [&](const json::object& o, std::int64_t lineNo) -> Status {
         ItemRecord item;
         const auto id = asText(member(o, {"parent_asin", "asin"}));
-        if (!id || id->empty()) { SS_TRY(session.reject(lineNo, "asin", "missing product id (asin or parent_asin)")); continue; }
+        if (!id || id->empty()) return session.reject(lineNo, "asin", "missing product id (asin or parent_asin)");
         item.externalId = *id;
         item.title = asText(member(o, {"title"}));
         item.description = asText(member(o, {"description"}));
@@ -147,8 +145,8 @@ Status AmazonFormat::runMetadata(ImportSession& session) {
         auto stored = writer.upsertItem(item);
         if (!stored) return stored.error();
         session.imported();
-    }
-    return {};
+        return Status{};
+    });
 }
 
 }  // namespace ss
