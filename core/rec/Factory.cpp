@@ -99,7 +99,7 @@ const std::map<std::string, Setter>& setters() {
         {"twotower.weight_decay", realSetter([](RecommenderConfig& c) -> double& { return c.twotower.weightDecay; }, 0)},
         {"twotower.validation_fraction",
          realSetter([](RecommenderConfig& c) -> double& { return c.twotower.validationFraction; }, 0, 0.9)},
-        {"twotower.popularity_negatives", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.popularityNegatives; })},
+        {"twotower.popularity_negatives", realSetter([](RecommenderConfig& c) -> double& { return c.twotower.popularityNegatives; }, 0, 1)},
         {"twotower.attention", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.attention; })},
         {"twotower.id_embedding", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.idEmbedding; })},
         {"twotower.device",

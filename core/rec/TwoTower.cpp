@@ -34,7 +34,8 @@ boost::json::object TwoTowerRecommender::parameters() const {
                           {"validation_fraction", options_.validationFraction},
                           {"history_length", options_.historyLength},
                           {"device", options_.device},
-                          {"negative_sampling", options_.popularityNegatives ? "popularity^0.75" : "uniform"},
+                          {"popularity_negatives", options_.popularityNegatives},
+                          {"negative_sampling", "uniform, with the popularity_negatives share drawn by popularity^0.75"},
                           {"loss", "sigmoid + binary cross-entropy over sampled negatives"},
                           {"optimizer", "AdamW"}};
     if (!encoder_.empty()) o["encoder"] = encoder_;

@@ -25,7 +25,9 @@ struct TwoTowerOptions {
     bool attention = false;
     bool idEmbedding = false;
     int negatives = 4;
-    bool popularityNegatives = false;  // negatives ∝ popularity^0.75 (less popularity bias, better for cold items)
+    // Share of negatives drawn ∝ popularity^0.75 (the rest uniformly): more of them means less learned
+    // popularity bias — better for cold items, worse for the popular head.
+    double popularityNegatives = 0.0;
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;

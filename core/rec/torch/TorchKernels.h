@@ -18,7 +18,7 @@ struct TwoTowerConfig {
     bool attention = false;       // user tower pooling: attention (learned query) instead of the mean
     bool idEmbedding = false;     // item tower adds a learned id embedding (zero for items unseen in training)
     int negatives = 4;            // sampled negatives per positive
-    bool popularityNegatives = false;  // draw negatives ∝ (training users)^0.75 instead of uniformly
+    double popularityNegatives = 0.0;  // share of negatives drawn ∝ (training users)^0.75, the rest uniformly
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;             // epochs without validation improvement before stopping

@@ -158,13 +158,13 @@ public:
         }
         const int negatives = std::max(1, c_.negatives);
         std::vector<double> cumulative;  // popularity sampling: P(i) ∝ users(i)^0.75
-        if (c_.popularityNegatives) {
+        if (c_.popularityNegatives > 0) {
             double total = 0;
             for (int i = 0; i < in_.items; ++i) cumulative.push_back(total += std::pow(double(in_.itemUsers[i]), 0.75));
             if (total <= 0) cumulative.clear();
         }
         auto draw = [&]() -> std::int64_t {
-            if (cumulative.empty()) return below(rng, in_.items);
+            if (cumulative.empty() || unit(rng) >= c_.popularityNegatives) return below(rng, in_.items);
             const double x = unit(rng) * cumulative.back();
             return std::min<std::int64_t>(in_.items - 1, std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
         };
