@@ -1,6 +1,7 @@
 #include "rec/Dense.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 #ifdef SS_REC_WITH_TORCH
@@ -35,6 +36,12 @@ void gemmNTPortable(const float* a, const float* b, float* c, int m, int n, int 
     }
 }
 
+namespace {
+std::atomic<bool> forcePortable{false};
+}
+
+void setPortableGemm(bool portable) { forcePortable = portable; }
+
 void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
     if (m == 0 || n == 0) return;
     if (k == 0) {
@@ -42,7 +49,8 @@ void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
         return;
     }
 #ifdef SS_REC_WITH_TORCH
-    torchkernels::gemmNT(a, b, c, m, n, k);
+    if (forcePortable.load(std::memory_order_relaxed)) gemmNTPortable(a, b, c, m, n, k);
+    else torchkernels::gemmNT(a, b, c, m, n, k);
 #else
     gemmNTPortable(a, b, c, m, n, k);
 #endif
@@ -50,7 +58,7 @@ void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
 
 const char* gemmBackend() {
 #ifdef SS_REC_WITH_TORCH
-    return "aten";
+    return forcePortable ? "portable" : "aten";
 #else
     return "portable";
 #endif

@@ -25,6 +25,8 @@ void gemmNT(const float* a, const float* b, float* c, int m, int n, int k);
 void gemmNTPortable(const float* a, const float* b, float* c, int m, int n, int k);
 // "aten" when products go through LibTorch, "portable" otherwise.
 const char* gemmBackend();
+// Benchmarks only: force the portable kernel even when ATen is built in (process-wide).
+void setPortableGemm(bool portable);
 
 // Scales every non-zero row to unit L2 norm (zero rows stay zero).
 void normalizeRows(DenseMatrix& m);
