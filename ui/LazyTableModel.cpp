@@ -31,6 +31,7 @@ void LazyTableModel::setFilter(const QString& filter) {
 void LazyTableModel::reload() {
     beginResetModel();
     rows_.clear();
+    cursor_.reset();
     total_ = 0;
     if (query_) {
         auto count = query_->count(filter_);
@@ -88,20 +89,21 @@ bool LazyTableModel::canFetchMore(const QModelIndex& parent) const {
 
 void LazyTableModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) return;
-    auto page = query_->fetch(filter_, sortColumn_, ascending_, static_cast<std::int64_t>(rows_.size()), kPageSize);
+    auto page = query_->fetchPage(filter_, sortColumn_, ascending_, cursor_, kPageSize);
     if (!page) {
         total_ = static_cast<qint64>(rows_.size());
         emit queryFailed(qs(page.error().describe()));
         return;
     }
-    if (page->empty()) {  // the table shrank meanwhile
+    if (page->rows.empty()) {  // the table shrank meanwhile
         total_ = static_cast<qint64>(rows_.size());
         return;
     }
+    cursor_ = page->last;
     const int first = static_cast<int>(rows_.size());
     busy_ = true;  // no nested fetch while the insertion is announced
-    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
-    for (auto& row : *page) rows_.push_back(std::move(row));
+    beginInsertRows({}, first, first + static_cast<int>(page->rows.size()) - 1);
+    for (auto& row : page->rows) rows_.push_back(std::move(row));
     endInsertRows();
     busy_ = false;
 }

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "store/Project.h"
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<Project> project_;
     std::unique_ptr<TableQuery> query_;
     std::vector<std::vector<std::string>> rows_;
+    std::optional<PageCursor> cursor_;  // where the loaded rows end
     std::string filter_;
     int sortColumn_ = -1;
     bool ascending_ = true;

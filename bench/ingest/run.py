@@ -88,6 +88,7 @@ def main():
     script_indexed = script.replace("SELECT count(*) FROM behaviour;\n",
                                     "CREATE INDEX b_user_ts ON behaviour(user_id, ts);\n"
                                     "CREATE INDEX b_item ON behaviour(item_id);\n"
+                                    "CREATE INDEX b_ts ON behaviour(ts);\n"
                                     "SELECT count(*) FROM behaviour;\n")
     out, peer2_s, peer2_mb = measured(["sqlite3", peer2_db], stdin=script_indexed)
     assert int(out.strip().splitlines()[-1]) == args.rows, out

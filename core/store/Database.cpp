@@ -42,6 +42,25 @@ Statement& Statement::bind(int index, std::span<const std::byte> blob) {
     return *this;
 }
 
+Statement& Statement::bind(int index, const SqlValue& value) {
+    std::visit([&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) bindNull(index);
+        else if constexpr (std::is_same_v<T, std::string>) bind(index, std::string_view(v));
+        else bind(index, v);
+    }, value);
+    return *this;
+}
+
+SqlValue Statement::columnValue(int col) const {
+    switch (sqlite3_column_type(stmt_, col)) {
+    case SQLITE_INTEGER: return columnInt(col);
+    case SQLITE_FLOAT: return columnDouble(col);
+    case SQLITE_NULL: return nullptr;
+    default: return columnText(col);
+    }
+}
+
 Statement& Statement::bindNull(int index) {
     sqlite3_bind_null(stmt_, index);
     return *this;

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "common/Result.h"
 
@@ -17,6 +18,9 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace ss {
+
+// One SQLite value, for callers that carry values between statements (e.g. a page cursor).
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 class Statement {
 public:
@@ -34,8 +38,10 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, std::span<const std::byte> blob);
     Statement& bindNull(int index);
+    Statement& bind(int index, const SqlValue& value);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);
@@ -50,6 +56,7 @@ public:
     double columnDouble(int col) const;
     std::string columnText(int col) const;
     bool columnIsNull(int col) const;
+    SqlValue columnValue(int col) const;
     std::span<const std::byte> columnBlob(int col) const;
     int columnCount() const;
     std::string columnName(int col) const;

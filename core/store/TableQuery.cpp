@@ -5,51 +5,50 @@ namespace {
 
 struct ColumnDef {
     TableColumn column;
-    const char* expression;
+    const char* expression;  // what is shown
     bool searchable;
+    const char* sortKey;     // what orders it: never NULL, and an indexed column where one exists
 };
 
 struct TableDef {
     const char* from;
+    const char* rowId;
     std::vector<ColumnDef> columns;
 };
 
 const TableDef& definition(BrowsableTable table) {
     static const TableDef items{
-        "items",
-        {{{"id", true}, "id", false},
-         {{"external_id", false}, "external_id", true},
-         {{"title", false}, "title", true},
-         {{"category", false}, "category", true},
-         {{"brand", false}, "brand", true},
-         {{"price", true}, "price", false},
-         {{"available", true}, "available", false}},
-        };
+        "items", "id",
+        {{{"id", true}, "id", false, "id"},
+         {{"external_id", false}, "external_id", true, "external_id"},
+         {{"title", false}, "title", true, "coalesce(title,'')"},
+         {{"category", false}, "category", true, "coalesce(category,'')"},
+         {{"brand", false}, "brand", true, "coalesce(brand,'')"},
+         {{"price", true}, "price", false, "coalesce(price,-1e300)"},
+         {{"available", true}, "available", false, "coalesce(available,-1)"}}};
     static const TableDef users{
-        "users",
-        {{{"id", true}, "id", false},
-         {{"external_id", false}, "external_id", true},
-         {{"segment", false}, "segment", true}},
-        };
+        "users", "id",
+        {{{"id", true}, "id", false, "id"},
+         {{"external_id", false}, "external_id", true, "external_id"},
+         {{"segment", false}, "segment", true, "coalesce(segment,'')"}}};
+    // Users and items sort by their compact ids (first appearance), which the event indexes serve.
     static const TableDef events{
-        "events e JOIN users u ON u.id=e.user_id JOIN items i ON i.id=e.item_id",
-        {{{"user", false}, "u.external_id", true},
-         {{"item", false}, "i.external_id", true},
+        "events e JOIN users u ON u.id=e.user_id JOIN items i ON i.id=e.item_id", "e.rowid",
+        {{{"user", false}, "u.external_id", true, "e.user_id"},
+         {{"item", false}, "i.external_id", true, "e.item_id"},
          {{"type", false},
-          "CASE e.type WHEN 1 THEN 'view' WHEN 2 THEN 'cart' WHEN 3 THEN 'favourite' WHEN 4 THEN 'purchase' END", true},
-         {{"time", false}, "strftime('%Y-%m-%d %H:%M:%S', e.ts, 'unixepoch')", false},
-         {{"quantity", true}, "e.quantity", false},
-         {{"value", true}, "e.value", false}},
-        };
+          "CASE e.type WHEN 1 THEN 'view' WHEN 2 THEN 'cart' WHEN 3 THEN 'favourite' WHEN 4 THEN 'purchase' END", true, "e.type"},
+         {{"time", false}, "strftime('%Y-%m-%d %H:%M:%S', e.ts, 'unixepoch')", false, "e.ts"},
+         {{"quantity", true}, "e.quantity", false, "coalesce(e.quantity,-1)"},
+         {{"value", true}, "e.value", false, "coalesce(e.value,-1e300)"}}};
     static const TableDef reviews{
-        "reviews r JOIN users u ON u.id=r.user_id JOIN items i ON i.id=r.item_id",
-        {{{"user", false}, "u.external_id", true},
-         {{"item", false}, "i.external_id", true},
-         {{"rating", true}, "r.rating", false},
-         {{"title", false}, "r.title", true},
-         {{"text", false}, "r.body", true},
-         {{"time", false}, "strftime('%Y-%m-%d', r.ts, 'unixepoch')", false}},
-        };
+        "reviews r JOIN users u ON u.id=r.user_id JOIN items i ON i.id=r.item_id", "r.id",
+        {{{"user", false}, "u.external_id", true, "r.user_id"},
+         {{"item", false}, "i.external_id", true, "r.item_id"},
+         {{"rating", true}, "r.rating", false, "coalesce(r.rating,-1)"},
+         {{"title", false}, "r.title", true, "coalesce(r.title,'')"},
+         {{"text", false}, "r.body", true, "coalesce(r.body,'')"},
+         {{"time", false}, "strftime('%Y-%m-%d', r.ts, 'unixepoch')", false, "r.ts"}}};
     switch (table) {
     case BrowsableTable::Items: return items;
     case BrowsableTable::Users: return users;
@@ -109,32 +108,68 @@ Result<std::int64_t> TableQuery::count(const std::string& filter) {
     return stmt->columnInt(0);
 }
 
-Result<std::vector<std::vector<std::string>>> TableQuery::fetch(const std::string& filter, int sortColumn,
-                                                                bool ascending, std::int64_t offset,
-                                                                std::int64_t limit) {
+Result<TablePage> TableQuery::fetchPage(const std::string& filter, int sortColumn, bool ascending,
+                                       const std::optional<PageCursor>& after, std::int64_t limit) {
     const auto& def = definition(table_);
+    const bool sorted = sortColumn >= 0 && sortColumn < static_cast<int>(def.columns.size());
+    const std::string key = sorted ? def.columns[static_cast<std::size_t>(sortColumn)].sortKey : def.rowId;
+    const std::string rowId = def.rowId;
+    const char* direction = sorted && !ascending ? " DESC" : " ASC";
+    const char* beyond = sorted && !ascending ? " < " : " > ";
+
     std::string sql = "SELECT ";
-    for (std::size_t i = 0; i < def.columns.size(); ++i) {
-        if (i) sql += ", ";
-        sql += def.columns[i].expression;
+    for (const auto& c : def.columns) sql += std::string(c.expression) + ", ";
+    sql += key + ", " + rowId + " FROM " + std::string(def.from);
+    std::string where = whereClause(filter);
+    if (after) {
+        // Keyset: strictly after the last row in (sort key, row id) order.
+        const std::string condition = sorted ? "(" + key + beyond + "?2 OR (" + key + " = ?2 AND " + rowId + beyond + "?3))"
+                                             : "(" + rowId + " > ?3)";
+        where += where.empty() ? " WHERE " + condition : " AND " + condition;
     }
-    sql += " FROM " + std::string(def.from) + whereClause(filter);
-    if (sortColumn >= 0 && sortColumn < static_cast<int>(def.columns.size()))
-        sql += " ORDER BY " + std::to_string(sortColumn + 1) + (ascending ? " ASC" : " DESC");
-    sql += " LIMIT ?2 OFFSET ?3";
+    sql += where + " ORDER BY " + key + direction;
+    if (sorted) sql += ", " + rowId + direction;
+    sql += " LIMIT ?4";
     auto stmt = db_.prepare(sql);
     if (!stmt) return stmt.error();
     if (!filter.empty()) stmt->bind(1, likePattern(filter));
-    stmt->bind(2, limit).bind(3, offset);
-    std::vector<std::vector<std::string>> rows;
+    if (after) {
+        if (sorted) stmt->bind(2, after->sortValue);
+        stmt->bind(3, after->rowId);
+    }
+    stmt->bind(4, limit);
+    TablePage page;
+    const int shown = static_cast<int>(def.columns.size());
     for (;;) {
         auto r = stmt->step();
         if (!r) return r.error();
         if (!*r) break;
         std::vector<std::string> row;
         row.reserve(def.columns.size());
-        for (int c = 0; c < static_cast<int>(def.columns.size()); ++c) row.push_back(stmt->columnText(c));
-        rows.push_back(std::move(row));
+        for (int c = 0; c < shown; ++c) row.push_back(stmt->columnText(c));
+        page.rows.push_back(std::move(row));
+        page.last = PageCursor{stmt->columnValue(shown), stmt->columnInt(shown + 1)};
+    }
+    return page;
+}
+
+Result<std::vector<std::vector<std::string>>> TableQuery::fetch(const std::string& filter, int sortColumn,
+                                                                bool ascending, std::int64_t offset,
+                                                                std::int64_t limit) {
+    std::vector<std::vector<std::string>> rows;
+    std::optional<PageCursor> cursor;
+    std::int64_t skipped = 0;
+    while (static_cast<std::int64_t>(rows.size()) < limit) {
+        const std::int64_t want = skipped < offset ? std::min<std::int64_t>(offset - skipped, 4096) : limit - std::int64_t(rows.size());
+        auto page = fetchPage(filter, sortColumn, ascending, cursor, want);
+        if (!page) return page.error();
+        if (page->rows.empty()) break;
+        cursor = page->last;
+        if (skipped < offset) {
+            skipped += static_cast<std::int64_t>(page->rows.size());
+            continue;
+        }
+        for (auto& row : page->rows) rows.push_back(std::move(row));
     }
     return rows;
 }

@@ -1,9 +1,12 @@
 // TableQuery: paged, sorted and filtered reads of the project's tables for the data browser.
-// Sorting and filtering happen in SQL so millions of rows never enter memory; column names come from
-// a fixed catalogue (never from the caller's text). Use from the thread that owns the Database.
+// Sorting and filtering happen in SQL so millions of rows never enter memory; pages are fetched by
+// key (after the last row's sort value and row id), so page 20,000 costs what page 1 costs when the
+// sort column is indexed. Column names come from a fixed catalogue, never from the caller's text.
+// Use from the thread that owns the Database.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,13 +21,28 @@ struct TableColumn {
     bool numeric = false;
 };
 
+// Where the previous page ended: its last row's sort value and row id.
+struct PageCursor {
+    SqlValue sortValue;
+    std::int64_t rowId = 0;
+};
+
+struct TablePage {
+    std::vector<std::vector<std::string>> rows;
+    std::optional<PageCursor> last;  // absent when the page is empty
+};
+
 class TableQuery {
 public:
     TableQuery(Database& db, BrowsableTable table);
 
     const std::vector<TableColumn>& columns() const;
-    // filter: substring matched (case-insensitively for ASCII) against the table's text columns.
+    // filter: literal substring matched (case-insensitively for ASCII) against the text columns.
     Result<std::int64_t> count(const std::string& filter);
+    // The page after `after` (the first page without it). sortColumn < 0: storage order.
+    Result<TablePage> fetchPage(const std::string& filter, int sortColumn, bool ascending,
+                                const std::optional<PageCursor>& after, std::int64_t limit);
+    // Convenience for small tables and tests: rows [offset, offset + limit) in the same order.
     Result<std::vector<std::vector<std::string>>> fetch(const std::string& filter, int sortColumn, bool ascending,
                                                         std::int64_t offset, std::int64_t limit);
 
