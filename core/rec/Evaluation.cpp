@@ -243,6 +243,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         run.scoreSeconds = stats.seconds;
         run.usersPerSecond = stats.seconds > 0 ? double(stats.users) / stats.seconds : 0;
         run.fallbackUsers = stats.fallbackUsers;
+        run.blockUsers = stats.blockUsers;
 
         // The engine's order is the ranking (rules and MMR included): scores given to the metrics are
         // list positions, so the metrics rank exactly as the engine did.
@@ -337,7 +338,8 @@ boost::json::object toJson(const RunResult& run) {
                           {"slices", slices},
                           {"timings", boost::json::object{{"fit_seconds", num(run.fitSeconds)},
                                                           {"score_seconds", num(run.scoreSeconds)},
-                                                          {"users_per_second", num(run.usersPerSecond)}}},
+                                                          {"users_per_second", num(run.usersPerSecond)},
+                                                          {"block_users", run.blockUsers}}},
                           {"training", run.training}};
     if (run.runId) o["run_id"] = run.runId;
     return o;

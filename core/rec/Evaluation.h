@@ -66,6 +66,7 @@ struct RunResult {
     BeyondAccuracyValues beyond;
     double fitSeconds = 0, scoreSeconds = 0, usersPerSecond = 0;
     std::size_t fallbackUsers = 0;
+    std::size_t blockUsers = 0;    // users per scoring block (the engine's batch size)
     boost::json::object training;  // loss curves etc.
     std::int64_t runId = 0;        // rows in `runs` (0 when not stored)
 };

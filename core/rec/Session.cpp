@@ -14,6 +14,14 @@ Result<std::unique_ptr<RecommendationSession>> RecommendationSession::open(const
     s->data_ = std::move(*data);
     s->train_ = std::make_shared<const Interactions>(Interactions::build(s->data_, options.weights, [](const Event&) { return true; }));
     s->now_ = s->data_.events().empty() ? 0 : s->data_.events().back().time + 1;
+    // Per-user event lists (a counting sort of the time-ordered events) for history().
+    const auto& events = s->data_.events();
+    s->userEventOffset_.assign(s->data_.userCount() + 1, 0);
+    for (const Event& e : events) ++s->userEventOffset_[static_cast<std::size_t>(e.user) + 1];
+    for (std::size_t u = 0; u < s->data_.userCount(); ++u) s->userEventOffset_[u + 1] += s->userEventOffset_[u];
+    s->userEvents_.resize(events.size());
+    std::vector<std::int64_t> next(s->userEventOffset_.begin(), s->userEventOffset_.end() - 1);
+    for (std::size_t p = 0; p < events.size(); ++p) s->userEvents_[next[events[p].user]++] = static_cast<std::uint32_t>(p);
     s->fallback_ = std::make_unique<PopularityRecommender>();
     SS_TRY(s->fallback_->fit(s->train_, {s->now_, options.seed, options.threads}, job));
     return s;
@@ -24,13 +32,17 @@ const Recommender* RecommendationSession::model(const std::string& name) const {
     return it == models_.end() ? nullptr : it->second.get();
 }
 
+Status RecommendationSession::ensureItemVectors(const JobContext& job) {
+    if (vectors_) return {};
+    auto v = loadItemVectors(path_, data_, options_.vectors, job);
+    if (!v) return v.error();
+    vectors_ = std::move(*v);
+    return {};
+}
+
 Status RecommendationSession::train(const std::string& name, const RecommenderConfig& config, const JobContext& job) {
     if (!RecommenderFactory::known(name)) return makeError(ErrorCode::Usage, "unknown recommender '" + name + "'");
-    if (RecommenderFactory::needsItemVectors(name, config) && !vectors_) {
-        auto v = loadItemVectors(path_, data_, options_.vectors, job);
-        if (!v) return v.error();
-        vectors_ = std::move(*v);
-    }
+    if (RecommenderFactory::needsItemVectors(name, config)) SS_TRY(ensureItemVectors(job));
     auto made = RecommenderFactory::create(name, config, vectors_ ? &*vectors_ : nullptr);
     if (!made) return made.error();
     SS_TRY((*made)->fit(train_, {now_, options_.seed, options_.threads}, job));
@@ -45,7 +57,7 @@ Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::
     if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
     if (user < 0 || user >= static_cast<std::int32_t>(data_.userCount())) return makeError(ErrorCode::Usage, "no such user");
     const CompiledRules compiled = CompiledRules::compile(rules, data_);
-    // MMR compares items by text vectors when loaded, else by the model's own scores' source: none.
+    // MMR compares items by their text vectors (ensureItemVectors()).
     TopKOptions o;
     o.k = k;
     o.excludeTraining = !includeKnown;
@@ -98,8 +110,11 @@ Result<std::vector<std::pair<std::int32_t, float>>> RecommendationSession::audie
 
 std::vector<HistoryEntry> RecommendationSession::history(std::int32_t user) const {
     std::vector<HistoryEntry> out;
-    for (const Event& e : data_.events())
-        if (e.user == user) out.push_back({e.item, e.type, e.time});
+    if (user < 0 || user >= static_cast<std::int32_t>(data_.userCount())) return out;
+    for (auto p = userEventOffset_[user]; p < userEventOffset_[user + 1]; ++p) {
+        const Event& e = data_.events()[userEvents_[p]];
+        out.push_back({e.item, e.type, e.time});
+    }
     return out;
 }
 

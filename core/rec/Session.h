@@ -48,6 +48,8 @@ public:
 
     // Trains (or re-trains) one model by name under the given configuration.
     Status train(const std::string& name, const RecommenderConfig& config, const JobContext& job);
+    // Loads the item text vectors (encoding new items) if not loaded yet: MMR diversity compares items by them.
+    Status ensureItemVectors(const JobContext& job);
     bool trained(const std::string& name) const { return models_.count(name) > 0; }
     const Recommender* model(const std::string& name) const;
 
@@ -75,6 +77,8 @@ private:
     std::optional<ItemVectorSet> vectors_;
     std::unique_ptr<PopularityRecommender> fallback_;
     std::map<std::string, std::shared_ptr<Recommender>> models_;
+    std::vector<std::int64_t> userEventOffset_;  // users + 1: the user's events in userEvents_
+    std::vector<std::uint32_t> userEvents_;      // indices into data_.events(), time order per user
 };
 
 }  // namespace ss::rec

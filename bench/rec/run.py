@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Recommender benchmarks, all on this machine, one after the other (numbers for the issue note):
+
+  quality   MovieLens-100k ua.base/ua.test: P/R/NDCG/MAP@10 of every recommender (`recommenders`
+            convention, full ranking, training items removed); the sample shop and the Taobao sample
+            with a temporal split and purchase target: overall and cold-item slice, with p-values.
+  als       ALS seconds per iteration, ShelfSense vs the `implicit` library (CPU, conjugate gradient,
+            3 steps, 64 factors) on the same confidence matrix and the same thread count; ratio.
+  speed     scoring throughput: users/second for top-10 over all items through the engine
+            (ATen/OpenBLAS product and the portable kernel).
+
+Usage: bench/rec/run.py --build /work/build-rec [--work /tmp/recbench] [--only quality,als,speed]
+                        [--python ~/.cache/shelfsense/rec-bench-venv/bin/python]
+The peer environment: python3 -m venv ~/.cache/shelfsense/rec-bench-venv &&
+                      ~/.cache/shelfsense/rec-bench-venv/bin/pip install implicit threadpoolctl
+"""
+import argparse, json, os, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "data"))
+ALL = "popularity,itemknn,als,content,twotower,hybrid"
+
+
+def run(cmd, env=None):
+    e = dict(os.environ)
+    e.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if env:
+        e.update(env)
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    if out.returncode != 0:
+        sys.exit(f"failed ({out.returncode}): {' '.join(cmd)}\n{out.stderr[-3000:]}")
+    return out.stdout, time.perf_counter() - t0
+
+
+def table(title, result, slices=("cold_items",)):
+    k = result["k"]
+    keys = [f"precision@{k}", f"recall@{k}", f"ndcg@{k}", f"map@{k}"]
+    print(f"\n{title}  (convention {result['convention']}, split {result['split'].get('kind')}, "
+          f"{result['split'].get('test_users')} test users, {result['split'].get('test_pairs')} test pairs)")
+    print(f"{'model':<11}" + "".join(f"{x:>14}" for x in keys) + "".join(f"{s + ' ndcg':>18}" for s in slices) + f"{'fit s':>9}")
+    for r in result["runs"]:
+        row = f"{r['recommender']:<11}" + "".join(f"{r['metrics'][x]:>14.4f}" for x in keys)
+        for s in slices:
+            v = next((x["metrics"][f"ndcg@{k}"] for x in r["slices"] if x["slice"] == s), None)
+            row += f"{v:>18.4f}" if v is not None else f"{'-':>18}"
+        print(row + f"{r['timings']['fit_seconds']:>9.1f}")
+    for c in result["comparisons"]:
+        if c["metric"] == f"ndcg@{k}" and ("popularity" in (c["a"], c["b"]) or "twotower" in (c["a"], c["b"])):
+            p = c["p_value"]
+            print(f"  ndcg {c['a']:>10} − {c['b']:<10} {c['mean_difference']:+.4f}  t-test p={p if p is None else f'{p:.2g}'}"
+                  f"  Wilcoxon p={c['wilcoxon_p'] if c['wilcoxon_p'] is None else format(c['wilcoxon_p'], '.2g')}"
+                  f"{'' if c['significant'] else '  (not significant)'}")
+
+
+def quality(args, results):
+    bench = os.path.join(args.build, "bench", "rec", "ss-bench-rec")
+    cli = os.path.join(args.build, "app", "shelfsense-cli")
+    out, secs = run([bench, "movielens", os.path.join(DATA, "movielens_100k"), args.work])
+    results["movielens"] = json.loads(out)
+    table("MovieLens-100k ua.base / ua.test", results["movielens"], slices=())
+
+    shop = os.path.join(args.work, "shop.shelfsense")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(shop + suffix):
+            os.remove(shop + suffix)
+    run([cli, "sample", "--db", shop, "--quiet"])
+    out, _ = run([cli, "evaluate", "--db", shop, "--recommenders", ALL, "--split", "temporal", "--k", "10", "--json", "--quiet", "--no-store"])
+    results["sample_shop"] = json.loads(out)
+    table("Sample shop (5000 users, 2000 items), temporal split, purchase target", results["sample_shop"])
+
+    taobao = os.path.join(args.work, "taobao.shelfsense")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(taobao + suffix):
+            os.remove(taobao + suffix)
+    run([cli, "import", "--db", taobao, "--format", "taobao", "--quiet",
+         os.path.join(DATA, "taobao_userbehavior_sample", "UserBehavior_head84475.csv")])
+    out, _ = run([cli, "evaluate", "--db", taobao, "--recommenders", ALL, "--split", "temporal", "--k", "10", "--json", "--quiet", "--no-store"])
+    results["taobao"] = json.loads(out)
+    table("Taobao sample (815 users, 55k items), temporal split, purchase target", results["taobao"])
+
+
+def als(args, results):
+    bench = os.path.join(args.build, "bench", "rec", "ss-bench-rec")
+    cli = os.path.join(args.build, "app", "shelfsense-cli")
+    big = os.path.join(args.work, "als-shop.shelfsense")
+    if not os.path.exists(big):
+        run([cli, "sample", "--db", big, "--users", "40000", "--items", "8000", "--quiet"])
+    rows = []
+    for name, source in (("MovieLens-100k ua.base", ["--movielens", os.path.join(DATA, "movielens_100k")]),
+                         ("sample shop 40k users", ["--db", big])):
+        export = os.path.join(args.work, "als-matrix.txt")
+        for threads in (1, 2):
+            ours, _ = run([bench, "als-time", *source, "--threads", str(threads), "--iterations", "10", "--export", export])
+            peer, _ = run([args.python, os.path.join(HERE, "implicit_als.py"), export, "--threads", str(threads), "--iterations", "10"])
+            o, p = json.loads(ours), json.loads(peer)
+            rows.append({"data": name, "threads": threads, "nnz": o["nnz"], "shelfsense": o["median_seconds_per_iteration"],
+                         "implicit": p["median_seconds_per_iteration"], "library": p["library"]})
+    results["als"] = rows
+    print("\nALS seconds per iteration (64 factors, CG 3 steps; median of 10)")
+    for r in rows:
+        print(f"  {r['data']:<24} nnz {r['nnz']:>8}  threads {r['threads']}  ShelfSense {r['shelfsense']:.4f}  "
+              f"{r['library']} {r['implicit']:.4f}  ratio implicit/ShelfSense {r['implicit'] / r['shelfsense']:.2f}")
+
+
+def speed(args, results):
+    bench = os.path.join(args.build, "bench", "rec", "ss-bench-rec")
+    cli = os.path.join(args.build, "app", "shelfsense-cli")
+    big = os.path.join(args.work, "als-shop.shelfsense")
+    if not os.path.exists(big):
+        run([cli, "sample", "--db", big, "--users", "40000", "--items", "8000", "--quiet"])
+    rows = []
+    for recommender in ("als", "itemknn", "popularity"):
+        for portable in (False, True):
+            if portable and recommender != "als":
+                continue
+            cmd = [bench, "throughput", "--db", big, "--recommender", recommender, "--threads", "1"] + (["--portable"] if portable else [])
+            out, _ = run(cmd)
+            rows.append(json.loads(out))
+    results["throughput"] = rows
+    print("\nScoring throughput, top-10 over all items, 1 thread")
+    for r in rows:
+        print(f"  {r['recommender']:<11} gemm {r['gemm']:<9} {r['users']} users × {r['items']} items: {r['users_per_second']:,.0f} users/s")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--build", required=True)
+    p.add_argument("--work", default="/tmp/recbench")
+    p.add_argument("--only", default="quality,als,speed")
+    p.add_argument("--python", default=os.path.expanduser("~/.cache/shelfsense/rec-bench-venv/bin/python"))
+    p.add_argument("--out", default=None)
+    args = p.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    results = {}
+    for part in args.only.split(","):
+        {"quality": quality, "als": als, "speed": speed}[part](args, results)
+    with open(args.out or os.path.join(args.work, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
