@@ -51,6 +51,7 @@ DataScreen::DataScreen(QWidget* parent) : ProjectScreen(parent) {
     connect(model_, &LazyTableModel::totalRowsChanged, this, [this](qint64 n) {
         total_->setText(tr("%1 rows").arg(QLocale().toString(n)));
     });
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] { total_->setText(tr("counting…")); });
     connect(model_, &LazyTableModel::queryFailed, this, [this](const QString& m) { total_->setText(tr("Error: %1").arg(m)); });
 }
 

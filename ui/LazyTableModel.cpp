@@ -1,5 +1,7 @@
 #include "LazyTableModel.h"
 
+#include <QtConcurrent>
+
 #include "Text.h"
 
 namespace ss::ui {
@@ -16,6 +18,8 @@ QString LazyTableModel::open(const QString& projectPath, BrowsableTable table) {
         return qs(project.error().describe());
     }
     project_ = std::move(*project);
+    path_ = projectPath;
+    table_ = table;
     query_ = std::make_unique<TableQuery>(project_->db(), table);
     sortColumn_ = -1;
     endResetModel();
@@ -32,18 +36,30 @@ void LazyTableModel::reload() {
     beginResetModel();
     rows_.clear();
     cursor_.reset();
-    total_ = 0;
-    if (query_) {
-        auto count = query_->count(filter_);
-        if (count) total_ = *count;
-        else emit queryFailed(qs(count.error().describe()));
-    }
+    total_ = -1;
+    atEnd_ = !query_;
     // Views (and the model tester) may ask for rows while the reset is being announced; the first
     // page is fetched right after instead, once the reset is complete.
     busy_ = true;
     endResetModel();
     busy_ = false;
-    emit totalRowsChanged(total_);
+    if (!query_) return;
+    // Counting a filtered table of millions of rows is a full scan: it runs on a worker thread with
+    // its own connection while pages keep arriving here.
+    const int generation = ++generation_;
+    QtConcurrent::run([path = utf8(path_), table = table_, filter = filter_]() -> Result<std::int64_t> {
+        auto project = Project::open(path);
+        if (!project) return project.error();
+        return TableQuery((*project)->db(), table).count(filter);
+    }).then(this, [this, generation](Result<std::int64_t> count) {
+        if (generation != generation_) return;  // a newer filter or sort replaced this one
+        if (!count) {
+            emit queryFailed(qs(count.error().describe()));
+            return;
+        }
+        total_ = *count;
+        emit totalRowsChanged(total_);
+    });
     if (canFetchMore({})) fetchMore({});
 }
 
@@ -84,21 +100,19 @@ QVariant LazyTableModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 bool LazyTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !busy_ && query_ && static_cast<qint64>(rows_.size()) < total_;
+    return !parent.isValid() && !busy_ && query_ && !atEnd_;
 }
 
 void LazyTableModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) return;
     auto page = query_->fetchPage(filter_, sortColumn_, ascending_, cursor_, kPageSize);
     if (!page) {
-        total_ = static_cast<qint64>(rows_.size());
+        atEnd_ = true;
         emit queryFailed(qs(page.error().describe()));
         return;
     }
-    if (page->rows.empty()) {  // the table shrank meanwhile
-        total_ = static_cast<qint64>(rows_.size());
-        return;
-    }
+    atEnd_ = static_cast<int>(page->rows.size()) < kPageSize;
+    if (page->rows.empty()) return;
     cursor_ = page->last;
     const int first = static_cast<int>(rows_.size());
     busy_ = true;  // no nested fetch while the insertion is announced

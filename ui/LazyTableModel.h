@@ -1,6 +1,7 @@
 // LazyTableModel: one project table for the data browser. Rows arrive in pages through
 // canFetchMore()/fetchMore(); sorting and filtering are done by SQL (core TableQuery), so millions
-// of rows never load at once. Opens its own connection to the project file. GUI thread only.
+// of rows never load at once. Pages come by key (fast at any depth); the row count runs in the
+// background. Opens its own connection to the project file. GUI thread only.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -22,6 +23,7 @@ public:
     // Returns an error message, empty on success.
     QString open(const QString& projectPath, BrowsableTable table);
     void setFilter(const QString& filter);
+    // Rows matching the filter; -1 while the count (a background job) is still running.
     qint64 totalRows() const { return total_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -48,7 +50,11 @@ private:
     std::string filter_;
     int sortColumn_ = -1;
     bool ascending_ = true;
-    qint64 total_ = 0;
+    qint64 total_ = -1;
+    bool atEnd_ = true;     // the last page has been fetched
+    int generation_ = 0;    // drops counts of a superseded filter
+    QString path_;
+    BrowsableTable table_ = BrowsableTable::Items;
     bool busy_ = false;  // a reset or insertion is being announced
 };
 

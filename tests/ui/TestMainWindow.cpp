@@ -49,7 +49,7 @@ private slots:
 
         auto* data = window.findChild<DataScreen*>();
         QVERIFY(data);
-        QCOMPARE(data->model()->totalRows(), qint64(220));
+        QTRY_COMPARE(data->model()->totalRows(), qint64(220));
 
         auto* navigation = window.findChild<QListWidget*>("navigation");
         QCOMPARE(navigation->count(), 7);
