@@ -20,8 +20,10 @@
 #include "JobsPanel.h"
 #include "LanguageManager.h"
 #include "MainActions.h"
+#include "ModelsScreen.h"
 #include "OverviewScreen.h"
 #include "PlaceholderScreen.h"
+#include "RecommendationsScreen.h"
 #ifdef SHELFSENSE_WITH_TORCH
 #include "SearchScreen.h"
 #endif
@@ -49,8 +51,8 @@ MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow
     addScreen(new OverviewScreen(*jobs_, this));
     addScreen(new DataScreen(this));
     const QString pending = tr("This screen is not available yet: its engine has not landed in this build.");
-    addScreen(new PlaceholderScreen(tr("Recommendations"), pending + " " + tr("It will show each customer's history and every model's top-K with explanations."), this));
-    addScreen(new PlaceholderScreen(tr("Models"), pending + " " + tr("It will train and compare recommenders with confidence intervals."), this));
+    addScreen(new RecommendationsScreen(*jobs_, this));
+    addScreen(new ModelsScreen(*jobs_, this));
     addScreen(new PlaceholderScreen(tr("Cohorts"), pending + " " + tr("It will show retention cohorts with their definition."), this));
     addScreen(new PlaceholderScreen(tr("Sentiment"), pending + " " + tr("It will show review sentiment."), this));
 #ifdef SHELFSENSE_WITH_TORCH

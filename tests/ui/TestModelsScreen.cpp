@@ -1,0 +1,194 @@
+#include <QAbstractItemModelTester>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QImage>
+#include <QLabel>
+#include <QTabWidget>
+#include <QtTest>
+
+#include <cmath>
+
+#include "ComparisonTableModel.h"
+#include "JobRunner.h"
+#include "LossChart.h"
+#include "LossCurveModel.h"
+#include "MetricBarChart.h"
+#include "ModelsScreen.h"
+#include "ParameterModel.h"
+#include "SliceTableModel.h"
+#include "UiTestSupport.h"
+#include "rec/TwoTower.h"
+
+using namespace ss;
+using namespace ss::ui;
+
+// Drives the Models screen end to end on a small sample shop: train and evaluate as a job, the
+// comparison table with CIs, best cells and significance marks, charts, slices, exports, the live
+// two-tower loss curve and Cancel; saves screenshots under the build folder's screenshots/.
+class TestModelsScreen : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString project_;
+
+    static void save(QWidget& w, const QString& name) {
+        QDir().mkpath(QStringLiteral(SS_SCREENSHOT_DIR));
+        QVERIFY(w.grab().save(QStringLiteral(SS_SCREENSHOT_DIR "/") + name));
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        project_ = test::writeSmallSample(dir_, 300, 220);
+        QVERIFY(!project_.isEmpty());
+    }
+
+    void comparesThreeRecommenders() {
+        JobRunner runner;
+        ModelsScreen screen(runner);
+        QAbstractItemModelTester comparisonTester(screen.comparison(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester slicesTester(screen.slices(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester parametersTester(screen.parameters(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        screen.resize(1500, 900);
+        screen.show();
+        screen.setProject(project_);
+        QCOMPARE(screen.recommenders(), (QStringList{"popularity", "itemknn", "als"}));
+        screen.setBootstrapResamples(300);
+        QSignalSpy done(&screen, &ModelsScreen::evaluated);
+        QSignalSpy failed(&screen, &ModelsScreen::failed);
+        QSignalSpy started(&runner, &JobRunner::jobStarted);
+        screen.evaluate();
+        QVERIFY(screen.running());
+        QCOMPARE(started.count(), 1);
+        QVERIFY2(done.wait(180000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY(!screen.running());
+
+        // A row per recommender; per metric a value and a CI column, the value inside its interval.
+        auto* table = screen.comparison();
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(table->data(table->index(2, 0)).toString(), QString("ALS (matrix factorisation)"));
+        for (MetricId id : kAllMetrics) {
+            const int c = ComparisonTableModel::valueColumn(id);
+            QVERIFY(table->headerData(c, Qt::Horizontal).toString().endsWith("@10"));
+            QVERIFY(!table->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+            QCOMPARE(table->headerData(ComparisonTableModel::ciColumn(id), Qt::Horizontal).toString(), QString("95% CI"));
+            double best = -1;
+            for (int r = 0; r < 3; ++r) {
+                const double v = table->index(r, c).data(ComparisonTableModel::ValueRole).toDouble();
+                const double lo = table->index(r, c).data(ComparisonTableModel::CiLowRole).toDouble();
+                const double hi = table->index(r, c).data(ComparisonTableModel::CiHighRole).toDouble();
+                QVERIFY2(lo <= v + 1e-12 && v <= hi + 1e-12, qPrintable(QString("%1 %2 %3").arg(lo).arg(v).arg(hi)));
+                QVERIFY(table->index(r, ComparisonTableModel::ciColumn(id)).data().toString().contains("–"));
+                best = std::max(best, v);
+            }
+            // The best cell is marked, and it is the largest value.
+            const int bestRow = table->bestRow(c);
+            QVERIFY(bestRow >= 0);
+            QVERIFY(table->index(bestRow, c).data(ComparisonTableModel::BestRole).toBool());
+            QCOMPARE(table->index(bestRow, c).data(ComparisonTableModel::ValueRole).toDouble(), best);
+            // Every other cell is marked "not significant" exactly when its paired t-test says so.
+            for (int r = 0; r < 3; ++r) {
+                if (r == bestRow) continue;
+                const auto* vs = table->versusBest(r, c);
+                QVERIFY(vs);
+                QCOMPARE(table->index(r, c).data(ComparisonTableModel::NotSignificantRole).toBool(), !vs->significant);
+            }
+        }
+        // Personalised models beat popularity on NDCG on this shop, and significantly.
+        const int ndcg = ComparisonTableModel::valueColumn(MetricId::Ndcg);
+        QVERIFY(table->bestRow(ndcg) != 0);
+        QVERIFY(!table->index(0, ndcg).data(ComparisonTableModel::NotSignificantRole).toBool());
+        for (int r = 0; r < 3; ++r)
+            qInfo("%s ndcg@10 %s [%s]", qPrintable(table->index(r, 0).data().toString()), qPrintable(table->index(r, ndcg).data().toString()),
+                  qPrintable(table->index(r, ndcg + 1).data().toString()));
+        QVERIFY(screen.findChild<QLabel*>("summary")->text().contains("test customers"));
+
+        // Charts: a bar per recommender and a CI whisker on each, for every metric.
+        QCOMPARE(screen.charts().size(), 6);
+        for (auto* chart : screen.charts()) {
+            QCOMPARE(chart->bars()->barSets().size(), 1);
+            QCOMPARE(chart->bars()->barSets().first()->count(), 3);
+            QCOMPARE(chart->whiskers(), 3);
+        }
+        // Slices: cold users and cohorts at least, a column per recommender.
+        auto* slices = screen.slices();
+        QVERIFY(slices->rowCount() >= 3);
+        QCOMPARE(slices->columnCount(), SliceTableModel::kFirstRecommenderColumn + 3);
+        QStringList keys;
+        for (int r = 0; r < slices->rowCount(); ++r) keys << slices->index(r, 0).data(SliceTableModel::SliceKeyRole).toString();
+        QVERIFY2(keys.contains("warm_users"), qPrintable(keys.join(",")));
+        QVERIFY2(std::any_of(keys.begin(), keys.end(), [](const QString& k) { return k.startsWith("cohort "); }), qPrintable(keys.join(",")));
+
+        // Exports, without dialogs.
+        const QString csv = dir_.filePath("comparison.csv");
+        QVERIFY(screen.exportComparisonCsv(csv).isEmpty());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 3 * 12);
+        QVERIFY(lines[0].startsWith("recommender,metric,value,ci_low,ci_high,best"));
+        QVERIFY(screen.exportSlicesCsv(dir_.filePath("slices.csv")).isEmpty());
+        const QString png = dir_.filePath("charts.png");
+        QVERIFY(screen.saveChartsImage(png).isEmpty());
+        QVERIFY(!QImage(png).isNull());
+
+        save(screen, "models-comparison.png");
+        screen.tabs()->setCurrentIndex(1);
+        save(screen, "models-charts.png");
+        screen.tabs()->setCurrentIndex(2);
+        save(screen, "models-slices.png");
+    }
+
+    void twoTowerLossCurveGrowsLive() {
+        if (!rec::TwoTowerRecommender::available()) QSKIP("this build has no LibTorch: no two-tower model");
+        JobRunner runner;
+        ModelsScreen screen(runner);
+        QAbstractItemModelTester lossTester(screen.lossChart()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        screen.resize(1500, 900);
+        screen.show();
+        screen.setProject(project_);
+        screen.setRecommenders({"popularity", "twotower"});
+        QVERIFY(screen.parameters()->setValue("twotower.epochs", "6"));
+        QVERIFY(screen.parameters()->setValue("twotower.patience", "6"));
+        screen.setBootstrapResamples(200);
+        QSignalSpy epochs(&screen, &ModelsScreen::epochReported);
+        QSignalSpy done(&screen, &ModelsScreen::evaluated);
+        QSignalSpy failed(&screen, &ModelsScreen::failed);
+        int epochsBeforeDone = -1;
+        connect(&screen, &ModelsScreen::evaluated, this, [&] { epochsBeforeDone = epochs.count(); });
+        screen.evaluate();
+        QVERIFY2(done.wait(300000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QCOMPARE(epochsBeforeDone, 6);  // every epoch reached the chart while the job ran
+        QCOMPARE(epochs.first().at(0).toInt(), 1);
+        auto* loss = screen.lossChart()->model();
+        QCOMPARE(loss->rowCount(), 6);
+        // Training loss falls from the first to the last epoch.
+        QVERIFY(loss->index(5, LossCurveModel::Train).data().toDouble() < loss->index(0, LossCurveModel::Train).data().toDouble());
+        QCOMPARE(screen.comparison()->rowCount(), 2);
+        screen.tabs()->setCurrentIndex(3);
+        save(screen, "models-training.png");
+        QVERIFY(screen.saveLossImage(dir_.filePath("loss.png")).isEmpty());
+        screen.tabs()->setCurrentIndex(0);
+        save(screen, "models-twotower-comparison.png");
+    }
+
+    void cancelStopsTheJob() {
+        JobRunner runner;
+        ModelsScreen screen(runner);
+        screen.setProject(project_);
+        screen.setRecommenders({"als"});
+        QVERIFY(screen.parameters()->setValue("als.iterations", "100000"));
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        QSignalSpy progress(&runner, &JobRunner::jobProgress);
+        screen.evaluate();
+        QVERIFY(progress.wait(60000));  // it is running
+        screen.cancel();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(2).toBool(), true);  // cancelled
+        QVERIFY(!screen.running());
+        QVERIFY(screen.findChild<QLabel*>("summary")->text().contains("Cancelled"));
+        QCOMPARE(screen.comparison()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestModelsScreen)
+#include "TestModelsScreen.moc"

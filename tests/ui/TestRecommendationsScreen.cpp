@@ -1,0 +1,234 @@
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QTabWidget>
+#include <QtTest>
+
+#include <set>
+
+#include "AudienceModel.h"
+#include "HistoryModel.h"
+#include "JobRunner.h"
+#include "RankedItemsModel.h"
+#include "RecommendationsScreen.h"
+#include "RulesPanel.h"
+#include "UiTestSupport.h"
+
+using namespace ss;
+using namespace ss::ui;
+
+// Drives the Recommendations screen end to end on a small sample shop: customer history, three
+// models side by side with explanations, live merchandising rules, similar items and audiences; saves
+// what a person sees under the build folder's screenshots/.
+class TestRecommendationsScreen : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString project_;
+
+    static void save(QWidget& w, const QString& name) {
+        QDir().mkpath(QStringLiteral(SS_SCREENSHOT_DIR));
+        QVERIFY(w.grab().save(QStringLiteral(SS_SCREENSHOT_DIR "/") + name));
+    }
+
+    // Waits on `spy` until `done()` holds (each signal re-checks it), at most `ms` in all.
+    template <typename Done>
+    static bool waitUntil(QSignalSpy& spy, Done done, int ms) {
+        QElapsedTimer timer;
+        timer.start();
+        while (!done()) {
+            const qint64 left = ms - timer.elapsed();
+            if (left <= 0) return false;
+            spy.wait(static_cast<int>(left));
+        }
+        return true;
+    }
+
+    static std::set<QString> categories(const RankedItemsModel* m) {
+        std::set<QString> out;
+        for (const auto& r : m->rows()) out.insert(r.category);
+        return out;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        project_ = test::writeSmallSample(dir_, 300, 220);
+        QVERIFY(!project_.isEmpty());
+    }
+
+    void historyListsRulesAndAudience() {
+        JobRunner runner;
+        RecommendationsScreen screen(runner);
+        QAbstractItemModelTester historyTester(screen.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester similarTester(screen.similarItems(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester audienceTester(screen.audience(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> listTesters;
+        for (int s = 0; s < RecommendationsScreen::kSlots; ++s)
+            listTesters.push_back(std::make_unique<QAbstractItemModelTester>(screen.list(s), QAbstractItemModelTester::FailureReportingMode::QtTest));
+        QSignalSpy failed(&screen, &RecommendationsScreen::failed);
+        QSignalSpy ready(&screen, &RecommendationsScreen::sessionReady);
+        QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
+        screen.resize(1500, 950);
+        screen.setProject(project_);
+        QCOMPARE(screen.models(), (QStringList{"als", "itemknn", "popularity"}));
+        screen.show();  // loads the session on first show
+        QVERIFY2(ready.wait(60000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        auto full = [&] {
+            for (int s = 0; s < 3; ++s)
+                if (screen.list(s)->rowCount() != 10) return false;
+            return true;
+        };
+        QVERIFY2(waitUntil(lists, full, 120000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY(failed.isEmpty());
+        const QString customer = screen.customer();
+        QVERIFY(!customer.isEmpty());
+
+        // History: newest first, with behaviours and titles.
+        auto* history = screen.history();
+        QVERIFY(history->rowCount() >= 5);
+        for (int r = 1; r < history->rowCount(); ++r)
+            QVERIFY(history->data(history->index(r - 1, 0), HistoryModel::TimeRole).toLongLong() >=
+                    history->data(history->index(r, 0), HistoryModel::TimeRole).toLongLong());
+        QVERIFY(!history->row(0)->title.isEmpty());
+        QVERIFY(!history->row(0)->category.isEmpty());
+        std::set<QString> known;
+        for (int r = 0; r < history->rowCount(); ++r) known.insert(history->row(r)->externalId);
+
+        // Lists: known items excluded, scores descending, explanations name history items.
+        for (int s = 0; s < 3; ++s) {
+            const auto& rows = screen.list(s)->rows();
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                QVERIFY2(!known.count(rows[i].externalId), qPrintable(rows[i].externalId));
+                if (i) QVERIFY(rows[i - 1].adjusted >= rows[i].adjusted);
+                QVERIFY(!rows[i].title.isEmpty());
+            }
+        }
+        const auto& knn = screen.list(1)->rows();  // item-kNN: explanations are the terms of its score
+        QVERIFY2(knn[0].because.startsWith("because you "), qPrintable(knn[0].because));
+        QVERIFY(knn[0].becauseDetail.contains("Contributions"));
+        QVERIFY(screen.list(2)->rows()[0].because.isEmpty());  // popularity explains nothing
+        qInfo("top-10 lists of three models on the GUI thread: %.2f ms", screen.lastRefreshMilliseconds());
+        save(screen, "recommendations-history.png");
+
+        // Rules: hiding the top item's category removes every item of it, and the lists stay full.
+        const QString hidden = screen.list(0)->rows()[0].category;
+        screen.rulesPanel()->setCategoryChecked(hidden, true);
+        QVERIFY(waitUntil(lists, [&] { return !categories(screen.list(0)).count(hidden); }, 5000));
+        for (int s = 0; s < 3; ++s) {
+            QVERIFY(!categories(screen.list(s)).count(hidden));
+            QCOMPARE(screen.list(s)->rowCount(), 10);
+        }
+        // Show only one category.
+        const QString only = screen.list(1)->rows()[0].category;
+        screen.rulesPanel()->setCategoryChecked(hidden, false);
+        screen.rulesPanel()->setCategoryChecked(only, true);
+        screen.rulesPanel()->setCategoryMode(true);
+        QVERIFY(waitUntil(lists, [&] { return categories(screen.list(0)) == std::set<QString>{only}; }, 5000));
+        QCOMPARE(categories(screen.list(2)), std::set<QString>{only});
+        screen.rulesPanel()->reset();
+        QVERIFY(waitUntil(lists, [&] { return categories(screen.list(0)).size() > 1; }, 5000));
+
+        // Price cap.
+        screen.rulesPanel()->setPriceLimits(std::nullopt, 50.0);
+        QVERIFY(waitUntil(lists, [&] {
+            for (const auto& r : screen.list(0)->rows()) if (!r.price || *r.price > 50.0) return false;
+            return screen.list(0)->rowCount() > 0;
+        }, 5000));
+        screen.rulesPanel()->setPriceLimits(std::nullopt, std::nullopt);
+        QVERIFY(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10; }, 5000));
+
+        // Bury the top item of ALS: it leaves the top spot; boost the 10th: it climbs.
+        const QString top = screen.list(0)->rows()[0].externalId;
+        const QString tenth = screen.list(0)->rows()[9].externalId;
+        screen.rulesPanel()->addBury(top);
+        screen.rulesPanel()->addBoost(tenth);
+        auto rankOf = [&](const QString& id) {
+            const auto& rows = screen.list(0)->rows();
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                if (rows[i].externalId == id) return int(i);
+            return -1;
+        };
+        QVERIFY(waitUntil(lists, [&] { return rankOf(top) != 0; }, 5000));
+        QVERIFY2(rankOf(tenth) >= 0 && rankOf(tenth) < 9, qPrintable(QString::number(rankOf(tenth))));
+        const auto& boosted = screen.list(0)->rows()[static_cast<std::size_t>(rankOf(tenth))];
+        QVERIFY(boosted.adjusted > boosted.score);
+        screen.sideTabs()->setCurrentIndex(1);
+        save(screen, "recommendations-rules.png");
+        screen.rulesPanel()->reset();
+        QVERIFY(waitUntil(lists, [&] { return rankOf(top) == 0; }, 5000));
+
+        // An item's similar items and audience.
+        QSignalSpy similar(&screen, &RecommendationsScreen::similarReady);
+        QSignalSpy audience(&screen, &RecommendationsScreen::audienceReady);
+        const int item = screen.list(1)->rows()[0].item;
+        screen.showItem("itemknn", item);
+        QVERIFY(similar.count() || similar.wait(20000));
+        QVERIFY(audience.count() || audience.wait(20000));
+        QVERIFY(screen.similarItems()->rowCount() > 0);
+        for (const auto& r : screen.similarItems()->rows()) QVERIFY(r.item != item);
+        QCOMPARE(screen.audience()->rowCount(), 20);
+        for (int r = 1; r < screen.audience()->rowCount(); ++r) QVERIFY(screen.audience()->row(r - 1)->score >= screen.audience()->row(r)->score);
+        QVERIFY(!screen.findChild<QLabel*>("itemHeading")->text().isEmpty());
+        screen.sideTabs()->setCurrentIndex(0);
+        save(screen, "recommendations-item.png");
+
+        // Another customer from the audience: history and lists follow.
+        QSignalSpy history2(&screen, &RecommendationsScreen::historyReady);
+        const QString other = screen.audience()->row(0)->externalId;
+        screen.showCustomer(other);
+        QVERIFY(history2.wait(20000));
+        QCOMPARE(screen.customer(), other);
+        QVERIFY(waitUntil(lists, full, 20000));
+        QVERIFY(failed.isEmpty());
+    }
+
+    void unknownCustomerIsReported() {
+        JobRunner runner;
+        RecommendationsScreen screen(runner);
+        QSignalSpy ready(&screen, &RecommendationsScreen::sessionReady);
+        QSignalSpy failed(&screen, &RecommendationsScreen::failed);
+        screen.setProject(project_);
+        screen.load();
+        QVERIFY(ready.wait(60000));
+        screen.showCustomer("no-such-customer");
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.last().first().toString().contains("no-such-customer"));
+    }
+
+    void contentModelWithTheEncoder() {
+#ifndef SHELFSENSE_WITH_TORCH
+        QSKIP("this build has no LibTorch: no sentence encoder for the content model");
+#endif
+        JobRunner runner;
+        RecommendationsScreen screen(runner);
+        QSignalSpy ready(&screen, &RecommendationsScreen::sessionReady);
+        QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
+        QSignalSpy failed(&screen, &RecommendationsScreen::failed);
+        screen.resize(1500, 950);
+        screen.setProject(project_);
+        screen.setModels({"content", "als"});
+        screen.load();
+        QVERIFY(ready.wait(60000));
+        QVERIFY2(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 180000),
+                 failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY2(screen.list(0)->rows()[0].because.startsWith("because you "), qPrintable(screen.list(0)->rows()[0].because));
+        // Diversity re-ranking needs the item vectors the content model loaded: now it works.
+        const auto before = screen.list(0)->rows();
+        screen.rulesPanel()->setDiversity(0.3);
+        QVERIFY(waitUntil(lists, [&] {
+            const auto& now = screen.list(0)->rows();
+            for (std::size_t i = 0; i < now.size(); ++i)
+                if (now[i].externalId != before[i].externalId) return true;
+            return false;
+        }, 5000));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+        std::set<QString> beforeCategories;
+        for (const auto& r : before) beforeCategories.insert(r.category);
+        qInfo("content top-10 categories: %zu without MMR, %zu with λ = 0.3", beforeCategories.size(), categories(screen.list(0)).size());
+        QVERIFY(categories(screen.list(0)).size() >= beforeCategories.size());
+        save(screen, "recommendations-content-mmr.png");
+    }
+};
+
+QTEST_MAIN(TestRecommendationsScreen)
+#include "TestRecommendationsScreen.moc"

@@ -1,0 +1,407 @@
+#include "ModelsScreen.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <boost/json.hpp>
+
+#include "ComparisonTableModel.h"
+#include "ExportFiles.h"
+#include "JobRunner.h"
+#include "LossChart.h"
+#include "LossCurveModel.h"
+#include "MetricBarChart.h"
+#include "ParameterModel.h"
+#include "RecommenderChoices.h"
+#include "SliceTableModel.h"
+#include "Text.h"
+#include "common/TimeUtil.h"
+#include "rec/TwoTower.h"
+
+namespace ss::ui {
+namespace {
+
+std::vector<double> numbers(const boost::json::object& o, const char* key) {
+    std::vector<double> out;
+    if (const auto* a = o.if_contains(key); a && a->is_array())
+        for (const auto& v : a->as_array())
+            out.push_back(v.is_number() ? v.to_number<double>() : std::nan(""));
+    return out;
+}
+
+std::int64_t integer(const boost::json::object& o, const char* key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_number() ? v->to_number<std::int64_t>() : 0;
+}
+
+// The two-tower's training log, alone or inside a hybrid.
+const boost::json::object* twoTowerLog(const rec::RunResult& run) {
+    if (run.recommender == "twotower") return &run.training;
+    for (const char* part : {"a", "b"})
+        if (const auto* p = run.training.if_contains(part); p && p->is_object() && p->as_object().contains("validation_loss"))
+            return &p->as_object();
+    return nullptr;
+}
+
+}  // namespace
+
+ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
+    auto* outer = new QHBoxLayout(this);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    outer->addWidget(split);
+
+    auto* config = new QWidget(split);
+    auto* configLayout = new QVBoxLayout(config);
+    auto* models = new QGroupBox(tr("Recommenders"), config);
+    auto* modelsLayout = new QGridLayout(models);
+    const QStringList names = RecommenderChoices::names();
+    for (int i = 0; i < names.size(); ++i) {
+        auto* box = new QCheckBox(RecommenderChoices::label(names[i]), models);
+        box->setObjectName(names[i]);
+        box->setToolTip(RecommenderChoices::description(names[i]));
+        box->setChecked(names[i] == "popularity" || names[i] == "itemknn" || names[i] == "als");
+        if (names[i] == "twotower" && !rec::TwoTowerRecommender::available()) {
+            box->setEnabled(false);
+            box->setToolTip(tr("This build has no LibTorch: the two-tower model is not available."));
+        }
+        recommenderBoxes_ << box;
+        modelsLayout->addWidget(box, i / 2, i % 2);
+    }
+    configLayout->addWidget(models);
+
+    auto* setup = new QGroupBox(tr("Split and metrics"), config);
+    auto* form = new QFormLayout(setup);
+    split_ = new QComboBox(setup);
+    split_->addItem(tr("Temporal (global cut-off)"), "temporal");
+    split_->addItem(tr("Leave last out (per customer)"), "leave-last");
+    split_->addItem(tr("Random (seeded)"), "random");
+    split_->setItemData(0, tr("Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally."),
+                        Qt::ToolTipRole);
+    testFraction_ = new QDoubleSpinBox(setup);
+    testFraction_->setRange(0.05, 0.5);
+    testFraction_->setSingleStep(0.05);
+    testFraction_->setValue(0.2);
+    testFraction_->setToolTip(tr("Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out."));
+    target_ = new QComboBox(setup);
+    for (EventType t : {EventType::Purchase, EventType::Cart, EventType::Favourite, EventType::View})
+        target_->addItem(t == EventType::Purchase ? tr("Purchase") : t == EventType::Cart ? tr("Add to cart") : t == EventType::Favourite ? tr("Favourite") : tr("View"),
+                         static_cast<int>(t));
+    k_ = new QSpinBox(setup);
+    k_->setRange(1, 100);
+    k_->setValue(10);
+    convention_ = new QComboBox(setup);
+    convention_->addItem(tr("recommenders (Microsoft Recommenders)"), "recommenders");
+    convention_->addItem(tr("recbole (RecBole)"), "recbole");
+    convention_->setToolTip(tr("Which users each mean runs over; see the column tooltips for each metric's exact definition."));
+    bootstrap_ = new QSpinBox(setup);
+    bootstrap_->setRange(100, 20000);
+    bootstrap_->setSingleStep(500);
+    bootstrap_->setValue(1000);
+    seed_ = new QSpinBox(setup);
+    seed_->setRange(0, 1'000'000);
+    seed_->setValue(42);
+    form->addRow(tr("Split"), split_);
+    form->addRow(tr("Test share"), testFraction_);
+    form->addRow(tr("Target behaviour"), target_);
+    form->addRow(tr("k"), k_);
+    form->addRow(tr("Convention"), convention_);
+    form->addRow(tr("Bootstrap resamples"), bootstrap_);
+    form->addRow(tr("Seed"), seed_);
+    configLayout->addWidget(setup);
+
+    auto* params = new QGroupBox(tr("Parameters"), config);
+    auto* paramsLayout = new QVBoxLayout(params);
+    parameters_ = new ParameterModel(this);
+    auto* paramView = new QTableView(params);
+    paramView->setObjectName("parameters");
+    paramView->setModel(parameters_);
+    paramView->verticalHeader()->hide();
+    paramView->horizontalHeader()->setSectionResizeMode(ParameterModel::Name, QHeaderView::Stretch);
+    paramView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    paramsLayout->addWidget(paramView);
+    configLayout->addWidget(params, 1);
+    auto* buttons = new QHBoxLayout();
+    run_ = new QPushButton(tr("Train and evaluate"), config);
+    run_->setObjectName("run");
+    cancel_ = new QPushButton(tr("Cancel"), config);
+    cancel_->setEnabled(false);
+    buttons->addWidget(run_, 1);
+    buttons->addWidget(cancel_);
+    configLayout->addLayout(buttons);
+    config->setMinimumWidth(330);
+
+    auto* results = new QWidget(split);
+    auto* resultsLayout = new QVBoxLayout(results);
+    summary_ = new QLabel(tr("Choose recommenders and press “Train and evaluate”."), results);
+    summary_->setObjectName("summary");
+    summary_->setWordWrap(true);
+    resultsLayout->addWidget(summary_);
+    tabs_ = new QTabWidget(results);
+    resultsLayout->addWidget(tabs_, 1);
+
+    auto* comparisonPage = new QWidget(tabs_);
+    auto* comparisonLayout = new QVBoxLayout(comparisonPage);
+    comparison_ = new ComparisonTableModel(this);
+    comparisonView_ = new QTableView(comparisonPage);
+    comparisonView_->setObjectName("comparison");
+    comparisonView_->setModel(comparison_);
+    comparisonView_->verticalHeader()->hide();
+    comparisonView_->setSelectionMode(QAbstractItemView::NoSelection);
+    comparisonLayout->addWidget(comparisonView_, 1);
+    auto* legend = new QLabel(tr("<span style='background:#c8e6c9'>&nbsp;<b>bold</b>&nbsp;</span> best in the column &nbsp; "
+                                 "<span style='background:#fff1c4'>&nbsp;value ≈&nbsp;</span> not significantly different from the best "
+                                 "(paired t-test over users, p ≥ 0.05) &nbsp; Hover a header for the metric's definition, a cell for "
+                                 "its interval and p-values."),
+                              comparisonPage);
+    legend->setWordWrap(true);
+    comparisonLayout->addWidget(legend);
+    auto* exportComparison = new QPushButton(tr("Export CSV…"), comparisonPage);
+    comparisonLayout->addWidget(exportComparison, 0, Qt::AlignRight);
+    tabs_->addTab(comparisonPage, tr("Comparison"));
+
+    auto* chartsPage = new QWidget(tabs_);
+    auto* chartsLayout = new QVBoxLayout(chartsPage);
+    chartsGrid_ = new QWidget(chartsPage);
+    auto* grid = new QGridLayout(chartsGrid_);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (MetricId id : kAllMetrics) {
+        auto* chart = new MetricBarChart(comparison_, ComparisonTableModel::valueColumn(id), chartsGrid_);
+        chart->setMinimumSize(220, 180);
+        grid->addWidget(chart, charts_.size() / 3, charts_.size() % 3);
+        charts_ << chart;
+    }
+    chartsLayout->addWidget(chartsGrid_, 1);
+    auto* saveCharts = new QPushButton(tr("Save chart image…"), chartsPage);
+    chartsLayout->addWidget(saveCharts, 0, Qt::AlignRight);
+    tabs_->addTab(chartsPage, tr("Charts"));
+
+    auto* slicesPage = new QWidget(tabs_);
+    auto* slicesLayout = new QVBoxLayout(slicesPage);
+    auto* sliceBar = new QHBoxLayout();
+    sliceMetric_ = new QComboBox(slicesPage);
+    for (MetricId id : kAllMetrics) sliceMetric_->addItem(qs(std::string(metricKey(id))), static_cast<int>(id));
+    sliceMetric_->setCurrentIndex(static_cast<int>(MetricId::Ndcg));
+    sliceBar->addWidget(new QLabel(tr("Metric:"), slicesPage));
+    sliceBar->addWidget(sliceMetric_);
+    sliceBar->addStretch(1);
+    slicesLayout->addLayout(sliceBar);
+    slices_ = new SliceTableModel(this);
+    auto* sliceView = new QTableView(slicesPage);
+    sliceView->setObjectName("slices");
+    sliceView->setModel(slices_);
+    sliceView->verticalHeader()->hide();
+    sliceView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    slicesLayout->addWidget(sliceView, 1);
+    auto* sliceNote = new QLabel(tr("Cold items have no training interaction (only content models can rank them); cold users have "
+                                    "no training history (served by the popularity fallback); cohorts are customers by the month of "
+                                    "their first event."),
+                                 slicesPage);
+    sliceNote->setWordWrap(true);
+    slicesLayout->addWidget(sliceNote);
+    auto* exportSlices = new QPushButton(tr("Export CSV…"), slicesPage);
+    slicesLayout->addWidget(exportSlices, 0, Qt::AlignRight);
+    tabs_->addTab(slicesPage, tr("Slices"));
+
+    auto* trainingPage = new QWidget(tabs_);
+    auto* trainingLayout = new QVBoxLayout(trainingPage);
+    lossChart_ = new LossChart(trainingPage);
+    trainingLayout->addWidget(lossChart_, 1);
+    trainingLog_ = new QLabel(tr("The two-tower's loss curve appears here while it trains."), trainingPage);
+    trainingLog_->setWordWrap(true);
+    trainingLayout->addWidget(trainingLog_);
+    auto* saveLoss = new QPushButton(tr("Save chart image…"), trainingPage);
+    trainingLayout->addWidget(saveLoss, 0, Qt::AlignRight);
+    tabs_->addTab(trainingPage, tr("Training"));
+
+    split->addWidget(config);
+    split->addWidget(results);
+    split->setStretchFactor(1, 1);
+
+    connect(run_, &QPushButton::clicked, this, &ModelsScreen::evaluate);
+    connect(cancel_, &QPushButton::clicked, this, &ModelsScreen::cancel);
+    connect(parameters_, &ParameterModel::rejected, this, [this](const QString& m) { report(m, true); });
+    for (auto* box : recommenderBoxes_)
+        connect(box, &QCheckBox::toggled, this, [this] { parameters_->setRecommenders(recommenders()); });
+    parameters_->setRecommenders(recommenders());
+    connect(sliceMetric_, &QComboBox::currentIndexChanged, this,
+            [this] { slices_->setMetric(static_cast<MetricId>(sliceMetric_->currentData().toInt())); });
+    auto exporter = [this](const QString& title, const QString& name, const QString& filter, auto write) {
+        const QString path = askPath(title, name, filter);
+        if (path.isEmpty()) return;
+        const QString error = write(path);
+        report(error.isEmpty() ? tr("Saved %1").arg(path) : error, !error.isEmpty());
+    };
+    connect(exportComparison, &QPushButton::clicked, this, [this, exporter] {
+        exporter(tr("Export the comparison"), "comparison.csv", tr("CSV files (*.csv)"), [this](const QString& p) { return exportComparisonCsv(p); });
+    });
+    connect(exportSlices, &QPushButton::clicked, this, [this, exporter] {
+        exporter(tr("Export the slices"), "slices.csv", tr("CSV files (*.csv)"), [this](const QString& p) { return exportSlicesCsv(p); });
+    });
+    connect(saveCharts, &QPushButton::clicked, this, [this, exporter] {
+        exporter(tr("Save the charts"), "metrics.png", tr("Images (*.png *.jpg *.bmp)"), [this](const QString& p) { return saveChartsImage(p); });
+    });
+    connect(saveLoss, &QPushButton::clicked, this, [this, exporter] {
+        exporter(tr("Save the loss chart"), "loss.png", tr("Images (*.png *.jpg *.bmp)"), [this](const QString& p) { return saveLossImage(p); });
+    });
+}
+
+void ModelsScreen::setProject(const QString& path) {
+    path_ = path;
+    ++generation_;
+    if (job_) runner_.cancel(job_);
+    job_ = 0;
+    run_->setEnabled(!path.isEmpty());
+    cancel_->setEnabled(false);
+    comparison_->setResult(nullptr);
+    slices_->setResult(nullptr);
+    lossChart_->model()->clear();
+    report(path.isEmpty() ? tr("No project open.") : tr("Choose recommenders and press “Train and evaluate”."), false);
+}
+
+void ModelsScreen::report(const QString& message, bool error) {
+    summary_->setText(message);
+    if (error) emit failed(message);
+}
+
+QString ModelsScreen::askPath(const QString& title, const QString& suggested, const QString& filter) {
+    return QFileDialog::getSaveFileName(this, title, suggested, filter);
+}
+
+QStringList ModelsScreen::recommenders() const {
+    QStringList out;
+    for (auto* box : recommenderBoxes_)
+        if (box->isChecked() && box->isEnabled()) out << box->objectName();
+    return out;
+}
+
+void ModelsScreen::setRecommenders(const QStringList& names) {
+    for (auto* box : recommenderBoxes_) box->setChecked(names.contains(box->objectName()));
+}
+
+void ModelsScreen::setSplit(const QString& kind, double testFraction) {
+    split_->setCurrentIndex(split_->findData(kind));
+    testFraction_->setValue(testFraction);
+}
+
+void ModelsScreen::setTopK(int k) { k_->setValue(k); }
+void ModelsScreen::setConvention(const QString& name) { convention_->setCurrentIndex(convention_->findData(name)); }
+void ModelsScreen::setBootstrapResamples(int n) { bootstrap_->setValue(n); }
+
+void ModelsScreen::evaluate() {
+    if (path_.isEmpty() || job_) return;
+    rec::EvaluationOptions o;
+    for (const QString& n : recommenders()) o.recommenders.push_back(utf8(n));
+    if (o.recommenders.empty()) return report(tr("Choose at least one recommender."), true);
+    o.split.kind = rec::parseSplitKind(utf8(split_->currentData().toString())).value_or(rec::SplitKind::Temporal);
+    o.split.testFraction = testFraction_->value();
+    o.split.target = static_cast<EventType>(target_->currentData().toInt());
+    o.k = k_->value();
+    o.convention = parseConvention(utf8(convention_->currentData().toString())).value_or(Convention::Recommenders);
+    o.bootstrapResamples = bootstrap_->value();
+    o.seed = static_cast<std::uint64_t>(seed_->value());
+    o.split.seed = o.seed;
+    o.threads = RecommenderChoices::threads();
+    o.vectors = RecommenderChoices::vectorOptions();
+    auto config = parameters_->config();
+    if (!config) return report(qs(config.error().describe()), true);
+    o.config = *config;
+    // Live loss curve: the two-tower reports every epoch on the training thread; hop to the GUI thread.
+    lossChart_->model()->clear();
+    lossChart_->setSubtitle(QString());
+    QPointer<ModelsScreen> self(this);
+    const int generation = generation_;
+    o.config.twotower.onEpoch = [self, generation](int epoch, double train, double validation) {
+        if (!self) return;
+        QMetaObject::invokeMethod(self, [self, generation, epoch, train, validation] {
+            if (!self || generation != self->generation_) return;
+            self->lossChart_->model()->append(epoch, train, validation);
+            self->trainingLog_->setText(tr("Epoch %1: training loss %2, validation loss %3")
+                                            .arg(epoch)
+                                            .arg(train, 0, 'f', 4)
+                                            .arg(validation, 0, 'f', 4));
+            emit self->epochReported(epoch, train, validation);
+        }, Qt::QueuedConnection);
+    };
+    std::function<Result<rec::EvaluationResult>(const JobContext&)> job = [p = utf8(path_), o](const JobContext& ctx) {
+        return rec::Evaluation::run(p, o, ctx);
+    };
+    report(tr("Training and evaluating %1…").arg(recommenders().join(QStringLiteral(", "))), false);
+    run_->setEnabled(false);
+    cancel_->setEnabled(true);
+    job_ = runner_.start<rec::EvaluationResult>(tr("Evaluating recommenders"), job, this, [this, generation](Result<rec::EvaluationResult> r) {
+        if (generation != generation_) return;
+        job_ = 0;
+        run_->setEnabled(true);
+        cancel_->setEnabled(false);
+        if (!r) {
+            if (r.error().code == ErrorCode::Cancelled) return report(tr("Cancelled: nothing was stored."), false);
+            return report(tr("The evaluation failed: %1").arg(qs(r.error().describe())), true);
+        }
+        showResult(std::make_shared<const rec::EvaluationResult>(std::move(*r)));
+    });
+}
+
+void ModelsScreen::cancel() {
+    if (job_) runner_.cancel(job_);
+}
+
+void ModelsScreen::showResult(std::shared_ptr<const rec::EvaluationResult> result) {
+    comparison_->setResult(result);
+    slices_->setResult(result);
+    comparisonView_->resizeColumnsToContents();
+    const auto& s = result->split;
+    QString cut;
+    if (const std::int64_t cutoff = integer(s, "cutoff"); cutoff > 0) cut = tr(" at %1").arg(qs(isoDate(cutoff)));
+    QStringList stored;
+    for (const auto& run : result->runs)
+        if (run.runId) stored << QString::number(run.runId);
+    report(tr("%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; "
+              "%10 s.%11")
+               .arg(split_->currentText(), cut)
+               .arg(integer(s, "test_users"))
+               .arg(integer(s, "test_pairs"))
+               .arg(integer(s, "cold_item_test_pairs"))
+               .arg(integer(s, "cold_users"))
+               .arg(result->k)
+               .arg(qs(std::string(conventionName(result->convention))))
+               .arg(result->seed)
+               .arg(QString::number(result->seconds, 'f', 1),
+                    stored.isEmpty() ? QString() : tr(" Stored as runs %1.").arg(stored.join(QStringLiteral(", ")))),
+           false);
+    for (const auto& run : result->runs)
+        if (const auto* log = twoTowerLog(run)) {
+            // The finished run's log is authoritative (the live curve may have missed nothing, but keep one source).
+            lossChart_->model()->setCurve(numbers(*log, "train_loss"), numbers(*log, "validation_loss"));
+            const auto best = integer(*log, "best_epoch"), epochs = integer(*log, "epochs");
+            lossChart_->setSubtitle(tr("best epoch %1 of %2").arg(best).arg(epochs));
+            trainingLog_->setText(tr("Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; "
+                                     "trained in %3 s.")
+                                      .arg(epochs)
+                                      .arg(best)
+                                      .arg(run.fitSeconds, 0, 'f', 1));
+        }
+    emit evaluated();
+}
+
+QString ModelsScreen::exportComparisonCsv(const QString& path) const { return ExportFiles::writeText(path, comparison_->csv()); }
+QString ModelsScreen::exportSlicesCsv(const QString& path) const { return ExportFiles::writeText(path, ExportFiles::csv(*slices_)); }
+QString ModelsScreen::saveChartsImage(const QString& path) { return ExportFiles::saveImage(*chartsGrid_, path); }
+QString ModelsScreen::saveLossImage(const QString& path) { return ExportFiles::saveImage(*lossChart_, path); }
+
+}  // namespace ss::ui

@@ -1,0 +1,605 @@
+#include "RecommendationsScreen.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QElapsedTimer>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "AudienceModel.h"
+#include "BehaviourIcons.h"
+#include "HistoryModel.h"
+#include "JobRunner.h"
+#include "ModelSimilarity.h"
+#include "RankedItemsModel.h"
+#include "RecommenderChoices.h"
+#include "RulesPanel.h"
+#include "SessionScheduler.h"
+#include "Text.h"
+#include "store/TableQuery.h"
+
+namespace ss::ui {
+
+namespace {
+constexpr std::size_t kHistoryRows = 1000;  // the most recent events shown in the timeline
+constexpr double kInlineMilliseconds = 40;  // lists slower than this are computed in jobs
+constexpr std::size_t kDetailRows = 20;
+
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideRight);
+    return view;
+}
+}  // namespace
+
+struct RecommendationsScreen::CustomerData {
+    std::int32_t user = -1;
+    QString externalId;
+    std::size_t events = 0;
+    std::vector<HistoryRow> rows;
+    std::unordered_map<std::int32_t, EventType> strongest;
+};
+
+RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
+    auto* outer = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout();
+    customerEdit_ = new QLineEdit(this);
+    customerEdit_->setObjectName("customer");
+    customerEdit_->setPlaceholderText(tr("Customer id"));
+    customerEdit_->setClearButtonEnabled(true);
+    auto* completer = new QCompleter(new QStringListModel(this), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setMaxVisibleItems(15);
+    customerEdit_->setCompleter(completer);
+    auto* show = new QPushButton(tr("Show"), this);
+    bar->addWidget(new QLabel(tr("Customer:"), this));
+    bar->addWidget(customerEdit_, 1);
+    bar->addWidget(show);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Models:"), this));
+    const QStringList names = RecommenderChoices::names();
+    const QString defaults[kSlots] = {"als", "itemknn", "popularity"};
+    for (int slot = 0; slot < kSlots; ++slot) {
+        auto* box = modelBoxes_[slot] = new QComboBox(this);
+        box->setObjectName(QStringLiteral("model%1").arg(slot + 1));
+        if (slot > 0) box->addItem(tr("(none)"), QString());
+        for (const QString& n : names) {
+            box->addItem(RecommenderChoices::label(n), n);
+            box->setItemData(box->count() - 1, RecommenderChoices::description(n), Qt::ToolTipRole);
+        }
+        box->setCurrentIndex(box->findData(defaults[slot]));
+        bar->addWidget(box);
+    }
+    k_ = new QSpinBox(this);
+    k_->setRange(1, 100);
+    k_->setValue(10);
+    k_->setPrefix(tr("top "));
+    bar->addWidget(k_);
+    outer->addLayout(bar);
+    status_ = new QLabel(tr("No project open."), this);
+    status_->setObjectName("status");
+    status_->setWordWrap(true);
+    outer->addWidget(status_);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    sideTabs_ = new QTabWidget(split);
+    history_ = new HistoryModel(this);
+    historyView_ = makeTable(history_, sideTabs_);
+    historyView_->setIconSize(QSize(16, 16));
+    historyView_->horizontalHeader()->setSectionResizeMode(HistoryModel::Title, QHeaderView::Stretch);
+    sideTabs_->addTab(historyView_, tr("History"));
+    rules_ = new RulesPanel(sideTabs_);
+    sideTabs_->addTab(rules_, tr("Merchandising rules"));
+
+    auto* right = new QSplitter(Qt::Vertical, split);
+    auto* listsArea = new QWidget(right);
+    auto* listsLayout = new QHBoxLayout(listsArea);
+    listsLayout->setContentsMargins(0, 0, 0, 0);
+    for (int slot = 0; slot < kSlots; ++slot) {
+        listBoxes_[slot] = new QGroupBox(listsArea);
+        auto* l = new QVBoxLayout(listBoxes_[slot]);
+        l->setContentsMargins(4, 4, 4, 4);
+        lists_[slot] = new RankedItemsModel(this);
+        lists_[slot]->setScoreHeader(tr("Score"), tr("The model's score (higher is better; units differ between models). Green or "
+                                                      "red: moved by a boost or bury rule."));
+        auto* view = listViews_[slot] = makeTable(lists_[slot], listBoxes_[slot]);
+        view->setObjectName(QStringLiteral("list%1").arg(slot + 1));
+        view->setColumnHidden(RankedItemsModel::Item, true);
+        view->setColumnHidden(RankedItemsModel::Price, true);
+        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Rank, QHeaderView::ResizeToContents);
+        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Score, QHeaderView::ResizeToContents);
+        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Because, QHeaderView::Stretch);
+        view->setColumnWidth(RankedItemsModel::Title, 150);
+        view->setColumnWidth(RankedItemsModel::Category, 90);
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QTableView::customContextMenuRequested, this, [this, slot](const QPoint& at) { listContextMenu(slot, at); });
+        connect(view, &QTableView::clicked, this, [this, slot](const QModelIndex& index) {
+            showItem(modelBoxes_[slot]->currentData().toString(), index.data(RankedItemsModel::ItemIndexRole).toInt());
+        });
+        l->addWidget(view);
+        listsLayout->addWidget(listBoxes_[slot], 1);
+    }
+    auto* details = new QWidget(right);
+    auto* detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    itemHeading_ = new QLabel(tr("Click an item to see similar items and the customers the model would show it to."), details);
+    itemHeading_->setObjectName("itemHeading");
+    itemHeading_->setWordWrap(true);
+    detailsLayout->addWidget(itemHeading_);
+    auto* detailTables = new QHBoxLayout();
+    similar_ = new RankedItemsModel(this);
+    similar_->setScoreHeader(tr("Similarity"), QString());
+    auto* similarView = makeTable(similar_, details);
+    similarView->setObjectName("similar");
+    similarView->setColumnHidden(RankedItemsModel::Item, true);
+    similarView->setColumnHidden(RankedItemsModel::Because, true);
+    similarView->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Title, QHeaderView::Stretch);
+    audience_ = new AudienceModel(this);
+    auto* audienceView = makeTable(audience_, details);
+    audienceView->setObjectName("audience");
+    audienceView->setToolTip(tr("Double-click a customer to show them."));
+    audienceView->horizontalHeader()->setSectionResizeMode(AudienceModel::Customer, QHeaderView::Stretch);
+    auto* similarBox = new QGroupBox(tr("Similar items"), details);
+    (new QVBoxLayout(similarBox))->addWidget(similarView);
+    auto* audienceBox = new QGroupBox(tr("Who the model would show it to"), details);
+    (new QVBoxLayout(audienceBox))->addWidget(audienceView);
+    detailTables->addWidget(similarBox, 3);
+    detailTables->addWidget(audienceBox, 2);
+    detailsLayout->addLayout(detailTables, 1);
+    right->addWidget(listsArea);
+    right->addWidget(details);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    split->addWidget(sideTabs_);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    outer->addWidget(split, 1);
+
+    auto go = [this] { showCustomer(customerEdit_->text().trimmed()); };
+    connect(show, &QPushButton::clicked, this, go);
+    connect(customerEdit_, &QLineEdit::returnPressed, this, go);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& id) { showCustomer(id); });
+    for (auto* box : modelBoxes_)
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            ensureTrained();
+            refreshLists();
+        });
+    connect(k_, &QSpinBox::valueChanged, this, &RecommendationsScreen::refreshLists);
+    connect(rules_, &RulesPanel::rulesChanged, this, &RecommendationsScreen::refreshLists);
+    connect(historyView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        const QStringList chosen = models();
+        if (!chosen.isEmpty()) showItem(chosen.first(), index.data(HistoryModel::ItemIndexRole).toInt());
+    });
+    connect(audienceView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (const AudienceRow* r = audience_->row(index.row())) {
+            sideTabs_->setCurrentIndex(0);
+            showCustomer(r->externalId);
+        }
+    });
+    for (int slot = 0; slot < kSlots; ++slot) listBoxes_[slot]->setTitle(RecommenderChoices::label(modelBoxes_[slot]->currentData().toString()));
+}
+
+RecommendationsScreen::~RecommendationsScreen() = default;
+
+QStringList RecommendationsScreen::models() const {
+    QStringList out;
+    for (auto* box : modelBoxes_)
+        if (!box->currentData().toString().isEmpty()) out << box->currentData().toString();
+    return out;
+}
+
+void RecommendationsScreen::setModels(const QStringList& names) {
+    for (int slot = 0; slot < kSlots; ++slot) {
+        QSignalBlocker block(modelBoxes_[slot]);
+        modelBoxes_[slot]->setCurrentIndex(modelBoxes_[slot]->findData(slot < names.size() ? names[slot] : QString()));
+    }
+    ensureTrained();
+    refreshLists();
+}
+
+void RecommendationsScreen::setTopK(int k) { k_->setValue(k); }
+
+void RecommendationsScreen::setProject(const QString& path) {
+    path_ = path;
+    ++generation_;
+    delete scheduler_;  // its pending results are dropped with it; running jobs keep the old session alive
+    scheduler_ = nullptr;
+    opening_ = false;
+    training_.clear();
+    customerId_.clear();
+    user_ = -1;
+    strongest_.clear();
+    refreshPending_ = refreshRunning_ = false;
+    history_->setRows({});
+    for (auto* l : lists_) l->clear();
+    similar_->clear();
+    audience_->setRows({});
+    const QString error = catalog_.open(path);
+    if (!error.isEmpty()) report(error, true);
+    else report(path.isEmpty() ? tr("No project open.") : tr("Open this screen to load the customers."), false);
+    if (!path.isEmpty() && isVisible()) load();
+}
+
+void RecommendationsScreen::showEvent(QShowEvent* event) {
+    ProjectScreen::showEvent(event);
+    if (!path_.isEmpty() && !scheduler_ && !opening_) load();
+}
+
+void RecommendationsScreen::report(const QString& message, bool error) {
+    status_->setText(message);
+    if (error) emit failed(message);
+}
+
+void RecommendationsScreen::load() {
+    if (path_.isEmpty() || scheduler_ || opening_) return;
+    opening_ = true;
+    report(tr("Loading customers, items and events…"), false);
+    rec::SessionOptions options;
+    options.vectors = RecommenderChoices::vectorOptions();
+    options.threads = RecommenderChoices::threads();
+    using Opened = std::shared_ptr<rec::RecommendationSession>;
+    std::function<Result<Opened>(const JobContext&)> job = [p = utf8(path_), options](const JobContext& ctx) -> Result<Opened> {
+        auto s = rec::RecommendationSession::open(p, options, ctx);
+        if (!s) return s.error();
+        return Opened(std::move(*s));
+    };
+    const int generation = generation_;
+    runner_.start<Opened>(tr("Loading the recommendation session"), job, this, [this, generation](Result<Opened> r) {
+        if (generation != generation_) return;
+        opening_ = false;
+        if (!r) return report(tr("Could not load the project: %1").arg(qs(r.error().describe())), true);
+        sessionOpened(std::move(*r));
+    });
+}
+
+void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSession> session) {
+    scheduler_ = new SessionScheduler(runner_, session, this);
+    connect(scheduler_, &SessionScheduler::writingChanged, this, [this](bool writing) {
+        if (!writing && refreshPending_) refreshLists();
+    });
+    const auto& data = session->data();
+    QStringList ids;
+    ids.reserve(static_cast<int>(data.userCount()));
+    for (const auto& u : data.users()) ids << qs(u.externalId);
+    static_cast<QStringListModel*>(customerEdit_->completer()->model())->setStringList(ids);
+    std::set<std::string> categories;
+    double maxPrice = 0;
+    for (const auto& item : data.items()) {
+        categories.insert(item.category);
+        if (item.price) maxPrice = std::max(maxPrice, *item.price);
+    }
+    QStringList list;
+    for (const auto& c : categories) list << qs(c);
+    rules_->setCategories(list);
+    rules_->setPriceRange(0, std::max(1.0, maxPrice));
+    report(tr("%1 customers, %2 items, %3 events. Models are trained on every event.")
+               .arg(QLocale().toString(qlonglong(data.userCount())), QLocale().toString(qlonglong(data.itemCount())),
+                    QLocale().toString(qlonglong(data.events().size()))),
+           false);
+    emit sessionReady();
+    ensureTrained();
+    // Start with the first customer with a real history (at least five items), so the lists say something.
+    const auto& weights = session->interactions().weights;
+    QString first;
+    for (int u = 0; u < weights.rows && first.isEmpty(); ++u)
+        if (weights.rowSize(u) >= 5) first = qs(data.users()[static_cast<std::size_t>(u)].externalId);
+    if (first.isEmpty() && !ids.isEmpty()) first = ids.first();
+    if (customerId_.isEmpty() && !first.isEmpty()) showCustomer(first);
+    else if (!customerId_.isEmpty()) showCustomer(customerId_);
+}
+
+void RecommendationsScreen::ensureTrained() {
+    if (!scheduler_) return;
+    for (const QString& name : models()) {
+        if (training_.contains(name)) continue;
+        const auto* s = scheduler_->readable();
+        if (s && s->trained(utf8(name))) continue;
+        training_ << name;
+        std::function<Result<bool>(rec::RecommendationSession&, const JobContext&)> job =
+            [n = utf8(name)](rec::RecommendationSession& session, const JobContext& ctx) -> Result<bool> {
+            if (session.trained(n)) return true;
+            auto st = session.train(n, rec::RecommenderConfig{}, ctx);
+            if (!st) return st.error();
+            return true;
+        };
+        scheduler_->write<bool>(tr("Training %1 on every event").arg(RecommenderChoices::label(name)), job, this, [this, name](Result<bool> r) {
+            training_.removeAll(name);
+            if (!r) report(tr("Training %1 failed: %2").arg(RecommenderChoices::label(name), qs(r.error().describe())), true);
+            refreshPending_ = true;  // refreshed once the writer has finished (writingChanged)
+        });
+    }
+}
+
+void RecommendationsScreen::showCustomer(const QString& externalId) {
+    if (externalId.isEmpty()) return;
+    customerId_ = externalId;
+    if (customerEdit_->text() != externalId) customerEdit_->setText(externalId);
+    if (!scheduler_) {
+        load();
+        return;
+    }
+    std::function<Result<CustomerData>(const rec::RecommendationSession&, const JobContext&)> job =
+        [id = utf8(externalId), p = utf8(path_)](const rec::RecommendationSession& s, const JobContext&) -> Result<CustomerData> {
+        const auto user = s.data().userByExternalId(id);
+        if (!user) return makeError(ErrorCode::InputData, "no customer with id '" + id + "' in the project");
+        CustomerData out;
+        out.user = *user;
+        out.externalId = qs(id);
+        auto events = s.history(*user);
+        out.events = events.size();
+        for (const auto& e : events) {
+            auto& best = out.strongest.try_emplace(e.item, e.type).first->second;
+            if (BehaviourIcons::strength(e.type) > BehaviourIcons::strength(best)) best = e.type;
+        }
+        if (events.size() > kHistoryRows) events.erase(events.begin(), events.end() - static_cast<std::ptrdiff_t>(kHistoryRows));
+        auto project = Project::open(p, Database::Mode::ReadOnly);
+        if (!project) return project.error();
+        // The customer's reviews: the reviews table filtered by their id (exact match on the user column).
+        std::map<std::string, std::pair<double, std::string>> reviews;
+        TableQuery query((*project)->db(), BrowsableTable::Reviews);
+        auto rows = query.fetch(id, 5, true, 0, 5000);
+        if (!rows) return rows.error();
+        for (const auto& row : *rows)
+            if (row.size() >= 4 && row[0] == id && !row[2].empty()) reviews[row[1]] = {std::atof(row[2].c_str()), row[3]};
+        CatalogQuery catalog((*project)->db());
+        std::unordered_map<std::int32_t, CatalogItem> titles;
+        const auto& items = s.data().items();
+        for (const auto& e : events) {
+            const auto& facts = items[static_cast<std::size_t>(e.item)];
+            HistoryRow row;
+            row.time = e.time;
+            row.type = e.type;
+            row.item = e.item;
+            row.externalId = qs(facts.externalId);
+            row.category = qs(facts.category);
+            row.price = facts.price;
+            auto t = titles.find(e.item);
+            if (t == titles.end()) {
+                auto found = catalog.byId(facts.id);
+                t = titles.emplace(e.item, found && *found ? **found : CatalogItem{}).first;
+            }
+            row.title = qs(t->second.title);
+            if (auto r = reviews.find(facts.externalId); r != reviews.end()) {
+                row.rating = r->second.first;
+                row.reviewTitle = qs(r->second.second);
+            }
+            out.rows.push_back(std::move(row));
+        }
+        return out;
+    };
+    report(tr("Loading the history of %1…").arg(externalId), false);
+    scheduler_->read<CustomerData>(tr("History of %1").arg(externalId), job, this, [this, externalId](Result<CustomerData> r) {
+        if (externalId != customerId_) return;  // another customer was asked for meanwhile
+        if (!r) return report(qs(r.error().describe()), true);
+        showHistory(std::move(*r));
+    });
+}
+
+void RecommendationsScreen::showHistory(CustomerData data) {
+    user_ = data.user;
+    strongest_ = std::move(data.strongest);
+    const auto shown = data.rows.size();
+    history_->setRows(std::move(data.rows));
+    historyView_->resizeColumnToContents(HistoryModel::When);
+    historyView_->resizeColumnToContents(HistoryModel::Behaviour);
+    historyView_->resizeColumnToContents(HistoryModel::Review);
+    report(data.events > shown ? tr("Customer %1: %2 events (the latest %3 shown).").arg(data.externalId).arg(data.events).arg(shown)
+                               : tr("Customer %1: %2 events.").arg(data.externalId).arg(data.events),
+           false);
+    emit historyReady();
+    refreshLists();
+}
+
+RecommendationsScreen::Lists RecommendationsScreen::computeLists(const rec::RecommendationSession& s, const QStringList& names,
+                                                                 std::int32_t user, std::size_t k, const rec::MerchandisingRules& rules,
+                                                                 bool includeKnown) {
+    Lists out;
+    for (const QString& name : names) {
+        const std::string n = utf8(name);
+        if (n.empty() || !s.trained(n)) out.emplace_back(std::vector<rec::Recommendation>{});
+        else out.push_back(s.recommend(n, user, k, rules, includeKnown, 3));
+    }
+    return out;
+}
+
+void RecommendationsScreen::refreshLists() {
+    QStringList names;
+    for (int slot = 0; slot < kSlots; ++slot) {
+        const QString name = modelBoxes_[slot]->currentData().toString();
+        names << name;
+        listBoxes_[slot]->setVisible(!name.isEmpty());
+        listBoxes_[slot]->setTitle(RecommenderChoices::label(name));
+    }
+    if (!scheduler_ || user_ < 0) return;
+    const auto* s = scheduler_->readable();
+    if (!s || refreshRunning_) {
+        refreshPending_ = true;
+        return;
+    }
+    refreshPending_ = false;
+    const auto rules = rules_->rules();
+    const bool includeKnown = rules_->includeKnown();
+    const auto k = static_cast<std::size_t>(k_->value());
+    if (lastRefreshMs_ <= kInlineMilliseconds) {
+        QElapsedTimer timer;
+        timer.start();
+        auto lists = computeLists(*s, names, user_, k, rules, includeKnown);
+        lastRefreshMs_ = double(timer.nsecsElapsed()) / 1e6;
+        showLists(names, std::move(lists));
+        return;
+    }
+    refreshRunning_ = true;
+    std::function<Result<Lists>(const rec::RecommendationSession&, const JobContext&)> job =
+        [names, user = user_, k, rules, includeKnown](const rec::RecommendationSession& session, const JobContext&) -> Result<Lists> {
+        return computeLists(session, names, user, k, rules, includeKnown);
+    };
+    const std::int32_t user = user_;
+    scheduler_->read<Lists>(tr("Top-%1 lists").arg(k), job, this, [this, names, user](Result<Lists> r) {
+        refreshRunning_ = false;
+        if (r && user == user_) showLists(names, std::move(*r));
+        if (refreshPending_) refreshLists();
+    });
+}
+
+QString RecommendationsScreen::shortTitle(std::int32_t item) {
+    const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
+    if (!s || item < 0 || item >= static_cast<std::int32_t>(s->data().itemCount())) return {};
+    const auto& facts = s->data().items()[static_cast<std::size_t>(item)];
+    QString title = qs(catalog_.item(facts.id).title);
+    // Bilingual titles read "English | 中文": the first part is enough inside a sentence.
+    if (const int bar = title.indexOf(QStringLiteral(" | ")); bar > 0) title.truncate(bar);
+    return title.isEmpty() ? qs(facts.externalId) : title;
+}
+
+RankedItemRow RecommendationsScreen::makeRow(const rec::RecommendationSession& s, const rec::Recommendation& r) {
+    const auto& facts = s.data().items()[static_cast<std::size_t>(r.item)];
+    RankedItemRow row;
+    row.item = r.item;
+    row.externalId = qs(facts.externalId);
+    row.title = qs(catalog_.item(facts.id).title);
+    row.category = qs(facts.category);
+    row.price = facts.price;
+    row.score = r.score;
+    row.adjusted = r.adjusted;
+    row.fallback = r.fallback;
+    if (r.fallback) {
+        row.because = tr("popular with everyone (no history this model can use)");
+        return row;
+    }
+    // "because you bought A; viewed B, C": contributions grouped by the customer's strongest behaviour.
+    std::vector<std::pair<EventType, QStringList>> groups;
+    QStringList detail;
+    for (const auto& c : r.because) {
+        const auto it = strongest_.find(c.item);
+        const EventType type = it == strongest_.end() ? EventType::View : it->second;
+        auto g = std::find_if(groups.begin(), groups.end(), [type](const auto& x) { return x.first == type; });
+        if (g == groups.end()) g = groups.insert(groups.end(), {type, {}});
+        g->second << shortTitle(c.item);
+        detail << tr("%1 %2 (%3): %4")
+                      .arg(BehaviourIcons::name(type), shortTitle(c.item), qs(s.data().items()[static_cast<std::size_t>(c.item)].externalId))
+                      .arg(c.value, 0, 'f', 4);
+    }
+    QStringList parts;
+    for (const auto& [type, titles] : groups) parts << tr("%1 %2").arg(BehaviourIcons::verb(type), titles.join(QStringLiteral(", ")));
+    if (!parts.isEmpty()) row.because = tr("because you %1").arg(parts.join(QStringLiteral("; ")));
+    if (!detail.isEmpty()) row.becauseDetail = tr("Contributions to the score:") + QStringLiteral("\n") + detail.join(QStringLiteral("\n"));
+    return row;
+}
+
+void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
+    const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
+    if (!s) return;
+    QStringList problems;
+    for (int slot = 0; slot < kSlots && slot < names.size(); ++slot) {
+        const QString& name = names[slot];
+        if (name.isEmpty()) continue;
+        QString title = RecommenderChoices::label(name);
+        std::vector<RankedItemRow> rows;
+        if (!s->trained(utf8(name))) title = training_.contains(name) ? tr("%1 — training…").arg(title) : tr("%1 — not trained").arg(title);
+        else if (!lists[static_cast<std::size_t>(slot)]) problems << tr("%1: %2").arg(title, qs(lists[static_cast<std::size_t>(slot)].error().describe()));
+        else
+            for (const auto& r : *lists[static_cast<std::size_t>(slot)]) rows.push_back(makeRow(*s, r));
+        listBoxes_[slot]->setTitle(title);
+        lists_[slot]->setRows(std::move(rows));
+    }
+    if (!problems.isEmpty()) report(problems.join(QStringLiteral("\n")), true);
+    emit listsUpdated();
+}
+
+void RecommendationsScreen::showItem(const QString& model, int item) {
+    const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
+    if (!scheduler_ || model.isEmpty() || item < 0) return;
+    if (s) {
+        if (item >= static_cast<int>(s->data().itemCount())) return;
+        const auto& facts = s->data().items()[static_cast<std::size_t>(item)];
+        itemHeading_->setText(tr("<b>%1</b> (%2, %3) as %4 sees it")
+                                  .arg(qs(catalog_.item(facts.id).title).toHtmlEscaped(), qs(facts.externalId).toHtmlEscaped(),
+                                       qs(facts.category).toHtmlEscaped(), RecommenderChoices::label(model)));
+    }
+    using Similar = ModelSimilarity::Neighbours;
+    std::function<Result<Similar>(const rec::RecommendationSession&, const JobContext&)> similarJob =
+        [n = utf8(model), item](const rec::RecommendationSession& session, const JobContext&) -> Result<Similar> {
+        const auto* m = session.model(n);
+        if (!m) return makeError(ErrorCode::Usage, "the '" + n + "' recommender is not trained");
+        return ModelSimilarity::similar(*m, session.itemVectors(), item, kDetailRows);
+    };
+    scheduler_->read<Similar>(tr("Similar items"), similarJob, this, [this](Result<Similar> r) {
+        const auto* session = scheduler_->readable();
+        if (!r || !session) {
+            similar_->clear();
+            if (!r) report(qs(r.error().describe()), true);
+            return;
+        }
+        std::vector<RankedItemRow> rows;
+        for (const auto& [j, value] : r->items) {
+            rec::Recommendation rec{j, value, value, false, {}};
+            rows.push_back(makeRow(*session, rec));
+            rows.back().because.clear();
+        }
+        similar_->setScoreHeader(tr("Similarity"), r->measure);
+        similar_->setRows(std::move(rows));
+        emit similarReady();
+    });
+    using Audience = std::vector<AudienceRow>;
+    std::function<Result<Audience>(const rec::RecommendationSession&, const JobContext&)> audienceJob =
+        [n = utf8(model), item](const rec::RecommendationSession& session, const JobContext& ctx) -> Result<Audience> {
+        auto top = session.audience(n, item, kDetailRows, ctx);
+        if (!top) return top.error();
+        Audience out;
+        for (const auto& [u, score] : *top)
+            out.push_back({u, qs(session.data().users()[static_cast<std::size_t>(u)].externalId), score,
+                           static_cast<int>(session.interactions().weights.rowSize(u))});
+        return out;
+    };
+    scheduler_->read<Audience>(tr("Audience of an item"), audienceJob, this, [this](Result<Audience> r) {
+        if (!r) {
+            audience_->setRows({});
+            return report(qs(r.error().describe()), true);
+        }
+        audience_->setRows(std::move(*r));
+        emit audienceReady();
+    });
+}
+
+void RecommendationsScreen::listContextMenu(int slot, const QPoint& at) {
+    const QModelIndex index = listViews_[slot]->indexAt(at);
+    const RankedItemRow* row = lists_[slot]->row(index.row());
+    if (!row) return;
+    QMenu menu(this);
+    const QString id = row->externalId, category = row->category;
+    const int item = row->item;
+    menu.addAction(tr("Boost %1").arg(id), this, [this, id] { rules_->addBoost(id); });
+    menu.addAction(tr("Bury %1").arg(id), this, [this, id] { rules_->addBury(id); });
+    menu.addAction(tr("Hide the category %1").arg(category), this, [this, category] {
+        rules_->setCategoryMode(false);
+        rules_->setCategoryChecked(category, true);
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Similar items and audience"), this, [this, slot, item] { showItem(modelBoxes_[slot]->currentData().toString(), item); });
+    menu.exec(listViews_[slot]->viewport()->mapToGlobal(at));
+}
+
+}  // namespace ss::ui

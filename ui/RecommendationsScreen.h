@@ -1,0 +1,118 @@
+// RecommendationsScreen: a merchandiser's view of one customer — find them by id, see their history
+// as a timeline, and the top-K of one to three models side by side with scores and explanations;
+// merchandising rules edited live change the lists at once; clicking an item shows its similar items
+// and the customers the model would show it to. The session (data + models trained on every event)
+// lives in a SessionScheduler: loading, training, history, similar items and audiences are jobs;
+// top-K lists are computed on the GUI thread while that stays cheap (a few ms), else as jobs.
+// GUI thread only.
+#pragma once
+
+#include <QStringList>
+
+#include <memory>
+#include <unordered_map>
+
+#include "CatalogCache.h"
+#include "ProjectScreen.h"
+#include "rec/Session.h"
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+
+namespace ss::ui {
+
+class AudienceModel;
+class HistoryModel;
+class JobRunner;
+class RankedItemsModel;
+struct RankedItemRow;
+class RulesPanel;
+class SessionScheduler;
+
+class RecommendationsScreen : public ProjectScreen {
+    Q_OBJECT
+public:
+    static constexpr int kSlots = 3;
+    RecommendationsScreen(JobRunner& runner, QWidget* parent = nullptr);
+    ~RecommendationsScreen() override;
+    void setProject(const QString& path) override;
+
+    // Chosen models in slot order ("als", "itemknn", ...); empty slots left out.
+    QStringList models() const;
+    void setModels(const QStringList& names);
+    void setTopK(int k);
+    QString customer() const { return customerId_; }
+    RankedItemsModel* list(int slot) const { return lists_[slot]; }
+    HistoryModel* history() const { return history_; }
+    RankedItemsModel* similarItems() const { return similar_; }
+    AudienceModel* audience() const { return audience_; }
+    RulesPanel* rulesPanel() const { return rules_; }
+    QTabWidget* sideTabs() const { return sideTabs_; }
+    double lastRefreshMilliseconds() const { return lastRefreshMs_; }
+
+public slots:
+    void load();                                   // opens the session (a job); also on first show
+    void showCustomer(const QString& externalId);
+    void showItem(const QString& model, int item);  // item: dense index
+    void refreshLists();
+
+signals:
+    void sessionReady();
+    void historyReady();
+    void listsUpdated();
+    void similarReady();
+    void audienceReady();
+    void failed(const QString& message);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct CustomerData;
+    using Lists = std::vector<Result<std::vector<rec::Recommendation>>>;
+    static Lists computeLists(const rec::RecommendationSession& s, const QStringList& names, std::int32_t user, std::size_t k,
+                              const rec::MerchandisingRules& rules, bool includeKnown);
+    void sessionOpened(std::shared_ptr<rec::RecommendationSession> session);
+    void ensureTrained();
+    void showLists(const QStringList& names, Lists lists);
+    void showHistory(CustomerData data);
+    RankedItemRow makeRow(const rec::RecommendationSession& s, const rec::Recommendation& r);
+    QString shortTitle(std::int32_t item);
+    void report(const QString& message, bool error);
+    void listContextMenu(int slot, const QPoint& at);
+
+    JobRunner& runner_;
+    QString path_;
+    CatalogCache catalog_;
+    SessionScheduler* scheduler_ = nullptr;
+    bool opening_ = false;
+    int generation_ = 0;
+    QStringList training_;                 // models with a training job queued or running
+    QString customerId_;
+    std::int32_t user_ = -1;
+    std::unordered_map<std::int32_t, EventType> strongest_;  // the customer's strongest behaviour per item
+    bool refreshPending_ = false, refreshRunning_ = false;
+    double lastRefreshMs_ = 0;
+
+    QLineEdit* customerEdit_;
+    QComboBox* modelBoxes_[kSlots];
+    QSpinBox* k_;
+    QLabel* status_;
+    QTabWidget* sideTabs_;
+    HistoryModel* history_;
+    QTableView* historyView_;
+    RulesPanel* rules_;
+    QGroupBox* listBoxes_[kSlots];
+    RankedItemsModel* lists_[kSlots];
+    QTableView* listViews_[kSlots];
+    QLabel* itemHeading_;
+    RankedItemsModel* similar_;
+    AudienceModel* audience_;
+};
+
+}  // namespace ss::ui

@@ -1,0 +1,26 @@
+// RecommenderChoices: what the screens offer of core's recommenders — their names in the factory's
+// order with translated labels and one-line descriptions — and the settings that go with them (where
+// item text vectors come from, how many threads training may use). Reads settings: GUI thread only;
+// the values it returns are plain and may be carried into jobs.
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include "rec/ItemVectors.h"
+
+namespace ss::ui {
+
+class RecommenderChoices {
+    Q_DECLARE_TR_FUNCTIONS(RecommenderChoices)
+public:
+    static QStringList names();                    // "popularity", "itemknn", "als", "content", "twotower", "hybrid"
+    static QString label(const QString& name);     // "ALS (matrix factorisation)", ...
+    static QString description(const QString& name);
+    // Item text vectors: the encoder chosen in Settings when this build has LibTorch, else the cache.
+    static rec::ItemVectorOptions vectorOptions();
+    static int threads();                          // worker threads for training and scoring
+};
+
+}  // namespace ss::ui

@@ -1,0 +1,65 @@
+// RulesPanel: edits the merchandising rules live — categories to hide or to show exclusively, a price
+// range, in stock only, boost and bury lists of item ids, diversity re-ranking (MMR λ) — and whether
+// items the customer already has may be shown. Emits rulesChanged() shortly after each edit (typing is
+// debounced), so the lists follow at once. GUI thread only.
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+#include "rec/Rules.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSlider;
+class QTimer;
+
+namespace ss::ui {
+
+class RulesPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RulesPanel(QWidget* parent = nullptr);
+
+    void setCategories(const QStringList& categories);  // the catalogue's categories, in display order
+    void setPriceRange(double low, double high);         // spin box limits from the catalogue
+    rec::MerchandisingRules rules() const;
+    bool includeKnown() const;
+
+    // Programmatic edits (menus, tests); each emits rulesChanged() after the debounce.
+    void setCategoryChecked(const QString& category, bool checked);
+    void setCategoryMode(bool showOnlyChecked);
+    void setPriceLimits(std::optional<double> minimum, std::optional<double> maximum);
+    void setInStockOnly(bool on);
+    void addBoost(const QString& itemId);
+    void addBury(const QString& itemId);
+    void setDiversity(std::optional<double> lambda);
+    void reset();
+
+signals:
+    void rulesChanged();
+
+private:
+    void changed();
+    static QStringList ids(const QLineEdit* edit);
+
+    QListWidget* categories_;
+    QComboBox* categoryMode_;
+    QDoubleSpinBox* minPrice_;
+    QDoubleSpinBox* maxPrice_;
+    QCheckBox* inStock_;
+    QLineEdit* boost_;
+    QLineEdit* bury_;
+    QCheckBox* diversify_;
+    QSlider* lambda_;
+    QLabel* lambdaValue_;
+    QCheckBox* includeKnown_;
+    QTimer* debounce_;
+    bool quiet_ = false;
+};
+
+}  // namespace ss::ui
