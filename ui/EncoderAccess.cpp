@@ -3,6 +3,8 @@
 #include "SettingsRegistry.h"
 #include "Text.h"
 #include "embed/ModelLocator.h"
+#include "model/ModelConfig.h"
+#include "store/Project.h"
 
 namespace ss::ui {
 
@@ -17,6 +19,42 @@ Result<EncoderAccess::Choice> EncoderAccess::fromSettings() {
     // Half precision on a GPU; the encoder keeps fp32 when it runs on the CPU.
     choice.options.precision = choice.options.device == "cpu" ? "fp32" : "fp16";
     return choice;
+}
+
+QString EncoderAccess::projectModelFolder(const QString& projectPath) {
+    if (projectPath.isEmpty()) return {};
+    auto project = Project::open(utf8(projectPath));
+    if (!project) return {};
+    auto value = (*project)->setting(kProjectModelKey);
+    return value && *value ? qs(**value) : QString();
+}
+
+Status EncoderAccess::setProjectModelFolder(const QString& projectPath, const QString& folder) {
+    if (!folder.isEmpty()) {
+        auto dir = ModelLocator::resolve(utf8(folder));
+        if (!dir) return dir.error();
+        auto config = ModelConfig::fromDir(*dir);  // refuses non-BERT architectures with a clear message
+        if (!config) return config.error();
+    }
+    auto project = Project::open(utf8(projectPath));
+    if (!project) return project.error();
+    return (*project)->setSetting(kProjectModelKey, utf8(folder));
+}
+
+Result<EncoderAccess::Choice> EncoderAccess::fromSettings(const QString& projectPath) {
+    auto choice = fromSettings();
+    const QString folder = projectModelFolder(projectPath);
+    if (folder.isEmpty()) return choice;
+    auto dir = ModelLocator::resolve(utf8(folder));
+    if (!dir) return dir.error();
+    Choice own = choice ? *choice : Choice{};
+    if (!choice) {
+        own.options.device = utf8(SettingsRegistry::device());
+        own.options.threads = SettingsRegistry::encoderThreads();
+        own.options.precision = own.options.device == "cpu" ? "fp32" : "fp16";
+    }
+    own.modelDir = *dir;
+    return own;
 }
 
 Result<EncoderCache::Lease> EncoderAccess::acquire(const Choice& choice) {

@@ -16,6 +16,11 @@ public:
     };
     // Reads the settings (GUI thread) into a value that a job can carry.
     static Result<Choice> fromSettings();
+    // The same, but a model chosen for this project (its "encoder.model_dir" setting) wins.
+    static Result<Choice> fromSettings(const QString& projectPath);
+    static QString projectModelFolder(const QString& projectPath);
+    static Status setProjectModelFolder(const QString& projectPath, const QString& folder);
+    static constexpr const char* kProjectModelKey = "encoder.model_dir";
     static Result<EncoderCache::Lease> acquire(const Choice& choice);
 };
 

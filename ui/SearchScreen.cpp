@@ -17,19 +17,43 @@
 #include <QVBoxLayout>
 #include <QColor>
 #include <QCursor>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <map>
 
 #include "EncoderAccess.h"
 #include "ItemResultsModel.h"
 #include "JobRunner.h"
 #include "Text.h"
+#include "embed/EncodeJob.h"
 
 namespace ss::ui {
 
 SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
     auto* tabs = tabs_ = new QTabWidget(this);
     auto* outer = new QVBoxLayout(this);
+    auto* modelBar = new QHBoxLayout();
+    model_ = new QLabel(this);
+    model_->setObjectName("model");
+    auto* chooseModel = new QPushButton(tr("Model for this project…"), this);
+    auto* encodeItems = new QPushButton(tr("Encode items"), this);
+    auto* encodeReviews = new QPushButton(tr("Encode reviews"), this);
+    modelBar->addWidget(model_, 1);
+    modelBar->addWidget(chooseModel);
+    modelBar->addWidget(encodeItems);
+    modelBar->addWidget(encodeReviews);
+    outer->addLayout(modelBar);
     outer->addWidget(tabs);
+    connect(chooseModel, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a BERT model folder for this project"),
+                                                                 EncoderAccess::projectModelFolder(path_));
+        if (folder.isEmpty()) return;
+        if (Status s = EncoderAccess::setProjectModelFolder(path_, folder); !s)
+            QMessageBox::warning(this, tr("Model"), qs(s.error().describe()));
+        showModel();
+    });
+    connect(encodeItems, &QPushButton::clicked, this, [this] { encode(EncodeTarget::Items); });
+    connect(encodeReviews, &QPushButton::clicked, this, [this] { encode(EncodeTarget::Reviews); });
 
     auto* searchPage = new QWidget(tabs);
     auto* layout = new QVBoxLayout(searchPage);
@@ -93,11 +117,46 @@ void SearchScreen::setProject(const QString& path) {
     path_ = path;
     results_->setHits({});
     chart_->removeAllSeries();
+    showModel();
+}
+
+void SearchScreen::showModel() {
+    const QString own = EncoderAccess::projectModelFolder(path_);
+    auto choice = EncoderAccess::fromSettings(path_);
+    if (!choice) {
+        model_->setText(tr("Model: not available (%1)").arg(qs(choice.error().describe())));
+        return;
+    }
+    const QString name = qs(choice->modelDir.filename().string());
+    model_->setText(own.isEmpty() ? tr("Model: %1 (workbench default)").arg(name) : tr("Model: %1 (chosen for this project)").arg(name));
+}
+
+void SearchScreen::encode(EncodeTarget target) {
+    if (path_.isEmpty()) return;
+    auto choice = EncoderAccess::fromSettings(path_);
+    if (!choice) {
+        emit failed(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
+        return;
+    }
+    std::function<Result<EncodeSummary>(const JobContext&)> job = [c = *choice, p = utf8(path_), target](const JobContext& ctx) -> Result<EncodeSummary> {
+        auto encoder = EncoderAccess::acquire(c);
+        if (!encoder) return encoder.error();
+        return EncodeJob::run(p, **encoder, target, ctx);
+    };
+    const QString title = target == EncodeTarget::Items ? tr("Encoding items") : tr("Encoding reviews");
+    runner_.start<EncodeSummary>(title, job, this, [this, title](Result<EncodeSummary> r) {
+        if (!r) {
+            emit failed(qs(r.error().describe()));
+            return;
+        }
+        heading_->setText(tr("%1: %2 encoded now, %3 already cached, %4 s").arg(title).arg(r->encoded).arg(r->cached).arg(r->seconds, 0, 'f', 1));
+        emit encoded();
+    });
 }
 
 void SearchScreen::search(const QString& query) {
     if (path_.isEmpty() || query.trimmed().isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings();
+    auto choice = EncoderAccess::fromSettings(path_);
     if (!choice) {
         heading_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
         emit failed(heading_->text());
@@ -125,7 +184,7 @@ void SearchScreen::search(const QString& query) {
 
 void SearchScreen::showSimilar(const QString& externalItemId) {
     if (path_.isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings();
+    auto choice = EncoderAccess::fromSettings(path_);
     if (!choice) {
         heading_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
         emit failed(heading_->text());
@@ -152,7 +211,7 @@ void SearchScreen::showSimilar(const QString& externalItemId) {
 
 void SearchScreen::buildMap() {
     if (path_.isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings();
+    auto choice = EncoderAccess::fromSettings(path_);
     if (!choice) {
         mapStatus_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
         emit failed(mapStatus_->text());

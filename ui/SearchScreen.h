@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ProjectScreen.h"
+#include "embed/EncodeJob.h"
 
 class QChart;
 class QChartView;
@@ -30,15 +31,20 @@ public slots:
     void search(const QString& query);
     void showSimilar(const QString& externalItemId);
     void buildMap();
+    void encode(ss::EncodeTarget target);
 
 signals:
     void resultsReady();
     void mapReady();
+    void encoded();
     void failed(const QString& message);
 
 private:
+    void showModel();
+
     JobRunner& runner_;
     QString path_;
+    QLabel* model_;
     QLineEdit* query_;
     QSpinBox* k_;
     QLabel* heading_;

@@ -4,7 +4,9 @@
 #include <QLabel>
 #include <QtTest>
 
+#include "EncoderAccess.h"
 #include "ItemResultsModel.h"
+#include "embed/ModelLocator.h"
 #include "JobRunner.h"
 #include "SearchScreen.h"
 #include "UiTestSupport.h"
@@ -89,6 +91,42 @@ private slots:
         for (auto* s : screen.mapChart()->series()) points += static_cast<QXYSeries*>(s)->count();
         QCOMPARE(points, 220);
         save(screen, "embedding-map.png");
+    }
+
+    void encodesReviewsAsAJob() {
+        JobRunner runner;
+        SearchScreen screen(runner);
+        screen.setProject(project_);
+        QSignalSpy done(&screen, &SearchScreen::encoded);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        screen.encode(EncodeTarget::Reviews);
+        QVERIFY(done.wait(120000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(screen.findChild<QLabel*>("heading")->text().contains("encoded now"));
+    }
+
+    void modelCanBeChosenPerProject() {
+        QTemporaryDir bad;
+        QFile config(bad.filePath("config.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2"})");
+        config.close();
+        const auto refused = EncoderAccess::setProjectModelFolder(project_, bad.path());
+        QVERIFY(!refused.ok());
+        QVERIFY2(QString::fromStdString(refused.error().describe()).contains("unsupported architecture"),
+                 refused.error().describe().c_str());
+        QVERIFY(EncoderAccess::projectModelFolder(project_).isEmpty());  // nothing stored
+
+        auto defaultDir = ModelLocator::defaultModel();
+        QVERIFY(defaultDir.ok());
+        QVERIFY(EncoderAccess::setProjectModelFolder(project_, QString::fromStdString(defaultDir->string())).ok());
+        JobRunner runner;
+        SearchScreen screen(runner);
+        screen.setProject(project_);
+        QVERIFY(screen.findChild<QLabel*>("model")->text().contains("chosen for this project"));
+        QVERIFY(EncoderAccess::setProjectModelFolder(project_, QString()).ok());
+        screen.setProject(project_);
+        QVERIFY(screen.findChild<QLabel*>("model")->text().contains("workbench default"));
     }
 
     void missingModelIsReportedNotCrashed() {
