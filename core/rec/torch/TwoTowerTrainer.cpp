@@ -119,8 +119,13 @@ public:
         at::Tensor pos = at::from_blob(targets.data(), {b}, at::kLong).clone().to(device_);
         at::Tensor candidates = at::cat({pos.unsqueeze(1), negatives.to(device_)}, 1);              // [B, 1+N]
         const auto n1 = candidates.size(1);
-        at::Tensor flat = candidates.reshape({-1});
-        at::Tensor iv = model->item(table_.index_select(0, flat), flat, seen_.index_select(0, flat)).reshape({b, n1, -1});
+        // The item tower runs once per distinct item of the batch (popular items repeat a lot).
+        const auto distinct = at::_unique(candidates.reshape({-1}), /*sorted=*/true, /*return_inverse=*/true);
+        const at::Tensor& unique = std::get<0>(distinct);
+        const at::Tensor& inverse = std::get<1>(distinct);
+        at::Tensor iv = model->item(table_.index_select(0, unique), unique, seen_.index_select(0, unique))
+                            .index_select(0, inverse.reshape({-1}))
+                            .reshape({b, n1, -1});
         at::Tensor logits = at::bmm(iv, u.unsqueeze(-1)).squeeze(-1);                              // [B, 1+N]
         at::Tensor labels = at::zeros_like(logits);
         labels.select(1, 0).fill_(1.0);
