@@ -67,6 +67,11 @@ void JobsPanel::finishJob(int id, bool ok, bool cancelled, const QString& messag
     bar->setValue(ok ? 1000 : 0);
     row->findChild<QPushButton*>("cancel")->hide();
     row->findChild<QLabel*>("stage")->setText(ok ? tr("Done") : cancelled ? tr("Cancelled: nothing was changed") : tr("Failed: %1").arg(message));
+    // Keep the outcome of the last few jobs only, so the panel does not grow without end.
+    finished_.push_back(id);
+    while (finished_.size() > kKeptFinished) {
+        if (QWidget* old = widgets_.take(finished_.takeFirst())) old->deleteLater();
+    }
 }
 
 }  // namespace ss::ui

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QWidget>
 
 class QVBoxLayout;
@@ -23,7 +24,9 @@ private:
 
     JobRunner& runner_;
     QVBoxLayout* rows_;
+    static constexpr int kKeptFinished = 6;
     QHash<int, QWidget*> widgets_;
+    QList<int> finished_;
 };
 
 }  // namespace ss::ui
