@@ -9,6 +9,7 @@
 
 #include "RecTestSupport.h"
 #include "rec/Evaluation.h"
+#include "rec/Runs.h"
 #include "rec/Session.h"
 #include "sample/SampleShop.h"
 
@@ -118,6 +119,22 @@ private slots:
         QCOMPARE(count(path, "SELECT count(*) FROM (SELECT user_id, metric, value FROM run_user_metrics WHERE run_id IN (1,2,3)"
                              " EXCEPT SELECT user_id, metric, value FROM run_user_metrics WHERE run_id IN (4,5,6))"),
                  std::int64_t(0));
+        // Stored runs read back: newest first, per-user values equal to the report's.
+        auto stored = Runs::list(path);
+        SS_VERIFY_OK(stored);
+        QCOMPARE(int(stored->size()), 6);
+        QCOMPARE(stored->front().id, b->runs[2].runId);
+        QCOMPARE(stored->front().recommender, std::string("als"));
+        QCOMPARE(stored->front().k, 10);
+        QVERIFY(stored->front().metrics.at("metrics").at("ndcg@10").is_double());
+        auto values = Runs::userValues(path, a->runs[1].runId, "ndcg@10");
+        SS_VERIFY_OK(values);
+        const auto& ndcgUsers = a->runs[1].report.metric(MetricId::Ndcg).perUser;
+        QCOMPARE(values->size(), ndcgUsers.size());
+        for (std::size_t i = 0; i < ndcgUsers.size(); ++i) {
+            QCOMPARE((*values)[i].user, ndcgUsers[i].user);
+            QCOMPARE((*values)[i].value, ndcgUsers[i].value);
+        }
         // JSON shape (DESIGN §3).
         const boost::json::object j = toJson(*a);
         QVERIFY(j.at("split").is_object());

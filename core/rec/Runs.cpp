@@ -1,0 +1,66 @@
+#include "rec/Runs.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "store/Project.h"
+
+namespace ss::rec {
+namespace {
+
+boost::json::value parsed(const std::string& text) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(text, ec);
+    return ec ? boost::json::value(nullptr) : v;
+}
+
+}  // namespace
+
+Result<std::vector<StoredRun>> Runs::list(const std::filesystem::path& path, std::size_t limit) {
+    auto project = Project::open(path, Database::Mode::ReadOnly);
+    if (!project) return project.error();
+    auto stmt = (*project)->db().prepare(
+        "SELECT id, recommender, parameters, seed, split, k, dataset_fingerprint, metrics, timings, created FROM runs"
+        " ORDER BY created DESC, id DESC LIMIT ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, static_cast<std::int64_t>(limit));
+    std::vector<StoredRun> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        StoredRun r;
+        r.id = stmt->columnInt(0);
+        r.recommender = stmt->columnText(1);
+        r.parameters = parsed(stmt->columnText(2));
+        r.seed = static_cast<std::uint64_t>(stmt->columnInt(3));
+        r.split = parsed(stmt->columnText(4));
+        r.k = static_cast<int>(stmt->columnInt(5));
+        r.datasetFingerprint = stmt->columnText(6);
+        r.metrics = parsed(stmt->columnText(7));
+        r.timings = parsed(stmt->columnText(8));
+        r.created = stmt->columnInt(9);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+Result<std::vector<UserValue>> Runs::userValues(const std::filesystem::path& path, std::int64_t runId, const std::string& metric) {
+    auto project = Project::open(path, Database::Mode::ReadOnly);
+    if (!project) return project.error();
+    auto stmt = (*project)->db().prepare("SELECT user_id, value FROM run_user_metrics WHERE run_id=?1 AND metric=?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, runId).bind(2, metric);
+    std::vector<UserValue> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        out.push_back({std::to_string(stmt->columnInt(0)), stmt->columnDouble(1)});
+    }
+    std::sort(out.begin(), out.end(), [](const UserValue& a, const UserValue& b) { return a.user < b.user; });
+    return out;
+}
+
+}  // namespace ss::rec

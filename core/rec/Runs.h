@@ -1,0 +1,36 @@
+// Stored evaluation runs (the `runs` and `run_user_metrics` tables Evaluation writes): listing them for
+// the Models screen and reading one run's per-user values back (drill-down, significance between runs
+// of different evaluations on the same split). Use from the thread that owns the connection's Project.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/Result.h"
+#include "eval/MetricsReport.h"
+
+namespace ss::rec {
+
+struct StoredRun {
+    std::int64_t id = 0;
+    std::string recommender;
+    boost::json::value parameters, split, metrics, timings;  // as stored (JSON)
+    std::uint64_t seed = 0;
+    int k = 0;
+    std::string datasetFingerprint;
+    std::int64_t created = 0;  // unix seconds
+};
+
+class Runs {
+public:
+    // Newest first; at most `limit` runs.
+    static Result<std::vector<StoredRun>> list(const std::filesystem::path& project, std::size_t limit = 1000);
+    // One metric's per-user values of a run ("ndcg@10"), ordered by user id (as text, like MetricResult).
+    static Result<std::vector<UserValue>> userValues(const std::filesystem::path& project, std::int64_t runId, const std::string& metric);
+};
+
+}  // namespace ss::rec
