@@ -7,6 +7,14 @@
 #include <random>
 #include <thread>
 
+// On x86-64 with GCC the hot loops are also compiled for AVX2+FMA (x86-64-v3) and picked at run
+// time (function multi-versioning); elsewhere the portable build is the only one.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(SS_NO_MULTIVERSION)
+#define SS_HOT __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define SS_HOT
+#endif
+
 namespace ss::rec {
 namespace {
 
@@ -26,7 +34,7 @@ inline void symv(const float* a, const float* v, float* out, int n) {
 }
 
 // YᵀY + λI, accumulated in double over fixed item ranges then summed in order (thread-count independent).
-std::vector<float> gram(const DenseMatrix& y, double regularization) {
+SS_HOT std::vector<float> gram(const DenseMatrix& y, double regularization) {
     const int f = y.cols;
     std::vector<double> g(static_cast<std::size_t>(f) * f, 0.0);
     std::vector<float> block(static_cast<std::size_t>(f) * f);
@@ -73,7 +81,7 @@ bool choleskySolve(std::vector<double>& a, std::vector<double>& b, int n) {
     return true;
 }
 
-void solveRowCg(const float* yty, const DenseMatrix& y, std::span<const std::int32_t> idx, std::span<const float> conf, float* x,
+SS_HOT void solveRowCg(const float* yty, const DenseMatrix& y, std::span<const std::int32_t> idx, std::span<const float> conf, float* x,
                 int cgSteps, float* r, float* p, float* ap) {
     const int f = y.cols;
     symv(yty, x, r, f);
