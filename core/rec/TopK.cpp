@@ -26,21 +26,40 @@ std::vector<Scored> TopKEngine::selectTopK(const float* scores, int n, std::span
     std::vector<Scored> heap;
     if (k == 0) return heap;
     heap.reserve(k + 1);
-    auto ex = excluded.begin();
-    for (int i = 0; i < n; ++i) {
-        while (ex != excluded.end() && *ex < i) ++ex;
-        if (ex != excluded.end() && *ex == i) continue;
-        if (allowed && !allowed[i]) continue;
+    // Scan the runs between excluded items. While the heap fills, every eligible non-NaN score goes in;
+    // afterwards only a score above the current k-th best can enter (NaN never compares greater, and an
+    // equal score never displaces: the smaller index came first), which keeps the hot loop branch-light.
+    float threshold = 0.0f;
+    bool full = false;
+    auto offer = [&](int i) {
         const float s = scores[i];
-        if (std::isnan(s)) continue;
-        if (heap.size() < k) {
+        if (!full) {
+            if (std::isnan(s)) return;
             heap.push_back({i, s, s});
             std::push_heap(heap.begin(), heap.end(), better);
-        } else if (s > heap.front().adjusted) {  // equal scores never displace: the smaller index came first
+            if (heap.size() == k) full = true, threshold = heap.front().adjusted;
+        } else if (s > threshold) {
             std::pop_heap(heap.begin(), heap.end(), better);
             heap.back() = {i, s, s};
             std::push_heap(heap.begin(), heap.end(), better);
+            threshold = heap.front().adjusted;
         }
+    };
+    int begin = 0;
+    auto ex = excluded.begin();
+    while (begin < n) {
+        while (ex != excluded.end() && *ex < begin) ++ex;
+        const int end = ex != excluded.end() ? std::min(n, static_cast<int>(*ex)) : n;
+        if (allowed) {
+            for (int i = begin; i < end; ++i)
+                if (allowed[i] && (!full || scores[i] > threshold)) offer(i);
+        } else {
+            int i = begin;
+            for (; i < end && !full; ++i) offer(i);
+            for (; i < end; ++i)
+                if (scores[i] > threshold) offer(i);
+        }
+        begin = end + 1;  // skip the excluded item itself
     }
     std::sort_heap(heap.begin(), heap.end(), better);
     return heap;
