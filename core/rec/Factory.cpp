@@ -101,6 +101,7 @@ const std::map<std::string, Setter>& setters() {
          realSetter([](RecommenderConfig& c) -> double& { return c.twotower.validationFraction; }, 0, 0.9)},
         {"twotower.popularity_negatives", realSetter([](RecommenderConfig& c) -> double& { return c.twotower.popularityNegatives; }, 0, 1)},
         {"twotower.attention", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.attention; })},
+        {"twotower.shared_tower", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.sharedTower; })},
         {"twotower.id_embedding", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.idEmbedding; })},
         {"twotower.device",
          [](RecommenderConfig& c, const std::string& key, const std::string& v) -> Status {

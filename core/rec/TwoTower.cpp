@@ -25,6 +25,7 @@ boost::json::object TwoTowerRecommender::parameters() const {
                           {"hidden", options_.hidden},
                           {"pooling", options_.attention ? "attention" : "mean"},
                           {"id_embedding", options_.idEmbedding},
+                          {"shared_tower", options_.sharedTower},
                           {"negatives", options_.negatives},
                           {"batch_size", options_.batchSize},
                           {"max_epochs", options_.maxEpochs},
@@ -71,6 +72,7 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     c.hidden = options_.hidden;
     c.attention = options_.attention;
     c.idEmbedding = options_.idEmbedding;
+    c.sharedTower = options_.sharedTower;
     c.negatives = options_.negatives;
     c.popularityNegatives = options_.popularityNegatives;
     c.batchSize = options_.batchSize;

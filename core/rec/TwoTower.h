@@ -1,7 +1,8 @@
 // TwoTowerRecommender: the seed design's neural model, trained with LibTorch.
 //   item tower  frozen BERT item vector → MLP (→ + optional learned id embedding)        → R^dim
 //   user tower  mean (or attention with a learned query) over the item vectors of the
-//               user's most recent history items → MLP                                 → R^dim
+//               user's most recent history items (or, shared, over their item-tower
+//               outputs, id embedding included) → MLP                                  → R^dim
 //   score       u · i; training minimises sigmoid + binary cross-entropy over observed next items
 //               (each training interaction, predicted from the user's earlier items) and `negatives`
 //               uniformly sampled items per positive; AdamW; early stopping on the validation loss of
@@ -24,6 +25,7 @@ struct TwoTowerOptions {
     int hidden = 256;
     bool attention = false;
     bool idEmbedding = false;
+    bool sharedTower = false;  // the user tower pools the item tower's outputs of the history items
     int negatives = 4;
     // Share of negatives drawn ∝ popularity^0.75 (the rest uniformly): more of them means less learned
     // popularity bias — better for cold items, worse for the popular head.

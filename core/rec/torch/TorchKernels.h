@@ -17,6 +17,7 @@ struct TwoTowerConfig {
     int hidden = 256;             // hidden width of each tower's MLP
     bool attention = false;       // user tower pooling: attention (learned query) instead of the mean
     bool idEmbedding = false;     // item tower adds a learned id embedding (zero for items unseen in training)
+    bool sharedTower = false;     // user tower pools item-tower outputs of the history (instead of raw vectors)
     int negatives = 4;            // sampled negatives per positive
     double popularityNegatives = 0.0;  // share of negatives drawn ∝ (training users)^0.75, the rest uniformly
     int batchSize = 512;

@@ -25,12 +25,12 @@ struct TowersImpl : torch::nn::Module {
     TowersImpl(int items, int inputDim, const TwoTowerConfig& c)
         : itemHidden(register_module("item_hidden", torch::nn::Linear(inputDim, c.hidden))),
           itemOut(register_module("item_out", torch::nn::Linear(c.hidden, c.dim))),
-          userHidden(register_module("user_hidden", torch::nn::Linear(inputDim, c.hidden))),
+          userHidden(register_module("user_hidden", torch::nn::Linear(c.sharedTower ? c.dim : inputDim, c.hidden))),
           userOut(register_module("user_out", torch::nn::Linear(c.hidden, c.dim))),
           attention(c.attention),
           idEmbedding(c.idEmbedding) {
         if (attention) {
-            attentionKey = register_module("attention_key", torch::nn::Linear(inputDim, c.hidden));
+            attentionKey = register_module("attention_key", torch::nn::Linear(c.sharedTower ? c.dim : inputDim, c.hidden));
             attentionQuery = register_parameter("attention_query", torch::randn({c.hidden}) * (1.0 / std::sqrt(double(c.hidden))));
         }
         if (idEmbedding) {
@@ -47,7 +47,7 @@ struct TowersImpl : torch::nn::Module {
         return out;
     }
 
-    // history [B, L, D], mask [B, L] (1 for real items) → [B, dim]
+    // history [B, L, D] (item vectors, or item-tower outputs when shared), mask [B, L] (1 for real items) → [B, dim]
     at::Tensor user(const at::Tensor& history, const at::Tensor& mask) {
         at::Tensor pooled;
         if (attention) {
@@ -100,6 +100,19 @@ public:
         }
     }
 
+    // The user tower over history indices [B, L] (pad = items): pooled item vectors, or with a shared tower
+    // pooled item-tower outputs (run once per distinct history item), so id embeddings reach users too.
+    at::Tensor userVectors(Towers& model, const at::Tensor& idx, const at::Tensor& mask) const {
+        const auto b = idx.size(0), l = idx.size(1);
+        if (!c_.sharedTower) return model->user(table_.index_select(0, idx.reshape({-1})).reshape({b, l, in_.inputDim}), mask);
+        const auto distinct = at::_unique(idx.reshape({-1}), /*sorted=*/true, /*return_inverse=*/true);
+        const at::Tensor& unique = std::get<0>(distinct);
+        at::Tensor h = model->item(table_.index_select(0, unique), unique, seen_.index_select(0, unique))
+                           .index_select(0, std::get<1>(distinct).reshape({-1}))
+                           .reshape({b, l, c_.dim});
+        return model->user(h, mask);
+    }
+
     // Mean BCE over the positives and negatives of a batch; negatives [B, N] item ids.
     at::Tensor loss(Towers& model, const std::vector<Example>& batch, const at::Tensor& negatives) const {
         std::vector<std::pair<std::int32_t, std::int64_t>> rows;
@@ -114,8 +127,7 @@ public:
         idx = idx.to(device_);
         mask = mask.to(device_);
         const auto b = static_cast<std::int64_t>(batch.size());
-        at::Tensor history = table_.index_select(0, idx.reshape({-1})).reshape({b, c_.historyLength, in_.inputDim});
-        at::Tensor u = model->user(history, mask);                                                  // [B, dim]
+        at::Tensor u = userVectors(model, idx, mask);                                                // [B, dim]
         at::Tensor pos = at::from_blob(targets.data(), {b}, at::kLong).clone().to(device_);
         at::Tensor candidates = at::cat({pos.unsqueeze(1), negatives.to(device_)}, 1);              // [B, 1+N]
         const auto n1 = candidates.size(1);
@@ -274,8 +286,7 @@ public:
             at::Tensor idx, mask;
             context(rows, idx, mask);
             const auto b = static_cast<std::int64_t>(rows.size());
-            at::Tensor history = table_.index_select(0, idx.reshape({-1}).to(device_)).reshape({b, c_.historyLength, in_.inputDim});
-            at::Tensor f = model->user(history, mask.to(device_)).to(at::kCPU).contiguous();
+            at::Tensor f = userVectors(model, idx.to(device_), mask.to(device_)).to(at::kCPU).contiguous();
             for (std::int64_t r = 0; r < b; ++r)
                 std::copy(f.data_ptr<float>() + r * c_.dim, f.data_ptr<float>() + (r + 1) * c_.dim,
                           out.userFactors.begin() + static_cast<std::ptrdiff_t>(rows[r].first) * c_.dim);

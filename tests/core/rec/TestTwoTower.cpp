@@ -83,7 +83,7 @@ private slots:
         QTest::addColumn<bool>("idEmbedding");
         QTest::addColumn<bool>("popularityNegatives");
         QTest::newRow("mean pooling") << false << false << false;
-        QTest::newRow("attention + id embedding") << true << true << false;
+        QTest::newRow("attention + id embedding + shared tower") << true << true << false;
         QTest::newRow("popularity negatives") << false << false << true;
     }
     void trainsAndIsDeterministic() {
@@ -99,6 +99,7 @@ private slots:
         TwoTowerOptions o = small();
         o.attention = attention;
         o.idEmbedding = idEmbedding;
+        o.sharedTower = idEmbedding;
         o.popularityNegatives = popularityNegatives ? 0.5 : 0.0;
         int epochs = 0;
         o.onEpoch = [&epochs](int epoch, double, double) { epochs = epoch; };
