@@ -54,7 +54,7 @@ Result<ItemVectorSet> loadItemVectors(const std::filesystem::path& path, const D
         return set;
     }
 #endif
-    (void)job;
+    (void)job, (void)options;
     auto project = Project::open(path, Database::Mode::ReadOnly);
     if (!project) return project.error();
     auto stmt = (*project)->db().prepare(
