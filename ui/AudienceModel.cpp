@@ -32,12 +32,13 @@ QVariant AudienceModel::data(const QModelIndex& index, int role) const {
 QVariant AudienceModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
     if (role == Qt::ToolTipRole && section == Score) return tr("The model's score for the item: the customers it would show the item to first.");
+    if (role == Qt::ToolTipRole && section == History) return tr("Items in the customer's history.");
     if (role != Qt::DisplayRole) return {};
     switch (section) {
     case Rank: return tr("#");
     case Customer: return tr("Customer");
     case Score: return tr("Score");
-    case History: return tr("History items");
+    case History: return tr("History");
     }
     return {};
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "BehaviourIcons.h"
+#include "ItemCardDelegate.h"
 
 namespace ss::ui {
 
@@ -32,6 +33,14 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
     if (!r || index.column() >= ColumnCount) return {};
     const int column = index.column();
     switch (role) {
+    case ItemCardDelegate::SubtitleRole: {
+        QStringList facts{r->category};
+        if (r->price) facts << QLocale().toString(*r->price, 'f', 2);
+        facts << r->externalId;
+        return facts.join(QStringLiteral("  ·  "));
+    }
+    case ItemCardDelegate::NoteRole:
+        return r->rating ? QStringLiteral("%1  %2").arg(stars(*r->rating), r->reviewTitle) : QString();
     case ItemIndexRole: return r->item;
     case TimeRole: return static_cast<qint64>(r->time);
     case BehaviourRole: return static_cast<int>(r->type);

@@ -144,7 +144,7 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     buttons->addWidget(run_, 1);
     buttons->addWidget(cancel_);
     configLayout->addLayout(buttons);
-    config->setMinimumWidth(330);
+    config->setMinimumWidth(300);
 
     auto* results = new QWidget(split);
     auto* resultsLayout = new QVBoxLayout(results);
@@ -182,7 +182,7 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     grid->setContentsMargins(0, 0, 0, 0);
     for (MetricId id : kAllMetrics) {
         auto* chart = new MetricBarChart(comparison_, ComparisonTableModel::valueColumn(id), chartsGrid_);
-        chart->setMinimumSize(220, 180);
+        chart->setMinimumSize(150, 150);
         grid->addWidget(chart, charts_.size() / 3, charts_.size() % 3);
         charts_ << chart;
     }
@@ -206,7 +206,7 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     sliceView->setObjectName("slices");
     sliceView->setModel(slices_);
     sliceView->verticalHeader()->hide();
-    sliceView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    sliceView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     slicesLayout->addWidget(sliceView, 1);
     auto* sliceNote = new QLabel(tr("Cold items have no training interaction (only content models can rank them); cold users have "
                                     "no training history (served by the popularity fallback); cohorts are customers by the month of "
@@ -344,7 +344,10 @@ void ModelsScreen::evaluate() {
     report(tr("Training and evaluating %1…").arg(recommenders().join(QStringLiteral(", "))), false);
     run_->setEnabled(false);
     cancel_->setEnabled(true);
-    job_ = runner_.start<rec::EvaluationResult>(tr("Evaluating recommenders"), job, this, [this, generation](Result<rec::EvaluationResult> r) {
+    // The result may be delivered inside start() (a job done before its continuation is attached).
+    auto finished = std::make_shared<bool>(false);
+    const int id = runner_.start<rec::EvaluationResult>(tr("Evaluating recommenders"), job, this, [this, generation, finished](Result<rec::EvaluationResult> r) {
+        *finished = true;
         if (generation != generation_) return;
         job_ = 0;
         run_->setEnabled(true);
@@ -355,6 +358,7 @@ void ModelsScreen::evaluate() {
         }
         showResult(std::make_shared<const rec::EvaluationResult>(std::move(*r)));
     });
+    if (!*finished) job_ = id;
 }
 
 void ModelsScreen::cancel() {

@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QLocale>
 
+#include "ItemCardDelegate.h"
+
 namespace ss::ui {
 
 RankedItemsModel::RankedItemsModel(QObject* parent) : QAbstractTableModel(parent), scoreHeader_(tr("Score")) {}
@@ -32,6 +34,14 @@ QVariant RankedItemsModel::data(const QModelIndex& index, int role) const {
     if (!r || index.column() >= ColumnCount) return {};
     const int column = index.column();
     switch (role) {
+    case ItemCardDelegate::SubtitleRole: {
+        QStringList facts{r->category};
+        if (r->price) facts << QLocale().toString(*r->price, 'f', 2);
+        facts << r->externalId;
+        return facts.join(QStringLiteral("  ·  "));
+    }
+    case ItemCardDelegate::NoteRole: return r->because;
+    case ItemCardDelegate::NoteMutedRole: return r->fallback;
     case ItemIndexRole: return r->item;
     case ExternalIdRole: return r->externalId;
     case Qt::TextAlignmentRole:
@@ -49,8 +59,12 @@ QVariant RankedItemsModel::data(const QModelIndex& index, int role) const {
                 .arg(r->score, 0, 'f', 4)
                 .arg(r->adjusted > r->score ? tr("raised") : tr("lowered"))
                 .arg(r->adjusted, 0, 'f', 4);
-        if (column == Title || column == Item)
-            return QStringLiteral("%1\n%2\n%3").arg(r->externalId, r->title, r->category);
+        if (column == Title || column == Item) {
+            QString text = QStringLiteral("%1\n%2\n%3").arg(r->title, r->category, r->externalId);
+            if (r->price) text += QStringLiteral("  ·  %1").arg(QLocale().toString(*r->price, 'f', 2));
+            if (!r->because.isEmpty()) text += QStringLiteral("\n\n") + (r->becauseDetail.isEmpty() ? r->because : r->because + QStringLiteral("\n") + r->becauseDetail);
+            return text;
+        }
         return {};
     case Qt::EditRole:
     case Qt::DisplayRole:
@@ -62,7 +76,10 @@ QVariant RankedItemsModel::data(const QModelIndex& index, int role) const {
         case Price:
             if (!r->price) return {};
             return role == Qt::EditRole ? QVariant(*r->price) : QVariant(QLocale().toString(*r->price, 'f', 2));
-        case Score: return role == Qt::EditRole ? QVariant(r->adjusted) : QVariant(QString::number(r->score, 'f', 4));
+        case Score:
+            if (role == Qt::EditRole) return r->adjusted;
+            // The model's own score; an arrow says a boost or bury rule moved the item.
+            return QString::number(r->score, 'f', 4) + (r->adjusted > r->score ? QStringLiteral(" ↑") : r->adjusted < r->score ? QStringLiteral(" ↓") : QString());
         case Because: return r->because;
         }
         return {};

@@ -15,6 +15,7 @@
 #include <QStringListModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -26,6 +27,7 @@
 #include "HistoryModel.h"
 #include "JobRunner.h"
 #include "ModelSimilarity.h"
+#include "ItemCardDelegate.h"
 #include "RankedItemsModel.h"
 #include "RecommenderChoices.h"
 #include "RulesPanel.h"
@@ -90,6 +92,8 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
             box->setItemData(box->count() - 1, RecommenderChoices::description(n), Qt::ToolTipRole);
         }
         box->setCurrentIndex(box->findData(defaults[slot]));
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
         bar->addWidget(box);
     }
     k_ = new QSpinBox(this);
@@ -103,18 +107,27 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     status_->setWordWrap(true);
     outer->addWidget(status_);
 
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    sideTabs_ = new QTabWidget(split);
+    // Lists on top across the whole width; below, the customer's history or the rules beside the
+    // selected item's similar items and audience.
+    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* listsArea = new QWidget(split);
+    auto* bottom = bottom_ = new QSplitter(Qt::Horizontal, split);
+    sideTabs_ = new QTabWidget(bottom);
     history_ = new HistoryModel(this);
     historyView_ = makeTable(history_, sideTabs_);
     historyView_->setIconSize(QSize(16, 16));
+    // The item as a card (title; category, price and id; the customer's review) beside when and what.
+    for (int c : {int(HistoryModel::Category), int(HistoryModel::Price), int(HistoryModel::Review)}) historyView_->setColumnHidden(c, true);
+    historyView_->setItemDelegateForColumn(HistoryModel::Title, new ItemCardDelegate(historyView_));
+    historyView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    for (int c : {int(HistoryModel::When), int(HistoryModel::Behaviour)})
+        historyView_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     historyView_->horizontalHeader()->setSectionResizeMode(HistoryModel::Title, QHeaderView::Stretch);
+    historyView_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     sideTabs_->addTab(historyView_, tr("History"));
     rules_ = new RulesPanel(sideTabs_);
     sideTabs_->addTab(rules_, tr("Merchandising rules"));
 
-    auto* right = new QSplitter(Qt::Vertical, split);
-    auto* listsArea = new QWidget(right);
     auto* listsLayout = new QHBoxLayout(listsArea);
     listsLayout->setContentsMargins(0, 0, 0, 0);
     for (int slot = 0; slot < kSlots; ++slot) {
@@ -126,13 +139,15 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
                                                       "red: moved by a boost or bury rule."));
         auto* view = listViews_[slot] = makeTable(lists_[slot], listBoxes_[slot]);
         view->setObjectName(QStringLiteral("list%1").arg(slot + 1));
-        view->setColumnHidden(RankedItemsModel::Item, true);
-        view->setColumnHidden(RankedItemsModel::Price, true);
+        // One card per item (title, category and price, the explanation) keeps three lists readable side by side.
+        for (int c : {int(RankedItemsModel::Item), int(RankedItemsModel::Category), int(RankedItemsModel::Price), int(RankedItemsModel::Because)})
+            view->setColumnHidden(c, true);
+        view->setItemDelegateForColumn(RankedItemsModel::Title, new ItemCardDelegate(view));
+        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Rank, QHeaderView::ResizeToContents);
         view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Score, QHeaderView::ResizeToContents);
-        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Because, QHeaderView::Stretch);
-        view->setColumnWidth(RankedItemsModel::Title, 150);
-        view->setColumnWidth(RankedItemsModel::Category, 90);
+        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Title, QHeaderView::Stretch);
+        view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(view, &QTableView::customContextMenuRequested, this, [this, slot](const QPoint& at) { listContextMenu(slot, at); });
         connect(view, &QTableView::clicked, this, [this, slot](const QModelIndex& index) {
@@ -141,41 +156,42 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         l->addWidget(view);
         listsLayout->addWidget(listBoxes_[slot], 1);
     }
-    auto* details = new QWidget(right);
+    auto* details = new QWidget(bottom);
     auto* detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     itemHeading_ = new QLabel(tr("Click an item to see similar items and the customers the model would show it to."), details);
     itemHeading_->setObjectName("itemHeading");
     itemHeading_->setWordWrap(true);
     detailsLayout->addWidget(itemHeading_);
-    auto* detailTables = new QHBoxLayout();
+    auto* detailTabs = new QTabWidget(details);
+    detailTabs->setObjectName("itemTabs");
     similar_ = new RankedItemsModel(this);
     similar_->setScoreHeader(tr("Similarity"), QString());
     auto* similarView = makeTable(similar_, details);
     similarView->setObjectName("similar");
-    similarView->setColumnHidden(RankedItemsModel::Item, true);
-    similarView->setColumnHidden(RankedItemsModel::Because, true);
+    for (int c : {int(RankedItemsModel::Item), int(RankedItemsModel::Category), int(RankedItemsModel::Price), int(RankedItemsModel::Because)})
+        similarView->setColumnHidden(c, true);
+    similarView->setItemDelegateForColumn(RankedItemsModel::Title, new ItemCardDelegate(similarView));
+    similarView->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Rank, QHeaderView::ResizeToContents);
+    similarView->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Score, QHeaderView::ResizeToContents);
     similarView->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Title, QHeaderView::Stretch);
+    similarView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     audience_ = new AudienceModel(this);
     auto* audienceView = makeTable(audience_, details);
     audienceView->setObjectName("audience");
     audienceView->setToolTip(tr("Double-click a customer to show them."));
+    for (int c : {int(AudienceModel::Rank), int(AudienceModel::Score), int(AudienceModel::History)})
+        audienceView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     audienceView->horizontalHeader()->setSectionResizeMode(AudienceModel::Customer, QHeaderView::Stretch);
-    auto* similarBox = new QGroupBox(tr("Similar items"), details);
-    (new QVBoxLayout(similarBox))->addWidget(similarView);
-    auto* audienceBox = new QGroupBox(tr("Who the model would show it to"), details);
-    (new QVBoxLayout(audienceBox))->addWidget(audienceView);
-    detailTables->addWidget(similarBox, 3);
-    detailTables->addWidget(audienceBox, 2);
-    detailsLayout->addLayout(detailTables, 1);
-    right->addWidget(listsArea);
-    right->addWidget(details);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
-    split->addWidget(sideTabs_);
-    split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 5);
+    detailTabs->addTab(similarView, tr("Similar items"));
+    detailTabs->addTab(audienceView, tr("Who the model would show it to"));
+    detailsLayout->addWidget(detailTabs, 1);
+    bottom->addWidget(sideTabs_);
+    bottom->addWidget(details);
+    split->addWidget(listsArea);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     outer->addWidget(split, 1);
 
     auto go = [this] { showCustomer(customerEdit_->text().trimmed()); };
@@ -233,6 +249,7 @@ void RecommendationsScreen::setProject(const QString& path) {
     user_ = -1;
     strongest_.clear();
     refreshPending_ = refreshRunning_ = false;
+    detailShown_ = false;
     history_->setRows({});
     for (auto* l : lists_) l->clear();
     similar_->clear();
@@ -245,6 +262,10 @@ void RecommendationsScreen::setProject(const QString& path) {
 
 void RecommendationsScreen::showEvent(QShowEvent* event) {
     ProjectScreen::showEvent(event);
+    if (!splitSized_) {  // once laid out: the history or rules on one half, the selected item on the other
+        splitSized_ = true;
+        QTimer::singleShot(0, this, [this] { bottom_->setSizes({bottom_->width() / 2, bottom_->width() - bottom_->width() / 2}); });
+    }
     if (!path_.isEmpty() && !scheduler_ && !opening_) load();
 }
 
@@ -267,7 +288,7 @@ void RecommendationsScreen::load() {
         return Opened(std::move(*s));
     };
     const int generation = generation_;
-    runner_.start<Opened>(tr("Loading the recommendation session"), job, this, [this, generation](Result<Opened> r) {
+    runner_.start<Opened>(tr("Loading customers and items"), job, this, [this, generation](Result<Opened> r) {
         if (generation != generation_) return;
         opening_ = false;
         if (!r) return report(tr("Could not load the project: %1").arg(qs(r.error().describe())), true);
@@ -325,7 +346,7 @@ void RecommendationsScreen::ensureTrained() {
             if (!st) return st.error();
             return true;
         };
-        scheduler_->write<bool>(tr("Training %1 on every event").arg(RecommenderChoices::label(name)), job, this, [this, name](Result<bool> r) {
+        scheduler_->write<bool>(tr("Training %1").arg(RecommenderChoices::shortLabel(name)), job, this, [this, name](Result<bool> r) {
             training_.removeAll(name);
             if (!r) report(tr("Training %1 failed: %2").arg(RecommenderChoices::label(name), qs(r.error().describe())), true);
             refreshPending_ = true;  // refreshed once the writer has finished (writingChanged)
@@ -364,6 +385,12 @@ void RecommendationsScreen::showCustomer(const QString& externalId) {
         if (!rows) return rows.error();
         for (const auto& row : *rows)
             if (row.size() >= 4 && row[0] == id && !row[2].empty()) reviews[row[1]] = {std::atof(row[2].c_str()), row[3]};
+        // Each review is shown once: on the item's latest purchase in the timeline, else on its latest event.
+        std::unordered_map<std::int32_t, std::size_t> reviewRow;
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            auto [it, fresh] = reviewRow.try_emplace(events[i].item, i);
+            if (!fresh && (events[i].type == EventType::Purchase || events[it->second].type != EventType::Purchase)) it->second = i;
+        }
         CatalogQuery catalog((*project)->db());
         std::unordered_map<std::int32_t, CatalogItem> titles;
         const auto& items = s.data().items();
@@ -382,7 +409,7 @@ void RecommendationsScreen::showCustomer(const QString& externalId) {
                 t = titles.emplace(e.item, found && *found ? **found : CatalogItem{}).first;
             }
             row.title = qs(t->second.title);
-            if (auto r = reviews.find(facts.externalId); r != reviews.end()) {
+            if (auto r = reviews.find(facts.externalId); r != reviews.end() && reviewRow[e.item] == out.rows.size()) {
                 row.rating = r->second.first;
                 row.reviewTitle = qs(r->second.second);
             }
@@ -403,9 +430,6 @@ void RecommendationsScreen::showHistory(CustomerData data) {
     strongest_ = std::move(data.strongest);
     const auto shown = data.rows.size();
     history_->setRows(std::move(data.rows));
-    historyView_->resizeColumnToContents(HistoryModel::When);
-    historyView_->resizeColumnToContents(HistoryModel::Behaviour);
-    historyView_->resizeColumnToContents(HistoryModel::Review);
     report(data.events > shown ? tr("Customer %1: %2 events (the latest %3 shown).").arg(data.externalId).arg(data.events).arg(shown)
                                : tr("Customer %1: %2 events.").arg(data.externalId).arg(data.events),
            false);
@@ -526,6 +550,11 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         lists_[slot]->setRows(std::move(rows));
     }
     if (!problems.isEmpty()) report(problems.join(QStringLiteral("\n")), true);
+    if (!detailShown_ && !names.isEmpty() && !lists_[0]->rows().empty()) {  // fill the item panel once, with the first list's top item
+        detailShown_ = true;
+        listViews_[0]->selectRow(0);
+        showItem(names[0], lists_[0]->rows().front().item);
+    }
     emit listsUpdated();
 }
 
@@ -546,7 +575,7 @@ void RecommendationsScreen::showItem(const QString& model, int item) {
         if (!m) return makeError(ErrorCode::Usage, "the '" + n + "' recommender is not trained");
         return ModelSimilarity::similar(*m, session.itemVectors(), item, kDetailRows);
     };
-    scheduler_->read<Similar>(tr("Similar items"), similarJob, this, [this](Result<Similar> r) {
+    scheduler_->read<Similar>(tr("Similar items"), similarJob, this, [this, item](Result<Similar> r) {
         const auto* session = scheduler_->readable();
         if (!r || !session) {
             similar_->clear();
@@ -561,7 +590,7 @@ void RecommendationsScreen::showItem(const QString& model, int item) {
         }
         similar_->setScoreHeader(tr("Similarity"), r->measure);
         similar_->setRows(std::move(rows));
-        emit similarReady();
+        emit similarReady(item);
     });
     using Audience = std::vector<AudienceRow>;
     std::function<Result<Audience>(const rec::RecommendationSession&, const JobContext&)> audienceJob =
@@ -574,13 +603,13 @@ void RecommendationsScreen::showItem(const QString& model, int item) {
                            static_cast<int>(session.interactions().weights.rowSize(u))});
         return out;
     };
-    scheduler_->read<Audience>(tr("Audience of an item"), audienceJob, this, [this](Result<Audience> r) {
+    scheduler_->read<Audience>(tr("Audience of an item"), audienceJob, this, [this, item](Result<Audience> r) {
         if (!r) {
             audience_->setRows({});
             return report(qs(r.error().describe()), true);
         }
         audience_->setRows(std::move(*r));
-        emit audienceReady();
+        emit audienceReady(item);
     });
 }
 

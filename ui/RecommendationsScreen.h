@@ -21,6 +21,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 
@@ -65,8 +66,8 @@ signals:
     void sessionReady();
     void historyReady();
     void listsUpdated();
-    void similarReady();
-    void audienceReady();
+    void similarReady(int item);
+    void audienceReady(int item);
     void failed(const QString& message);
 
 protected:
@@ -97,6 +98,7 @@ private:
     std::int32_t user_ = -1;
     std::unordered_map<std::int32_t, EventType> strongest_;  // the customer's strongest behaviour per item
     bool refreshPending_ = false, refreshRunning_ = false;
+    bool detailShown_ = false;             // the item panel was filled once for this project
     double lastRefreshMs_ = 0;
 
     QLineEdit* customerEdit_;
@@ -111,6 +113,8 @@ private:
     RankedItemsModel* lists_[kSlots];
     QTableView* listViews_[kSlots];
     QLabel* itemHeading_;
+    QSplitter* bottom_;
+    bool splitSized_ = false;
     RankedItemsModel* similar_;
     AudienceModel* audience_;
 };

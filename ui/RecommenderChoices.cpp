@@ -28,6 +28,16 @@ QString RecommenderChoices::label(const QString& name) {
     return name;
 }
 
+QString RecommenderChoices::shortLabel(const QString& name) {
+    if (name == "popularity") return tr("Popularity");
+    if (name == "itemknn") return tr("Item-kNN");
+    if (name == "als") return tr("ALS");
+    if (name == "content") return tr("Content");
+    if (name == "twotower") return tr("Two-tower");
+    if (name == "hybrid") return tr("Hybrid");
+    return name;
+}
+
 QString RecommenderChoices::description(const QString& name) {
     if (name == "popularity") return tr("The most interacted-with items, the same for everyone; the baseline to beat.");
     if (name == "itemknn") return tr("Items bought or viewed by the same customers (cosine over co-occurrence).");

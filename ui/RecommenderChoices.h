@@ -17,6 +17,7 @@ class RecommenderChoices {
 public:
     static QStringList names();                    // "popularity", "itemknn", "als", "content", "twotower", "hybrid"
     static QString label(const QString& name);     // "ALS (matrix factorisation)", ...
+    static QString shortLabel(const QString& name);  // "ALS", "Two-tower", ... (job titles, narrow places)
     static QString description(const QString& name);
     // Item text vectors: the encoder chosen in Settings when this build has LibTorch, else the cache.
     static rec::ItemVectorOptions vectorOptions();

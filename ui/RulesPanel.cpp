@@ -18,17 +18,23 @@
 namespace ss::ui {
 
 RulesPanel::RulesPanel(QWidget* parent) : QWidget(parent) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two columns: the categories on the left, every other rule on the right.
+    auto* columns = new QHBoxLayout(this);
+    columns->setContentsMargins(4, 4, 4, 4);
+    auto* left = new QVBoxLayout();
+    auto* layout = new QVBoxLayout();
+    columns->addLayout(left, 1);
+    columns->addLayout(layout, 1);
     categoryMode_ = new QComboBox(this);
     categoryMode_->setObjectName("categoryMode");
-    categoryMode_->addItem(tr("Hide checked categories"));
-    categoryMode_->addItem(tr("Show only checked categories"));
+    categoryMode_->addItem(tr("Hide checked"));
+    categoryMode_->addItem(tr("Only checked"));
+    categoryMode_->setToolTip(tr("Hide the checked categories, or show only the checked categories."));
     categories_ = new QListWidget(this);
     categories_->setObjectName("categories");
-    categories_->setMinimumHeight(120);
-    layout->addWidget(categoryMode_);
-    layout->addWidget(categories_, 1);
+    categories_->setMinimumHeight(80);
+    left->addWidget(categoryMode_);
+    left->addWidget(categories_, 1);
 
     auto* form = new QFormLayout();
     auto price = [this](const QString& name) {
@@ -38,6 +44,7 @@ RulesPanel::RulesPanel(QWidget* parent) : QWidget(parent) {
         box->setRange(-1, 1e9);
         box->setValue(-1);
         box->setSpecialValueText(tr("any"));  // shown at the minimum (-1): no limit
+        box->setMaximumWidth(110);
         return box;
     };
     minPrice_ = price("minPrice");
@@ -71,10 +78,12 @@ RulesPanel::RulesPanel(QWidget* parent) : QWidget(parent) {
     mmr->addWidget(lambda_, 1);
     mmr->addWidget(lambdaValue_);
     form->addRow(diversify_, mmr);
-    includeKnown_ = new QCheckBox(tr("Also show items the customer already has"), this);
+    includeKnown_ = new QCheckBox(tr("Include owned items"), this);
+    includeKnown_->setToolTip(tr("Also show items the customer already viewed, carted, favourited or bought."));
     form->addRow(QString(), includeKnown_);
     layout->addLayout(form);
     auto* resetButton = new QPushButton(tr("Clear all rules"), this);
+    layout->addStretch(1);
     layout->addWidget(resetButton);
     connect(resetButton, &QPushButton::clicked, this, &RulesPanel::reset);
 

@@ -52,13 +52,17 @@ public:
             writing_ = true;
             emit writingChanged(true);
             std::function<Result<T>(const JobContext&)> bound = [s = session_, job](const JobContext& ctx) { return job(*s, ctx); };
-            writerJob_ = runner_.start<T>(title, bound, this, [this, guard, onDone](Result<T> r) {
+            // onDone may run inside start() when the job is done before its continuation is attached.
+            auto finished = std::make_shared<bool>(false);
+            const int id = runner_.start<T>(title, bound, this, [this, guard, onDone, finished](Result<T> r) {
+                *finished = true;
                 writing_ = false;
                 writerJob_ = 0;
                 if (guard) onDone(std::move(r));
                 emit writingChanged(false);
                 pump();
             });
+            if (!*finished) writerJob_ = id;
         });
     }
 

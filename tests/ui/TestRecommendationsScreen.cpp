@@ -1,6 +1,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -9,6 +10,9 @@
 #include "AudienceModel.h"
 #include "HistoryModel.h"
 #include "JobRunner.h"
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "ModelsScreen.h"
 #include "RankedItemsModel.h"
 #include "RecommendationsScreen.h"
 #include "RulesPanel.h"
@@ -43,6 +47,12 @@ class TestRecommendationsScreen : public QObject {
         return true;
     }
 
+    // A job's result may be delivered before the call that started it returns (when the job is done
+    // before its continuation is attached), so never wait for a signal that may already be there.
+    static bool arrived(QSignalSpy& spy, int ms) {
+        return waitUntil(spy, [&] { return spy.count() > 0; }, ms);
+    }
+
     static std::set<QString> categories(const RankedItemsModel* m) {
         std::set<QString> out;
         for (const auto& r : m->rows()) out.insert(r.category);
@@ -68,11 +78,12 @@ private slots:
         QSignalSpy failed(&screen, &RecommendationsScreen::failed);
         QSignalSpy ready(&screen, &RecommendationsScreen::sessionReady);
         QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
+        QSignalSpy firstAudience(&screen, &RecommendationsScreen::audienceReady);
         screen.resize(1500, 950);
         screen.setProject(project_);
         QCOMPARE(screen.models(), (QStringList{"als", "itemknn", "popularity"}));
         screen.show();  // loads the session on first show
-        QVERIFY2(ready.wait(60000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY2(arrived(ready, 60000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         auto full = [&] {
             for (int s = 0; s < 3; ++s)
                 if (screen.list(s)->rowCount() != 10) return false;
@@ -108,6 +119,9 @@ private slots:
         QVERIFY(knn[0].becauseDetail.contains("Contributions"));
         QVERIFY(screen.list(2)->rows()[0].because.isEmpty());  // popularity explains nothing
         qInfo("top-10 lists of three models on the GUI thread: %.2f ms", screen.lastRefreshMilliseconds());
+        // The item panel starts with the first list's top item.
+        QVERIFY(arrived(firstAudience, 20000));
+        QCOMPARE(firstAudience.first().first().toInt(), screen.list(0)->rows()[0].item);
         save(screen, "recommendations-history.png");
 
         // Rules: hiding the top item's category removes every item of it, and the lists stay full.
@@ -162,8 +176,13 @@ private slots:
         QSignalSpy audience(&screen, &RecommendationsScreen::audienceReady);
         const int item = screen.list(1)->rows()[0].item;
         screen.showItem("itemknn", item);
-        QVERIFY(similar.count() || similar.wait(20000));
-        QVERIFY(audience.count() || audience.wait(20000));
+        auto has = [item](const QSignalSpy& spy) {
+            for (const auto& args : spy)
+                if (args.first().toInt() == item) return true;
+            return false;
+        };
+        QVERIFY(waitUntil(similar, [&] { return has(similar); }, 20000));
+        QVERIFY(waitUntil(audience, [&] { return has(audience); }, 20000));
         QVERIFY(screen.similarItems()->rowCount() > 0);
         for (const auto& r : screen.similarItems()->rows()) QVERIFY(r.item != item);
         QCOMPARE(screen.audience()->rowCount(), 20);
@@ -171,15 +190,44 @@ private slots:
         QVERIFY(!screen.findChild<QLabel*>("itemHeading")->text().isEmpty());
         screen.sideTabs()->setCurrentIndex(0);
         save(screen, "recommendations-item.png");
+        screen.findChild<QTabWidget*>("itemTabs")->setCurrentIndex(1);
+        save(screen, "recommendations-audience.png");
 
         // Another customer from the audience: history and lists follow.
         QSignalSpy history2(&screen, &RecommendationsScreen::historyReady);
         const QString other = screen.audience()->row(0)->externalId;
         screen.showCustomer(other);
-        QVERIFY(history2.wait(20000));
+        QVERIFY2(arrived(history2, 20000), qPrintable(other + " / " + screen.findChild<QLabel*>("status")->text()));
         QCOMPARE(screen.customer(), other);
         QVERIFY(waitUntil(lists, full, 20000));
         QVERIFY(failed.isEmpty());
+    }
+
+    void inTheMainWindow() {
+        QCoreApplication::setOrganizationName("ShelfSenseTest");
+        LanguageManager language;
+        MainWindow window(language);
+        window.resize(1280, 800);
+        window.show();
+        auto* screen = window.findChild<RecommendationsScreen*>();
+        QVERIFY(screen);
+        QVERIFY(window.findChild<ModelsScreen*>());
+        QSignalSpy lists(screen, &RecommendationsScreen::listsUpdated);
+        QVERIFY(window.openProject(project_, true));
+        QVERIFY(screen->customer().isEmpty());  // nothing loads until the screen is shown
+        window.showScreen(2);
+        QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(screen));
+        QVERIFY(waitUntil(lists, [&] {
+            for (int s = 0; s < 3; ++s)
+                if (screen->list(s)->rowCount() != 10) return false;
+            return true;
+        }, 120000));
+        QSignalSpy audience(screen, &RecommendationsScreen::audienceReady);
+        QVERIFY(screen->audience()->rowCount() > 0 || arrived(audience, 20000));
+        QCOMPARE(window.width(), 1280);  // the new screens fit the default window
+        save(window, "recommendations-main-window.png");
+        window.showScreen(3);
+        save(window, "models-main-window.png");
     }
 
     void unknownCustomerIsReported() {
@@ -189,9 +237,9 @@ private slots:
         QSignalSpy failed(&screen, &RecommendationsScreen::failed);
         screen.setProject(project_);
         screen.load();
-        QVERIFY(ready.wait(60000));
+        QVERIFY(arrived(ready, 60000));
         screen.showCustomer("no-such-customer");
-        QVERIFY(failed.wait(20000));
+        QVERIFY(arrived(failed, 20000));
         QVERIFY(failed.last().first().toString().contains("no-such-customer"));
     }
 
@@ -208,7 +256,7 @@ private slots:
         screen.setProject(project_);
         screen.setModels({"content", "als"});
         screen.load();
-        QVERIFY(ready.wait(60000));
+        QVERIFY(arrived(ready, 60000));
         QVERIFY2(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 180000),
                  failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         QVERIFY2(screen.list(0)->rows()[0].because.startsWith("because you "), qPrintable(screen.list(0)->rows()[0].because));
