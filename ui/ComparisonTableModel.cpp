@@ -96,6 +96,7 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const {
         return v ? QVariant(*v) : QVariant();
     }
     case BestRole: return best;
+    case ShortNameRole: return RecommenderChoices::shortLabel(qs(run.recommender));
     case NotSignificantRole: return tie;
     case PValueRole: return vs ? QVariant(vs->tPValue) : QVariant();
     case CiLowRole: return metric && ci != run.ci95.end() ? QVariant(ci->second.low) : QVariant();

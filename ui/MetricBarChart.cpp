@@ -4,7 +4,6 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QIdentityProxyModel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QVBarModelMapper>
@@ -13,23 +12,14 @@
 #include <algorithm>
 
 #include "ComparisonTableModel.h"
+#include "NumberProxyModel.h"
 
 namespace ss::ui {
-namespace {
-// The comparison table shows formatted text; the mapper needs the numbers (ValueRole) as DisplayRole.
-class NumbersProxy : public QIdentityProxyModel {
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-    QVariant data(const QModelIndex& index, int role) const override {
-        if (role == Qt::DisplayRole) return QIdentityProxyModel::data(index, ComparisonTableModel::ValueRole);
-        return QIdentityProxyModel::data(index, role);
-    }
-};
-}  // namespace
 
 MetricBarChart::MetricBarChart(ComparisonTableModel* model, int column, QWidget* parent)
     : QChartView(parent), model_(model), column_(column) {
-    auto* proxy = new NumbersProxy(this);
+    // The table shows formatted text; the mapper reads the numbers.
+    auto* proxy = new NumberProxyModel(ComparisonTableModel::ValueRole, this);
     proxy->setSourceModel(model);
     numbers_ = proxy;
     auto* c = new QChart();
@@ -80,7 +70,7 @@ void MetricBarChart::rebuild() {
     const int best = model_->bestRow(column_);
     double top = 0;
     for (int r = 0; r < model_->rowCount(); ++r) {
-        const QString name = model_->data(model_->index(r, 0)).toString();
+        const QString name = model_->index(r, 0).data(ComparisonTableModel::ShortNameRole).toString();
         categories << (r == best ? QStringLiteral("%1 ★").arg(name) : name);
         top = std::max(top, model_->index(r, column_).data(ComparisonTableModel::ValueRole).toDouble());
         const QVariant low = model_->index(r, column_).data(ComparisonTableModel::CiLowRole);

@@ -29,6 +29,7 @@
 #include "MetricBarChart.h"
 #include "ParameterModel.h"
 #include "RecommenderChoices.h"
+#include "SliceBarChart.h"
 #include "SliceTableModel.h"
 #include "Text.h"
 #include "common/TimeUtil.h"
@@ -151,6 +152,8 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     summary_ = new QLabel(tr("Choose recommenders and press “Train and evaluate”."), results);
     summary_->setObjectName("summary");
     summary_->setWordWrap(true);
+    summary_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    summary_->setMinimumHeight(summary_->fontMetrics().lineSpacing() * 2 + 4);  // room for two lines
     resultsLayout->addWidget(summary_);
     tabs_ = new QTabWidget(results);
     resultsLayout->addWidget(tabs_, 1);
@@ -207,7 +210,12 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     sliceView->setModel(slices_);
     sliceView->verticalHeader()->hide();
     sliceView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    slicesLayout->addWidget(sliceView, 1);
+    auto* sliceSplit = new QSplitter(Qt::Vertical, slicesPage);
+    sliceSplit->addWidget(sliceView);
+    sliceChart_ = new SliceBarChart(slices_, sliceSplit);
+    sliceChart_->setMinimumHeight(150);
+    sliceSplit->addWidget(sliceChart_);
+    slicesLayout->addWidget(sliceSplit, 1);
     auto* sliceNote = new QLabel(tr("Cold items have no training interaction (only content models can rank them); cold users have "
                                     "no training history (served by the popularity fallback); cohorts are customers by the month of "
                                     "their first event."),
@@ -306,6 +314,7 @@ void ModelsScreen::setBootstrapResamples(int n) { bootstrap_->setValue(n); }
 void ModelsScreen::evaluate() {
     if (path_.isEmpty() || job_) return;
     rec::EvaluationOptions o;
+    o.recommenders.clear();
     for (const QString& n : recommenders()) o.recommenders.push_back(utf8(n));
     if (o.recommenders.empty()) return report(tr("Choose at least one recommender."), true);
     o.split.kind = rec::parseSplitKind(utf8(split_->currentData().toString())).value_or(rec::SplitKind::Temporal);

@@ -29,6 +29,7 @@ class JobRunner;
 class LossChart;
 class MetricBarChart;
 class ParameterModel;
+class SliceBarChart;
 class SliceTableModel;
 
 class ModelsScreen : public ProjectScreen {
@@ -46,6 +47,7 @@ public:
     ParameterModel* parameters() const { return parameters_; }
     ComparisonTableModel* comparison() const { return comparison_; }
     SliceTableModel* slices() const { return slices_; }
+    SliceBarChart* sliceChart() const { return sliceChart_; }
     LossChart* lossChart() const { return lossChart_; }
     const QList<MetricBarChart*>& charts() const { return charts_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -92,6 +94,7 @@ private:
     QTableView* comparisonView_;
     SliceTableModel* slices_;
     QComboBox* sliceMetric_;
+    SliceBarChart* sliceChart_;
     QWidget* chartsGrid_;
     QList<MetricBarChart*> charts_;
     LossChart* lossChart_;

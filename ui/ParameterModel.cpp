@@ -105,7 +105,10 @@ QVariant ParameterModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
     case Name: return qs(row.name);
     case Value: return row.value;
-    case Default: return valueOf(defaults, row.name);
+    case Default: {
+        const QString v = valueOf(defaults, row.name);
+        return v.isEmpty() ? tr("(built-in)") : v;  // a parameter newer than this table of defaults
+    }
     }
     return {};
 }

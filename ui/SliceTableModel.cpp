@@ -111,7 +111,7 @@ QVariant SliceTableModel::headerData(int section, Qt::Orientation orientation, i
     if (section == 0) return tr("Slice");
     if (section == 1) return tr("Users");
     const auto& run = result_->runs[static_cast<std::size_t>(section - kFirstRecommenderColumn)];
-    return tr("%1 %2").arg(RecommenderChoices::label(qs(run.recommender)), qs(metricLabel(metric_, result_->k)));
+    return tr("%1 %2").arg(RecommenderChoices::shortLabel(qs(run.recommender)), qs(metricLabel(metric_, result_->k)));
 }
 
 }  // namespace ss::ui

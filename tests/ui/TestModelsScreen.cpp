@@ -16,6 +16,7 @@
 #include "MetricBarChart.h"
 #include "ModelsScreen.h"
 #include "ParameterModel.h"
+#include "SliceBarChart.h"
 #include "SliceTableModel.h"
 #include "UiTestSupport.h"
 #include "rec/TwoTower.h"
@@ -37,15 +38,16 @@ class TestModelsScreen : public QObject {
     }
 
     // Waits until `spy` has recorded a signal (one may arrive before the call that caused it returns).
-    static bool arrived(QSignalSpy& spy, int ms) {
+    // Stops early when `failed` (if given) has something.
+    static bool arrived(QSignalSpy& spy, int ms, QSignalSpy* failed = nullptr) {
         QElapsedTimer timer;
         timer.start();
-        while (spy.count() == 0) {
+        while (spy.count() == 0 && !(failed && failed->count())) {
             const qint64 left = ms - timer.elapsed();
             if (left <= 0) return false;
-            spy.wait(static_cast<int>(left));
+            spy.wait(static_cast<int>(std::min<qint64>(left, 1000)));
         }
-        return true;
+        return spy.count() > 0;
     }
 
 private slots:
@@ -72,7 +74,7 @@ private slots:
         screen.evaluate();
         QVERIFY(screen.running());
         QCOMPARE(started.count(), 1);
-        QVERIFY2(arrived(done, 180000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY2(arrived(done, 240000, &failed), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         QVERIFY(!screen.running());
 
         // A row per recommender; per metric a value and a CI column, the value inside its interval.
@@ -131,6 +133,12 @@ private slots:
         QVERIFY2(keys.contains("warm_users"), qPrintable(keys.join(",")));
         QVERIFY2(std::any_of(keys.begin(), keys.end(), [](const QString& k) { return k.startsWith("cohort "); }), qPrintable(keys.join(",")));
 
+        // The slice chart: a bar set per recommender, a bar per slice.
+        QCOMPARE(screen.sliceChart()->bars()->barSets().size(), 3);
+        QCOMPARE(screen.sliceChart()->bars()->barSets().first()->count(), slices->rowCount());
+        for (int r = 0; r < slices->rowCount(); ++r)
+            QCOMPARE(screen.sliceChart()->bars()->barSets()[1]->at(r), slices->index(r, 3).data(SliceTableModel::ValueRole).toDouble());
+
         // Exports, without dialogs.
         const QString csv = dir_.filePath("comparison.csv");
         QVERIFY(screen.exportComparisonCsv(csv).isEmpty());
@@ -169,7 +177,7 @@ private slots:
         int epochsBeforeDone = -1;
         connect(&screen, &ModelsScreen::evaluated, this, [&] { epochsBeforeDone = epochs.count(); });
         screen.evaluate();
-        QVERIFY2(arrived(done, 300000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY2(arrived(done, 240000, &failed), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         QCOMPARE(epochsBeforeDone, 6);  // every epoch reached the chart while the job ran
         QCOMPARE(epochs.first().at(0).toInt(), 1);
         auto* loss = screen.lossChart()->model();
