@@ -210,12 +210,11 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     sliceView->setModel(slices_);
     sliceView->verticalHeader()->hide();
     sliceView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    auto* sliceSplit = new QSplitter(Qt::Vertical, slicesPage);
-    sliceSplit->addWidget(sliceView);
-    sliceChart_ = new SliceBarChart(slices_, sliceSplit);
-    sliceChart_->setMinimumHeight(150);
-    sliceSplit->addWidget(sliceChart_);
-    slicesLayout->addWidget(sliceSplit, 1);
+    sliceChart_ = new SliceBarChart(slices_, slicesPage);
+    sliceChart_->setMinimumHeight(200);
+    sliceView->setMinimumHeight(120);
+    slicesLayout->addWidget(sliceView, 1);
+    slicesLayout->addWidget(sliceChart_, 1);
     auto* sliceNote = new QLabel(tr("Cold items have no training interaction (only content models can rank them); cold users have "
                                     "no training history (served by the popularity fallback); cohorts are customers by the month of "
                                     "their first event."),

@@ -51,7 +51,7 @@ void SliceBarChart::rebuild() {
     QStringList categories;
     double top = 0;
     for (int r = 0; r < model_->rowCount(); ++r) {
-        categories << model_->index(r, 0).data().toString();
+        categories << model_->index(r, 0).data(SliceTableModel::ShortLabelRole).toString();
         for (int c = first; c <= last; ++c) top = std::max(top, model_->index(r, c).data(SliceTableModel::ValueRole).toDouble());
     }
     x_->clear();

@@ -63,6 +63,15 @@ QString SliceTableModel::sliceLabel(const QString& key) {
     return key;
 }
 
+QString SliceTableModel::shortSliceLabel(const QString& key) {
+    if (key == "cold_items") return tr("Cold items");
+    if (key == "warm_items") return tr("Warm items");
+    if (key == "cold_users") return tr("Cold users");
+    if (key == "warm_users") return tr("Warm users");
+    if (key.startsWith(QStringLiteral("cohort "))) return key.mid(7).isEmpty() ? tr("No cohort") : key.mid(7);
+    return key;
+}
+
 int SliceTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(slices_.size()); }
 int SliceTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() || !result_ ? 0 : kFirstRecommenderColumn + static_cast<int>(result_->runs.size());
@@ -80,6 +89,7 @@ QVariant SliceTableModel::data(const QModelIndex& index, int role) const {
     const bool best = run >= 0 && best_[static_cast<std::size_t>(row)] == run;
     switch (role) {
     case SliceKeyRole: return key;
+    case ShortLabelRole: return shortSliceLabel(key);
     case BestRole: return best;
     case ValueRole:
         if (column == 1 && s) return static_cast<qulonglong>(s->report.users);

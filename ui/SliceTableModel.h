@@ -16,13 +16,14 @@ namespace ss::ui {
 class SliceTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Role { ValueRole = Qt::UserRole + 1, BestRole, SliceKeyRole };
+    enum Role { ValueRole = Qt::UserRole + 1, BestRole, SliceKeyRole, ShortLabelRole };
     explicit SliceTableModel(QObject* parent = nullptr) : QAbstractTableModel(parent) {}
 
     void setResult(std::shared_ptr<const rec::EvaluationResult> result);
     void setMetric(MetricId metric);
     MetricId metric() const { return metric_; }
-    static QString sliceLabel(const QString& key);  // "cold_items" → "Cold items", "cohort 2025-03" → "Cohort 2025-03"
+    static QString sliceLabel(const QString& key);       // "cold_items" → "Cold items (no training interactions)"
+    static QString shortSliceLabel(const QString& key);  // "cold_items" → "Cold items", "cohort 2025-03" → "2025-03"
     static constexpr int kFirstRecommenderColumn = 2;
 
     int rowCount(const QModelIndex& parent = {}) const override;
