@@ -546,6 +546,7 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         else if (!lists[static_cast<std::size_t>(slot)]) problems << tr("%1: %2").arg(title, qs(lists[static_cast<std::size_t>(slot)].error().describe()));
         else
             for (const auto& r : *lists[static_cast<std::size_t>(slot)]) rows.push_back(makeRow(*s, r));
+        if (const QString rules = rules_->summary(); !rules.isEmpty()) title = tr("%1 — %2").arg(title, rules);
         listBoxes_[slot]->setTitle(title);
         lists_[slot]->setRows(std::move(rows));
     }

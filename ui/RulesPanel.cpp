@@ -151,6 +151,16 @@ rec::MerchandisingRules RulesPanel::rules() const {
 
 bool RulesPanel::includeKnown() const { return includeKnown_->isChecked(); }
 
+QString RulesPanel::summary() const {
+    const auto r = rules();
+    QStringList parts;
+    if (!r.includeCategories.empty() || !r.excludeCategories.empty() || r.minPrice || r.maxPrice || r.inStockOnly) parts << tr("filtered");
+    if (!r.boost.empty() || !r.bury.empty()) parts << tr("boost/bury");
+    if (r.mmrLambda) parts << tr("MMR λ %1").arg(*r.mmrLambda, 0, 'f', 2);
+    if (includeKnown()) parts << tr("owned items included");
+    return parts.join(QStringLiteral(" · "));
+}
+
 QStringList RulesPanel::ids(const QLineEdit* edit) {
     QStringList out;
     for (const QString& part : edit->text().split(QLatin1Char(','), Qt::SkipEmptyParts))

@@ -29,6 +29,7 @@ public:
     void setPriceRange(double low, double high);         // spin box limits from the catalogue
     rec::MerchandisingRules rules() const;
     bool includeKnown() const;
+    QString summary() const;  // "filtered · boost/bury · MMR λ 0.30"; empty without rules
 
     // Programmatic edits (menus, tests); each emits rulesChanged() after the debounce.
     void setCategoryChecked(const QString& category, bool checked);
