@@ -39,7 +39,8 @@ namespace ss::ui {
 
 namespace {
 constexpr std::size_t kHistoryRows = 1000;  // the most recent events shown in the timeline
-constexpr double kInlineMilliseconds = 40;  // lists slower than this are computed in jobs
+constexpr double kInlineMilliseconds = 40;  // lists predicted slower than this are computed in jobs
+constexpr std::size_t kInlineItems = 50'000;  // the first lists of a larger catalogue are computed in a job
 constexpr std::size_t kDetailRows = 20;
 
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
@@ -467,23 +468,38 @@ void RecommendationsScreen::refreshLists() {
     const auto rules = rules_->rules();
     const bool includeKnown = rules_->includeKnown();
     const auto k = static_cast<std::size_t>(k_->value());
-    if (lastRefreshMs_ <= kInlineMilliseconds) {
+    // Inline while cheap: predicted from the last refresh (cost grows with k: explanations); the first
+    // refresh of a large catalogue goes to a job. Jobs measure too, so the screen comes back inline.
+    const double predicted = lastRefreshMs_ * double(k) / double(std::max<std::size_t>(1, lastK_));
+    const bool inlineOk = lastRefreshMs_ > 0 ? predicted <= kInlineMilliseconds : s->data().itemCount() <= kInlineItems;
+    if (inlineOk) {
         QElapsedTimer timer;
         timer.start();
         auto lists = computeLists(*s, names, user_, k, rules, includeKnown);
         lastRefreshMs_ = double(timer.nsecsElapsed()) / 1e6;
+        lastK_ = k;
+        lastRefreshInline_ = true;
         showLists(names, std::move(lists));
         return;
     }
     refreshRunning_ = true;
-    std::function<Result<Lists>(const rec::RecommendationSession&, const JobContext&)> job =
-        [names, user = user_, k, rules, includeKnown](const rec::RecommendationSession& session, const JobContext&) -> Result<Lists> {
-        return computeLists(session, names, user, k, rules, includeKnown);
+    using Timed = std::pair<Lists, double>;
+    std::function<Result<Timed>(const rec::RecommendationSession&, const JobContext&)> job =
+        [names, user = user_, k, rules, includeKnown](const rec::RecommendationSession& session, const JobContext&) -> Result<Timed> {
+        QElapsedTimer timer;
+        timer.start();
+        auto lists = computeLists(session, names, user, k, rules, includeKnown);
+        return Timed{std::move(lists), double(timer.nsecsElapsed()) / 1e6};
     };
     const std::int32_t user = user_;
-    scheduler_->read<Lists>(tr("Top-%1 lists").arg(k), job, this, [this, names, user](Result<Lists> r) {
+    scheduler_->read<Timed>(tr("Top-%1 lists").arg(k), job, this, [this, names, user, k](Result<Timed> r) {
         refreshRunning_ = false;
-        if (r && user == user_) showLists(names, std::move(*r));
+        if (r) {
+            lastRefreshMs_ = r->second;
+            lastK_ = k;
+            lastRefreshInline_ = false;
+            if (user == user_) showLists(names, std::move(r->first));
+        }
         if (refreshPending_) refreshLists();
     });
 }

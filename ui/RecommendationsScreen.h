@@ -55,6 +55,7 @@ public:
     RulesPanel* rulesPanel() const { return rules_; }
     QTabWidget* sideTabs() const { return sideTabs_; }
     double lastRefreshMilliseconds() const { return lastRefreshMs_; }
+    bool lastRefreshInline() const { return lastRefreshInline_; }  // on the GUI thread, not in a job
 
 public slots:
     void load();                                   // opens the session (a job); also on first show
@@ -100,6 +101,8 @@ private:
     bool refreshPending_ = false, refreshRunning_ = false;
     bool detailShown_ = false;             // the item panel was filled once for this project
     double lastRefreshMs_ = 0;
+    std::size_t lastK_ = 0;
+    bool lastRefreshInline_ = false;
 
     QLineEdit* customerEdit_;
     QComboBox* modelBoxes_[kSlots];

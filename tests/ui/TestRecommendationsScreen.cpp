@@ -230,6 +230,38 @@ private slots:
         save(window, "models-main-window.png");
     }
 
+    // Measurement, not a check (run with SS_UI_TIMING=1): the default sample shop (5,000 customers,
+    // 2,000 items): how long three top-10 lists take on the GUI thread, and an audience job.
+    void timingOnTheDefaultShop() {
+        if (qEnvironmentVariableIsEmpty("SS_UI_TIMING")) QSKIP("set SS_UI_TIMING=1 to measure");
+        const QString path = dir_.filePath("default.shelfsense");
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(SampleShop::write(path.toStdString(), SampleShopOptions{}, JobContext{}).ok());
+        qInfo("sample shop written in %lld ms", timer.restart());
+        JobRunner runner;
+        RecommendationsScreen screen(runner);
+        QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
+        QSignalSpy audience(&screen, &RecommendationsScreen::audienceReady);
+        screen.setProject(path);
+        screen.load();
+        QVERIFY(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 300000));
+        qInfo("session open + ALS, item-kNN, popularity trained + first lists: %lld ms", timer.restart());
+        QVERIFY(arrived(audience, 60000));
+        qInfo("first audience (scores every customer): %lld ms after the lists", timer.restart());
+        for (int k : {20, 50, 100, 10}) {
+            lists.clear();
+            screen.setTopK(k);
+            QVERIFY(arrived(lists, 10000));
+            qInfo("top-%d lists of three models: %.2f ms (%s)", k, screen.lastRefreshMilliseconds(),
+                  screen.lastRefreshInline() ? "GUI thread" : "job");
+        }
+        lists.clear();
+        screen.rulesPanel()->setCategoryChecked(screen.list(0)->rows()[0].category, true);
+        QVERIFY(arrived(lists, 5000));
+        qInfo("with a category rule: %.2f ms (%s)", screen.lastRefreshMilliseconds(), screen.lastRefreshInline() ? "GUI thread" : "job");
+    }
+
     void unknownCustomerIsReported() {
         JobRunner runner;
         RecommendationsScreen screen(runner);
