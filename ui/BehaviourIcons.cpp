@@ -83,14 +83,14 @@ QString BehaviourIcons::name(EventType type) {
     return {};
 }
 
-QString BehaviourIcons::verb(EventType type) {
+QString BehaviourIcons::phrase(EventType type, const QString& items) {
     switch (type) {
-    case EventType::View: return tr("viewed");
-    case EventType::Cart: return tr("added to cart");
-    case EventType::Favourite: return tr("favourited");
-    case EventType::Purchase: return tr("bought");
+    case EventType::View: return tr("viewed %1").arg(items);
+    case EventType::Cart: return tr("added %1 to the cart").arg(items);
+    case EventType::Favourite: return tr("favourited %1").arg(items);
+    case EventType::Purchase: return tr("bought %1").arg(items);
     }
-    return {};
+    return items;
 }
 
 int BehaviourIcons::strength(EventType type) {

@@ -17,7 +17,8 @@ class BehaviourIcons {
 public:
     static QIcon icon(EventType type);
     static QString name(EventType type);   // "Viewed", "Added to cart", ...
-    static QString verb(EventType type);   // "viewed", "added to cart", ... (inside a sentence)
+    // The behaviour applied to a list of items, inside "because you …": "bought A, B", "added A to the cart".
+    static QString phrase(EventType type, const QString& items);
     static int strength(EventType type);   // purchase > cart > favourite > view
 };
 

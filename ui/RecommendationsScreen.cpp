@@ -24,6 +24,7 @@
 
 #include "AudienceModel.h"
 #include "BehaviourIcons.h"
+#include "CustomerHistory.h"
 #include "HistoryModel.h"
 #include "JobRunner.h"
 #include "ModelSimilarity.h"
@@ -33,7 +34,6 @@
 #include "RulesPanel.h"
 #include "SessionScheduler.h"
 #include "Text.h"
-#include "store/TableQuery.h"
 
 namespace ss::ui {
 
@@ -56,13 +56,6 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
 }
 }  // namespace
 
-struct RecommendationsScreen::CustomerData {
-    std::int32_t user = -1;
-    QString externalId;
-    std::size_t events = 0;
-    std::vector<HistoryRow> rows;
-    std::unordered_map<std::int32_t, EventType> strongest;
-};
 
 RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
     auto* outer = new QVBoxLayout(this);
@@ -363,70 +356,19 @@ void RecommendationsScreen::showCustomer(const QString& externalId) {
         load();
         return;
     }
-    std::function<Result<CustomerData>(const rec::RecommendationSession&, const JobContext&)> job =
-        [id = utf8(externalId), p = utf8(path_)](const rec::RecommendationSession& s, const JobContext&) -> Result<CustomerData> {
-        const auto user = s.data().userByExternalId(id);
-        if (!user) return makeError(ErrorCode::InputData, "no customer with id '" + id + "' in the project");
-        CustomerData out;
-        out.user = *user;
-        out.externalId = qs(id);
-        auto events = s.history(*user);
-        out.events = events.size();
-        for (const auto& e : events) {
-            auto& best = out.strongest.try_emplace(e.item, e.type).first->second;
-            if (BehaviourIcons::strength(e.type) > BehaviourIcons::strength(best)) best = e.type;
-        }
-        if (events.size() > kHistoryRows) events.erase(events.begin(), events.end() - static_cast<std::ptrdiff_t>(kHistoryRows));
-        auto project = Project::open(p, Database::Mode::ReadOnly);
-        if (!project) return project.error();
-        // The customer's reviews: the reviews table filtered by their id (exact match on the user column).
-        std::map<std::string, std::pair<double, std::string>> reviews;
-        TableQuery query((*project)->db(), BrowsableTable::Reviews);
-        auto rows = query.fetch(id, 5, true, 0, 5000);
-        if (!rows) return rows.error();
-        for (const auto& row : *rows)
-            if (row.size() >= 4 && row[0] == id && !row[2].empty()) reviews[row[1]] = {std::atof(row[2].c_str()), row[3]};
-        // Each review is shown once: on the item's latest purchase in the timeline, else on its latest event.
-        std::unordered_map<std::int32_t, std::size_t> reviewRow;
-        for (std::size_t i = 0; i < events.size(); ++i) {
-            auto [it, fresh] = reviewRow.try_emplace(events[i].item, i);
-            if (!fresh && (events[i].type == EventType::Purchase || events[it->second].type != EventType::Purchase)) it->second = i;
-        }
-        CatalogQuery catalog((*project)->db());
-        std::unordered_map<std::int32_t, CatalogItem> titles;
-        const auto& items = s.data().items();
-        for (const auto& e : events) {
-            const auto& facts = items[static_cast<std::size_t>(e.item)];
-            HistoryRow row;
-            row.time = e.time;
-            row.type = e.type;
-            row.item = e.item;
-            row.externalId = qs(facts.externalId);
-            row.category = qs(facts.category);
-            row.price = facts.price;
-            auto t = titles.find(e.item);
-            if (t == titles.end()) {
-                auto found = catalog.byId(facts.id);
-                t = titles.emplace(e.item, found && *found ? **found : CatalogItem{}).first;
-            }
-            row.title = qs(t->second.title);
-            if (auto r = reviews.find(facts.externalId); r != reviews.end() && reviewRow[e.item] == out.rows.size()) {
-                row.rating = r->second.first;
-                row.reviewTitle = qs(r->second.second);
-            }
-            out.rows.push_back(std::move(row));
-        }
-        return out;
-    };
+    std::function<Result<CustomerHistory>(const rec::RecommendationSession&, const JobContext&)> job =
+        [id = utf8(externalId), p = utf8(path_)](const rec::RecommendationSession& s, const JobContext&) {
+            return CustomerHistory::load(s, p, id, kHistoryRows);
+        };
     report(tr("Loading the history of %1…").arg(externalId), false);
-    scheduler_->read<CustomerData>(tr("History of %1").arg(externalId), job, this, [this, externalId](Result<CustomerData> r) {
+    scheduler_->read<CustomerHistory>(tr("History of %1").arg(externalId), job, this, [this, externalId](Result<CustomerHistory> r) {
         if (externalId != customerId_) return;  // another customer was asked for meanwhile
         if (!r) return report(qs(r.error().describe()), true);
         showHistory(std::move(*r));
     });
 }
 
-void RecommendationsScreen::showHistory(CustomerData data) {
+void RecommendationsScreen::showHistory(CustomerHistory data) {
     user_ = data.user;
     strongest_ = std::move(data.strongest);
     const auto shown = data.rows.size();
@@ -543,7 +485,7 @@ RankedItemRow RecommendationsScreen::makeRow(const rec::RecommendationSession& s
                       .arg(c.value, 0, 'f', 4);
     }
     QStringList parts;
-    for (const auto& [type, titles] : groups) parts << tr("%1 %2").arg(BehaviourIcons::verb(type), titles.join(QStringLiteral(", ")));
+    for (const auto& [type, titles] : groups) parts << BehaviourIcons::phrase(type, titles.join(QStringLiteral(", ")));
     if (!parts.isEmpty()) row.because = tr("because you %1").arg(parts.join(QStringLiteral("; ")));
     if (!detail.isEmpty()) row.becauseDetail = tr("Contributions to the score:") + QStringLiteral("\n") + detail.join(QStringLiteral("\n"));
     return row;

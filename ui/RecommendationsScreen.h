@@ -28,6 +28,7 @@ class QTableView;
 namespace ss::ui {
 
 class AudienceModel;
+struct CustomerHistory;
 class HistoryModel;
 class JobRunner;
 class RankedItemsModel;
@@ -75,14 +76,13 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    struct CustomerData;
     using Lists = std::vector<Result<std::vector<rec::Recommendation>>>;
     static Lists computeLists(const rec::RecommendationSession& s, const QStringList& names, std::int32_t user, std::size_t k,
                               const rec::MerchandisingRules& rules, bool includeKnown);
     void sessionOpened(std::shared_ptr<rec::RecommendationSession> session);
     void ensureTrained();
     void showLists(const QStringList& names, Lists lists);
-    void showHistory(CustomerData data);
+    void showHistory(CustomerHistory data);
     RankedItemRow makeRow(const rec::RecommendationSession& s, const rec::Recommendation& r);
     QString shortTitle(std::int32_t item);
     void report(const QString& message, bool error);
