@@ -12,7 +12,9 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QMenuBar>
 #include <QStatusBar>
+#include <QTimer>
 
 #include "DataScreen.h"
 #include "ImportWizard.h"
@@ -48,23 +50,12 @@ MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow
     layout->addWidget(stack_, 1);
     setCentralWidget(central);
 
-    addScreen(new OverviewScreen(*jobs_, this));
-    addScreen(new DataScreen(this));
-    const QString pending = tr("This screen is not available yet: its engine has not landed in this build.");
-    addScreen(new RecommendationsScreen(*jobs_, this));
-    addScreen(new ModelsScreen(*jobs_, this));
-    addScreen(new PlaceholderScreen(tr("Cohorts"), pending + " " + tr("It will show retention cohorts with their definition."), this));
-    addScreen(new PlaceholderScreen(tr("Sentiment"), pending + " " + tr("It will show review sentiment."), this));
-#ifdef SHELFSENSE_WITH_TORCH
-    addScreen(new SearchScreen(*jobs_, this));
-#else
-    addScreen(new PlaceholderScreen(tr("Search"), tr("This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available."), this));
-#endif
+    createScreens();
     retranslate();
     connect(navigation_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     navigation_->setCurrentRow(0);
 
-    auto* dock = new QDockWidget(tr("Jobs"), this);
+    auto* dock = dock_ = new QDockWidget(tr("Jobs"), this);
     dock->setObjectName("jobsDock");
     dock->setWidget(new JobsPanel(*jobs_, dock));
     addDockWidget(Qt::RightDockWidgetArea, dock);
@@ -74,24 +65,7 @@ MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow
         statusBar()->showMessage(ok ? tr("Job finished") : cancelled ? tr("Job cancelled") : tr("Job failed: %1").arg(message), 8000);
     });
 
-    connect(actions_, &MainActions::openProject, this, &MainWindow::chooseAndOpen);
-    connect(actions_, &MainActions::newProject, this, &MainWindow::chooseAndCreate);
-    connect(actions_, &MainActions::openRecent, this, [this](const QString& p) { openProject(p); });
-    connect(actions_, &MainActions::newSampleProject, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("New sample shop"), defaultSamplePath(), tr("ShelfSense projects (*.shelfsense)"));
-        if (!path.isEmpty()) createSampleProject(path);
-    });
-    connect(actions_, &MainActions::importData, this, &MainWindow::runImportWizard);
-    connect(actions_, &MainActions::showSettings, this, [this] {
-        SettingsDialog dialog(this);
-        connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString& l) { language_.apply(l); });
-        dialog.exec();
-    });
-    connect(actions_, &MainActions::showAbout, this, [this] {
-        QMessageBox::about(this, tr("About ShelfSense"),
-                           tr("<b>ShelfSense %1</b><p>A workbench for recommenders and customer retention with language models.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    connectActions();
     actions_->rebuildRecent(SettingsRegistry::recentProjects());
     resize(1280, 800);
 }
@@ -115,8 +89,75 @@ void MainWindow::retranslate() {
     setWindowTitle(projectPath_.isEmpty() ? tr("ShelfSense") : tr("ShelfSense — %1").arg(QFileInfo(projectPath_).fileName()));
 }
 
+void MainWindow::createScreens() {
+    addScreen(new OverviewScreen(*jobs_, this));
+    addScreen(new DataScreen(this));
+    const QString pending = tr("This screen is not available yet: its engine has not landed in this build.");
+    addScreen(new RecommendationsScreen(*jobs_, this));
+    addScreen(new ModelsScreen(*jobs_, this));
+    addScreen(new PlaceholderScreen(tr("Cohorts"), pending + " " + tr("It will show retention cohorts with their definition."), this));
+    addScreen(new PlaceholderScreen(tr("Sentiment"), pending + " " + tr("It will show review sentiment."), this));
+#ifdef SHELFSENSE_WITH_TORCH
+    addScreen(new SearchScreen(*jobs_, this));
+#else
+    addScreen(new PlaceholderScreen(tr("Search"), tr("This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available."), this));
+#endif
+}
+
+void MainWindow::connectActions() {
+    connect(actions_, &MainActions::openProject, this, &MainWindow::chooseAndOpen);
+    connect(actions_, &MainActions::newProject, this, &MainWindow::chooseAndCreate);
+    connect(actions_, &MainActions::openRecent, this, [this](const QString& p) { openProject(p); });
+    connect(actions_, &MainActions::newSampleProject, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New sample shop"), defaultSamplePath(), tr("ShelfSense projects (*.shelfsense)"));
+        if (!path.isEmpty()) createSampleProject(path);
+    });
+    connect(actions_, &MainActions::importData, this, &MainWindow::runImportWizard);
+    connect(actions_, &MainActions::showSettings, this, [this] {
+        SettingsDialog dialog(this);
+        connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString& l) { language_.apply(l); });
+        dialog.exec();
+    });
+    connect(actions_, &MainActions::showAbout, this, [this] {
+        QMessageBox::about(this, tr("About ShelfSense"),
+                           tr("<b>ShelfSense %1</b><p>A workbench for recommenders and customer retention with language models.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+// Every screen sets its texts when it is built, so a language switch rebuilds the screens (and the
+// menus) and shows the open project again; running jobs go on, their results reach the new screens
+// only through the project file.
+void MainWindow::rebuildForLanguage() {
+    rebuildPending_ = false;
+    const int current = navigation_->currentRow();
+    for (auto* screen : screens_) {
+        stack_->removeWidget(screen);
+        delete screen;  // called from the event loop (a queued timer), never from a screen's own handler
+    }
+    screens_.clear();
+    navigation_->clear();
+    createScreens();
+    menuBar()->clear();
+    actions_->deleteLater();
+    actions_ = new MainActions(*this);
+    connectActions();
+    actions_->rebuildRecent(SettingsRegistry::recentProjects());
+    actions_->setProjectOpen(!projectPath_.isEmpty());
+    dock_->setWindowTitle(tr("Jobs"));
+    retranslate();
+    navigation_->setCurrentRow(std::max(0, current));
+    if (!projectPath_.isEmpty())
+        for (auto* screen : screens_) screen->setProject(projectPath_);
+    emit languageRebuilt();
+}
+
 void MainWindow::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) retranslate();
+    // Installing the application and Qt catalogues sends two events: rebuild once.
+    if (event->type() == QEvent::LanguageChange && !rebuildPending_ && navigation_) {
+        rebuildPending_ = true;
+        QTimer::singleShot(0, this, &MainWindow::rebuildForLanguage);
+    }
     QMainWindow::changeEvent(event);
 }
 

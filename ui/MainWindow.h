@@ -35,12 +35,16 @@ public:
 
 signals:
     void projectOpened(const QString& path);
+    void languageRebuilt();
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void addScreen(ProjectScreen* screen);
+    void createScreens();
+    void connectActions();
+    void rebuildForLanguage();
     void retranslate();
     void chooseAndOpen();
     void chooseAndCreate();
@@ -49,10 +53,12 @@ private:
     LanguageManager& language_;
     JobRunner* jobs_;
     MainActions* actions_;
-    QListWidget* navigation_;
+    QListWidget* navigation_ = nullptr;
     QStackedWidget* stack_;
     QVector<ProjectScreen*> screens_;
     QLabel* statusProject_;
+    class QDockWidget* dock_ = nullptr;
+    bool rebuildPending_ = false;
     QString projectPath_;
 };
 

@@ -1,5 +1,6 @@
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -55,6 +56,29 @@ private slots:
         QCOMPARE(navigation->count(), 7);
         window.showScreen(1);
         QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(data));
+    }
+
+    void switchesLanguageAtRunTime() {
+        LanguageManager language;
+        MainWindow window(language);
+        window.show();
+        QVERIFY(window.openProject(project_, true));
+        auto* navigation = window.findChild<QListWidget*>("navigation");
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("Overview"));
+        window.showScreen(1);
+        QSignalSpy rebuilt(&window, &MainWindow::languageRebuilt);
+        QCOMPARE(language.apply("zh_CN"), QStringLiteral("zh_CN"));
+        QVERIFY(rebuilt.wait(5000));
+        navigation = window.findChild<QListWidget*>("navigation");
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("概览"));
+        QCOMPARE(navigation->currentRow(), 1);  // the same screen stays in front
+        auto* data = window.findChild<DataScreen*>();
+        QVERIFY(data);
+        QCOMPARE(data->findChild<QLineEdit*>()->placeholderText(), QStringLiteral("筛选（匹配文本列）"));
+        QTRY_COMPARE(data->model()->totalRows(), qint64(220));  // the project is shown again
+        QCOMPARE(language.apply("en"), QStringLiteral("en"));
+        QVERIFY(rebuilt.wait(5000));
+        QCOMPARE(window.findChild<QListWidget*>("navigation")->item(0)->text(), QStringLiteral("Overview"));
     }
 
     void refusesBrokenProject() {
