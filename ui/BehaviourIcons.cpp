@@ -86,7 +86,7 @@ QString BehaviourIcons::name(EventType type) {
 QString BehaviourIcons::phrase(EventType type, const QString& items) {
     switch (type) {
     case EventType::View: return tr("viewed %1").arg(items);
-    case EventType::Cart: return tr("added %1 to the cart").arg(items);
+    case EventType::Cart: return tr("added to your cart %1").arg(items);  // the items last: long lists are elided at the end
     case EventType::Favourite: return tr("favourited %1").arg(items);
     case EventType::Purchase: return tr("bought %1").arg(items);
     }

@@ -17,7 +17,7 @@ class BehaviourIcons {
 public:
     static QIcon icon(EventType type);
     static QString name(EventType type);   // "Viewed", "Added to cart", ...
-    // The behaviour applied to a list of items, inside "because you …": "bought A, B", "added A to the cart".
+    // The behaviour applied to a list of items, inside "because you …": "bought A, B", "added to your cart A".
     static QString phrase(EventType type, const QString& items);
     static int strength(EventType type);   // purchase > cart > favourite > view
 };
