@@ -134,6 +134,8 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     paramView->setModel(parameters_);
     paramView->verticalHeader()->hide();
     paramView->horizontalHeader()->setSectionResizeMode(ParameterModel::Name, QHeaderView::Stretch);
+    paramView->horizontalHeader()->setSectionResizeMode(ParameterModel::Default, QHeaderView::ResizeToContents);
+    paramView->setColumnWidth(ParameterModel::Value, 70);
     paramView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     paramsLayout->addWidget(paramView);
     configLayout->addWidget(params, 1);

@@ -227,6 +227,10 @@ private slots:
         QCOMPARE(window.width(), 1280);  // the new screens fit the default window
         save(window, "recommendations-main-window.png");
         window.showScreen(3);
+        auto* models = window.findChild<ModelsScreen*>();
+        QSignalSpy evaluated(models, &ModelsScreen::evaluated);
+        models->evaluate();
+        QVERIFY(arrived(evaluated, 120000));
         save(window, "models-main-window.png");
     }
 
