@@ -155,7 +155,7 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     summary_->setObjectName("summary");
     summary_->setWordWrap(true);
     summary_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    summary_->setMinimumHeight(summary_->fontMetrics().lineSpacing() * 2 + 4);  // room for two lines
+    summary_->setMinimumHeight(summary_->fontMetrics().lineSpacing() * 3 + 4);  // room for three lines (a narrow window)
     resultsLayout->addWidget(summary_);
     tabs_ = new QTabWidget(results);
     resultsLayout->addWidget(tabs_, 1);
