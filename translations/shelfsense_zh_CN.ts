@@ -24,25 +24,25 @@
     </message>
     <message>
         <location filename="../ui/BehaviourIcons.cpp" line="88" />
-        <source>viewed</source>
-        <translation>浏览了</translation>
+        <source>viewed %1</source>
+        <translation>浏览过%1</translation>
     </message>
     <message>
         <location filename="../ui/BehaviourIcons.cpp" line="89" />
-        <source>added to cart</source>
-        <translation>加购了</translation>
+        <source>added to your cart %1</source>
+        <translation>把%1加入了购物车</translation>
     </message>
     <message>
         <location filename="../ui/BehaviourIcons.cpp" line="90" />
-        <source>favourited</source>
-        <translation>收藏了</translation>
+        <source>favourited %1</source>
+        <translation>收藏了%1</translation>
     </message>
     <message>
         <location filename="../ui/BehaviourIcons.cpp" line="91" />
-        <source>bought</source>
-        <translation>购买了</translation>
+        <source>bought %1</source>
+        <translation>购买过%1</translation>
     </message>
-</context>
+    </context>
 <context>
     <name>ExportFiles</name>
     <message>
@@ -977,141 +977,142 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53" />
+        <location filename="../ui/MainWindow.cpp" line="95" />
         <source>This screen is not available yet: its engine has not landed in this build.</source>
         <translation>此页面暂不可用：其功能引擎尚未包含在此版本中。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="87" />
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="87" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="87" />
+        <location filename="../ui/MainWindow.cpp" line="98" />
         <source>Cohorts</source>
         <translation>留存分群</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="98" />
         <source>It will show retention cohorts with their definition.</source>
         <translation>它将展示留存分群及其定义。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="87" />
+        <location filename="../ui/MainWindow.cpp" line="99" />
         <source>Sentiment</source>
         <translation>情感分析</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="99" />
         <source>It will show review sentiment.</source>
         <translation>它将展示评价的情感倾向。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="87" />
+        <location filename="../ui/MainWindow.cpp" line="103" />
         <source>Search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="103" />
         <source>This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available.</source>
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="147" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Job finished</source>
         <translation>任务完成</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Job cancelled</source>
         <translation>任务已取消</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Job failed: %1</source>
         <translation>任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
+        <location filename="../ui/MainWindow.cpp" line="112" />
         <source>New sample shop</source>
         <translation>新建示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
-        <location filename="../ui/MainWindow.cpp" line="162" />
+        <location filename="../ui/MainWindow.cpp" line="112" />
+        <location filename="../ui/MainWindow.cpp" line="203" />
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91" />
+        <location filename="../ui/MainWindow.cpp" line="122" />
         <source>About ShelfSense</source>
         <translation>关于 ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92" />
+        <location filename="../ui/MainWindow.cpp" line="123" />
         <source>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;A workbench for recommenders and customer retention with language models.&lt;/p&gt;</source>
         <translation>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;基于语言模型的推荐与用户留存分析工作台。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="87" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="87" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115" />
+        <location filename="../ui/MainWindow.cpp" line="89" />
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115" />
+        <location filename="../ui/MainWindow.cpp" line="89" />
         <source>ShelfSense — %1</source>
         <translation>ShelfSense — %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126" />
+        <location filename="../ui/MainWindow.cpp" line="167" />
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147" />
+        <location filename="../ui/MainWindow.cpp" line="188" />
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149" />
+        <location filename="../ui/MainWindow.cpp" line="190" />
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157" />
+        <location filename="../ui/MainWindow.cpp" line="198" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157" />
+        <location filename="../ui/MainWindow.cpp" line="198" />
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162" />
+        <location filename="../ui/MainWindow.cpp" line="203" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -1234,167 +1235,167 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="141" />
+        <location filename="../ui/ModelsScreen.cpp" line="143" />
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="143" />
+        <location filename="../ui/ModelsScreen.cpp" line="145" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="152" />
-        <location filename="../ui/ModelsScreen.cpp" line="282" />
+        <location filename="../ui/ModelsScreen.cpp" line="154" />
+        <location filename="../ui/ModelsScreen.cpp" line="283" />
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="170" />
+        <location filename="../ui/ModelsScreen.cpp" line="172" />
         <source>&lt;span style='background:#c8e6c9'&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style='background:#fff1c4'&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric's definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style='background:#c8e6c9'&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style='background:#fff1c4'&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="177" />
-        <location filename="../ui/ModelsScreen.cpp" line="225" />
+        <location filename="../ui/ModelsScreen.cpp" line="179" />
+        <location filename="../ui/ModelsScreen.cpp" line="226" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="179" />
+        <location filename="../ui/ModelsScreen.cpp" line="181" />
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="193" />
-        <location filename="../ui/ModelsScreen.cpp" line="236" />
+        <location filename="../ui/ModelsScreen.cpp" line="195" />
+        <location filename="../ui/ModelsScreen.cpp" line="237" />
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="195" />
+        <location filename="../ui/ModelsScreen.cpp" line="197" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="203" />
+        <location filename="../ui/ModelsScreen.cpp" line="205" />
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="219" />
+        <location filename="../ui/ModelsScreen.cpp" line="220" />
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="227" />
+        <location filename="../ui/ModelsScreen.cpp" line="228" />
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="233" />
+        <location filename="../ui/ModelsScreen.cpp" line="234" />
         <source>The two-tower's loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="238" />
+        <location filename="../ui/ModelsScreen.cpp" line="239" />
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="256" />
+        <location filename="../ui/ModelsScreen.cpp" line="257" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="259" />
+        <location filename="../ui/ModelsScreen.cpp" line="260" />
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="259" />
-        <location filename="../ui/ModelsScreen.cpp" line="262" />
+        <location filename="../ui/ModelsScreen.cpp" line="260" />
+        <location filename="../ui/ModelsScreen.cpp" line="263" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="262" />
+        <location filename="../ui/ModelsScreen.cpp" line="263" />
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="265" />
+        <location filename="../ui/ModelsScreen.cpp" line="266" />
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="265" />
-        <location filename="../ui/ModelsScreen.cpp" line="268" />
+        <location filename="../ui/ModelsScreen.cpp" line="266" />
+        <location filename="../ui/ModelsScreen.cpp" line="269" />
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="268" />
+        <location filename="../ui/ModelsScreen.cpp" line="269" />
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="282" />
+        <location filename="../ui/ModelsScreen.cpp" line="283" />
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="319" />
+        <location filename="../ui/ModelsScreen.cpp" line="320" />
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="343" />
+        <location filename="../ui/ModelsScreen.cpp" line="344" />
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="353" />
+        <location filename="../ui/ModelsScreen.cpp" line="354" />
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="358" />
+        <location filename="../ui/ModelsScreen.cpp" line="359" />
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="365" />
+        <location filename="../ui/ModelsScreen.cpp" line="366" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="366" />
+        <location filename="../ui/ModelsScreen.cpp" line="367" />
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="383" />
+        <location filename="../ui/ModelsScreen.cpp" line="384" />
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="387" />
+        <location filename="../ui/ModelsScreen.cpp" line="388" />
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="398" />
+        <location filename="../ui/ModelsScreen.cpp" line="399" />
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="405" />
+        <location filename="../ui/ModelsScreen.cpp" line="406" />
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="406" />
+        <location filename="../ui/ModelsScreen.cpp" line="407" />
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -1537,215 +1538,215 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="71" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="65" />
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="78" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="72" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="79" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="73" />
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="83" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="77" />
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="89" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="83" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="102" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="96" />
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="105" />
-        <location filename="../ui/RecommendationsScreen.cpp" line="259" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="99" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="253" />
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="127" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="121" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="129" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="123" />
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="138" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="132" />
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="138" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="132" />
         <source>The model's score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="162" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="156" />
         <source>Click an item to see similar items and the customers the model would show it to.</source>
         <translation>点击商品可查看相似商品，以及模型会把它推荐给哪些顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="169" />
-        <location filename="../ui/RecommendationsScreen.cpp" line="591" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="163" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="550" />
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="182" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="176" />
         <source>Double-click a customer to show them.</source>
         <translation>双击顾客即可查看。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="186" />
-        <location filename="../ui/RecommendationsScreen.cpp" line="578" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="180" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="537" />
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="187" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="181" />
         <source>Who the model would show it to</source>
         <translation>模型会推荐给谁</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="259" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="253" />
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="280" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="274" />
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="291" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="285" />
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="294" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="288" />
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="319" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="313" />
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="349" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="343" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="351" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="345" />
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="420" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="363" />
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="421" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="364" />
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="433" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="376" />
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="434" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="377" />
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="484" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="437" />
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="513" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="471" />
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="525" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="483" />
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="530" />
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="531" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="489" />
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="532" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="490" />
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="545" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="503" />
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="545" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="503" />
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="546" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="504" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="567" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="507" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommendationsScreen.cpp" line="526" />
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
         <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="606" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="565" />
         <source>Audience of an item</source>
         <translation>商品的受众</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="623" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="582" />
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="624" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="583" />
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="625" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="584" />
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="630" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="589" />
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>
@@ -1837,6 +1838,26 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/RulesPanel.cpp" line="122" />
         <source>(no category)</source>
         <translation>（无类目）</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="157" />
+        <source>filtered</source>
+        <translation>已筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="158" />
+        <source>boost/bury</source>
+        <translation>提升/压低</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="159" />
+        <source>MMR λ %1</source>
+        <translation>MMR λ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="160" />
+        <source>owned items included</source>
+        <translation>含已拥有商品</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2101,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/SliceTableModel.cpp" line="56" />
+        <location filename="../ui/SliceTableModel.cpp" line="68" />
         <source>Warm items</source>
         <translation>非冷启动商品</translation>
     </message>
@@ -2090,6 +2112,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/SliceTableModel.cpp" line="58" />
+        <location filename="../ui/SliceTableModel.cpp" line="70" />
         <source>Warm users</source>
         <translation>非冷启动用户</translation>
     </message>
@@ -2104,22 +2127,37 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="109" />
+        <location filename="../ui/SliceTableModel.cpp" line="67" />
+        <source>Cold items</source>
+        <translation>冷启动商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/SliceTableModel.cpp" line="69" />
+        <source>Cold users</source>
+        <translation>冷启动用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/SliceTableModel.cpp" line="71" />
+        <source>No cohort</source>
+        <translation>无分群</translation>
+    </message>
+    <message>
+        <location filename="../ui/SliceTableModel.cpp" line="119" />
         <source>Test users in the slice (users in its ground truth).</source>
         <translation>切片中的测试用户（其真实标签中的用户）。</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="111" />
+        <location filename="../ui/SliceTableModel.cpp" line="121" />
         <source>Slice</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="112" />
+        <location filename="../ui/SliceTableModel.cpp" line="122" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="114" />
+        <location filename="../ui/SliceTableModel.cpp" line="124" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>

@@ -44,12 +44,17 @@ public:
         QPointer<QObject> guard(receiver);
         QtConcurrent::run([job = std::move(job), context] { return job(context); })
             .then(this, [this, id, guard, onDone = std::move(onDone)](Result<T> result) {
-                stops_.remove(id);
-                const bool ok = result.ok();
-                const bool cancelled = !ok && result.error().code == ErrorCode::Cancelled;
-                const QString message = ok ? QString() : QString::fromStdString(result.error().describe());
-                if (guard) onDone(std::move(result));
-                emit jobFinished(id, ok, cancelled, message);
+                // A job that finished before .then() was attached runs this continuation inside
+                // start(); queue the delivery so callers always get results after start() returned.
+                auto shared = std::make_shared<Result<T>>(std::move(result));
+                QMetaObject::invokeMethod(this, [this, id, guard, onDone, shared] {
+                    stops_.remove(id);
+                    const bool ok = shared->ok();
+                    const bool cancelled = !ok && shared->error().code == ErrorCode::Cancelled;
+                    const QString message = ok ? QString() : QString::fromStdString(shared->error().describe());
+                    if (guard) onDone(std::move(*shared));
+                    emit jobFinished(id, ok, cancelled, message);
+                }, Qt::QueuedConnection);
             });
         return id;
     }

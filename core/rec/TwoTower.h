@@ -28,8 +28,9 @@ struct TwoTowerOptions {
     bool sharedTower = false;  // the user tower pools the item tower's outputs of the history items
     int negatives = 4;
     // Share of negatives drawn ∝ popularity^0.75 (the rest uniformly): more of them means less learned
-    // popularity bias — better for cold items, worse for the popular head.
-    double popularityNegatives = 0.0;
+    // popularity bias — better for cold items, worse for the popular head. Half by default, so the
+    // model also serves new items from their text (the product's promise); 0 maximises overall NDCG.
+    double popularityNegatives = 0.5;
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;
