@@ -10,6 +10,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$cli" sample --db "$work/sample.shelfsense" --users 800 --items 300 --quiet >/dev/null
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+# A real X window (the test runner exports the offscreen platform for the other tests).
+export QT_QPA_PLATFORM=xcb
 for lang in en zh_CN; do
   mkdir -p "$XDG_CONFIG_HOME/ShelfSense"
   printf '[ui]\nlanguage=%s\n' "$lang" > "$XDG_CONFIG_HOME/ShelfSense/shelfsense.conf"
