@@ -155,6 +155,8 @@ private slots:
         const auto path = file(dir, "v1.shelfsense");
         rawExec(path,
                 "CREATE TABLE users(id INTEGER PRIMARY KEY, external_id TEXT NOT NULL UNIQUE, segment TEXT);"
+                "CREATE TABLE events(user_id INTEGER NOT NULL, item_id INTEGER NOT NULL, type INTEGER NOT NULL,"
+                " ts INTEGER NOT NULL, quantity INTEGER, value REAL, import_id INTEGER);"
                 "CREATE TABLE items(id INTEGER PRIMARY KEY, external_id TEXT NOT NULL UNIQUE, title TEXT, description TEXT,"
                 " category TEXT, brand TEXT, price REAL, available INTEGER);"
                 "CREATE TABLE reviews(id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, item_id INTEGER NOT NULL, rating REAL,"
@@ -168,6 +170,7 @@ private slots:
         SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "2");
         SS_COMPARE_STR(rawText(path, "SELECT id || '|' || title || '|' || body || '|' || content_hash FROM reviews"), "7|Nice|Works well|0");
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM pragma_table_info('items') WHERE name IN ('category_time','available_time')"), "2");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='events_ts'"), "1");
         // A second review of the same item by the same user at the same time, with other words, now fits.
         project->reset();
         rawExec(path, "INSERT INTO reviews(user_id, item_id, rating, body, ts, content_hash) VALUES(1, 1, 2.0, 'Broke', 1500000000, 42);");
