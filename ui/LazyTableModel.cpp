@@ -52,13 +52,17 @@ void LazyTableModel::reload() {
         if (!project) return project.error();
         return TableQuery((*project)->db(), table).count(filter);
     }).then(this, [this, generation](Result<std::int64_t> count) {
-        if (generation != generation_) return;  // a newer filter or sort replaced this one
-        if (!count) {
-            emit queryFailed(qs(count.error().describe()));
-            return;
-        }
-        total_ = *count;
-        emit totalRowsChanged(total_);
+        // A count that finished before .then() was attached arrives here inside reload(): queue the
+        // delivery so totalRowsChanged always comes after the reset the caller started.
+        QMetaObject::invokeMethod(this, [this, generation, count = std::move(count)] {
+            if (generation != generation_) return;  // a newer filter or sort replaced this one
+            if (!count) {
+                emit queryFailed(qs(count.error().describe()));
+                return;
+            }
+            total_ = *count;
+            emit totalRowsChanged(total_);
+        }, Qt::QueuedConnection);
     });
     if (canFetchMore({})) fetchMore({});
 }
