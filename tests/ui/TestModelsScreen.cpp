@@ -32,10 +32,7 @@ class TestModelsScreen : public QObject {
     QTemporaryDir dir_;
     QString project_;
 
-    static void save(QWidget& w, const QString& name) {
-        QDir().mkpath(QStringLiteral(SS_SCREENSHOT_DIR));
-        QVERIFY(w.grab().save(QStringLiteral(SS_SCREENSHOT_DIR "/") + name));
-    }
+    static void save(QWidget& w, const QString& name) { QVERIFY(test::saveScreenshot(w, name)); }
 
     // Waits until `spy` has recorded a signal (one may arrive before the call that caused it returns).
     // Stops early when `failed` (if given) has something.

@@ -29,10 +29,7 @@ class TestRecommendationsScreen : public QObject {
     QTemporaryDir dir_;
     QString project_;
 
-    static void save(QWidget& w, const QString& name) {
-        QDir().mkpath(QStringLiteral(SS_SCREENSHOT_DIR));
-        QVERIFY(w.grab().save(QStringLiteral(SS_SCREENSHOT_DIR "/") + name));
-    }
+    static void save(QWidget& w, const QString& name) { QVERIFY(test::saveScreenshot(w, name)); }
 
     // Waits on `spy` until `done()` holds (each signal re-checks it), at most `ms` in all.
     template <typename Done>

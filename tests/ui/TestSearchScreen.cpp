@@ -21,10 +21,7 @@ class TestSearchScreen : public QObject {
     QTemporaryDir dir_;
     QString project_;
 
-    static void save(QWidget& w, const QString& name) {
-        QDir().mkpath(QStringLiteral(SS_SCREENSHOT_DIR));
-        QVERIFY(w.grab().save(QStringLiteral(SS_SCREENSHOT_DIR "/") + name));
-    }
+    static void save(QWidget& w, const QString& name) { QVERIFY(test::saveScreenshot(w, name)); }
 
 private slots:
     void initTestCase() {

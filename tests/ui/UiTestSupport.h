@@ -1,8 +1,10 @@
-// Shared helpers for the ui tests: a small sample project written once per test process.
+// Shared helpers for the ui tests: a small sample project, screenshots.
 #pragma once
 
+#include <QDir>
 #include <QString>
 #include <QTemporaryDir>
+#include <QWidget>
 
 #include "sample/SampleShop.h"
 
@@ -18,5 +20,13 @@ inline QString writeSmallSample(const QTemporaryDir& dir, int users = 300, int i
     auto written = SampleShop::write(path.toStdString(), options, JobContext{});
     return written ? path : QString();
 }
+
+#ifdef SS_SCREENSHOT_DIR
+// Saves what a person would see (an offscreen grab) under the build folder's screenshots/.
+inline bool saveScreenshot(QWidget& widget, const QString& name) {
+    QDir().mkpath(QStringLiteral(SS_SCREENSHOT_DIR));
+    return widget.grab().save(QStringLiteral(SS_SCREENSHOT_DIR "/") + name);
+}
+#endif
 
 }  // namespace ss::test
