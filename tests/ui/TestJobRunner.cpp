@@ -1,0 +1,83 @@
+#include <QtTest>
+
+#include <atomic>
+
+#include "JobRunner.h"
+
+using namespace ss;
+using namespace ss::ui;
+
+// JobRunner delivers every result on the GUI thread after start() has returned (even for a job
+// that finishes before its continuation is attached), reports progress, and cancels through the
+// job's stop token.
+class TestJobRunner : public QObject {
+    Q_OBJECT
+private slots:
+    void resultArrivesAfterStartReturns_data() {
+        QTest::addColumn<int>("workMs");
+        QTest::newRow("instant") << 0;
+        QTest::newRow("short") << 20;
+    }
+    void resultArrivesAfterStartReturns() {
+        QFETCH(int, workMs);
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        bool delivered = false;
+        QThread* deliveredOn = nullptr;
+        std::function<Result<int>(const JobContext&)> job = [workMs](const JobContext&) -> Result<int> {
+            if (workMs) QThread::msleep(static_cast<unsigned long>(workMs));
+            return 42;
+        };
+        const int id = runner.start<int>("job", job, this, [&](Result<int> r) {
+            delivered = true;
+            deliveredOn = QThread::currentThread();
+            QVERIFY(r.ok());
+            QCOMPARE(*r, 42);
+        });
+        QVERIFY(!delivered);  // never inside start()
+        QVERIFY(finished.wait(5000));
+        QVERIFY(delivered);
+        QCOMPARE(deliveredOn, QThread::currentThread());
+        QCOMPARE(finished.first().at(0).toInt(), id);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QCOMPARE(runner.runningCount(), 0);
+    }
+
+    void cancelReachesTheJob() {
+        JobRunner runner;
+        QSignalSpy progress(&runner, &JobRunner::jobProgress);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        std::function<Result<int>(const JobContext&)> job = [](const JobContext& ctx) -> Result<int> {
+            for (int i = 0; i < 10000; ++i) {
+                if (ctx.cancelled()) return makeError(ErrorCode::Cancelled, "stopped");
+                ctx.report(i / 10000.0, "step");
+                QThread::msleep(1);
+            }
+            return 0;
+        };
+        const int id = runner.start<int>("long job", job, this, [](Result<int>) {});
+        QVERIFY(progress.wait(5000));
+        runner.cancel(id);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QCOMPARE(finished.first().at(2).toBool(), true);  // cancelled
+    }
+
+    void resultIsDroppedWhenTheReceiverIsGone() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        auto* receiver = new QObject;
+        bool delivered = false;
+        std::function<Result<int>(const JobContext&)> job = [](const JobContext&) -> Result<int> {
+            QThread::msleep(50);
+            return 1;
+        };
+        runner.start<int>("job", job, receiver, [&](Result<int>) { delivered = true; });
+        delete receiver;
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!delivered);
+    }
+};
+
+QTEST_MAIN(TestJobRunner)
+#include "TestJobRunner.moc"
