@@ -1,5 +1,7 @@
 #include "ComparisonTableModel.h"
 
+#include "TableHighlight.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -13,8 +15,8 @@
 
 namespace ss::ui {
 namespace {
-const QColor kBest(0xc8, 0xe6, 0xc9);
-const QColor kTie(0xff, 0xf1, 0xc4);
+using TableHighlight::kBest;
+using TableHighlight::kTie;
 
 QString number(double v, int decimals = 4) { return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("—"); }
 QString pValue(double p) { return std::isfinite(p) ? QString::number(p, 'g', 3) : QStringLiteral("—"); }
@@ -105,13 +107,7 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const {
         if (best) return QBrush(kBest);
         if (tie) return QBrush(kTie);
         return {};
-    case Qt::FontRole:
-        if (best) {
-            QFont f;
-            f.setBold(true);
-            return f;
-        }
-        return {};
+    case Qt::FontRole: return TableHighlight::bestFont(best);
     case Qt::TextAlignmentRole: return column == 0 ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         if (column == 0)

@@ -33,12 +33,7 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
     if (!r || index.column() >= ColumnCount) return {};
     const int column = index.column();
     switch (role) {
-    case ItemCardDelegate::SubtitleRole: {
-        QStringList facts{r->category};
-        if (r->price) facts << QLocale().toString(*r->price, 'f', 2);
-        facts << r->externalId;
-        return facts.join(QStringLiteral("  ·  "));
-    }
+    case ItemCardDelegate::SubtitleRole: return ItemCardDelegate::facts(r->category, r->price, r->externalId);
     case ItemCardDelegate::NoteRole:
         return r->rating ? QStringLiteral("%1  %2").arg(stars(*r->rating), r->reviewTitle) : QString();
     case ItemIndexRole: return r->item;

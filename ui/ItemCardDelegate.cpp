@@ -1,9 +1,18 @@
 #include "ItemCardDelegate.h"
 
+#include <QLocale>
+
 #include <QApplication>
 #include <QPainter>
 
 namespace ss::ui {
+
+QString ItemCardDelegate::facts(const QString& category, const std::optional<double>& price, const QString& externalId) {
+    QStringList parts{category};
+    if (price) parts << QLocale().toString(*price, 'f', 2);
+    parts << externalId;
+    return parts.join(QStringLiteral("  ·  "));
+}
 
 void ItemCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
     QStyleOptionViewItem background = option;

@@ -6,6 +6,8 @@
 
 #include <QStyledItemDelegate>
 
+#include <optional>
+
 namespace ss::ui {
 
 class ItemCardDelegate : public QStyledItemDelegate {
@@ -17,6 +19,8 @@ public:
         NoteMutedRole,                      // bool: draw the note in light grey (e.g. a fallback)
     };
     using QStyledItemDelegate::QStyledItemDelegate;
+    // The grey line every item card shows: category · price · id.
+    static QString facts(const QString& category, const std::optional<double>& price, const QString& externalId);
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 };

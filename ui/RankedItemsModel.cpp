@@ -34,12 +34,7 @@ QVariant RankedItemsModel::data(const QModelIndex& index, int role) const {
     if (!r || index.column() >= ColumnCount) return {};
     const int column = index.column();
     switch (role) {
-    case ItemCardDelegate::SubtitleRole: {
-        QStringList facts{r->category};
-        if (r->price) facts << QLocale().toString(*r->price, 'f', 2);
-        facts << r->externalId;
-        return facts.join(QStringLiteral("  ·  "));
-    }
+    case ItemCardDelegate::SubtitleRole: return ItemCardDelegate::facts(r->category, r->price, r->externalId);
     case ItemCardDelegate::NoteRole: return r->because;
     case ItemCardDelegate::NoteMutedRole: return r->fallback;
     case ItemIndexRole: return r->item;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "RecommenderChoices.h"
+#include "TableHighlight.h"
 #include "Text.h"
 
 namespace ss::ui {
@@ -94,14 +95,8 @@ QVariant SliceTableModel::data(const QModelIndex& index, int role) const {
     case ValueRole:
         if (column == 1 && s) return static_cast<qulonglong>(s->report.users);
         return run >= 0 && s ? QVariant(s->report.value(metric_)) : QVariant();
-    case Qt::BackgroundRole: return best ? QVariant(QBrush(QColor(0xc8, 0xe6, 0xc9))) : QVariant();
-    case Qt::FontRole:
-        if (best) {
-            QFont f;
-            f.setBold(true);
-            return f;
-        }
-        return {};
+    case Qt::BackgroundRole: return best ? QVariant(QBrush(TableHighlight::kBest)) : QVariant();
+    case Qt::FontRole: return TableHighlight::bestFont(best);
     case Qt::TextAlignmentRole: return column == 0 ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::DisplayRole:
         if (column == 0) return sliceLabel(key);
