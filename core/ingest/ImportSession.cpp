@@ -10,23 +10,19 @@ constexpr std::int64_t k1995 = 788918400;  // 1995-01-01T00:00:00Z
 constexpr std::int64_t kWrongFormatThreshold = 1000;
 }
 
-ImportSession::ImportSession(Database& db, BulkWriter& writer, LineReader& lines, std::int64_t importId,
-                             const ImportOptions& options, const JobContext& context, std::string formatName)
-    : db_(db), writer_(writer), lines_(lines), importId_(importId), options_(options), context_(context),
+ImportSession::ImportSession(BulkWriter& writer, LineReader& lines, const ImportOptions& options,
+                             const JobContext& context, std::string formatName)
+    : writer_(writer), lines_(lines), options_(options), context_(context),
       format_(std::move(formatName)), fileName_(lines.path().filename().string()) {
     now_ = options.now ? options.now
                        : std::chrono::duration_cast<std::chrono::seconds>(
                              std::chrono::system_clock::now().time_since_epoch()).count();
-    auto stmt = db_.prepare("INSERT INTO import_rejects(import_id, line, field, reason, flagged_only) VALUES(?1,?2,?3,?4,?5)");
-    if (stmt) insertReject_ = std::move(*stmt);
 }
 
 Status ImportSession::record(std::int64_t line, std::string_view field, std::string reason, bool flaggedOnly) {
     if (!flaggedOnly && !firstReject_)
         firstReject_ = "line " + std::to_string(line) + (field.empty() ? "" : ", field '" + std::string(field) + "'") + ": " + reason;
-    insertReject_.bind(1, importId_).bind(2, line).bind(3, field).bind(4, reason)
-        .bind(5, std::int64_t(flaggedOnly ? 1 : 0));
-    return insertReject_.run();
+    return writer_.addReject(line, field, reason, flaggedOnly);
 }
 
 Status ImportSession::reject(std::int64_t line, std::string_view field, std::string reason) {

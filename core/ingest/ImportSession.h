@@ -27,8 +27,8 @@ struct ImportOptions {
 
 class ImportSession {
 public:
-    ImportSession(Database& db, BulkWriter& writer, LineReader& lines, std::int64_t importId,
-                  const ImportOptions& options, const JobContext& context, std::string formatName);
+    ImportSession(BulkWriter& writer, LineReader& lines, const ImportOptions& options, const JobContext& context,
+                  std::string formatName);
 
     BulkWriter& writer() { return writer_; }
     LineReader& lines() { return lines_; }
@@ -61,14 +61,11 @@ public:
 private:
     Status record(std::int64_t line, std::string_view field, std::string reason, bool flaggedOnly);
 
-    Database& db_;
     BulkWriter& writer_;
     LineReader& lines_;
-    std::int64_t importId_;
     const ImportOptions& options_;
     const JobContext& context_;
     std::string format_, fileName_;
-    Statement insertReject_;
     std::int64_t rowsRead_ = 0, rowsImported_ = 0, rowsRejected_ = 0, rowsFlagged_ = 0, rowsDuplicate_ = 0;
     std::optional<std::string> firstReject_;
     std::vector<std::string> notes_;

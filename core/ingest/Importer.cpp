@@ -1,6 +1,8 @@
 #include "Importer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "AmazonFormat.h"
 #include "MappedCsvFormat.h"
@@ -32,6 +34,31 @@ Status runFormat(ImportFormat format, ImportSession& session) {
     }
     return makeError(ErrorCode::Internal, "unknown format");
 }
+
+// Puts a bulk load on a rollback journal for its duration and back on WAL afterwards; a no-op when
+// another connection has the file open (leaving WAL then fails at once, without waiting).
+class BulkJournalMode {
+public:
+    BulkJournalMode(Database& db, bool bulk) : db_(db) {
+        if (!bulk) return;
+        (void)db_.exec("PRAGMA busy_timeout=0");
+        auto mode = db_.prepare("PRAGMA journal_mode=DELETE");
+        if (mode) {
+            auto row = mode->step();
+            switched_ = row && *row && mode->columnText(0) == "delete";
+        }
+        (void)db_.exec("PRAGMA busy_timeout=10000");
+    }
+    ~BulkJournalMode() {
+        if (switched_) (void)db_.exec("PRAGMA journal_mode=WAL");
+    }
+    BulkJournalMode(const BulkJournalMode&) = delete;
+    BulkJournalMode& operator=(const BulkJournalMode&) = delete;
+
+private:
+    Database& db_;
+    bool switched_ = false;
+};
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -94,12 +121,16 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
         Database& db;
         ~RestoreForeignKeys() { (void)db.exec("PRAGMA foreign_keys=ON;"); }
     } restoreForeignKeys{db};
-    Transaction tx(db);
-    if (!tx.begun()) return tx.begun().error();
     // Secondary indexes slow bulk inserts; rebuild them once at the end (inside the transaction).
     std::uintmax_t totalBytes = 0;
     for (const auto& f : request.files) totalBytes += std::filesystem::file_size(f);
     const bool rebuildIndexes = static_cast<std::int64_t>(totalBytes / 40) > *before;
+    // A bulk load into WAL writes every new page twice (log, then checkpoint). A rollback journal
+    // records only the pages that existed before, so while no other connection has the file open
+    // the load runs in that mode; with readers present the switch fails at once and WAL stays.
+    BulkJournalMode journalMode(db, rebuildIndexes);
+    Transaction tx(db);
+    if (!tx.begun()) return tx.begun().error();
     if (rebuildIndexes) SS_TRY(Schema::dropEventIndexes(db));
 
     auto insertImport = db.prepare(
@@ -126,7 +157,7 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
         if (!lines) return lines.error();
         auto writer = BulkWriter::create(db, importId);
         if (!writer) return writer.error();
-        ImportSession session(db, *writer, **lines, importId, request.options, context, formatName);
+        ImportSession session(*writer, **lines, request.options, context, formatName);
         SS_TRY(runFormat(request.format, session));
         SS_TRY(writer->flush());
         SS_TRY(session.finish());
@@ -181,7 +212,14 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
     }
     if (context.cancelled()) return makeError(ErrorCode::Cancelled, "import cancelled; the project is unchanged");
     context.report(-1, "building indexes");
-    if (rebuildIndexes) SS_TRY(Schema::createEventIndexes(db));
+    if (rebuildIndexes) {
+        const auto indexStart = std::chrono::steady_clock::now();
+        // The index sorts may use a helper thread each (SQLite's multi-threaded sorter).
+        SS_TRY(db.exec("PRAGMA threads=" + std::to_string(std::max(1u, std::thread::hardware_concurrency()))));
+        SS_TRY(Schema::createEventIndexes(db));
+        SS_TRY(db.exec("PRAGMA threads=0"));
+        summary.indexSeconds = secondsSince(indexStart);
+    }
     SS_TRY(tx.commit());
 
     // Rejects are read back after commit so the summary shows exactly what was stored.

@@ -8,14 +8,10 @@ Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> 
     if (Status s = writer.loadIds("users", writer.users_, writer.nextUser_); !s) return s.error();
     if (Status s = writer.loadIds("items", writer.items_, writer.nextItem_); !s) return s.error();
     struct { Statement* target; const char* sql; } statements[] = {
-        {&writer.insertUser_, "INSERT INTO users(id, external_id) VALUES(?1, ?2)"},
-        {&writer.insertItem_, "INSERT INTO items(id, external_id, category) VALUES(?1, ?2, ?3)"},
         {&writer.updateItem_,
          "UPDATE items SET title=coalesce(?2,title), description=coalesce(?3,description),"
          " category=coalesce(?4,category), brand=coalesce(?5,brand), price=coalesce(?6,price),"
          " available=coalesce(?7,available) WHERE id=?1"},
-        {&writer.insertEvent_,
-         "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
         {&writer.insertReview_,
          "INSERT OR IGNORE INTO reviews(user_id, item_id, rating, title, body, ts, import_id, content_hash)"
          " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"},
@@ -25,17 +21,14 @@ Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> 
          "UPDATE items SET available=?2, available_time=?3 WHERE id=?1 AND (available_time IS NULL OR available_time <= ?3)"},
         {&writer.updateSegment_, "UPDATE users SET segment=?2 WHERE id=?1"},
     };
-    std::string batch = "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES";
-    for (std::size_t i = 0; i < kEventBatch; ++i) batch += i ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
-    auto batchStatement = db.prepare(batch);
-    if (!batchStatement) return batchStatement.error();
-    writer.insertEventBatch_ = std::move(*batchStatement);
-    writer.pending_.reserve(kEventBatch);
     for (auto& [target, sql] : statements) {
         auto stmt = db.prepare(sql);
         if (!stmt) return stmt.error();
         *target = std::move(*stmt);
     }
+    auto inserter = BatchInserter::create(db, importId);
+    if (!inserter) return inserter.error();
+    writer.inserter_ = std::move(*inserter);
     return writer;
 }
 
@@ -61,8 +54,8 @@ Result<std::int64_t> BulkWriter::userId(std::string_view externalId) {
         return *found;
     }
     const std::int64_t id = nextUser_;
-    insertUser_.bind(1, id).bind(2, externalId);
-    if (Status s = insertUser_.run(); !s) return s.error();
+    batch_.users.push_back({id, batch_.addText(externalId), {}});
+    if (Status s = submitIfFull(); !s) return s.error();
     ++nextUser_;
     ++newUsers_;
     users_.insert(externalId, id);
@@ -72,10 +65,8 @@ Result<std::int64_t> BulkWriter::userId(std::string_view externalId) {
 Result<std::int64_t> BulkWriter::itemId(std::string_view externalId, std::string_view categoryIfNew) {
     if (auto found = items_.find(externalId)) return *found;
     const std::int64_t id = nextItem_;
-    insertItem_.bind(1, id).bind(2, externalId);
-    if (categoryIfNew.empty()) insertItem_.bindNull(3);
-    else insertItem_.bind(3, categoryIfNew);
-    if (Status s = insertItem_.run(); !s) return s.error();
+    batch_.items.push_back({id, batch_.addText(externalId), batch_.addText(categoryIfNew)});
+    if (Status s = submitIfFull(); !s) return s.error();
     ++nextItem_;
     ++newItems_;
     items_.insert(externalId, id);
@@ -89,6 +80,7 @@ std::optional<std::int64_t> BulkWriter::findItem(std::string_view externalId) co
 Result<std::int64_t> BulkWriter::upsertItem(const ItemRecord& item) {
     auto id = itemId(item.externalId);
     if (!id) return id;
+    if (Status s = flush(); !s) return s.error();
     updateItem_.bind(1, *id).bind(2, item.title).bind(3, item.description).bind(4, item.category)
         .bind(5, item.brand).bind(6, item.price);
     if (item.available) updateItem_.bind(7, std::int64_t(*item.available ? 1 : 0));
@@ -98,45 +90,41 @@ Result<std::int64_t> BulkWriter::upsertItem(const ItemRecord& item) {
 }
 
 Status BulkWriter::setItemCategoryAt(std::int64_t itemId, std::string_view category, std::int64_t time) {
+    SS_TRY(flush());
     updateCategory_.bind(1, itemId).bind(2, category).bind(3, time);
     return updateCategory_.run();
 }
 
 Status BulkWriter::setItemAvailableAt(std::int64_t itemId, bool available, std::int64_t time) {
+    SS_TRY(flush());
     updateAvailable_.bind(1, itemId).bind(2, std::int64_t(available ? 1 : 0)).bind(3, time);
     return updateAvailable_.run();
 }
 
 Status BulkWriter::setUserSegment(std::int64_t userId, std::string_view segment) {
+    SS_TRY(flush());
     updateSegment_.bind(1, userId).bind(2, segment);
     return updateSegment_.run();
 }
 
 Status BulkWriter::addEvent(std::int64_t userId, std::int64_t itemId, EventType type, std::int64_t time,
                             std::optional<std::int64_t> quantity, std::optional<double> value) {
-    pending_.push_back({userId, itemId, static_cast<std::int64_t>(type), time, quantity, value});
-    if (pending_.size() == kEventBatch) {
-        // One statement per batch: the VDBE set-up is paid once for many rows.
-        int p = 1;
-        for (const auto& e : pending_) {
-            insertEventBatch_.bind(p, e.user).bind(p + 1, e.item).bind(p + 2, e.type).bind(p + 3, e.time)
-                .bind(p + 4, e.quantity).bind(p + 5, e.value).bind(p + 6, importId_);
-            p += 7;
-        }
-        pending_.clear();
-        return insertEventBatch_.run();
-    }
-    return {};
+    batch_.events.push_back({userId, itemId, static_cast<std::int64_t>(type), time, quantity, value});
+    return submitIfFull();
+}
+
+Status BulkWriter::addReject(std::int64_t line, std::string_view field, std::string_view reason, bool flaggedOnly) {
+    batch_.rejects.push_back({line, batch_.addText(field), batch_.addText(reason), flaggedOnly});
+    return submitIfFull();
+}
+
+Status BulkWriter::submitIfFull() {
+    return batch_.rows() < kBatchRows ? Status{} : inserter_->submit(batch_);
 }
 
 Status BulkWriter::flush() {
-    for (const auto& e : pending_) {
-        insertEvent_.bind(1, e.user).bind(2, e.item).bind(3, e.type).bind(4, e.time).bind(5, e.quantity)
-            .bind(6, e.value).bind(7, importId_);
-        SS_TRY(insertEvent_.run());
-    }
-    pending_.clear();
-    return {};
+    // A short remainder is stored right here: cheaper than waking the worker for it.
+    return inserter_->write(batch_);
 }
 
 Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
@@ -154,6 +142,7 @@ Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
         mix(r.rating ? std::to_string(*r.rating) : std::string());
         mix(r.title);
     }
+    if (Status s = flush(); !s) return s.error();
     insertReview_.bind(1, r.userId).bind(2, r.itemId).bind(3, r.rating).bind(4, r.title).bind(5, r.body)
         .bind(6, r.time).bind(7, importId_).bind(8, static_cast<std::int64_t>(h >> 1));
     if (Status s = insertReview_.run(); !s) return s.error();

@@ -1,6 +1,9 @@
-// BulkWriter: fast inserts for one import inside the caller's open transaction. Owns the prepared
-// statements and the external-id → compact-id maps (loaded once, extended as new ids appear).
-// Lives no longer than the transaction; use from the thread that owns the Database.
+// BulkWriter: fast inserts for one import inside the caller's open transaction. Owns the
+// external-id → compact-id maps (loaded once, extended as new ids appear), the batch being filled
+// and the BatchInserter that stores full batches on its worker thread while the next one fills.
+// Lives no longer than the transaction; use from the thread that owns the Database, and call
+// flush() before using the Database directly (new users, items, events and rejects are stored
+// in batches; the other methods flush first themselves).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include <memory>
+
+#include "BatchInserter.h"
 #include "Database.h"
 #include "EventType.h"
 #include "ExternalIdIndex.h"
@@ -36,9 +42,11 @@ public:
                     std::optional<std::int64_t> quantity = {}, std::optional<double> value = {});
     // false when the same (user, item, time) review is already stored.
     Result<bool> addReview(const ReviewRecord& review);
+    // A row of the import the writer was created for that was rejected (or only flagged).
+    Status addReject(std::int64_t line, std::string_view field, std::string_view reason, bool flaggedOnly);
 
-    // Events are buffered and written in multi-row INSERTs; call flush() before reading them back
-    // or committing (the importer and the sample shop do).
+    // Stores everything buffered and waits for it; call before reading back or committing (the
+    // importer and the sample shop do).
     Status flush();
 
     std::int64_t newUsers() const { return newUsers_; }
@@ -47,8 +55,9 @@ public:
 private:
     using IdMap = ExternalIdIndex;
 
-    BulkWriter(Database& db) : db_(&db) {}
+    explicit BulkWriter(Database& db) : db_(&db) {}
     Status loadIds(std::string_view table, IdMap& map, std::int64_t& next);
+    Status submitIfFull();
 
     Database* db_;
     std::optional<std::int64_t> importId_;
@@ -57,15 +66,12 @@ private:
     std::string lastUserKey_;
     std::int64_t lastUserId_ = 0;
     std::int64_t nextUser_ = 1, nextItem_ = 1, newUsers_ = 0, newItems_ = 0;
-    struct PendingEvent {
-        std::int64_t user, item, type, time;
-        std::optional<std::int64_t> quantity;
-        std::optional<double> value;
-    };
-    static constexpr std::size_t kEventBatch = 128;
-    std::vector<PendingEvent> pending_;
-    Statement insertUser_, insertItem_, updateItem_, insertEvent_, insertEventBatch_, insertReview_, updateSegment_,
-        updateCategory_, updateAvailable_;
+    // Rows per hand-over: large enough that the worker's wake-up cost vanishes, small enough to
+    // keep memory flat (about 1 MiB per batch).
+    static constexpr std::size_t kBatchRows = 16384;
+    InsertBatch batch_;
+    std::unique_ptr<BatchInserter> inserter_;
+    Statement updateItem_, insertReview_, updateSegment_, updateCategory_, updateAvailable_;
 };
 
 }  // namespace ss

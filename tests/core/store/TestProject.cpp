@@ -131,6 +131,7 @@ private slots:
             QCOMPARE(w->newUsers(), std::int64_t(2));
             QVERIFY(!w->findItem("SKU-2").has_value());
             QCOMPARE(*w->findItem("SKU-1"), item);
+            SS_VERIFY_OK(w->flush());  // new ids are stored in batches
             SS_VERIFY_OK(tx.commit());
         }
         {
@@ -142,6 +143,7 @@ private slots:
             QCOMPARE(*w->findItem("SKU-1"), item);
             QCOMPARE(w->newUsers(), std::int64_t(1));
             QCOMPARE(w->newItems(), std::int64_t(0));
+            SS_VERIFY_OK(w->flush());
             SS_VERIFY_OK(tx.commit());
         }
         QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM users"), std::int64_t(3));
@@ -223,6 +225,8 @@ private slots:
         QTest::newRow("exactly one batch") << 128;
         QTest::newRow("batch plus one") << 129;
         QTest::newRow("many batches and a tail") << 1000;
+        // Past 16,384 buffered rows a batch goes to the worker thread while the next one fills.
+        QTest::newRow("several hand-overs to the worker") << 3 * 16384 + 5;
     }
     void eventBatchesAndFlush() {
         QFETCH(int, events);
@@ -259,6 +263,57 @@ private slots:
                  std::int64_t(events));
     }
 
+    void rejectsAreStoredWithTheImport() {
+        QTemporaryDir dir;
+        const auto path = file(dir, "rejects.shelfsense");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        Transaction tx(db);
+        SS_VERIFY_OK(db.exec("INSERT INTO imports(id, format, path, fingerprint, started, seconds, rows_read,"
+                             " rows_imported, rows_rejected) VALUES(9, 'csv', 'x.csv', '', 0, 0, 0, 0, 0)"));
+        auto w = BulkWriter::create(db, std::int64_t(9));
+        SS_VERIFY_OK(w);
+        SS_VERIFY_OK(w->addReject(3, "price", "not a number: 'abc'", false));
+        SS_VERIFY_OK(w->addReject(8, "", "expected 5 fields, found 2", false));
+        SS_VERIFY_OK(w->addReject(12, "timestamp", "outside the collection window; kept", true));
+        SS_VERIFY_OK(w->flush());
+        SS_VERIFY_OK(tx.commit());
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM import_rejects WHERE import_id=9"), std::int64_t(3));
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM import_rejects WHERE line=3 AND field='price'"
+                                         " AND reason='not a number: ''abc''' AND flagged_only=0"),
+                 std::int64_t(1));
+        QCOMPARE(sstest::countRows(path, "SELECT count(*) FROM import_rejects WHERE line=12 AND flagged_only=1"), std::int64_t(1));
+    }
+
+    void failedBatchIsReported_data() {
+        QTest::addColumn<int>("users");
+        QTest::newRow("stored on the calling thread") << 10;
+        QTest::newRow("stored by the worker") << 2 * 16384;
+    }
+    void failedBatchIsReported() {
+        // A row the database refuses (here: an id taken behind the writer's back) fails the batch,
+        // and the error reaches the caller at the next hand-over or flush, never silently.
+        QFETCH(int, users);
+        QTemporaryDir dir;
+        const auto path = file(dir, "fail.shelfsense");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        Transaction tx(db);
+        auto w = BulkWriter::create(db, std::nullopt);
+        SS_VERIFY_OK(w);
+        SS_VERIFY_OK(db.exec("INSERT INTO users(id, external_id) VALUES(1, 'taken')"));
+        Status status;
+        for (int k = 0; k < users && status; ++k) {
+            auto id = w->userId("user-" + std::to_string(k));
+            if (!id) status = id.error();
+        }
+        if (status) status = w->flush();
+        QVERIFY(!status);
+        QVERIFY2(status.error().message.find("UNIQUE") != std::string::npos, status.error().message.c_str());
+    }
+
     void manyExternalIds() {
         // Enough ids to make the id index grow several times; reloaded maps give the same ids.
         QTemporaryDir dir;
@@ -278,6 +333,7 @@ private slots:
             }
             for (int k = 0; k < 20000; k += 7) QCOMPARE(*w->itemId("item-" + std::to_string(k * 7919 % 100003)), ids[k]);
             QCOMPARE(w->newItems(), std::int64_t(20000));
+            SS_VERIFY_OK(w->flush());
             SS_VERIFY_OK(tx.commit());
         }
         Transaction tx(db);
