@@ -110,8 +110,13 @@ def main():
         "speed_ratio_whole_import_over_sqlite3_import_plus_indexes": round(peer2_s / ours_s, 3),
         "speed_ratio_whole_import_over_bare_sqlite3_import": round(peer_s / ours_s, 3),
     }
+    result["meta"] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "cpus": os.cpu_count(),
+        "sqlite3": subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0],
+    }
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(result, indent=1))
     else:
         print(f"rows: {args.rows:,} ({size / 1e6:.0f} MB)")
         print(f"shelfsense-cli import : {ours_s:7.2f} s  {args.rows / ours_s:>12,.0f} rows/s  peak {ours_mb:7.1f} MiB")
