@@ -27,10 +27,10 @@ struct TwoTowerOptions {
     bool idEmbedding = false;
     bool sharedTower = false;  // the user tower pools the item tower's outputs of the history items
     int negatives = 4;
-    // Share of negatives drawn ∝ popularity^0.75 (the rest uniformly): more of them means less learned
-    // popularity bias — better for cold items, worse for the popular head. Half by default, so the
-    // model also serves new items from their text (the product's promise); 0 maximises overall NDCG.
-    double popularityNegatives = 0.5;
+    // Share of negatives drawn ∝ popularity^0.75 (the rest uniformly from the training catalog): more
+    // of them means less learned popularity bias and a weaker popular head. Uniform by default: with
+    // negatives drawn only from items that existed in training it is best overall and on new items.
+    double popularityNegatives = 0.0;
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;

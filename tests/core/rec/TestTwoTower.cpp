@@ -1,6 +1,6 @@
 // The LibTorch two-tower model: on a synthetic shop whose items carry their category in their vectors,
 // the training loss falls, validation losses are recorded, the same seed gives the same factors, cold
-// items are scored, and it beats popularity with a significant difference. On a small sample shop with
+// items are scored and ranked with their category, and it beats popularity with a significant difference. On a small sample shop with
 // the real sentence encoder (skipped when the default model is not installed) it beats popularity too.
 #include <QtTest>
 
@@ -159,6 +159,47 @@ private slots:
             if (slice.name == "cold_items") QVERIFY(slice.report.value(MetricId::Recall) > 0);
         for (const auto& slice : r->runs[0].slices)
             if (slice.name == "cold_items") QCOMPARE(slice.report.value(MetricId::Recall), 0.0);
+    }
+
+    void coldItemsRankWithTheirCategory() {
+        // Negatives come from the training catalog only. A new item is then ranked by its vector among
+        // its category's older items, instead of below them for being new (which is what drawing
+        // never-seen items as negatives teaches the towers: 0.77 of them above it on these shops,
+        // 0.58 without that). Averaged over three shops, since one shop's share varies by ±0.1.
+        double percentileSum = 0;
+        int measured = 0;
+        for (const std::uint64_t seed : {3, 4, 5}) {
+            const Synthetic s = synthetic(seed);
+            SplitOptions so;
+            so.cutoff = kT0 + 80 * kDay;
+            auto split = Split::make(s.data, so);
+            SS_VERIFY_OK(split);
+            auto train = std::make_shared<const Interactions>(split->train);
+            TwoTowerRecommender model(s.vectors.vectors, small());
+            SS_VERIFY_OK(model.fit(train, {split->now, 9, 1}, {}));
+            std::vector<float> scores(kItems);
+            for (const std::int32_t u : split->testUsers) {
+                int perCategory[kCategories] = {};
+                for (const auto item : split->train.weights.rowIndices(u)) ++perCategory[item / kPerCategory];
+                const int favourite = int(std::max_element(perCategory, perCategory + kCategories) - perCategory);
+                model.scoreBlock(std::span<const std::int32_t>(&u, 1), scores.data());
+                for (int offset = kPerCategory - 3; offset < kPerCategory; ++offset) {
+                    const int item = favourite * kPerCategory + offset;
+                    if (!split->coldItem[item]) continue;
+                    // Share of the category's items that training saw (its older ones) scoring above it.
+                    int above = 0, warm = 0;
+                    for (int i = favourite * kPerCategory; i < (favourite + 1) * kPerCategory; ++i)
+                        if (!split->coldItem[i]) ++warm, above += scores[i] > scores[item];
+                    percentileSum += double(above) / warm;
+                    ++measured;
+                }
+            }
+        }
+        QVERIFY(measured >= 300);
+        const double share = percentileSum / measured;
+        qInfo("new items of the user's favourite category: share of its older items above them %.3f over %d pairs",
+              share, measured);
+        QVERIFY2(share < 0.65, qPrintable(QString::number(share)));
     }
 
     void sampleShopWithEncoder() {
