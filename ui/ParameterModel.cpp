@@ -34,6 +34,7 @@ QString ParameterModel::valueOf(const rec::RecommenderConfig& c, const std::stri
     if (n == "als.regularization") return real(c.als.regularization);
     if (n == "als.alpha") return real(c.als.alpha);
     if (n == "als.solver") return c.als.conjugateGradient ? QStringLiteral("cg") : QStringLiteral("cholesky");
+    if (n == "als.device") return qs(c.als.device);
     if (n == "content.half_life_days") return real(c.content.halfLifeDays);
     if (n == "twotower.dim") return QString::number(c.twotower.dim);
     if (n == "twotower.hidden") return QString::number(c.twotower.hidden);
@@ -48,6 +49,7 @@ QString ParameterModel::valueOf(const rec::RecommenderConfig& c, const std::stri
     if (n == "twotower.popularity_negatives") return real(static_cast<double>(c.twotower.popularityNegatives));
     if (n == "twotower.attention") return boolean(c.twotower.attention);
     if (n == "twotower.id_embedding") return boolean(c.twotower.idEmbedding);
+    if (n == "twotower.shared_tower") return boolean(c.twotower.sharedTower);
     if (n == "twotower.device") return qs(c.twotower.device);
     if (n == "hybrid.a") return qs(c.hybrid.a);
     if (n == "hybrid.b") return qs(c.hybrid.b);

@@ -4,8 +4,13 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <random>
 #include <thread>
+
+#ifdef SS_REC_WITH_TORCH
+#include "rec/torch/TorchKernels.h"
+#endif
 
 // On x86-64 with GCC the hot loops are also compiled for AVX2+FMA (x86-64-v3) and picked at run
 // time (function multi-versioning); elsewhere the portable build is the only one.
@@ -195,7 +200,7 @@ boost::json::object AlsRecommender::parameters() const {
     return {{"factors", options_.factors},     {"regularization", options_.regularization},
             {"alpha", options_.alpha},         {"iterations", options_.iterations},
             {"cg_steps", options_.cgSteps},    {"solver", options_.conjugateGradient ? "cg" : "cholesky"},
-            {"confidence", "1 + alpha * weight"}};
+            {"confidence", "1 + alpha * weight"}, {"device", options_.device}};
 }
 
 Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) {
@@ -208,6 +213,20 @@ Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitC
     y_ = initialFactors(train_->items(), options_.factors, fit.seed ^ 0x9E3779B97F4A7C15ULL);
     loss_.clear();
     iterationSeconds_.clear();
+    ranOn_ = "cpu";
+    if (options_.device != "auto" && options_.device != "cpu" && options_.device != "cuda")
+        return makeError(ErrorCode::Usage, "ALS device must be auto, cpu or cuda, not '" + options_.device + "'");
+#ifdef SS_REC_WITH_TORCH
+    const bool cuda = options_.device != "cpu" && options_.conjugateGradient && torchkernels::cudaAvailable();
+    if (options_.device == "cuda" && !cuda)
+        return makeError(ErrorCode::Unsupported, options_.conjugateGradient
+                                                     ? "ALS device 'cuda' requested but this LibTorch has no usable CUDA device"
+                                                     : "the exact (Cholesky) ALS solver runs on the CPU only; use the cg solver on cuda");
+    if (cuda || (options_.tensorsOnCpu && options_.conjugateGradient)) return fitTensors(itemUsers, cuda ? "cuda" : "cpu", job);
+#else
+    if (options_.device == "cuda" || options_.tensorsOnCpu)
+        return makeError(ErrorCode::Unsupported, "this build has no LibTorch: ALS runs on the CPU only");
+#endif
     for (int it = 0; it < options_.iterations; ++it) {
         if (job.cancelled()) return makeError(ErrorCode::Cancelled, "ALS training cancelled");
         const auto start = std::chrono::steady_clock::now();
@@ -221,6 +240,39 @@ Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitC
     if (options_.iterations > 0)
         solve(confidence_, y_, x_, options_.regularization, options_.cgSteps, options_.conjugateGradient, fit.threads);
     return {};
+}
+
+Status AlsRecommender::fitTensors([[maybe_unused]] const CsrMatrix& itemUsers, [[maybe_unused]] const std::string& device,
+                                  [[maybe_unused]] const JobContext& job) {
+#ifdef SS_REC_WITH_TORCH
+    auto view = [](const CsrMatrix& m) {
+        return torchkernels::CsrView{m.rows, m.cols, m.indptr.data(), m.indices.data(), m.values.data()};
+    };
+    try {
+        torchkernels::AlsTensorSolver solver(view(confidence_), view(itemUsers), x_.data.data(), y_.data.data(), options_.factors,
+                                             options_.regularization, options_.cgSteps, device);
+        ranOn_ = solver.device();
+        for (int it = 0; it < options_.iterations; ++it) {
+            if (job.cancelled()) return makeError(ErrorCode::Cancelled, "ALS training cancelled");
+            const auto start = std::chrono::steady_clock::now();
+            solver.solveUsers();
+            solver.solveItems();
+            if (options_.computeLoss) {
+                solver.download(x_.data.data(), y_.data.data());
+                loss_.push_back(loss(confidence_, x_, y_, options_.regularization));
+            }
+            iterationSeconds_.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            job.report(double(it + 1) / options_.iterations, "ALS iterations");
+        }
+        if (options_.iterations > 0) solver.solveUsers();  // users against the final items, as on the CPU
+        solver.download(x_.data.data(), y_.data.data());
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Internal, std::string("ALS on ") + device + " failed: " + e.what());
+    }
+    return {};
+#else
+    return makeError(ErrorCode::Unsupported, "this build has no LibTorch");
+#endif
 }
 
 void AlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
@@ -260,7 +312,7 @@ boost::json::object AlsRecommender::trainingLog() const {
     boost::json::array loss, seconds;
     for (double v : loss_) loss.push_back(v);
     for (double v : iterationSeconds_) seconds.push_back(v);
-    boost::json::object o{{"seconds_per_iteration", seconds}};
+    boost::json::object o{{"seconds_per_iteration", seconds}, {"device", ranOn_}};
     if (!loss_.empty()) o["loss"] = loss;
     return o;
 }

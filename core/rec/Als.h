@@ -4,10 +4,12 @@
 //     Σ_{u,i} c_ui (p_ui − x_u·y_i)² + λ (Σ‖x_u‖² + Σ‖y_i‖²).
 // Each half-step solves every row's f×f normal equations either by a few conjugate-gradient steps warm
 // started from the previous factors — the solver of the `implicit` library (Takács et al. 2011) — or
-// exactly (Cholesky). Rows are independent, so threads do not change the result.
+// exactly (Cholesky). Rows are independent, so threads do not change the result. On a GPU the same CG
+// update runs batched over all rows in LibTorch tensors (AlsTensorSolver).
 // Explanations follow Hu et al. §5: score(u,j) = Σ_i c_ui · y_jᵀ W_u⁻¹ y_i with W_u = YᵀC_uY + λI.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "rec/Dense.h"
@@ -23,6 +25,10 @@ struct AlsOptions {
     int cgSteps = 3;
     bool conjugateGradient = true;  // false: exact Cholesky solves
     bool computeLoss = false;       // loss after every iteration (one extra pass)
+    // "auto": the LibTorch tensor solver on CUDA when present, else the native per-row solver on the
+    // CPU threads; "cpu"; "cuda" (fails without one). The tensor solver is CG only.
+    std::string device = "auto";
+    bool tensorsOnCpu = false;      // run the tensor solver on the CPU (tests, benchmarks)
 };
 
 class AlsRecommender final : public Recommender {
@@ -50,10 +56,13 @@ public:
     static DenseMatrix initialFactors(int rows, int factors, std::uint64_t seed);
 
 private:
+    Status fitTensors(const CsrMatrix& itemUsers, const std::string& device, const JobContext& job);
+
     AlsOptions options_;
     DenseMatrix x_, y_;
     CsrMatrix confidence_;  // users × items
     std::vector<double> loss_, iterationSeconds_;
+    std::string ranOn_ = "cpu";  // "cpu" (native solver) or the tensor solver's device
 };
 
 }  // namespace ss::rec

@@ -60,6 +60,16 @@ Setter boolSetter(Get get) {
     };
 }
 
+// Where a model trains: "auto" (CUDA when present), "cpu" or "cuda".
+template <typename Get>
+Setter deviceSetter(Get get) {
+    return [get](RecommenderConfig& c, const std::string& key, const std::string& v) -> Status {
+        if (v != "cpu" && v != "cuda" && v != "auto") return makeError(ErrorCode::Usage, "parameter " + key + " must be cpu, cuda or auto");
+        get(c) = v;
+        return {};
+    };
+}
+
 const std::map<std::string, Setter>& setters() {
     static const std::map<std::string, Setter> all = {
         {"popularity.window_days",
@@ -87,6 +97,7 @@ const std::map<std::string, Setter>& setters() {
              c.als.conjugateGradient = v == "cg";
              return {};
          }},
+        {"als.device", deviceSetter([](RecommenderConfig& c) -> std::string& { return c.als.device; })},
         {"content.half_life_days", realSetter([](RecommenderConfig& c) -> double& { return c.content.halfLifeDays; }, 0)},
         {"twotower.dim", intSetter([](RecommenderConfig& c) -> int& { return c.twotower.dim; }, 1)},
         {"twotower.hidden", intSetter([](RecommenderConfig& c) -> int& { return c.twotower.hidden; }, 1)},
@@ -103,12 +114,7 @@ const std::map<std::string, Setter>& setters() {
         {"twotower.attention", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.attention; })},
         {"twotower.shared_tower", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.sharedTower; })},
         {"twotower.id_embedding", boolSetter([](RecommenderConfig& c) -> bool& { return c.twotower.idEmbedding; })},
-        {"twotower.device",
-         [](RecommenderConfig& c, const std::string& key, const std::string& v) -> Status {
-             if (v != "cpu" && v != "cuda" && v != "auto") return makeError(ErrorCode::Usage, "parameter " + key + " must be cpu, cuda or auto");
-             c.twotower.device = v;
-             return {};
-         }},
+        {"twotower.device", deviceSetter([](RecommenderConfig& c) -> std::string& { return c.twotower.device; })},
         {"hybrid.a",
          [](RecommenderConfig& c, const std::string& key, const std::string& v) -> Status {
              if (!RecommenderFactory::known(v) || v == "hybrid") return makeError(ErrorCode::Usage, "parameter " + key + ": unknown recommender '" + v + "'");

@@ -9,7 +9,7 @@
 //               a held-out share of users (the best epoch's weights are kept); every epoch's losses are
 //               recorded. Seeded: the same seed, data and threads give the same factors.
 // Scoring uses the towers' outputs as factors (the engine's batched product). Cold items have text, so
-// they get scores. Runs on the CPU unless `device` says otherwise ("auto": CUDA when present).
+// they get scores. Trains on CUDA when present ("auto", the default), else on the CPU; "cpu"/"cuda" force.
 // Without LibTorch in the build, fit() fails with Unsupported.
 #pragma once
 
@@ -38,7 +38,7 @@ struct TwoTowerOptions {
     double weightDecay = 1e-4;
     double validationFraction = 0.1;
     int historyLength = 50;
-    std::string device = "cpu";
+    std::string device = "auto";  // CUDA when present
     // Called after every epoch (on the training thread) — for live loss charts.
     std::function<void(int epoch, double trainLoss, double validationLoss)> onEpoch;
 };

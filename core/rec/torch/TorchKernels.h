@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,40 @@ struct TwoTowerOutcome {
     std::string device;
     std::string error;      // non-empty on failure
     bool cancelled = false;
+};
+
+// True when this LibTorch has a usable CUDA device.
+bool cudaAvailable();
+
+// A CSR matrix as plain pointers (rows + 1 offsets; column indices; values), borrowed.
+struct CsrView {
+    int rows = 0, cols = 0;
+    const std::int64_t* indptr = nullptr;
+    const std::int32_t* indices = nullptr;
+    const float* values = nullptr;
+};
+
+// Implicit ALS (confidences as CSR values, preference 1 for stored entries) in LibTorch tensors, every
+// row of a half-step solved at once by batched conjugate gradient — the same update as the per-row
+// C++ solver, as matrix products, gathers and index_add so that it runs on a GPU. Holds both sides'
+// factors and both CSR layouts on the device between steps. One thread at a time.
+class AlsTensorSolver {
+public:
+    // x0: users × f, y0: items × f initial factors; device "cpu" or "cuda".
+    AlsTensorSolver(const CsrView& userItems, const CsrView& itemUsers, const float* x0, const float* y0, int factors,
+                    double regularization, int cgSteps, const std::string& device);
+    ~AlsTensorSolver();
+    AlsTensorSolver(const AlsTensorSolver&) = delete;
+    AlsTensorSolver& operator=(const AlsTensorSolver&) = delete;
+
+    void solveUsers();  // users against fixed items
+    void solveItems();  // items against fixed users
+    void download(float* x, float* y) const;  // users × f and items × f, row-major
+    std::string device() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,

@@ -14,6 +14,10 @@
 #include "rec/Hybrid.h"
 #include "rec/ItemKnn.h"
 #include "rec/Popularity.h"
+#include "rec/TwoTower.h"
+#ifdef SS_TEST_WITH_TORCH
+#include "rec/torch/TorchKernels.h"
+#endif
 
 using namespace ss;
 using namespace ss::rec;
@@ -201,6 +205,106 @@ private slots:
         AlsRecommender::solve(c, y, t1, 0.05, 3, true, 1);
         AlsRecommender::solve(c, y, t4, 0.05, 3, true, 4);
         QCOMPARE(t1.data, t4.data);
+    }
+
+    void alsTensorHalfStepMatchesNative_data() {
+        QTest::addColumn<int>("cgSteps");
+        QTest::newRow("1 CG step") << 1;
+        QTest::newRow("3 CG steps") << 3;
+        QTest::newRow("5 CG steps") << 5;
+    }
+    void alsTensorHalfStepMatchesNative() {
+        // The batched LibTorch solver (the GPU path, run here on the CPU) performs the native solver's
+        // update: one half-step on each side gives the same factors, rows without entries get 0.
+#ifndef SS_TEST_WITH_TORCH
+        QSKIP("built without LibTorch");
+#else
+        QFETCH(int, cgSteps);
+        std::mt19937_64 g(3);
+        CsrMatrix c;
+        c.rows = 31;
+        c.cols = 21;  // user 30 and item 20 have no entries
+        for (int u = 0; u < c.rows; ++u) {
+            for (int i = 0; u < 30 && i < 20; ++i)
+                if (g() % 100 < 30) c.indices.push_back(i), c.values.push_back(1.0f + float(g() % 5));
+            c.indptr.push_back(std::int64_t(c.indices.size()));
+        }
+        const CsrMatrix t = c.transposed();
+        DenseMatrix x(31, 8), y(21, 8);
+        for (auto* m : {&x, &y})
+            for (auto& v : m->data) v = float(int(g() % 1000) - 500) / 1000.0f;
+        auto view = [](const CsrMatrix& m) { return torchkernels::CsrView{m.rows, m.cols, m.indptr.data(), m.indices.data(), m.values.data()}; };
+        torchkernels::AlsTensorSolver solver(view(c), view(t), x.data.data(), y.data.data(), 8, 0.5, cgSteps, "cpu");
+        QCOMPARE(QString::fromStdString(solver.device()), QStringLiteral("cpu"));
+        DenseMatrix xn = x, yn = y;
+        AlsRecommender::solve(c, y, xn, 0.5, cgSteps, true, 1);   // users against the first y
+        AlsRecommender::solve(t, xn, yn, 0.5, cgSteps, true, 1);  // items against the new x
+        solver.solveUsers();
+        solver.solveItems();
+        DenseMatrix xt(31, 8), yt(21, 8);
+        solver.download(xt.data.data(), yt.data.data());
+        for (const auto& [a, b] : {std::pair{&xt, &xn}, std::pair{&yt, &yn}})
+            for (std::size_t p = 0; p < a->data.size(); ++p)
+                QVERIFY2(std::fabs(a->data[p] - b->data[p]) <= 1e-4f * std::max(1.0f, std::fabs(b->data[p])),
+                         qPrintable(QString("entry %1: %2 vs %3").arg(p).arg(a->data[p]).arg(b->data[p])));
+        for (int k = 0; k < 8; ++k) {
+            QCOMPARE(xt.row(30)[k], 0.0f);
+            QCOMPARE(yt.row(20)[k], 0.0f);
+        }
+#endif
+    }
+
+    void alsTensorTraining() {
+        // A whole fit on the tensor solver learns what the native one learns. Factors are compared
+        // through the objective, not entry by entry: it is unchanged by rotating both factor
+        // matrices, and over many iterations the two float roundings drift apart in such directions.
+        if (!TwoTowerRecommender::available()) QSKIP("built without LibTorch");
+        auto train = blocks(3);
+        AlsOptions o;  // as alsConvergence
+        o.factors = 2;
+        o.regularization = 0.5;
+        o.iterations = 12;
+        o.computeLoss = true;
+        o.alpha = 2.0;
+        o.device = "cpu";
+        AlsRecommender native(o);
+        o.tensorsOnCpu = true;
+        AlsRecommender tensors(o);
+        SS_VERIFY_OK(native.fit(train, {.seed = 5}, {}));
+        SS_VERIFY_OK(tensors.fit(train, {.seed = 5}, {}));
+        QCOMPARE(std::string(tensors.trainingLog().at("device").as_string()), std::string("cpu"));
+        QCOMPARE(tensors.lossCurve().size(), native.lossCurve().size());
+        const double last = native.lossCurve().back(), lastTensors = tensors.lossCurve().back();
+        QVERIFY2(std::fabs(lastTensors - last) <= 1e-2 * last, qPrintable(QString("%1 vs %2").arg(lastTensors).arg(last)));
+        // And it learns the blocks: every user's best unseen item lies in their own block.
+        for (int u = 0; u < 40; ++u) {
+            auto s = scores(tensors, u);
+            for (auto i : train->weights.rowIndices(u)) s[i] = -1e9f;
+            const int best = int(std::max_element(s.begin(), s.end()) - s.begin());
+            if (s[best] == -1e9f) continue;
+            QCOMPARE(best < 10, u < 20);
+        }
+    }
+
+    void alsDeviceChoice() {
+        auto train = blocks(3);
+        AlsOptions o;
+        o.factors = 2;
+        o.iterations = 2;
+        o.device = "gpu";
+        auto bad = AlsRecommender(o).fit(train, {.seed = 1}, {});
+        QVERIFY(!bad);
+        QCOMPARE(int(bad.error().code), int(ErrorCode::Usage));
+        // "auto" without a GPU trains on the CPU; "cuda" without one is refused, not silently moved.
+        o.device = "auto";
+        AlsRecommender automatic(o);
+        SS_VERIFY_OK(automatic.fit(train, {.seed = 1}, {}));
+        if (TwoTowerRecommender::available() && std::string(automatic.trainingLog().at("device").as_string()) == "cpu") {
+            o.device = "cuda";
+            auto refused = AlsRecommender(o).fit(train, {.seed = 1}, {});
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().message.find("CUDA") != std::string::npos, refused.error().message.c_str());
+        }
     }
 
     void popularityWindow() {
