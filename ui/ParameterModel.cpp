@@ -28,6 +28,7 @@ QString ParameterModel::valueOf(const rec::RecommenderConfig& c, const std::stri
     if (n == "popularity.window_days") return c.popularity.windowDays ? QString::number(*c.popularity.windowDays) : QStringLiteral("none");
     if (n == "itemknn.neighbours") return QString::number(c.itemknn.neighbours);
     if (n == "itemknn.shrink") return real(c.itemknn.shrink);
+    if (n == "itemknn.device") return qs(c.itemknn.device);
     if (n == "als.factors") return QString::number(c.als.factors);
     if (n == "als.iterations") return QString::number(c.als.iterations);
     if (n == "als.cg_steps") return QString::number(c.als.cgSteps);

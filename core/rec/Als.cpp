@@ -1,5 +1,7 @@
 #include "rec/Als.h"
 
+#include "rec/TrainingDevice.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -214,19 +216,10 @@ Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitC
     loss_.clear();
     iterationSeconds_.clear();
     ranOn_ = "cpu";
-    if (options_.device != "auto" && options_.device != "cpu" && options_.device != "cuda")
-        return makeError(ErrorCode::Usage, "ALS device must be auto, cpu or cuda, not '" + options_.device + "'");
-#ifdef SS_REC_WITH_TORCH
-    const bool cuda = options_.device != "cpu" && options_.conjugateGradient && torchkernels::cudaAvailable();
-    if (options_.device == "cuda" && !cuda)
-        return makeError(ErrorCode::Unsupported, options_.conjugateGradient
-                                                     ? "ALS device 'cuda' requested but this LibTorch has no usable CUDA device"
-                                                     : "the exact (Cholesky) ALS solver runs on the CPU only; use the cg solver on cuda");
-    if (cuda || (options_.tensorsOnCpu && options_.conjugateGradient)) return fitTensors(itemUsers, cuda ? "cuda" : "cpu", job);
-#else
-    if (options_.device == "cuda" || options_.tensorsOnCpu)
-        return makeError(ErrorCode::Unsupported, "this build has no LibTorch: ALS runs on the CPU only");
-#endif
+    // The tensor solver is CG only; the exact solver stays native.
+    auto where = chooseTrainingDevice(options_.device, options_.tensorsOnCpu, options_.conjugateGradient, "ALS");
+    if (!where) return where.error();
+    if (where->tensors) return fitTensors(itemUsers, where->device, job);
     for (int it = 0; it < options_.iterations; ++it) {
         if (job.cancelled()) return makeError(ErrorCode::Cancelled, "ALS training cancelled");
         const auto start = std::chrono::steady_clock::now();

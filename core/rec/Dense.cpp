@@ -58,7 +58,7 @@ void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
 
 const char* gemmBackend() {
 #ifdef SS_REC_WITH_TORCH
-    return forcePortable ? "portable" : "aten";
+    return forcePortable ? "portable" : torchkernels::gemmUsesCuda() ? "aten (cuda for large blocks)" : "aten";
 #else
     return "portable";
 #endif

@@ -1,6 +1,7 @@
 // DenseMatrix and the one matrix product the scoring engine needs: C = A · Bᵀ for row-major float
-// matrices (user factors × item factors). With LibTorch built in, the product goes through ATen's
-// BLAS (OpenBLAS here); otherwise a cache-blocked C++ kernel. Pure functions: any thread.
+// matrices (user factors × item factors). With LibTorch built in, the product goes through ATen: on
+// the GPU when there is one and the block is large, else the CPU's BLAS (OpenBLAS here); without
+// LibTorch a cache-blocked C++ kernel. Pure functions: any thread.
 #pragma once
 
 #include <cstddef>
@@ -23,7 +24,7 @@ struct DenseMatrix {
 void gemmNT(const float* a, const float* b, float* c, int m, int n, int k);
 // The portable kernel alone (for tests and benchmarks against the BLAS path).
 void gemmNTPortable(const float* a, const float* b, float* c, int m, int n, int k);
-// "aten" when products go through LibTorch, "portable" otherwise.
+// "aten" (or "aten (cuda for large blocks)") when products go through LibTorch, "portable" otherwise.
 const char* gemmBackend();
 // Benchmarks only: force the portable kernel even when ATen is built in (process-wide).
 void setPortableGemm(bool portable);

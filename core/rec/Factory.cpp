@@ -97,6 +97,7 @@ const std::map<std::string, Setter>& setters() {
              c.als.conjugateGradient = v == "cg";
              return {};
          }},
+        {"itemknn.device", deviceSetter([](RecommenderConfig& c) -> std::string& { return c.itemknn.device; })},
         {"als.device", deviceSetter([](RecommenderConfig& c) -> std::string& { return c.als.device; })},
         {"content.half_life_days", realSetter([](RecommenderConfig& c) -> double& { return c.content.halfLifeDays; }, 0)},
         {"twotower.dim", intSetter([](RecommenderConfig& c) -> int& { return c.twotower.dim; }, 1)},

@@ -1,18 +1,32 @@
 #include "rec/ItemKnn.h"
 
+#include "rec/TrainingDevice.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <thread>
+
+#ifdef SS_REC_WITH_TORCH
+#include "rec/torch/TorchKernels.h"
+#endif
 
 namespace ss::rec {
 
 boost::json::object ItemKnnRecommender::parameters() const {
-    return {{"neighbours", options_.neighbours}, {"shrink", options_.shrink}, {"similarity", "cosine (binary co-occurrence)"}};
+    return {{"neighbours", options_.neighbours},
+            {"shrink", options_.shrink},
+            {"similarity", "cosine (binary co-occurrence)"},
+            {"device", options_.device}};
 }
 
 Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) {
     train_ = std::move(train);
+    ranOn_ = "cpu";
+    auto where = chooseTrainingDevice(options_.device, options_.tensorsOnCpu, true, "item-kNN");
+    if (!where) return where.error();
+    if (where->tensors) return fitTensors(where->device, job);
     const CsrMatrix& ui = train_->weights;
     const CsrMatrix iu = ui.transposed();
     const int n = ui.cols;
@@ -77,6 +91,28 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
             similarity_.indptr.push_back(static_cast<std::int64_t>(similarity_.indices.size()));
         }
     return {};
+}
+
+Status ItemKnnRecommender::fitTensors([[maybe_unused]] const std::string& device, [[maybe_unused]] const JobContext& job) {
+#ifdef SS_REC_WITH_TORCH
+    const CsrMatrix& ui = train_->weights;
+    try {
+        auto lists = torchkernels::itemNeighbours({ui.rows, ui.cols, ui.indptr.data(), ui.indices.data(), ui.values.data()},
+                                                  options_.neighbours, options_.shrink, device, [&job] { return job.cancelled(); });
+        if (lists.cancelled) return makeError(ErrorCode::Cancelled, "item-kNN training cancelled");
+        similarity_ = CsrMatrix{};
+        similarity_.rows = similarity_.cols = ui.cols;
+        similarity_.indptr = std::move(lists.indptr);
+        similarity_.indices = std::move(lists.indices);
+        similarity_.values = std::move(lists.values);
+        ranOn_ = device;
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Internal, "item-kNN on " + device + " failed: " + e.what());
+    }
+    return {};
+#else
+    return makeError(ErrorCode::Unsupported, "this build has no LibTorch");
+#endif
 }
 
 void ItemKnnRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {

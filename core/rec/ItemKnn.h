@@ -6,6 +6,8 @@
 // so the explanation of j is exactly that sum's terms. Items without training users score 0.
 #pragma once
 
+#include <string>
+
 #include "rec/Recommender.h"
 
 namespace ss::rec {
@@ -13,6 +15,10 @@ namespace ss::rec {
 struct ItemKnnOptions {
     int neighbours = 100;
     double shrink = 10.0;
+    // "auto": similarities as sparse LibTorch products on CUDA when present, else the native
+    // co-occurrence count on the CPU threads; "cpu"; "cuda" (fails without one).
+    std::string device = "auto";
+    bool tensorsOnCpu = false;  // the LibTorch path on the CPU (tests, benchmarks)
 };
 
 class ItemKnnRecommender final : public Recommender {
@@ -23,12 +29,16 @@ public:
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
+    boost::json::object trainingLog() const override { return {{"device", ranOn_}}; }
 
     // Row i: the kept neighbours j of item i with sim(i, j), columns sorted.
     const CsrMatrix& similarities() const { return similarity_; }
 
 private:
+    Status fitTensors(const std::string& device, const JobContext& job);
+
     ItemKnnOptions options_;
+    std::string ranOn_ = "cpu";
     CsrMatrix similarity_;
 };
 

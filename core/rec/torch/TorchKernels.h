@@ -10,8 +10,11 @@
 
 namespace ss::rec::torchkernels {
 
-// c[m×n] = a[m×k] · b[n×k]ᵀ through ATen (BLAS). Safe from any thread.
+// c[m×n] = a[m×k] · b[n×k]ᵀ through ATen: on the GPU when there is one and the product is large
+// (≥ 2^24 multiply-adds), else the CPU's BLAS. Safe from any thread.
 void gemmNT(const float* a, const float* b, float* c, int m, int n, int k);
+void setCpuOnlyGemm(bool cpu);  // keep every product on the CPU (process-wide)
+bool gemmUsesCuda();            // large products go to a GPU
 
 struct TwoTowerConfig {
     int dim = 64;                 // output dimension of both towers
@@ -86,6 +89,20 @@ private:
     struct State;
     std::unique_ptr<State> state_;
 };
+
+// Item-kNN neighbours in LibTorch tensors (the GPU path): for blocks of items, co-occurrence counts as
+// a sparse × sparse product of the binarised user × item matrix, cosine with shrinkage
+// |U(i) ∩ U(j)| / (sqrt|U(i)| sqrt|U(j)| + shrink), and each item's `neighbours` best (ties: smaller
+// index first, as the native code). Returns CSR rows with column indices ascending; an empty result
+// with cancelled set when `cancelled` turned true between blocks.
+struct NeighbourLists {
+    std::vector<std::int64_t> indptr;
+    std::vector<std::int32_t> indices;
+    std::vector<float> values;
+    bool cancelled = false;
+};
+NeighbourLists itemNeighbours(const CsrView& userItems, int neighbours, double shrink, const std::string& device,
+                              const std::function<bool()>& cancelled);
 
 TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,
                               const std::function<void(double, const std::string&)>& progress,

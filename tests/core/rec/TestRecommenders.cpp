@@ -207,6 +207,50 @@ private slots:
         QCOMPARE(t1.data, t4.data);
     }
 
+    void itemKnnTensorsMatchNative_data() {
+        QTest::addColumn<int>("neighbours");
+        QTest::addColumn<double>("shrink");
+        QTest::newRow("every neighbour, no shrink") << 1000 << 0.0;
+        QTest::newRow("3 neighbours (ties cut), shrink 10") << 3 << 10.0;
+        QTest::newRow("7 neighbours, shrink 0.5") << 7 << 0.5;
+    }
+    void itemKnnTensorsMatchNative() {
+        // The sparse-product path (the GPU path, run here on the CPU) keeps the same neighbours with the
+        // same similarities, ties included (smaller index first), and binarises repeated events.
+        if (!TwoTowerRecommender::available()) QSKIP("built without LibTorch");
+        QFETCH(int, neighbours);
+        QFETCH(double, shrink);
+        std::mt19937_64 g(23);
+        std::vector<std::pair<int, int>> pairs;
+        for (int u = 0; u < 80; ++u)
+            for (int i = 0; i < 45; ++i)  // items 45..49 have no users
+                if (g() % 100 < (u % 3 == i % 3 ? 25 : 6)) {
+                    pairs.emplace_back(u, i);
+                    if (g() % 4 == 0) pairs.emplace_back(u, i);  // a repeated event: weight 2, still one user
+                }
+        auto train = views(80, 50, pairs);
+        ItemKnnOptions o;
+        o.neighbours = neighbours;
+        o.shrink = shrink;
+        o.device = "cpu";
+        ItemKnnRecommender native(o);
+        o.tensorsOnCpu = true;
+        ItemKnnRecommender tensors(o);
+        SS_VERIFY_OK(native.fit(train, {.threads = 2}, {}));
+        SS_VERIFY_OK(tensors.fit(train, {}, {}));
+        QCOMPARE(std::string(tensors.trainingLog().at("device").as_string()), std::string("cpu"));
+        const CsrMatrix &a = tensors.similarities(), &b = native.similarities();
+        QCOMPARE(a.rows, b.rows);
+        QCOMPARE(a.indptr, b.indptr);
+        QCOMPARE(a.indices, b.indices);
+        for (std::size_t p = 0; p < a.values.size(); ++p) QVERIFY(std::fabs(a.values[p] - b.values[p]) <= 1e-6f * b.values[p]);
+        QVERIFY(b.nnz() > 0);
+        for (int u : {0, 17, 79}) {
+            const auto sa = scores(tensors, u), sb = scores(native, u);
+            for (std::size_t i = 0; i < sa.size(); ++i) QVERIFY(std::fabs(sa[i] - sb[i]) <= 1e-5f * std::max(1.0f, std::fabs(sb[i])));
+        }
+    }
+
     void alsTensorHalfStepMatchesNative_data() {
         QTest::addColumn<int>("cgSteps");
         QTest::newRow("1 CG step") << 1;
