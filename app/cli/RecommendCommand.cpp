@@ -1,5 +1,6 @@
 // `recommend`: one user's top-K from a model trained on every event of the project, with scores,
-// the rules applied, and explanations (the history items that contributed most).
+// the rules applied, and explanations (the history items that contributed most). A model trained
+// before on the same data and settings is taken from the project (--retrain trains it afresh).
 #include <boost/json.hpp>
 
 #include <cstdio>
@@ -16,7 +17,7 @@ namespace ss::cli {
 
 Status runRecommend(const std::vector<std::string>& args) {
     ArgParser parser(withRecOptions({"db", "user", "k", "recommender", "explain"}),
-                     {"json", "quiet", "in-stock", "cached-vectors", "include-known"});
+                     {"json", "quiet", "in-stock", "cached-vectors", "include-known", "retrain"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
@@ -35,6 +36,7 @@ Status runRecommend(const std::vector<std::string>& args) {
     auto rules = ruleOptions(parser);
     if (!rules) return rules.error();
     rec::SessionOptions so;
+    so.modelCache = !parser.flag("retrain");
     if (auto w = parser.value("weights")) {
         auto weights = rec::BehaviourWeights::parse(*w);
         if (!weights) return weights.error();
@@ -100,12 +102,14 @@ Status runRecommend(const std::vector<std::string>& args) {
                                 {"k", *k},                {"history_items", history},
                                 {"fallback", fallback ? "popularity" : "none"},
                                 {"parameters", (*session)->model(name)->parameters()},
+                                {"model_from_project", (*session)->fromCache(name)},
                                 {"results", std::move(results)}};
         if (!rules->empty()) out["rules"] = rules->describe();
         printJson(out);
         return {};
     }
-    std::printf("%s for %s (%zu history items%s)\n", name.c_str(), user->c_str(), history, fallback ? ", popularity fallback" : "");
+    std::printf("%s for %s (%zu history items%s%s)\n", name.c_str(), user->c_str(), history, fallback ? ", popularity fallback" : "",
+                (*session)->fromCache(name) ? ", model kept in the project" : "");
     for (const auto& v : results) {
         const auto& o = v.as_object();
         std::printf("%8.4f  %-12s %s\n", o.at("score").to_number<double>(), std::string(o.at("item").as_string()).c_str(),

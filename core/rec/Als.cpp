@@ -1,5 +1,6 @@
 #include "rec/Als.h"
 
+#include "rec/ModelState.h"
 #include "rec/TrainingDevice.h"
 
 #include <algorithm>
@@ -299,6 +300,30 @@ std::vector<Contribution> AlsRecommender::explain(std::int32_t user, std::int32_
         all.push_back({idx[q], static_cast<float>(conf[q] * s)});
     }
     return topContributions(std::move(all), n);
+}
+
+std::vector<std::byte> AlsRecommender::saveState() const {
+    if (x_.empty()) return {};
+    ModelState state(stateTag());
+    state.write(x_);
+    state.write(y_);
+    return state.bytes();
+}
+
+bool AlsRecommender::restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> bytes) {
+    ModelState state(stateTag(), bytes);
+    DenseMatrix x, y;
+    if (!state.read(x) || !state.read(y) || !state.atEnd()) return false;
+    if (x.rows != train->users() || y.rows != train->items() || x.cols != options_.factors || y.cols != options_.factors) return false;
+    train_ = std::move(train);
+    confidence_ = train_->weights;  // explanations weigh the history by confidence
+    for (auto& v : confidence_.values) v = static_cast<float>(1.0 + options_.alpha * v);
+    x_ = std::move(x);
+    y_ = std::move(y);
+    loss_.clear();
+    iterationSeconds_.clear();
+    ranOn_ = "cache";
+    return true;
 }
 
 boost::json::object AlsRecommender::trainingLog() const {

@@ -40,6 +40,9 @@ public:
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     boost::json::object trainingLog() const override;
+    std::string stateTag() const override { return "als/1"; }
+    std::vector<std::byte> saveState() const override;
+    bool restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> state) override;
 
     const DenseMatrix& userFactors() const { return x_; }
     const DenseMatrix& itemFactors() const { return y_; }

@@ -1,5 +1,6 @@
 #include "rec/ItemKnn.h"
 
+#include "rec/ModelState.h"
 #include "rec/TrainingDevice.h"
 
 #include <algorithm>
@@ -113,6 +114,23 @@ Status ItemKnnRecommender::fitTensors([[maybe_unused]] const std::string& device
 #else
     return makeError(ErrorCode::Unsupported, "this build has no LibTorch");
 #endif
+}
+
+std::vector<std::byte> ItemKnnRecommender::saveState() const {
+    if (!train_) return {};
+    ModelState state(stateTag());
+    state.write(similarity_);
+    return state.bytes();
+}
+
+bool ItemKnnRecommender::restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> bytes) {
+    ModelState state(stateTag(), bytes);
+    CsrMatrix similarity;
+    if (!state.read(similarity) || !state.atEnd() || similarity.rows != train->items() || similarity.cols != train->items()) return false;
+    train_ = std::move(train);
+    similarity_ = std::move(similarity);
+    ranOn_ = "cache";
+    return true;
 }
 
 void ItemKnnRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {

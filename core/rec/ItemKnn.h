@@ -30,6 +30,9 @@ public:
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     boost::json::object trainingLog() const override { return {{"device", ranOn_}}; }
+    std::string stateTag() const override { return "itemknn/1"; }
+    std::vector<std::byte> saveState() const override;
+    bool restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> state) override;
 
     // Row i: the kept neighbours j of item i with sim(i, j), columns sorted.
     const CsrMatrix& similarities() const { return similarity_; }

@@ -21,4 +21,6 @@ std::vector<Contribution> topContributions(std::vector<Contribution> all, std::s
     return all;
 }
 
+bool Recommender::restoreState(std::shared_ptr<const Interactions>, std::span<const std::byte>) { return false; }
+
 }  // namespace ss::rec

@@ -5,6 +5,8 @@
 // several threads at once.
 #pragma once
 
+#include <cstddef>
+
 #include <boost/json/object.hpp>
 
 #include <cstdint>
@@ -57,6 +59,14 @@ public:
     virtual bool scoresColdItems() const { return false; }
     // Anything worth keeping from training: loss curves, iterations, epochs, ...
     virtual boost::json::object trainingLog() const { return {}; }
+
+    // The trained state for the project's model cache, for models that are slow to train; empty when
+    // the model refits in moments or was not trained. The tag names the state's layout and the
+    // training code's version: a cached state from other code is never restored.
+    virtual std::string stateTag() const { return {}; }
+    virtual std::vector<std::byte> saveState() const { return {}; }
+    // Takes a saved state back on the same training data; false (model unchanged) when it does not fit.
+    virtual bool restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> state);
 
 protected:
     std::shared_ptr<const Interactions> train_;

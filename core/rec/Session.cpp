@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rec/ModelCache.h"
+
 namespace ss::rec {
 
 Result<std::unique_ptr<RecommendationSession>> RecommendationSession::open(const std::filesystem::path& project,
@@ -45,8 +47,32 @@ Status RecommendationSession::train(const std::string& name, const RecommenderCo
     if (RecommenderFactory::needsItemVectors(name, config)) SS_TRY(ensureItemVectors(job));
     auto made = RecommenderFactory::create(name, config, vectors_ ? &*vectors_ : nullptr);
     if (!made) return made.error();
-    SS_TRY((*made)->fit(train_, {now_, options_.seed, options_.threads}, job));
-    models_[name] = *made;
+    std::shared_ptr<Recommender> model = *made;
+    cached_.erase(name);
+    const bool cacheable = options_.modelCache && !model->stateTag().empty();
+    const std::string key = cacheable ? ModelCache::key(*model, {data_.fingerprint(), options_.weights.describe(),
+                                                                 vectors_ ? vectors_->model : std::string(), options_.seed})
+                                      : std::string();
+    if (cacheable) {
+        auto state = ModelCache::find(path_, key);
+        if (!state) return state.error();
+        if (*state && model->restoreState(train_, **state)) {
+            models_[name] = model;
+            cached_.insert(name);
+            return {};
+        }
+    }
+    SS_TRY(model->fit(train_, {now_, options_.seed, options_.threads}, job));
+    models_[name] = model;
+    if (cacheable) {
+        // Keeping the model is a convenience: a project that cannot take it (read-only file, full disk)
+        // still gets its recommendations.
+        const auto state = model->saveState();
+        if (!state.empty()) {
+            if (Status kept = ModelCache::store(path_, key, name, state); !kept)
+                job.report(-1, "the trained model could not be kept in the project: " + kept.error().message);
+        }
+    }
     return {};
 }
 

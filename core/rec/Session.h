@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct SessionOptions {
     ItemVectorOptions vectors;
     std::uint64_t seed = 42;
     int threads = 1;
+    // Keep trained models in the project and reuse them when nothing that decides them changed.
+    bool modelCache = true;
 };
 
 class RecommendationSession {
@@ -51,6 +54,8 @@ public:
     // Loads the item text vectors (encoding new items) if not loaded yet: MMR diversity compares items by them.
     Status ensureItemVectors(const JobContext& job);
     bool trained(const std::string& name) const { return models_.count(name) > 0; }
+    // Whether the model was taken from the project's model cache instead of trained.
+    bool fromCache(const std::string& name) const { return cached_.count(name) > 0; }
     const Recommender* model(const std::string& name) const;
 
     // Top-k for a user (dense index): training items excluded unless includeKnown; `explain` history
@@ -77,6 +82,7 @@ private:
     std::optional<ItemVectorSet> vectors_;
     std::unique_ptr<PopularityRecommender> fallback_;
     std::map<std::string, std::shared_ptr<Recommender>> models_;
+    std::set<std::string> cached_;
     std::vector<std::int64_t> userEventOffset_;  // users + 1: the user's events in userEvents_
     std::vector<std::uint32_t> userEvents_;      // indices into data_.events(), time order per user
 };

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "rec/ModelState.h"
+
 #ifdef SS_REC_WITH_TORCH
 #include "rec/torch/TorchKernels.h"
 #endif
@@ -36,7 +38,7 @@ boost::json::object TwoTowerRecommender::parameters() const {
                           {"history_length", options_.historyLength},
                           {"device", options_.device},
                           {"popularity_negatives", options_.popularityNegatives},
-                          {"negative_sampling", "uniform, with the popularity_negatives share drawn by popularity^0.75"},
+                          {"negative_sampling", "from the training catalog: uniform, with the popularity_negatives share drawn by popularity^0.75"},
                           {"loss", "sigmoid + binary cross-entropy over sampled negatives"},
                           {"optimizer", "AdamW"}};
     if (!encoder_.empty()) o["encoder"] = encoder_;
@@ -124,6 +126,37 @@ std::vector<Contribution> TwoTowerRecommender::explain(std::int32_t user, std::i
         if (ni > 0 && nj > 0) all.push_back({i, static_cast<float>(dot(yi, yj, f) / (ni * nj))});
     }
     return topContributions(std::move(all), n);
+}
+
+std::vector<std::byte> TwoTowerRecommender::saveState() const {
+    if (x_.empty()) return {};
+    ModelState state(stateTag());
+    state.write(x_);
+    state.write(y_);
+    // The loss curves travel along so a restored model still shows how it trained.
+    DenseMatrix curves(2, static_cast<int>(trainLoss_.size()));
+    for (std::size_t e = 0; e < trainLoss_.size(); ++e) {
+        curves.row(0)[e] = static_cast<float>(trainLoss_[e]);
+        curves.row(1)[e] = e < validationLoss_.size() ? static_cast<float>(validationLoss_[e]) : 0.0f;
+    }
+    state.write(curves);
+    return state.bytes();
+}
+
+bool TwoTowerRecommender::restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> bytes) {
+    ModelState state(stateTag(), bytes);
+    DenseMatrix x, y, curves;
+    if (!state.read(x) || !state.read(y) || !state.read(curves) || !state.atEnd()) return false;
+    if (x.rows != train->users() || y.rows != train->items() || x.cols != y.cols || y.rows != vectors_.rows || curves.rows != 2) return false;
+    train_ = std::move(train);
+    x_ = std::move(x);
+    y_ = std::move(y);
+    trainLoss_.assign(curves.row(0), curves.row(0) + curves.cols);
+    validationLoss_.assign(curves.row(1), curves.row(1) + curves.cols);
+    epochs_ = curves.cols;
+    device_ = "cache";
+    seconds_ = 0;
+    return true;
 }
 
 boost::json::object TwoTowerRecommender::trainingLog() const {

@@ -53,6 +53,10 @@ public:
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     bool scoresColdItems() const override { return true; }
     boost::json::object trainingLog() const override;
+    // Version 2: negatives from the training catalog only.
+    std::string stateTag() const override { return "twotower/2"; }
+    std::vector<std::byte> saveState() const override;
+    bool restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> state) override;
 
     const DenseMatrix& userFactors() const { return x_; }
     const DenseMatrix& itemFactors() const { return y_; }

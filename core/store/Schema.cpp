@@ -84,6 +84,17 @@ ALTER TABLE items ADD COLUMN available_time INTEGER;
 CREATE INDEX IF NOT EXISTS events_ts ON events(ts);
 )SQL";
 
+// Version 3: trained models kept for serving (the Recommendations screen, `recommend`), keyed by
+// everything that decides their output, so opening a project does not retrain them.
+constexpr const char* kVersion3 = R"SQL(
+CREATE TABLE trained_models(
+  key TEXT PRIMARY KEY,
+  recommender TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  state BLOB NOT NULL);
+CREATE INDEX trained_models_recommender ON trained_models(recommender, created);
+)SQL";
+
 }  // namespace
 
 Result<int> Schema::version(Database& db) {
@@ -100,7 +111,7 @@ Status Schema::migrate(Database& db) {
                          "project file has schema version " + std::to_string(*current) +
                              ", newer than this ShelfSense understands (" + std::to_string(kCurrentVersion) + ")",
                          db.path().string());
-    static const char* const kSteps[] = {kVersion1, kVersion2};
+    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3};
     static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {
         Transaction tx(db);

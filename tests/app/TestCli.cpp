@@ -2,6 +2,7 @@
 // 2 input/data, 3 cancelled), messages naming file and line, an unchanged project after a failed or
 // cancelled import, and no Qt among the binary's libraries.
 #include <QtTest>
+#include <QJsonArray>
 
 #include <signal.h>
 #include <sys/types.h>
@@ -284,6 +285,34 @@ private slots:
         QVERIFY(notes.open(QIODevice::ReadOnly));
         QCOMPARE(notes.readAll(), notesBefore);
         QVERIFY(!QFileInfo::exists(dir.filePath("absent.shelfsense")));
+    }
+
+    void recommendReusesTheKeptModel() {
+#ifndef SS_CLI_HAS_MODELS
+        QSKIP("built without the model module (LibTorch)");
+#else
+        // The first call trains ALS and keeps it in the project; the next one takes it from there and
+        // answers the same; --retrain trains afresh (and still answers the same: same seed and data).
+        const QStringList call = {"recommend", "--db", sample_, "--user", "U00001", "--recommender", "als", "--k", "5", "--json", "--quiet"};
+        QJsonArray lists[3];
+        bool fromProject[3] = {};
+        const QStringList extra[3] = {{}, {}, {"--retrain"}};
+        for (int run = 0; run < 3; ++run) {
+            const CliRun r = cli(call + extra[run]);
+            QVERIFY2(r.code == 0, qPrintable(describe(r)));
+            const QJsonObject o = jsonObject(r);
+            lists[run] = o.value("results").toArray();
+            fromProject[run] = o.value("model_from_project").toBool();
+            QCOMPARE(lists[run].size(), 5);
+        }
+        QVERIFY(!fromProject[0]);
+        QVERIFY(fromProject[1]);
+        QVERIFY(!fromProject[2]);
+        for (int run = 1; run < 3; ++run)
+            for (int i = 0; i < 5; ++i)
+                QCOMPARE(lists[run][i].toObject().value("item").toString(), lists[0][i].toObject().value("item").toString());
+        QCOMPARE(count(sample_, "SELECT count(*) FROM trained_models WHERE recommender='als'"), std::int64_t(1));
+#endif
     }
 
     void interruptCancelsImport() {

@@ -11,6 +11,7 @@
 
 #include "../store/TestSupport.h"
 #include "rec/Dataset.h"
+#include "sample/SampleShop.h"
 #include "store/BulkWriter.h"
 #include "store/Project.h"
 
@@ -78,6 +79,26 @@ inline ss::Status writeProject(const std::filesystem::path& path, const ss::rec:
     for (const auto& e : d.events()) SS_TRY(writer->addEvent(userIds[e.user], itemIds[e.item], e.type, e.time));
     SS_TRY(writer->flush());
     return tx.commit();
+}
+
+// A small sample shop (the generator's statistics, seeded) at dir/shop.shelfsense; empty path on failure.
+// Tests that use it link ss_sample.
+inline std::filesystem::path sampleShop(const QTemporaryDir& dir, int users, int items, int days = 150, std::uint64_t seed = 3) {
+    const auto path = file(dir, "shop.shelfsense");
+    ss::SampleShopOptions o;
+    o.users = users;
+    o.items = items;
+    o.days = days;
+    o.seed = seed;
+    return ss::SampleShop::write(path, o, {}).ok() ? path : std::filesystem::path();
+}
+
+// The first column of the first row of a query on the project (-1 when it fails).
+inline std::int64_t count(const std::filesystem::path& path, const char* sql) {
+    auto p = ss::Project::open(path, ss::Database::Mode::ReadOnly);
+    if (!p) return -1;
+    auto n = (*p)->db().queryInt(sql);
+    return n ? *n : -1;
 }
 
 }  // namespace rectest

@@ -25,24 +25,6 @@ Dataset fixture() {
                           {2, 3, V, 6.1}, {2, 3, P, 6.2}, {0, 2, V, 7}, {0, 2, P, 7.01}, {1, 4, P, 8}});
 }
 
-std::filesystem::path sampleShop(const QTemporaryDir& dir, int users, int items) {
-    const auto path = file(dir, "shop.shelfsense");
-    SampleShopOptions o;
-    o.users = users;
-    o.items = items;
-    o.days = 150;
-    o.seed = 3;
-    auto written = SampleShop::write(path, o, {});
-    return written.ok() ? path : std::filesystem::path();
-}
-
-std::int64_t count(const std::filesystem::path& path, const char* sql) {
-    auto p = Project::open(path, Database::Mode::ReadOnly);
-    if (!p) return -1;
-    auto n = (*p)->db().queryInt(sql);
-    return n ? *n : -1;
-}
-
 }  // namespace
 
 class TestEvaluation : public QObject {

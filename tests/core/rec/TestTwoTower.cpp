@@ -205,13 +205,8 @@ private slots:
     void sampleShopWithEncoder() {
         if (!ModelLocator::defaultModel()) QSKIP("the default sentence encoder is not installed (scripts/install-model.sh)");
         QTemporaryDir dir;
-        const auto path = file(dir, "shop.shelfsense");
-        SampleShopOptions so;
-        so.users = 2000;
-        so.items = 300;
-        so.days = 150;
-        so.seed = 5;
-        SS_VERIFY_OK(SampleShop::write(path, so, {}));
+        const auto path = sampleShop(dir, 2000, 300, 150, 5);
+        QVERIFY(!path.empty());
         EvaluationOptions o;
         o.recommenders = {"popularity", "twotower"};
         o.config.twotower.maxEpochs = 10;

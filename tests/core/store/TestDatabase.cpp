@@ -167,7 +167,8 @@ private slots:
                 "PRAGMA user_version=1;");
         auto project = Project::open(path);
         SS_VERIFY_OK(project);
-        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "2");
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name='trained_models'"), "1");  // v3
         SS_COMPARE_STR(rawText(path, "SELECT id || '|' || title || '|' || body || '|' || content_hash FROM reviews"), "7|Nice|Works well|0");
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM pragma_table_info('items') WHERE name IN ('category_time','available_time')"), "2");
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='events_ts'"), "1");
