@@ -45,12 +45,18 @@ def table(title, result, slices=("cold_items",)):
             v = next((x["metrics"][f"ndcg@{k}"] for x in r["slices"] if x["slice"] == s), None)
             row += f"{v:>18.4f}" if v is not None else f"{'-':>18}"
         print(row + f"{r['timings']['fit_seconds']:>9.1f}")
+    def show(c, where):
+        p = c["p_value"]
+        print(f"  ndcg{where} {c['a']:>10} − {c['b']:<10} {c['mean_difference']:+.4f}  t-test p={p if p is None else f'{p:.2g}'}"
+              f"  Wilcoxon p={c['wilcoxon_p'] if c['wilcoxon_p'] is None else format(c['wilcoxon_p'], '.2g')}  n={c['n']}"
+              f"{'' if c['significant'] else '  (not significant)'}")
     for c in result["comparisons"]:
         if c["metric"] == f"ndcg@{k}" and ("popularity" in (c["a"], c["b"]) or "twotower" in (c["a"], c["b"])):
-            p = c["p_value"]
-            print(f"  ndcg {c['a']:>10} − {c['b']:<10} {c['mean_difference']:+.4f}  t-test p={p if p is None else f'{p:.2g}'}"
-                  f"  Wilcoxon p={c['wilcoxon_p'] if c['wilcoxon_p'] is None else format(c['wilcoxon_p'], '.2g')}"
-                  f"{'' if c['significant'] else '  (not significant)'}")
+            show(c, "")
+    # New items: the text models against the ones that cannot score them.
+    for c in result.get("slice_comparisons", []):
+        if c["metric"] == f"ndcg@{k}" and c["slice"] in slices and {"content", "twotower"} & {c["a"], c["b"]}:
+            show(c, f" [{c['slice']}]")
 
 
 def quality(args, results):

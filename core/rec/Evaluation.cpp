@@ -288,26 +288,41 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         result.runs.push_back(std::move(run));
     }
 
-    // Pairwise comparisons, per metric, over the users both runs are measured on.
+    // Pairwise comparisons, per metric, over the users both runs are measured on: all test users, and
+    // the cold-item and cold-user slices.
+    auto compare = [&](const std::string& slice, std::size_t a, std::size_t b, MetricId id, const MetricsReport& ra,
+                       const MetricsReport& rb) {
+        const PairedValues pv = Significance::pairByUser(ra.metric(id).perUser, rb.metric(id).perUser);
+        Comparison c;
+        c.slice = slice;
+        c.a = result.runs[a].recommender;
+        c.b = result.runs[b].recommender;
+        c.metric = id;
+        c.n = pv.users.size();
+        c.tPValue = c.wilcoxonPValue = std::nan("");
+        if (c.n >= 2) {
+            double sum = 0;
+            for (std::size_t i = 0; i < c.n; ++i) sum += pv.a[i] - pv.b[i];
+            c.meanDifference = sum / double(c.n);
+            if (auto t = Significance::pairedTTest(pv.a, pv.b)) c.tPValue = t->pValue;
+            if (auto w = Significance::wilcoxonSignedRank(pv.a, pv.b)) c.wilcoxonPValue = w->pValue;
+        }
+        c.significant = std::isfinite(c.tPValue) && c.tPValue < options.alpha;
+        return c;
+    };
+    auto sliceOf = [](const RunResult& run, const std::string& name) -> const MetricsReport* {
+        for (const auto& s : run.slices)
+            if (s.name == name) return &s.report;
+        return nullptr;
+    };
     for (std::size_t a = 0; a < result.runs.size(); ++a)
         for (std::size_t b = a + 1; b < result.runs.size(); ++b)
             for (MetricId id : kAllMetrics) {
-                const PairedValues pv = Significance::pairByUser(result.runs[a].report.metric(id).perUser, result.runs[b].report.metric(id).perUser);
-                Comparison c;
-                c.a = result.runs[a].recommender;
-                c.b = result.runs[b].recommender;
-                c.metric = id;
-                c.n = pv.users.size();
-                c.tPValue = c.wilcoxonPValue = std::nan("");
-                if (c.n >= 2) {
-                    double sum = 0;
-                    for (std::size_t i = 0; i < c.n; ++i) sum += pv.a[i] - pv.b[i];
-                    c.meanDifference = sum / double(c.n);
-                    if (auto t = Significance::pairedTTest(pv.a, pv.b)) c.tPValue = t->pValue;
-                    if (auto w = Significance::wilcoxonSignedRank(pv.a, pv.b)) c.wilcoxonPValue = w->pValue;
+                result.comparisons.push_back(compare({}, a, b, id, result.runs[a].report, result.runs[b].report));
+                for (const char* slice : {"cold_items", "cold_users"}) {
+                    const MetricsReport *ra = sliceOf(result.runs[a], slice), *rb = sliceOf(result.runs[b], slice);
+                    if (ra && rb) result.sliceComparisons.push_back(compare(slice, a, b, id, *ra, *rb));
                 }
-                c.significant = std::isfinite(c.tPValue) && c.tPValue < options.alpha;
-                result.comparisons.push_back(c);
             }
     result.seconds = seconds(start);
     if (options.store && !project.empty()) {
@@ -346,17 +361,22 @@ boost::json::object toJson(const RunResult& run) {
 }
 
 boost::json::object toJson(const EvaluationResult& result) {
-    boost::json::array runs, comparisons;
+    auto comparisonJson = [&](const Comparison& c) {
+        boost::json::object o{{"a", c.a},
+                              {"b", c.b},
+                              {"metric", metricLabel(c.metric, result.k)},
+                              {"p_value", num(c.tPValue)},
+                              {"wilcoxon_p", num(c.wilcoxonPValue)},
+                              {"mean_difference", num(c.meanDifference)},
+                              {"n", c.n},
+                              {"significant", c.significant}};
+        if (!c.slice.empty()) o["slice"] = c.slice;
+        return o;
+    };
+    boost::json::array runs, comparisons, sliceComparisons;
     for (const auto& r : result.runs) runs.push_back(toJson(r));
-    for (const auto& c : result.comparisons)
-        comparisons.push_back(boost::json::object{{"a", c.a},
-                                                  {"b", c.b},
-                                                  {"metric", metricLabel(c.metric, result.k)},
-                                                  {"p_value", num(c.tPValue)},
-                                                  {"wilcoxon_p", num(c.wilcoxonPValue)},
-                                                  {"mean_difference", num(c.meanDifference)},
-                                                  {"n", c.n},
-                                                  {"significant", c.significant}});
+    for (const auto& c : result.comparisons) comparisons.push_back(comparisonJson(c));
+    for (const auto& c : result.sliceComparisons) sliceComparisons.push_back(comparisonJson(c));
     boost::json::object o{{"dataset", boost::json::object{{"fingerprint", result.fingerprint},
                                                           {"users", result.users},
                                                           {"items", result.items},
@@ -367,6 +387,7 @@ boost::json::object toJson(const EvaluationResult& result) {
                           {"seed", result.seed},
                           {"runs", runs},
                           {"comparisons", comparisons},
+                          {"slice_comparisons", sliceComparisons},
                           {"seconds", num(result.seconds)}};
     if (!result.vectorsModel.empty()) o["item_vectors"] = result.vectorsModel;
     return o;

@@ -7,7 +7,8 @@
 //   * slices: cold items (test positives on items without training interactions), warm items, cold
 //     users, warm users and one per acquisition cohort (month of first event);
 //   * pairwise comparisons per metric over the users both models are measured on: paired t-test and
-//     Wilcoxon signed-rank p-values; `significant` when the t-test p < alpha;
+//     Wilcoxon signed-rank p-values; `significant` when the t-test p < alpha; the same per model pair
+//     on the cold-item and cold-user slices (new items and new customers are where models differ);
 //   * every run stored in the project (runs + run_user_metrics) with parameters, seed, split, k,
 //     dataset fingerprint, metrics and timings. The same seed and data give the same numbers.
 // run() is a job: call it on a worker thread; it opens its own connections.
@@ -78,6 +79,7 @@ struct Comparison {
     double meanDifference = 0;  // mean(a − b)
     double tPValue = 1, wilcoxonPValue = 1;  // NaN when undefined (identical values)
     bool significant = false;
+    std::string slice;  // empty: all test users; else a slice's name ("cold_items", "cold_users")
 };
 
 struct EvaluationResult {
@@ -89,7 +91,8 @@ struct EvaluationResult {
     std::uint64_t seed = 42;
     std::string vectorsModel;
     std::vector<RunResult> runs;
-    std::vector<Comparison> comparisons;
+    std::vector<Comparison> comparisons;       // all test users
+    std::vector<Comparison> sliceComparisons;  // cold_items and cold_users slices
     double seconds = 0;
 };
 

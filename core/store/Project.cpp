@@ -13,10 +13,23 @@ Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path
         auto v = Schema::version(**db);
         if (!v) return v.error();
         if (*v == 0) return makeError(ErrorCode::InputData, "not a ShelfSense project", path.string());
+        if (*v < Schema::kCurrentVersion) {
+            // An older project is upgraded in place once (every step in its own transaction), so that
+            // reading commands work on it too; a file that cannot be written is reported below.
+            db->reset();
+            auto upgraded = open(path, Database::Mode::ReadWrite);
+            if (upgraded) {
+                upgraded->reset();
+                return open(path, Database::Mode::ReadOnly);
+            }
+            auto again = Database::open(path, mode);
+            if (!again) return again.error();
+            db = std::move(again);
+        }
         if (*v != Schema::kCurrentVersion)
             return makeError(ErrorCode::InputData,
                              "the project has schema version " + std::to_string(*v) + " and this ShelfSense reads version " +
-                                 std::to_string(Schema::kCurrentVersion) + "; open it read-write once to upgrade it",
+                                 std::to_string(Schema::kCurrentVersion) + "; it could not be upgraded here (is the file writable?)",
                              path.string());
     }
     return std::unique_ptr<Project>(new Project(std::move(*db)));

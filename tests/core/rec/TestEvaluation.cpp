@@ -89,6 +89,19 @@ private slots:
                  std::int64_t(1));
         // Comparisons: 3 pairs × 6 metrics; learned models beat popularity on this shop.
         QCOMPARE(int(a->comparisons.size()), 18);
+        // And on the cold-item and cold-user slices, paired over those users only.
+        int slices = 0;
+        for (const auto& slice : a->runs[0].slices) slices += slice.name == "cold_items" || slice.name == "cold_users";
+        QVERIFY(slices >= 1);
+        QCOMPARE(int(a->sliceComparisons.size()), 18 * slices);
+        for (const auto& c : a->sliceComparisons) {
+            const SliceResult* slice = nullptr;
+            for (const auto& s : a->runs[0].slices)
+                if (s.name == c.slice) slice = &s;
+            QVERIFY2(slice, c.slice.c_str());
+            QCOMPARE(c.n, slice->report.metric(c.metric).perUser.size());
+            QVERIFY(c.n < a->comparisons.front().n);
+        }
         // The same seed: the same numbers (and the same stored per-user values).
         auto b = Evaluation::run(path, o, {});
         SS_VERIFY_OK(b);
@@ -126,6 +139,9 @@ private slots:
         QCOMPARE(run0.at("ci95").at("ndcg@10").as_array().size(), std::size_t(2));
         const auto& c0 = j.at("comparisons").as_array().at(0).as_object();
         for (const char* key : {"a", "b", "metric", "p_value", "wilcoxon_p", "significant"}) QVERIFY2(c0.contains(key), key);
+        QVERIFY(!c0.contains("slice"));
+        const auto& s0 = j.at("slice_comparisons").as_array().at(0).as_object();
+        QCOMPARE(std::string(s0.at("slice").as_string()), a->sliceComparisons.front().slice);
         QVERIFY(j.at("dataset").at("fingerprint").is_string());
         // Without storing: nothing written.
         o.store = false;

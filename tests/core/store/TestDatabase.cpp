@@ -178,6 +178,28 @@ private slots:
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM reviews"), "2");
     }
 
+    void olderFileOpenedForReadingIsUpgraded() {
+        // A version-2 project (before the model cache) opened read-only, as `evaluate --no-store` or a
+        // reader does: upgraded in place once, then read; its data untouched.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v2.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+            SS_VERIFY_OK((*p)->setSetting("kept", "yes"));
+        }
+        rawExec(path, "DROP TABLE trained_models; PRAGMA user_version=2;");
+        auto ro = Project::open(path, Database::Mode::ReadOnly);
+        SS_VERIFY_OK(ro);
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name='trained_models'"), "1");
+        auto kept = (*ro)->setting("kept");
+        SS_VERIFY_OK(kept);
+        QVERIFY(kept->has_value());
+        SS_COMPARE_STR(**kept, "yes");
+        QVERIFY(!(*ro)->setSetting("kept", "no"));  // still a read-only connection
+    }
+
     void olderFileIsMigrated() {
         // A file at version 0 that already holds an unrelated table gets the schema added in place.
         QTemporaryDir dir;
