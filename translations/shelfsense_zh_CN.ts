@@ -1,92 +1,93 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BehaviourIcons</name>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="78" />
+        <location filename="../ui/BehaviourIcons.cpp" line="78"/>
         <source>Viewed</source>
         <translation>浏览了</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="79" />
+        <location filename="../ui/BehaviourIcons.cpp" line="79"/>
         <source>Added to cart</source>
         <translation>加入购物车</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="80" />
+        <location filename="../ui/BehaviourIcons.cpp" line="80"/>
         <source>Favourited</source>
         <translation>收藏了</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="81" />
+        <location filename="../ui/BehaviourIcons.cpp" line="81"/>
         <source>Bought</source>
         <translation>购买了</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="88" />
+        <location filename="../ui/BehaviourIcons.cpp" line="88"/>
         <source>viewed %1</source>
         <translation>浏览过%1</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="89" />
+        <location filename="../ui/BehaviourIcons.cpp" line="89"/>
         <source>added to your cart %1</source>
         <translation>把%1加入了购物车</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="90" />
+        <location filename="../ui/BehaviourIcons.cpp" line="90"/>
         <source>favourited %1</source>
         <translation>收藏了%1</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="91" />
+        <location filename="../ui/BehaviourIcons.cpp" line="91"/>
         <source>bought %1</source>
         <translation>购买过%1</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ExportFiles</name>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="36" />
-        <location filename="../ui/ExportFiles.cpp" line="38" />
+        <location filename="../ui/ExportFiles.cpp" line="36"/>
+        <location filename="../ui/ExportFiles.cpp" line="38"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="45" />
+        <location filename="../ui/ExportFiles.cpp" line="45"/>
         <source>Nothing to save: the view is empty.</source>
         <translation>没有可保存的内容：视图为空。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="46" />
-        <source>Cannot save the image %1 (format '%2').</source>
+        <location filename="../ui/ExportFiles.cpp" line="46"/>
+        <source>Cannot save the image %1 (format &apos;%2&apos;).</source>
         <translation>无法保存图片 %1（格式“%2”）。</translation>
     </message>
 </context>
 <context>
     <name>ModelSimilarity</name>
     <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="48" />
+        <location filename="../ui/ModelSimilarity.cpp" line="48"/>
         <source>Co-occurrence cosine (customers in common)</source>
         <translation>共现余弦（共同顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="65" />
+        <location filename="../ui/ModelSimilarity.cpp" line="65"/>
         <source>Item-kNN similarity (shrunk cosine)</source>
         <translation>Item-kNN 相似度（收缩余弦）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="78" />
+        <location filename="../ui/ModelSimilarity.cpp" line="78"/>
         <source>Cosine of ALS item factors</source>
         <translation>ALS 商品因子的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="83" />
+        <location filename="../ui/ModelSimilarity.cpp" line="83"/>
         <source>Cosine of two-tower item embeddings</source>
         <translation>双塔模型商品向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="88" />
-        <location filename="../ui/ModelSimilarity.cpp" line="94" />
+        <location filename="../ui/ModelSimilarity.cpp" line="88"/>
+        <location filename="../ui/ModelSimilarity.cpp" line="94"/>
         <source>Cosine of item text vectors</source>
         <translation>商品文本向量的余弦</translation>
     </message>
@@ -94,138 +95,138 @@
 <context>
     <name>RecommenderChoices</name>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="22" />
-        <location filename="../ui/RecommenderChoices.cpp" line="32" />
+        <location filename="../ui/RecommenderChoices.cpp" line="22"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="32"/>
         <source>Popularity</source>
         <translation>热门度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="23" />
-        <location filename="../ui/RecommenderChoices.cpp" line="33" />
+        <location filename="../ui/RecommenderChoices.cpp" line="23"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="33"/>
         <source>Item-kNN</source>
         <translation>Item-kNN</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="24" />
+        <location filename="../ui/RecommenderChoices.cpp" line="24"/>
         <source>ALS (matrix factorisation)</source>
         <translation>ALS（矩阵分解）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="25" />
+        <location filename="../ui/RecommenderChoices.cpp" line="25"/>
         <source>Content (BERT)</source>
         <translation>内容（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="26" />
+        <location filename="../ui/RecommenderChoices.cpp" line="26"/>
         <source>Two-tower (BERT)</source>
         <translation>双塔（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="27" />
-        <location filename="../ui/RecommenderChoices.cpp" line="37" />
+        <location filename="../ui/RecommenderChoices.cpp" line="27"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="37"/>
         <source>Hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="34" />
+        <location filename="../ui/RecommenderChoices.cpp" line="34"/>
         <source>ALS</source>
         <translation>ALS</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="35" />
+        <location filename="../ui/RecommenderChoices.cpp" line="35"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="36" />
+        <location filename="../ui/RecommenderChoices.cpp" line="36"/>
         <source>Two-tower</source>
         <translation>双塔</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="42" />
+        <location filename="../ui/RecommenderChoices.cpp" line="42"/>
         <source>The most interacted-with items, the same for everyone; the baseline to beat.</source>
         <translation>互动最多的商品，对所有人都一样；要超越的基线。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="43" />
+        <location filename="../ui/RecommenderChoices.cpp" line="43"/>
         <source>Items bought or viewed by the same customers (cosine over co-occurrence).</source>
         <translation>被同一批顾客购买或浏览的商品（基于共现的余弦）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="44" />
+        <location filename="../ui/RecommenderChoices.cpp" line="44"/>
         <source>Implicit matrix factorisation by alternating least squares (Hu, Koren &amp; Volinsky 2008).</source>
         <translation>基于交替最小二乘的隐式矩阵分解（Hu、Koren 与 Volinsky，2008）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="45" />
+        <location filename="../ui/RecommenderChoices.cpp" line="45"/>
         <source>Items whose product text is closest in meaning to what the customer interacted with (sentence encoder).</source>
         <translation>商品文本与顾客互动过的商品在语义上最接近的商品（句向量编码器）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="46" />
-        <source>A neural two-tower model over the items' text embeddings, trained on the interactions (LibTorch).</source>
+        <location filename="../ui/RecommenderChoices.cpp" line="46"/>
+        <source>A neural two-tower model over the items&apos; text embeddings, trained on the interactions (LibTorch).</source>
         <translation>基于商品文本向量、用互动数据训练的神经双塔模型（LibTorch）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="47" />
-        <source>A weighted blend of two recommenders' standardised scores (by default ALS and content).</source>
+        <location filename="../ui/RecommenderChoices.cpp" line="47"/>
+        <source>A weighted blend of two recommenders&apos; standardised scores (by default ALS and content).</source>
         <translation>两个推荐模型标准化分数的加权组合（默认为 ALS 与内容模型）。</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="7" />
+        <location filename="../ui/SettingsRegistry.cpp" line="7"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="9" />
+        <location filename="../ui/SettingsRegistry.cpp" line="9"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="9" />
+        <location filename="../ui/SettingsRegistry.cpp" line="9"/>
         <source>English</source>
         <translation>English（英语）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="10" />
+        <location filename="../ui/SettingsRegistry.cpp" line="10"/>
         <source>Simplified Chinese (简体中文)</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="11" />
+        <location filename="../ui/SettingsRegistry.cpp" line="11"/>
         <source>Sentence encoder model folder</source>
         <translation>句向量编码模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="12" />
+        <location filename="../ui/SettingsRegistry.cpp" line="12"/>
         <source>Encoder device</source>
         <translation>编码设备</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="14" />
+        <location filename="../ui/SettingsRegistry.cpp" line="14"/>
         <source>Automatic (GPU when available)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="14" />
+        <location filename="../ui/SettingsRegistry.cpp" line="14"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="15" />
+        <location filename="../ui/SettingsRegistry.cpp" line="15"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="16" />
+        <location filename="../ui/SettingsRegistry.cpp" line="16"/>
         <source>Encoder threads (0 = automatic)</source>
         <translation>编码线程数（0 = 自动）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="17" />
+        <location filename="../ui/SettingsRegistry.cpp" line="17"/>
         <source>Recent projects to remember</source>
         <translation>记住的最近项目数</translation>
     </message>
@@ -233,12 +234,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="21" />
+        <location filename="../app/gui/main.cpp" line="21"/>
         <source>ShelfSense workbench</source>
         <translation>ShelfSense 工作台</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="24" />
+        <location filename="../app/gui/main.cpp" line="24"/>
         <source>Project file (.shelfsense) to open</source>
         <translation>要打开的项目文件（.shelfsense）</translation>
     </message>
@@ -246,32 +247,32 @@
 <context>
     <name>ss::ui::AudienceModel</name>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="34" />
-        <source>The model's score for the item: the customers it would show the item to first.</source>
+        <location filename="../ui/AudienceModel.cpp" line="34"/>
+        <source>The model&apos;s score for the item: the customers it would show the item to first.</source>
         <translation>模型对该商品的评分：它会优先把该商品推荐给这些顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="35" />
-        <source>Items in the customer's history.</source>
+        <location filename="../ui/AudienceModel.cpp" line="35"/>
+        <source>Items in the customer&apos;s history.</source>
         <translation>顾客历史中的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="38" />
+        <location filename="../ui/AudienceModel.cpp" line="38"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="39" />
+        <location filename="../ui/AudienceModel.cpp" line="39"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="40" />
+        <location filename="../ui/AudienceModel.cpp" line="40"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="41" />
+        <location filename="../ui/AudienceModel.cpp" line="41"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -279,7 +280,7 @@
 <context>
     <name>ss::ui::ComparisonTableModel</name>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="118" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="114"/>
         <source>%1
 Parameters: %2
 Users served by the popularity fallback: %3</source>
@@ -288,113 +289,113 @@ Users served by the popularity fallback: %3</source>
 由热门度兜底服务的用户：%3</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="122" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="118"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="124" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="120"/>
         <source>
 95% CI [%1, %2] (percentile bootstrap over users, %3 resamples)</source>
         <translation>
 95% 置信区间 [%1, %2]（对用户做百分位自助法，%3 次重抽样）</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="127" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="123"/>
         <source>
 Best in this column.</source>
         <translation>
 本列最佳。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="129" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="125"/>
         <source>
 Against the best (%1): mean difference %2, paired t-test p = %3, Wilcoxon p = %4 over %5 users — %6</source>
         <translation>
 与最佳（%1）相比：平均差 %2，配对 t 检验 p = %3，Wilcoxon p = %4，共 %5 位用户 — %6</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="134" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="130"/>
         <source>significant.</source>
         <translation>差异显著。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="134" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="130"/>
         <source>not significant.</source>
         <translation>差异不显著。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="154" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="150"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="155" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="151"/>
         <source>Novelty</source>
         <translation>新颖度</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="156" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="152"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="157" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="153"/>
         <source>Avg. popularity</source>
         <translation>平均热门度</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="158" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="154"/>
         <source>Train (s)</source>
         <translation>训练（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="159" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="155"/>
         <source>Users/s</source>
         <translation>用户/秒</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="167" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="163"/>
         <source>Catalogue coverage: distinct items in all top-K lists / items in the catalogue.</source>
         <translation>目录覆盖率：所有 Top-K 列表中不同商品数 / 目录商品总数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="169" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="165"/>
         <source>Novelty: mean over every recommended (user, item) of −log2(popularity(item) / training interactions); items without training interactions are left out.</source>
         <translation>新颖度：对每个推荐的（用户，商品）取 −log2(热门度(商品) / 训练互动数) 的平均；没有训练互动的商品不计入。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="172" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="168"/>
         <source>Intra-list diversity: mean over users of 1 − mean cosine similarity of the item text vectors over the pairs in the list (needs item vectors).</source>
         <translation>列表内多样性：对用户取 1 − 列表内商品文本向量两两余弦相似度均值 的平均（需要商品向量）。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="174" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="170"/>
         <source>Average popularity: mean over users of the mean training interactions of the items in their list.</source>
         <translation>平均热门度：对用户取其列表中商品平均训练互动数的平均。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="175" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="171"/>
         <source>Seconds spent fitting the model on the training split.</source>
         <translation>在训练集上拟合模型所用的秒数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="176" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="172"/>
         <source>Scoring throughput: test users given a full-ranking top-K per second.</source>
         <translation>打分吞吐量：每秒完成全量排序 Top-K 的测试用户数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="188" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="184"/>
         <source>Recommender</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="189" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="185"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="195" />
+        <location filename="../ui/ComparisonTableModel.cpp" line="191"/>
         <source>
 
 This column: the 95% percentile-bootstrap confidence interval of the mean over users.</source>
@@ -406,17 +407,17 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::DailyEventsModel</name>
     <message>
-        <location filename="../ui/DailyEventsModel.cpp" line="34" />
+        <location filename="../ui/DailyEventsModel.cpp" line="34"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../ui/DailyEventsModel.cpp" line="35" />
+        <location filename="../ui/DailyEventsModel.cpp" line="35"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/DailyEventsModel.cpp" line="36" />
+        <location filename="../ui/DailyEventsModel.cpp" line="36"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
@@ -424,48 +425,48 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::DataScreen</name>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="21" />
+        <location filename="../ui/DataScreen.cpp" line="21"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="22" />
+        <location filename="../ui/DataScreen.cpp" line="22"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="23" />
+        <location filename="../ui/DataScreen.cpp" line="23"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="24" />
+        <location filename="../ui/DataScreen.cpp" line="24"/>
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="26" />
+        <location filename="../ui/DataScreen.cpp" line="26"/>
         <source>Filter (matches text columns)</source>
         <translation>筛选（匹配文本列）</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="29" />
+        <location filename="../ui/DataScreen.cpp" line="29"/>
         <source>Table:</source>
         <translation>数据表：</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="52" />
+        <location filename="../ui/DataScreen.cpp" line="52"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="54" />
+        <location filename="../ui/DataScreen.cpp" line="54"/>
         <source>counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="55" />
-        <location filename="../ui/DataScreen.cpp" line="67" />
+        <location filename="../ui/DataScreen.cpp" line="55"/>
+        <location filename="../ui/DataScreen.cpp" line="67"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -473,37 +474,37 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::HistoryModel</name>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="51" />
+        <location filename="../ui/HistoryModel.cpp" line="46"/>
         <source>Rated %1 of 5: %2</source>
         <translation>评分 %1/5：%2</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="71" />
+        <location filename="../ui/HistoryModel.cpp" line="66"/>
         <source>When (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="72" />
+        <location filename="../ui/HistoryModel.cpp" line="67"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="73" />
+        <location filename="../ui/HistoryModel.cpp" line="68"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="74" />
+        <location filename="../ui/HistoryModel.cpp" line="69"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="75" />
+        <location filename="../ui/HistoryModel.cpp" line="70"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="76" />
+        <location filename="../ui/HistoryModel.cpp" line="71"/>
         <source>Review</source>
         <translation>评价</translation>
     </message>
@@ -511,201 +512,201 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="27" />
+        <location filename="../ui/ImportWizard.cpp" line="27"/>
         <source>Choose files</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="28" />
+        <location filename="../ui/ImportWizard.cpp" line="28"/>
         <source>Plain or .gz files; the format is detected from the first file and can be changed.</source>
         <translation>支持普通文件或 .gz 压缩文件；格式根据第一个文件自动识别，也可以手动更改。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="31" />
+        <location filename="../ui/ImportWizard.cpp" line="31"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="32" />
+        <location filename="../ui/ImportWizard.cpp" line="32"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="42" />
+        <location filename="../ui/ImportWizard.cpp" line="42"/>
         <source>Taobao UserBehavior (user,item,category,behavior,timestamp)</source>
         <translation>淘宝用户行为（用户,商品,类目,行为,时间戳）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="43" />
+        <location filename="../ui/ImportWizard.cpp" line="43"/>
         <source>RetailRocket events.csv / item_properties.csv</source>
         <translation>RetailRocket events.csv / item_properties.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="44" />
+        <location filename="../ui/ImportWizard.cpp" line="44"/>
         <source>Amazon reviews (JSON lines)</source>
         <translation>亚马逊评价（JSON Lines）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="45" />
+        <location filename="../ui/ImportWizard.cpp" line="45"/>
         <source>Amazon product metadata (JSON lines)</source>
         <translation>亚马逊商品元数据（JSON Lines）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="46" />
+        <location filename="../ui/ImportWizard.cpp" line="46"/>
         <source>Transaction log (customer, date, amount)</source>
         <translation>交易记录（客户、日期、金额）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="47" />
+        <location filename="../ui/ImportWizard.cpp" line="47"/>
         <source>CSV with a column mapping</source>
         <translation>带列映射的 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="51" />
+        <location filename="../ui/ImportWizard.cpp" line="51"/>
         <source>column=field, … e.g. CustomerID=user, StockCode=item, InvoiceDate=time</source>
         <translation>列=字段, … 例如 CustomerID=user, StockCode=item, InvoiceDate=time</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="53" />
-        <source>(from a mapped 'type' column)</source>
+        <location filename="../ui/ImportWizard.cpp" line="53"/>
+        <source>(from a mapped &apos;type&apos; column)</source>
         <translation>（来自映射的 type 列）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="54" />
+        <location filename="../ui/ImportWizard.cpp" line="54"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="55" />
+        <location filename="../ui/ImportWizard.cpp" line="55"/>
         <source>Cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="56" />
+        <location filename="../ui/ImportWizard.cpp" line="56"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="57" />
+        <location filename="../ui/ImportWizard.cpp" line="57"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="58" />
-        <source>Drop rows outside the dataset's documented collection window (otherwise kept and flagged)</source>
+        <location filename="../ui/ImportWizard.cpp" line="58"/>
+        <source>Drop rows outside the dataset&apos;s documented collection window (otherwise kept and flagged)</source>
         <translation>丢弃数据集公布的采集时间窗之外的行（否则保留并标记）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="59" />
+        <location filename="../ui/ImportWizard.cpp" line="59"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="60" />
+        <location filename="../ui/ImportWizard.cpp" line="60"/>
         <source>Column mapping (CSV):</source>
         <translation>列映射（CSV）：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="61" />
+        <location filename="../ui/ImportWizard.cpp" line="61"/>
         <source>Default behaviour (CSV events):</source>
         <translation>默认行为（CSV 事件）：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="72" />
+        <location filename="../ui/ImportWizard.cpp" line="72"/>
         <source>Choose files to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="92" />
+        <location filename="../ui/ImportWizard.cpp" line="92"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="93" />
+        <location filename="../ui/ImportWizard.cpp" line="93"/>
         <source>The first rows of the first file, split as the importer will read them.</source>
         <translation>第一个文件的前几行，按导入器的读取方式拆分。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="128" />
+        <location filename="../ui/ImportWizard.cpp" line="128"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="129" />
+        <location filename="../ui/ImportWizard.cpp" line="129"/>
         <source>The import runs in one transaction: if it fails or is cancelled, the project stays as it was.</source>
         <translation>导入在一个事务中进行：失败或取消时，项目保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="134" />
+        <location filename="../ui/ImportWizard.cpp" line="134"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136" />
+        <location filename="../ui/ImportWizard.cpp" line="136"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136" />
+        <location filename="../ui/ImportWizard.cpp" line="136"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136" />
+        <location filename="../ui/ImportWizard.cpp" line="136"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136" />
+        <location filename="../ui/ImportWizard.cpp" line="136"/>
         <source>Kept</source>
         <translation>已保留</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="142" />
+        <location filename="../ui/ImportWizard.cpp" line="142"/>
         <source>Rejected and flagged rows:</source>
         <translation>被拒绝和被标记的行：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="155" />
+        <location filename="../ui/ImportWizard.cpp" line="155"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportWizard.cpp" line="167" />
+        <location filename="../ui/ImportWizard.cpp" line="167"/>
         <source>Importing %n file(s)</source>
         <translation>
             <numerusform>正在导入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="182" />
+        <location filename="../ui/ImportWizard.cpp" line="182"/>
         <source>Cancelled. The project is unchanged.</source>
         <translation>已取消。项目未被更改。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="183" />
+        <location filename="../ui/ImportWizard.cpp" line="183"/>
         <source>Import failed; the project is unchanged.
 %1</source>
         <translation>导入失败；项目未被更改。
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="185" />
+        <location filename="../ui/ImportWizard.cpp" line="185"/>
         <source>Read %1 rows, imported %2, rejected %3, flagged %4, duplicates %5 in %6 s.</source>
         <translation>读取 %1 行，导入 %2 行，拒绝 %3 行，标记 %4 行，重复 %5 行，用时 %6 秒。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="198" />
+        <location filename="../ui/ImportWizard.cpp" line="198"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="198" />
+        <location filename="../ui/ImportWizard.cpp" line="198"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="210" />
+        <location filename="../ui/ImportWizard.cpp" line="210"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
@@ -713,37 +714,37 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ItemResultsModel</name>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="29" />
+        <location filename="../ui/ItemResultsModel.cpp" line="29"/>
         <source>Cosine similarity between the sentence vectors (1 = same meaning).</source>
         <translation>两个句向量的余弦相似度（1 = 含义相同）。</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="45" />
+        <location filename="../ui/ItemResultsModel.cpp" line="45"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="46" />
+        <location filename="../ui/ItemResultsModel.cpp" line="46"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="47" />
+        <location filename="../ui/ItemResultsModel.cpp" line="47"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="48" />
+        <location filename="../ui/ItemResultsModel.cpp" line="48"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="49" />
+        <location filename="../ui/ItemResultsModel.cpp" line="49"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="50" />
+        <location filename="../ui/ItemResultsModel.cpp" line="50"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
@@ -751,27 +752,27 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::JobsPanel</name>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="17" />
+        <location filename="../ui/JobsPanel.cpp" line="17"/>
         <source>No jobs running.</source>
         <translation>没有正在运行的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="36" />
+        <location filename="../ui/JobsPanel.cpp" line="36"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="69" />
+        <location filename="../ui/JobsPanel.cpp" line="69"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="69" />
+        <location filename="../ui/JobsPanel.cpp" line="69"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：未做任何更改</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="69" />
+        <location filename="../ui/JobsPanel.cpp" line="69"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -779,82 +780,82 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LazyTableModel</name>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="85" />
+        <location filename="../ui/LazyTableModel.cpp" line="89"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="85" />
+        <location filename="../ui/LazyTableModel.cpp" line="89"/>
         <source>External id</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="85" />
+        <location filename="../ui/LazyTableModel.cpp" line="89"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="86" />
+        <location filename="../ui/LazyTableModel.cpp" line="90"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="86" />
+        <location filename="../ui/LazyTableModel.cpp" line="90"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="86" />
+        <location filename="../ui/LazyTableModel.cpp" line="90"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="87" />
+        <location filename="../ui/LazyTableModel.cpp" line="91"/>
         <source>In stock</source>
         <translation>有货</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="87" />
+        <location filename="../ui/LazyTableModel.cpp" line="91"/>
         <source>Segment</source>
         <translation>用户分群</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="87" />
+        <location filename="../ui/LazyTableModel.cpp" line="91"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="88" />
+        <location filename="../ui/LazyTableModel.cpp" line="92"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="88" />
+        <location filename="../ui/LazyTableModel.cpp" line="92"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="88" />
+        <location filename="../ui/LazyTableModel.cpp" line="92"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="89" />
+        <location filename="../ui/LazyTableModel.cpp" line="93"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="89" />
+        <location filename="../ui/LazyTableModel.cpp" line="93"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="89" />
+        <location filename="../ui/LazyTableModel.cpp" line="93"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="90" />
+        <location filename="../ui/LazyTableModel.cpp" line="94"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
@@ -862,33 +863,33 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LossChart</name>
     <message>
-        <location filename="../ui/LossChart.cpp" line="17" />
-        <location filename="../ui/LossChart.cpp" line="47" />
+        <location filename="../ui/LossChart.cpp" line="17"/>
+        <location filename="../ui/LossChart.cpp" line="47"/>
         <source>Two-tower loss per epoch</source>
         <translation>双塔模型每轮损失</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="19" />
+        <location filename="../ui/LossChart.cpp" line="19"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="22" />
+        <location filename="../ui/LossChart.cpp" line="22"/>
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="25" />
+        <location filename="../ui/LossChart.cpp" line="25"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="25" />
+        <location filename="../ui/LossChart.cpp" line="25"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="47" />
+        <location filename="../ui/LossChart.cpp" line="47"/>
         <source>Two-tower loss per epoch — %1</source>
         <translation>双塔模型每轮损失 — %1</translation>
     </message>
@@ -896,17 +897,17 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LossCurveModel</name>
     <message>
-        <location filename="../ui/LossCurveModel.cpp" line="65" />
+        <location filename="../ui/LossCurveModel.cpp" line="65"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/LossCurveModel.cpp" line="66" />
+        <location filename="../ui/LossCurveModel.cpp" line="66"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/LossCurveModel.cpp" line="67" />
+        <location filename="../ui/LossCurveModel.cpp" line="67"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
@@ -914,62 +915,62 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainActions</name>
     <message>
-        <location filename="../ui/MainActions.cpp" line="12" />
+        <location filename="../ui/MainActions.cpp" line="12"/>
         <source>&amp;Project</source>
         <translation>项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="13" />
+        <location filename="../ui/MainActions.cpp" line="13"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="14" />
+        <location filename="../ui/MainActions.cpp" line="14"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="15" />
+        <location filename="../ui/MainActions.cpp" line="15"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="16" />
+        <location filename="../ui/MainActions.cpp" line="16"/>
         <source>New &amp;sample shop…</source>
         <translation>新建示例店铺(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="18" />
+        <location filename="../ui/MainActions.cpp" line="18"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="18" />
+        <location filename="../ui/MainActions.cpp" line="18"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="20" />
+        <location filename="../ui/MainActions.cpp" line="20"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="22" />
+        <location filename="../ui/MainActions.cpp" line="22"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="23" />
+        <location filename="../ui/MainActions.cpp" line="23"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="24" />
+        <location filename="../ui/MainActions.cpp" line="24"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="25" />
+        <location filename="../ui/MainActions.cpp" line="25"/>
         <source>&amp;About ShelfSense</source>
         <translation>关于 ShelfSense(&amp;A)</translation>
     </message>
@@ -977,142 +978,142 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95" />
+        <location filename="../ui/MainWindow.cpp" line="95"/>
         <source>This screen is not available yet: its engine has not landed in this build.</source>
         <translation>此页面暂不可用：其功能引擎尚未包含在此版本中。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87" />
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87" />
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87" />
-        <location filename="../ui/MainWindow.cpp" line="98" />
+        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>Cohorts</source>
         <translation>留存分群</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98" />
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>It will show retention cohorts with their definition.</source>
         <translation>它将展示留存分群及其定义。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87" />
-        <location filename="../ui/MainWindow.cpp" line="99" />
+        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>Sentiment</source>
         <translation>情感分析</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99" />
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>It will show review sentiment.</source>
         <translation>它将展示评价的情感倾向。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87" />
-        <location filename="../ui/MainWindow.cpp" line="103" />
+        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
         <source>Search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103" />
+        <location filename="../ui/MainWindow.cpp" line="103"/>
         <source>This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available.</source>
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
-        <location filename="../ui/MainWindow.cpp" line="147" />
+        <location filename="../ui/MainWindow.cpp" line="58"/>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Job finished</source>
         <translation>任务完成</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Job cancelled</source>
         <translation>任务已取消</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Job failed: %1</source>
         <translation>任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112" />
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>New sample shop</source>
         <translation>新建示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112" />
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122" />
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>About ShelfSense</source>
         <translation>关于 ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123" />
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;A workbench for recommenders and customer retention with language models.&lt;/p&gt;</source>
         <translation>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;基于语言模型的推荐与用户留存分析工作台。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87" />
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87" />
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89" />
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89" />
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>ShelfSense — %1</source>
         <translation>ShelfSense — %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167" />
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188" />
+        <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190" />
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198" />
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198" />
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -1120,282 +1121,282 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="72" />
+        <location filename="../ui/ModelsScreen.cpp" line="72"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="82" />
+        <location filename="../ui/ModelsScreen.cpp" line="82"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="89" />
+        <location filename="../ui/ModelsScreen.cpp" line="89"/>
         <source>Split and metrics</source>
         <translation>切分与指标</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="92" />
+        <location filename="../ui/ModelsScreen.cpp" line="92"/>
         <source>Temporal (global cut-off)</source>
         <translation>按时间（全局切分点）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="93" />
+        <location filename="../ui/ModelsScreen.cpp" line="93"/>
         <source>Leave last out (per customer)</source>
         <translation>留最后一次（每位顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="94" />
+        <location filename="../ui/ModelsScreen.cpp" line="94"/>
         <source>Random (seeded)</source>
         <translation>随机（固定种子）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="95" />
+        <location filename="../ui/ModelsScreen.cpp" line="95"/>
         <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
         <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="101" />
+        <location filename="../ui/ModelsScreen.cpp" line="101"/>
         <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
         <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104" />
+        <location filename="../ui/ModelsScreen.cpp" line="104"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104" />
+        <location filename="../ui/ModelsScreen.cpp" line="104"/>
         <source>Add to cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104" />
+        <location filename="../ui/ModelsScreen.cpp" line="104"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104" />
+        <location filename="../ui/ModelsScreen.cpp" line="104"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="110" />
+        <location filename="../ui/ModelsScreen.cpp" line="110"/>
         <source>recommenders (Microsoft Recommenders)</source>
         <translation>recommenders（Microsoft Recommenders）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="111" />
+        <location filename="../ui/ModelsScreen.cpp" line="111"/>
         <source>recbole (RecBole)</source>
         <translation>recbole（RecBole）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="112" />
-        <source>Which users each mean runs over; see the column tooltips for each metric's exact definition.</source>
+        <location filename="../ui/ModelsScreen.cpp" line="112"/>
+        <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="120" />
+        <location filename="../ui/ModelsScreen.cpp" line="120"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="121" />
+        <location filename="../ui/ModelsScreen.cpp" line="121"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="122" />
+        <location filename="../ui/ModelsScreen.cpp" line="122"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="123" />
+        <location filename="../ui/ModelsScreen.cpp" line="123"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="124" />
+        <location filename="../ui/ModelsScreen.cpp" line="124"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="125" />
+        <location filename="../ui/ModelsScreen.cpp" line="125"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="126" />
+        <location filename="../ui/ModelsScreen.cpp" line="126"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="129" />
+        <location filename="../ui/ModelsScreen.cpp" line="129"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="143" />
+        <location filename="../ui/ModelsScreen.cpp" line="143"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="145" />
+        <location filename="../ui/ModelsScreen.cpp" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="154" />
-        <location filename="../ui/ModelsScreen.cpp" line="283" />
+        <location filename="../ui/ModelsScreen.cpp" line="154"/>
+        <location filename="../ui/ModelsScreen.cpp" line="283"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="172" />
-        <source>&lt;span style='background:#c8e6c9'&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style='background:#fff1c4'&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric's definition, a cell for its interval and p-values.</source>
-        <translation>&lt;span style='background:#c8e6c9'&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style='background:#fff1c4'&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
+        <location filename="../ui/ModelsScreen.cpp" line="172"/>
+        <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
+        <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="179" />
-        <location filename="../ui/ModelsScreen.cpp" line="226" />
+        <location filename="../ui/ModelsScreen.cpp" line="179"/>
+        <location filename="../ui/ModelsScreen.cpp" line="226"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="181" />
+        <location filename="../ui/ModelsScreen.cpp" line="181"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="195" />
-        <location filename="../ui/ModelsScreen.cpp" line="237" />
+        <location filename="../ui/ModelsScreen.cpp" line="195"/>
+        <location filename="../ui/ModelsScreen.cpp" line="237"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="197" />
+        <location filename="../ui/ModelsScreen.cpp" line="197"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="205" />
+        <location filename="../ui/ModelsScreen.cpp" line="205"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="220" />
+        <location filename="../ui/ModelsScreen.cpp" line="220"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="228" />
+        <location filename="../ui/ModelsScreen.cpp" line="228"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="234" />
-        <source>The two-tower's loss curve appears here while it trains.</source>
+        <location filename="../ui/ModelsScreen.cpp" line="234"/>
+        <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="239" />
+        <location filename="../ui/ModelsScreen.cpp" line="239"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="257" />
+        <location filename="../ui/ModelsScreen.cpp" line="257"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="260" />
+        <location filename="../ui/ModelsScreen.cpp" line="260"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="260" />
-        <location filename="../ui/ModelsScreen.cpp" line="263" />
+        <location filename="../ui/ModelsScreen.cpp" line="260"/>
+        <location filename="../ui/ModelsScreen.cpp" line="263"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="263" />
+        <location filename="../ui/ModelsScreen.cpp" line="263"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="266" />
+        <location filename="../ui/ModelsScreen.cpp" line="266"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="266" />
-        <location filename="../ui/ModelsScreen.cpp" line="269" />
+        <location filename="../ui/ModelsScreen.cpp" line="266"/>
+        <location filename="../ui/ModelsScreen.cpp" line="269"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="269" />
+        <location filename="../ui/ModelsScreen.cpp" line="269"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="283" />
+        <location filename="../ui/ModelsScreen.cpp" line="283"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="320" />
+        <location filename="../ui/ModelsScreen.cpp" line="320"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="344" />
+        <location filename="../ui/ModelsScreen.cpp" line="344"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="354" />
+        <location filename="../ui/ModelsScreen.cpp" line="354"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="359" />
+        <location filename="../ui/ModelsScreen.cpp" line="359"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="366" />
+        <location filename="../ui/ModelsScreen.cpp" line="366"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="367" />
+        <location filename="../ui/ModelsScreen.cpp" line="367"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="384" />
+        <location filename="../ui/ModelsScreen.cpp" line="384"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="388" />
+        <location filename="../ui/ModelsScreen.cpp" line="388"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="399" />
+        <location filename="../ui/ModelsScreen.cpp" line="399"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="406" />
+        <location filename="../ui/ModelsScreen.cpp" line="406"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="407" />
+        <location filename="../ui/ModelsScreen.cpp" line="407"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -1403,81 +1404,81 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::OverviewScreen</name>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="28" />
-        <location filename="../ui/OverviewScreen.cpp" line="68" />
+        <location filename="../ui/OverviewScreen.cpp" line="28"/>
+        <location filename="../ui/OverviewScreen.cpp" line="68"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="35" />
+        <location filename="../ui/OverviewScreen.cpp" line="35"/>
         <source>Daily activity</source>
         <translation>每日活跃</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="37" />
+        <location filename="../ui/OverviewScreen.cpp" line="37"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="39" />
+        <location filename="../ui/OverviewScreen.cpp" line="39"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="50" />
+        <location filename="../ui/OverviewScreen.cpp" line="50"/>
         <source>Day (UTC)</source>
         <translation>日期（UTC）</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="53" />
+        <location filename="../ui/OverviewScreen.cpp" line="53"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="72" />
+        <location filename="../ui/OverviewScreen.cpp" line="72"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="85" />
+        <location filename="../ui/OverviewScreen.cpp" line="85"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="87" />
+        <location filename="../ui/OverviewScreen.cpp" line="87"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="96" />
-        <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing='8'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;Events: %6&lt;/td&gt;&lt;td colspan='2'&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing='8'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;事件时间：%6&lt;/td&gt;&lt;td colspan='2'&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <location filename="../ui/OverviewScreen.cpp" line="96"/>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
     <name>ss::ui::ParameterModel</name>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="103" />
+        <location filename="../ui/ParameterModel.cpp" line="106"/>
         <source>Leave empty for the default; the value is checked when you enter it.</source>
         <translation>留空则使用默认值；输入时会检查取值。</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="110" />
+        <location filename="../ui/ParameterModel.cpp" line="113"/>
         <source>(built-in)</source>
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="119" />
+        <location filename="../ui/ParameterModel.cpp" line="122"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="120" />
+        <location filename="../ui/ParameterModel.cpp" line="123"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="121" />
+        <location filename="../ui/ParameterModel.cpp" line="124"/>
         <source>Default</source>
         <translation>默认值</translation>
     </message>
@@ -1485,52 +1486,52 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RankedItemsModel</name>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="11" />
+        <location filename="../ui/RankedItemsModel.cpp" line="11"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="58" />
+        <location filename="../ui/RankedItemsModel.cpp" line="53"/>
         <source>Model score %1; %2 by the boost/bury rules to %3.</source>
         <translation>模型分数 %1；被提升/压低规则%2至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="60" />
+        <location filename="../ui/RankedItemsModel.cpp" line="55"/>
         <source>raised</source>
         <translation>提高</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="60" />
+        <location filename="../ui/RankedItemsModel.cpp" line="55"/>
         <source>lowered</source>
         <translation>降低</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="95" />
+        <location filename="../ui/RankedItemsModel.cpp" line="90"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="96" />
+        <location filename="../ui/RankedItemsModel.cpp" line="91"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="97" />
+        <location filename="../ui/RankedItemsModel.cpp" line="92"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="98" />
+        <location filename="../ui/RankedItemsModel.cpp" line="93"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="99" />
+        <location filename="../ui/RankedItemsModel.cpp" line="94"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="101" />
+        <location filename="../ui/RankedItemsModel.cpp" line="96"/>
         <source>Because</source>
         <translation>推荐理由</translation>
     </message>
@@ -1538,215 +1539,220 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="65" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="65"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="72" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="72"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="73" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="73"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="77" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="77"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="83" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="83"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="96" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="96"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="99" />
-        <location filename="../ui/RecommendationsScreen.cpp" line="253" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="99"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="253"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="121" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="121"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="123" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="123"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="132" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="132"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="132" />
-        <source>The model's score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
+        <location filename="../ui/RecommendationsScreen.cpp" line="132"/>
+        <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="156" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="156"/>
         <source>Click an item to see similar items and the customers the model would show it to.</source>
         <translation>点击商品可查看相似商品，以及模型会把它推荐给哪些顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="163" />
-        <location filename="../ui/RecommendationsScreen.cpp" line="550" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="163"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="551"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="176" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="176"/>
         <source>Double-click a customer to show them.</source>
         <translation>双击顾客即可查看。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="180" />
-        <location filename="../ui/RecommendationsScreen.cpp" line="537" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="180"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="538"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="181" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="181"/>
         <source>Who the model would show it to</source>
         <translation>模型会推荐给谁</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="253" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="253"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="274" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="274"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="285" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="285"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="288" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="288"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="313" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="313"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="343" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="343"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="345" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="345"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="363" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="363"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="364" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="364"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="376" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="376"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="377" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="377"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="437" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="437"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="471" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="471"/>
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="483" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="483"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="489" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="489"/>
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="490" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="490"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="503" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="503"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="503" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="503"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="504" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="504"/>
+        <source>%1 — model kept in the project</source>
+        <translation>%1 — 已保存在项目中的模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommendationsScreen.cpp" line="505"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="507" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="508"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="526" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="527"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
         <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="565" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="566"/>
         <source>Audience of an item</source>
         <translation>商品的受众</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="582" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="583"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="583" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="584"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="584" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="585"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="589" />
+        <location filename="../ui/RecommendationsScreen.cpp" line="590"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>
@@ -1754,108 +1760,108 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RulesPanel</name>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="30" />
+        <location filename="../ui/RulesPanel.cpp" line="30"/>
         <source>Hide checked</source>
         <translation>隐藏勾选的</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="31" />
+        <location filename="../ui/RulesPanel.cpp" line="31"/>
         <source>Only checked</source>
         <translation>只显示勾选的</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="32" />
+        <location filename="../ui/RulesPanel.cpp" line="32"/>
         <source>Hide the checked categories, or show only the checked categories.</source>
         <translation>隐藏勾选的类目，或只显示勾选的类目。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="46" />
+        <location filename="../ui/RulesPanel.cpp" line="46"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="56" />
+        <location filename="../ui/RulesPanel.cpp" line="56"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="57" />
+        <location filename="../ui/RulesPanel.cpp" line="57"/>
         <source>In stock only</source>
         <translation>仅显示有货</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="61" />
-        <location filename="../ui/RulesPanel.cpp" line="65" />
+        <location filename="../ui/RulesPanel.cpp" line="61"/>
+        <location filename="../ui/RulesPanel.cpp" line="65"/>
         <source>item ids, comma-separated</source>
         <translation>商品编号，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="62" />
-        <source>Raises these items by one standard deviation of the customer's scores.</source>
+        <location filename="../ui/RulesPanel.cpp" line="62"/>
+        <source>Raises these items by one standard deviation of the customer&apos;s scores.</source>
         <translation>将这些商品的分数提高该顾客分数的一个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="66" />
-        <source>Lowers these items by three standard deviations of the customer's scores.</source>
+        <location filename="../ui/RulesPanel.cpp" line="66"/>
+        <source>Lowers these items by three standard deviations of the customer&apos;s scores.</source>
         <translation>将这些商品的分数降低该顾客分数的三个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="67" />
+        <location filename="../ui/RulesPanel.cpp" line="67"/>
         <source>Boost</source>
         <translation>提升</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="68" />
+        <location filename="../ui/RulesPanel.cpp" line="68"/>
         <source>Bury</source>
         <translation>压低</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="69" />
+        <location filename="../ui/RulesPanel.cpp" line="69"/>
         <source>Diversify (MMR)</source>
         <translation>多样化（MMR）</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="70" />
+        <location filename="../ui/RulesPanel.cpp" line="70"/>
         <source>Maximal marginal relevance: each pick trades relevance (λ) against similarity to the items already picked (1 − λ). Needs item text vectors (train the content or two-tower model).</source>
         <translation>最大边际相关：每次选择都在相关性（λ）与和已选商品的相似度（1 − λ）之间权衡。需要商品文本向量（请先训练内容或双塔模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="81" />
+        <location filename="../ui/RulesPanel.cpp" line="81"/>
         <source>Include owned items</source>
         <translation>包含已拥有的商品</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="82" />
+        <location filename="../ui/RulesPanel.cpp" line="82"/>
         <source>Also show items the customer already viewed, carted, favourited or bought.</source>
         <translation>也显示顾客已经浏览、加购、收藏或购买过的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="85" />
+        <location filename="../ui/RulesPanel.cpp" line="85"/>
         <source>Clear all rules</source>
         <translation>清除所有规则</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="122" />
+        <location filename="../ui/RulesPanel.cpp" line="122"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="157" />
+        <location filename="../ui/RulesPanel.cpp" line="157"/>
         <source>filtered</source>
         <translation>已筛选</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="158" />
+        <location filename="../ui/RulesPanel.cpp" line="158"/>
         <source>boost/bury</source>
         <translation>提升/压低</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="159" />
+        <location filename="../ui/RulesPanel.cpp" line="159"/>
         <source>MMR λ %1</source>
         <translation>MMR λ %1</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="160" />
+        <location filename="../ui/RulesPanel.cpp" line="160"/>
         <source>owned items included</source>
         <translation>含已拥有商品</translation>
     </message>
@@ -1863,177 +1869,177 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::SearchScreen</name>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="38" />
+        <location filename="../ui/SearchScreen.cpp" line="38"/>
         <source>Model for this project…</source>
         <translation>本项目使用的模型…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="39" />
+        <location filename="../ui/SearchScreen.cpp" line="39"/>
         <source>Encode items</source>
         <translation>编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="40" />
+        <location filename="../ui/SearchScreen.cpp" line="40"/>
         <source>Encode reviews</source>
         <translation>编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="48" />
+        <location filename="../ui/SearchScreen.cpp" line="48"/>
         <source>Choose a BERT model folder for this project</source>
         <translation>为本项目选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="52" />
+        <location filename="../ui/SearchScreen.cpp" line="52"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="63" />
+        <location filename="../ui/SearchScreen.cpp" line="63"/>
         <source>Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”</source>
         <translation>用中文或英文描述你想找的商品，例如“适合旅行的安静耳机”</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="67" />
+        <location filename="../ui/SearchScreen.cpp" line="67"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="68" />
+        <location filename="../ui/SearchScreen.cpp" line="68"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="69" />
+        <location filename="../ui/SearchScreen.cpp" line="69"/>
         <source>Similar to selected</source>
         <translation>查找相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="74" />
+        <location filename="../ui/SearchScreen.cpp" line="74"/>
         <source>Type a query to search the catalog by meaning.</source>
         <translation>输入查询，按语义搜索商品目录。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="86" />
+        <location filename="../ui/SearchScreen.cpp" line="86"/>
         <source>Search and similar items</source>
         <translation>搜索与相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="91" />
+        <location filename="../ui/SearchScreen.cpp" line="91"/>
         <source>Draw the map</source>
         <translation>绘制地图</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="92" />
-        <source>A 2D projection (PCA) of every item's sentence vector, coloured by category.</source>
+        <location filename="../ui/SearchScreen.cpp" line="92"/>
+        <source>A 2D projection (PCA) of every item&apos;s sentence vector, coloured by category.</source>
         <translation>所有商品句向量的二维投影（PCA），按类目着色。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="97" />
-        <location filename="../ui/SearchScreen.cpp" line="103" />
-        <location filename="../ui/SearchScreen.cpp" line="226" />
+        <location filename="../ui/SearchScreen.cpp" line="97"/>
+        <location filename="../ui/SearchScreen.cpp" line="103"/>
+        <location filename="../ui/SearchScreen.cpp" line="226"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="127" />
+        <location filename="../ui/SearchScreen.cpp" line="127"/>
         <source>Model: not available (%1)</source>
         <translation>模型：不可用（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="131" />
+        <location filename="../ui/SearchScreen.cpp" line="131"/>
         <source>Model: %1 (workbench default)</source>
         <translation>模型：%1（工作台默认）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="131" />
+        <location filename="../ui/SearchScreen.cpp" line="131"/>
         <source>Model: %1 (chosen for this project)</source>
         <translation>模型：%1（本项目指定）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="138" />
-        <location filename="../ui/SearchScreen.cpp" line="161" />
-        <location filename="../ui/SearchScreen.cpp" line="189" />
-        <location filename="../ui/SearchScreen.cpp" line="216" />
+        <location filename="../ui/SearchScreen.cpp" line="138"/>
+        <location filename="../ui/SearchScreen.cpp" line="161"/>
+        <location filename="../ui/SearchScreen.cpp" line="189"/>
+        <location filename="../ui/SearchScreen.cpp" line="216"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="146" />
+        <location filename="../ui/SearchScreen.cpp" line="146"/>
         <source>Encoding items</source>
         <translation>正在编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="146" />
+        <location filename="../ui/SearchScreen.cpp" line="146"/>
         <source>Encoding reviews</source>
         <translation>正在编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="152" />
+        <location filename="../ui/SearchScreen.cpp" line="152"/>
         <source>%1: %2 encoded now, %3 already cached, %4 s</source>
         <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="165" />
+        <location filename="../ui/SearchScreen.cpp" line="165"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="172" />
+        <location filename="../ui/SearchScreen.cpp" line="172"/>
         <source>Semantic search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="174" />
+        <location filename="../ui/SearchScreen.cpp" line="174"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="178" />
+        <location filename="../ui/SearchScreen.cpp" line="178"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="199" />
+        <location filename="../ui/SearchScreen.cpp" line="199"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="201" />
+        <location filename="../ui/SearchScreen.cpp" line="201"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="205" />
+        <location filename="../ui/SearchScreen.cpp" line="205"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="220" />
+        <location filename="../ui/SearchScreen.cpp" line="220"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="228" />
+        <location filename="../ui/SearchScreen.cpp" line="228"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="240" />
+        <location filename="../ui/SearchScreen.cpp" line="240"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="248" />
+        <location filename="../ui/SearchScreen.cpp" line="248"/>
         <source>Component 1 (%1% of variance)</source>
         <translation>主成分 1（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="249" />
+        <location filename="../ui/SearchScreen.cpp" line="249"/>
         <source>Component 2 (%1% of variance)</source>
         <translation>主成分 2（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="291" />
+        <location filename="../ui/SearchScreen.cpp" line="291"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>
@@ -2041,123 +2047,123 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="24" />
+        <location filename="../ui/SettingsDialog.cpp" line="24"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="51" />
+        <location filename="../ui/SettingsDialog.cpp" line="51"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="52" />
+        <location filename="../ui/SettingsDialog.cpp" line="52"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="54" />
+        <location filename="../ui/SettingsDialog.cpp" line="54"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="76" />
+        <location filename="../ui/SettingsDialog.cpp" line="76"/>
         <source>Model in use:</source>
         <translation>当前模型：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="90" />
-        <location filename="../ui/SettingsDialog.cpp" line="92" />
-        <source>&lt;span style='color:#b00'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00'&gt;%1&lt;/span&gt;</translation>
+        <location filename="../ui/SettingsDialog.cpp" line="90"/>
+        <location filename="../ui/SettingsDialog.cpp" line="92"/>
+        <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="99" />
+        <location filename="../ui/SettingsDialog.cpp" line="99"/>
         <source>CPU (fp32)</source>
         <translation>CPU（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="99" />
+        <location filename="../ui/SettingsDialog.cpp" line="99"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="100" />
+        <location filename="../ui/SettingsDialog.cpp" line="100"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="108" />
-        <source> (this build's LibTorch has no CUDA)</source>
+        <location filename="../ui/SettingsDialog.cpp" line="108"/>
+        <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>
 </context>
 <context>
     <name>ss::ui::SliceTableModel</name>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="55" />
+        <location filename="../ui/SliceTableModel.cpp" line="56"/>
         <source>Cold items (no training interactions)</source>
         <translation>冷启动商品（无训练互动）</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="56" />
-        <location filename="../ui/SliceTableModel.cpp" line="68" />
+        <location filename="../ui/SliceTableModel.cpp" line="57"/>
+        <location filename="../ui/SliceTableModel.cpp" line="69"/>
         <source>Warm items</source>
         <translation>非冷启动商品</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="57" />
+        <location filename="../ui/SliceTableModel.cpp" line="58"/>
         <source>Cold users (no training history)</source>
         <translation>冷启动用户（无训练历史）</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="58" />
-        <location filename="../ui/SliceTableModel.cpp" line="70" />
+        <location filename="../ui/SliceTableModel.cpp" line="59"/>
+        <location filename="../ui/SliceTableModel.cpp" line="71"/>
         <source>Warm users</source>
         <translation>非冷启动用户</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="61" />
+        <location filename="../ui/SliceTableModel.cpp" line="62"/>
         <source>Cohort (no first event)</source>
         <translation>分群（无首次事件）</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="61" />
+        <location filename="../ui/SliceTableModel.cpp" line="62"/>
         <source>Cohort %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="67" />
+        <location filename="../ui/SliceTableModel.cpp" line="68"/>
         <source>Cold items</source>
         <translation>冷启动商品</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="69" />
+        <location filename="../ui/SliceTableModel.cpp" line="70"/>
         <source>Cold users</source>
         <translation>冷启动用户</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="71" />
+        <location filename="../ui/SliceTableModel.cpp" line="72"/>
         <source>No cohort</source>
         <translation>无分群</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="119" />
+        <location filename="../ui/SliceTableModel.cpp" line="114"/>
         <source>Test users in the slice (users in its ground truth).</source>
         <translation>切片中的测试用户（其真实标签中的用户）。</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="121" />
+        <location filename="../ui/SliceTableModel.cpp" line="116"/>
         <source>Slice</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="122" />
+        <location filename="../ui/SliceTableModel.cpp" line="117"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="124" />
+        <location filename="../ui/SliceTableModel.cpp" line="119"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>

@@ -198,6 +198,9 @@ int alsTime(const std::vector<std::string>& args) {
     o.regularization = std::stod(option(args, "--regularization", "0.01"));
     o.alpha = std::stod(option(args, "--alpha", "1"));
     const int threads = std::stoi(option(args, "--threads", "1"));
+    // --tensors: the LibTorch batched-CG solver (the GPU path) on the CPU; its threads follow OMP_NUM_THREADS.
+    o.tensorsOnCpu = std::find(args.begin(), args.end(), "--tensors") != args.end();
+    o.device = "cpu";
     const std::string exportPath = option(args, "--export", "");
     if (!exportPath.empty()) {
         std::ofstream out(exportPath);
@@ -214,6 +217,7 @@ int alsTime(const std::vector<std::string>& args) {
     std::sort(per.begin(), per.end());
     boost::json::object j{{"users", l->train->users()},      {"items", l->train->items()},          {"nnz", l->train->weights.nnz()},
                           {"factors", o.factors},            {"iterations", o.iterations},          {"threads", threads},
+                          {"solver", o.tensorsOnCpu ? "libtorch tensors (cpu)" : "native"},
                           {"median_seconds_per_iteration", per.empty() ? 0.0 : per[per.size() / 2]},
                           {"total_seconds", total}};
     std::cout << boost::json::serialize(j) << std::endl;

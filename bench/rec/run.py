@@ -98,14 +98,18 @@ def als(args, results):
         export = os.path.join(args.work, "als-matrix.txt")
         for threads in (1, 2):
             ours, _ = run([bench, "als-time", *source, "--threads", str(threads), "--iterations", "10", "--export", export])
+            tensors, _ = run([bench, "als-time", *source, "--threads", str(threads), "--iterations", "10", "--tensors"],
+                             env={"OMP_NUM_THREADS": str(threads)})
             peer, _ = run([args.python, os.path.join(HERE, "implicit_als.py"), export, "--threads", str(threads), "--iterations", "10"])
-            o, p = json.loads(ours), json.loads(peer)
+            o, t, p = json.loads(ours), json.loads(tensors), json.loads(peer)
             rows.append({"data": name, "threads": threads, "nnz": o["nnz"], "shelfsense": o["median_seconds_per_iteration"],
+                         "shelfsense_tensors_cpu": t["median_seconds_per_iteration"],
                          "implicit": p["median_seconds_per_iteration"], "library": p["library"]})
     results["als"] = rows
     print("\nALS seconds per iteration (64 factors, CG 3 steps; median of 10)")
     for r in rows:
         print(f"  {r['data']:<24} nnz {r['nnz']:>8}  threads {r['threads']}  ShelfSense {r['shelfsense']:.4f}  "
+              f"(tensor solver on the CPU {r['shelfsense_tensors_cpu']:.4f})  "
               f"{r['library']} {r['implicit']:.4f}  ratio implicit/ShelfSense {r['implicit'] / r['shelfsense']:.2f}")
 
 
