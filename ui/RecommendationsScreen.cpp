@@ -500,8 +500,8 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         if (name.isEmpty()) continue;
         QString title = RecommenderChoices::label(name);
         std::vector<RankedItemRow> rows;
+        if (s->trained(utf8(name)) && s->fromCache(utf8(name))) title = tr("%1 — model kept in the project").arg(title);
         if (!s->trained(utf8(name))) title = training_.contains(name) ? tr("%1 — training…").arg(title) : tr("%1 — not trained").arg(title);
-        else if (s->fromCache(utf8(name))) title = tr("%1 — model kept in the project").arg(title);
         else if (!lists[static_cast<std::size_t>(slot)]) problems << tr("%1: %2").arg(title, qs(lists[static_cast<std::size_t>(slot)].error().describe()));
         else
             for (const auto& r : *lists[static_cast<std::size_t>(slot)]) rows.push_back(makeRow(*s, r));

@@ -1,5 +1,6 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QGroupBox>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -16,6 +17,7 @@
 #include "RankedItemsModel.h"
 #include "RecommendationsScreen.h"
 #include "RulesPanel.h"
+#include "rec/Session.h"
 #include "UiTestSupport.h"
 
 using namespace ss;
@@ -201,6 +203,12 @@ private slots:
     }
 
     void inTheMainWindow() {
+        // Models trained on this project before (here by a session of its own) are kept in it.
+        {
+            auto session = rec::RecommendationSession::open(project_.toStdString(), {}, {});
+            QVERIFY(session.ok());
+            for (const char* name : {"als", "itemknn"}) QVERIFY((*session)->train(name, {}, {}).ok());
+        }
         QCoreApplication::setOrganizationName("ShelfSenseTest");
         LanguageManager language;
         MainWindow window(language);
@@ -219,6 +227,11 @@ private slots:
                 if (screen->list(s)->rowCount() != 10) return false;
             return true;
         }, 120000));
+        // The kept models are taken back, and the lists say so.
+        int kept = 0;
+        for (auto* box : screen->findChildren<QGroupBox*>())
+            kept += box->title().contains(QStringLiteral("model kept in the project"));
+        QVERIFY(kept >= 1);
         QSignalSpy audience(screen, &RecommendationsScreen::audienceReady);
         QVERIFY(screen->audience()->rowCount() > 0 || arrived(audience, 20000));
         QCOMPARE(window.width(), 1280);  // the new screens fit the default window
