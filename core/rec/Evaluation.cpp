@@ -292,22 +292,9 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     // the cold-item and cold-user slices.
     auto compare = [&](const std::string& slice, std::size_t a, std::size_t b, MetricId id, const MetricsReport& ra,
                        const MetricsReport& rb) {
-        const PairedValues pv = Significance::pairByUser(ra.metric(id).perUser, rb.metric(id).perUser);
-        Comparison c;
+        Comparison c = comparePaired(result.runs[a].recommender, result.runs[b].recommender, id, ra.metric(id).perUser,
+                                     rb.metric(id).perUser, options.alpha);
         c.slice = slice;
-        c.a = result.runs[a].recommender;
-        c.b = result.runs[b].recommender;
-        c.metric = id;
-        c.n = pv.users.size();
-        c.tPValue = c.wilcoxonPValue = std::nan("");
-        if (c.n >= 2) {
-            double sum = 0;
-            for (std::size_t i = 0; i < c.n; ++i) sum += pv.a[i] - pv.b[i];
-            c.meanDifference = sum / double(c.n);
-            if (auto t = Significance::pairedTTest(pv.a, pv.b)) c.tPValue = t->pValue;
-            if (auto w = Significance::wilcoxonSignedRank(pv.a, pv.b)) c.wilcoxonPValue = w->pValue;
-        }
-        c.significant = std::isfinite(c.tPValue) && c.tPValue < options.alpha;
         return c;
     };
     auto sliceOf = [](const RunResult& run, const std::string& name) -> const MetricsReport* {
@@ -330,6 +317,26 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         SS_TRY(storeRuns(project, result, data, options));
     }
     return result;
+}
+
+Comparison comparePaired(const std::string& a, const std::string& b, MetricId metric, const std::vector<UserValue>& valuesA,
+                         const std::vector<UserValue>& valuesB, double alpha) {
+    const PairedValues pv = Significance::pairByUser(valuesA, valuesB);
+    Comparison c;
+    c.a = a;
+    c.b = b;
+    c.metric = metric;
+    c.n = pv.users.size();
+    c.tPValue = c.wilcoxonPValue = std::nan("");
+    if (c.n >= 2) {
+        double sum = 0;
+        for (std::size_t i = 0; i < c.n; ++i) sum += pv.a[i] - pv.b[i];
+        c.meanDifference = sum / double(c.n);
+        if (auto t = Significance::pairedTTest(pv.a, pv.b)) c.tPValue = t->pValue;
+        if (auto w = Significance::wilcoxonSignedRank(pv.a, pv.b)) c.wilcoxonPValue = w->pValue;
+    }
+    c.significant = std::isfinite(c.tPValue) && c.tPValue < alpha;
+    return c;
 }
 
 boost::json::object toJson(const RunResult& run) {

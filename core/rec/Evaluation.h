@@ -82,6 +82,12 @@ struct Comparison {
     std::string slice;  // empty: all test users; else a slice's name ("cold_items", "cold_users")
 };
 
+// Paired comparison of two models' per-user values of one metric, over the users both have: mean
+// difference (a − b), paired t-test and Wilcoxon signed-rank p-values (NaN when undefined);
+// significant when the t-test p < alpha.
+Comparison comparePaired(const std::string& a, const std::string& b, MetricId metric, const std::vector<UserValue>& valuesA,
+                         const std::vector<UserValue>& valuesB, double alpha);
+
 struct EvaluationResult {
     std::string fingerprint;
     std::size_t users = 0, items = 0, events = 0;

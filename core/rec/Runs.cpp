@@ -63,4 +63,20 @@ Result<std::vector<UserValue>> Runs::userValues(const std::filesystem::path& pat
     return out;
 }
 
+Result<Comparison> Runs::compare(const std::filesystem::path& project, const StoredRun& a, const StoredRun& b, MetricId metric,
+                                 double alpha) {
+    if (a.k != b.k) return makeError(ErrorCode::Usage, "the runs were measured at different k");
+    const std::string label = metricLabel(metric, a.k);
+    auto valuesA = userValues(project, a.id, label);
+    if (!valuesA) return valuesA.error();
+    auto valuesB = userValues(project, b.id, label);
+    if (!valuesB) return valuesB.error();
+    return comparePaired(a.recommender + " #" + std::to_string(a.id), b.recommender + " #" + std::to_string(b.id), metric, *valuesA,
+                         *valuesB, alpha);
+}
+
+bool Runs::sameSetting(const StoredRun& a, const StoredRun& b) {
+    return a.k == b.k && a.datasetFingerprint == b.datasetFingerprint && a.split == b.split && a.seed == b.seed;
+}
+
 }  // namespace ss::rec

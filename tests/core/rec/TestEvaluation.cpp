@@ -130,6 +130,25 @@ private slots:
             QCOMPARE((*values)[i].user, ndcgUsers[i].user);
             QCOMPARE((*values)[i].value, ndcgUsers[i].value);
         }
+        // Two stored runs compared again from the file: the evaluation's own paired tests, exactly.
+        StoredRun storedA, storedB;
+        for (const auto& r : *stored) {
+            if (r.id == a->runs[0].runId) storedA = r;
+            if (r.id == a->runs[2].runId) storedB = r;
+        }
+        QVERIFY(Runs::sameSetting(storedA, storedB));
+        auto again = Runs::compare(path, storedA, storedB, MetricId::Ndcg);
+        SS_VERIFY_OK(again);
+        for (const auto& c : a->comparisons)
+            if (c.a == a->runs[0].recommender && c.b == a->runs[2].recommender && c.metric == MetricId::Ndcg) {
+                QCOMPARE(again->n, c.n);
+                QCOMPARE(again->meanDifference, c.meanDifference);
+                QCOMPARE(again->tPValue, c.tPValue);
+                QCOMPARE(again->wilcoxonPValue, c.wilcoxonPValue);
+            }
+        StoredRun otherSplit = storedB;
+        otherSplit.split = boost::json::object{{"kind", "random"}};
+        QVERIFY(!Runs::sameSetting(storedA, otherSplit));
         // JSON shape (DESIGN §3).
         const boost::json::object j = toJson(*a);
         QVERIFY(j.at("split").is_object());
