@@ -1121,282 +1121,287 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="72"/>
+        <location filename="../ui/ModelsScreen.cpp" line="73"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="82"/>
+        <location filename="../ui/ModelsScreen.cpp" line="83"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="89"/>
+        <location filename="../ui/ModelsScreen.cpp" line="90"/>
         <source>Split and metrics</source>
         <translation>切分与指标</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="92"/>
+        <location filename="../ui/ModelsScreen.cpp" line="93"/>
         <source>Temporal (global cut-off)</source>
         <translation>按时间（全局切分点）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="93"/>
+        <location filename="../ui/ModelsScreen.cpp" line="94"/>
         <source>Leave last out (per customer)</source>
         <translation>留最后一次（每位顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="94"/>
+        <location filename="../ui/ModelsScreen.cpp" line="95"/>
         <source>Random (seeded)</source>
         <translation>随机（固定种子）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="95"/>
+        <location filename="../ui/ModelsScreen.cpp" line="96"/>
         <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
         <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="101"/>
+        <location filename="../ui/ModelsScreen.cpp" line="102"/>
         <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
         <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104"/>
+        <location filename="../ui/ModelsScreen.cpp" line="105"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104"/>
+        <location filename="../ui/ModelsScreen.cpp" line="105"/>
         <source>Add to cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104"/>
+        <location filename="../ui/ModelsScreen.cpp" line="105"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="104"/>
+        <location filename="../ui/ModelsScreen.cpp" line="105"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="110"/>
+        <location filename="../ui/ModelsScreen.cpp" line="111"/>
         <source>recommenders (Microsoft Recommenders)</source>
         <translation>recommenders（Microsoft Recommenders）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="111"/>
+        <location filename="../ui/ModelsScreen.cpp" line="112"/>
         <source>recbole (RecBole)</source>
         <translation>recbole（RecBole）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="112"/>
+        <location filename="../ui/ModelsScreen.cpp" line="113"/>
         <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="120"/>
+        <location filename="../ui/ModelsScreen.cpp" line="121"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="121"/>
+        <location filename="../ui/ModelsScreen.cpp" line="122"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="122"/>
+        <location filename="../ui/ModelsScreen.cpp" line="123"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="123"/>
+        <location filename="../ui/ModelsScreen.cpp" line="124"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="124"/>
+        <location filename="../ui/ModelsScreen.cpp" line="125"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="125"/>
+        <location filename="../ui/ModelsScreen.cpp" line="126"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="126"/>
+        <location filename="../ui/ModelsScreen.cpp" line="127"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="129"/>
+        <location filename="../ui/ModelsScreen.cpp" line="130"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="143"/>
+        <location filename="../ui/ModelsScreen.cpp" line="144"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="145"/>
+        <location filename="../ui/ModelsScreen.cpp" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="154"/>
-        <location filename="../ui/ModelsScreen.cpp" line="283"/>
+        <location filename="../ui/ModelsScreen.cpp" line="155"/>
+        <location filename="../ui/ModelsScreen.cpp" line="288"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="172"/>
+        <location filename="../ui/ModelsScreen.cpp" line="173"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="179"/>
-        <location filename="../ui/ModelsScreen.cpp" line="226"/>
+        <location filename="../ui/ModelsScreen.cpp" line="180"/>
+        <location filename="../ui/ModelsScreen.cpp" line="227"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="181"/>
+        <location filename="../ui/ModelsScreen.cpp" line="182"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="195"/>
-        <location filename="../ui/ModelsScreen.cpp" line="237"/>
+        <location filename="../ui/ModelsScreen.cpp" line="196"/>
+        <location filename="../ui/ModelsScreen.cpp" line="238"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="197"/>
+        <location filename="../ui/ModelsScreen.cpp" line="198"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="205"/>
+        <location filename="../ui/ModelsScreen.cpp" line="206"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="220"/>
+        <location filename="../ui/ModelsScreen.cpp" line="221"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="228"/>
+        <location filename="../ui/ModelsScreen.cpp" line="229"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="234"/>
+        <location filename="../ui/ModelsScreen.cpp" line="235"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="239"/>
+        <location filename="../ui/ModelsScreen.cpp" line="240"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="257"/>
+        <location filename="../ui/ModelsScreen.cpp" line="243"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../ui/ModelsScreen.cpp" line="261"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="260"/>
+        <location filename="../ui/ModelsScreen.cpp" line="264"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="260"/>
-        <location filename="../ui/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/ModelsScreen.cpp" line="264"/>
+        <location filename="../ui/ModelsScreen.cpp" line="267"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/ModelsScreen.cpp" line="267"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="266"/>
+        <location filename="../ui/ModelsScreen.cpp" line="270"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="266"/>
-        <location filename="../ui/ModelsScreen.cpp" line="269"/>
+        <location filename="../ui/ModelsScreen.cpp" line="270"/>
+        <location filename="../ui/ModelsScreen.cpp" line="273"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="269"/>
+        <location filename="../ui/ModelsScreen.cpp" line="273"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="283"/>
+        <location filename="../ui/ModelsScreen.cpp" line="288"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="320"/>
+        <location filename="../ui/ModelsScreen.cpp" line="325"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="344"/>
+        <location filename="../ui/ModelsScreen.cpp" line="349"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="354"/>
+        <location filename="../ui/ModelsScreen.cpp" line="359"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="359"/>
+        <location filename="../ui/ModelsScreen.cpp" line="364"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="366"/>
+        <location filename="../ui/ModelsScreen.cpp" line="371"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="367"/>
+        <location filename="../ui/ModelsScreen.cpp" line="372"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="384"/>
+        <location filename="../ui/ModelsScreen.cpp" line="390"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="388"/>
+        <location filename="../ui/ModelsScreen.cpp" line="394"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="399"/>
+        <location filename="../ui/ModelsScreen.cpp" line="405"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="406"/>
+        <location filename="../ui/ModelsScreen.cpp" line="412"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="407"/>
+        <location filename="../ui/ModelsScreen.cpp" line="413"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -1702,17 +1707,17 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>对分数的贡献：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="503"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="504"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="503"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="504"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="504"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="503"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
@@ -1864,6 +1869,127 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/RulesPanel.cpp" line="160"/>
         <source>owned items included</source>
         <translation>含已拥有商品</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::RunHistoryModel</name>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="48"/>
+        <source>temporal, cut-off %1</source>
+        <translation>按时间，截止 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="49"/>
+        <source>%1, %2% test</source>
+        <translation>%1，%2% 测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="83"/>
+        <source>k = %1, %2 convention, seed %3</source>
+        <translation>k = %1，%2 口径，随机种子 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="93"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="94"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="95"/>
+        <source>Recommender</source>
+        <translation>推荐模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="96"/>
+        <source>Split</source>
+        <translation>切分方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="97"/>
+        <source>NDCG@k</source>
+        <translation>NDCG@k</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="98"/>
+        <source>Recall@k</source>
+        <translation>Recall@k</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="99"/>
+        <source>Test users</source>
+        <translation>测试用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryModel.cpp" line="100"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::RunHistoryPanel</name>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="42"/>
+        <source>Compare two selected runs on</source>
+        <translation>比较选中的两次运行，指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="47"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="50"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="54"/>
+        <source>Every evaluation is stored in the project; select two runs to test their difference.</source>
+        <translation>每次评估都保存在项目中；选中两次运行即可检验它们的差异。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="79"/>
+        <source>Loading stored runs</source>
+        <translation>正在加载已保存的运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="82"/>
+        <source>The stored runs could not be read: %1</source>
+        <translation>无法读取已保存的运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="113"/>
+        <source>Comparing runs</source>
+        <translation>正在比较运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="116"/>
+        <source>These runs cannot be compared: %1</source>
+        <translation>这两次运行无法比较：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="121"/>
+        <source>%1 (run %2) − %3 (run %4): %5 %6 over %7 users; paired t-test p = %8, Wilcoxon p = %9 — %10.</source>
+        <translation>%1（运行 %2）− %3（运行 %4）：%5 %6，共 %7 位用户；配对 t 检验 p = %8，Wilcoxon p = %9 — %10。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="130"/>
+        <source>significant</source>
+        <translation>差异显著</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="130"/>
+        <source>not significant</source>
+        <translation>差异不显著</translation>
+    </message>
+    <message>
+        <location filename="../ui/RunHistoryPanel.cpp" line="132"/>
+        <source>Careful: the two runs were evaluated on different splits or data, so this pairs different test items; compare runs of one evaluation for a fair test.</source>
+        <translation>注意：这两次运行使用了不同的切分或数据，配对的是不同的测试商品；要公平检验，请比较同一次评估中的运行。</translation>
     </message>
 </context>
 <context>

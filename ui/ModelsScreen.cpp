@@ -28,6 +28,7 @@
 #include "LossCurveModel.h"
 #include "MetricBarChart.h"
 #include "ParameterModel.h"
+#include "RunHistoryPanel.h"
 #include "RecommenderChoices.h"
 #include "SliceBarChart.h"
 #include "SliceTableModel.h"
@@ -238,6 +239,9 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     trainingLayout->addWidget(saveLoss, 0, Qt::AlignRight);
     tabs_->addTab(trainingPage, tr("Training"));
 
+    history_ = new RunHistoryPanel(runner_, tabs_);
+    tabs_->addTab(history_, tr("History"));
+
     split->addWidget(config);
     split->addWidget(results);
     split->setStretchFactor(1, 1);
@@ -280,6 +284,7 @@ void ModelsScreen::setProject(const QString& path) {
     comparison_->setResult(nullptr);
     slices_->setResult(nullptr);
     lossChart_->model()->clear();
+    history_->setProject(path);
     report(path.isEmpty() ? tr("No project open.") : tr("Choose recommenders and press “Train and evaluate”."), false);
 }
 
@@ -376,6 +381,7 @@ void ModelsScreen::cancel() {
 }
 
 void ModelsScreen::showResult(std::shared_ptr<const rec::EvaluationResult> result) {
+    history_->reload();  // the runs just stored
     comparison_->setResult(result);
     slices_->setResult(result);
     comparisonView_->resizeColumnsToContents();

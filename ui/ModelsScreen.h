@@ -24,6 +24,8 @@ class QTableView;
 
 namespace ss::ui {
 
+class RunHistoryPanel;
+
 class ComparisonTableModel;
 class JobRunner;
 class LossChart;
@@ -51,6 +53,7 @@ public:
     LossChart* lossChart() const { return lossChart_; }
     const QList<MetricBarChart*>& charts() const { return charts_; }
     QTabWidget* tabs() const { return tabs_; }
+    RunHistoryPanel* history() const { return history_; }
     bool running() const { return job_ != 0; }
 
     // Exports (the buttons ask for a path first); each returns an error message, empty on success.
@@ -99,6 +102,7 @@ private:
     QList<MetricBarChart*> charts_;
     LossChart* lossChart_;
     QLabel* trainingLog_;
+    RunHistoryPanel* history_;
 };
 
 }  // namespace ss::ui

@@ -15,6 +15,7 @@
 #include "LossCurveModel.h"
 #include "MetricBarChart.h"
 #include "ModelsScreen.h"
+#include "RunHistoryPanel.h"
 #include "ParameterModel.h"
 #include "SliceBarChart.h"
 #include "SliceTableModel.h"
@@ -189,10 +190,70 @@ private slots:
         save(screen, "models-twotower-comparison.png");
     }
 
+    void historyListsAndComparesStoredRuns() {
+        // Two evaluations on their own project: the History tab lists their runs, newest first; two runs
+        // of one evaluation compare with the evaluation's own p-value, runs of different splits with a warning.
+        QTemporaryDir dir;
+        const QString project = test::writeSmallSample(dir, 300, 220);
+        JobRunner runner;
+        ModelsScreen screen(runner);
+        RunHistoryPanel* history = screen.history();
+        QAbstractItemModelTester historyTester(history->runs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        screen.resize(1500, 900);
+        screen.show();
+        QSignalSpy loaded(history, &RunHistoryPanel::loaded);
+        screen.setProject(project);
+        QVERIFY(arrived(loaded, 20000));
+        QCOMPARE(history->runs()->rowCount(), 0);
+        screen.setRecommenders({"popularity", "itemknn"});
+        screen.setBootstrapResamples(100);
+        QSignalSpy done(&screen, &ModelsScreen::evaluated);
+        QSignalSpy failed(&screen, &ModelsScreen::failed);
+        loaded.clear();
+        screen.evaluate();
+        QVERIFY2(arrived(done, 240000, &failed), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY(arrived(loaded, 20000));
+        QCOMPARE(history->runs()->rowCount(), 2);
+        QCOMPARE(history->runs()->data(history->runs()->index(0, RunHistoryModel::Recommender)).toString(), QString("Item-kNN"));
+        QVERIFY(history->runs()->data(history->runs()->index(0, RunHistoryModel::Split)).toString().startsWith("temporal"));
+        // The same pair as the comparison table: the same t-test p-value, in the same words.
+        history->selectRows(0, 1);
+        QSignalSpy compared(history, &RunHistoryPanel::compared);
+        history->compareSelected();
+        QVERIFY(arrived(compared, 20000));
+        const rec::EvaluationResult* result = screen.comparison()->result();
+        QVERIFY(result);
+        for (const auto& c : result->comparisons)
+            if (c.metric == MetricId::Ndcg) {
+                const QString p = QLocale().toString(c.tPValue, 'g', 2);
+                QVERIFY2(history->comparisonText().contains("t-test p = " + p), qPrintable(history->comparisonText() + " / " + p));
+                QVERIFY(history->comparisonText().contains(c.significant ? " — significant" : "not significant"));
+            }
+        QVERIFY(!history->comparisonText().contains("Careful"));
+        // Another split: four runs; pairing across the two evaluations warns.
+        screen.setSplit("random", 0.2);
+        loaded.clear();
+        done.clear();
+        screen.evaluate();
+        QVERIFY2(arrived(done, 240000, &failed), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY(arrived(loaded, 20000));
+        QCOMPARE(history->runs()->rowCount(), 4);
+        QVERIFY(history->runs()->data(history->runs()->index(0, RunHistoryModel::Split)).toString().startsWith("random"));
+        history->selectRows(0, 3);
+        compared.clear();
+        history->compareSelected();
+        QVERIFY(arrived(compared, 20000));
+        QVERIFY2(history->comparisonText().contains("Careful"), qPrintable(history->comparisonText()));
+        screen.tabs()->setCurrentWidget(history);
+        save(screen, "models-history.png");
+    }
+
     void cancelStopsTheJob() {
         JobRunner runner;
         ModelsScreen screen(runner);
+        QSignalSpy loaded(screen.history(), &RunHistoryPanel::loaded);
         screen.setProject(project_);
+        QVERIFY(arrived(loaded, 20000));  // the History tab's own job, before counting finished jobs
         screen.setRecommenders({"als"});
         QVERIFY(screen.parameters()->setValue("als.iterations", "100000"));
         QSignalSpy finished(&runner, &JobRunner::jobFinished);
