@@ -14,7 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "../store/ProjectDump.h"
 #include "ingest/Importer.h"
+#include "ingest/TaobaoFormat.h"
 
 namespace sstest {
 
@@ -82,6 +84,33 @@ inline void checkRejects(const std::vector<ss::ImportReject>& actual, const QStr
         QVERIFY2(QString::fromStdString(r.reason).contains(parts[2]), qPrintable(where));
         QVERIFY2(r.flaggedOnly == (parts.size() > 3 && parts[3] == "kept"), qPrintable(where));
     }
+}
+
+// Shared by the importer tests: "now" for the future-time check, a project path, a row count, a
+// valid Taobao file.
+inline constexpr std::int64_t kNow = 1700000000;  // 2023-11-14T22:13:20Z: "the future" in these tests
+
+inline std::filesystem::path projectIn(const QTemporaryDir& dir, const char* name = "p.shelfsense") {
+    return std::filesystem::path(dir.path().toStdString()) / name;
+}
+
+inline std::int64_t count(const std::filesystem::path& p, const std::string& sql) { return sstest::countRows(p, sql); }
+
+// A valid Taobao file of n rows inside the window, with distinct users/items.
+inline QByteArray taobaoRows(int n, int userOffset = 0) {
+    QByteArray out;
+    const char* behaviours[] = {"pv", "pv", "pv", "cart", "fav", "buy"};
+    for (int i = 0; i < n; ++i)
+        out += QByteArray::number(1000 + userOffset + i % 97) + "," + QByteArray::number(500000 + i % 1013) + "," +
+               QByteArray::number(40 + i % 7) + "," + behaviours[i % 6] + "," +
+               QByteArray::number(ss::TaobaoFormat::kWindowStart + 60 + (i * 37) % 600000) + "\n";
+    return out;
+}
+
+inline ss::ImportOptions withNow(std::int64_t now = kNow) {
+    ss::ImportOptions o;
+    o.now = now;
+    return o;
 }
 
 }  // namespace sstest
