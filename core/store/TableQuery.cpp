@@ -85,8 +85,17 @@ const std::vector<TableColumn>& TableQuery::columns() const {
     return all[static_cast<int>(table_)];
 }
 
-std::string TableQuery::whereClause(const std::string& filter) const {
-    if (filter.empty()) return {};
+Result<std::string> TableQuery::whereClause(const std::string& filter) {
+    if (filter.empty()) return std::string();
+    if (table_ == BrowsableTable::Events) {
+        auto selective = selectiveEventFilter(filter);
+        if (!selective) return selective.error();
+        // Equivalent to the column-by-column match below when no behaviour name contains the filter.
+        if (*selective)
+            return std::string(
+                " WHERE (e.user_id IN (SELECT id FROM users WHERE external_id LIKE ?1 ESCAPE '\\')"
+                " OR e.item_id IN (SELECT id FROM items WHERE external_id LIKE ?1 ESCAPE '\\'))");
+    }
     std::string where = " WHERE (";
     bool first = true;
     for (const auto& c : definition(table_).columns) {
@@ -98,9 +107,42 @@ std::string TableQuery::whereClause(const std::string& filter) const {
     return where + ")";
 }
 
+Result<bool> TableQuery::selectiveEventFilter(const std::string& filter) {
+    if (auto known = selective_.find(filter); known != selective_.end()) return known->second;
+    auto decide = [&]() -> Result<bool> {
+        // Every event of a kind matches when its name contains the filter: common by definition.
+        std::string lower = filter;
+        for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        for (const char* name : {"view", "cart", "favourite", "purchase"})
+            if (std::string_view(name).find(lower) != std::string_view::npos) return false;
+        auto ids = db_.prepare(
+            "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM users WHERE external_id LIKE ?1 ESCAPE '\\'),"
+            " (SELECT count(*) FROM items), (SELECT count(*) FROM items WHERE external_id LIKE ?1 ESCAPE '\\')");
+        if (!ids) return ids.error();
+        ids->bind(1, likePattern(filter));
+        if (auto r = ids->step(); !r) return r.error();
+        // More than a tenth of the customers or items: the matching events are many.
+        if (ids->columnInt(1) * 10 > ids->columnInt(0) || ids->columnInt(3) * 10 > ids->columnInt(2)) return false;
+        // Few customers and items; their events counted through the indexes (cost: those events).
+        auto events = db_.prepare(
+            "SELECT (SELECT count(*) FROM events WHERE user_id IN (SELECT id FROM users WHERE external_id LIKE ?1 ESCAPE '\\'))"
+            " + (SELECT count(*) FROM events WHERE item_id IN (SELECT id FROM items WHERE external_id LIKE ?1 ESCAPE '\\'))");
+        if (!events) return events.error();
+        events->bind(1, likePattern(filter));
+        if (auto r = events->step(); !r) return r.error();
+        constexpr std::int64_t kSelectiveEvents = 100'000;  // collected and sorted in well under a second
+        return events->columnInt(0) <= kSelectiveEvents;
+    };
+    auto selective = decide();
+    if (selective) selective_[filter] = *selective;
+    return selective;
+}
+
 Result<std::int64_t> TableQuery::count(const std::string& filter) {
     const auto& def = definition(table_);
-    auto stmt = db_.prepare("SELECT count(*) FROM " + std::string(def.from) + whereClause(filter));
+    auto where = whereClause(filter);
+    if (!where) return where.error();
+    auto stmt = db_.prepare("SELECT count(*) FROM " + std::string(def.from) + *where);
     if (!stmt) return stmt.error();
     if (!filter.empty()) stmt->bind(1, likePattern(filter));
     auto r = stmt->step();
@@ -120,7 +162,9 @@ Result<TablePage> TableQuery::fetchPage(const std::string& filter, int sortColum
     std::string sql = "SELECT ";
     for (const auto& c : def.columns) sql += std::string(c.expression) + ", ";
     sql += key + ", " + rowId + " FROM " + std::string(def.from);
-    std::string where = whereClause(filter);
+    auto filtered = whereClause(filter);
+    if (!filtered) return filtered.error();
+    std::string where = *filtered;
     if (after) {
         // Keyset: strictly after the last row in (sort key, row id) order.
         const std::string condition = sorted ? "(" + key + beyond + "?2 OR (" + key + " = ?2 AND " + rowId + beyond + "?3))"

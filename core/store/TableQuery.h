@@ -5,6 +5,8 @@
 // Use from the thread that owns the Database.
 #pragma once
 
+#include <map>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,9 +49,15 @@ public:
                                                         std::int64_t offset, std::int64_t limit);
 
 private:
-    std::string whereClause(const std::string& filter) const;
+    Result<std::string> whereClause(const std::string& filter);
+    // Events: whether a filter matches few enough events to find them through the customer and item
+    // indexes (a scan would read every event) rather than by scanning in page order (which stops
+    // after a page when matches are common). Decided once per filter text.
+    Result<bool> selectiveEventFilter(const std::string& filter);
+
     Database& db_;
     BrowsableTable table_;
+    std::map<std::string, bool> selective_;
 };
 
 }  // namespace ss

@@ -157,6 +157,42 @@ private slots:
         for (const auto& row : *rows) QCOMPARE(row.size(), q.columns().size());
     }
 
+    void eventFilterPlansAgree_data() {
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("one customer of 30: through the indexes") << "user07";
+        QTest::newRow("a third of the customers: scan") << "user1";
+        QTest::newRow("one item of seven: scan") << "A3";
+        QTest::newRow("a behaviour name: scan") << "VIEW";
+        QTest::newRow("nothing") << "zzz";
+        QTest::newRow("ten customers: scan") << "user2";
+    }
+    void eventFilterPlansAgree() {
+        // A rare filter finds its events through the customer and item indexes, a common one by scanning
+        // in page order; either way the rows are exactly those the plain column match selects.
+        QFETCH(QString, filter);
+        const std::string f = filter.toStdString();
+        auto expected = f_.project->db().prepare(
+            "SELECT strftime('%Y-%m-%d %H:%M:%S', e.ts, 'unixepoch') FROM events e JOIN users u ON u.id=e.user_id"
+            " JOIN items i ON i.id=e.item_id WHERE u.external_id LIKE ?1 OR i.external_id LIKE ?1 OR CASE e.type"
+            " WHEN 1 THEN 'view' WHEN 2 THEN 'cart' WHEN 3 THEN 'favourite' WHEN 4 THEN 'purchase' END LIKE ?1 ORDER BY e.ts");
+        SS_VERIFY_OK(expected);
+        expected->bind(1, "%" + f + "%");
+        std::vector<std::string> want;
+        while (*expected->step()) want.push_back(expected->columnText(0));
+        for (const bool ascending : {true, false}) {
+            TableQuery q(f_.project->db(), BrowsableTable::Events);
+            auto n = q.count(f);
+            SS_VERIFY_OK(n);
+            QCOMPARE(std::size_t(*n), want.size());
+            auto rows = q.fetch(f, 3, ascending, 0, 1000);  // by time
+            SS_VERIFY_OK(rows);
+            std::vector<std::string> got;
+            for (const auto& row : *rows) got.push_back(row[3]);
+            if (!ascending) std::reverse(got.begin(), got.end());
+            QCOMPARE(got, want);
+        }
+    }
+
     void sortBothWays_data() {
         QTest::addColumn<int>("column");
         QTest::addColumn<bool>("ascending");
