@@ -19,14 +19,9 @@ QString text(const boost::json::value& v, const char* key) {
 
 std::optional<double> number(const boost::json::value& v, std::initializer_list<const char*> path) {
     const boost::json::value* at = &v;
-    for (const char* key : path) {
-        if (!at->is_object() || !at->as_object().contains(key)) return std::nullopt;
-        at = &at->at(key);
-    }
-    if (at->is_double()) return at->as_double();
-    if (at->is_int64()) return static_cast<double>(at->as_int64());
-    if (at->is_uint64()) return static_cast<double>(at->as_uint64());
-    return std::nullopt;
+    for (const char* key : path)
+        if (!at->is_object() || !(at = at->as_object().if_contains(key))) return std::nullopt;
+    return at->is_number() ? std::optional<double>(at->to_number<double>()) : std::nullopt;
 }
 
 }  // namespace

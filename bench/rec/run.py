@@ -86,12 +86,17 @@ def quality(args, results):
     table("Taobao sample (815 users, 55k items), temporal split, purchase target", results["taobao"])
 
 
-def als(args, results):
-    bench = os.path.join(args.build, "bench", "rec", "ss-bench-rec")
-    cli = os.path.join(args.build, "app", "shelfsense-cli")
+def big_shop(args):
+    """The 40,000-customer sample shop the ALS and throughput runs share (written once per work folder)."""
     big = os.path.join(args.work, "als-shop.shelfsense")
     if not os.path.exists(big):
-        run([cli, "sample", "--db", big, "--users", "40000", "--items", "8000", "--quiet"])
+        run([os.path.join(args.build, "app", "shelfsense-cli"), "sample", "--db", big, "--users", "40000", "--items", "8000", "--quiet"])
+    return big
+
+
+def als(args, results):
+    bench = os.path.join(args.build, "bench", "rec", "ss-bench-rec")
+    big = big_shop(args)
     rows = []
     for name, source in (("MovieLens-100k ua.base", ["--movielens", os.path.join(DATA, "movielens_100k")]),
                          ("sample shop 40k users", ["--db", big])):
@@ -115,10 +120,7 @@ def als(args, results):
 
 def speed(args, results):
     bench = os.path.join(args.build, "bench", "rec", "ss-bench-rec")
-    cli = os.path.join(args.build, "app", "shelfsense-cli")
-    big = os.path.join(args.work, "als-shop.shelfsense")
-    if not os.path.exists(big):
-        run([cli, "sample", "--db", big, "--users", "40000", "--items", "8000", "--quiet"])
+    big = big_shop(args)
     rows = []
     for recommender in ("als", "itemknn", "popularity"):
         for portable in (False, True):

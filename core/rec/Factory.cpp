@@ -5,6 +5,7 @@
 #include <map>
 
 #include "rec/Hybrid.h"
+#include "rec/TrainingDevice.h"
 
 namespace ss::rec {
 namespace {
@@ -64,7 +65,7 @@ Setter boolSetter(Get get) {
 template <typename Get>
 Setter deviceSetter(Get get) {
     return [get](RecommenderConfig& c, const std::string& key, const std::string& v) -> Status {
-        if (v != "cpu" && v != "cuda" && v != "auto") return makeError(ErrorCode::Usage, "parameter " + key + " must be cpu, cuda or auto");
+        if (!isTrainingDevice(v)) return makeError(ErrorCode::Usage, "parameter " + key + " must be cpu, cuda or auto");
         get(c) = v;
         return {};
     };

@@ -6,9 +6,11 @@
 
 namespace ss::rec {
 
+bool isTrainingDevice(std::string_view name) { return name == "auto" || name == "cpu" || name == "cuda"; }
+
 Result<TrainingDevice> chooseTrainingDevice(const std::string& requested, bool tensorsOnCpu, bool tensorPath, std::string_view model) {
     const std::string name(model);
-    if (requested != "auto" && requested != "cpu" && requested != "cuda")
+    if (!isTrainingDevice(requested))
         return makeError(ErrorCode::Usage, name + " device must be auto, cpu or cuda, not '" + requested + "'");
 #ifdef SS_REC_WITH_TORCH
     const bool cuda = requested != "cpu" && tensorPath && torchkernels::cudaAvailable();

@@ -16,6 +16,9 @@ struct TrainingDevice {
     std::string device = "cpu";  // where it runs: "cpu" or "cuda"
 };
 
+// "auto", "cpu" or "cuda": the names a device setting may take.
+bool isTrainingDevice(std::string_view name);
+
 // `tensorPath`: whether the tensor trainer supports the model's settings (e.g. ALS: CG only).
 Result<TrainingDevice> chooseTrainingDevice(const std::string& requested, bool tensorsOnCpu, bool tensorPath, std::string_view model);
 

@@ -13,10 +13,12 @@ std::atomic<bool> cpuOnly{false};
 
 // Products big enough to repay the copies go to the GPU when there is one (a user block against the
 // whole catalog: tens of MFLOP and up); small ones stay on the CPU's BLAS.
-bool onCuda(int m, int n, int k) {
+bool cudaEnabled() {
     static const bool cuda = cudaAvailable();
-    return cuda && !cpuOnly.load(std::memory_order_relaxed) && double(m) * n * k >= double(1 << 24);
+    return cuda && !cpuOnly.load(std::memory_order_relaxed);
 }
+
+bool onCuda(int m, int n, int k) { return cudaEnabled() && double(m) * n * k >= double(1 << 24); }
 }  // namespace
 
 void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
@@ -35,6 +37,6 @@ void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
 
 void setCpuOnlyGemm(bool cpu) { cpuOnly = cpu; }
 
-bool gemmUsesCuda() { return onCuda(1 << 12, 1 << 12, 1 << 12); }
+bool gemmUsesCuda() { return cudaEnabled(); }
 
 }  // namespace ss::rec::torchkernels

@@ -2,7 +2,6 @@
 // AdamW, CUDA query. Every tensor guard is created here, on the training thread.
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
-#include <torch/cuda.h>
 #include <torch/nn/module.h>
 #include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
@@ -329,14 +328,7 @@ TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& 
                               const std::function<void(int, double, double)>& onEpoch) {
     TwoTowerOutcome failed;
     try {
-        bool cuda = false;
-        if (config.device != "cpu") {
-            try {
-                cuda = torch::cuda::is_available();
-            } catch (const std::exception&) {
-                cuda = false;
-            }
-        }
+        const bool cuda = config.device != "cpu" && cudaAvailable();
         if (config.device == "cuda" && !cuda) {
             failed.error = "device 'cuda' requested but this LibTorch build has no usable CUDA device";
             return failed;

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "../store/ProjectDump.h"
 #include "../store/TestSupport.h"
 #include "rec/Dataset.h"
 #include "sample/SampleShop.h"
@@ -94,11 +95,16 @@ inline std::filesystem::path sampleShop(const QTemporaryDir& dir, int users, int
 }
 
 // The first column of the first row of a query on the project (-1 when it fails).
-inline std::int64_t count(const std::filesystem::path& path, const char* sql) {
-    auto p = ss::Project::open(path, ss::Database::Mode::ReadOnly);
-    if (!p) return -1;
-    auto n = (*p)->db().queryInt(sql);
-    return n ? *n : -1;
+inline std::int64_t count(const std::filesystem::path& path, const char* sql) { return sstest::countRows(path, sql); }
+
+// 4 users, 6 items, shared by the split and evaluation tests. Cut-off at day 5 for the temporal cases.
+//  U0: view I0 d1, purchase I0 d1, view I1 d2 | purchase I1 d6 (known), view I2 d7, purchase I2 d7
+//  U1: view I1 d3                               | purchase I4 d8 (I4 new: cold item)
+//  U2:                                          | view I3 d6, purchase I3 d6 (cold user, I3 cold)
+//  U3: purchase I0 d4                           | (no test)
+inline ss::rec::Dataset splitFixture() {
+    return dataset(4, 6, {{0, 0, V, 1}, {0, 0, P, 1.01}, {0, 1, V, 2}, {1, 1, V, 3}, {3, 0, P, 4}, {0, 1, P, 6},
+                          {2, 3, V, 6.1}, {2, 3, P, 6.2}, {0, 2, V, 7}, {0, 2, P, 7.01}, {1, 4, P, 8}});
 }
 
 }  // namespace rectest

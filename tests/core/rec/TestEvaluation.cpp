@@ -19,11 +19,8 @@ using namespace rectest;
 
 namespace {
 
-// As in TestSplit: cut-off day 5; test U0 {I2}, U1 {I4}, U2 {I3} (U2 is a cold user).
-Dataset fixture() {
-    return dataset(4, 6, {{0, 0, V, 1}, {0, 0, P, 1.01}, {0, 1, V, 2}, {1, 1, V, 3}, {3, 0, P, 4}, {0, 1, P, 6},
-                          {2, 3, V, 6.1}, {2, 3, P, 6.2}, {0, 2, V, 7}, {0, 2, P, 7.01}, {1, 4, P, 8}});
-}
+// The shared split fixture (RecTestSupport): cut-off day 5; test U0 {I2}, U1 {I4}, U2 {I3} (U2 is a cold user).
+Dataset fixture() { return splitFixture(); }
 
 }  // namespace
 

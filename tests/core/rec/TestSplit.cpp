@@ -16,15 +16,7 @@ using namespace rectest;
 
 namespace {
 
-// 4 users, 6 items. Cut-off at day 5 for the temporal cases.
-//  U0: view I0 d1, purchase I0 d1, view I1 d2 | purchase I1 d6 (known), view I2 d7, purchase I2 d7
-//  U1: view I1 d3                               | purchase I4 d8 (I4 new: cold item)
-//  U2:                                          | view I3 d6, purchase I3 d6 (cold user, I3 cold)
-//  U3: purchase I0 d4                           | (no test)
-Dataset fixture() {
-    return dataset(4, 6, {{0, 0, V, 1}, {0, 0, P, 1.01}, {0, 1, V, 2}, {1, 1, V, 3}, {3, 0, P, 4}, {0, 1, P, 6},
-                          {2, 3, V, 6.1}, {2, 3, P, 6.2}, {0, 2, V, 7}, {0, 2, P, 7.01}, {1, 4, P, 8}});
-}
+Dataset fixture() { return splitFixture(); }  // RecTestSupport: 4 users, 6 items, cut-off day 5
 
 std::vector<int> toInts(const std::vector<std::int32_t>& v) { return {v.begin(), v.end()}; }
 
