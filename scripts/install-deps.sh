@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ ccache dpkg-dev pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
-  libsqlite3-dev sqlite3 zlib1g-dev
+  libsqlite3-dev sqlite3 zlib1g-dev tzdata
   libtorch-dev libopenblas0-pthread
   libboost1.81-dev libboost-json1.81-dev libboost-iostreams1.81-dev
   libboost-program-options1.81-dev libutf8proc-dev

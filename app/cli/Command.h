@@ -31,6 +31,8 @@ Status runTokenize(const std::vector<std::string>& args);
 Status runMetrics(const std::vector<std::string>& args);
 Status runEvaluate(const std::vector<std::string>& args);
 Status runRecommend(const std::vector<std::string>& args);
+Status runCohorts(const std::vector<std::string>& args);
+Status runSurvival(const std::vector<std::string>& args);
 #ifdef SHELFSENSE_WITH_TORCH
 Status runEmbed(const std::vector<std::string>& args);
 Status runEncode(const std::vector<std::string>& args);

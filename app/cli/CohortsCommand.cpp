@@ -1,0 +1,140 @@
+// `cohorts`: the retention matrix of a project (DESIGN §3) — counts, rates with Wilson intervals,
+// incomplete periods, the mean row — as JSON, long-format CSV or a readable table.
+#include <boost/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "AnalysisInput.h"
+#include "ArgParser.h"
+#include "Command.h"
+#include "Output.h"
+#include "cohorts/CohortEngine.h"
+#include "cohorts/CustomerGroups.h"
+
+namespace ss::cli {
+namespace {
+
+Result<std::optional<EventType>> cohortEventOption(const std::string& s) {
+    if (s == "first-any" || s == "any") return std::optional<EventType>{};
+    if (s == "first-purchase") return std::optional<EventType>{EventType::Purchase};
+    if (auto t = parseEventType(s)) return std::optional<EventType>{*t};
+    return makeError(ErrorCode::Usage, "--cohort-event must be first-any, first-purchase, view, cart, favourite or purchase");
+}
+
+Result<std::vector<EventType>> returnEventsOption(const std::vector<std::string>& values) {
+    std::vector<EventType> out;
+    for (const auto& value : values) {
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            const auto part = rest.substr(0, comma);
+            if (part != "any") {
+                const auto t = parseEventType(part);
+                if (!t) return makeError(ErrorCode::Usage, "--return-event must be any or one or two of view, cart, favourite, purchase");
+                out.push_back(*t);
+            }
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+        }
+    }
+    return out;
+}
+
+Result<CohortDefinition> definitionFrom(const ArgParser& p) {
+    CohortDefinition d;
+    const auto type = p.value("cohort-type").value_or("first-time");
+    if (type != "first-time" && type != "recurring") return makeError(ErrorCode::Usage, "--cohort-type must be first-time or recurring");
+    d.type = type == "first-time" ? CohortType::FirstTime : CohortType::Recurring;
+    auto cohortEvent = cohortEventOption(p.value("cohort-event").value_or("first-any"));
+    if (!cohortEvent) return cohortEvent.error();
+    d.cohortEvent = *cohortEvent;
+    auto ret = returnEventsOption(p.values("return-event"));
+    if (!ret) return ret.error();
+    d.returnEvents = *ret;
+    const auto period = parsePeriod(p.value("period").value_or("week"));
+    if (!period) return makeError(ErrorCode::Usage, "--period must be day, week or month");
+    d.period = *period;
+    const auto window = parseWindow(p.value("window").value_or(p.value("brackets") ? "brackets" : "calendar"));
+    if (!window) return makeError(ErrorCode::Usage, "--window must be calendar, rolling or brackets");
+    d.window = *window;
+    if (auto b = p.value("brackets")) {
+        auto brackets = parseBrackets(*b);
+        if (!brackets) return brackets.error();
+        d.brackets = *brackets;
+    }
+    const auto mode = p.value("mode").value_or("on");
+    if (mode != "on" && mode != "on-or-after") return makeError(ErrorCode::Usage, "--mode must be on or on-or-after");
+    d.counting = mode == "on" ? RetentionCounting::On : RetentionCounting::OnOrAfter;
+    const auto base = p.value("rate-base").value_or("cohort");
+    if (base != "cohort" && base != "previous") return makeError(ErrorCode::Usage, "--rate-base must be cohort or previous");
+    d.base = base == "cohort" ? RateBase::CohortSize : RateBase::PreviousPeriod;
+    const auto mean = p.value("mean").value_or("weighted");
+    if (mean != "weighted" && mean != "simple") return makeError(ErrorCode::Usage, "--mean must be weighted or simple");
+    d.mean = mean == "weighted" ? MeanKind::Weighted : MeanKind::Simple;
+    SS_TRY(d.validate());
+    return d;
+}
+
+void printTable(const CohortMatrix& m) {
+    std::printf("%s\n\n%-12s %8s", m.definition.describe().c_str(), "cohort", "size");
+    for (std::size_t c = 1; c < m.periodLabels.size(); ++c) std::printf(" %9s", m.periodLabels[c].c_str());
+    std::printf("\n");
+    auto cells = [](const std::vector<CohortCell>& row) {
+        for (std::size_t c = 1; c < row.size(); ++c) {
+            if (std::isnan(row[c].rate)) std::printf(" %9s", "-");
+            else std::printf(" %8.1f%c", row[c].rate * 100.0, row[c].complete ? ' ' : '*');
+        }
+        std::printf("\n");
+    };
+    for (const auto& r : m.rows) {
+        std::printf("%-12s %8lld", r.label.c_str(), static_cast<long long>(r.size));
+        cells(r.cells);
+    }
+    std::printf("%-12s %8lld", "mean", static_cast<long long>(m.customers));
+    cells(m.mean);
+    std::printf("\n* incomplete: the data does not yet cover the whole period\n");
+}
+
+}  // namespace
+
+Status runCohorts(const std::vector<std::string>& args) {
+    ArgParser parser({"db", "period", "mode", "cohort-type", "cohort-event", "return-event", "window", "brackets", "rate-base",
+                      "mean", "timezone", "segment-by", "segment"},
+                     {"json", "csv", "quiet"});
+    SS_TRY(parser.parse(args));
+    auto db = parser.required("db");
+    if (!db) return db.error();
+    auto definition = definitionFrom(parser);
+    if (!definition) return definition.error();
+    if (parser.value("segment") && !parser.value("segment-by"))
+        return makeError(ErrorCode::Usage, "--segment needs --segment-by (segment or acquisition-category)");
+    const JobContext job = stderrProgress(parser.flag("quiet") || !parser.flag("json"));
+    auto input = openAnalysis(*db, parser.value("timezone"), job);
+    if (!input) return input.error();
+    definition->timeZone = input->zone.name();
+    std::vector<char> include;
+    if (auto by = parser.value("segment-by")) {
+        auto groups = CustomerGroups::load(input->project->db(), input->log, *by);
+        if (!groups) return groups.error();
+        const auto segment = parser.value("segment");
+        if (!segment) return makeError(ErrorCode::Usage, "--segment-by needs --segment VALUE (one of the group's values)");
+        SS_TRY(groups->keepOnly({*segment}));
+        include = groups->members(*segment);
+    }
+    auto matrix = CohortEngine::compute(input->log, *definition, input->zone, job, include);
+    if (!matrix) return matrix.error();
+    if (parser.flag("json")) {
+        auto json = matrix->toJson();
+        if (auto s = parser.value("segment")) json["segment"] = boost::json::object{{"by", *parser.value("segment-by")}, {"value", *s}};
+        printJson(json);
+    } else if (parser.flag("csv")) {
+        std::cout << matrix->toCsv();
+    } else {
+        printTable(*matrix);
+    }
+    return {};
+}
+
+}  // namespace ss::cli

@@ -1,0 +1,232 @@
+#include "CohortEngine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "CalendarPeriods.h"
+
+namespace ss {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// Counts gathered for one cohort row before rates are derived.
+struct RowTally {
+    std::int64_t size = 0;
+    std::int64_t minT0 = std::numeric_limits<std::int64_t>::max();
+    std::int64_t maxT0 = std::numeric_limits<std::int64_t>::min();
+    std::vector<std::int64_t> returned;  // by column (column 0 unused: it is the size)
+    std::vector<double> purchases, revenue;  // by column, not yet cumulative
+
+    template <typename T>
+    static void add(std::vector<T>& v, std::size_t col, T amount) {
+        if (v.size() <= col) v.resize(col + 1, T{});
+        v[col] += amount;
+    }
+};
+
+// Where an event falls relative to one cohort entry (customer, t0, cohort period).
+class ColumnMapper {
+public:
+    ColumnMapper(const CohortDefinition& d, const CalendarPeriods& calendar) : d_(d), calendar_(calendar) {}
+
+    // The retention column of an event at `ts` (>= t0), or -1 when it falls in no column (a gap
+    // between brackets, or past the last one).
+    std::int64_t column(std::int64_t ts, std::int64_t t0, std::int64_t cohortIndex) const {
+        switch (d_.window) {
+        case PeriodWindow::Calendar: return calendar_.indexOf(ts) - cohortIndex;
+        case PeriodWindow::Rolling: return floorDiv(ts - t0, d_.windowSeconds());
+        case PeriodWindow::Brackets: {
+            const auto day = floorDiv(ts - t0, 86400);
+            if (day == 0) return 0;
+            for (std::size_t j = 0; j < d_.brackets.size(); ++j)
+                if (day >= d_.brackets[j].firstDay && day <= d_.brackets[j].lastDay) return static_cast<std::int64_t>(j + 1);
+            return -1;
+        }
+        }
+        return -1;
+    }
+    // For cumulative measures: the first column whose period ends at or after the event.
+    std::int64_t accumulationColumn(std::int64_t ts, std::int64_t t0, std::int64_t cohortIndex) const {
+        if (d_.window != PeriodWindow::Brackets) return column(ts, t0, cohortIndex);
+        const auto day = floorDiv(ts - t0, 86400);
+        if (day == 0) return 0;
+        for (std::size_t j = 0; j < d_.brackets.size(); ++j)
+            if (day <= d_.brackets[j].lastDay) return static_cast<std::int64_t>(j + 1);
+        return -1;
+    }
+    // For "on or after": every column a return at `ts` counts towards is 1..this.
+    std::int64_t lastColumnReached(std::int64_t ts, std::int64_t t0, std::int64_t cohortIndex) const {
+        if (d_.window != PeriodWindow::Brackets) return column(ts, t0, cohortIndex);
+        const auto day = floorDiv(ts - t0, 86400);
+        std::int64_t reached = 0;
+        for (std::size_t j = 0; j < d_.brackets.size(); ++j)
+            if (day >= d_.brackets[j].firstDay) reached = static_cast<std::int64_t>(j + 1);
+        return reached;
+    }
+
+private:
+    const CohortDefinition& d_;
+    const CalendarPeriods& calendar_;
+};
+
+}  // namespace
+
+Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortDefinition& d, const TimeZone& zone,
+                                           const JobContext& job, std::span<const char> include) {
+    SS_TRY(d.validate());
+    if (!include.empty() && include.size() != log.customers())
+        return makeError(ErrorCode::Internal, "segment flags do not match the customers of the activity log");
+    const CalendarPeriods calendar(d.period, zone);
+    const ColumnMapper mapper(d, calendar);
+    const bool orAfter = d.counting == RetentionCounting::OnOrAfter;
+    std::map<std::int64_t, RowTally> tallies;  // by cohort period index
+    CohortMatrix m;
+    m.definition = d;
+    m.dataEnd = log.lastEvent();
+    m.hasRevenue = log.hasAmounts();
+
+    std::vector<std::pair<std::int64_t, std::int64_t>> entries;  // (cohort period, t0) of one customer
+    std::int64_t members = 0;
+    for (std::size_t c = 0; c < log.customers(); ++c) {
+        if ((c & 0xFFFF) == 0) {
+            if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while counting cohorts");
+            job.report(static_cast<double>(c) / static_cast<double>(std::max<std::size_t>(1, log.customers())), "Counting cohorts");
+        }
+        if (!include.empty() && !include[c]) continue;
+        const auto events = log.events(c);
+        entries.clear();
+        for (const auto& e : events) {
+            if (!d.startsCohort(e.type)) continue;
+            const auto p = calendar.indexOf(e.ts);
+            if (entries.empty() || (d.type == CohortType::Recurring && entries.back().first != p)) entries.emplace_back(p, e.ts);
+            if (d.type == CohortType::FirstTime) break;
+        }
+        if (entries.empty()) continue;
+        ++members;
+        for (const auto& [p, t0] : entries) {
+            RowTally& row = tallies[p];
+            ++row.size;
+            row.minT0 = std::min(row.minT0, t0);
+            row.maxT0 = std::max(row.maxT0, t0);
+            std::int64_t lastCounted = 0;  // columns are non-decreasing in time: count each once
+            for (const auto& e : events) {
+                if (e.ts < t0) continue;
+                if (e.type == EventType::Purchase) {
+                    const auto acc = mapper.accumulationColumn(e.ts, t0, p);
+                    if (acc >= 0) {
+                        RowTally::add(row.purchases, static_cast<std::size_t>(acc), 1.0);
+                        RowTally::add(row.revenue, static_cast<std::size_t>(acc), static_cast<double>(e.amount));
+                    }
+                }
+                if (!d.returns(e.type)) continue;
+                if (orAfter) {
+                    lastCounted = std::max(lastCounted, mapper.lastColumnReached(e.ts, t0, p));
+                } else {
+                    const auto col = mapper.column(e.ts, t0, p);
+                    if (col >= 1 && col > lastCounted) {
+                        RowTally::add(row.returned, static_cast<std::size_t>(col), std::int64_t{1});
+                        lastCounted = col;
+                    }
+                }
+            }
+            if (orAfter)
+                for (std::int64_t k = 1; k <= lastCounted; ++k) RowTally::add(row.returned, static_cast<std::size_t>(k), std::int64_t{1});
+        }
+    }
+    m.customers = members;
+
+    // Columns each row reaches and whether each is fully observed.
+    const std::int64_t end = log.lastEvent();
+    const std::int64_t endLocal = zone.toLocal(end);
+    const std::int64_t lastIndex = calendar.indexOf(end);
+    std::size_t widest = 0;
+    for (auto& [p, t] : tallies) {
+        CohortRow row;
+        row.start = calendar.startUtc(p);
+        row.label = calendar.label(p);
+        row.size = t.size;
+        std::size_t width = 1;
+        switch (d.window) {
+        case PeriodWindow::Calendar: width = static_cast<std::size_t>(lastIndex - p + 1); break;
+        case PeriodWindow::Rolling: width = static_cast<std::size_t>(floorDiv(end - t.minT0, d.windowSeconds()) + 1); break;
+        case PeriodWindow::Brackets:
+            for (const auto& b : d.brackets)
+                if (t.minT0 + static_cast<std::int64_t>(b.firstDay) * 86400 <= end) ++width;
+            break;
+        }
+        auto completeAt = [&](std::size_t col) {
+            switch (d.window) {
+            case PeriodWindow::Calendar:
+                return calendar.startLocal(p + static_cast<std::int64_t>(col) + 1) <= endLocal + 1;
+            case PeriodWindow::Rolling:
+                return t.maxT0 + (static_cast<std::int64_t>(col) + 1) * d.windowSeconds() <= end + 1;
+            case PeriodWindow::Brackets: {
+                const std::int64_t lastDay = col == 0 ? 0 : d.brackets[col - 1].lastDay;
+                return t.maxT0 + (lastDay + 1) * 86400 <= end + 1;
+            }
+            }
+            return false;
+        };
+        double purchases = 0, revenue = 0;
+        std::int64_t previous = t.size;
+        for (std::size_t col = 0; col < width; ++col) {
+            CohortCell cell;
+            cell.count = col == 0 ? t.size : (col < t.returned.size() ? t.returned[col] : 0);
+            cell.base = d.base == RateBase::CohortSize ? t.size : previous;
+            cell.rate = cell.base > 0 ? static_cast<double>(cell.count) / static_cast<double>(cell.base) : kNaN;
+            wilsonInterval(cell.count, cell.base, cell.low, cell.high);
+            cell.complete = completeAt(col);
+            if (col < t.purchases.size()) purchases += t.purchases[col];
+            if (col < t.revenue.size()) revenue += t.revenue[col];
+            cell.purchasesPerCustomer = purchases / static_cast<double>(t.size);
+            cell.revenuePerCustomer = revenue / static_cast<double>(t.size);
+            previous = cell.count;
+            row.cells.push_back(cell);
+        }
+        widest = std::max(widest, width);
+        m.rows.push_back(std::move(row));
+    }
+    for (std::size_t col = 0; col < widest; ++col) {
+        m.periodLabels.push_back(d.periodLabel(col));
+        CohortCell mean;
+        double rateSum = 0, purchaseSum = 0, revenueSum = 0, simplePurchases = 0, simpleRevenue = 0;
+        std::int64_t sizes = 0, rowsUsed = 0;
+        for (const auto& row : m.rows) {
+            if (col >= row.cells.size() || !row.cells[col].complete) continue;
+            const auto& cell = row.cells[col];
+            mean.count += cell.count;
+            mean.base += cell.base;
+            if (!std::isnan(cell.rate)) rateSum += cell.rate;
+            purchaseSum += cell.purchasesPerCustomer * static_cast<double>(row.size);
+            revenueSum += cell.revenuePerCustomer * static_cast<double>(row.size);
+            simplePurchases += cell.purchasesPerCustomer;
+            simpleRevenue += cell.revenuePerCustomer;
+            sizes += row.size;
+            ++rowsUsed;
+        }
+        mean.complete = rowsUsed > 0;
+        if (rowsUsed == 0) {
+            mean.rate = mean.low = mean.high = mean.purchasesPerCustomer = mean.revenuePerCustomer = kNaN;
+        } else if (d.mean == MeanKind::Weighted) {
+            mean.rate = mean.base > 0 ? static_cast<double>(mean.count) / static_cast<double>(mean.base) : kNaN;
+            wilsonInterval(mean.count, mean.base, mean.low, mean.high);
+            mean.purchasesPerCustomer = purchaseSum / static_cast<double>(sizes);
+            mean.revenuePerCustomer = revenueSum / static_cast<double>(sizes);
+        } else {
+            mean.rate = rateSum / static_cast<double>(rowsUsed);
+            mean.low = mean.high = kNaN;
+            mean.purchasesPerCustomer = simplePurchases / static_cast<double>(rowsUsed);
+            mean.revenuePerCustomer = simpleRevenue / static_cast<double>(rowsUsed);
+        }
+        m.mean.push_back(mean);
+    }
+    job.report(1.0, "Counting cohorts");
+    return m;
+}
+
+}  // namespace ss

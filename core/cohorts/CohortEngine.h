@@ -1,0 +1,25 @@
+// CohortEngine: computes a retention matrix from an ActivityLog under a CohortDefinition — cohort
+// membership, per-period returns in "on" or "on or after" mode, rates with Wilson intervals,
+// incomplete periods, the mean row and cumulative purchases/revenue per customer. Stateless; runs
+// on the calling (job) thread and checks the job's stop token between customers.
+#pragma once
+
+#include <span>
+
+#include "ActivityLog.h"
+#include "CohortMatrix.h"
+#include "common/JobContext.h"
+#include "common/TimeZone.h"
+
+namespace ss {
+
+class CohortEngine {
+public:
+    // `include`, when not empty, has one flag per customer of the log: only flagged customers are
+    // counted (a segment). The data's end is always the whole log's last event.
+    static Result<CohortMatrix> compute(const ActivityLog& log, const CohortDefinition& definition,
+                                        const TimeZone& zone, const JobContext& job = {},
+                                        std::span<const char> include = {});
+};
+
+}  // namespace ss

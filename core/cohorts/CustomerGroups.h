@@ -1,0 +1,31 @@
+// CustomerGroups: splits the customers of an ActivityLog into named groups for comparison — by the
+// segment column of the customers table, or by acquisition category (the category of the item of a
+// customer's first event). Loaded on a job's thread; a plain value afterwards: any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ActivityLog.h"
+#include "common/Result.h"
+
+namespace ss {
+
+class Database;
+
+struct CustomerGroups {
+    std::string by;                  // "segment" or "acquisition-category"
+    std::vector<std::string> names;  // sorted
+    std::vector<int> groupOf;        // per customer of the log: index into names, -1 when unknown
+
+    // The groupings load() understands, for usage messages.
+    static const std::vector<std::string>& groupings();
+    static Result<CustomerGroups> load(Database& db, const ActivityLog& log, std::string_view by);
+    // Keeps only the named groups (in the order given); names not present are reported.
+    Status keepOnly(const std::vector<std::string>& wanted);
+    // One flag per customer: in group `name`.
+    std::vector<char> members(std::string_view name) const;
+};
+
+}  // namespace ss
