@@ -9,6 +9,7 @@
 #include <QtConcurrent>
 
 #include <functional>
+#include <exception>
 #include <memory>
 #include <stop_token>
 
@@ -23,11 +24,24 @@ public:
     explicit JobRunner(QObject* parent = nullptr) : QObject(parent) {}
 
     // Starts `job` on a worker thread; `onDone` runs on the GUI thread with its result, unless
-    // `receiver` was destroyed meanwhile. Returns the job id.
+    // `receiver` was destroyed meanwhile. A job that throws finishes as a failed job with the
+    // exception's message. Returns the job id.
     template <typename T>
     int start(const QString& title, std::function<Result<T>(const JobContext&)> job, QObject* receiver,
               std::function<void(Result<T>)> onDone) {
+        return start(QString(), title, std::move(job), receiver, std::move(onDone));
+    }
+
+    // Keyed: starting a job cancels the running job with the same key (e.g. "cohorts/matrix"), whose
+    // result is then dropped, so a screen only ever sees the answer to its latest question.
+    template <typename T>
+    int start(const QString& key, const QString& title, std::function<Result<T>(const JobContext&)> job, QObject* receiver,
+              std::function<void(Result<T>)> onDone) {
         const int id = ++lastId_;
+        if (!key.isEmpty()) {
+            if (const int older = keys_.value(key, 0)) cancel(older);
+            keys_.insert(key, id);
+        }
         auto stop = std::make_shared<std::stop_source>();
         stops_.insert(id, stop);
         emit jobStarted(id, title);
@@ -42,17 +56,27 @@ public:
             }, Qt::QueuedConnection);
         };
         QPointer<QObject> guard(receiver);
-        QtConcurrent::run([job = std::move(job), context] { return job(context); })
-            .then(this, [this, id, guard, onDone = std::move(onDone)](Result<T> result) {
+        QtConcurrent::run([job = std::move(job), context]() -> Result<T> {
+            try {
+                return job(context);
+            } catch (const std::exception& e) {
+                return makeError(ErrorCode::Internal, std::string("unexpected error: ") + e.what());
+            } catch (...) {
+                return makeError(ErrorCode::Internal, "unexpected error");
+            }
+        })
+            .then(this, [this, id, key, guard, onDone = std::move(onDone)](Result<T> result) {
                 // A job that finished before .then() was attached runs this continuation inside
                 // start(); queue the delivery so callers always get results after start() returned.
                 auto shared = std::make_shared<Result<T>>(std::move(result));
-                QMetaObject::invokeMethod(this, [this, id, guard, onDone, shared] {
+                QMetaObject::invokeMethod(this, [this, id, key, guard, onDone, shared] {
                     stops_.remove(id);
+                    const bool superseded = !key.isEmpty() && keys_.value(key) != id;
+                    if (!key.isEmpty() && !superseded) keys_.remove(key);
                     const bool ok = shared->ok();
                     const bool cancelled = !ok && shared->error().code == ErrorCode::Cancelled;
                     const QString message = ok ? QString() : QString::fromStdString(shared->error().describe());
-                    if (guard) onDone(std::move(*shared));
+                    if (guard && !superseded) onDone(std::move(*shared));
                     emit jobFinished(id, ok, cancelled, message);
                 }, Qt::QueuedConnection);
             });
@@ -72,6 +96,7 @@ signals:
 private:
     int lastId_ = 0;
     QHash<int, std::shared_ptr<std::stop_source>> stops_;
+    QHash<QString, int> keys_;  // key → the latest job started with it
 };
 
 }  // namespace ss::ui

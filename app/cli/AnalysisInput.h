@@ -19,7 +19,7 @@ struct AnalysisInput {
     TimeZone zone;
 };
 
-// The zone named on the command line, else the project's "time_zone" setting, else UTC.
+// The zone named on the command line, else the project's "project.timezone" setting, else UTC.
 inline Result<AnalysisInput> openAnalysis(const std::string& db, const std::optional<std::string>& zoneName, const JobContext& job) {
     std::error_code ec;
     if (!std::filesystem::exists(db, ec)) return makeError(ErrorCode::Io, "no such project file", db);
@@ -29,7 +29,7 @@ inline Result<AnalysisInput> openAnalysis(const std::string& db, const std::opti
     if (zoneName) {
         name = *zoneName;
     } else {
-        auto stored = (*project)->setting("time_zone");
+        auto stored = (*project)->setting("project.timezone");
         if (!stored) return stored.error();
         if (*stored && !(*stored)->empty()) name = **stored;
     }

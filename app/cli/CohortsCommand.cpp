@@ -97,19 +97,55 @@ void printTable(const CohortMatrix& m) {
     std::printf("\n* incomplete: the data does not yet cover the whole period\n");
 }
 
+// Two groups' matrices and their per-period difference in mean retention with Newcombe intervals.
+Status runComparison(const AnalysisInput& input, const CohortDefinition& definition, CustomerGroups& groups, const std::string& pair,
+                     bool json, const JobContext& job) {
+    const auto comma = pair.find(',');
+    if (comma == std::string::npos || comma == 0 || comma + 1 == pair.size())
+        return makeError(ErrorCode::Usage, "--compare needs two group values, e.g. --compare control,recommendations");
+    const std::vector<std::string> names{pair.substr(0, comma), pair.substr(comma + 1)};
+    SS_TRY(groups.keepOnly(names));
+    std::vector<CohortMatrix> matrices;
+    for (const auto& name : names) {
+        auto m = CohortEngine::compute(input.log, definition, input.zone, job, groups.members(name));
+        if (!m) return m.error();
+        matrices.push_back(std::move(*m));
+    }
+    const auto differences = compareMeanRetention(matrices[0], matrices[1]);
+    if (json) {
+        boost::json::object out;
+        out["definition"] = definition.describe();
+        out["segment_by"] = groups.by;
+        out["groups"] = boost::json::array{boost::json::value(names[0]), boost::json::value(names[1])};
+        out["matrices"] = boost::json::array{matrices[0].toJson(), matrices[1].toJson()};
+        out["differences"] = toJson(differences);
+        printJson(out);
+        return {};
+    }
+    std::printf("%s\n\n%-10s %10s %10s %12s %22s\n", definition.describe().c_str(), "period", names[0].c_str(), names[1].c_str(),
+                "difference", "95% interval (points)");
+    for (const auto& d : differences) {
+        if (d.column == 0) continue;
+        std::printf("%-10s %9.1f%% %9.1f%% %+11.1f %10.1f to %+.1f\n", matrices[0].periodLabels[d.column].c_str(), d.rateA * 100,
+                    d.rateB * 100, d.difference * 100, d.low * 100, d.high * 100);
+    }
+    return {};
+}
+
 }  // namespace
 
 Status runCohorts(const std::vector<std::string>& args) {
     ArgParser parser({"db", "period", "mode", "cohort-type", "cohort-event", "return-event", "window", "brackets", "rate-base",
-                      "mean", "timezone", "segment-by", "segment"},
+                      "mean", "timezone", "segment-by", "segment", "compare"},
                      {"json", "csv", "quiet"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
     auto definition = definitionFrom(parser);
     if (!definition) return definition.error();
-    if (parser.value("segment") && !parser.value("segment-by"))
-        return makeError(ErrorCode::Usage, "--segment needs --segment-by (segment or acquisition-category)");
+    if ((parser.value("segment") || parser.value("compare")) && !parser.value("segment-by"))
+        return makeError(ErrorCode::Usage, "--segment and --compare need --segment-by (segment, acquisition-category or property:NAME)");
+    if (parser.value("segment") && parser.value("compare")) return makeError(ErrorCode::Usage, "--segment and --compare exclude each other");
     const JobContext job = stderrProgress(parser.flag("quiet") || !parser.flag("json"));
     auto input = openAnalysis(*db, parser.value("timezone"), job);
     if (!input) return input.error();
@@ -118,8 +154,9 @@ Status runCohorts(const std::vector<std::string>& args) {
     if (auto by = parser.value("segment-by")) {
         auto groups = CustomerGroups::load(input->project->db(), input->log, *by);
         if (!groups) return groups.error();
+        if (auto compare = parser.value("compare")) return runComparison(*input, *definition, *groups, *compare, parser.flag("json"), job);
         const auto segment = parser.value("segment");
-        if (!segment) return makeError(ErrorCode::Usage, "--segment-by needs --segment VALUE (one of the group's values)");
+        if (!segment) return makeError(ErrorCode::Usage, "--segment-by needs --segment VALUE or --compare A,B");
         SS_TRY(groups->keepOnly({*segment}));
         include = groups->members(*segment);
     }

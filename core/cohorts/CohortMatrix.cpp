@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <limits>
 
 #include <boost/json.hpp>
@@ -96,6 +97,40 @@ void wilsonInterval(std::int64_t k, std::int64_t n, double& low, double& high) {
     const double half = z * std::sqrt(p * (1.0 - p) / nn + z * z / (4.0 * nn * nn)) / denom;
     low = std::max(0.0, centre - half);
     high = std::min(1.0, centre + half);
+}
+
+std::vector<RetentionDifference> compareMeanRetention(const CohortMatrix& a, const CohortMatrix& b) {
+    std::vector<RetentionDifference> out;
+    for (std::size_t col = 0; col < std::min(a.mean.size(), b.mean.size()); ++col) {
+        const auto &x = a.mean[col], &y = b.mean[col];
+        if (!x.complete || !y.complete || x.base <= 0 || y.base <= 0 || x.count > x.base || y.count > y.base) continue;
+        RetentionDifference d;
+        d.column = col;
+        d.countA = x.count;
+        d.baseA = x.base;
+        d.countB = y.count;
+        d.baseB = y.base;
+        d.rateA = static_cast<double>(x.count) / static_cast<double>(x.base);
+        d.rateB = static_cast<double>(y.count) / static_cast<double>(y.base);
+        d.difference = d.rateB - d.rateA;
+        double la, ha, lb, hb;
+        wilsonInterval(x.count, x.base, la, ha);
+        wilsonInterval(y.count, y.base, lb, hb);
+        d.low = d.difference - std::sqrt((d.rateB - lb) * (d.rateB - lb) + (ha - d.rateA) * (ha - d.rateA));
+        d.high = d.difference + std::sqrt((hb - d.rateB) * (hb - d.rateB) + (d.rateA - la) * (d.rateA - la));
+        out.push_back(d);
+    }
+    return out;
+}
+
+boost::json::array toJson(const std::vector<RetentionDifference>& differences) {
+    boost::json::array out;
+    for (const auto& d : differences)
+        out.emplace_back(boost::json::object{{"column", d.column},
+                                             {"count_a", d.countA}, {"base_a", d.baseA}, {"rate_a", d.rateA},
+                                             {"count_b", d.countB}, {"base_b", d.baseB}, {"rate_b", d.rateB},
+                                             {"difference", d.difference}, {"ci95", boost::json::array{d.low, d.high}}});
+    return out;
 }
 
 boost::json::object CohortMatrix::toJson() const {

@@ -52,4 +52,16 @@ struct CohortMatrix {
 // 95% Wilson score interval of k successes in n trials (NaN, NaN when n == 0).
 void wilsonInterval(std::int64_t k, std::int64_t n, double& low, double& high);
 
+// Two groups' mean retention in one period, and the difference b − a with Newcombe's 95% interval
+// (hybrid score, from the two Wilson intervals): the "do these segments really differ?" number.
+struct RetentionDifference {
+    std::size_t column = 0;
+    std::int64_t countA = 0, baseA = 0, countB = 0, baseB = 0;
+    double rateA = 0, rateB = 0, difference = 0, low = 0, high = 0;
+};
+// Per column of the pooled mean rows (complete cells only; weighted means). Columns missing from
+// either matrix are left out.
+std::vector<RetentionDifference> compareMeanRetention(const CohortMatrix& a, const CohortMatrix& b);
+boost::json::array toJson(const std::vector<RetentionDifference>& differences);
+
 }  // namespace ss

@@ -27,7 +27,7 @@ Result<std::map<std::int64_t, std::string>> readLabels(Database& db, std::string
 }  // namespace
 
 const std::vector<std::string>& CustomerGroups::groupings() {
-    static const std::vector<std::string> names{"segment", "acquisition-category"};
+    static const std::vector<std::string> names{"segment", "acquisition-category", "property:NAME"};
     return names;
 }
 
@@ -48,6 +48,21 @@ Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log
             if (events.empty()) continue;
             if (auto it = categories->find(events.front().item); it != categories->end()) labels[c] = it->second;
         }
+    } else if (by.starts_with("property:") && by.size() > 9) {
+        auto stmt = db.prepare("SELECT user_id, value FROM user_properties WHERE name = ?1");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, by.substr(9));
+        std::map<std::int64_t, std::string> values;
+        for (;;) {
+            auto more = stmt->step();
+            if (!more) return more.error();
+            if (!*more) break;
+            values.emplace(stmt->columnInt(0), stmt->columnText(1));
+        }
+        if (values.empty())
+            return makeError(ErrorCode::InputData, "no customer has the property '" + std::string(by.substr(9)) + "'", "segment-by");
+        for (std::size_t c = 0; c < log.customers(); ++c)
+            if (auto it = values.find(log.userId(c)); it != values.end()) labels[c] = it->second;
     } else {
         std::string known;
         for (const auto& n : groupings()) known += (known.empty() ? "" : ", ") + n;

@@ -1,6 +1,6 @@
 // CustomerGroups: splits the customers of an ActivityLog into named groups for comparison — by the
-// segment column of the customers table, or by acquisition category (the category of the item of a
-// customer's first event). Loaded on a job's thread; a plain value afterwards: any thread.
+// segment column of the customers table, by acquisition category (the category of the item of a
+// customer's first event), or by an imported customer property ("property:variant"). Loaded on a job's thread; a plain value afterwards: any thread.
 #pragma once
 
 #include <string>
@@ -15,7 +15,7 @@ namespace ss {
 class Database;
 
 struct CustomerGroups {
-    std::string by;                  // "segment" or "acquisition-category"
+    std::string by;                  // "segment", "acquisition-category" or "property:NAME"
     std::vector<std::string> names;  // sorted
     std::vector<int> groupOf;        // per customer of the log: index into names, -1 when unknown
 

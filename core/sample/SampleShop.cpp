@@ -163,6 +163,11 @@ private:
         int segmentIndex = r < kSegments[0].share ? 0 : r < kSegments[0].share + kSegments[1].share ? 1 : 2;
         const Segment& segment = kSegments[segmentIndex];
         SS_TRY(writer_.setUserSegment(*user, segment.name));
+        // The A/B experiment (kSampleExperiment): half the customers, drawn from their own hash so the
+        // main random stream is unchanged, are in the recommendations arm and leave less often.
+        const bool treated = experimentArm(u);
+        SS_TRY(writer_.setUserProperty(*user, "variant", treated ? "recommendations" : "control"));
+        const double churnEffect = treated ? kSampleExperiment.churnFactor : 1.0;
         const bool writesChinese = random_.chance(0.55);
 
         // Taste: two or three favourite categories, each with a favourite product kind.
@@ -211,10 +216,19 @@ private:
                 if (random_.chance(stars <= 2 ? 0.5 : 0.3))
                     SS_TRY(review(*user, item, stars, writesChinese, bought + 86400 * (2 + random_.index(10))));
             }
-            if (random_.chance(std::min(0.9, segment.churnPerVisit * churnFactor * (purchased ? 1.0 : 1.6)))) break;
+            if (random_.chance(std::min(0.9, segment.churnPerVisit * churnFactor * churnEffect * (purchased ? 1.0 : 1.6)))) break;
             day += 0.3 + random_.exponential(segment.meanGapDays);
         }
         return {};
+    }
+
+    bool experimentArm(int u) const {
+        if (options_.arms != SampleShopOptions::Arms::Split) return options_.arms == SampleShopOptions::Arms::AllTreated;
+        std::uint64_t h = options_.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(u) + 1;
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 33;
+        return (h & 1) != 0;
     }
 
     Status event(std::int64_t user, std::int64_t item, EventType type, std::int64_t t) {
@@ -293,6 +307,7 @@ Result<SampleShopSummary> SampleShop::write(const std::filesystem::path& path, c
     SS_TRY((*project)->setSetting("project.kind", "sample"));
     SS_TRY((*project)->setSetting("project.timezone", "Asia/Shanghai"));
     SS_TRY((*project)->setSetting("sample.seed", std::to_string(options.seed)));
+    SS_TRY((*project)->setSetting("sample.experiment", kSampleExperiment.description));
     SS_TRY(tx.commit());
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

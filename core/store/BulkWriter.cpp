@@ -20,6 +20,9 @@ Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> 
         {&writer.updateAvailable_,
          "UPDATE items SET available=?2, available_time=?3 WHERE id=?1 AND (available_time IS NULL OR available_time <= ?3)"},
         {&writer.updateSegment_, "UPDATE users SET segment=?2 WHERE id=?1"},
+        {&writer.upsertProperty_,
+         "INSERT INTO user_properties(user_id, name, value) VALUES(?1,?2,?3)"
+         " ON CONFLICT(user_id, name) DO UPDATE SET value=excluded.value"},
     };
     for (auto& [target, sql] : statements) {
         auto stmt = db.prepare(sql);
@@ -105,6 +108,12 @@ Status BulkWriter::setUserSegment(std::int64_t userId, std::string_view segment)
     SS_TRY(flush());
     updateSegment_.bind(1, userId).bind(2, segment);
     return updateSegment_.run();
+}
+
+Status BulkWriter::setUserProperty(std::int64_t userId, std::string_view name, std::string_view value) {
+    SS_TRY(flush());
+    upsertProperty_.bind(1, userId).bind(2, name).bind(3, value);
+    return upsertProperty_.run();
 }
 
 Status BulkWriter::addEvent(std::int64_t userId, std::int64_t itemId, EventType type, std::int64_t time,

@@ -34,6 +34,8 @@ public:
     // Inserts the item or fills in the fields the record has (fields it lacks are kept).
     Result<std::int64_t> upsertItem(const ItemRecord& item);
     Status setUserSegment(std::int64_t userId, std::string_view segment);
+    // A named property of a customer (channel, region, experiment variant, ...); the latest value wins.
+    Status setUserProperty(std::int64_t userId, std::string_view name, std::string_view value);
     // Time-stamped item properties: a value older than the stored one is ignored, so the latest
     // value wins whatever order files and imports come in.
     Status setItemCategoryAt(std::int64_t itemId, std::string_view category, std::int64_t time);
@@ -71,7 +73,7 @@ private:
     static constexpr std::size_t kBatchRows = 16384;
     InsertBatch batch_;
     std::unique_ptr<BatchInserter> inserter_;
-    Statement updateItem_, insertReview_, updateSegment_, updateCategory_, updateAvailable_;
+    Statement updateItem_, insertReview_, updateSegment_, updateCategory_, updateAvailable_, upsertProperty_;
 };
 
 }  // namespace ss

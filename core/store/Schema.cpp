@@ -95,6 +95,26 @@ CREATE TABLE trained_models(
 CREATE INDEX trained_models_recommender ON trained_models(recommender, created);
 )SQL";
 
+// Version 4: properties of customers (channel, region, experiment variant, ...) for segments, and
+// named customer sets ("segments") kept for cohorts, evaluation slices and audiences.
+constexpr const char* kVersion4 = R"SQL(
+CREATE TABLE user_properties(
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(user_id, name)) WITHOUT ROWID;
+CREATE INDEX user_properties_name ON user_properties(name, value);
+CREATE TABLE segments(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  description TEXT,
+  created INTEGER NOT NULL);
+CREATE TABLE segment_members(
+  segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  PRIMARY KEY(segment_id, user_id)) WITHOUT ROWID;
+)SQL";
+
 }  // namespace
 
 Result<int> Schema::version(Database& db) {
@@ -111,7 +131,7 @@ Status Schema::migrate(Database& db) {
                          "project file has schema version " + std::to_string(*current) +
                              ", newer than this ShelfSense understands (" + std::to_string(kCurrentVersion) + ")",
                          db.path().string());
-    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3};
+    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4};
     static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {
         Transaction tx(db);

@@ -347,6 +347,84 @@ private slots:
         QVERIFY(p.readAllStandardOutput().isEmpty());
         QCOMPARE(QString::fromStdString(sstest::dumpProject(db.toStdString())), QString::fromStdString(before));
     }
+
+    void cohortsJsonAndCsv_data() {
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("defaults (week, on)") << QStringList{};
+        QTest::newRow("month, on or after, purchase") << QStringList{"--period", "month", "--mode", "on-or-after", "--cohort-event", "first-purchase", "--return-event", "purchase"};
+        QTest::newRow("brackets in a zone") << QStringList{"--period", "day", "--brackets", "1-3,4-7,8-14", "--timezone", "Asia/Shanghai"};
+        QTest::newRow("recurring rolling") << QStringList{"--cohort-type", "recurring", "--window", "rolling", "--rate-base", "previous"};
+        QTest::newRow("one segment") << QStringList{"--segment-by", "segment", "--segment", "regular"};
+    }
+    void cohortsJsonAndCsv() {
+        QFETCH(QStringList, options);
+        const CliRun r = cli(QStringList{"cohorts", "--db", sample_, "--json"} + options);
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QVERIFY(o.value("definition").toString().contains("cohort"));
+        const QJsonArray cohorts = o.value("cohorts").toArray();
+        QVERIFY(!cohorts.isEmpty());
+        for (const auto& c : cohorts) {
+            const QJsonObject row = c.toObject();
+            const auto counts = row.value("counts").toArray();
+            QVERIFY(row.value("start").toString().contains(QRegularExpression("^\\d{4}-\\d\\d-\\d\\d$")));
+            QCOMPARE(counts.first().toInteger(), row.value("size").toInteger());
+            QCOMPARE(row.value("rates").toArray().size(), counts.size());
+            QCOMPARE(row.value("complete").toArray().size(), counts.size());
+            QCOMPARE(row.value("ci95").toArray().size(), counts.size());
+        }
+        if (options.contains("Asia/Shanghai")) QVERIFY(o.value("definition").toString().contains("Asia/Shanghai"));
+        const CliRun csv = cli(QStringList{"cohorts", "--db", sample_, "--csv"} + options);
+        QVERIFY2(csv.code == 0, qPrintable(describe(csv)));
+        QVERIFY(csv.out.startsWith("cohort,size,period,column,count,base,rate,ci_low,ci_high,complete"));
+    }
+
+    void survivalJson() {
+        const CliRun r = cli({"survival", "--db", sample_, "--segment-by", "segment", "--churn-gap", "21", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QCOMPARE(o.value("churn_gap_days").toInt(), 21);
+        const QJsonArray curves = o.value("curves").toArray();
+        QVERIFY(curves.size() >= 2);
+        for (const auto& c : curves) {
+            const QJsonObject curve = c.toObject();
+            QCOMPARE(curve.value("days").toArray().size(), curve.value("survival").toArray().size());
+            QCOMPARE(curve.value("days").toArray().first().toDouble(), 0.0);
+        }
+        const double p = o.value("log_rank").toObject().value("p_value").toDouble(-1);
+        QVERIFY(p >= 0 && p <= 1);
+        const CliRun all = cli({"survival", "--db", sample_, "--json"});
+        QVERIFY2(all.code == 0, qPrintable(describe(all)));
+        QCOMPARE(jsonObject(all).value("curves").toArray().size(), 1);
+        QVERIFY(jsonObject(all).value("log_rank").isNull());
+    }
+
+    void cohortErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad period") << QStringList{"cohorts", "--period", "year"} << 1 << "--period";
+        QTest::newRow("overlapping brackets") << QStringList{"cohorts", "--brackets", "1-5,3-7"} << 1 << "overlap";
+        QTest::newRow("three return events") << QStringList{"cohorts", "--return-event", "view,cart,purchase"} << 1 << "at most two";
+        QTest::newRow("unknown zone") << QStringList{"cohorts", "--timezone", "Mars/Base"} << 2 << "Mars/Base";
+        QTest::newRow("segment without grouping") << QStringList{"cohorts", "--segment", "x"} << 1 << "--segment-by";
+        QTest::newRow("unknown segment") << QStringList{"survival", "--segment-by", "segment", "--segment", "nobody"} << 2 << "nobody";
+        QTest::newRow("unknown grouping") << QStringList{"survival", "--segment-by", "zodiac"} << 1 << "zodiac";
+        QTest::newRow("zero churn gap") << QStringList{"survival", "--churn-gap", "0"} << 1 << "--churn-gap";
+    }
+    void cohortErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        args << "--db" << sample_ << "--json";
+        const CliRun r = cli(args);
+        QVERIFY2(r.code == code, qPrintable(describe(r)));
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), qPrintable(describe(r)));
+        QVERIFY(r.out.isEmpty());
+        const CliRun missing = cli({"cohorts", "--db", dir_.filePath("missing.shelfsense")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY(!QFileInfo::exists(dir_.filePath("missing.shelfsense")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

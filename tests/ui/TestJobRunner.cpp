@@ -77,6 +77,51 @@ private slots:
         QVERIFY(finished.wait(5000));
         QVERIFY(!delivered);
     }
+
+    void keyedJobSupersedesTheOlder() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        std::atomic<bool> olderSawCancel{false};
+        std::function<Result<int>(const JobContext&)> slow = [&](const JobContext& ctx) -> Result<int> {
+            for (int i = 0; i < 5000; ++i) {
+                if (ctx.cancelled()) {
+                    olderSawCancel = true;
+                    return makeError(ErrorCode::Cancelled, "superseded");
+                }
+                QThread::msleep(1);
+            }
+            return 1;
+        };
+        std::function<Result<int>(const JobContext&)> fast = [](const JobContext&) -> Result<int> { return 2; };
+        QList<int> delivered;
+        runner.start<int>("screen/query", "older", slow, this, [&](Result<int> r) { delivered << (r.ok() ? *r : -1); });
+        runner.start<int>("screen/query", "newer", fast, this, [&](Result<int> r) { delivered << (r.ok() ? *r : -1); });
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QCOMPARE(delivered, QList<int>{2});  // only the latest question is answered
+        QVERIFY(olderSawCancel);
+        // Another key is independent.
+        runner.start<int>("other", "independent", fast, this, [&](Result<int> r) { delivered << (r.ok() ? *r : -1); });
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 5000);
+        QCOMPARE(delivered, (QList<int>{2, 2}));
+    }
+
+    void throwingJobFails() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        std::function<Result<int>(const JobContext&)> job = [](const JobContext&) -> Result<int> {
+            throw std::runtime_error("disk on fire");
+        };
+        QString message;
+        runner.start<int>("throws", job, this, [&](Result<int> r) {
+            QVERIFY(!r.ok());
+            message = QString::fromStdString(r.error().describe());
+        });
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QVERIFY(finished.first().at(3).toString().contains("disk on fire"));
+        QVERIFY(message.contains("disk on fire"));
+        QCOMPARE(runner.runningCount(), 0);
+    }
 };
 
 QTEST_MAIN(TestJobRunner)

@@ -169,6 +169,7 @@ private slots:
         SS_VERIFY_OK(project);
         SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name='trained_models'"), "1");  // v3
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('user_properties', 'segments', 'segment_members')"), "3");  // v4
         SS_COMPARE_STR(rawText(path, "SELECT id || '|' || title || '|' || body || '|' || content_hash FROM reviews"), "7|Nice|Works well|0");
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM pragma_table_info('items') WHERE name IN ('category_time','available_time')"), "2");
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='events_ts'"), "1");
@@ -188,7 +189,8 @@ private slots:
             SS_VERIFY_OK(p);
             SS_VERIFY_OK((*p)->setSetting("kept", "yes"));
         }
-        rawExec(path, "DROP TABLE trained_models; PRAGMA user_version=2;");
+        rawExec(path, "DROP TABLE trained_models; DROP TABLE segment_members; DROP TABLE segments; DROP TABLE user_properties;"
+                      " PRAGMA user_version=2;");
         auto ro = Project::open(path, Database::Mode::ReadOnly);
         SS_VERIFY_OK(ro);
         SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
