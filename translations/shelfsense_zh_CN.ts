@@ -45,6 +45,161 @@
     </message>
 </context>
 <context>
+    <name>CohortText</name>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="10"/>
+        <source>Day 0</source>
+        <translation>第 0 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="12"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="16"/>
+        <source>Day %1</source>
+        <translation>第 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="13"/>
+        <source>Days %1–%2</source>
+        <translation>第 %1–%2 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="17"/>
+        <source>Week %1</source>
+        <translation>第 %1 周</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="18"/>
+        <source>Month %1</source>
+        <translation>第 %1 月</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="24"/>
+        <source>Bracket (days after joining)</source>
+        <translation>区间（加入后天数）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="26"/>
+        <source>Days after joining</source>
+        <translation>加入后天数</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="27"/>
+        <source>Weeks after joining</source>
+        <translation>加入后周数</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="28"/>
+        <source>Months after joining</source>
+        <translation>加入后月数</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="34"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="41"/>
+        <source>any behaviour</source>
+        <translation>任意行为</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="36"/>
+        <source>a view</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="37"/>
+        <source>an add-to-cart</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="38"/>
+        <source>a favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="39"/>
+        <source>a purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="48"/>
+        <source>calendar day (%1)</source>
+        <translation>自然日（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="49"/>
+        <source>ISO week (Monday to Sunday, %1)</source>
+        <translation>ISO 周（周一至周日，%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="50"/>
+        <source>calendar month (%1)</source>
+        <translation>自然月（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="56"/>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="59"/>
+        <source>First-time cohorts: each customer joins the cohort of the %1 of their first event (%2).</source>
+        <translation>首次同期群：每位顾客归入其首次事件（%2）所在%1的同期群。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="60"/>
+        <source>Recurring cohorts: a customer joins the cohort of every %1 in which they did %2.</source>
+        <translation>循环同期群：顾客在每个发生%2的%1都归入该期同期群。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="65"/>
+        <source>Period N counts those who did %1 in the N-th period after the cohort&apos;s own or any later one.</source>
+        <translation>第 N 期统计在同期群所在期之后第 N 期或更晚发生%1的顾客。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="66"/>
+        <source>Period N counts those who did %1 in exactly the N-th period after the cohort&apos;s own.</source>
+        <translation>第 N 期统计恰好在同期群所在期之后第 N 期发生%1的顾客。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="69"/>
+        <source>Period N counts those who did %1 in the N-th window (24 h, 7 or 30 days) from their own cohort event or later.</source>
+        <translation>第 N 期统计自本人同期群事件起第 N 个窗口（24 小时、7 天或 30 天）或更晚发生%1的顾客。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="70"/>
+        <source>Period N counts those who did %1 in exactly the N-th window (24 h, 7 or 30 days) from their own cohort event.</source>
+        <translation>第 N 期统计恰好在自本人同期群事件起第 N 个窗口（24 小时、7 天或 30 天）内发生%1的顾客。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="73"/>
+        <source>A bracket counts those who did %1 on its first day or later, days counted from their own cohort event.</source>
+        <translation>每个区间统计在其首日或之后发生%1的顾客，天数自本人同期群事件起算。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="74"/>
+        <source>A bracket counts those who did %1 within it, days counted from their own cohort event.</source>
+        <translation>每个区间统计在区间内发生%1的顾客，天数自本人同期群事件起算。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="77"/>
+        <source>Rates are relative to the cohort&apos;s size.</source>
+        <translation>比率相对于同期群规模。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="78"/>
+        <source>Rates are relative to the previous period&apos;s count.</source>
+        <translation>比率相对于上一期人数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="80"/>
+        <source>Periods the data does not fully cover are marked … and left out of the mean, which is weighted by cohort size.</source>
+        <translation>数据未完整覆盖的期以 … 标出，不计入按同期群规模加权的平均值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="81"/>
+        <source>Periods the data does not fully cover are marked … and left out of the mean, a simple mean of the cohorts&apos; rates.</source>
+        <translation>数据未完整覆盖的期以 … 标出，不计入各同期群比率的简单平均值。</translation>
+    </message>
+</context>
+<context>
     <name>ExportFiles</name>
     <message>
         <location filename="../ui/ExportFiles.cpp" line="36"/>
@@ -275,6 +430,383 @@
         <location filename="../ui/AudienceModel.cpp" line="41"/>
         <source>History</source>
         <translation>历史</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::CohortControls</name>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="15"/>
+        <source>Any behaviour</source>
+        <translation>任意行为</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="15"/>
+        <source>View</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="16"/>
+        <source>Add to cart</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="16"/>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="17"/>
+        <source>Purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="18"/>
+        <source>First-time</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="18"/>
+        <source>Recurring</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="21"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="21"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="21"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="23"/>
+        <source>Calendar periods</source>
+        <translation>自然周期</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="24"/>
+        <source>Rolling windows (24 h / 7 d / 30 d)</source>
+        <translation>滚动窗口（24 小时 / 7 天 / 30 天）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="25"/>
+        <source>Day brackets</source>
+        <translation>天数区间</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="27"/>
+        <source>Day ranges counted from each customer&apos;s cohort event, e.g. 1-3,4-7,8-14,15-30</source>
+        <translation>自每位顾客的同期群事件起算的天数范围，例如 1-3,4-7,8-14,15-30</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="29"/>
+        <source>On (exactly period N)</source>
+        <translation>当期（恰好第 N 期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="29"/>
+        <source>On or after (N or later)</source>
+        <translation>当期及以后（第 N 期或更晚）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="30"/>
+        <source>Cohort size</source>
+        <translation>同期群规模</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="30"/>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="31"/>
+        <source>Weighted by size</source>
+        <translation>按规模加权</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="31"/>
+        <source>Simple</source>
+        <translation>简单平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="32"/>
+        <source>Retention rate</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="32"/>
+        <source>Customers</source>
+        <translation>顾客数</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="33"/>
+        <source>Purchases per customer</source>
+        <translation>人均购买次数</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="34"/>
+        <source>Revenue per customer</source>
+        <translation>人均收入</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="35"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="103"/>
+        <source>All customers</source>
+        <translation>全部顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="36"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="117"/>
+        <source>Every group</source>
+        <translation>所有分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="40"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="41"/>
+        <source>A customer&apos;s active life ends at their last event before a silence longer than this</source>
+        <translation>顾客在超过此时长的沉默之前的最后一次事件处结束活跃期</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <source>Cohorts</source>
+        <translation>同期群</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <source>Joined with</source>
+        <translation>加入行为</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <source>Returned with</source>
+        <translation>回访行为</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <source>Periods as</source>
+        <translation>周期方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <source>Brackets</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <source>Counting</source>
+        <translation>计数方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <source>Rates relative to</source>
+        <translation>比率基准</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <source>Group by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="49"/>
+        <source>Churn gap</source>
+        <translation>流失间隔</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="106"/>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="107"/>
+        <source>Acquisition category</source>
+        <translation>获客品类</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="108"/>
+        <source>Property: %1</source>
+        <translation>属性：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::CohortTableModel</name>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="68"/>
+        <source>All complete cohorts</source>
+        <translation>所有完整同期群</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="68"/>
+        <source>Cohort %1</source>
+        <translation>同期群 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="69"/>
+        <source>%1, %2: %3 of %4 customers</source>
+        <translation>%1，%2：%4 位顾客中的 %3 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="72"/>
+        <source>95% interval: %1% to %2%</source>
+        <translation>95% 区间：%1% 至 %2%</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="73"/>
+        <source>Purchases per customer so far: %1</source>
+        <translation>截至此期人均购买次数：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="74"/>
+        <source>Revenue per customer so far: %1</source>
+        <translation>截至此期人均收入：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="75"/>
+        <source>Incomplete: the data ends before this period does, so it may still grow.</source>
+        <translation>未完整：数据在此期结束前截止，数值可能仍会增长。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="84"/>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="127"/>
+        <source>Cohort</source>
+        <translation>同期群</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortTableModel.cpp" line="128"/>
+        <source>Customers</source>
+        <translation>顾客数</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::CohortsScreen</name>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="62"/>
+        <source>Retention table</source>
+        <translation>留存表</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="64"/>
+        <source>Retention curves</source>
+        <translation>留存曲线</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="72"/>
+        <source>Still active (survival)</source>
+        <translation>仍活跃（生存分析）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="74"/>
+        <source>Lifetime value</source>
+        <translation>生命周期价值</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="78"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="100"/>
+        <source>No project open.</source>
+        <translation>未打开项目。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="81"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="82"/>
+        <source>Export image…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="103"/>
+        <source>Reading the project&apos;s events…</source>
+        <translation>正在读取项目事件…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="124"/>
+        <source>Loading events for cohorts</source>
+        <translation>为同期群加载事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="127"/>
+        <source>Could not read the project: %1</source>
+        <translation>无法读取项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="161"/>
+        <source>Counting cohorts…</source>
+        <translation>正在统计同期群…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="187"/>
+        <source>Counting cohorts</source>
+        <translation>统计同期群</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="204"/>
+        <source>%1 customers in %2 cohorts; data up to %3.</source>
+        <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="218"/>
+        <source>Nothing to export.</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="222"/>
+        <source>Export image</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="223"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="224"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="224"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="227"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1393,24 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::LifetimeValueChart</name>
+    <message>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="16"/>
+        <source>Lifetime value per customer (mean of complete cohorts)</source>
+        <translation>人均生命周期价值（完整同期群的平均）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="60"/>
+        <source>Purchases per customer</source>
+        <translation>人均购买次数</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="61"/>
+        <source>Revenue per customer</source>
+        <translation>人均收入</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::LossChart</name>
     <message>
         <location filename="../ui/LossChart.cpp" line="17"/>
@@ -978,142 +1528,136 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95"/>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
         <source>This screen is not available yet: its engine has not landed in this build.</source>
         <translation>此页面暂不可用：其功能引擎尚未包含在此版本中。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Cohorts</source>
         <translation>留存分群</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
-        <source>It will show retention cohorts with their definition.</source>
-        <translation>它将展示留存分群及其定义。</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Sentiment</source>
         <translation>情感分析</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>It will show review sentiment.</source>
         <translation>它将展示评价的情感倾向。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>Search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available.</source>
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58"/>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
         <source>Job finished</source>
         <translation>任务完成</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
         <source>Job cancelled</source>
         <translation>任务已取消</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
         <source>Job failed: %1</source>
         <translation>任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>New sample shop</source>
         <translation>新建示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>About ShelfSense</source>
         <translation>关于 ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;A workbench for recommenders and customer retention with language models.&lt;/p&gt;</source>
         <translation>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;基于语言模型的推荐与用户留存分析工作台。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="90"/>
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="90"/>
         <source>ShelfSense — %1</source>
         <translation>ShelfSense — %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -1763,6 +2307,29 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::RetentionCurveChart</name>
+    <message>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="21"/>
+        <source>Retention by period</source>
+        <translation>各期留存</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="42"/>
+        <source>Retained (%)</source>
+        <translation>留存（%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="77"/>
+        <source>Mean (95% interval)</source>
+        <translation>平均（95% 区间）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="90"/>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::RulesPanel</name>
     <message>
         <location filename="../ui/RulesPanel.cpp" line="30"/>
@@ -1874,57 +2441,57 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RunHistoryModel</name>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="48"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="43"/>
         <source>temporal, cut-off %1</source>
         <translation>按时间，截止 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="49"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="44"/>
         <source>%1, %2% test</source>
         <translation>%1，%2% 测试</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="83"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="78"/>
         <source>k = %1, %2 convention, seed %3</source>
         <translation>k = %1，%2 口径，随机种子 %3</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="93"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="88"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="94"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="89"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="95"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="90"/>
         <source>Recommender</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="96"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="91"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="97"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="92"/>
         <source>NDCG@k</source>
         <translation>NDCG@k</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="98"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="93"/>
         <source>Recall@k</source>
         <translation>Recall@k</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="99"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="94"/>
         <source>Test users</source>
         <translation>测试用户</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="100"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="95"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2292,6 +2859,50 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/SliceTableModel.cpp" line="119"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::SurvivalChart</name>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="46"/>
+        <source>not reached</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="48"/>
+        <source>%1: median %2 days (95% interval %3 to %4)</source>
+        <translation>%1：中位数 %2 天（95% 区间 %3 至 %4）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="48"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="95"/>
+        <source>All customers</source>
+        <translation>全部顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="51"/>
+        <source>log-rank p = %1</source>
+        <translation>对数秩检验 p = %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="63"/>
+        <source>Still active (churn gap %1 days) — log-rank p = %2</source>
+        <translation>仍活跃（流失间隔 %1 天）— 对数秩检验 p = %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="67"/>
+        <source>Still active (churn gap %1 days)</source>
+        <translation>仍活跃（流失间隔 %1 天）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="70"/>
+        <source>Days since the first event</source>
+        <translation>自首次事件起的天数</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="72"/>
+        <source>Still active (%)</source>
+        <translation>仍活跃（%）</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@
 #include "MainActions.h"
 #include "ModelsScreen.h"
 #include "OverviewScreen.h"
+#include "cohorts/CohortsScreen.h"
 #include "PlaceholderScreen.h"
 #include "RecommendationsScreen.h"
 #ifdef SHELFSENSE_WITH_TORCH
@@ -95,7 +96,7 @@ void MainWindow::createScreens() {
     const QString pending = tr("This screen is not available yet: its engine has not landed in this build.");
     addScreen(new RecommendationsScreen(*jobs_, this));
     addScreen(new ModelsScreen(*jobs_, this));
-    addScreen(new PlaceholderScreen(tr("Cohorts"), pending + " " + tr("It will show retention cohorts with their definition."), this));
+    addScreen(new CohortsScreen(*jobs_, this));
     addScreen(new PlaceholderScreen(tr("Sentiment"), pending + " " + tr("It will show review sentiment."), this));
 #ifdef SHELFSENSE_WITH_TORCH
     addScreen(new SearchScreen(*jobs_, this));

@@ -31,6 +31,25 @@ const std::vector<std::string>& CustomerGroups::groupings() {
     return names;
 }
 
+Result<std::vector<std::string>> CustomerGroups::available(Database& db) {
+    std::vector<std::string> out;
+    auto segments = db.queryInt("SELECT EXISTS(SELECT 1 FROM users WHERE segment IS NOT NULL AND segment <> '')");
+    if (!segments) return segments.error();
+    if (*segments) out.emplace_back("segment");
+    auto categories = db.queryInt("SELECT EXISTS(SELECT 1 FROM items WHERE category IS NOT NULL AND category <> '')");
+    if (!categories) return categories.error();
+    if (*categories) out.emplace_back("acquisition-category");
+    auto names = db.prepare("SELECT DISTINCT name FROM user_properties ORDER BY name");
+    if (!names) return names.error();
+    for (;;) {
+        auto more = names->step();
+        if (!more) return more.error();
+        if (!*more) break;
+        out.push_back("property:" + names->columnText(0));
+    }
+    return out;
+}
+
 Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log, std::string_view by) {
     CustomerGroups g;
     g.by = std::string(by);

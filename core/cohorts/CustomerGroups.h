@@ -21,6 +21,9 @@ struct CustomerGroups {
 
     // The groupings load() understands, for usage messages.
     static const std::vector<std::string>& groupings();
+    // The groupings this project can offer: "segment" and "acquisition-category" where customers or
+    // items carry them, and "property:NAME" for each customer property imported.
+    static Result<std::vector<std::string>> available(Database& db);
     static Result<CustomerGroups> load(Database& db, const ActivityLog& log, std::string_view by);
     // Keeps only the named groups (in the order given); names not present are reported.
     Status keepOnly(const std::vector<std::string>& wanted);

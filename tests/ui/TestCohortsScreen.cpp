@@ -1,0 +1,152 @@
+// The Cohorts screen end to end on a small sample shop: the job loads the events once, every option
+// change recomputes as a keyed job, the table model passes QAbstractItemModelTester, grouping by the
+// experiment's variant draws one survival curve per arm, exports work, and screenshots in English
+// and 简体中文 are saved for a person to look at.
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QTabWidget>
+#include <QtTest>
+
+#include "CohortControls.h"
+#include "CohortTableModel.h"
+#include "JobRunner.h"
+#include "LanguageManager.h"
+#include "LifetimeValueChart.h"
+#include "RetentionCurveChart.h"
+#include "SurvivalChart.h"
+#include "UiTestSupport.h"
+#include "cohorts/CohortsScreen.h"
+
+using namespace ss;
+using namespace ss::ui;
+
+class TestCohortsScreen : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString project_;
+
+    static bool select(QComboBox* box, const QVariant& data) {
+        const int i = box->findData(data);
+        if (i < 0) return false;
+        box->setCurrentIndex(i);
+        return true;
+    }
+
+private slots:
+    void initTestCase() {
+        project_ = ss::test::writeSmallSample(dir_, 600, 220);
+        QVERIFY(!project_.isEmpty());
+    }
+
+    void showsAndRecomputes() {
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        QAbstractItemModelTester tester(screen.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy shown(&screen, &CohortsScreen::resultShown);
+        screen.resize(1200, 820);
+        screen.setProject(project_);
+        QVERIFY(shown.wait(20000));
+        auto* model = screen.model();
+        QVERIFY(model->rowCount() >= 10);  // weekly cohorts over 120 days, plus the mean row
+        QVERIFY(model->isMeanRow(model->rowCount() - 1));
+        QCOMPARE(model->headerData(CohortTableModel::kFirstPeriodColumn + 1, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Week 1"));
+        QVERIFY(screen.definitionLabel()->text().contains("ISO week"));
+        QVERIFY(screen.definitionLabel()->text().contains("Asia/Shanghai"));  // the sample shop's zone
+        // Period 0 of a cohort is the whole cohort; the newest cohort's last period is incomplete.
+        QCOMPARE(model->data(model->index(0, CohortTableModel::kFirstPeriodColumn), CohortTableModel::RateRole).toDouble(), 1.0);
+        const int newest = model->rowCount() - 2;
+        const int lastColumn = model->columnCount() - 1;
+        int col = lastColumn;
+        while (col >= CohortTableModel::kFirstPeriodColumn && !model->cell(model->index(newest, col))) --col;
+        QVERIFY(!model->data(model->index(newest, col), CohortTableModel::CompleteRole).toBool());
+        QVERIFY(model->data(model->index(newest, col), Qt::DisplayRole).toString().endsWith(QStringLiteral("…")));
+        QVERIFY(model->data(model->index(0, CohortTableModel::kFirstPeriodColumn + 1), Qt::ToolTipRole).toString().contains("95% interval"));
+        QVERIFY(screen.curveChart()->lineCount() >= 2);
+        QCOMPARE(screen.survivalChart()->curveCount(), 1);
+        QVERIFY(screen.valueChart()->pointCount() >= 5);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-week-en.png"));
+
+        // Months: a new question answered by a new job.
+        QVERIFY(select(screen.controls()->periodBox(), int(CohortPeriod::Month)));
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(model->headerData(CohortTableModel::kFirstPeriodColumn + 1, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Month 1"));
+        const int monthRows = model->rowCount();
+        QVERIFY(monthRows >= 4 && monthRows <= 7);
+
+        // Measures change what the cells say, not the matrix.
+        QVERIFY(select(screen.controls()->measureBox(), int(CohortTableModel::Measure::Customers)));
+        QVERIFY(shown.wait(20000));
+        QVERIFY(!model->data(model->index(0, CohortTableModel::kFirstPeriodColumn + 1), Qt::DisplayRole).toString().contains('%'));
+
+        // Group by the experiment's variant: two survival curves and a log-rank p; one arm filters the table.
+        QVERIFY(select(screen.controls()->groupByBox(), QStringLiteral("property:variant")));
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(screen.survivalChart()->curveCount(), 2);
+        QVERIFY(screen.survivalChart()->chart()->title().contains("log-rank"));
+        QCOMPARE(screen.controls()->groupValueBox()->count(), 3);  // every group, control, recommendations
+        std::int64_t everyone = 0;
+        for (const auto& r : model->matrix().rows) everyone += r.size;
+        QVERIFY(select(screen.controls()->groupValueBox(), QStringLiteral("control")));
+        QVERIFY(shown.wait(20000));
+        std::int64_t control = 0;
+        for (const auto& r : model->matrix().rows) control += r.size;
+        QVERIFY2(control > everyone / 4 && control < everyone * 3 / 4, qPrintable(QStringLiteral("%1 of %2").arg(control).arg(everyone)));
+        screen.tabs()->setCurrentIndex(2);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-survival-en.png"));
+
+        const QString csv = dir_.filePath("cohorts.csv");
+        QCOMPARE(screen.exportCsv(csv), QString());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readLine().startsWith("cohort,size,period,column,count,base,rate"));
+        const QString png = dir_.filePath("survival.png");
+        QCOMPARE(screen.exportImage(png), QString());
+        QVERIFY(QImage(png).width() > 200);
+    }
+
+    void curvesAndValueScreenshots() {
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        QSignalSpy shown(&screen, &CohortsScreen::resultShown);
+        screen.resize(1200, 820);
+        screen.setProject(project_);
+        QVERIFY(shown.wait(20000));
+        screen.tabs()->setCurrentIndex(1);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-curves-en.png"));
+        screen.tabs()->setCurrentIndex(3);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-value-en.png"));
+    }
+
+    void chinese() {
+        LanguageManager language;
+        QCOMPARE(language.apply("zh_CN"), QStringLiteral("zh_CN"));
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        QSignalSpy shown(&screen, &CohortsScreen::resultShown);
+        screen.resize(1200, 820);
+        screen.setProject(project_);
+        QVERIFY(shown.wait(20000));
+        QVERIFY(!screen.definitionLabel()->text().contains("First-time cohorts"));  // translated
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-week-zh.png"));
+        screen.tabs()->setCurrentIndex(2);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-survival-zh.png"));
+        language.apply("en");
+    }
+
+    void badBracketsAreReported() {
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        QSignalSpy shown(&screen, &CohortsScreen::resultShown);
+        screen.setProject(project_);
+        QVERIFY(shown.wait(20000));
+        auto* window = screen.controls()->findChildren<QComboBox*>().at(4);  // "Periods as"
+        QVERIFY(select(window, int(PeriodWindow::Brackets)));
+        QVERIFY(shown.wait(20000));  // the default brackets are valid
+        QCOMPARE(screen.model()->headerData(CohortTableModel::kFirstPeriodColumn + 1, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("Days 1–3"));
+    }
+};
+
+QTEST_MAIN(TestCohortsScreen)
+#include "TestCohortsScreen.moc"

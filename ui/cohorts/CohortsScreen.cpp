@@ -1,0 +1,230 @@
+#include "CohortsScreen.h"
+
+#include <QDateTime>
+#include <QFileDialog>
+#include <QTimeZone>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <map>
+
+#include "CohortControls.h"
+#include "CohortTableModel.h"
+#include "CohortText.h"
+#include "ExportFiles.h"
+#include "JobRunner.h"
+#include "LifetimeValueChart.h"
+#include "RetentionCurveChart.h"
+#include "SurvivalChart.h"
+#include "Text.h"
+#include "cohorts/CohortEngine.h"
+#include "cohorts/CustomerGroups.h"
+#include "cohorts/Survival.h"
+#include "store/Project.h"
+
+namespace ss::ui {
+
+// Everything the engine needs from the project, loaded once per project and shared read-only with jobs.
+struct CohortData {
+    ActivityLog log;
+    TimeZone zone;
+    std::map<std::string, CustomerGroups> groupings;
+};
+
+struct CohortResult {
+    CohortMatrix matrix;
+    SurvivalReport survival;
+};
+
+CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
+    auto* layout = new QVBoxLayout(this);
+    controls_ = new CohortControls(this);
+    layout->addWidget(controls_);
+    definition_ = new QLabel(this);
+    definition_->setObjectName("definition");
+    definition_->setWordWrap(true);
+    definition_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(definition_);
+
+    tabs_ = new QTabWidget(this);
+    model_ = new CohortTableModel(this);
+    table_ = new QTableView(this);
+    table_->setModel(model_);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->verticalHeader()->setVisible(false);
+    table_->setAlternatingRowColors(false);
+    tabs_->addTab(table_, tr("Retention table"));
+    curves_ = new RetentionCurveChart(this);
+    tabs_->addTab(curves_, tr("Retention curves"));
+    auto* survivalPage = new QWidget(this);
+    auto* survivalLayout = new QVBoxLayout(survivalPage);
+    survival_ = new SurvivalChart(survivalPage);
+    survivalSummary_ = new QLabel(survivalPage);
+    survivalSummary_->setWordWrap(true);
+    survivalLayout->addWidget(survival_, 1);
+    survivalLayout->addWidget(survivalSummary_);
+    tabs_->addTab(survivalPage, tr("Still active (survival)"));
+    value_ = new LifetimeValueChart(this);
+    tabs_->addTab(value_, tr("Lifetime value"));
+    layout->addWidget(tabs_, 1);
+
+    auto* bottom = new QHBoxLayout();
+    status_ = new QLabel(tr("No project open."), this);
+    status_->setObjectName("status");
+    bottom->addWidget(status_, 1);
+    auto* csv = new QPushButton(tr("Export CSV…"), this);
+    auto* image = new QPushButton(tr("Export image…"), this);
+    bottom->addWidget(csv);
+    bottom->addWidget(image);
+    layout->addLayout(bottom);
+
+    connect(csv, &QPushButton::clicked, this, [this] { chooseExport(false); });
+    connect(image, &QPushButton::clicked, this, [this] { chooseExport(true); });
+    connect(controls_, &CohortControls::changed, this, &CohortsScreen::recompute);
+    connect(controls_, &CohortControls::groupingChanged, this, &CohortsScreen::groupingChanged);
+}
+
+CohortsScreen::~CohortsScreen() = default;
+
+void CohortsScreen::setProject(const QString& path) {
+    path_ = path;
+    data_.reset();
+    model_->setMatrix({});
+    if (path.isEmpty()) {
+        status_->setText(tr("No project open."));
+        return;
+    }
+    status_->setText(tr("Reading the project's events…"));
+    std::function<Result<std::shared_ptr<const CohortData>>(const JobContext&)> job =
+        [p = utf8(path)](const JobContext& context) -> Result<std::shared_ptr<const CohortData>> {
+        auto project = Project::open(p, Database::Mode::ReadOnly);
+        if (!project) return project.error();
+        auto zoneName = (*project)->setting("project.timezone");
+        if (!zoneName) return zoneName.error();
+        auto zone = TimeZone::load(zoneName->value_or("UTC"));
+        if (!zone) return zone.error();
+        auto log = ActivityLog::load((*project)->db(), context);
+        if (!log) return log.error();
+        auto data = std::make_shared<CohortData>(CohortData{std::move(*log), std::move(*zone), {}});
+        auto names = CustomerGroups::available((*project)->db());
+        if (!names) return names.error();
+        for (const auto& name : *names) {
+            auto groups = CustomerGroups::load((*project)->db(), data->log, name);
+            if (!groups) return groups.error();
+            data->groupings.emplace(name, std::move(*groups));
+        }
+        return std::shared_ptr<const CohortData>(std::move(data));
+    };
+    runner_.start<std::shared_ptr<const CohortData>>(QStringLiteral("cohorts/load"), tr("Loading events for cohorts"), job, this,
+                                                     [this](Result<std::shared_ptr<const CohortData>> r) {
+                                                         if (!r) {
+                                                             status_->setText(tr("Could not read the project: %1").arg(qs(r.error().describe())));
+                                                             return;
+                                                         }
+                                                         loaded(std::move(*r));
+                                                     });
+}
+
+void CohortsScreen::loaded(std::shared_ptr<const CohortData> data) {
+    data_ = std::move(data);
+    QStringList names;
+    for (const auto& [name, groups] : data_->groupings) names << qs(name);
+    controls_->setGroupings(names);
+    groupingChanged();
+}
+
+void CohortsScreen::groupingChanged() {
+    QStringList values;
+    if (data_) {
+        if (auto it = data_->groupings.find(utf8(controls_->groupBy())); it != data_->groupings.end())
+            for (const auto& v : it->second.names) values << qs(v);
+    }
+    controls_->setGroupValues(values);
+    recompute();
+}
+
+void CohortsScreen::recompute() {
+    if (!data_) return;
+    auto definition = controls_->definition();
+    if (!definition) {
+        status_->setText(qs(definition.error().describe()));
+        return;
+    }
+    definition->timeZone = data_->zone.name();
+    model_->setMeasure(static_cast<CohortTableModel::Measure>(controls_->measure()));
+    status_->setText(tr("Counting cohorts…"));
+    std::function<Result<CohortResult>(const JobContext&)> job = [data = data_, d = *definition, by = utf8(controls_->groupBy()),
+                                                                  value = utf8(controls_->groupValue()),
+                                                                  gap = controls_->churnGapDays()](const JobContext& context) -> Result<CohortResult> {
+        const CustomerGroups* groups = nullptr;
+        if (auto it = data->groupings.find(by); it != data->groupings.end()) groups = &it->second;
+        std::vector<char> include;
+        if (groups && !value.empty()) include = groups->members(value);
+        auto matrix = CohortEngine::compute(data->log, d, data->zone, context, include);
+        if (!matrix) return matrix.error();
+        // Survival: one curve per group when grouped (the chosen group alone when one is picked).
+        Result<SurvivalReport> survival = makeError(ErrorCode::Internal, "not computed");
+        if (groups && value.empty()) {
+            survival = Survival::compute(data->log, gap, context, groups->groupOf, groups->names, groups->by);
+        } else if (groups) {
+            std::vector<int> one(groups->groupOf.size(), -1);
+            for (std::size_t c = 0; c < one.size(); ++c)
+                if (include[c]) one[c] = 0;
+            const std::vector<std::string> names{value};
+            survival = Survival::compute(data->log, gap, context, one, names, groups->by);
+        } else {
+            survival = Survival::compute(data->log, gap, context);
+        }
+        if (!survival) return survival.error();
+        return CohortResult{std::move(*matrix), std::move(*survival)};
+    };
+    runner_.start<CohortResult>(QStringLiteral("cohorts/compute"), tr("Counting cohorts"), job, this, [this](Result<CohortResult> r) {
+        if (!r) {
+            if (r.error().code != ErrorCode::Cancelled) status_->setText(qs(r.error().describe()));
+            return;
+        }
+        show(*r);
+    });
+}
+
+void CohortsScreen::show(const CohortResult& result) {
+    const auto& m = result.matrix;
+    definition_->setText(CohortText::definition(m.definition));
+    model_->setMatrix(m);
+    curves_->setMatrix(m);
+    survival_->setReport(result.survival);
+    survivalSummary_->setText(SurvivalChart::summary(result.survival));
+    value_->setMatrix(m);
+    status_->setText(tr("%1 customers in %2 cohorts; data up to %3.")
+                         .arg(QLocale().toString(static_cast<qlonglong>(m.customers)))
+                         .arg(m.rows.size())
+                         .arg(QDateTime::fromSecsSinceEpoch(m.dataEnd, QTimeZone(QByteArray::fromStdString(m.definition.timeZone)))
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    emit resultShown();
+}
+
+QString CohortsScreen::exportCsv(const QString& path) const {
+    return ExportFiles::writeText(path, qs(model_->matrix().toCsv()));
+}
+
+QString CohortsScreen::exportImage(const QString& path) {
+    QWidget* page = tabs_->currentWidget();
+    return page ? ExportFiles::saveImage(*page, path) : tr("Nothing to export.");
+}
+
+void CohortsScreen::chooseExport(bool image) {
+    const QString path = image ? QFileDialog::getSaveFileName(this, tr("Export image"), QStringLiteral("cohorts.png"),
+                                                              tr("PNG images (*.png)"))
+                               : QFileDialog::getSaveFileName(this, tr("Export CSV"), QStringLiteral("cohorts.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty()) return;
+    const QString error = image ? exportImage(path) : exportCsv(path);
+    status_->setText(error.isEmpty() ? tr("Saved %1").arg(path) : error);
+}
+
+}  // namespace ss::ui

@@ -1,0 +1,73 @@
+// CohortsScreen: retention cohorts of the open project — the heatmap table with the definition
+// sentence above it, retention curves, "still active" survival curves with the log-rank test, and the
+// lifetime-value curve — recomputed as a keyed job whenever an option changes (the window never
+// waits on the engine), with CSV and image export. The project's events are loaded once per project
+// in a job. GUI thread only.
+#pragma once
+
+#include <QPointer>
+
+#include <memory>
+
+#include "ProjectScreen.h"
+
+class QLabel;
+class QTabWidget;
+class QTableView;
+
+namespace ss::ui {
+
+class CohortControls;
+class CohortTableModel;
+class JobRunner;
+class LifetimeValueChart;
+class RetentionCurveChart;
+class SurvivalChart;
+struct CohortData;
+struct CohortResult;
+
+class CohortsScreen : public ProjectScreen {
+    Q_OBJECT
+public:
+    explicit CohortsScreen(JobRunner& runner, QWidget* parent = nullptr);
+    ~CohortsScreen() override;
+    void setProject(const QString& path) override;
+
+    CohortControls* controls() const { return controls_; }
+    CohortTableModel* model() const { return model_; }
+    QTabWidget* tabs() const { return tabs_; }
+    QLabel* definitionLabel() const { return definition_; }
+    SurvivalChart* survivalChart() const { return survival_; }
+    RetentionCurveChart* curveChart() const { return curves_; }
+    LifetimeValueChart* valueChart() const { return value_; }
+
+    // Writes the matrix (long-format CSV) or the current tab (PNG); an error message or "".
+    QString exportCsv(const QString& path) const;
+    QString exportImage(const QString& path);
+
+signals:
+    void resultShown();  // a new matrix and survival report are on screen
+
+private:
+    void loaded(std::shared_ptr<const CohortData> data);
+    void groupingChanged();
+    void recompute();
+    void show(const CohortResult& result);
+    void chooseExport(bool image);
+
+    JobRunner& runner_;
+    QString path_;
+    std::shared_ptr<const CohortData> data_;
+    CohortControls* controls_;
+    QLabel* definition_;
+    QLabel* status_;
+    QTabWidget* tabs_;
+    QTableView* table_;
+    CohortTableModel* model_;
+    RetentionCurveChart* curves_;
+    SurvivalChart* survival_;
+    QLabel* survivalSummary_;
+    LifetimeValueChart* value_;
+};
+
+}  // namespace ss::ui
