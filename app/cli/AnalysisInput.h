@@ -2,12 +2,14 @@
 // every customer's events once. Main thread only.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "cohorts/ActivityLog.h"
+#include "store/ActivityLog.h"
+#include "store/ActivitySummary.h"
 #include "common/TimeZone.h"
 #include "store/Project.h"
 
@@ -23,6 +25,13 @@ struct AnalysisInput {
 inline Result<AnalysisInput> openAnalysis(const std::string& db, const std::optional<std::string>& zoneName, const JobContext& job) {
     std::error_code ec;
     if (!std::filesystem::exists(db, ec)) return makeError(ErrorCode::Io, "no such project file", db);
+    // An older project (or one written before summaries existed) builds its activity summary once;
+    // where the file cannot be written, the events are scanned instead (slower, same numbers).
+    if (auto rebuilt = ActivitySummary::ensureCurrent(db, job); !rebuilt)
+        std::fprintf(stderr, "shelfsense-cli: could not store the activity summary (%s); reading the events instead\n",
+                     rebuilt.error().describe().c_str());
+    else if (*rebuilt)
+        std::fprintf(stderr, "shelfsense-cli: summarised the project's activity once; later runs read the summary\n");
     auto project = Project::open(db, Database::Mode::ReadOnly);
     if (!project) return project.error();
     std::string name = "UTC";

@@ -51,6 +51,7 @@ Status runImport(const std::vector<std::string>& args) {
         out["rows_duplicate"] = summary->rowsDuplicate;
         out["seconds"] = summary->seconds;
         out["index_seconds"] = summary->indexSeconds;
+        out["summary_seconds"] = summary->summarySeconds;
         boost::json::array rejects, files;
         for (const auto& f : summary->files) {
             boost::json::object fo;

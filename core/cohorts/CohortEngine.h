@@ -6,7 +6,7 @@
 
 #include <span>
 
-#include "ActivityLog.h"
+#include "store/ActivityLog.h"
 #include "CohortMatrix.h"
 #include "common/JobContext.h"
 #include "common/TimeZone.h"

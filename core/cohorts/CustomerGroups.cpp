@@ -63,9 +63,7 @@ Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log
         auto categories = readLabels(db, "SELECT id, category FROM items WHERE category IS NOT NULL");
         if (!categories) return categories.error();
         for (std::size_t c = 0; c < log.customers(); ++c) {
-            const auto events = log.events(c);
-            if (events.empty()) continue;
-            if (auto it = categories->find(events.front().item); it != categories->end()) labels[c] = it->second;
+            if (auto it = categories->find(log.firstItem(c)); it != categories->end()) labels[c] = it->second;
         }
     } else if (by.starts_with("property:") && by.size() > 9) {
         auto stmt = db.prepare("SELECT user_id, value FROM user_properties WHERE name = ?1");

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ActivityLog.h"
+#include "store/ActivityLog.h"
 #include "common/Result.h"
 
 namespace ss {

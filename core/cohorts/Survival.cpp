@@ -69,16 +69,18 @@ std::vector<Lifetime> Survival::lifetimes(const ActivityLog& log, int churnGapDa
         if (events.empty()) continue;
         Lifetime l;
         l.customer = c;
-        std::int64_t end = events.back().ts;
-        l.churned = log.lastEvent() - end >= gap;
-        for (std::size_t i = 0; i + 1 < events.size(); ++i) {
-            if (events[i + 1].ts - events[i].ts > gap) {
-                end = events[i].ts;
-                l.churned = true;
+        // Walk to the first silence longer than the gap; without one, the last event ends the life.
+        std::int64_t end = events.firstTime();
+        bool gapFound = false;
+        for (const auto& e : events) {
+            if (e.ts - end > gap) {
+                gapFound = true;
                 break;
             }
+            end = e.ts;
         }
-        l.days = (end - events.front().ts) / 86400;
+        l.churned = gapFound || log.lastEvent() - end >= gap;
+        l.days = (end - events.firstTime()) / 86400;
         out.push_back(l);
     }
     return out;

@@ -14,7 +14,7 @@
 
 #include <boost/json/value.hpp>
 
-#include "ActivityLog.h"
+#include "store/ActivityLog.h"
 #include "common/JobContext.h"
 #include "common/Result.h"
 

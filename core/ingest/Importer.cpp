@@ -9,6 +9,7 @@
 #include "RetailRocketFormat.h"
 #include "TaobaoFormat.h"
 #include "TransactionsFormat.h"
+#include "store/ActivitySummary.h"
 #include "store/Schema.h"
 
 namespace ss {
@@ -220,6 +221,11 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
         SS_TRY(db.exec("PRAGMA threads=0"));
         summary.indexSeconds = secondsSince(indexStart);
     }
+    // Retention and survival read every customer's events from the activity summary: kept current here.
+    context.report(-1, "summarising activity");
+    const auto summaryStart = std::chrono::steady_clock::now();
+    SS_TRY(ActivitySummary::rebuild(db, context));
+    summary.summarySeconds = secondsSince(summaryStart);
     SS_TRY(tx.commit());
 
     // Rejects are read back after commit so the summary shows exactly what was stored.

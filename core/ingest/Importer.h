@@ -35,6 +35,7 @@ struct ImportSummary {
     std::int64_t rowsRead = 0, rowsImported = 0, rowsRejected = 0, rowsFlagged = 0, rowsDuplicate = 0;
     double seconds = 0;
     double indexSeconds = 0;  // part of seconds spent building the event indexes after a bulk load
+    double summarySeconds = 0;  // part of seconds spent rebuilding the activity summary (retention reads it)
 };
 
 class Importer {

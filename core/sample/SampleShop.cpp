@@ -1,5 +1,7 @@
 #include "SampleShop.h"
 
+#include "store/ActivitySummary.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -304,6 +306,7 @@ Result<SampleShopSummary> SampleShop::write(const std::filesystem::path& path, c
     SS_TRY(writer->flush());
     context.report(-1, "building indexes");
     SS_TRY(Schema::createEventIndexes(db));
+    SS_TRY(ActivitySummary::rebuild(db, context));
     SS_TRY((*project)->setSetting("project.kind", "sample"));
     SS_TRY((*project)->setSetting("project.timezone", "Asia/Shanghai"));
     SS_TRY((*project)->setSetting("sample.seed", std::to_string(options.seed)));

@@ -95,8 +95,9 @@ CREATE TABLE trained_models(
 CREATE INDEX trained_models_recommender ON trained_models(recommender, created);
 )SQL";
 
-// Version 4: properties of customers (channel, region, experiment variant, ...) for segments, and
-// named customer sets ("segments") kept for cohorts, evaluation slices and audiences.
+// Version 4: properties of customers (channel, region, experiment variant, ...) for segments, named
+// customer sets ("segments") kept for cohorts, evaluation slices and audiences, and the activity
+// summary (every customer's events, encoded compactly) that retention and survival read.
 constexpr const char* kVersion4 = R"SQL(
 CREATE TABLE user_properties(
   user_id INTEGER NOT NULL REFERENCES users(id),
@@ -113,6 +114,9 @@ CREATE TABLE segment_members(
   segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
   user_id INTEGER NOT NULL REFERENCES users(id),
   PRIMARY KEY(segment_id, user_id)) WITHOUT ROWID;
+CREATE TABLE activity_summary(
+  chunk INTEGER PRIMARY KEY,
+  data BLOB NOT NULL);
 )SQL";
 
 }  // namespace

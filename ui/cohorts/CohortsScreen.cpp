@@ -26,6 +26,7 @@
 #include "cohorts/CohortEngine.h"
 #include "cohorts/CustomerGroups.h"
 #include "cohorts/Survival.h"
+#include "store/ActivitySummary.h"
 #include "store/Project.h"
 
 namespace ss::ui {
@@ -103,6 +104,8 @@ void CohortsScreen::setProject(const QString& path) {
     status_->setText(tr("Reading the project's events…"));
     std::function<Result<std::shared_ptr<const CohortData>>(const JobContext&)> job =
         [p = utf8(path)](const JobContext& context) -> Result<std::shared_ptr<const CohortData>> {
+        // Builds the activity summary once for an older project (else the events are scanned: same numbers).
+        (void)ActivitySummary::ensureCurrent(p, context);
         auto project = Project::open(p, Database::Mode::ReadOnly);
         if (!project) return project.error();
         auto zoneName = (*project)->setting("project.timezone");

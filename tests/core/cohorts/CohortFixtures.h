@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "cohorts/ActivityLog.h"
+#include "store/ActivityLog.h"
 
 namespace sstest {
 
@@ -18,10 +18,10 @@ inline std::int64_t at(int day, int hour, int minute = 0) {
 inline ss::ActivityLog::Row row(std::int64_t user, std::int64_t ts, ss::EventType type, float amount = 0.0f, std::int32_t item = 1) {
     ss::ActivityLog::Row r;
     r.user = user;
-    r.event.ts = ts;
-    r.event.type = type;
-    r.event.item = item;
-    r.event.amount = amount;
+    r.ts = ts;
+    r.type = type;
+    r.item = item;
+    r.amount = amount;
     r.hasAmount = amount != 0.0f;
     return r;
 }

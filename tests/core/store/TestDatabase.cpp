@@ -189,7 +189,7 @@ private slots:
             SS_VERIFY_OK(p);
             SS_VERIFY_OK((*p)->setSetting("kept", "yes"));
         }
-        rawExec(path, "DROP TABLE trained_models; DROP TABLE segment_members; DROP TABLE segments; DROP TABLE user_properties;"
+        rawExec(path, "DROP TABLE trained_models; DROP TABLE segment_members; DROP TABLE segments; DROP TABLE user_properties; DROP TABLE activity_summary;"
                       " PRAGMA user_version=2;");
         auto ro = Project::open(path, Database::Mode::ReadOnly);
         SS_VERIFY_OK(ro);

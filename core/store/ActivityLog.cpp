@@ -1,0 +1,152 @@
+#include "ActivityLog.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "ActivitySummary.h"
+#include "Database.h"
+
+namespace ss {
+namespace {
+
+void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
+}
+
+}  // namespace
+
+void ActivityLog::Events::Iterator::decode() {
+    std::uint64_t v = 0;
+    int shift = 0;
+    for (;;) {
+        const std::uint8_t b = *p_++;
+        v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+        if (b < 0x80) break;
+        shift += 7;
+    }
+    ts_ += static_cast<std::int64_t>(v >> 3);
+    current_.ts = ts_;
+    current_.type = static_cast<EventType>((v & 3) + 1);
+    current_.amount = 0.0f;
+    if (v & 4) {
+        std::memcpy(&current_.amount, p_, sizeof(float));
+        p_ += sizeof(float);
+    }
+}
+
+ActivityLog ActivityLog::fromRows(std::vector<Row> rows) {
+    ActivityLog log;
+    log.append(rows);
+    log.finish();
+    return log;
+}
+
+void ActivityLog::append(std::vector<Row>& rows) {
+    // Stable: events of one customer at the same second keep the order they were stored in.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.user != b.user ? a.user < b.user : a.ts < b.ts; });
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i;
+        while (j < rows.size() && rows[j].user == rows[i].user) ++j;
+        Customer k;
+        k.userId = rows[i].user;
+        k.firstTs = rows[i].ts;
+        k.firstItem = rows[i].item;
+        k.offset = bytes_.size();
+        k.count = static_cast<std::uint32_t>(j - i);
+        std::int64_t previous = k.firstTs;
+        for (std::size_t e = i; e < j; ++e) {
+            const Row& r = rows[e];
+            const bool withAmount = r.hasAmount && r.amount != 0.0f;
+            const auto delta = static_cast<std::uint64_t>(r.ts - previous);
+            previous = r.ts;
+            putVarint(bytes_, (delta << 3) | (withAmount ? 4u : 0u) | static_cast<std::uint64_t>(static_cast<int>(r.type) - 1));
+            if (withAmount) {
+                std::uint8_t raw[sizeof(float)];
+                std::memcpy(raw, &r.amount, sizeof(float));
+                bytes_.insert(bytes_.end(), raw, raw + sizeof(float));
+                amounts_ = amounts_ || r.type == EventType::Purchase;
+            }
+        }
+        k.bytes = static_cast<std::uint32_t>(bytes_.size() - k.offset);
+        events_ += k.count;
+        customers_.push_back(k);
+        i = j;
+    }
+    rows.clear();
+}
+
+void ActivityLog::finish() {
+    bool first = true;
+    for (std::size_t c = 0; c < customers_.size(); ++c) {
+        std::int64_t last = customers_[c].firstTs;
+        for (const auto& e : events(c)) last = e.ts;
+        if (first || customers_[c].firstTs < firstEvent_) firstEvent_ = customers_[c].firstTs;
+        if (first || last > lastEvent_) lastEvent_ = last;
+        first = false;
+    }
+    bytes_.shrink_to_fit();
+}
+
+Result<ActivityLog> ActivityLog::scan(Database& db, const JobContext& job, std::size_t rowsPerPass) {
+    // Passes over ranges of user ids keep the raw events in memory bounded (about 1 GB a pass).
+    auto rows = db.queryInt("SELECT coalesce(max(rowid), 0) FROM events");
+    if (!rows) return rows.error();
+    auto maxUser = db.queryInt("SELECT coalesce(max(id), 0) FROM users");
+    if (!maxUser) return maxUser.error();
+    const auto perPass = static_cast<std::int64_t>(std::max<std::size_t>(1, rowsPerPass));
+    const std::int64_t passes = std::max<std::int64_t>(1, (*rows + perPass - 1) / perPass);
+    const std::int64_t usersPerPass = *maxUser / passes + 1;
+    auto stmt = db.prepare("SELECT user_id, ts, type, item_id, value FROM events WHERE user_id >= ?1 AND user_id < ?2");
+    if (!stmt) return stmt.error();
+    ActivityLog log;
+    std::vector<Row> raw;
+    std::int64_t seen = 0;
+    for (std::int64_t pass = 0; pass < passes; ++pass) {
+        stmt->reset();
+        stmt->bind(1, pass * usersPerPass).bind(2, pass + 1 == passes ? *maxUser + 1 : (pass + 1) * usersPerPass);
+        for (;;) {
+            auto more = stmt->step();
+            if (!more) return more.error();
+            if (!*more) break;
+            Row r;
+            r.user = stmt->columnInt(0);
+            r.ts = stmt->columnInt(1);
+            const auto type = stmt->columnInt(2);
+            r.type = type >= 1 && type <= 4 ? static_cast<EventType>(type) : EventType::View;
+            r.item = static_cast<std::int32_t>(stmt->columnInt(3));
+            if (!stmt->columnIsNull(4)) {
+                r.amount = static_cast<float>(stmt->columnDouble(4));
+                r.hasAmount = true;
+            }
+            raw.push_back(r);
+            if ((++seen & 0xFFFFF) == 0) {
+                if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while reading events");
+                job.report(*rows > 0 ? 0.95 * static_cast<double>(seen) / static_cast<double>(*rows) : -1.0, "Reading events");
+            }
+        }
+        log.append(raw);
+        raw.shrink_to_fit();
+    }
+    log.finish();
+    job.report(1.0, "Reading events");
+    return log;
+}
+
+Result<ActivityLog> ActivityLog::load(Database& db, const JobContext& job) {
+    auto summary = ActivitySummary::read(db, job);
+    if (!summary) return summary.error();
+    if (*summary) return std::move(**summary);
+    return scan(db, job);
+}
+
+std::int64_t ActivityLog::customerOf(std::int64_t userId) const {
+    const auto it = std::lower_bound(customers_.begin(), customers_.end(), userId, [](const Customer& k, std::int64_t u) { return k.userId < u; });
+    if (it == customers_.end() || it->userId != userId) return -1;
+    return it - customers_.begin();
+}
+
+}  // namespace ss

@@ -1,0 +1,186 @@
+#include "ActivitySummary.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include <sqlite3.h>
+
+#include "Database.h"
+#include "Project.h"
+
+namespace ss {
+namespace {
+
+constexpr const char* kFingerprintKey = "activity.summary";
+constexpr std::size_t kBlobBytes = 4 << 20;  // customers are cut into blobs of about this size
+
+void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
+}
+
+bool getVarint(const std::uint8_t*& p, const std::uint8_t* end, std::uint64_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 64 && p < end; shift += 7) {
+        const std::uint8_t b = *p++;
+        v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+        if (b < 0x80) return true;
+    }
+    return false;
+}
+
+std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
+
+}  // namespace
+
+Result<std::string> ActivitySummary::fingerprint(Database& db) {
+    // Events are only ever appended (or removed again inside the import that added them, which
+    // rebuilds the summary before it commits): the last rowid and the last import identify the table.
+    auto rowid = db.queryInt("SELECT coalesce(max(rowid), 0) FROM events");
+    if (!rowid) return rowid.error();
+    auto import = db.queryInt("SELECT coalesce(max(id), 0) FROM imports");
+    if (!import) return import.error();
+    return "v1:" + std::to_string(*rowid) + ":" + std::to_string(*import);
+}
+
+Result<bool> ActivitySummary::current(Database& db) {
+    auto now = fingerprint(db);
+    if (!now) return now.error();
+    auto stored = db.prepare("SELECT value FROM settings WHERE key = ?1");
+    if (!stored) return stored.error();
+    stored->bind(1, kFingerprintKey);
+    auto row = stored->step();
+    if (!row) return row.error();
+    return *row && stored->columnText(0) == *now;
+}
+
+Result<bool> ActivitySummary::ensureCurrent(const std::filesystem::path& path, const JobContext& job) {
+    {
+        auto project = Project::open(path, Database::Mode::ReadOnly);
+        if (!project) return project.error();
+        auto isCurrent = current((*project)->db());
+        if (!isCurrent) return isCurrent.error();
+        if (*isCurrent) return false;
+    }
+    auto project = Project::open(path);
+    if (!project) return project.error();
+    SS_TRY(rebuild((*project)->db(), job));
+    return true;
+}
+
+Status ActivitySummary::rebuild(Database& db, const JobContext& job) {
+    auto log = ActivityLog::scan(db, job);
+    if (!log) return log.error();
+    return write(db, *log);
+}
+
+Status ActivitySummary::write(Database& db, const ActivityLog& log) {
+    auto fp = fingerprint(db);
+    if (!fp) return fp.error();
+    // Inside an import's (or the sample shop's) transaction the summary commits with it; alone, in its own.
+    std::optional<Transaction> tx;
+    if (sqlite3_get_autocommit(db.handle())) {
+        tx.emplace(db);
+        if (!tx->begun()) return tx->begun();
+    }
+    SS_TRY(db.exec("DELETE FROM activity_summary"));
+    auto insert = db.prepare("INSERT INTO activity_summary(chunk, data) VALUES(?1, ?2)");
+    if (!insert) return insert.error();
+    std::vector<std::uint8_t> blob;
+    std::int64_t chunk = 0;
+    std::int64_t previousUser = 0;
+    auto flush = [&]() -> Status {
+        if (blob.empty()) return {};
+        insert->reset();
+        insert->bind(1, chunk++).bind(2, std::as_bytes(std::span(blob)));
+        SS_TRY(insert->run());
+        blob.clear();
+        previousUser = 0;
+        return {};
+    };
+    for (const auto& k : log.customers_) {
+        // Customer header: user id (delta within the blob), events, first item, first time, bytes.
+        putVarint(blob, static_cast<std::uint64_t>(k.userId - previousUser));
+        previousUser = k.userId;
+        putVarint(blob, k.count);
+        putVarint(blob, zigzag(k.firstItem));
+        putVarint(blob, zigzag(k.firstTs));
+        putVarint(blob, k.bytes);
+        blob.insert(blob.end(), log.bytes_.begin() + static_cast<std::ptrdiff_t>(k.offset),
+                    log.bytes_.begin() + static_cast<std::ptrdiff_t>(k.offset + k.bytes));
+        if (blob.size() >= kBlobBytes) SS_TRY(flush());
+    }
+    SS_TRY(flush());
+    auto setting = db.prepare("INSERT INTO settings(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!setting) return setting.error();
+    setting->bind(1, kFingerprintKey).bind(2, *fp);
+    SS_TRY(setting->run());
+    return tx ? tx->commit() : Status{};
+}
+
+Result<std::optional<ActivityLog>> ActivitySummary::read(Database& db, const JobContext& job) {
+    auto isCurrent = current(db);
+    if (!isCurrent) return isCurrent.error();
+    if (!*isCurrent) return std::optional<ActivityLog>();
+    auto stmt = db.prepare("SELECT data FROM activity_summary ORDER BY chunk");
+    if (!stmt) return stmt.error();
+    ActivityLog log;
+    auto damaged = [&]() { return makeError(ErrorCode::InputData, "the activity summary is damaged; rebuild it", db.path().string()); };
+    for (;;) {
+        auto more = stmt->step();
+        if (!more) return more.error();
+        if (!*more) break;
+        if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while reading the activity summary");
+        const auto bytes = stmt->columnBlob(0);
+        const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
+        const auto* end = p + bytes.size();
+        std::int64_t user = 0;
+        while (p < end) {
+            std::uint64_t delta, count, item, first, size;
+            if (!getVarint(p, end, delta) || !getVarint(p, end, count) || !getVarint(p, end, item) || !getVarint(p, end, first) ||
+                !getVarint(p, end, size) || size > static_cast<std::uint64_t>(end - p) || count == 0 || count > size)
+                return damaged();
+            user += static_cast<std::int64_t>(delta);
+            if (!log.customers_.empty() && user <= log.customers_.back().userId) return damaged();
+            ActivityLog::Customer k;
+            k.userId = user;
+            k.count = static_cast<std::uint32_t>(count);
+            k.firstItem = static_cast<std::int32_t>(unzigzag(item));
+            k.firstTs = unzigzag(first);
+            k.offset = log.bytes_.size();
+            k.bytes = static_cast<std::uint32_t>(size);
+            log.bytes_.insert(log.bytes_.end(), p, p + size);
+            p += size;
+            log.events_ += k.count;
+            log.customers_.push_back(k);
+        }
+        job.report(-1, "Reading the activity summary");
+    }
+    // Every customer's encoding is walked once: it checks the bytes and finds the data's span.
+    for (std::size_t c = 0; c < log.customers_.size(); ++c) {
+        const auto& k = log.customers_[c];
+        const std::uint8_t* p = log.bytes_.data() + k.offset;
+        const std::uint8_t* end = p + k.bytes;
+        std::int64_t ts = k.firstTs;
+        for (std::uint32_t e = 0; e < k.count; ++e) {
+            std::uint64_t v;
+            if (!getVarint(p, end, v)) return damaged();
+            ts += static_cast<std::int64_t>(v >> 3);
+            if (v & 4) {
+                if (end - p < static_cast<std::ptrdiff_t>(sizeof(float))) return damaged();
+                p += sizeof(float);
+                if ((v & 3) + 1 == static_cast<std::uint64_t>(EventType::Purchase)) log.amounts_ = true;
+            }
+        }
+        if (p != end) return damaged();
+        if (c == 0 || k.firstTs < log.firstEvent_) log.firstEvent_ = k.firstTs;
+        if (c == 0 || ts > log.lastEvent_) log.lastEvent_ = ts;
+    }
+    return std::optional<ActivityLog>(std::move(log));
+}
+
+}  // namespace ss
