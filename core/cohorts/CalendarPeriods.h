@@ -24,6 +24,7 @@ public:
     std::int64_t startUtc(std::int64_t index) const;
     // The local date the period starts on, e.g. "2017-11-27".
     std::string label(std::int64_t index) const;
+    const TimeZone& zone() const { return zone_; }
 
 private:
     CohortPeriod unit_;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <thread>
 
 #include "CalendarPeriods.h"
 
@@ -38,7 +39,7 @@ public:
     // between brackets, or past the last one).
     std::int64_t column(std::int64_t ts, std::int64_t t0, std::int64_t cohortIndex) const {
         switch (d_.window) {
-        case PeriodWindow::Calendar: return calendar_.indexOf(ts) - cohortIndex;
+        case PeriodWindow::Calendar: return periodOf(ts) - cohortIndex;
         case PeriodWindow::Rolling: return floorDiv(ts - t0, d_.windowSeconds());
         case PeriodWindow::Brackets: {
             const auto day = floorDiv(ts - t0, 86400);
@@ -69,40 +70,43 @@ public:
         return reached;
     }
 
+    // Calendar period of an instant; a customer's events mostly fall in the period of the one before,
+    // so the last period's local bounds are kept (one mapper per thread).
+    std::int64_t periodOf(std::int64_t ts) const {
+        const std::int64_t local = calendar_.zone().toLocal(ts);
+        if (local < cachedStart_ || local >= cachedEnd_) {
+            cachedIndex_ = calendar_.indexOfLocal(local);
+            cachedStart_ = calendar_.startLocal(cachedIndex_);
+            cachedEnd_ = calendar_.startLocal(cachedIndex_ + 1);
+        }
+        return cachedIndex_;
+    }
+
 private:
     const CohortDefinition& d_;
     const CalendarPeriods& calendar_;
+    mutable std::int64_t cachedIndex_ = 0, cachedStart_ = 0, cachedEnd_ = 0;
 };
 
-}  // namespace
+using Tallies = std::map<std::int64_t, RowTally>;  // by cohort period index
 
-Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortDefinition& d, const TimeZone& zone,
-                                           const JobContext& job, std::span<const char> include) {
-    SS_TRY(d.validate());
-    if (!include.empty() && include.size() != log.customers())
-        return makeError(ErrorCode::Internal, "segment flags do not match the customers of the activity log");
-    const CalendarPeriods calendar(d.period, zone);
+// Counts the customers [from, to) into `tallies`; only the worker told to reports progress.
+Status tallyCustomers(const ActivityLog& log, const CohortDefinition& d, const CalendarPeriods& calendar, std::span<const char> include,
+                      std::size_t from, std::size_t to, const JobContext& job, bool reports, Tallies& tallies, std::int64_t& members) {
     const ColumnMapper mapper(d, calendar);
     const bool orAfter = d.counting == RetentionCounting::OnOrAfter;
-    std::map<std::int64_t, RowTally> tallies;  // by cohort period index
-    CohortMatrix m;
-    m.definition = d;
-    m.dataEnd = log.lastEvent();
-    m.hasRevenue = log.hasAmounts();
-
     std::vector<std::pair<std::int64_t, std::int64_t>> entries;  // (cohort period, t0) of one customer
-    std::int64_t members = 0;
-    for (std::size_t c = 0; c < log.customers(); ++c) {
-        if ((c & 0xFFFF) == 0) {
+    for (std::size_t c = from; c < to; ++c) {
+        if (((c - from) & 0xFFFF) == 0) {
             if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while counting cohorts");
-            job.report(static_cast<double>(c) / static_cast<double>(std::max<std::size_t>(1, log.customers())), "Counting cohorts");
+            if (reports) job.report(static_cast<double>(c - from) / static_cast<double>(std::max<std::size_t>(1, to - from)), "Counting cohorts");
         }
         if (!include.empty() && !include[c]) continue;
         const auto events = log.events(c);
         entries.clear();
         for (const auto& e : events) {
             if (!d.startsCohort(e.type)) continue;
-            const auto p = calendar.indexOf(e.ts);
+            const auto p = mapper.periodOf(e.ts);
             if (entries.empty() || (d.type == CohortType::Recurring && entries.back().first != p)) entries.emplace_back(p, e.ts);
             if (d.type == CohortType::FirstTime) break;
         }
@@ -137,6 +141,59 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
             if (orAfter)
                 for (std::int64_t k = 1; k <= lastCounted; ++k) RowTally::add(row.returned, static_cast<std::size_t>(k), std::int64_t{1});
         }
+    }
+    return {};
+}
+
+void merge(Tallies& into, Tallies& from) {
+    for (auto& [p, t] : from) {
+        auto& row = into[p];
+        row.size += t.size;
+        row.minT0 = std::min(row.minT0, t.minT0);
+        row.maxT0 = std::max(row.maxT0, t.maxT0);
+        for (std::size_t i = 0; i < t.returned.size(); ++i) RowTally::add(row.returned, i, t.returned[i]);
+        for (std::size_t i = 0; i < t.purchases.size(); ++i) RowTally::add(row.purchases, i, t.purchases[i]);
+        for (std::size_t i = 0; i < t.revenue.size(); ++i) RowTally::add(row.revenue, i, t.revenue[i]);
+    }
+}
+
+}  // namespace
+
+Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortDefinition& d, const TimeZone& zone,
+                                           const JobContext& job, std::span<const char> include, std::size_t threads) {
+    SS_TRY(d.validate());
+    if (!include.empty() && include.size() != log.customers())
+        return makeError(ErrorCode::Internal, "segment flags do not match the customers of the activity log");
+    const CalendarPeriods calendar(d.period, zone);
+    CohortMatrix m;
+    m.definition = d;
+    m.dataEnd = log.lastEvent();
+    m.hasRevenue = log.hasAmounts();
+
+    // Customers are independent: each worker counts a contiguous share, then the counts are added.
+    const std::size_t workers = threads > 0 ? threads
+                                : log.customers() < 20000 ? 1
+                                                          : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<Tallies> partial(workers);
+    std::vector<std::int64_t> counted(workers, 0);
+    std::vector<Status> outcome(workers);
+    std::vector<std::thread> helpers;
+    const std::size_t share = (log.customers() + workers - 1) / workers;
+    for (std::size_t w = 1; w < workers; ++w) {
+        const std::size_t from = std::min(log.customers(), w * share), to = std::min(log.customers(), from + share);
+        helpers.emplace_back([&, w, from, to] {
+            outcome[w] = tallyCustomers(log, d, calendar, include, from, to, job, false, partial[w], counted[w]);
+        });
+    }
+    // The calling thread counts the first share (and reports progress).
+    outcome[0] = tallyCustomers(log, d, calendar, include, 0, std::min(log.customers(), share), job, true, partial[0], counted[0]);
+    for (auto& t : helpers) t.join();
+    for (const auto& o : outcome) SS_TRY(o);
+    Tallies tallies = std::move(partial[0]);
+    std::int64_t members = counted[0];
+    for (std::size_t w = 1; w < workers; ++w) {
+        merge(tallies, partial[w]);
+        members += counted[w];
     }
     m.customers = members;
 
@@ -195,13 +252,16 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
         m.periodLabels.push_back(d.periodLabel(col));
         CohortCell mean;
         double rateSum = 0, purchaseSum = 0, revenueSum = 0, simplePurchases = 0, simpleRevenue = 0;
-        std::int64_t sizes = 0, rowsUsed = 0;
+        std::int64_t sizes = 0, rowsUsed = 0, rated = 0;
         for (const auto& row : m.rows) {
             if (col >= row.cells.size() || !row.cells[col].complete) continue;
             const auto& cell = row.cells[col];
             mean.count += cell.count;
             mean.base += cell.base;
-            if (!std::isnan(cell.rate)) rateSum += cell.rate;
+            if (!std::isnan(cell.rate)) {
+                rateSum += cell.rate;
+                ++rated;
+            }
             purchaseSum += cell.purchasesPerCustomer * static_cast<double>(row.size);
             revenueSum += cell.revenuePerCustomer * static_cast<double>(row.size);
             simplePurchases += cell.purchasesPerCustomer;
@@ -218,7 +278,7 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
             mean.purchasesPerCustomer = purchaseSum / static_cast<double>(sizes);
             mean.revenuePerCustomer = revenueSum / static_cast<double>(sizes);
         } else {
-            mean.rate = rateSum / static_cast<double>(rowsUsed);
+            mean.rate = rated > 0 ? rateSum / static_cast<double>(rated) : kNaN;
             mean.low = mean.high = kNaN;
             mean.purchasesPerCustomer = simplePurchases / static_cast<double>(rowsUsed);
             mean.revenuePerCustomer = simpleRevenue / static_cast<double>(rowsUsed);

@@ -1,7 +1,8 @@
 // CohortEngine: computes a retention matrix from an ActivityLog under a CohortDefinition — cohort
 // membership, per-period returns in "on" or "on or after" mode, rates with Wilson intervals,
 // incomplete periods, the mean row and cumulative purchases/revenue per customer. Stateless; runs
-// on the calling (job) thread and checks the job's stop token between customers.
+// on the calling (job) thread, with helper threads for large logs, and checks the job's stop token
+// between customers (only the calling thread reports progress).
 #pragma once
 
 #include <span>
@@ -16,10 +17,11 @@ namespace ss {
 class CohortEngine {
 public:
     // `include`, when not empty, has one flag per customer of the log: only flagged customers are
-    // counted (a segment). The data's end is always the whole log's last event.
+    // counted (a segment). The data's end is always the whole log's last event. `threads`: workers
+    // that count shares of the customers (0: one per core for large logs, else one).
     static Result<CohortMatrix> compute(const ActivityLog& log, const CohortDefinition& definition,
                                         const TimeZone& zone, const JobContext& job = {},
-                                        std::span<const char> include = {});
+                                        std::span<const char> include = {}, std::size_t threads = 0);
 };
 
 }  // namespace ss

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <random>
 
 #include <boost/json.hpp>
 
@@ -302,6 +303,44 @@ private slots:
         }
         const auto sentence = QString::fromStdString(d.describe());
         QVERIFY2(sentence.contains(mustContain), qPrintable(sentence));
+    }
+
+    void workersAgree_data() {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("week, on") << "week";
+        QTest::newRow("day, recurring, on or after") << "recurring";
+        QTest::newRow("brackets") << "brackets";
+    }
+    void workersAgree() {
+        // Shares of customers counted apart and added give the same matrix as one worker.
+        QFETCH(QString, variant);
+        std::mt19937 rng(5);
+        std::vector<ActivityLog::Row> rows;
+        for (int u = 1; u <= 3000; ++u) {
+            std::int64_t t = at(static_cast<int>(rng() % 60), static_cast<int>(rng() % 24));
+            const int visits = 1 + static_cast<int>(rng() % 8);
+            for (int v = 0; v < visits; ++v) {
+                rows.push_back(sstest::row(u, t, static_cast<EventType>(1 + rng() % 4), static_cast<float>(rng() % 50)));
+                t += static_cast<std::int64_t>(rng() % (20 * 86400));
+            }
+        }
+        const auto log = ActivityLog::fromRows(std::move(rows));
+        CohortDefinition d;
+        if (variant == "recurring") {
+            d.period = CohortPeriod::Day;
+            d.type = CohortType::Recurring;
+            d.counting = RetentionCounting::OnOrAfter;
+        }
+        if (variant == "brackets") {
+            d.window = PeriodWindow::Brackets;
+            d.brackets = {{1, 3}, {4, 7}, {8, 30}};
+        }
+        auto one = CohortEngine::compute(log, d, TimeZone::utc(), {}, {}, 1);
+        auto three = CohortEngine::compute(log, d, TimeZone::utc(), {}, {}, 3);
+        SS_VERIFY_OK(one);
+        SS_VERIFY_OK(three);
+        QVERIFY(one->rows.size() > 5);
+        QVERIFY(sstest::jsonNearlyEqual(boost::json::value(three->toJson()), boost::json::value(one->toJson())));
     }
 };
 
