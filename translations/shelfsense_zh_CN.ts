@@ -505,154 +505,154 @@
         <translation>自每位顾客的同期群事件起算的天数范围，例如 1-3,4-7,8-14,15-30</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="29"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="30"/>
         <source>On (exactly period N)</source>
         <translation>当期（恰好第 N 期）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="29"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="30"/>
         <source>On or after (N or later)</source>
         <translation>当期及以后（第 N 期或更晚）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="30"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="31"/>
         <source>Cohort size</source>
         <translation>同期群规模</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="30"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="31"/>
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="31"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="32"/>
         <source>Weighted by size</source>
         <translation>按规模加权</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="31"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="32"/>
         <source>Simple</source>
         <translation>简单平均</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="32"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="33"/>
         <source>Retention rate</source>
         <translation>留存率</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="32"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="33"/>
         <source>Customers</source>
         <translation>顾客数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="33"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="34"/>
         <source>Purchases per customer</source>
         <translation>人均购买次数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="34"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="35"/>
         <source>Revenue per customer</source>
         <translation>人均收入</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="35"/>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="103"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="36"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="107"/>
         <source>All customers</source>
         <translation>全部顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="36"/>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="117"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="37"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="121"/>
         <source>Every group</source>
         <translation>所有分组</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="40"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="41"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="41"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="42"/>
         <source>A customer&apos;s active life ends at their last event before a silence longer than this</source>
         <translation>顾客在超过此时长的沉默之前的最后一次事件处结束活跃期</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
         <source>Cohorts</source>
         <translation>同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
         <source>Joined with</source>
         <translation>加入行为</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
         <source>Returned with</source>
         <translation>回访行为</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="46"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
         <source>Periods as</source>
         <translation>周期方式</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
         <source>Brackets</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
         <source>Counting</source>
         <translation>计数方式</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="47"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
         <source>Rates relative to</source>
         <translation>比率基准</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="49"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="49"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="49"/>
         <source>Group by</source>
         <translation>分组依据</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="48"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="49"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="49"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="50"/>
         <source>Churn gap</source>
         <translation>流失间隔</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="106"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="110"/>
         <source>Segment</source>
         <translation>细分</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="107"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="111"/>
         <source>Acquisition category</source>
         <translation>获客品类</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="108"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="112"/>
         <source>Property: %1</source>
         <translation>属性：%1</translation>
     </message>
@@ -754,57 +754,57 @@
         <translation>正在读取项目事件…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="124"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="119"/>
         <source>Loading events for cohorts</source>
         <translation>为同期群加载事件</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="127"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="122"/>
         <source>Could not read the project: %1</source>
         <translation>无法读取项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="161"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="156"/>
         <source>Counting cohorts…</source>
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="187"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="182"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="204"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="199"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="218"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="213"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="222"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="217"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="223"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="218"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="224"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="219"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="224"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="219"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="227"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="222"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1400,12 +1400,14 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>人均生命周期价值（完整同期群的平均）</translation>
     </message>
     <message>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="23"/>
         <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="60"/>
         <source>Purchases per customer</source>
         <translation>人均购买次数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="61"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="24"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="62"/>
         <source>Revenue per customer</source>
         <translation>人均收入</translation>
     </message>
@@ -1953,55 +1955,110 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::OverviewScreen</name>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="28"/>
-        <location filename="../ui/OverviewScreen.cpp" line="68"/>
+        <location filename="../ui/OverviewScreen.cpp" line="34"/>
+        <location filename="../ui/OverviewScreen.cpp" line="82"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="35"/>
+        <location filename="../ui/OverviewScreen.cpp" line="40"/>
+        <source>Active customers, last 7 days</source>
+        <translation>近 7 天活跃顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="41"/>
+        <source>Repeat-purchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="42"/>
+        <source>Month-1 retention, latest complete cohort</source>
+        <translation>最近完整同期群的次月留存</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="48"/>
         <source>Daily activity</source>
         <translation>每日活跃</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="37"/>
+        <location filename="../ui/OverviewScreen.cpp" line="50"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="39"/>
+        <location filename="../ui/OverviewScreen.cpp" line="52"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="50"/>
+        <location filename="../ui/OverviewScreen.cpp" line="63"/>
         <source>Day (UTC)</source>
         <translation>日期（UTC）</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="53"/>
+        <location filename="../ui/OverviewScreen.cpp" line="66"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="72"/>
+        <location filename="../ui/OverviewScreen.cpp" line="87"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="85"/>
+        <location filename="../ui/OverviewScreen.cpp" line="100"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="87"/>
+        <location filename="../ui/OverviewScreen.cpp" line="102"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="96"/>
+        <location filename="../ui/OverviewScreen.cpp" line="111"/>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="139"/>
+        <source>Computing stickiness</source>
+        <translation>正在计算用户粘性</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="152"/>
+        <source>%1 in the last 30 days</source>
+        <translation>近 30 天 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="154"/>
+        <source>Customers with an event in the 7 days before the data&apos;s last event; the line shows each of the last 12 weeks.</source>
+        <translation>在数据最后一个事件之前 7 天内有事件的顾客；曲线显示最近 12 周每周的人数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="157"/>
+        <source>%1 of %2 buyers bought again</source>
+        <translation>%2 位购买者中 %1 位再次购买</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="159"/>
+        <source>Share of buying customers with two or more purchases; the line shows it month by month.</source>
+        <translation>购买过的顾客中购买两次及以上的比例；曲线按月显示。</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="161"/>
+        <source>No monthly cohort has a complete month 1 yet.</source>
+        <translation>尚无月度同期群拥有完整的次月数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="164"/>
+        <source>cohort %1 (%2 customers), 95% interval %3 to %4</source>
+        <translation>同期群 %1（%2 位顾客），95% 区间 %3 至 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/OverviewScreen.cpp" line="168"/>
+        <source>First-time monthly cohorts in the project&apos;s time zone: the share back in the month after joining; the line shows every cohort.</source>
+        <translation>按项目时区的首次月度同期群：加入后次月回访的比例；曲线显示每个同期群。</translation>
     </message>
 </context>
 <context>
@@ -2314,17 +2371,17 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>各期留存</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="42"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="25"/>
         <source>Retained (%)</source>
         <translation>留存（%）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="77"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="75"/>
         <source>Mean (95% interval)</source>
         <translation>平均（95% 区间）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="90"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="88"/>
         <source>95% interval</source>
         <translation>95% 区间</translation>
     </message>
@@ -2864,43 +2921,43 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::SurvivalChart</name>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="46"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="55"/>
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="48"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="57"/>
         <source>%1: median %2 days (95% interval %3 to %4)</source>
         <translation>%1：中位数 %2 天（95% 区间 %3 至 %4）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="48"/>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="95"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="57"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="93"/>
         <source>All customers</source>
         <translation>全部顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="51"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="60"/>
         <source>log-rank p = %1</source>
         <translation>对数秩检验 p = %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="63"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="68"/>
         <source>Still active (churn gap %1 days) — log-rank p = %2</source>
         <translation>仍活跃（流失间隔 %1 天）— 对数秩检验 p = %2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="67"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="72"/>
         <source>Still active (churn gap %1 days)</source>
         <translation>仍活跃（流失间隔 %1 天）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="70"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="36"/>
         <source>Days since the first event</source>
         <translation>自首次事件起的天数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="72"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="38"/>
         <source>Still active (%)</source>
         <translation>仍活跃（%）</translation>
     </message>

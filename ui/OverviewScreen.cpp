@@ -1,6 +1,7 @@
 #include "OverviewScreen.h"
 
 #include <QChart>
+#include <QHBoxLayout>
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QLabel>
@@ -8,9 +9,14 @@
 #include <QLocale>
 #include <QVBoxLayout>
 #include <QVXYModelMapper>
+
+#include <cmath>
 #include <QValueAxis>
 
 #include "DailyEventsModel.h"
+#include "KpiTile.h"
+#include "cohorts/Kpis.h"
+#include "cohorts/ProjectActivity.h"
 #include "JobRunner.h"
 #include "Text.h"
 #include "common/TimeUtil.h"
@@ -28,7 +34,14 @@ OverviewScreen::OverviewScreen(JobRunner& runner, QWidget* parent) : ProjectScre
     summary_ = new QLabel(tr("No project open."), this);
     summary_->setObjectName("summary");
     summary_->setTextFormat(Qt::RichText);
+    summary_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);  // never clipped: the chart gives way
     layout->addWidget(summary_);
+    auto* tiles = new QHBoxLayout();
+    active_ = new KpiTile(tr("Active customers, last 7 days"), this);
+    repeat_ = new KpiTile(tr("Repeat-purchase rate"), this);
+    retention_ = new KpiTile(tr("Month-1 retention, latest complete cohort"), this);
+    for (auto* tile : {active_, repeat_, retention_}) tiles->addWidget(tile, 1);
+    layout->addLayout(tiles);
 
     daily_ = new DailyEventsModel(this);
     chart_ = new QChart();
@@ -64,11 +77,13 @@ OverviewScreen::OverviewScreen(JobRunner& runner, QWidget* parent) : ProjectScre
 }
 
 void OverviewScreen::setProject(const QString& path) {
+    for (auto* tile : {active_, repeat_, retention_}) tile->clear();
     if (path.isEmpty()) {
         summary_->setText(tr("No project open."));
         daily_->setDays({});
         return;
     }
+    loadKpis(path);
     summary_->setText(tr("Loading %1…").arg(path.toHtmlEscaped()));
     std::function<Result<OverviewData>(const JobContext&)> job = [p = utf8(path)](const JobContext&) -> Result<OverviewData> {
         auto project = Project::open(p);
@@ -112,6 +127,47 @@ void OverviewScreen::setProject(const QString& path) {
             axesY.first()->setRange(0, double(daily_->maxEvents()) * 1.05);
         }
         emit loaded();
+    });
+}
+
+void OverviewScreen::loadKpis(const QString& path) {
+    std::function<Result<Kpis>(const JobContext&)> job = [p = utf8(path)](const JobContext& context) -> Result<Kpis> {
+        auto activity = ProjectActivity::open(p, std::nullopt, context);
+        if (!activity) return activity.error();
+        return Kpis::compute(activity->log, activity->zone, context);
+    };
+    runner_.start<Kpis>(QStringLiteral("overview/kpis"), tr("Computing stickiness"), job, this, [this](Result<Kpis> r) {
+        if (!r) {
+            // A project without events has no stickiness to show; say why in the tiles' tooltip.
+            for (auto* tile : {active_, repeat_, retention_}) tile->setValue(QStringLiteral("—"), QString(), {}, qs(r.error().describe()));
+            return;
+        }
+        const QLocale locale;
+        auto trend = [](const std::vector<KpiPoint>& points, double scale) {
+            QVector<double> out;
+            for (const auto& p : points) out << p.value * scale;
+            return out;
+        };
+        active_->setValue(locale.toString(static_cast<qlonglong>(r->active7)),
+                          tr("%1 in the last 30 days").arg(locale.toString(static_cast<qlonglong>(r->active30))),
+                          trend(r->weeklyActive, 1.0),
+                          tr("Customers with an event in the 7 days before the data's last event; the line shows each of the last 12 weeks."));
+        const auto percent = [&](double x) { return std::isnan(x) ? QStringLiteral("—") : locale.toString(x * 100.0, 'f', 1) + QLatin1Char('%'); };
+        repeat_->setValue(percent(r->repeatRate),
+                          tr("%1 of %2 buyers bought again").arg(locale.toString(static_cast<qlonglong>(r->repeatBuyers)),
+                                                                   locale.toString(static_cast<qlonglong>(r->buyers))),
+                          trend(r->repeatByMonth, 100.0), tr("Share of buying customers with two or more purchases; the line shows it month by month."));
+        if (r->lastCompleteCohort.empty()) {
+            retention_->setValue(QStringLiteral("—"), tr("No monthly cohort has a complete month 1 yet."), {}, QString());
+        } else {
+            retention_->setValue(percent(r->monthOneRetention),
+                                 tr("cohort %1 (%2 customers), 95% interval %3 to %4")
+                                     .arg(qs(r->lastCompleteCohort), locale.toString(static_cast<qlonglong>(r->monthOneCohortSize)),
+                                          percent(r->monthOneLow), percent(r->monthOneHigh)),
+                                 trend(r->monthOneByCohort, 100.0),
+                                 tr("First-time monthly cohorts in the project's time zone: the share back in the month after joining; the line shows every cohort."));
+        }
+        emit kpisLoaded();
     });
 }
 

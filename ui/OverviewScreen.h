@@ -1,5 +1,6 @@
-// OverviewScreen: the open project's counts, date ranges and a daily-activity chart (events and
-// purchases per day, QtCharts bound to DailyEventsModel). Loads its numbers in a job. GUI thread only.
+// OverviewScreen: the open project's counts, date ranges, stickiness tiles (active customers, repeat
+// purchases, month-1 retention, each with its trend) and a daily-activity chart (events and purchases
+// per day, QtCharts bound to DailyEventsModel). Loads its numbers in jobs. GUI thread only.
 #pragma once
 
 #include "ProjectScreen.h"
@@ -12,6 +13,7 @@ namespace ss::ui {
 
 class DailyEventsModel;
 class JobRunner;
+class KpiTile;
 
 class OverviewScreen : public ProjectScreen {
     Q_OBJECT
@@ -19,12 +21,19 @@ public:
     OverviewScreen(JobRunner& runner, QWidget* parent = nullptr);
     void setProject(const QString& path) override;
     DailyEventsModel* dailyModel() const { return daily_; }
+    KpiTile* activeTile() const { return active_; }
+    KpiTile* repeatTile() const { return repeat_; }
+    KpiTile* retentionTile() const { return retention_; }
 
 signals:
     void loaded();
+    void kpisLoaded();
 
 private:
+    void loadKpis(const QString& path);
+
     JobRunner& runner_;
+    KpiTile *active_, *repeat_, *retention_;
     QLabel* summary_;
     DailyEventsModel* daily_;
     QChart* chart_;

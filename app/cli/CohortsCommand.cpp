@@ -2,6 +2,7 @@
 // incomplete periods, the mean row — as JSON, long-format CSV or a readable table.
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "Output.h"
 #include "cohorts/CohortEngine.h"
 #include "cohorts/CustomerGroups.h"
+#include "cohorts/Segments.h"
 
 namespace ss::cli {
 namespace {
@@ -132,12 +134,61 @@ Status runComparison(const AnalysisInput& input, const CohortDefinition& definit
     return {};
 }
 
+// The customers behind one cell (`DATE:N`: the cohort starting on DATE, period N), listed or saved
+// as a segment.
+Status runMembers(AnalysisInput& input, const CohortDefinition& definition, const std::vector<char>& include, const std::string& cell,
+                  const ArgParser& parser) {
+    const auto colon = cell.rfind(':');
+    std::int64_t column = -1;
+    if (colon != std::string::npos) {
+        try {
+            column = std::stoll(cell.substr(colon + 1));
+        } catch (...) {
+            column = -1;
+        }
+    }
+    if (colon == std::string::npos || column < 0)
+        return makeError(ErrorCode::Usage, "--members needs COHORT-DATE:PERIOD, e.g. 2025-03-03:2 (period 0 is the whole cohort)");
+    auto customers = CohortEngine::members(input.log, definition, input.zone, cell.substr(0, colon), static_cast<std::size_t>(column), include);
+    if (!customers) return customers.error();
+    std::vector<std::int64_t> userIds;
+    for (auto c : *customers) userIds.push_back(input.log.userId(c));
+    if (auto name = parser.value("save-segment")) {
+        auto writable = Project::open(input.project->path());
+        if (!writable) return writable.error();
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        const std::string description = "cohort " + cell.substr(0, colon) + ", " + definition.periodLabel(static_cast<std::size_t>(column)) +
+                                        ": " + definition.describe();
+        auto info = Segments::save((*writable)->db(), *name, description, userIds, parser.flag("replace"), now);
+        if (!info) return info.error();
+        if (!parser.flag("json")) std::fprintf(stderr, "saved segment '%s' with %lld customers\n", name->c_str(), static_cast<long long>(info->customers));
+    }
+    auto lookup = input.project->db().prepare("SELECT external_id FROM users WHERE id = ?1");
+    if (!lookup) return lookup.error();
+    boost::json::array ids;
+    for (auto id : userIds) {
+        lookup->reset();
+        lookup->bind(1, id);
+        auto row = lookup->step();
+        if (!row) return row.error();
+        ids.emplace_back(*row ? lookup->columnText(0) : std::to_string(id));
+    }
+    if (parser.flag("json")) {
+        printJson(boost::json::object{{"definition", definition.describe()}, {"cohort", cell.substr(0, colon)}, {"column", column},
+                                      {"period", definition.periodLabel(static_cast<std::size_t>(column))}, {"customers", std::move(ids)}});
+    } else {
+        std::cout << "customer\n";
+        for (const auto& id : ids) std::cout << id.as_string().c_str() << "\n";
+    }
+    return {};
+}
+
 }  // namespace
 
 Status runCohorts(const std::vector<std::string>& args) {
     ArgParser parser({"db", "period", "mode", "cohort-type", "cohort-event", "return-event", "window", "brackets", "rate-base",
-                      "mean", "timezone", "segment-by", "segment", "compare"},
-                     {"json", "csv", "quiet"});
+                      "mean", "timezone", "segment-by", "segment", "compare", "members", "save-segment"},
+                     {"json", "csv", "quiet", "replace"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
@@ -160,6 +211,8 @@ Status runCohorts(const std::vector<std::string>& args) {
         SS_TRY(groups->keepOnly({*segment}));
         include = groups->members(*segment);
     }
+    if (auto cell = parser.value("members")) return runMembers(*input, *definition, include, *cell, parser);
+    if (parser.value("save-segment")) return makeError(ErrorCode::Usage, "--save-segment needs --members DATE:N (the cell to save)");
     auto matrix = CohortEngine::compute(input->log, *definition, input->zone, job, include);
     if (!matrix) return matrix.error();
     if (parser.flag("json")) {

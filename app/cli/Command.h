@@ -33,6 +33,7 @@ Status runEvaluate(const std::vector<std::string>& args);
 Status runRecommend(const std::vector<std::string>& args);
 Status runCohorts(const std::vector<std::string>& args);
 Status runSurvival(const std::vector<std::string>& args);
+Status runSegments(const std::vector<std::string>& args);
 #ifdef SHELFSENSE_WITH_TORCH
 Status runEmbed(const std::vector<std::string>& args);
 Status runEncode(const std::vector<std::string>& args);

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "CalendarPeriods.h"
+#include "common/TimeUtil.h"
 
 namespace ss {
 namespace {
@@ -90,57 +91,68 @@ private:
 
 using Tallies = std::map<std::int64_t, RowTally>;  // by cohort period index
 
+// One customer's part in a matrix: for each cohort they join (period p, cohort event at t0) join(p,
+// t0); then counted(p, column) for every column they count in under the counting mode, and
+// purchase(p, column, amount) for each purchase by the end of a column. False when they join none.
+template <typename Join, typename Counted, typename Purchase>
+bool visitCustomer(const ActivityLog::Events& events, const CohortDefinition& d, const ColumnMapper& mapper,
+                   std::vector<std::pair<std::int64_t, std::int64_t>>& entries, Join&& join, Counted&& counted, Purchase&& purchase) {
+    entries.clear();
+    for (const auto& e : events) {
+        if (!d.startsCohort(e.type)) continue;
+        const auto p = mapper.periodOf(e.ts);
+        if (entries.empty() || (d.type == CohortType::Recurring && entries.back().first != p)) entries.emplace_back(p, e.ts);
+        if (d.type == CohortType::FirstTime) break;
+    }
+    const bool orAfter = d.counting == RetentionCounting::OnOrAfter;
+    for (const auto& [p, t0] : entries) {
+        join(p, t0);
+        std::int64_t lastCounted = 0;  // columns are non-decreasing in time: count each once
+        for (const auto& e : events) {
+            if (e.ts < t0) continue;
+            if (e.type == EventType::Purchase) {
+                if (const auto acc = mapper.accumulationColumn(e.ts, t0, p); acc >= 0) purchase(p, acc, e.amount);
+            }
+            if (!d.returns(e.type)) continue;
+            if (orAfter) {
+                lastCounted = std::max(lastCounted, mapper.lastColumnReached(e.ts, t0, p));
+            } else if (const auto col = mapper.column(e.ts, t0, p); col >= 1 && col > lastCounted) {
+                counted(p, col);
+                lastCounted = col;
+            }
+        }
+        if (orAfter)
+            for (std::int64_t k = 1; k <= lastCounted; ++k) counted(p, k);
+    }
+    return !entries.empty();
+}
+
 // Counts the customers [from, to) into `tallies`; only the worker told to reports progress.
 Status tallyCustomers(const ActivityLog& log, const CohortDefinition& d, const CalendarPeriods& calendar, std::span<const char> include,
                       std::size_t from, std::size_t to, const JobContext& job, bool reports, Tallies& tallies, std::int64_t& members) {
     const ColumnMapper mapper(d, calendar);
-    const bool orAfter = d.counting == RetentionCounting::OnOrAfter;
-    std::vector<std::pair<std::int64_t, std::int64_t>> entries;  // (cohort period, t0) of one customer
+    std::vector<std::pair<std::int64_t, std::int64_t>> entries;
+    RowTally* row = nullptr;  // the tally of the cohort being visited
     for (std::size_t c = from; c < to; ++c) {
         if (((c - from) & 0xFFFF) == 0) {
             if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while counting cohorts");
             if (reports) job.report(static_cast<double>(c - from) / static_cast<double>(std::max<std::size_t>(1, to - from)), "Counting cohorts");
         }
         if (!include.empty() && !include[c]) continue;
-        const auto events = log.events(c);
-        entries.clear();
-        for (const auto& e : events) {
-            if (!d.startsCohort(e.type)) continue;
-            const auto p = mapper.periodOf(e.ts);
-            if (entries.empty() || (d.type == CohortType::Recurring && entries.back().first != p)) entries.emplace_back(p, e.ts);
-            if (d.type == CohortType::FirstTime) break;
-        }
-        if (entries.empty()) continue;
-        ++members;
-        for (const auto& [p, t0] : entries) {
-            RowTally& row = tallies[p];
-            ++row.size;
-            row.minT0 = std::min(row.minT0, t0);
-            row.maxT0 = std::max(row.maxT0, t0);
-            std::int64_t lastCounted = 0;  // columns are non-decreasing in time: count each once
-            for (const auto& e : events) {
-                if (e.ts < t0) continue;
-                if (e.type == EventType::Purchase) {
-                    const auto acc = mapper.accumulationColumn(e.ts, t0, p);
-                    if (acc >= 0) {
-                        RowTally::add(row.purchases, static_cast<std::size_t>(acc), 1.0);
-                        RowTally::add(row.revenue, static_cast<std::size_t>(acc), static_cast<double>(e.amount));
-                    }
-                }
-                if (!d.returns(e.type)) continue;
-                if (orAfter) {
-                    lastCounted = std::max(lastCounted, mapper.lastColumnReached(e.ts, t0, p));
-                } else {
-                    const auto col = mapper.column(e.ts, t0, p);
-                    if (col >= 1 && col > lastCounted) {
-                        RowTally::add(row.returned, static_cast<std::size_t>(col), std::int64_t{1});
-                        lastCounted = col;
-                    }
-                }
-            }
-            if (orAfter)
-                for (std::int64_t k = 1; k <= lastCounted; ++k) RowTally::add(row.returned, static_cast<std::size_t>(k), std::int64_t{1});
-        }
+        const bool joined = visitCustomer(
+            log.events(c), d, mapper, entries,
+            [&](std::int64_t p, std::int64_t t0) {
+                row = &tallies[p];
+                ++row->size;
+                row->minT0 = std::min(row->minT0, t0);
+                row->maxT0 = std::max(row->maxT0, t0);
+            },
+            [&](std::int64_t, std::int64_t col) { RowTally::add(row->returned, static_cast<std::size_t>(col), std::int64_t{1}); },
+            [&](std::int64_t, std::int64_t col, float amount) {
+                RowTally::add(row->purchases, static_cast<std::size_t>(col), 1.0);
+                RowTally::add(row->revenue, static_cast<std::size_t>(col), static_cast<double>(amount));
+            });
+        if (joined) ++members;
     }
     return {};
 }
@@ -287,6 +299,28 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
     }
     job.report(1.0, "Counting cohorts");
     return m;
+}
+
+Result<std::vector<std::size_t>> CohortEngine::members(const ActivityLog& log, const CohortDefinition& d, const TimeZone& zone,
+                                                      std::string_view cohortStart, std::size_t column, std::span<const char> include) {
+    SS_TRY(d.validate());
+    const auto date = parseDateTime(cohortStart);
+    if (!date) return makeError(ErrorCode::Usage, "a cohort is named by its start date, e.g. 2025-03-03; got '" + std::string(cohortStart) + "'", "cohort");
+    const CalendarPeriods calendar(d.period, zone);
+    const ColumnMapper mapper(d, calendar);
+    const std::int64_t target = calendar.indexOfLocal(*date);  // the date read as local wall-clock time
+    std::vector<std::pair<std::int64_t, std::int64_t>> entries;
+    std::vector<std::size_t> out;
+    for (std::size_t c = 0; c < log.customers(); ++c) {
+        if (!include.empty() && !include[c]) continue;
+        bool in = false;
+        visitCustomer(
+            log.events(c), d, mapper, entries, [&](std::int64_t p, std::int64_t) { in = in || (column == 0 && p == target); },
+            [&](std::int64_t p, std::int64_t col) { in = in || (p == target && static_cast<std::size_t>(col) == column); },
+            [](std::int64_t, std::int64_t, float) {});
+        if (in) out.push_back(c);
+    }
+    return out;
 }
 
 }  // namespace ss

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <span>
+#include <string_view>
+#include <vector>
 
 #include "store/ActivityLog.h"
 #include "CohortMatrix.h"
@@ -22,6 +24,12 @@ public:
     static Result<CohortMatrix> compute(const ActivityLog& log, const CohortDefinition& definition,
                                         const TimeZone& zone, const JobContext& job = {},
                                         std::span<const char> include = {}, std::size_t threads = 0);
+
+    // The customers behind one cell (by customer index of the log): those counted in `column` of the
+    // cohort starting on `cohortStart` (a date inside the period, read in the zone); column 0 is the
+    // whole cohort.
+    static Result<std::vector<std::size_t>> members(const ActivityLog& log, const CohortDefinition& definition, const TimeZone& zone,
+                                                    std::string_view cohortStart, std::size_t column, std::span<const char> include = {});
 };
 
 }  // namespace ss

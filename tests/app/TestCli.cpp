@@ -425,6 +425,46 @@ private slots:
         QCOMPARE(missing.code, 2);
         QVERIFY(!QFileInfo::exists(dir_.filePath("missing.shelfsense")));
     }
+
+    void membersAndSegments() {
+        // The customers of week 1 of the first cohort, listed, saved as a segment, exported, deleted.
+        const CliRun matrix = cli({"cohorts", "--db", sample_, "--period", "week", "--json"});
+        QVERIFY2(matrix.code == 0, qPrintable(describe(matrix)));
+        const QJsonObject first = jsonObject(matrix).value("cohorts").toArray().first().toObject();
+        const QString cell = first.value("start").toString() + ":1";
+        const qint64 expected = first.value("counts").toArray().at(1).toInteger();
+        QVERIFY(expected > 0);
+        const CliRun members = cli({"cohorts", "--db", sample_, "--period", "week", "--members", cell, "--json"});
+        QVERIFY2(members.code == 0, qPrintable(describe(members)));
+        QCOMPARE(jsonObject(members).value("customers").toArray().size(), expected);
+        const CliRun saved = cli({"cohorts", "--db", sample_, "--period", "week", "--members", cell, "--save-segment", "week-one", "--json"});
+        QVERIFY2(saved.code == 0, qPrintable(describe(saved)));
+        QCOMPARE(count(sample_, "SELECT count(*) FROM segment_members"), expected);
+        const CliRun twice = cli({"cohorts", "--db", sample_, "--period", "week", "--members", cell, "--save-segment", "week-one"});
+        QCOMPARE(twice.code, 2);  // exists: not replaced silently
+        const CliRun list = cli({"segments", "--db", sample_, "list", "--json"});
+        QVERIFY2(list.code == 0, qPrintable(describe(list)));
+        const QJsonArray segments = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(segments.size(), 1);
+        QCOMPARE(segments.first().toObject().value("customers").toInteger(), expected);
+        const CliRun exported = cli({"segments", "--db", sample_, "export", "week-one"});
+        QVERIFY2(exported.code == 0, qPrintable(describe(exported)));
+        QCOMPARE(exported.out.count('\n'), int(expected) + 1);  // header + one line a customer
+        const QString listFile = write(dir_, "customers.txt", exported.out.mid(exported.out.indexOf('\n') + 1));
+        const CliRun fromFile = cli({"segments", "--db", sample_, "save", "copy", "--customers", listFile, "--json"});
+        QVERIFY2(fromFile.code == 0, qPrintable(describe(fromFile)));
+        QCOMPARE(jsonObject(fromFile).value("customers").toInteger(), expected);
+        const CliRun arm = cli({"segments", "--db", sample_, "save", "control-arm", "--property", "variant=control", "--json"});
+        QVERIFY2(arm.code == 0, qPrintable(describe(arm)));
+        QCOMPARE(jsonObject(arm).value("customers").toInteger(), count(sample_, "SELECT count(*) FROM user_properties WHERE name='variant' AND value='control'"));
+        const QString bad = write(dir_, "bad.txt", "nobody-1\nnobody-2\n");
+        const CliRun unknown = cli({"segments", "--db", sample_, "save", "ghosts", "--customers", bad});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY(unknown.err.contains("bad.txt"));
+        for (const char* name : {"week-one", "copy", "control-arm"}) QCOMPARE(cli({"segments", "--db", sample_, "delete", name}).code, 0);
+        QCOMPARE(cli({"segments", "--db", sample_, "delete", "week-one"}).code, 2);
+        QCOMPARE(count(sample_, "SELECT count(*) FROM segments"), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

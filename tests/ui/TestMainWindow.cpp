@@ -13,6 +13,7 @@
 #include "LanguageManager.h"
 #include "LazyTableModel.h"
 #include "MainWindow.h"
+#include "KpiTile.h"
 #include "OverviewScreen.h"
 #include "UiTestSupport.h"
 
@@ -39,10 +40,19 @@ private slots:
         auto* overview = window.findChild<OverviewScreen*>();
         QVERIFY(overview);
         QSignalSpy loaded(overview, &OverviewScreen::loaded);
+        QSignalSpy kpis(overview, &OverviewScreen::kpisLoaded);
         QSignalSpy opened(&window, &MainWindow::projectOpened);
         QVERIFY(window.openProject(project_, true));
         QCOMPARE(opened.count(), 1);
         QVERIFY(loaded.wait(10000));
+        QVERIFY(kpis.count() > 0 || kpis.wait(20000));
+        // Stickiness tiles: numbers and trends, not placeholders.
+        QVERIFY(overview->activeTile()->value().toInt() > 0);
+        QVERIFY(overview->repeatTile()->value().endsWith('%'));
+        QVERIFY(overview->retentionTile()->value().endsWith('%'));
+        QCOMPARE(overview->activeTile()->sparklinePoints(), 12);
+        QVERIFY(overview->retentionTile()->sparklinePoints() >= 2);
+        test::saveScreenshot(*overview, QStringLiteral("overview-kpis-en.png"));
         const QString summary = overview->findChild<QLabel*>("summary")->text();
         QVERIFY2(summary.contains("220"), qPrintable(summary));  // items
         QVERIFY(overview->dailyModel()->rowCount() > 60);

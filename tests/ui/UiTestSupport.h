@@ -1,6 +1,7 @@
 // Shared helpers for the ui tests: a small sample project, screenshots.
 #pragma once
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QString>
 #include <QTemporaryDir>
@@ -25,6 +26,8 @@ inline QString writeSmallSample(const QTemporaryDir& dir, int users = 300, int i
 // Saves what a person would see (an offscreen grab) under the build folder's screenshots/.
 inline bool saveScreenshot(QWidget& widget, const QString& name) {
     QDir().mkpath(QStringLiteral(SS_SCREENSHOT_DIR));
+    // Lay out what changed since the last event-loop turn, as the window would before painting.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     return widget.grab().save(QStringLiteral(SS_SCREENSHOT_DIR "/") + name);
 }
 #endif

@@ -26,8 +26,7 @@
 #include "cohorts/CohortEngine.h"
 #include "cohorts/CustomerGroups.h"
 #include "cohorts/Survival.h"
-#include "store/ActivitySummary.h"
-#include "store/Project.h"
+#include "cohorts/ProjectActivity.h"
 
 namespace ss::ui {
 
@@ -104,21 +103,14 @@ void CohortsScreen::setProject(const QString& path) {
     status_->setText(tr("Reading the project's events…"));
     std::function<Result<std::shared_ptr<const CohortData>>(const JobContext&)> job =
         [p = utf8(path)](const JobContext& context) -> Result<std::shared_ptr<const CohortData>> {
-        // Builds the activity summary once for an older project (else the events are scanned: same numbers).
-        (void)ActivitySummary::ensureCurrent(p, context);
-        auto project = Project::open(p, Database::Mode::ReadOnly);
-        if (!project) return project.error();
-        auto zoneName = (*project)->setting("project.timezone");
-        if (!zoneName) return zoneName.error();
-        auto zone = TimeZone::load(zoneName->value_or("UTC"));
-        if (!zone) return zone.error();
-        auto log = ActivityLog::load((*project)->db(), context);
-        if (!log) return log.error();
-        auto data = std::make_shared<CohortData>(CohortData{std::move(*log), std::move(*zone), {}});
-        auto names = CustomerGroups::available((*project)->db());
+        auto activity = ProjectActivity::open(p, std::nullopt, context);
+        if (!activity) return activity.error();
+        auto& project = activity->project;
+        auto data = std::make_shared<CohortData>(CohortData{std::move(activity->log), std::move(activity->zone), {}});
+        auto names = CustomerGroups::available(project->db());
         if (!names) return names.error();
         for (const auto& name : *names) {
-            auto groups = CustomerGroups::load((*project)->db(), data->log, name);
+            auto groups = CustomerGroups::load(project->db(), data->log, name);
             if (!groups) return groups.error();
             data->groupings.emplace(name, std::move(*groups));
         }
