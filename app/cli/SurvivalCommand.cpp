@@ -14,6 +14,10 @@
 
 namespace ss::cli {
 
+// More curves than this are unreadable, and the log-rank test's covariance grows with the square of
+// the groups: without --segment only the largest groups are compared.
+constexpr std::size_t kMostGroups = 12;
+
 Status runSurvival(const std::vector<std::string>& args) {
     ArgParser parser({"db", "churn-gap", "segment-by", "segment", "timezone"}, {"json", "quiet"});
     SS_TRY(parser.parse(args));
@@ -31,7 +35,10 @@ Status runSurvival(const std::vector<std::string>& args) {
     if (auto by = parser.value("segment-by")) {
         auto groups = CustomerGroups::load(input->project->db(), input->log, *by);
         if (!groups) return groups.error();
+        const auto total = groups->names.size();
         if (const auto wanted = parser.values("segment"); !wanted.empty()) SS_TRY(groups->keepOnly(wanted));
+        else if (groups->keepLargest(kMostGroups))
+            std::fprintf(stderr, "shelfsense-cli survival: %zu groups; showing the %zu largest (name others with --segment)\n", total, kMostGroups);
         report = Survival::compute(input->log, static_cast<int>(*gap), job, groups->groupOf, groups->names, groups->by);
     } else {
         report = Survival::compute(input->log, static_cast<int>(*gap), job);

@@ -1,25 +1,39 @@
 #include "CustomerGroups.h"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 #include "store/Database.h"
 
 namespace ss {
 namespace {
 
-// Reads "id → text" pairs of a two-column query into a map (NULL and empty values skipped).
-Result<std::map<std::int64_t, std::string>> readLabels(Database& db, std::string_view sql) {
+// Text labels of compact ids (users or items), interned: codes[id] indexes names, -1 for none.
+struct Labels {
+    std::vector<std::string> names;
+    std::vector<int> codes;
+    int of(std::int64_t id) const { return id >= 0 && static_cast<std::size_t>(id) < codes.size() ? codes[static_cast<std::size_t>(id)] : -1; }
+};
+
+// Reads "id, text" rows (NULL and empty text skipped); `bound` fills the query's one parameter, if any.
+Result<Labels> readLabels(Database& db, std::string_view sql, std::string_view bound = {}) {
     auto stmt = db.prepare(sql);
     if (!stmt) return stmt.error();
-    std::map<std::int64_t, std::string> out;
+    if (!bound.empty()) stmt->bind(1, bound);
+    Labels out;
+    std::unordered_map<std::string, int> index;
     for (;;) {
         auto more = stmt->step();
         if (!more) return more.error();
         if (!*more) break;
-        if (stmt->columnIsNull(1)) continue;
+        const auto id = stmt->columnInt(0);
+        if (stmt->columnIsNull(1) || id < 0) continue;
         auto text = stmt->columnText(1);
-        if (!text.empty()) out.emplace(stmt->columnInt(0), std::move(text));
+        if (text.empty()) continue;
+        const auto [it, added] = index.try_emplace(std::move(text), static_cast<int>(out.names.size()));
+        if (added) out.names.push_back(it->first);
+        if (out.codes.size() <= static_cast<std::size_t>(id)) out.codes.resize(static_cast<std::size_t>(id) + 1, -1);
+        out.codes[static_cast<std::size_t>(id)] = it->second;
     }
     return out;
 }
@@ -53,47 +67,43 @@ Result<std::vector<std::string>> CustomerGroups::available(Database& db) {
 Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log, std::string_view by) {
     CustomerGroups g;
     g.by = std::string(by);
-    std::vector<std::string> labels(log.customers());
+    Result<Labels> labels = makeError(ErrorCode::Internal, "no grouping");
+    bool byItem = false;
     if (by == "segment") {
-        auto segments = readLabels(db, "SELECT id, segment FROM users WHERE segment IS NOT NULL");
-        if (!segments) return segments.error();
-        for (std::size_t c = 0; c < log.customers(); ++c)
-            if (auto it = segments->find(log.userId(c)); it != segments->end()) labels[c] = it->second;
+        labels = readLabels(db, "SELECT id, segment FROM users WHERE segment IS NOT NULL");
     } else if (by == "acquisition-category") {
-        auto categories = readLabels(db, "SELECT id, category FROM items WHERE category IS NOT NULL");
-        if (!categories) return categories.error();
-        for (std::size_t c = 0; c < log.customers(); ++c) {
-            if (auto it = categories->find(log.firstItem(c)); it != categories->end()) labels[c] = it->second;
-        }
+        labels = readLabels(db, "SELECT id, category FROM items WHERE category IS NOT NULL");
+        byItem = true;
     } else if (by.starts_with("property:") && by.size() > 9) {
-        auto stmt = db.prepare("SELECT user_id, value FROM user_properties WHERE name = ?1");
-        if (!stmt) return stmt.error();
-        stmt->bind(1, by.substr(9));
-        std::map<std::int64_t, std::string> values;
-        for (;;) {
-            auto more = stmt->step();
-            if (!more) return more.error();
-            if (!*more) break;
-            values.emplace(stmt->columnInt(0), stmt->columnText(1));
-        }
-        if (values.empty())
+        labels = readLabels(db, "SELECT user_id, value FROM user_properties WHERE name = ?1", by.substr(9));
+        if (labels && labels->names.empty())
             return makeError(ErrorCode::InputData, "no customer has the property '" + std::string(by.substr(9)) + "'", "segment-by");
-        for (std::size_t c = 0; c < log.customers(); ++c)
-            if (auto it = values.find(log.userId(c)); it != values.end()) labels[c] = it->second;
     } else {
         std::string known;
         for (const auto& n : groupings()) known += (known.empty() ? "" : ", ") + n;
         return makeError(ErrorCode::Usage, "unknown grouping '" + std::string(by) + "' (known: " + known + ")", "segment-by");
     }
-    for (const auto& l : labels)
-        if (!l.empty()) g.names.push_back(l);
-    std::sort(g.names.begin(), g.names.end());
-    g.names.erase(std::unique(g.names.begin(), g.names.end()), g.names.end());
+    if (!labels) return labels.error();
+    // Groups in name order: the interned codes are remapped to positions in the sorted names.
+    std::vector<int> order(labels->names.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return labels->names[static_cast<std::size_t>(a)] < labels->names[static_cast<std::size_t>(b)]; });
+    std::vector<int> position(order.size());
+    std::vector<char> used(order.size(), 0);
     g.groupOf.assign(log.customers(), -1);
-    for (std::size_t c = 0; c < labels.size(); ++c) {
-        if (labels[c].empty()) continue;
-        g.groupOf[c] = static_cast<int>(std::lower_bound(g.names.begin(), g.names.end(), labels[c]) - g.names.begin());
+    for (std::size_t c = 0; c < log.customers(); ++c) {
+        const int code = labels->of(byItem ? log.firstItem(c) : log.userId(c));
+        if (code < 0) continue;
+        g.groupOf[c] = code;
+        used[static_cast<std::size_t>(code)] = 1;
     }
+    for (int code : order)
+        if (used[static_cast<std::size_t>(code)]) {
+            position[static_cast<std::size_t>(code)] = static_cast<int>(g.names.size());
+            g.names.push_back(labels->names[static_cast<std::size_t>(code)]);
+        }
+    for (auto& group : g.groupOf)
+        if (group >= 0) group = position[static_cast<std::size_t>(group)];
     return g;
 }
 
@@ -109,6 +119,22 @@ Status CustomerGroups::keepOnly(const std::vector<std::string>& wanted) {
         if (g >= 0) g = remap[static_cast<std::size_t>(g)];
     names = wanted;
     return {};
+}
+
+bool CustomerGroups::keepLargest(std::size_t n) {
+    if (names.size() <= n) return false;
+    std::vector<std::int64_t> sizes(names.size(), 0);
+    for (int g : groupOf)
+        if (g >= 0) ++sizes[static_cast<std::size_t>(g)];
+    std::vector<std::size_t> order(names.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    order.resize(n);
+    std::sort(order.begin(), order.end());  // name order again
+    std::vector<std::string> kept;
+    for (auto i : order) kept.push_back(names[i]);
+    (void)keepOnly(kept);  // every kept name exists
+    return true;
 }
 
 std::vector<char> CustomerGroups::members(std::string_view name) const {

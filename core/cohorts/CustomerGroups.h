@@ -27,6 +27,8 @@ struct CustomerGroups {
     static Result<CustomerGroups> load(Database& db, const ActivityLog& log, std::string_view by);
     // Keeps only the named groups (in the order given); names not present are reported.
     Status keepOnly(const std::vector<std::string>& wanted);
+    // Keeps the `n` groups with the most customers (in name order); false when nothing was dropped.
+    bool keepLargest(std::size_t n);
     // One flag per customer: in group `name`.
     std::vector<char> members(std::string_view name) const;
 };

@@ -260,7 +260,7 @@ Result<TimeZone> TimeZone::load(std::string_view ianaName, const std::filesystem
     return fromTzif(std::as_bytes(std::span(bytes)), name);
 }
 
-int TimeZone::offsetAt(std::int64_t utc) const {
+int TimeZone::lookup(std::int64_t utc) const {
     if (transitions_.empty() || utc < transitions_.front()) {
         if (transitions_.empty() && rule_) return ruleOffset(*rule_, utc);
         return initialOffset_;

@@ -31,13 +31,15 @@ public:
 
     const std::string& name() const { return name_; }
     // Seconds east of UTC in force at the UTC instant `utc` (Shanghai: 28800).
-    int offsetAt(std::int64_t utc) const;
+    int offsetAt(std::int64_t utc) const { return transitions_.empty() && !rule_ ? initialOffset_ : lookup(utc); }
     // Wall-clock seconds since 1970-01-01T00:00 local (utc + offset): local day = floor(local / 86400).
     std::int64_t toLocal(std::int64_t utc) const { return utc + offsetAt(utc); }
 
     struct PosixRule;  // parsed footer rule (defined in the .cpp)
 
 private:
+    int lookup(std::int64_t utc) const;
+
     std::string name_ = "UTC";
     std::vector<std::int64_t> transitions_;  // UTC instants, ascending
     std::vector<int> offsetAfter_;           // offset in force from transitions_[i] on

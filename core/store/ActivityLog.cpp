@@ -19,25 +19,6 @@ void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
 
 }  // namespace
 
-void ActivityLog::Events::Iterator::decode() {
-    std::uint64_t v = 0;
-    int shift = 0;
-    for (;;) {
-        const std::uint8_t b = *p_++;
-        v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-        if (b < 0x80) break;
-        shift += 7;
-    }
-    ts_ += static_cast<std::int64_t>(v >> 3);
-    current_.ts = ts_;
-    current_.type = static_cast<EventType>((v & 3) + 1);
-    current_.amount = 0.0f;
-    if (v & 4) {
-        std::memcpy(&current_.amount, p_, sizeof(float));
-        p_ += sizeof(float);
-    }
-}
-
 ActivityLog ActivityLog::fromRows(std::vector<Row> rows) {
     ActivityLog log;
     log.append(rows);

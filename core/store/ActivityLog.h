@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <vector>
 
@@ -57,7 +58,25 @@ public:
             bool operator==(std::default_sentinel_t) const { return left_ == 0; }
 
         private:
-            void decode();
+            // Inline: the engines call it once per event of every customer.
+            void decode() {
+                std::uint64_t v = 0;
+                int shift = 0;
+                for (;;) {
+                    const std::uint8_t b = *p_++;
+                    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+                    if (b < 0x80) break;
+                    shift += 7;
+                }
+                ts_ += static_cast<std::int64_t>(v >> 3);
+                current_.ts = ts_;
+                current_.type = static_cast<EventType>((v & 3) + 1);
+                current_.amount = 0.0f;
+                if (v & 4) {
+                    std::memcpy(&current_.amount, p_, sizeof(float));
+                    p_ += sizeof(float);
+                }
+            }
             const std::uint8_t* p_ = nullptr;
             std::uint32_t left_ = 0;
             std::int64_t ts_ = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
 
 #include <sqlite3.h>
 
@@ -129,6 +130,9 @@ Result<std::optional<ActivityLog>> ActivitySummary::read(Database& db, const Job
     auto stmt = db.prepare("SELECT data FROM activity_summary ORDER BY chunk");
     if (!stmt) return stmt.error();
     ActivityLog log;
+    // Blobs are about kBlobBytes each: reserve once instead of growing (and faulting pages) repeatedly.
+    if (auto blobs = db.queryInt("SELECT count(*) FROM activity_summary"); blobs)
+        log.bytes_.reserve(static_cast<std::size_t>(*blobs) * (kBlobBytes + (kBlobBytes >> 2)));
     auto damaged = [&]() { return makeError(ErrorCode::InputData, "the activity summary is damaged; rebuild it", db.path().string()); };
     for (;;) {
         auto more = stmt->step();
@@ -160,25 +164,59 @@ Result<std::optional<ActivityLog>> ActivitySummary::read(Database& db, const Job
         }
         job.report(-1, "Reading the activity summary");
     }
-    // Every customer's encoding is walked once: it checks the bytes and finds the data's span.
-    for (std::size_t c = 0; c < log.customers_.size(); ++c) {
-        const auto& k = log.customers_[c];
-        const std::uint8_t* p = log.bytes_.data() + k.offset;
-        const std::uint8_t* end = p + k.bytes;
-        std::int64_t ts = k.firstTs;
-        for (std::uint32_t e = 0; e < k.count; ++e) {
-            std::uint64_t v;
-            if (!getVarint(p, end, v)) return damaged();
-            ts += static_cast<std::int64_t>(v >> 3);
-            if (v & 4) {
-                if (end - p < static_cast<std::ptrdiff_t>(sizeof(float))) return damaged();
-                p += sizeof(float);
-                if ((v & 3) + 1 == static_cast<std::uint64_t>(EventType::Purchase)) log.amounts_ = true;
+    // Every customer's encoding is walked once, in parallel shares: it checks the bytes and finds
+    // the data's span.
+    struct Share {
+        bool ok = true, amounts = false, any = false;
+        std::int64_t first = 0, last = 0;
+    };
+    const std::size_t workers = log.customers_.size() < 50000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<Share> shares(workers);
+    const std::size_t per = (log.customers_.size() + workers - 1) / workers;
+    auto check = [&](std::size_t w) {
+        Share& out = shares[w];
+        for (std::size_t c = w * per; c < std::min(log.customers_.size(), (w + 1) * per); ++c) {
+            const auto& k = log.customers_[c];
+            const std::uint8_t* p = log.bytes_.data() + k.offset;
+            const std::uint8_t* end = p + k.bytes;
+            std::int64_t ts = k.firstTs;
+            for (std::uint32_t e = 0; e < k.count; ++e) {
+                std::uint64_t v;
+                if (!getVarint(p, end, v)) {
+                    out.ok = false;
+                    return;
+                }
+                ts += static_cast<std::int64_t>(v >> 3);
+                if (v & 4) {
+                    if (end - p < static_cast<std::ptrdiff_t>(sizeof(float))) {
+                        out.ok = false;
+                        return;
+                    }
+                    p += sizeof(float);
+                    out.amounts = out.amounts || (v & 3) + 1 == static_cast<std::uint64_t>(EventType::Purchase);
+                }
             }
+            if (p != end) {
+                out.ok = false;
+                return;
+            }
+            if (!out.any || k.firstTs < out.first) out.first = k.firstTs;
+            if (!out.any || ts > out.last) out.last = ts;
+            out.any = true;
         }
-        if (p != end) return damaged();
-        if (c == 0 || k.firstTs < log.firstEvent_) log.firstEvent_ = k.firstTs;
-        if (c == 0 || ts > log.lastEvent_) log.lastEvent_ = ts;
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t w = 1; w < workers; ++w) helpers.emplace_back(check, w);
+    check(0);
+    for (auto& t : helpers) t.join();
+    bool anyCustomer = false;
+    for (const auto& share : shares) {
+        if (!share.ok) return damaged();
+        log.amounts_ = log.amounts_ || share.amounts;
+        if (!share.any) continue;
+        if (!anyCustomer || share.first < log.firstEvent_) log.firstEvent_ = share.first;
+        if (!anyCustomer || share.last > log.lastEvent_) log.lastEvent_ = share.last;
+        anyCustomer = true;
     }
     return std::optional<ActivityLog>(std::move(log));
 }

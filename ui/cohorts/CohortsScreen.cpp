@@ -30,6 +30,8 @@
 
 namespace ss::ui {
 
+constexpr std::size_t kMostGroups = 12;
+
 // Everything the engine needs from the project, loaded once per project and shared read-only with jobs.
 struct CohortData {
     ActivityLog log;
@@ -112,6 +114,8 @@ void CohortsScreen::setProject(const QString& path) {
         for (const auto& name : *names) {
             auto groups = CustomerGroups::load(project->db(), data->log, name);
             if (!groups) return groups.error();
+            // Thousands of categories make neither a readable chart nor a usable list: the largest only.
+            groups->keepLargest(kMostGroups);
             data->groupings.emplace(name, std::move(*groups));
         }
         return std::shared_ptr<const CohortData>(std::move(data));
