@@ -713,98 +713,149 @@
 <context>
     <name>ss::ui::CohortsScreen</name>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="62"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="69"/>
         <source>Retention table</source>
         <translation>留存表</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="64"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="71"/>
         <source>Retention curves</source>
         <translation>留存曲线</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="72"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="79"/>
         <source>Still active (survival)</source>
         <translation>仍活跃（生存分析）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="74"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="81"/>
         <source>Lifetime value</source>
         <translation>生命周期价值</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="78"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="100"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="85"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="110"/>
         <source>No project open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="81"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="88"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="82"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="89"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="103"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="113"/>
         <source>Reading the project&apos;s events…</source>
         <translation>正在读取项目事件…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="119"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="131"/>
         <source>Loading events for cohorts</source>
         <translation>为同期群加载事件</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="122"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="134"/>
         <source>Could not read the project: %1</source>
         <translation>无法读取项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="156"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="168"/>
         <source>Counting cohorts…</source>
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="182"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="194"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="199"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="211"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="213"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="223"/>
+        <source>Show the customers…</source>
+        <translation>查看这些顾客…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="224"/>
+        <source>Save them as a segment…</source>
+        <translation>将他们保存为细分…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="226"/>
+        <source>Save as segment</source>
+        <translation>保存为细分</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="226"/>
+        <source>Segment name:</source>
+        <translation>细分名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="271"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="286"/>
+        <source>Finding the customers of a cell</source>
+        <translation>查找单元格中的顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="271"/>
+        <source>cohort %1, %2</source>
+        <translation>同期群 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="283"/>
+        <source>cohort %1, %2: %3</source>
+        <translation>同期群 %1，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="293"/>
+        <source>Saving segment %1</source>
+        <translation>正在保存细分 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="295"/>
+        <source>Could not save the segment: %1</source>
+        <translation>无法保存细分：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="298"/>
+        <source>Saved segment “%1” with %2 customers.</source>
+        <translation>已保存细分“%1”，共 %2 位顾客。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="310"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="217"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="314"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="218"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="315"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="219"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="316"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="219"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="316"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="222"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="319"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -934,6 +985,54 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>
 
 本列：用户均值的 95% 百分位自助法置信区间。</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::CustomerListDialog</name>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="19"/>
+        <source>Customers</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="21"/>
+        <source>%1 customers: %2</source>
+        <translation>%1 位顾客：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="31"/>
+        <source>Save as segment…</source>
+        <translation>保存为细分…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="32"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="42"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="42"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="47"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="52"/>
+        <source>Save as segment</source>
+        <translation>保存为细分</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CustomerListDialog.cpp" line="52"/>
+        <source>Segment name:</source>
+        <translation>细分名称：</translation>
     </message>
 </context>
 <context>

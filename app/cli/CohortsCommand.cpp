@@ -163,16 +163,10 @@ Status runMembers(AnalysisInput& input, const CohortDefinition& definition, cons
         if (!info) return info.error();
         if (!parser.flag("json")) std::fprintf(stderr, "saved segment '%s' with %lld customers\n", name->c_str(), static_cast<long long>(info->customers));
     }
-    auto lookup = input.project->db().prepare("SELECT external_id FROM users WHERE id = ?1");
-    if (!lookup) return lookup.error();
+    auto external = Segments::externalIds(input.project->db(), userIds);
+    if (!external) return external.error();
     boost::json::array ids;
-    for (auto id : userIds) {
-        lookup->reset();
-        lookup->bind(1, id);
-        auto row = lookup->step();
-        if (!row) return row.error();
-        ids.emplace_back(*row ? lookup->columnText(0) : std::to_string(id));
-    }
+    for (auto& id : *external) ids.emplace_back(id);
     if (parser.flag("json")) {
         printJson(boost::json::object{{"definition", definition.describe()}, {"cohort", cell.substr(0, colon)}, {"column", column},
                                       {"period", definition.periodLabel(static_cast<std::size_t>(column))}, {"customers", std::move(ids)}});

@@ -105,6 +105,21 @@ Result<std::vector<SegmentMember>> Segments::members(Database& db, const std::st
     return out;
 }
 
+Result<std::vector<std::string>> Segments::externalIds(Database& db, std::span<const std::int64_t> userIds) {
+    auto stmt = db.prepare("SELECT external_id FROM users WHERE id = ?1");
+    if (!stmt) return stmt.error();
+    std::vector<std::string> out;
+    out.reserve(userIds.size());
+    for (auto id : userIds) {
+        stmt->reset();
+        stmt->bind(1, id);
+        auto row = stmt->step();
+        if (!row) return row.error();
+        out.push_back(*row ? stmt->columnText(0) : std::to_string(id));
+    }
+    return out;
+}
+
 Result<std::vector<std::int64_t>> Segments::resolve(Database& db, const std::vector<std::string>& externalIds) {
     auto stmt = db.prepare("SELECT id FROM users WHERE external_id = ?1");
     if (!stmt) return stmt.error();

@@ -1,5 +1,6 @@
 #include "MappedCsvFormat.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -13,6 +14,15 @@ namespace {
 const std::set<std::string> kKnownFields = {"item", "title", "description", "category", "brand", "price",
                                             "available", "user", "type", "time", "quantity", "value",
                                             "rating", "text"};
+
+// "property:channel" → "channel"; empty when the field is not a customer property or its name is unusable.
+std::string propertyName(const std::string& field) {
+    if (!field.starts_with("property:") || field.size() == 9 || field.size() > 9 + 64) return {};
+    const std::string name = field.substr(9);
+    for (char c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') return {};
+    return name;
+}
 
 std::optional<std::int64_t> parseTime(std::string_view s) {
     if (auto n = parseInt64(s)) {
@@ -46,8 +56,8 @@ Status MappedCsvFormat::run(ImportSession& session) {
     }
     std::map<std::string, int> fieldColumn;
     for (const auto& [column, field] : session.options().columnMap) {
-        if (!kKnownFields.count(field))
-            return makeError(ErrorCode::Usage, "unknown field '" + field + "' in --map (known: item, title, description, category, brand, price, available, user, type, time, quantity, value, rating, text)");
+        if (!kKnownFields.count(field) && propertyName(field).empty())
+            return makeError(ErrorCode::Usage, "unknown field '" + field + "' in --map (known: item, title, description, category, brand, price, available, user, type, time, quantity, value, rating, text, property:NAME)");
         int index = -1;
         for (std::size_t i = 0; i < header.size(); ++i)
             if (header[i] == column) index = static_cast<int>(i);
@@ -58,10 +68,20 @@ Status MappedCsvFormat::run(ImportSession& session) {
         fieldColumn[field] = index;
     }
     auto has = [&](const char* f) { return fieldColumn.count(f) > 0; };
-    const Target target = has("rating") || has("text") ? Target::Reviews : has("user") ? Target::Events : Target::Items;
-    const std::vector<const char*> required = target == Target::Reviews ? std::vector<const char*>{"user", "item", "rating", "time"}
-                                            : target == Target::Events  ? std::vector<const char*>{"user", "item", "time"}
-                                                                        : std::vector<const char*>{"item"};
+    // Customer properties (channel, region, experiment variant, ...) ride along with any file that
+    // has customers, or make a file of their own.
+    std::vector<std::pair<std::string, int>> properties;
+    for (const auto& [field, index] : fieldColumn)
+        if (auto name = propertyName(field); !name.empty()) properties.emplace_back(name, index);
+    const Target target = has("rating") || has("text") ? Target::Reviews
+                          : has("user") && !has("item") && !has("time") && !properties.empty() ? Target::Customers
+                          : has("user") ? Target::Events
+                                        : Target::Items;
+    if (!properties.empty() && !has("user")) return makeError(ErrorCode::Usage, "customer properties need a column for 'user'");
+    const std::vector<const char*> required = target == Target::Reviews  ? std::vector<const char*>{"user", "item", "rating", "time"}
+                                            : target == Target::Events    ? std::vector<const char*>{"user", "item", "time"}
+                                            : target == Target::Customers ? std::vector<const char*>{"user"}
+                                                                          : std::vector<const char*>{"item"};
     for (const char* r : required)
         if (!has(r)) return makeError(ErrorCode::Usage, std::string("the mapping needs a column for '") + r + "'");
     if (target == Target::Events && !has("type") && !session.options().defaultEventType)
@@ -69,6 +89,20 @@ Status MappedCsvFormat::run(ImportSession& session) {
 
     CsvReader csv(session.lines(), separator);
     auto& writer = session.writer();
+    // The latest value of each property per customer is written once it changes (a property column in
+    // an events file repeats the same value on every row of a customer).
+    std::map<std::pair<std::int64_t, std::string>, std::string> written;
+    auto setProperties = [&](std::int64_t user, const std::vector<std::string_view>& f) -> Status {
+        for (const auto& [name, index] : properties) {
+            const std::string value(trimmed(f[static_cast<std::size_t>(index)]));
+            if (value.empty()) continue;
+            auto& last = written[{user, name}];
+            if (last == value) continue;
+            last = value;
+            SS_TRY(writer.setUserProperty(user, name, value));
+        }
+        return {};
+    };
     auto text = [&](const std::vector<std::string_view>& f, const char* field) -> std::optional<std::string> {
         if (!has(field)) return std::nullopt;
         return std::string(trimmed(f[fieldColumn[field]]));
@@ -83,6 +117,15 @@ Status MappedCsvFormat::run(ImportSession& session) {
         auto utf8 = session.acceptUtf8(line, f, header);
         if (!utf8) return utf8.error();
         if (!*utf8) continue;
+        if (target == Target::Customers) {
+            const auto user = text(f, "user");
+            if (!user || user->empty()) { SS_TRY(session.reject(line, header[fieldColumn["user"]], "empty user id")); continue; }
+            auto u = writer.userId(*user);
+            if (!u) return u.error();
+            SS_TRY(setProperties(*u, f));
+            session.imported();
+            continue;
+        }
         const auto item = text(f, "item");
         if (!item || item->empty()) { SS_TRY(session.reject(line, header[fieldColumn["item"]], "empty item id")); continue; }
         if (target == Target::Items) {
@@ -132,6 +175,7 @@ Status MappedCsvFormat::run(ImportSession& session) {
             auto i = writer.itemId(*item);
             if (!i) return i.error();
             SS_TRY(writer.addEvent(*u, *i, *type, *time, quantity, value));
+            if (!properties.empty()) SS_TRY(setProperties(*u, f));
             session.imported();
             continue;
         }
@@ -141,6 +185,7 @@ Status MappedCsvFormat::run(ImportSession& session) {
         if (!u) return u.error();
         auto i = writer.itemId(*item);
         if (!i) return i.error();
+        if (!properties.empty()) SS_TRY(setProperties(*u, f));
         ReviewRecord review{*u, *i, rating, text(f, "title").value_or(""), text(f, "text").value_or(""), *time};
         auto added = writer.addReview(review);
         if (!added) return added.error();

@@ -12,7 +12,7 @@ namespace ss {
 
 class MappedCsvFormat {
 public:
-    enum class Target { Items, Events, Reviews };
+    enum class Target { Items, Events, Reviews, Customers };  // Customers: only user and property:NAME columns
     static Status run(ImportSession& session);
 };
 

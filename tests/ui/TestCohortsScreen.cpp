@@ -146,6 +146,32 @@ private slots:
         QCOMPARE(screen.model()->headerData(CohortTableModel::kFirstPeriodColumn + 1, Qt::Horizontal, Qt::DisplayRole).toString(),
                  QStringLiteral("Days 1–3"));
     }
+
+    void drillDownAndSaveSegment() {
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        QSignalSpy shown(&screen, &CohortsScreen::resultShown);
+        screen.setProject(project_);
+        QVERIFY(shown.wait(20000));
+        auto* model = screen.model();
+        const QModelIndex cell = model->index(0, CohortTableModel::kFirstPeriodColumn + 1);  // week 1 of the first cohort
+        const qint64 count = model->data(cell, CohortTableModel::CountRole).toLongLong();
+        QVERIFY(count > 0);
+        QSignalSpy customers(&screen, &CohortsScreen::customersShown);
+        screen.showCustomers(cell, true);
+        QVERIFY(customers.wait(20000));
+        const QStringList ids = customers.first().first().toStringList();
+        QCOMPARE(ids.size(), count);
+        QVERIFY(ids.first().startsWith('U'));  // the sample shop's customer ids
+        QSignalSpy saved(&screen, &CohortsScreen::segmentSaved);
+        screen.saveSegment(cell, QStringLiteral("first cohort, week 1"));
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(saved.first().at(1).toLongLong(), count);
+        // A second save under the same name is refused, and says so.
+        screen.saveSegment(cell, QStringLiteral("first cohort, week 1"));
+        QTRY_VERIFY_WITH_TIMEOUT(screen.findChild<QLabel*>("status")->text().contains("exists"), 20000);
+        QCOMPARE(saved.size(), 1);
+    }
 };
 
 QTEST_MAIN(TestCohortsScreen)

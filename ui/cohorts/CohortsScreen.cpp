@@ -4,6 +4,8 @@
 #include <QFileDialog>
 #include <QTimeZone>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QMenu>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -26,7 +28,10 @@
 #include "cohorts/CohortEngine.h"
 #include "cohorts/CustomerGroups.h"
 #include "cohorts/Survival.h"
+#include "CustomerListDialog.h"
 #include "cohorts/ProjectActivity.h"
+#include "cohorts/Segments.h"
+#include "store/Project.h"
 
 namespace ss::ui {
 
@@ -88,6 +93,9 @@ CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen
 
     connect(csv, &QPushButton::clicked, this, [this] { chooseExport(false); });
     connect(image, &QPushButton::clicked, this, [this] { chooseExport(true); });
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table_, &QTableView::customContextMenuRequested, this, &CohortsScreen::cellMenu);
+    connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& cell) { showCustomers(cell); });
     connect(controls_, &CohortControls::changed, this, &CohortsScreen::recompute);
     connect(controls_, &CohortControls::groupingChanged, this, &CohortsScreen::groupingChanged);
 }
@@ -206,6 +214,91 @@ void CohortsScreen::show(const CohortResult& result) {
                          .arg(QDateTime::fromSecsSinceEpoch(m.dataEnd, QTimeZone(QByteArray::fromStdString(m.definition.timeZone)))
                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     emit resultShown();
+}
+
+void CohortsScreen::cellMenu(const QPoint& at) {
+    const QModelIndex cell = table_->indexAt(at);
+    if (!model_->cell(cell) || model_->isMeanRow(cell.row())) return;
+    QMenu menu(this);
+    menu.addAction(tr("Show the customers…"), this, [this, cell] { showCustomers(cell); });
+    menu.addAction(tr("Save them as a segment…"), this, [this, cell] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save as segment"), tr("Segment name:"), QLineEdit::Normal, QString(), &ok).trimmed();
+        if (ok && !name.isEmpty()) saveSegment(cell, name);
+    });
+    menu.exec(table_->viewport()->mapToGlobal(at));
+}
+
+void CohortsScreen::withCustomers(const QModelIndex& cell, const QString& title,
+                                  std::function<void(std::vector<std::int64_t>, QStringList)> then) {
+    if (!data_ || !model_->cell(cell) || model_->isMeanRow(cell.row())) return;
+    const auto& m = model_->matrix();
+    const std::string label = m.rows[static_cast<std::size_t>(cell.row())].label;
+    const auto column = static_cast<std::size_t>(cell.column() - CohortTableModel::kFirstPeriodColumn);
+    struct Found {
+        std::vector<std::int64_t> userIds;
+        std::vector<std::string> externalIds;
+    };
+    std::function<Result<Found>(const JobContext&)> job = [data = data_, d = m.definition, label, column, by = utf8(controls_->groupBy()),
+                                                           value = utf8(controls_->groupValue()), p = utf8(path_)](const JobContext&) -> Result<Found> {
+        std::vector<char> include;
+        if (auto it = data->groupings.find(by); it != data->groupings.end() && !value.empty()) include = it->second.members(value);
+        auto customers = CohortEngine::members(data->log, d, data->zone, label, column, include);
+        if (!customers) return customers.error();
+        Found found;
+        for (auto c : *customers) found.userIds.push_back(data->log.userId(c));
+        auto project = Project::open(p, Database::Mode::ReadOnly);
+        if (!project) return project.error();
+        auto names = Segments::externalIds((*project)->db(), found.userIds);
+        if (!names) return names.error();
+        found.externalIds = std::move(*names);
+        return found;
+    };
+    runner_.start<Found>(QStringLiteral("cohorts/customers"), title, job, this, [this, then = std::move(then)](Result<Found> r) {
+        if (!r) {
+            status_->setText(qs(r.error().describe()));
+            return;
+        }
+        QStringList ids;
+        for (const auto& id : r->externalIds) ids << qs(id);
+        then(std::move(r->userIds), ids);
+    });
+}
+
+void CohortsScreen::showCustomers(const QModelIndex& cell, bool quiet) {
+    const QString where = model_->headerData(cell.column(), Qt::Horizontal, Qt::DisplayRole).toString();
+    const QString cohort = model_->data(model_->index(cell.row(), 0), Qt::DisplayRole).toString();
+    withCustomers(cell, tr("Finding the customers of a cell"), [this, quiet, description = tr("cohort %1, %2").arg(cohort, where),
+                                                               cell](std::vector<std::int64_t>, QStringList ids) {
+        emit customersShown(ids);
+        if (quiet) return;
+        auto* dialog = new CustomerListDialog(description, ids, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &CustomerListDialog::saveRequested, this, [this, cell](const QString& name) { saveSegment(cell, name); });
+        dialog->show();
+    });
+}
+
+void CohortsScreen::saveSegment(const QModelIndex& cell, const QString& name) {
+    const QString description = tr("cohort %1, %2: %3")
+                                    .arg(model_->data(model_->index(cell.row(), 0), Qt::DisplayRole).toString(),
+                                         model_->headerData(cell.column(), Qt::Horizontal, Qt::DisplayRole).toString(), definition_->text());
+    withCustomers(cell, tr("Finding the customers of a cell"), [this, name, description](std::vector<std::int64_t> userIds, QStringList) {
+        std::function<Result<SegmentInfo>(const JobContext&)> job = [p = utf8(path_), n = utf8(name), d = utf8(description),
+                                                                     ids = std::move(userIds)](const JobContext&) -> Result<SegmentInfo> {
+            auto project = Project::open(p);
+            if (!project) return project.error();
+            return Segments::save((*project)->db(), n, d, ids, false, QDateTime::currentSecsSinceEpoch());
+        };
+        runner_.start<SegmentInfo>(tr("Saving segment %1").arg(name), job, this, [this, name](Result<SegmentInfo> r) {
+            if (!r) {
+                status_->setText(tr("Could not save the segment: %1").arg(qs(r.error().describe())));
+                return;
+            }
+            status_->setText(tr("Saved segment “%1” with %2 customers.").arg(name, QLocale().toString(static_cast<qlonglong>(r->customers))));
+            emit segmentSaved(name, r->customers);
+        });
+    });
 }
 
 QString CohortsScreen::exportCsv(const QString& path) const {

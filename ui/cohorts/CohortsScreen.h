@@ -7,13 +7,16 @@
 
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include "ProjectScreen.h"
 
 class QLabel;
 class QTabWidget;
 class QTableView;
+class QModelIndex;
 
 namespace ss::ui {
 
@@ -45,8 +48,15 @@ public:
     QString exportCsv(const QString& path) const;
     QString exportImage(const QString& path);
 
+    // Drill-down: the customers behind a cell of the table (a job), shown in a dialog unless `quiet`;
+    // saving them as a named segment (another job).
+    void showCustomers(const QModelIndex& cell, bool quiet = false);
+    void saveSegment(const QModelIndex& cell, const QString& name);
+
 signals:
     void resultShown();  // a new matrix and survival report are on screen
+    void customersShown(const QStringList& customers);
+    void segmentSaved(const QString& name, qint64 customers);
 
 private:
     void loaded(std::shared_ptr<const CohortData> data);
@@ -54,6 +64,10 @@ private:
     void recompute();
     void show(const CohortResult& result);
     void chooseExport(bool image);
+    void cellMenu(const QPoint& at);
+    // The customers of a cell as (project user id, external id), computed in a job.
+    void withCustomers(const QModelIndex& cell, const QString& title,
+                       std::function<void(std::vector<std::int64_t>, QStringList)> then);
 
     JobRunner& runner_;
     QString path_;

@@ -77,4 +77,20 @@ inline std::int64_t countRows(const std::filesystem::path& path, const std::stri
     return n;
 }
 
+// The first column of the first row as text, via the raw API; empty on error or NULL.
+inline std::string queryText(const std::filesystem::path& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(path.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
+            if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+                out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+            sqlite3_finalize(stmt);
+        }
+    }
+    sqlite3_close(db);
+    return out;
+}
+
 }  // namespace sstest
