@@ -562,7 +562,7 @@
     </message>
     <message>
         <location filename="../ui/cohorts/CohortControls.cpp" line="37"/>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="121"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="122"/>
         <source>Every group</source>
         <translation>所有分组</translation>
     </message>
@@ -653,6 +653,11 @@
     </message>
     <message>
         <location filename="../ui/cohorts/CohortControls.cpp" line="112"/>
+        <source>First-order value</source>
+        <translation>首单金额</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="113"/>
         <source>Property: %1</source>
         <translation>属性：%1</translation>
     </message>

@@ -189,7 +189,7 @@ Status runCohorts(const std::vector<std::string>& args) {
     auto definition = definitionFrom(parser);
     if (!definition) return definition.error();
     if ((parser.value("segment") || parser.value("compare")) && !parser.value("segment-by"))
-        return makeError(ErrorCode::Usage, "--segment and --compare need --segment-by (segment, acquisition-category or property:NAME)");
+        return makeError(ErrorCode::Usage, "--segment and --compare need --segment-by (segment, acquisition-category, first-order-value or property:NAME)");
     if (parser.value("segment") && parser.value("compare")) return makeError(ErrorCode::Usage, "--segment and --compare exclude each other");
     const JobContext job = stderrProgress(parser.flag("quiet") || !parser.flag("json"));
     auto input = openAnalysis(*db, parser.value("timezone"), job);

@@ -27,7 +27,7 @@ Status runSurvival(const std::vector<std::string>& args) {
     if (!gap) return gap.error();
     if (*gap < 1 || *gap > 3650) return makeError(ErrorCode::Usage, "--churn-gap must be between 1 and 3650 days");
     if (!parser.values("segment").empty() && !parser.value("segment-by"))
-        return makeError(ErrorCode::Usage, "--segment needs --segment-by (segment or acquisition-category)");
+        return makeError(ErrorCode::Usage, "--segment needs --segment-by (segment, acquisition-category, first-order-value or property:NAME)");
     const JobContext job = stderrProgress(parser.flag("quiet") || !parser.flag("json"));
     auto input = openAnalysis(*db, parser.value("timezone"), job);
     if (!input) return input.error();

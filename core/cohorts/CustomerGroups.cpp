@@ -1,6 +1,7 @@
 #include "CustomerGroups.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "store/Database.h"
@@ -38,14 +39,51 @@ Result<Labels> readLabels(Database& db, std::string_view sql, std::string_view b
     return out;
 }
 
+// Quartile bands of the amount of each customer's first purchase (codes by customer index), labelled
+// "1: up to 12.50", "2: 12.50–25.00", ... so that name order is band order.
+Labels firstOrderBands(const ActivityLog& log) {
+    Labels out;
+    out.codes.assign(log.customers(), -1);
+    std::vector<double> first(log.customers(), -1.0);
+    std::vector<double> sorted;
+    for (std::size_t c = 0; c < log.customers(); ++c)
+        for (const auto& e : log.events(c))
+            if (e.type == EventType::Purchase && e.amount != 0.0f) {
+                first[c] = e.amount;
+                sorted.push_back(e.amount);
+                break;
+            }
+    if (sorted.empty()) return out;
+    std::sort(sorted.begin(), sorted.end());
+    auto quantile = [&](double q) { return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * static_cast<double>(sorted.size())))]; };
+    std::vector<double> cuts{quantile(0.25), quantile(0.5), quantile(0.75)};
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    auto money = [](double x) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", x);
+        return std::string(buf);
+    };
+    for (std::size_t b = 0; b <= cuts.size(); ++b) {
+        const std::string prefix = std::to_string(b + 1) + ": ";
+        if (b == 0) out.names.push_back(prefix + "up to " + money(cuts[0]));
+        else if (b == cuts.size()) out.names.push_back(prefix + "over " + money(cuts[b - 1]));
+        else out.names.push_back(prefix + money(cuts[b - 1]) + "\u2013" + money(cuts[b]));
+    }
+    for (std::size_t c = 0; c < log.customers(); ++c) {
+        if (first[c] < 0) continue;
+        out.codes[c] = static_cast<int>(std::lower_bound(cuts.begin(), cuts.end(), first[c]) - cuts.begin());
+    }
+    return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& CustomerGroups::groupings() {
-    static const std::vector<std::string> names{"segment", "acquisition-category", "property:NAME"};
+    static const std::vector<std::string> names{"segment", "acquisition-category", "first-order-value", "property:NAME"};
     return names;
 }
 
-Result<std::vector<std::string>> CustomerGroups::available(Database& db) {
+Result<std::vector<std::string>> CustomerGroups::available(Database& db, const ActivityLog& log) {
     std::vector<std::string> out;
     auto segments = db.queryInt("SELECT EXISTS(SELECT 1 FROM users WHERE segment IS NOT NULL AND segment <> '')");
     if (!segments) return segments.error();
@@ -53,6 +91,7 @@ Result<std::vector<std::string>> CustomerGroups::available(Database& db) {
     auto categories = db.queryInt("SELECT EXISTS(SELECT 1 FROM items WHERE category IS NOT NULL AND category <> '')");
     if (!categories) return categories.error();
     if (*categories) out.emplace_back("acquisition-category");
+    if (log.hasAmounts()) out.emplace_back("first-order-value");
     auto names = db.prepare("SELECT DISTINCT name FROM user_properties ORDER BY name");
     if (!names) return names.error();
     for (;;) {
@@ -69,11 +108,17 @@ Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log
     g.by = std::string(by);
     Result<Labels> labels = makeError(ErrorCode::Internal, "no grouping");
     bool byItem = false;
+    bool byUser = false;  // labels indexed by customer index rather than by id
     if (by == "segment") {
         labels = readLabels(db, "SELECT id, segment FROM users WHERE segment IS NOT NULL");
     } else if (by == "acquisition-category") {
         labels = readLabels(db, "SELECT id, category FROM items WHERE category IS NOT NULL");
         byItem = true;
+    } else if (by == "first-order-value") {
+        labels = firstOrderBands(log);
+        byUser = true;
+        if (labels && labels->names.empty())
+            return makeError(ErrorCode::InputData, "no purchase in this project carries an amount", "segment-by");
     } else if (by.starts_with("property:") && by.size() > 9) {
         labels = readLabels(db, "SELECT user_id, value FROM user_properties WHERE name = ?1", by.substr(9));
         if (labels && labels->names.empty())
@@ -92,7 +137,7 @@ Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log
     std::vector<char> used(order.size(), 0);
     g.groupOf.assign(log.customers(), -1);
     for (std::size_t c = 0; c < log.customers(); ++c) {
-        const int code = labels->of(byItem ? log.firstItem(c) : log.userId(c));
+        const int code = byUser ? labels->codes[c] : labels->of(byItem ? log.firstItem(c) : log.userId(c));
         if (code < 0) continue;
         g.groupOf[c] = code;
         used[static_cast<std::size_t>(code)] = 1;

@@ -1,6 +1,7 @@
 // CustomerGroups: splits the customers of an ActivityLog into named groups for comparison — by the
 // segment column of the customers table, by acquisition category (the category of the item of a
-// customer's first event), or by an imported customer property ("property:variant"). Loaded on a job's thread; a plain value afterwards: any thread.
+// customer's first event), by first-order value band, or by an imported customer property
+// ("property:variant"). Loaded on a job's thread; a plain value afterwards: any thread.
 #pragma once
 
 #include <string>
@@ -15,15 +16,16 @@ namespace ss {
 class Database;
 
 struct CustomerGroups {
-    std::string by;                  // "segment", "acquisition-category" or "property:NAME"
+    std::string by;                  // "segment", "acquisition-category", "first-order-value" or "property:NAME"
     std::vector<std::string> names;  // sorted
     std::vector<int> groupOf;        // per customer of the log: index into names, -1 when unknown
 
     // The groupings load() understands, for usage messages.
     static const std::vector<std::string>& groupings();
     // The groupings this project can offer: "segment" and "acquisition-category" where customers or
-    // items carry them, and "property:NAME" for each customer property imported.
-    static Result<std::vector<std::string>> available(Database& db);
+    // items carry them, "first-order-value" (quartile bands of the first purchase's amount) where
+    // purchases have amounts, and "property:NAME" for each customer property imported.
+    static Result<std::vector<std::string>> available(Database& db, const ActivityLog& log);
     static Result<CustomerGroups> load(Database& db, const ActivityLog& log, std::string_view by);
     // Keeps only the named groups (in the order given); names not present are reported.
     Status keepOnly(const std::vector<std::string>& wanted);

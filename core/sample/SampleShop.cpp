@@ -207,7 +207,7 @@ private:
                 SS_TRY(event(*user, item.id, EventType::Cart, t + 30));
                 if (!random_.chance(0.55)) continue;
                 const std::int64_t bought = t + 60 + static_cast<std::int64_t>(random_.exponential(300));
-                SS_TRY(event(*user, item.id, EventType::Purchase, bought));
+                SS_TRY(event(*user, item.id, EventType::Purchase, bought, item.price));  // one unit at the list price
                 const double experience = item.quality + 0.6 * random_.normal();
                 const int stars = starsFor(experience);
                 if (!purchased) {
@@ -233,9 +233,9 @@ private:
         return (h & 1) != 0;
     }
 
-    Status event(std::int64_t user, std::int64_t item, EventType type, std::int64_t t) {
+    Status event(std::int64_t user, std::int64_t item, EventType type, std::int64_t t, std::optional<double> amount = {}) {
         ++events_;
-        return writer_.addEvent(user, item, type, t);
+        return writer_.addEvent(user, item, type, t, amount ? std::optional<std::int64_t>(1) : std::nullopt, amount);
     }
 
     Status review(std::int64_t user, const Item& item, int stars, bool chinese, std::int64_t t) {

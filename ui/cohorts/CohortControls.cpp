@@ -109,6 +109,7 @@ void CohortControls::setGroupings(const QStringList& groupings) {
         QString label = g;
         if (g == QLatin1String("segment")) label = tr("Segment");
         else if (g == QLatin1String("acquisition-category")) label = tr("Acquisition category");
+        else if (g == QLatin1String("first-order-value")) label = tr("First-order value");
         else if (g.startsWith(QLatin1String("property:"))) label = tr("Property: %1").arg(g.mid(9));
         groupBy_->addItem(label, g);
     }

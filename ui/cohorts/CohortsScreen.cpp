@@ -117,7 +117,7 @@ void CohortsScreen::setProject(const QString& path) {
         if (!activity) return activity.error();
         auto& project = activity->project;
         auto data = std::make_shared<CohortData>(CohortData{std::move(activity->log), std::move(activity->zone), {}});
-        auto names = CustomerGroups::available(project->db());
+        auto names = CustomerGroups::available(project->db(), data->log);
         if (!names) return names.error();
         for (const auto& name : *names) {
             auto groups = CustomerGroups::load(project->db(), data->log, name);

@@ -3,10 +3,12 @@
 // unknown customer ids refused with nothing written.
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 
 #include "CohortFixtures.h"
 #include "cohorts/CohortEngine.h"
+#include "cohorts/CustomerGroups.h"
 #include "cohorts/Segments.h"
 #include "store/BulkWriter.h"
 #include "store/Project.h"
@@ -121,6 +123,35 @@ private slots:
         SS_VERIFY_OK(Segments::remove(db, "loyal"));
         QVERIFY(!Segments::remove(db, "loyal").ok());
         QCOMPARE(sstest::countRows(dir.filePath("p.shelfsense").toStdString(), "SELECT count(*) FROM segment_members"), std::int64_t(0));
+    }
+
+    void firstOrderValueBands() {
+        // Eight buyers whose first purchases cost 1 … 8 (a later, larger purchase does not count),
+        // and one customer who never buys: quartile cuts at 3, 5 and 7.
+        std::vector<ActivityLog::Row> rows;
+        for (int u = 1; u <= 8; ++u) {
+            rows.push_back(sstest::row(u, at(0, u), EventType::View));
+            rows.push_back(sstest::row(u, at(1, u), EventType::Purchase, static_cast<float>(u)));
+            rows.push_back(sstest::row(u, at(2, u), EventType::Purchase, 100.0f));
+        }
+        rows.push_back(sstest::row(9, at(0, 1), EventType::View));
+        const auto log = ActivityLog::fromRows(std::move(rows));
+        QTemporaryDir dir;
+        auto project = Project::open(dir.filePath("p.shelfsense").toStdString());
+        SS_VERIFY_OK(project);
+        auto available = CustomerGroups::available((*project)->db(), log);
+        SS_VERIFY_OK(available);
+        QVERIFY(std::find(available->begin(), available->end(), "first-order-value") != available->end());
+        auto groups = CustomerGroups::load((*project)->db(), log, "first-order-value");
+        SS_VERIFY_OK(groups);
+        QCOMPARE(groups->names, (std::vector<std::string>{"1: up to 3.00", "2: 3.00\u20135.00", "3: 5.00\u20137.00", "4: over 7.00"}));
+        const std::vector<int> expected{0, 0, 0, 1, 1, 2, 2, 3, -1};
+        for (std::size_t c = 0; c < expected.size(); ++c) QCOMPARE(groups->groupOf[c], expected[c]);
+        const auto noAmounts = ActivityLog::fromRows({sstest::row(1, at(0, 1), EventType::Purchase)});
+        auto none = CustomerGroups::available((*project)->db(), noAmounts);
+        SS_VERIFY_OK(none);
+        QVERIFY(std::find(none->begin(), none->end(), "first-order-value") == none->end());
+        QVERIFY(!CustomerGroups::load((*project)->db(), noAmounts, "first-order-value").ok());
     }
 };
 
