@@ -84,6 +84,9 @@ private slots:
         QVERIFY(shown.wait(20000));
         QCOMPARE(screen.survivalChart()->curveCount(), 2);
         QVERIFY(screen.survivalChart()->chart()->title().contains("log-rank"));
+        QCOMPARE(screen.curveChart()->lineCount(), 2);  // one mean line per arm
+        screen.tabs()->setCurrentIndex(1);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-curves-by-variant-en.png"));
         QCOMPARE(screen.controls()->groupValueBox()->count(), 3);  // every group, control, recommendations
         std::int64_t everyone = 0;
         for (const auto& r : model->matrix().rows) everyone += r.size;

@@ -47,6 +47,7 @@ struct CohortData {
 struct CohortResult {
     CohortMatrix matrix;
     SurvivalReport survival;
+    std::vector<std::pair<std::string, CohortMatrix>> byGroup;  // when grouped and no group is picked
 };
 
 CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
@@ -189,22 +190,32 @@ void CohortsScreen::recompute() {
             survival = Survival::compute(data->log, gap, context);
         }
         if (!survival) return survival.error();
-        return CohortResult{std::move(*matrix), std::move(*survival)};
+        CohortResult result{std::move(*matrix), std::move(*survival), {}};
+        if (groups && value.empty()) {
+            for (const auto& name : groups->names) {
+                auto part = CohortEngine::compute(data->log, d, data->zone, context, groups->members(name));
+                if (!part) return part.error();
+                result.byGroup.emplace_back(name, std::move(*part));
+            }
+        }
+        return result;
     };
     runner_.start<CohortResult>(QStringLiteral("cohorts/compute"), tr("Counting cohorts"), job, this, [this](Result<CohortResult> r) {
         if (!r) {
             if (r.error().code != ErrorCode::Cancelled) status_->setText(qs(r.error().describe()));
             return;
         }
-        show(*r);
+        display(*r);
     });
 }
 
-void CohortsScreen::show(const CohortResult& result) {
+void CohortsScreen::display(const CohortResult& result) {
     const auto& m = result.matrix;
     definition_->setText(CohortText::definition(m.definition));
     model_->setMatrix(m);
-    curves_->setMatrix(m);
+    std::vector<std::pair<QString, const CohortMatrix*>> groups;
+    for (const auto& [name, matrix] : result.byGroup) groups.emplace_back(qs(name), &matrix);
+    curves_->setMatrix(m, groups);
     survival_->setReport(result.survival);
     survivalSummary_->setText(SurvivalChart::summary(result.survival));
     value_->setMatrix(m);

@@ -62,7 +62,7 @@ private:
     void loaded(std::shared_ptr<const CohortData> data);
     void groupingChanged();
     void recompute();
-    void show(const CohortResult& result);
+    void display(const CohortResult& result);  // not show(): that would hide QWidget::show()
     void chooseExport(bool image);
     void cellMenu(const QPoint& at);
     // The customers of a cell as (project user id, external id), computed in a job.

@@ -10,10 +10,10 @@
 #include <cmath>
 
 #include "CohortText.h"
+#include "ChartColours.h"
 #include "Text.h"
 
 namespace ss::ui {
-
 RetentionCurveChart::RetentionCurveChart(QWidget* parent) : QChartView(new QChart(), parent) {
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(280);
@@ -35,7 +35,46 @@ int RetentionCurveChart::lineCount() const {
     return n;
 }
 
-void RetentionCurveChart::setMatrix(const CohortMatrix& m) {
+void RetentionCurveChart::addMean(const QString& name, const CohortMatrix& m, const QColor& colour, double& top, int& lastColumn) {
+    QChart* c = chart();
+    auto* mean = new QLineSeries(c);
+    auto* upper = new QLineSeries(c);
+    auto* lower = new QLineSeries(c);
+    mean->setName(name);
+    for (std::size_t col = 1; col < m.mean.size(); ++col) {
+        const auto& cell = m.mean[col];
+        if (!cell.complete || std::isnan(cell.rate)) continue;
+        mean->append(static_cast<double>(col), cell.rate * 100.0);
+        const double lo = std::isnan(cell.low) ? cell.rate : cell.low, hi = std::isnan(cell.high) ? cell.rate : cell.high;
+        upper->append(static_cast<double>(col), hi * 100.0);
+        lower->append(static_cast<double>(col), lo * 100.0);
+        top = std::max(top, hi * 100.0);
+        lastColumn = std::max(lastColumn, static_cast<int>(col));
+    }
+    if (mean->count() == 0) {
+        delete mean;
+        delete upper;
+        delete lower;
+        return;
+    }
+    auto* band = new QAreaSeries(upper, lower);
+    QColor light = colour;
+    light.setAlpha(55);
+    band->setColor(light);
+    band->setBorderColor(light);
+    c->addSeries(band);
+    band->attachAxis(x_);
+    band->attachAxis(y_);
+    c->legend()->markers(band).first()->setVisible(false);
+    QPen pen(colour);
+    pen.setWidthF(3.0);
+    mean->setPen(pen);
+    c->addSeries(mean);
+    mean->attachAxis(x_);
+    mean->attachAxis(y_);
+}
+
+void RetentionCurveChart::setMatrix(const CohortMatrix& m, const std::vector<std::pair<QString, const CohortMatrix*>>& groups) {
     QChart* c = chart();
     c->removeAllSeries();
     QValueAxis* x = x_;
@@ -43,8 +82,8 @@ void RetentionCurveChart::setMatrix(const CohortMatrix& m) {
     x->setTitleText(CohortText::periodsAfterJoining(m.definition));
     double top = 0;
     int lastColumn = 1;
-    // Recent cohorts (thin): from period 1 on, complete cells only.
-    const std::size_t first = m.rows.size() > kCohortLines ? m.rows.size() - kCohortLines : 0;
+    // Recent cohorts (thin): from period 1 on, complete cells only; with groups, one mean per group instead.
+    const std::size_t first = !groups.empty() ? m.rows.size() : m.rows.size() > kCohortLines ? m.rows.size() - kCohortLines : 0;
     for (std::size_t r = first; r < m.rows.size(); ++r) {
         auto* line = new QLineSeries(c);
         line->setName(qs(m.rows[r].label));
@@ -68,40 +107,10 @@ void RetentionCurveChart::setMatrix(const CohortMatrix& m) {
         line->attachAxis(x);
         line->attachAxis(y);
     }
-    // The mean with its band.
-    auto* mean = new QLineSeries(c);
-    auto* upper = new QLineSeries(c);
-    auto* lower = new QLineSeries(c);
-    mean->setName(tr("Mean (95% interval)"));
-    for (std::size_t col = 1; col < m.mean.size(); ++col) {
-        const auto& cell = m.mean[col];
-        if (!cell.complete || std::isnan(cell.rate)) continue;
-        mean->append(static_cast<double>(col), cell.rate * 100.0);
-        const double lo = std::isnan(cell.low) ? cell.rate : cell.low, hi = std::isnan(cell.high) ? cell.rate : cell.high;
-        upper->append(static_cast<double>(col), hi * 100.0);
-        lower->append(static_cast<double>(col), lo * 100.0);
-        top = std::max(top, hi * 100.0);
-        lastColumn = std::max(lastColumn, static_cast<int>(col));
-    }
-    if (mean->count() > 0) {
-        auto* band = new QAreaSeries(upper, lower);
-        band->setName(tr("95% interval"));
-        band->setColor(QColor(20, 120, 110, 60));
-        band->setBorderColor(QColor(20, 120, 110, 60));
-        c->addSeries(band);
-        band->attachAxis(x);
-        band->attachAxis(y);
-        c->legend()->markers(band).first()->setVisible(false);
-        QPen pen(QColor(20, 120, 110));
-        pen.setWidthF(3.0);
-        mean->setPen(pen);
-        c->addSeries(mean);
-        mean->attachAxis(x);
-        mean->attachAxis(y);
+    if (groups.empty()) {
+        addMean(tr("Mean (95% interval)"), m, seriesColour(0), top, lastColumn);
     } else {
-        delete mean;
-        delete upper;
-        delete lower;
+        for (std::size_t g = 0; g < groups.size(); ++g) addMean(groups[g].first, *groups[g].second, seriesColour(g), top, lastColumn);
     }
     x->setRange(1, std::max(2, lastColumn));
     // Whole periods on the axis: one tick per period while they fit, else nice numbers.

@@ -1,9 +1,12 @@
 // RetentionCurveChart: retention by period as lines — the mean over complete cohorts in bold with its
-// 95% band, and the most recent cohorts as thin lines (complete periods only, so a cohort's line
+// 95% band and the most recent cohorts as thin lines, or one mean line per segment (complete periods only, so a cohort's line
 // never drops just because the data ends). GUI thread only.
 #pragma once
 
 #include <QChartView>
+
+#include <utility>
+#include <vector>
 
 class QValueAxis;
 
@@ -16,10 +19,13 @@ class RetentionCurveChart : public QChartView {
 public:
     static constexpr int kCohortLines = 8;
     explicit RetentionCurveChart(QWidget* parent = nullptr);
-    void setMatrix(const CohortMatrix& matrix);
+    // With groups (a segment's value each), one mean line with its band per group replaces the
+    // per-cohort lines.
+    void setMatrix(const CohortMatrix& matrix, const std::vector<std::pair<QString, const CohortMatrix*>>& groups = {});
     int lineCount() const;  // for tests: cohort lines + the mean
 
 private:
+    void addMean(const QString& name, const CohortMatrix& m, const QColor& colour, double& top, int& lastColumn);
     QValueAxis *x_, *y_;
 };
 

@@ -9,13 +9,11 @@
 
 #include <cmath>
 
+#include "ChartColours.h"
 #include "Text.h"
 
 namespace ss::ui {
 namespace {
-
-const QColor kColours[] = {QColor(20, 120, 110), QColor(214, 110, 30), QColor(70, 90, 180), QColor(170, 60, 120),
-                           QColor(90, 140, 40), QColor(120, 120, 120)};
 
 // A step function through the points: horizontal to the next time, then vertical.
 void appendSteps(QLineSeries* s, const std::vector<SurvivalPoint>& points, double (*value)(const SurvivalPoint&)) {
@@ -75,7 +73,7 @@ void SurvivalChart::setReport(const SurvivalReport& r) {
     double lastTime = 1;
     for (std::size_t g = 0; g < r.curves.size(); ++g) {
         const auto& curve = r.curves[g];
-        const QColor colour = kColours[g % std::size(kColours)];
+        const QColor colour = seriesColour(g);
         auto* upper = new QLineSeries(c);
         auto* lower = new QLineSeries(c);
         appendSteps(upper, curve.points, [](const SurvivalPoint& p) { return p.high; });
