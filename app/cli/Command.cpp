@@ -20,7 +20,7 @@ const std::vector<Command>& commands() {
             {"metrics", "metrics --truth CSV --pred CSV --k K [--convention recommenders|recbole] [--json]", runMetrics},
             {"cohorts", "cohorts --db F [--period day|week|month] [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event first-any|first-purchase|TYPE] [--return-event any|TYPE[,TYPE]] [--window calendar|rolling|brackets] [--brackets 1-3,4-7,...] [--rate-base cohort|previous] [--mean weighted|simple] [--timezone TZ] [--segment-by segment|acquisition-category|first-order-value|property:NAME (--segment VALUE | --compare A,B)] [--members DATE:N [--save-segment NAME [--replace]]] [--json|--csv]", runCohorts},
             {"segments", "segments --db F (list | save NAME (--customers FILE | --property NAME=VALUE) [--description TEXT] [--replace] | export NAME | delete NAME) [--json]", runSegments},
-            {"survival", "survival --db F [--churn-gap DAYS] [--segment-by segment|acquisition-category|first-order-value|property:NAME] [--segment VALUE ...] [--json]", runSurvival},
+            {"survival", "survival --db F [--churn-gap DAYS] [--segment-by segment|acquisition-category|first-order-value|property:NAME] [--segment VALUE ...] [--churned-at DAYS [--save-segment NAME [--replace]]] [--json]", runSurvival},
         };
 #ifdef SHELFSENSE_WITH_TORCH
         for (Command c : modelCommands()) list.push_back({c.name, c.synopsis, nullptr});

@@ -464,6 +464,21 @@ private slots:
         for (const char* name : {"week-one", "copy", "control-arm"}) QCOMPARE(cli({"segments", "--db", sample_, "delete", name}).code, 0);
         QCOMPARE(cli({"segments", "--db", sample_, "delete", "week-one"}).code, 2);
         QCOMPARE(count(sample_, "SELECT count(*) FROM segments"), 0);
+
+        // A survival step: the customers who churned after exactly N days, as many as the curve says.
+        const CliRun curve = cli({"survival", "--db", sample_, "--json"});
+        QVERIFY2(curve.code == 0, qPrintable(describe(curve)));
+        const QJsonObject all = jsonObject(curve).value("curves").toArray().first().toObject();
+        const QJsonArray days = all.value("days").toArray(), churned = all.value("churned_at").toArray();
+        int step = 0;
+        while (step < days.size() && churned.at(step).toInteger() == 0) ++step;
+        QVERIFY(step < days.size());
+        const QString day = QString::number(days.at(step).toInteger());
+        const CliRun churners = cli({"survival", "--db", sample_, "--churned-at", day, "--save-segment", "churned", "--json"});
+        QVERIFY2(churners.code == 0, qPrintable(describe(churners)));
+        QCOMPARE(jsonObject(churners).value("customers").toArray().size(), churned.at(step).toInteger());
+        QCOMPARE(count(sample_, "SELECT count(*) FROM segment_members"), churned.at(step).toInteger());
+        QCOMPARE(cli({"segments", "--db", sample_, "delete", "churned"}).code, 0);
     }
 };
 
