@@ -1,5 +1,7 @@
 #include "rec/Evaluation.h"
 
+#include "cohorts/Segments.h"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -43,10 +45,11 @@ struct Truths {
     std::vector<std::pair<std::string, GroundTruth>> slices;
 };
 
-Truths buildTruths(const Dataset& data, const Split& split, std::size_t maxCohorts) {
+Truths buildTruths(const Dataset& data, const Split& split, std::size_t maxCohorts,
+                   const std::map<std::string, std::set<std::int64_t>>& segmentSlices) {
     Truths t;
     GroundTruth coldItems, warmItems, coldUsers, warmUsers;
-    std::map<std::string, GroundTruth> cohorts;
+    std::map<std::string, GroundTruth> cohorts, segments;
     for (auto u : split.testUsers) {
         const std::string user = userKey(data, u);
         for (auto i : split.test[u]) {
@@ -55,6 +58,8 @@ Truths buildTruths(const Dataset& data, const Split& split, std::size_t maxCohor
             (split.coldItem[i] ? coldItems : warmItems).add(user, item);
             (split.coldUser[u] ? coldUsers : warmUsers).add(user, item);
             cohorts[split.cohort[u]].add(user, item);
+            for (const auto& [name, members] : segmentSlices)
+                if (members.count(data.users()[static_cast<std::size_t>(u)].id)) segments[name].add(user, item);
         }
     }
     auto add = [&](std::string name, GroundTruth& g) {
@@ -68,6 +73,7 @@ Truths buildTruths(const Dataset& data, const Split& split, std::size_t maxCohor
     for (const auto& [name, g] : cohorts) names.push_back(name);
     const std::size_t first = names.size() > maxCohorts ? names.size() - maxCohorts : 0;
     for (std::size_t c = first; c < names.size(); ++c) add("cohort " + names[c], cohorts[names[c]]);
+    for (auto& [name, g] : segments) add("segment " + name, g);
     return t;
 }
 
@@ -133,6 +139,19 @@ Result<EvaluationResult> Evaluation::run(const std::filesystem::path& project, c
                          "the split has no test users: no '" + std::string(eventTypeName(options.split.target)) +
                              "' events after the cut-off (choose another target behaviour or split)",
                          project.string());
+    EvaluationOptions withSegments = options;
+    if (options.savedSegmentSlices) {
+        auto opened = Project::open(project, Database::Mode::ReadOnly);
+        if (!opened) return opened.error();
+        auto saved = Segments::list((*opened)->db());
+        if (!saved) return saved.error();
+        for (const auto& segment : *saved) {
+            auto members = Segments::members((*opened)->db(), segment.name);
+            if (!members) return members.error();
+            auto& ids = withSegments.segmentSlices[segment.name];
+            for (const auto& m : *members) ids.insert(m.userId);
+        }
+    }
     std::optional<ItemVectorSet> vectors;
     bool needVectors = false;
     for (const auto& name : options.recommenders) needVectors = needVectors || RecommenderFactory::needsItemVectors(name, options.config);
@@ -141,7 +160,7 @@ Result<EvaluationResult> Evaluation::run(const std::filesystem::path& project, c
         if (!v) return v.error();
         vectors = std::move(*v);
     }
-    return run(*data, *split, options, vectors ? &*vectors : nullptr, project, job);
+    return run(*data, *split, withSegments, vectors ? &*vectors : nullptr, project, job);
 }
 
 Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split, const EvaluationOptions& options,
@@ -176,7 +195,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         unitVectors = vectors->vectors;
         normalizeRows(unitVectors);
     }
-    const Truths truths = buildTruths(data, split, options.maxCohortSlices);
+    const Truths truths = buildTruths(data, split, options.maxCohortSlices, options.segmentSlices);
     ItemPopularity popularity;
     {
         const CsrMatrix iu = split.train.weights.transposed();

@@ -5,7 +5,7 @@
 //   * beyond accuracy: catalogue coverage, novelty, intra-list diversity (cosine of item text vectors
 //     when loaded), average popularity;
 //   * slices: cold items (test positives on items without training interactions), warm items, cold
-//     users, warm users and one per acquisition cohort (month of first event);
+//     users, warm users, one per acquisition cohort (month of first event) and one per saved segment;
 //   * pairwise comparisons per metric over the users both models are measured on: paired t-test and
 //     Wilcoxon signed-rank p-values; `significant` when the t-test p < alpha; the same per model pair
 //     on the cold-item and cold-user slices (new items and new customers are where models differ);
@@ -18,6 +18,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ struct EvaluationOptions {
     ItemVectorOptions vectors;
     MerchandisingRules rules;           // applied to every list (offline evaluation of rules)
     std::size_t maxCohortSlices = 24;   // most recent cohorts reported as slices
+    // Named customer sets measured as slices "segment NAME" (project user ids). run(project, ...)
+    // adds every segment saved in the project (segments list) unless savedSegmentSlices is off.
+    std::map<std::string, std::set<std::int64_t>> segmentSlices;
+    bool savedSegmentSlices = true;
 };
 
 struct SliceResult {

@@ -8,7 +8,9 @@
 #include <cmath>
 
 #include "RecTestSupport.h"
+#include "cohorts/Segments.h"
 #include "rec/Evaluation.h"
+#include "store/Project.h"
 #include "rec/Runs.h"
 #include "rec/Session.h"
 #include "sample/SampleShop.h"
@@ -239,6 +241,39 @@ private slots:
         QVERIFY(!audience->empty());
         for (const auto& [u, score] : *audience) QVERIFY(!(*s)->interactions().weights.contains(u, (*list)[0].item));
         QCOMPARE((*s)->recommend("als", user, 5).error().code, ErrorCode::Usage);  // not trained
+    }
+
+    void savedSegmentsAreSlices() {
+        // A saved segment becomes the slice "segment NAME", measured over its test users only.
+        QTemporaryDir dir;
+        const auto path = sampleShop(dir, 300, 150);
+        QVERIFY(!path.empty());
+        EvaluationOptions o;
+        o.recommenders = {"popularity"};
+        o.bootstrapResamples = 50;
+        o.store = false;
+        auto before = Evaluation::run(path, o, {});
+        SS_VERIFY_OK(before);
+        // Half of the test users (every other one) form the segment.
+        const auto& ndcg = before->runs[0].report.metric(MetricId::Ndcg).perUser;
+        std::vector<std::int64_t> members;
+        for (std::size_t i = 0; i < ndcg.size(); i += 2) members.push_back(std::stoll(ndcg[i].user));
+        {
+            auto project = Project::open(path);
+            SS_VERIFY_OK(project);
+            SS_VERIFY_OK(Segments::save((*project)->db(), "every other", "", members, false, 1700000000));
+        }
+        auto after = Evaluation::run(path, o, {});
+        SS_VERIFY_OK(after);
+        const SliceResult* slice = nullptr;
+        for (const auto& s : after->runs[0].slices)
+            if (s.name == "segment every other") slice = &s;
+        QVERIFY(slice);
+        QCOMPARE(slice->report.metric(MetricId::Ndcg).perUser.size(), members.size());
+        o.savedSegmentSlices = false;
+        auto without = Evaluation::run(path, o, {});
+        SS_VERIFY_OK(without);
+        for (const auto& s : without->runs[0].slices) QVERIFY(s.name.rfind("segment ", 0) != 0);
     }
 };
 
