@@ -202,18 +202,24 @@
 <context>
     <name>ExportFiles</name>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="36"/>
         <location filename="../ui/ExportFiles.cpp" line="38"/>
+        <location filename="../ui/ExportFiles.cpp" line="40"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="45"/>
+        <location filename="../ui/ExportFiles.cpp" line="54"/>
+        <location filename="../ui/ExportFiles.cpp" line="57"/>
+        <source>Cannot write the image %1.</source>
+        <translation>无法写入图片 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportFiles.cpp" line="60"/>
         <source>Nothing to save: the view is empty.</source>
         <translation>没有可保存的内容：视图为空。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="46"/>
+        <location filename="../ui/ExportFiles.cpp" line="61"/>
         <source>Cannot save the image %1 (format &apos;%2&apos;).</source>
         <translation>无法保存图片 %1（格式“%2”）。</translation>
     </message>
@@ -718,149 +724,149 @@
 <context>
     <name>ss::ui::CohortsScreen</name>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="69"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="70"/>
         <source>Retention table</source>
         <translation>留存表</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="71"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="72"/>
         <source>Retention curves</source>
         <translation>留存曲线</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="79"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="80"/>
         <source>Still active (survival)</source>
         <translation>仍活跃（生存分析）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="81"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="82"/>
         <source>Lifetime value</source>
         <translation>生命周期价值</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="85"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="110"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="86"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="111"/>
         <source>No project open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="88"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="89"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="89"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="90"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="113"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="114"/>
         <source>Reading the project&apos;s events…</source>
         <translation>正在读取项目事件…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="131"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="132"/>
         <source>Loading events for cohorts</source>
         <translation>为同期群加载事件</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="134"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="135"/>
         <source>Could not read the project: %1</source>
         <translation>无法读取项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="168"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="169"/>
         <source>Counting cohorts…</source>
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="194"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="203"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="211"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="222"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="223"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="234"/>
         <source>Show the customers…</source>
         <translation>查看这些顾客…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="224"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="235"/>
         <source>Save them as a segment…</source>
         <translation>将他们保存为细分…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="226"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="237"/>
         <source>Save as segment</source>
         <translation>保存为细分</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="226"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="237"/>
         <source>Segment name:</source>
         <translation>细分名称：</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="271"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="286"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="282"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="297"/>
         <source>Finding the customers of a cell</source>
         <translation>查找单元格中的顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="271"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="282"/>
         <source>cohort %1, %2</source>
         <translation>同期群 %1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="283"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="294"/>
         <source>cohort %1, %2: %3</source>
         <translation>同期群 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="293"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="304"/>
         <source>Saving segment %1</source>
         <translation>正在保存细分 %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="295"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="306"/>
         <source>Could not save the segment: %1</source>
         <translation>无法保存细分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="298"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="309"/>
         <source>Saved segment “%1” with %2 customers.</source>
         <translation>已保存细分“%1”，共 %2 位顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="310"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="321"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="314"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="325"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="315"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="326"/>
+        <source>Images (*.png *.svg)</source>
+        <translation>图片 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="316"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="327"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="316"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="327"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="319"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="330"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2480,14 +2486,9 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>留存（%）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="75"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="111"/>
         <source>Mean (95% interval)</source>
         <translation>平均（95% 区间）</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="88"/>
-        <source>95% interval</source>
-        <translation>95% 区间</translation>
     </message>
 </context>
 <context>
@@ -3025,43 +3026,43 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::SurvivalChart</name>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="55"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="53"/>
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="57"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="55"/>
         <source>%1: median %2 days (95% interval %3 to %4)</source>
         <translation>%1：中位数 %2 天（95% 区间 %3 至 %4）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="57"/>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="93"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="55"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="91"/>
         <source>All customers</source>
         <translation>全部顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="60"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="58"/>
         <source>log-rank p = %1</source>
         <translation>对数秩检验 p = %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="68"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="66"/>
         <source>Still active (churn gap %1 days) — log-rank p = %2</source>
         <translation>仍活跃（流失间隔 %1 天）— 对数秩检验 p = %2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="72"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="70"/>
         <source>Still active (churn gap %1 days)</source>
         <translation>仍活跃（流失间隔 %1 天）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="36"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="34"/>
         <source>Days since the first event</source>
         <translation>自首次事件起的天数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="38"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="36"/>
         <source>Still active (%)</source>
         <translation>仍活跃（%）</translation>
     </message>

@@ -2,6 +2,8 @@
 
 #include <QAbstractItemModel>
 #include <QFileInfo>
+#include <QPainter>
+#include <QSvgGenerator>
 #include <QPixmap>
 #include <QSaveFile>
 #include <QStringList>
@@ -41,6 +43,19 @@ QString ExportFiles::writeText(const QString& path, const QString& text) {
 
 QString ExportFiles::saveImage(QWidget& widget, const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        // Vector output: the widget paints itself (charts included) into an SVG document.
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(widget.size());
+        svg.setViewBox(widget.rect());
+        svg.setTitle(widget.windowTitle());
+        QPainter painter;
+        if (!painter.begin(&svg)) return tr("Cannot write the image %1.").arg(path);
+        widget.render(&painter);
+        painter.end();
+        return QFileInfo(path).size() > 0 ? QString() : tr("Cannot write the image %1.").arg(path);
+    }
     const QPixmap image = widget.grab();
     if (image.isNull()) return tr("Nothing to save: the view is empty.");
     if (!image.save(path, suffix.isEmpty() ? "PNG" : nullptr)) return tr("Cannot save the image %1 (format '%2').").arg(path, suffix);

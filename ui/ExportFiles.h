@@ -1,6 +1,6 @@
 // ExportFiles: writing what a screen shows to files — any table model as CSV (headers and displayed
 // cells, RFC 4180 quoting), text as UTF-8, and a widget (a chart, a grid of charts) as an image whose
-// format follows the file suffix. No dialogs here: screens ask for the path, tests call these directly.
+// format follows the file suffix (.svg: vector, painted by the widget; else a raster grab). No dialogs here: screens ask for the path, tests call these directly.
 // GUI thread only (grabbing widgets).
 #pragma once
 

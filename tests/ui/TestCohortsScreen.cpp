@@ -106,6 +106,12 @@ private slots:
         const QString png = dir_.filePath("survival.png");
         QCOMPARE(screen.exportImage(png), QString());
         QVERIFY(QImage(png).width() > 200);
+        const QString svg = dir_.filePath("survival.svg");
+        QCOMPARE(screen.exportImage(svg), QString());
+        QFile vector(svg);
+        QVERIFY(vector.open(QIODevice::ReadOnly));
+        const QByteArray document = vector.readAll();
+        QVERIFY(document.contains("<svg") && document.contains("<path"));  // drawn, not empty
     }
 
     void curvesAndValueScreenshots() {

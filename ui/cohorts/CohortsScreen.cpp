@@ -323,7 +323,7 @@ QString CohortsScreen::exportImage(const QString& path) {
 
 void CohortsScreen::chooseExport(bool image) {
     const QString path = image ? QFileDialog::getSaveFileName(this, tr("Export image"), QStringLiteral("cohorts.png"),
-                                                              tr("PNG images (*.png)"))
+                                                              tr("Images (*.png *.svg)"))
                                : QFileDialog::getSaveFileName(this, tr("Export CSV"), QStringLiteral("cohorts.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
     const QString error = image ? exportImage(path) : exportCsv(path);

@@ -44,7 +44,7 @@ public:
     RetentionCurveChart* curveChart() const { return curves_; }
     LifetimeValueChart* valueChart() const { return value_; }
 
-    // Writes the matrix (long-format CSV) or the current tab (PNG); an error message or "".
+    // Writes the matrix (long-format CSV) or the current tab (PNG, or SVG by suffix); an error message or "".
     QString exportCsv(const QString& path) const;
     QString exportImage(const QString& path);
 
