@@ -39,17 +39,7 @@ Result<std::vector<std::int64_t>> idsFromFile(Database& db, const std::string& p
 Result<std::vector<std::int64_t>> idsWithProperty(Database& db, const std::string& assignment) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0) return makeError(ErrorCode::Usage, "--property needs NAME=VALUE, e.g. variant=control");
-    auto stmt = db.prepare("SELECT user_id FROM user_properties WHERE name = ?1 AND value = ?2 ORDER BY user_id");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, assignment.substr(0, eq)).bind(2, assignment.substr(eq + 1));
-    std::vector<std::int64_t> out;
-    for (;;) {
-        auto more = stmt->step();
-        if (!more) return more.error();
-        if (!*more) break;
-        out.push_back(stmt->columnInt(0));
-    }
-    return out;
+    return Segments::withProperty(db, assignment.substr(0, eq), assignment.substr(eq + 1));
 }
 
 boost::json::object infoJson(const SegmentInfo& s) {

@@ -105,6 +105,20 @@ Result<std::vector<SegmentMember>> Segments::members(Database& db, const std::st
     return out;
 }
 
+Result<std::vector<std::int64_t>> Segments::withProperty(Database& db, const std::string& name, const std::string& value) {
+    auto stmt = db.prepare("SELECT user_id FROM user_properties WHERE name = ?1 AND value = ?2 ORDER BY user_id");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, name).bind(2, value);
+    std::vector<std::int64_t> out;
+    for (;;) {
+        auto more = stmt->step();
+        if (!more) return more.error();
+        if (!*more) break;
+        out.push_back(stmt->columnInt(0));
+    }
+    return out;
+}
+
 Result<std::vector<std::string>> Segments::externalIds(Database& db, std::span<const std::int64_t> userIds) {
     auto stmt = db.prepare("SELECT external_id FROM users WHERE id = ?1");
     if (!stmt) return stmt.error();

@@ -36,6 +36,8 @@ public:
                                     std::span<const std::int64_t> userIds, bool replace, std::int64_t now);
     static Status remove(Database& db, const std::string& name);
     static Result<std::vector<SegmentMember>> members(Database& db, const std::string& name);
+    // Project user ids of the customers whose property `name` has `value`.
+    static Result<std::vector<std::int64_t>> withProperty(Database& db, const std::string& name, const std::string& value);
     // External customer ids of project user ids, in the same order.
     static Result<std::vector<std::string>> externalIds(Database& db, std::span<const std::int64_t> userIds);
     // Project user ids for external customer ids (unknown ids are reported, with the first few named).

@@ -59,6 +59,19 @@ void compareWithSql(const CohortMatrix& m, const std::map<std::pair<std::string,
     QVERIFY(checked > 10);
 }
 
+// Imports a real file into a fresh project under the test's folder and reads every customer's events.
+Result<ActivityLog> importAndLoad(const QTemporaryDir& dir, const char* name, ImportFormat format, const std::filesystem::path& file,
+                                  std::filesystem::path& project) {
+    project = std::filesystem::path(dir.path().toStdString()) / name;
+    ImportOptions o;
+    o.now = 1700000000;
+    auto imported = sstest::runImport(project, format, {file}, o);
+    if (!imported) return imported.error();
+    auto db = Database::open(project, Database::Mode::ReadOnly);
+    if (!db) return db.error();
+    return ActivityLog::load(**db);
+}
+
 }  // namespace
 
 class TestCohortsRealData : public QObject {
@@ -69,13 +82,8 @@ private slots:
     void cdnowFirstPurchaseMonths() {
         const auto file = need("cdnow_transactions/CDNOW_master.txt");
         if (file.empty()) QSKIP("CDNOW not present");
-        const auto project = std::filesystem::path(dir_.path().toStdString()) / "cdnow.shelfsense";
-        ImportOptions o;
-        o.now = 1700000000;
-        SS_VERIFY_OK(sstest::runImport(project, ImportFormat::Transactions, {file}, o));
-        auto db = Database::open(project, Database::Mode::ReadOnly);
-        SS_VERIFY_OK(db);
-        auto log = ActivityLog::load(**db);
+        std::filesystem::path project;
+        auto log = importAndLoad(dir_, "cdnow.shelfsense", ImportFormat::Transactions, file, project);
         SS_VERIFY_OK(log);
         CohortDefinition d;
         d.period = CohortPeriod::Month;
@@ -102,13 +110,8 @@ private slots:
     void taobaoSampleDays() {
         const auto file = need("taobao_userbehavior_sample/UserBehavior_head84475.csv");
         if (file.empty()) QSKIP("Taobao sample not present");
-        const auto project = std::filesystem::path(dir_.path().toStdString()) / "taobao.shelfsense";
-        ImportOptions o;
-        o.now = 1700000000;
-        SS_VERIFY_OK(sstest::runImport(project, ImportFormat::Taobao, {file}, o));
-        auto db = Database::open(project, Database::Mode::ReadOnly);
-        SS_VERIFY_OK(db);
-        auto log = ActivityLog::load(**db);
+        std::filesystem::path project;
+        auto log = importAndLoad(dir_, "taobao.shelfsense", ImportFormat::Taobao, file, project);
         SS_VERIFY_OK(log);
         CohortDefinition d;
         d.period = CohortPeriod::Day;
