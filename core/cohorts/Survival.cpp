@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <thread>
 
 #include <boost/json.hpp>
 #include <boost/math/distributions/chi_squared.hpp>
@@ -59,31 +60,43 @@ bool solve(std::vector<std::vector<double>> a, std::vector<double> b, std::vecto
 
 }  // namespace
 
-std::vector<Lifetime> Survival::lifetimes(const ActivityLog& log, int churnGapDays, std::span<const char> include) {
+std::vector<Lifetime> Survival::lifetimes(const ActivityLog& log, int churnGapDays, std::span<const char> include, std::size_t threads) {
     const std::int64_t gap = static_cast<std::int64_t>(churnGapDays) * 86400;
-    std::vector<Lifetime> out;
-    out.reserve(log.customers());
-    for (std::size_t c = 0; c < log.customers(); ++c) {
-        if (!include.empty() && !include[c]) continue;
-        const auto events = log.events(c);
-        if (events.empty()) continue;
-        Lifetime l;
-        l.customer = c;
-        // Walk to the first silence longer than the gap; without one, the last event ends the life.
-        std::int64_t end = events.firstTime();
-        bool gapFound = false;
-        for (const auto& e : events) {
-            if (e.ts - end > gap) {
-                gapFound = true;
-                break;
+    // Customers are independent: shares are measured on parallel workers and concatenated in order.
+    const std::size_t n = log.customers();
+    const std::size_t workers = threads > 0 ? threads : n < 50000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::vector<Lifetime>> parts(workers);
+    const std::size_t per = (n + workers - 1) / workers;
+    auto measure = [&](std::size_t w) {
+        auto& out = parts[w];
+        for (std::size_t c = w * per; c < std::min(n, (w + 1) * per); ++c) {
+            if (!include.empty() && !include[c]) continue;
+            const auto events = log.events(c);
+            if (events.empty()) continue;
+            Lifetime l;
+            l.customer = c;
+            // Walk to the first silence longer than the gap; without one, the last event ends the life.
+            std::int64_t end = events.firstTime();
+            bool gapFound = false;
+            for (const auto& e : events) {
+                if (e.ts - end > gap) {
+                    gapFound = true;
+                    break;
+                }
+                end = e.ts;
             }
-            end = e.ts;
+            l.churned = gapFound || log.lastEvent() - end >= gap;
+            l.days = (end - events.firstTime()) / 86400;
+            out.push_back(l);
         }
-        l.churned = gapFound || log.lastEvent() - end >= gap;
-        l.days = (end - events.firstTime()) / 86400;
-        out.push_back(l);
-    }
-    return out;
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t w = 1; w < workers; ++w) helpers.emplace_back(measure, w);
+    measure(0);
+    for (auto& t : helpers) t.join();
+    std::vector<Lifetime> all = std::move(parts[0]);
+    for (std::size_t w = 1; w < workers; ++w) all.insert(all.end(), parts[w].begin(), parts[w].end());
+    return all;
 }
 
 SurvivalCurve Survival::kaplanMeier(std::span<const double> durations, std::span<const char> churned, std::string group) {
@@ -197,7 +210,13 @@ Result<SurvivalReport> Survival::compute(const ActivityLog& log, int churnGapDay
     report.churnGapDays = churnGapDays;
     report.dataEnd = log.lastEvent();
     report.groupedBy = std::move(groupedBy);
-    const auto all = lifetimes(log, churnGapDays);
+    // Only the customers in a group are measured (all of them without groups).
+    std::vector<char> grouped;
+    if (!groupOf.empty()) {
+        grouped.assign(groupOf.size(), 0);
+        for (std::size_t c = 0; c < groupOf.size(); ++c) grouped[c] = groupOf[c] >= 0 ? 1 : 0;
+    }
+    const auto all = lifetimes(log, churnGapDays, grouped);
     if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while measuring lifetimes");
     const std::size_t k = groupOf.empty() ? 1 : groupNames.size();
     std::vector<std::vector<double>> durations(k);

@@ -61,8 +61,10 @@ struct SurvivalReport {
 
 class Survival {
 public:
-    // One lifetime per customer with at least one event (and flagged in `include` when given).
-    static std::vector<Lifetime> lifetimes(const ActivityLog& log, int churnGapDays, std::span<const char> include = {});
+    // One lifetime per customer with at least one event (and flagged in `include` when given), in
+    // customer order. `threads`: workers measuring shares of the customers (0: one per core for large logs).
+    static std::vector<Lifetime> lifetimes(const ActivityLog& log, int churnGapDays, std::span<const char> include = {},
+                                           std::size_t threads = 0);
     static SurvivalCurve kaplanMeier(std::span<const double> durations, std::span<const char> churned, std::string group = "all");
     // Log-rank test across groups (k groups, k − 1 degrees of freedom). Needs k >= 2.
     static LogRankResult logRank(std::span<const std::vector<double>> durations, std::span<const std::vector<char>> churned);

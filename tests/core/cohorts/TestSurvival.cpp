@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <random>
 #include <sstream>
 
 #include <boost/json.hpp>
@@ -155,6 +156,27 @@ private slots:
         QVERIFY(json.as_object().at("curves").as_array()[1].as_object().at("median_days").is_null());  // never reached
 
         QCOMPARE(Survival::compute(log, 0).error().code, ErrorCode::Usage);
+    }
+
+    void workersAgree() {
+        std::mt19937 rng(3);
+        std::vector<ActivityLog::Row> rows;
+        for (int u = 1; u <= 2000; ++u) {
+            std::int64_t t = sstest::at(static_cast<int>(rng() % 90), 0);
+            for (int v = 0, n = 1 + static_cast<int>(rng() % 6); v < n; ++v) {
+                rows.push_back(sstest::row(u, t, EventType::View));
+                t += static_cast<std::int64_t>(rng() % (40 * 86400));
+            }
+        }
+        const auto log = ActivityLog::fromRows(std::move(rows));
+        const auto one = Survival::lifetimes(log, 30, {}, 1);
+        const auto three = Survival::lifetimes(log, 30, {}, 3);
+        QCOMPARE(three.size(), one.size());
+        for (std::size_t i = 0; i < one.size(); ++i) {
+            QCOMPARE(three[i].customer, one[i].customer);
+            QCOMPARE(three[i].days, one[i].days);
+            QCOMPARE(three[i].churned, one[i].churned);
+        }
     }
 };
 
