@@ -169,7 +169,8 @@ void SearchScreen::search(const QString& query) {
         if (!encoder) return encoder.error();
         return SemanticCatalog::search(p, **encoder, q, k, ctx);
     };
-    runner_.start<std::vector<ItemHit>>(tr("Semantic search"), job, this, [this, query](Result<std::vector<ItemHit>> r) {
+    // One key for searches and similar items: they fill the same list, and only the newest may.
+    runner_.start<std::vector<ItemHit>>(QStringLiteral("search/results"), tr("Semantic search"), job, this, [this, query](Result<std::vector<ItemHit>> r) {
         if (!r) {
             heading_->setText(tr("Search failed: %1").arg(qs(r.error().describe())));
             emit failed(heading_->text());
@@ -196,7 +197,7 @@ void SearchScreen::showSimilar(const QString& externalItemId) {
         if (!encoder) return encoder.error();
         return SemanticCatalog::similar(p, **encoder, id, k, ctx);
     };
-    runner_.start<std::vector<ItemHit>>(tr("Similar items"), job, this, [this, externalItemId](Result<std::vector<ItemHit>> r) {
+    runner_.start<std::vector<ItemHit>>(QStringLiteral("search/results"), tr("Similar items"), job, this, [this, externalItemId](Result<std::vector<ItemHit>> r) {
         if (!r) {
             heading_->setText(tr("Similar items failed: %1").arg(qs(r.error().describe())));
             emit failed(heading_->text());

@@ -58,6 +58,23 @@ private slots:
         save(screen, QStringLiteral("search-%1.png").arg(QTest::currentDataTag()));
     }
 
+    void onlyTheNewestSearchIsShown() {
+        // Two searches in a row: the older is superseded, so its answer never replaces the newer one.
+        JobRunner runner;
+        SearchScreen screen(runner);
+        screen.setProject(project_);
+        QSignalSpy ready(&screen, &SearchScreen::resultsReady);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        screen.search(QStringLiteral("wireless earbuds"));
+        screen.search(QStringLiteral("coffee machine"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 120000);
+        QCOMPARE(ready.size(), 1);
+        QVERIFY(screen.findChildren<QLabel*>().size() > 0);
+        bool headingNamesNewest = false;
+        for (auto* label : screen.findChildren<QLabel*>()) headingNamesNewest = headingNamesNewest || label->text().contains("coffee machine");
+        QVERIFY(headingNamesNewest);
+    }
+
     void similarItemsShareTheKind() {
         JobRunner runner;
         SearchScreen screen(runner);
