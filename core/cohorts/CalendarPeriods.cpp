@@ -3,12 +3,6 @@
 #include "common/TimeUtil.h"
 
 namespace ss {
-namespace {
-
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-}  // namespace
-
 std::int64_t CalendarPeriods::indexOfLocal(std::int64_t local) const {
     const std::int64_t day = floorDiv(local, 86400);
     switch (unit_) {

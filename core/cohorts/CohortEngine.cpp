@@ -4,17 +4,15 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <thread>
 
 #include "CalendarPeriods.h"
+#include "common/Parallel.h"
 #include "common/TimeUtil.h"
 
 namespace ss {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 // Counts gathered for one cohort row before rates are derived.
 struct RowTally {
@@ -183,23 +181,13 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
     m.hasRevenue = log.hasAmounts();
 
     // Customers are independent: each worker counts a contiguous share, then the counts are added.
-    const std::size_t workers = threads > 0 ? threads
-                                : log.customers() < 20000 ? 1
-                                                          : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    const std::size_t workers = workersFor(log.customers(), 20000, threads);
     std::vector<Tallies> partial(workers);
     std::vector<std::int64_t> counted(workers, 0);
     std::vector<Status> outcome(workers);
-    std::vector<std::thread> helpers;
-    const std::size_t share = (log.customers() + workers - 1) / workers;
-    for (std::size_t w = 1; w < workers; ++w) {
-        const std::size_t from = std::min(log.customers(), w * share), to = std::min(log.customers(), from + share);
-        helpers.emplace_back([&, w, from, to] {
-            outcome[w] = tallyCustomers(log, d, calendar, include, from, to, job, false, partial[w], counted[w]);
-        });
-    }
-    // The calling thread counts the first share (and reports progress).
-    outcome[0] = tallyCustomers(log, d, calendar, include, 0, std::min(log.customers(), share), job, true, partial[0], counted[0]);
-    for (auto& t : helpers) t.join();
+    forEachShare(log.customers(), workers, [&](std::size_t w, std::size_t from, std::size_t to) {
+        outcome[w] = tallyCustomers(log, d, calendar, include, from, to, job, w == 0, partial[w], counted[w]);
+    });
     for (const auto& o : outcome) SS_TRY(o);
     Tallies tallies = std::move(partial[0]);
     std::int64_t members = counted[0];

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "common/JsonNumbers.h"
 #include "common/TimeUtil.h"
 
 namespace ss {
@@ -14,26 +15,17 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-boost::json::value number(double x) { return std::isfinite(x) ? boost::json::value(x) : boost::json::value(nullptr); }
-
-double numberFrom(const boost::json::value& v) {
-    if (v.is_double()) return v.get_double();
-    if (v.is_int64()) return static_cast<double>(v.get_int64());
-    if (v.is_uint64()) return static_cast<double>(v.get_uint64());
-    return kNaN;
-}
-
 // Cells as parallel arrays (the DESIGN.md shape: counts, rates, complete, ...).
 void cellsToJson(const std::vector<CohortCell>& cells, boost::json::object& o, bool revenue) {
     boost::json::array counts, bases, rates, ci, complete, purchases, revenues;
     for (const auto& c : cells) {
         counts.emplace_back(c.count);
         bases.emplace_back(c.base);
-        rates.emplace_back(number(c.rate));
-        ci.emplace_back(boost::json::array{number(c.low), number(c.high)});
+        rates.emplace_back(jsonNumber(c.rate));
+        ci.emplace_back(boost::json::array{jsonNumber(c.low), jsonNumber(c.high)});
         complete.emplace_back(c.complete);
-        purchases.emplace_back(number(c.purchasesPerCustomer));
-        revenues.emplace_back(number(c.revenuePerCustomer));
+        purchases.emplace_back(jsonNumber(c.purchasesPerCustomer));
+        revenues.emplace_back(jsonNumber(c.revenuePerCustomer));
     }
     o["counts"] = std::move(counts);
     o["bases"] = std::move(bases);
@@ -65,12 +57,12 @@ Result<std::vector<CohortCell>> cellsFromJson(const boost::json::object& o, cons
             return makeError(ErrorCode::InputData, "cohort cell " + std::to_string(i) + " is malformed", where);
         c.count = (*counts)[i].get_int64();
         c.base = (*bases)[i].get_int64();
-        c.rate = numberFrom((*rates)[i]);
-        c.low = numberFrom((*ci)[i].get_array()[0]);
-        c.high = numberFrom((*ci)[i].get_array()[1]);
+        c.rate = numberOr((*rates)[i], kNaN);
+        c.low = numberOr((*ci)[i].get_array()[0], kNaN);
+        c.high = numberOr((*ci)[i].get_array()[1], kNaN);
         c.complete = (*complete)[i].get_bool();
-        c.purchasesPerCustomer = numberFrom((*purchases)[i]);
-        c.revenuePerCustomer = revenue ? numberFrom((*revenue)[i]) : 0.0;
+        c.purchasesPerCustomer = numberOr((*purchases)[i], kNaN);
+        c.revenuePerCustomer = revenue ? numberOr((*revenue)[i], kNaN) : 0.0;
     }
     return cells;
 }

@@ -4,11 +4,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <thread>
 
 #include <boost/json.hpp>
 #include <boost/math/distributions/chi_squared.hpp>
 
+#include "common/JsonNumbers.h"
+#include "common/Parallel.h"
 #include "common/TimeUtil.h"
 
 namespace ss {
@@ -16,14 +17,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kZ95 = 1.959963984540054;
-
-boost::json::value number(double x) { return std::isfinite(x) ? boost::json::value(x) : boost::json::value(nullptr); }
-
-double numberFrom(const boost::json::value& v, double fallback) {
-    if (v.is_double()) return v.get_double();
-    if (v.is_int64()) return static_cast<double>(v.get_int64());
-    return fallback;
-}
 
 // First time at which `values` (aligned with points) is at or below one half; +inf when never.
 template <typename Get>
@@ -64,12 +57,11 @@ std::vector<Lifetime> Survival::lifetimes(const ActivityLog& log, int churnGapDa
     const std::int64_t gap = static_cast<std::int64_t>(churnGapDays) * 86400;
     // Customers are independent: shares are measured on parallel workers and concatenated in order.
     const std::size_t n = log.customers();
-    const std::size_t workers = threads > 0 ? threads : n < 50000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    const std::size_t workers = workersFor(n, 50000, threads);
     std::vector<std::vector<Lifetime>> parts(workers);
-    const std::size_t per = (n + workers - 1) / workers;
-    auto measure = [&](std::size_t w) {
+    forEachShare(n, workers, [&](std::size_t w, std::size_t from, std::size_t to) {
         auto& out = parts[w];
-        for (std::size_t c = w * per; c < std::min(n, (w + 1) * per); ++c) {
+        for (std::size_t c = from; c < to; ++c) {
             if (!include.empty() && !include[c]) continue;
             const auto events = log.events(c);
             if (events.empty()) continue;
@@ -89,11 +81,7 @@ std::vector<Lifetime> Survival::lifetimes(const ActivityLog& log, int churnGapDa
             l.days = (end - events.firstTime()) / 86400;
             out.push_back(l);
         }
-    };
-    std::vector<std::thread> helpers;
-    for (std::size_t w = 1; w < workers; ++w) helpers.emplace_back(measure, w);
-    measure(0);
-    for (auto& t : helpers) t.join();
+    });
     std::vector<Lifetime> all = std::move(parts[0]);
     for (std::size_t w = 1; w < workers; ++w) all.insert(all.end(), parts[w].begin(), parts[w].end());
     return all;
@@ -265,8 +253,8 @@ boost::json::object SurvivalReport::toJson() const {
         cj["group"] = c.group;
         cj["customers"] = c.customers;
         cj["churned"] = c.churned;
-        cj["median_days"] = number(c.median);
-        cj["median_ci95"] = boost::json::array{number(c.medianLow), number(c.medianHigh)};
+        cj["median_days"] = jsonNumber(c.median);
+        cj["median_ci95"] = boost::json::array{jsonNumber(c.medianLow), jsonNumber(c.medianHigh)};
         boost::json::array t, n, d, cens, s, lo, hi;
         for (const auto& p : c.points) {
             t.emplace_back(p.time);
@@ -328,9 +316,9 @@ Result<SurvivalReport> SurvivalReport::fromJson(const boost::json::value& json) 
         curve.group = std::string(group->get_string());
         curve.customers = customers->get_int64();
         curve.churned = churned->get_int64();
-        curve.median = numberFrom(*median, kInf);
-        curve.medianLow = numberFrom(medianCi->get_array()[0], kInf);
-        curve.medianHigh = numberFrom(medianCi->get_array()[1], kInf);
+        curve.median = numberOr(*median, kInf);
+        curve.medianLow = numberOr(medianCi->get_array()[0], kInf);
+        curve.medianHigh = numberOr(medianCi->get_array()[1], kInf);
         const char* keys[] = {"days", "at_risk", "churned_at", "censored_at", "survival", "ci95_low", "ci95_high"};
         const boost::json::array* cols[7];
         for (int i = 0; i < 7; ++i) {
@@ -341,13 +329,13 @@ Result<SurvivalReport> SurvivalReport::fromJson(const boost::json::value& json) 
         }
         for (std::size_t i = 0; i < cols[0]->size(); ++i) {
             SurvivalPoint p;
-            p.time = numberFrom((*cols[0])[i], 0);
-            p.atRisk = static_cast<std::int64_t>(numberFrom((*cols[1])[i], 0));
-            p.churned = static_cast<std::int64_t>(numberFrom((*cols[2])[i], 0));
-            p.censored = static_cast<std::int64_t>(numberFrom((*cols[3])[i], 0));
-            p.survival = numberFrom((*cols[4])[i], 0);
-            p.low = numberFrom((*cols[5])[i], 0);
-            p.high = numberFrom((*cols[6])[i], 0);
+            p.time = numberOr((*cols[0])[i], 0);
+            p.atRisk = static_cast<std::int64_t>(numberOr((*cols[1])[i], 0));
+            p.churned = static_cast<std::int64_t>(numberOr((*cols[2])[i], 0));
+            p.censored = static_cast<std::int64_t>(numberOr((*cols[3])[i], 0));
+            p.survival = numberOr((*cols[4])[i], 0);
+            p.low = numberOr((*cols[5])[i], 0);
+            p.high = numberOr((*cols[6])[i], 0);
             curve.points.push_back(p);
         }
         r.curves.push_back(std::move(curve));
@@ -358,7 +346,7 @@ Result<SurvivalReport> SurvivalReport::fromJson(const boost::json::value& json) 
         const auto* df = l.if_contains("degrees_of_freedom");
         const auto* p = l.if_contains("p_value");
         if (!chi || !df || !df->is_int64() || !p) return bad("log_rank is incomplete");
-        r.logRank = LogRankResult{numberFrom(*chi, 0), static_cast<int>(df->get_int64()), numberFrom(*p, 1)};
+        r.logRank = LogRankResult{numberOr(*chi, 0), static_cast<int>(df->get_int64()), numberOr(*p, 1)};
     }
     return r;
 }

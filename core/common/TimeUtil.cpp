@@ -26,8 +26,6 @@ void civilFromDays(std::int64_t z, int& year, unsigned& month, unsigned& day) {
     year = static_cast<int>(yoe + era * 400 + (month <= 2));
 }
 
-static std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 std::string isoDate(std::int64_t t) {
     int y; unsigned m, d;
     civilFromDays(floorDiv(t, 86400), y, m, d);

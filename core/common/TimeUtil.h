@@ -9,6 +9,9 @@
 
 namespace ss {
 
+// Division rounding towards minus infinity (a day or week index of a time before 1970 too).
+inline std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day);

@@ -27,8 +27,6 @@ struct TimeZone::PosixRule {
 
 namespace {
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // Day number (days since 1970-01-01) of a rule date in `year`.

@@ -5,19 +5,9 @@
 
 #include "ActivitySummary.h"
 #include "Database.h"
+#include "Varint.h"
 
 namespace ss {
-namespace {
-
-void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out.push_back(static_cast<std::uint8_t>(v | 0x80));
-        v >>= 7;
-    }
-    out.push_back(static_cast<std::uint8_t>(v));
-}
-
-}  // namespace
 
 ActivityLog ActivityLog::fromRows(std::vector<Row> rows) {
     ActivityLog log;

@@ -2,36 +2,19 @@
 
 #include <algorithm>
 #include <cstring>
-#include <thread>
 
 #include <sqlite3.h>
 
 #include "Database.h"
 #include "Project.h"
+#include "Varint.h"
+#include "common/Parallel.h"
 
 namespace ss {
 namespace {
 
 constexpr const char* kFingerprintKey = "activity.summary";
 constexpr std::size_t kBlobBytes = 4 << 20;  // customers are cut into blobs of about this size
-
-void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out.push_back(static_cast<std::uint8_t>(v | 0x80));
-        v >>= 7;
-    }
-    out.push_back(static_cast<std::uint8_t>(v));
-}
-
-bool getVarint(const std::uint8_t*& p, const std::uint8_t* end, std::uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64 && p < end; shift += 7) {
-        const std::uint8_t b = *p++;
-        v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-        if (b < 0x80) return true;
-    }
-    return false;
-}
 
 std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
 std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
@@ -170,12 +153,11 @@ Result<std::optional<ActivityLog>> ActivitySummary::read(Database& db, const Job
         bool ok = true, amounts = false, any = false;
         std::int64_t first = 0, last = 0;
     };
-    const std::size_t workers = log.customers_.size() < 50000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    const std::size_t workers = workersFor(log.customers_.size(), 50000);
     std::vector<Share> shares(workers);
-    const std::size_t per = (log.customers_.size() + workers - 1) / workers;
-    auto check = [&](std::size_t w) {
+    forEachShare(log.customers_.size(), workers, [&](std::size_t w, std::size_t from, std::size_t to) {
         Share& out = shares[w];
-        for (std::size_t c = w * per; c < std::min(log.customers_.size(), (w + 1) * per); ++c) {
+        for (std::size_t c = from; c < to; ++c) {
             const auto& k = log.customers_[c];
             const std::uint8_t* p = log.bytes_.data() + k.offset;
             const std::uint8_t* end = p + k.bytes;
@@ -204,11 +186,7 @@ Result<std::optional<ActivityLog>> ActivitySummary::read(Database& db, const Job
             if (!out.any || ts > out.last) out.last = ts;
             out.any = true;
         }
-    };
-    std::vector<std::thread> helpers;
-    for (std::size_t w = 1; w < workers; ++w) helpers.emplace_back(check, w);
-    check(0);
-    for (auto& t : helpers) t.join();
+    });
     bool anyCustomer = false;
     for (const auto& share : shares) {
         if (!share.ok) return damaged();
