@@ -7,6 +7,8 @@ constexpr const char* kEvaluate =
     "evaluate --db F [--recommenders popularity,itemknn,als,content,twotower,hybrid] [--split temporal|leave-last|random] [--k K] [--cutoff DATE] [--test-fraction F] [--target purchase] [--weights view=1,cart=3,favourite=2,purchase=5] [--seed S] [--convention C] [--param model.name=value ...] [rules] [--no-store] [--json]";
 constexpr const char* kRecommend =
     "recommend --db F --user ID [--k K] [--recommender R] [--param model.name=value ...] [--category C] [--exclude-category C] [--min-price P] [--max-price P] [--in-stock] [--boost IDS] [--bury IDS] [--mmr L] [--include-known] [--explain N] [--retrain] [--json]";
+constexpr const char* kSentiment =
+    "sentiment (train|apply|report|predict) --db F [--labels stars|imported] [--classes 2|3] [--classifier tfidf|head|mlp] [--seed S] [--retrain] [--no-encoder] [--export-split CSV] [--items N] [--model DIR] [--json] [TEXT... | --input FILE]";
 }  // namespace
 
 #ifndef SHELFSENSE_MODEL_MODULE
@@ -43,6 +45,7 @@ const std::vector<Command>& modelCommands() {
         {"search", "search --db F --query TEXT [--k K] [--model DIR] [--json]", nullptr},
         {"evaluate", kEvaluate, nullptr},
         {"recommend", kRecommend, nullptr},
+        {"sentiment", kSentiment, nullptr},
     };
 #elif defined(SHELFSENSE_WITH_TORCH)
     static const std::vector<Command> all = {
@@ -52,6 +55,7 @@ const std::vector<Command>& modelCommands() {
         {"search", "search --db F --query TEXT [--k K] [--model DIR] [--json]", runSearch},
         {"evaluate", kEvaluate, runEvaluate},
         {"recommend", kRecommend, runRecommend},
+        {"sentiment", kSentiment, runSentiment},
     };
 #else
     static const std::vector<Command> all = {

@@ -39,6 +39,7 @@ Status runEmbed(const std::vector<std::string>& args);
 Status runEncode(const std::vector<std::string>& args);
 Status runSimilar(const std::vector<std::string>& args);
 Status runSearch(const std::vector<std::string>& args);
+Status runSentiment(const std::vector<std::string>& args);
 #endif
 
 }  // namespace ss::cli

@@ -1,10 +1,10 @@
 #include <boost/json.hpp>
 
 #include <cstdio>
-#include <fstream>
 
 #include "ArgParser.h"
 #include "Command.h"
+#include "InputTexts.h"
 #include "EncoderOptionsArgs.h"
 #include "ModelDir.h"
 #include "Output.h"
@@ -19,16 +19,9 @@ Status runEmbed(const std::vector<std::string>& args) {
     if (!dir) return dir.error();
     auto options = encoderOptions(parser);
     if (!options) return options.error();
-    std::vector<std::string> texts = parser.positionals();
-    if (auto input = parser.value("input")) {
-        std::ifstream in(*input);
-        if (!in) return makeError(ErrorCode::Io, "cannot read the input file", *input);
-        std::string line;
-        while (std::getline(in, line)) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            texts.push_back(line);
-        }
-    }
+    auto input = inputTexts(parser);
+    if (!input) return input.error();
+    std::vector<std::string> texts = std::move(*input);
     if (texts.empty()) return makeError(ErrorCode::Usage, "no text to embed (give TEXT... or --input FILE)");
     auto encoder = TextEncoder::load(*dir, *options);
     if (!encoder) return encoder.error();

@@ -7,13 +7,14 @@
 #include "CsvReader.h"
 #include "FieldParse.h"
 #include "common/TimeUtil.h"
+#include "sentiment/SentimentLabel.h"
 
 namespace ss {
 namespace {
 
 const std::set<std::string> kKnownFields = {"item", "title", "description", "category", "brand", "price",
                                             "available", "user", "type", "time", "quantity", "value",
-                                            "rating", "text"};
+                                            "rating", "text", "label"};
 
 // "property:channel" → "channel"; empty when the field is not a customer property or its name is unusable.
 std::string propertyName(const std::string& field) {
@@ -57,7 +58,7 @@ Status MappedCsvFormat::run(ImportSession& session) {
     std::map<std::string, int> fieldColumn;
     for (const auto& [column, field] : session.options().columnMap) {
         if (!kKnownFields.count(field) && propertyName(field).empty())
-            return makeError(ErrorCode::Usage, "unknown field '" + field + "' in --map (known: item, title, description, category, brand, price, available, user, type, time, quantity, value, rating, text, property:NAME)");
+            return makeError(ErrorCode::Usage, "unknown field '" + field + "' in --map (known: item, title, description, category, brand, price, available, user, type, time, quantity, value, rating, text, label, property:NAME)");
         int index = -1;
         for (std::size_t i = 0; i < header.size(); ++i)
             if (header[i] == column) index = static_cast<int>(i);
@@ -73,12 +74,19 @@ Status MappedCsvFormat::run(ImportSession& session) {
     std::vector<std::pair<std::string, int>> properties;
     for (const auto& [field, index] : fieldColumn)
         if (auto name = propertyName(field); !name.empty()) properties.emplace_back(name, index);
-    const Target target = has("rating") || has("text") ? Target::Reviews
+    const Target target = has("rating") || has("text") || has("label") ? Target::Reviews
                           : has("user") && !has("item") && !has("time") && !properties.empty() ? Target::Customers
                           : has("user") ? Target::Events
                                         : Target::Items;
     if (!properties.empty() && !has("user")) return makeError(ErrorCode::Usage, "customer properties need a column for 'user'");
-    const std::vector<const char*> required = target == Target::Reviews  ? std::vector<const char*>{"user", "item", "rating", "time"}
+    // Reviews need a text or stars, and stars or a label; a review set without reviewers, products or
+    // dates (a labelled sentiment corpus) is accepted: each row is its own reviewer, the category
+    // stands for the product, and the review is undated (time 0).
+    if (target == Target::Reviews && !has("rating") && !has("label"))
+        return makeError(ErrorCode::Usage, "the mapping needs a column for 'rating' or 'label'");
+    if (target == Target::Reviews && !has("item") && !has("category"))
+        return makeError(ErrorCode::Usage, "the mapping needs a column for 'item' or 'category'");
+    const std::vector<const char*> required = target == Target::Reviews  ? std::vector<const char*>{}
                                             : target == Target::Events    ? std::vector<const char*>{"user", "item", "time"}
                                             : target == Target::Customers ? std::vector<const char*>{"user"}
                                                                           : std::vector<const char*>{"item"};
@@ -107,6 +115,58 @@ Status MappedCsvFormat::run(ImportSession& session) {
         if (!has(field)) return std::nullopt;
         return std::string(trimmed(f[fieldColumn[field]]));
     };
+    auto reviewRow = [&](std::int64_t line, const std::vector<std::string_view>& f) -> Status {
+        ReviewRecord review;
+        if (has("rating") && !trimmed(f[fieldColumn["rating"]]).empty()) {
+            review.rating = parseDouble(f[fieldColumn["rating"]]);
+            if (!review.rating || *review.rating < 1 || *review.rating > 5)
+                return session.reject(line, header[fieldColumn["rating"]], "not a rating from 1 to 5");
+        }
+        if (has("label")) {
+            const auto raw = trimmed(f[fieldColumn["label"]]);
+            if (!raw.empty()) {
+                const auto label = sentiment::parseSentiment(raw);
+                if (!label) return session.reject(line, header[fieldColumn["label"]], "not a sentiment label (0/1, negative/neutral/positive): '" + std::string(raw) + "'");
+                review.label = static_cast<int>(*label);
+            }
+        }
+        if (!review.rating && !review.label) {
+            const int column = has("rating") ? fieldColumn["rating"] : fieldColumn["label"];
+            return session.reject(line, header[column], has("rating") && has("label") ? "neither a rating nor a label" : "empty");
+        }
+        if (has("time")) {
+            const auto time = parseTime(f[fieldColumn["time"]]);
+            if (!time) return session.reject(line, header[fieldColumn["time"]], "unparsable time '" + std::string(trimmed(f[fieldColumn["time"]])) + "'");
+            auto plausible = session.acceptTime(line, header[fieldColumn["time"]], *time);
+            if (!plausible) return plausible.error();
+            if (!*plausible) return {};
+            review.time = *time;
+        }
+        std::string user = text(f, "user").value_or("");
+        if (has("user") && user.empty()) return session.reject(line, header[fieldColumn["user"]], "empty user id");
+        if (!has("user")) user = "anonymous:" + path.filename().string() + ":" + std::to_string(line);
+        const auto category = text(f, "category");
+        std::string item = text(f, "item").value_or("");
+        if (has("item") && item.empty()) return session.reject(line, header[fieldColumn["item"]], "empty item id");
+        if (!has("item")) {
+            if (!category || category->empty()) return session.reject(line, header[fieldColumn["category"]], "empty category (it stands for the product)");
+            item = "category:" + *category;
+        }
+        auto u = writer.userId(user);
+        if (!u) return u.error();
+        auto i = writer.itemId(item, category.value_or(""));
+        if (!i) return i.error();
+        if (!properties.empty()) SS_TRY(setProperties(*u, f));
+        review.userId = *u;
+        review.itemId = *i;
+        review.title = text(f, "title").value_or("");
+        review.body = text(f, "text").value_or("");
+        auto added = writer.addReview(review);
+        if (!added) return added.error();
+        if (*added) session.imported();
+        else session.duplicate();
+        return {};
+    };
     while (csv.next()) {
         session.countRead();
         if ((session.rowsRead() & 0xFFF) == 0) SS_TRY(session.checkpoint());
@@ -124,6 +184,10 @@ Status MappedCsvFormat::run(ImportSession& session) {
             if (!u) return u.error();
             SS_TRY(setProperties(*u, f));
             session.imported();
+            continue;
+        }
+        if (target == Target::Reviews) {
+            SS_TRY(reviewRow(line, f));
             continue;
         }
         const auto item = text(f, "item");
@@ -179,18 +243,7 @@ Status MappedCsvFormat::run(ImportSession& session) {
             session.imported();
             continue;
         }
-        const auto rating = parseDouble(f[fieldColumn["rating"]]);
-        if (!rating || *rating < 1 || *rating > 5) { SS_TRY(session.reject(line, header[fieldColumn["rating"]], "not a rating from 1 to 5")); continue; }
-        auto u = writer.userId(*user);
-        if (!u) return u.error();
-        auto i = writer.itemId(*item);
-        if (!i) return i.error();
-        if (!properties.empty()) SS_TRY(setProperties(*u, f));
-        ReviewRecord review{*u, *i, rating, text(f, "title").value_or(""), text(f, "text").value_or(""), *time};
-        auto added = writer.addReview(review);
-        if (!added) return added.error();
-        if (*added) session.imported();
-        else session.duplicate();
+        SS_TRY(reviewRow(line, f));
     }
     return {};
 }

@@ -88,4 +88,33 @@ bool ModelState::read(CsrMatrix& m) {
     return true;
 }
 
+void ModelState::write(const std::vector<float>& v) { putVector(v); }
+
+bool ModelState::read(std::vector<float>& v) { return getVector(v); }
+
+void ModelState::write(const std::vector<std::string>& strings) {
+    const auto n = static_cast<std::uint64_t>(strings.size());
+    put(&n, sizeof n);
+    for (const auto& s : strings) {
+        const auto length = static_cast<std::uint32_t>(s.size());
+        put(&length, sizeof length);
+        put(s.data(), s.size());
+    }
+}
+
+bool ModelState::read(std::vector<std::string>& strings) {
+    std::uint64_t n = 0;
+    // Each string takes at least its 4-byte length: a count beyond that is corrupt.
+    if (!get(&n, sizeof n) || n > (bytes_.size() - offset_) / sizeof(std::uint32_t)) return ok_ = false;
+    std::vector<std::string> out(static_cast<std::size_t>(n));
+    for (auto& s : out) {
+        std::uint32_t length = 0;
+        if (!get(&length, sizeof length) || length > bytes_.size() - offset_) return ok_ = false;
+        s.assign(reinterpret_cast<const char*>(bytes_.data() + offset_), length);
+        offset_ += length;
+    }
+    strings = std::move(out);
+    return true;
+}
+
 }  // namespace ss::rec

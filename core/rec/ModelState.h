@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,10 @@ public:
     void write(const CsrMatrix& m);
     bool read(DenseMatrix& m);
     bool read(CsrMatrix& m);
+    void write(const std::vector<float>& v);
+    bool read(std::vector<float>& v);
+    void write(const std::vector<std::string>& strings);
+    bool read(std::vector<std::string>& strings);
     bool ok() const { return ok_; }
     bool atEnd() const { return ok_ && offset_ == bytes_.size(); }
     const std::vector<std::byte>& bytes() const { return bytes_; }

@@ -13,8 +13,8 @@ Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> 
          " category=coalesce(?4,category), brand=coalesce(?5,brand), price=coalesce(?6,price),"
          " available=coalesce(?7,available) WHERE id=?1"},
         {&writer.insertReview_,
-         "INSERT OR IGNORE INTO reviews(user_id, item_id, rating, title, body, ts, import_id, content_hash)"
-         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"},
+         "INSERT OR IGNORE INTO reviews(user_id, item_id, rating, title, body, ts, import_id, content_hash, label)"
+         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
         {&writer.updateCategory_,
          "UPDATE items SET category=?2, category_time=?3 WHERE id=?1 AND (category_time IS NULL OR category_time <= ?3)"},
         {&writer.updateAvailable_,
@@ -150,10 +150,11 @@ Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
     } else {
         mix(r.rating ? std::to_string(*r.rating) : std::string());
         mix(r.title);
+        if (r.label) mix(std::to_string(*r.label));
     }
     if (Status s = flush(); !s) return s.error();
     insertReview_.bind(1, r.userId).bind(2, r.itemId).bind(3, r.rating).bind(4, r.title).bind(5, r.body)
-        .bind(6, r.time).bind(7, importId_).bind(8, static_cast<std::int64_t>(h >> 1));
+        .bind(6, r.time).bind(7, importId_).bind(8, static_cast<std::int64_t>(h >> 1)).bind(9, r.label);
     if (Status s = insertReview_.run(); !s) return s.error();
     return db_->changes() > 0;
 }

@@ -20,6 +20,7 @@ struct ReviewRecord {
     std::optional<double> rating;
     std::string title, body;
     std::int64_t time = 0;
+    std::optional<int> label;  // sentiment imported with the review: -1 negative, 0 neutral, 1 positive
 };
 
 }  // namespace ss

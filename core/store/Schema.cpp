@@ -119,6 +119,29 @@ CREATE TABLE activity_summary(
   data BLOB NOT NULL);
 )SQL";
 
+// Version 5: review sentiment — a label imported with a review (-1 negative, 0 neutral, 1 positive),
+// the trained sentiment classifiers (kept like trained recommenders), each training run's report,
+// and every review's predicted sentiment under the kept classifier.
+constexpr const char* kVersion5 = R"SQL(
+ALTER TABLE reviews ADD COLUMN label INTEGER;
+CREATE TABLE sentiment_classifiers(
+  key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  state BLOB NOT NULL);
+CREATE TABLE sentiment_runs(
+  id INTEGER PRIMARY KEY,
+  created INTEGER NOT NULL,
+  kept_key TEXT NOT NULL,
+  report TEXT NOT NULL);
+CREATE TABLE review_sentiment(
+  review_id INTEGER PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+  classifier TEXT NOT NULL,
+  label INTEGER NOT NULL,
+  probability REAL NOT NULL);
+CREATE INDEX review_sentiment_classifier ON review_sentiment(classifier);
+)SQL";
+
 }  // namespace
 
 Result<int> Schema::version(Database& db) {
@@ -135,7 +158,7 @@ Status Schema::migrate(Database& db) {
                          "project file has schema version " + std::to_string(*current) +
                              ", newer than this ShelfSense understands (" + std::to_string(kCurrentVersion) + ")",
                          db.path().string());
-    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4};
+    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
     static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {
         Transaction tx(db);

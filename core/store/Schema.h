@@ -11,7 +11,7 @@ class Database;
 
 class Schema {
 public:
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
     static Status migrate(Database& db);
     static Result<int> version(Database& db);
 

@@ -67,6 +67,16 @@ inline ss::Result<ss::ImportSummary> runImport(const std::filesystem::path& proj
     return ss::Importer::run(request, context);
 }
 
+// Options of a mapped CSV import (--map column=field ...), at a fixed "now" so time checks repeat.
+inline ss::ImportOptions columnMapping(std::vector<std::pair<std::string, std::string>> map,
+                                       std::optional<ss::EventType> defaultEventType = std::nullopt) {
+    ss::ImportOptions o;
+    o.now = 1800000000;
+    o.columnMap = std::move(map);
+    o.defaultEventType = defaultEventType;
+    return o;
+}
+
 // Expected rejects as "line|field|reason substring" (rejected) or "line|field|reason substring|kept" (flagged).
 inline void checkRejects(const std::vector<ss::ImportReject>& actual, const QStringList& expected) {
     QStringList got;

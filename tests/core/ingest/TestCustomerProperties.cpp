@@ -15,13 +15,7 @@ using namespace ss;
 
 namespace {
 
-ImportOptions mapping(std::vector<std::pair<std::string, std::string>> map) {
-    ImportOptions o;
-    o.now = 1800000000;
-    o.columnMap = std::move(map);
-    o.defaultEventType = EventType::Purchase;
-    return o;
-}
+ImportOptions mapping(std::vector<std::pair<std::string, std::string>> map) { return sstest::columnMapping(std::move(map), ss::EventType::Purchase); }
 
 QString properties(const std::filesystem::path& project) {
     return QString::fromStdString(sstest::queryText(project, "SELECT group_concat(u.external_id || ':' || p.name || '=' || p.value, ' ') FROM"

@@ -190,6 +190,7 @@ private slots:
             SS_VERIFY_OK((*p)->setSetting("kept", "yes"));
         }
         rawExec(path, "DROP TABLE trained_models; DROP TABLE segment_members; DROP TABLE segments; DROP TABLE user_properties; DROP TABLE activity_summary;"
+                      " DROP TABLE review_sentiment; DROP TABLE sentiment_runs; DROP TABLE sentiment_classifiers; ALTER TABLE reviews DROP COLUMN label;"
                       " PRAGMA user_version=2;");
         auto ro = Project::open(path, Database::Mode::ReadOnly);
         SS_VERIFY_OK(ro);
@@ -200,6 +201,25 @@ private slots:
         QVERIFY(kept->has_value());
         SS_COMPARE_STR(**kept, "yes");
         QVERIFY(!(*ro)->setSetting("kept", "no"));  // still a read-only connection
+    }
+
+    void version4ProjectGainsReviewSentiment() {
+        // A version-4 project with a review: the review keeps its data and gains an empty label; the
+        // sentiment tables appear.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v4.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+        }
+        rawExec(path, "DROP TABLE review_sentiment; DROP TABLE sentiment_runs; DROP TABLE sentiment_classifiers; ALTER TABLE reviews DROP COLUMN label;"
+                      " INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
+                      " INSERT INTO reviews(user_id, item_id, rating, body, ts) VALUES(1, 1, 4, 'fine', 100); PRAGMA user_version=4;");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
+        SS_COMPARE_STR(rawText(path, "SELECT body || ':' || coalesce(label, 'none') FROM reviews"), "fine:none");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('sentiment_classifiers','sentiment_runs','review_sentiment')"), "3");
     }
 
     void olderFileIsMigrated() {

@@ -1,0 +1,263 @@
+#include "SentimentTrainer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+
+#include "common/Hash.h"
+#include "sentiment/ReviewCorpus.h"
+#include "sentiment/SentimentStore.h"
+
+namespace ss::sentiment {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// The labelled reviews of one part of the split.
+struct Part {
+    std::vector<std::size_t> rows;  // indices into the corpus
+    std::vector<int> labels;        // class indices
+    std::vector<std::string> texts;
+    std::vector<std::int64_t> ids;
+};
+
+std::vector<int> argmaxClasses(const std::vector<float>& probabilities, int classes) {
+    std::vector<int> out;
+    for (const auto& p : argmaxRows(probabilities, classes)) out.push_back(p.classIndex);
+    return out;
+}
+
+std::string withThousands(std::int64_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string hex(std::uint64_t v) {
+    char buffer[20];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(v));
+    return buffer;
+}
+
+std::uint64_t hashOf(const std::string& s) {
+    std::uint64_t h = 0;
+    for (unsigned char c : s) h = mix64(h ^ c);
+    return h;
+}
+
+rec::DenseMatrix rowsOf(const rec::DenseMatrix& all, std::size_t from, std::size_t count) {
+    rec::DenseMatrix m(static_cast<int>(count), all.cols);
+    std::copy(all.row(static_cast<int>(from)), all.row(static_cast<int>(from)) + count * static_cast<std::size_t>(all.cols), m.data.begin());
+    return m;
+}
+
+struct Trained {
+    ClassifierResult result;
+    SentimentClassifier classifier;
+    std::vector<int> testPredictions;
+};
+
+}  // namespace
+
+Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& project, const TrainOptions& options,
+                                                const VectorSources* vectors, const JobContext& context) {
+    const auto& scheme = options.scheme;
+    const int classes = scheme.classes;
+    auto fingerprint = reviewDataFingerprint(project);
+    if (!fingerprint) return fingerprint.error();
+    const bool canUseVectors = vectors && vectors->reviews && headTrainingAvailable();
+    const std::string runKey = *fingerprint + "|" + std::string(labelSourceName(scheme.source)) + "|" + std::to_string(classes) + "|" +
+                               std::to_string(options.seed) + "|" + (options.only ? std::string(classifierName(*options.only)) : "best") + "|" +
+                               (canUseVectors ? vectors->encoder : "no-vectors") + "|v1";
+    if (!options.retrain) {
+        auto stored = SentimentStore::findRun(project, runKey);
+        if (!stored) return stored.error();
+        if (*stored) {
+            (*stored)->reused = true;
+            return **stored;
+        }
+    }
+    if (options.only && readsVectors(*options.only) && !canUseVectors)
+        return makeError(ErrorCode::Unsupported, std::string("the ") + std::string(classifierName(*options.only)) +
+                                                     " classifier reads the encoder's vectors, and no encoder is available" +
+                                                     (headTrainingAvailable() ? " (install a model)" : " (this build has no LibTorch)"));
+
+    context.report(0.0, "Reading reviews");
+    auto corpus = ReviewCorpus::load(project, scheme.source);
+    if (!corpus) return corpus.error();
+    SentimentReport report;
+    report.scheme = scheme;
+    report.seed = options.seed;
+    report.reviews = static_cast<std::int64_t>(corpus->size());
+    report.dataFingerprint = *fingerprint;
+    report.runKey = runKey;
+    report.classCounts.assign(static_cast<std::size_t>(classes), 0);
+    const ReviewSplit split{options.seed};
+    Part train, validation, test;
+    for (const auto& labelled : labelledReviews(*corpus, scheme, split)) {
+        ++report.labelled;
+        ++report.classCounts[static_cast<std::size_t>(labelled.classIndex)];
+        Part& target = labelled.part == SplitPart::Train ? train : labelled.part == SplitPart::Validation ? validation : test;
+        target.rows.push_back(labelled.row);
+        target.labels.push_back(labelled.classIndex);
+        target.texts.push_back(corpus->texts[labelled.row]);
+        target.ids.push_back(corpus->ids[labelled.row]);
+    }
+    report.train = static_cast<std::int64_t>(train.rows.size());
+    report.validation = static_cast<std::int64_t>(validation.rows.size());
+    report.test = static_cast<std::int64_t>(test.rows.size());
+    {
+        std::vector<std::int64_t> trainCounts(static_cast<std::size_t>(classes), 0);
+        for (int y : train.labels) ++trainCounts[static_cast<std::size_t>(y)];
+        for (int k = 0; k < classes; ++k)
+            if (trainCounts[static_cast<std::size_t>(k)] < options.minimumPerClass)
+                return makeError(ErrorCode::InputData,
+                                 "too few labelled reviews to train on: the training part has " + std::to_string(trainCounts[static_cast<std::size_t>(k)]) + " " +
+                                     std::string(sentimentName(scheme.sentimentOf(k))) + " reviews, and each class needs at least " +
+                                     std::to_string(options.minimumPerClass) + " (" + std::to_string(report.labelled) + " labelled of " +
+                                     std::to_string(report.reviews) + " reviews; " + scheme.describe() + ")",
+                                 project.string());
+    }
+    if (validation.rows.empty() || test.rows.empty())
+        return makeError(ErrorCode::InputData, "too few reviewers to hold some out for validation and testing (" +
+                                                   std::to_string(report.labelled) + " labelled reviews)", project.string());
+
+    std::vector<Trained> trained;
+    auto wanted = [&](ClassifierKind kind) { return !options.only || *options.only == kind; };
+    auto stop = [&] { return context.cancelled(); };
+    const auto weights = balancedWeights(train.labels, classes);
+
+    if (wanted(ClassifierKind::Tfidf)) {
+        const auto start = Clock::now();
+        context.report(0.05, "TF-IDF: counting terms");
+        Trained t;
+        t.classifier.kind = ClassifierKind::Tfidf;
+        t.classifier.scheme = scheme;
+        t.classifier.tfidf = TfidfModel::fit(train.texts);
+        const auto xTrain = t.classifier.tfidf.transform(train.texts);
+        const auto xValidation = t.classifier.tfidf.transform(validation.texts);
+        double bestF1 = -1, bestC = 0;
+        for (std::size_t g = 0; g < options.cGrid.size(); ++g) {
+            if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+            context.report(0.1 + 0.3 * static_cast<double>(g) / static_cast<double>(options.cGrid.size()), "TF-IDF: logistic regression");
+            LogisticOptions lo;
+            lo.c = options.cGrid[g];
+            auto model = LogisticRegression::fit(xTrain, train.labels, classes, lo, stop);
+            const double f1 = macroF1(validation.labels, argmaxClasses(model.predict(xValidation), classes), classes);
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                bestC = lo.c;
+                t.classifier.logistic = std::move(model);
+            }
+        }
+        if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+        t.testPredictions = argmaxClasses(t.classifier.logistic.predict(t.classifier.tfidf.transform(test.texts)), classes);
+        char settings[160];
+        std::snprintf(settings, sizeof settings, "C=%g (chosen on validation), %s terms (words and word pairs; characters 1-3)", bestC,
+                      withThousands(static_cast<std::int64_t>(t.classifier.tfidf.termCount())).c_str());
+        t.result.name = "tfidf";
+        t.result.trained = true;
+        t.result.settings = settings;
+        t.result.validationMacroF1 = bestF1;
+        t.result.seconds = secondsSince(start);
+        trained.push_back(std::move(t));
+    }
+
+    const bool wantHeads = wanted(ClassifierKind::Head) || wanted(ClassifierKind::Mlp);
+    if (wantHeads && canUseVectors) {
+        context.report(0.45, "Encoding reviews");
+        std::vector<std::int64_t> ids;
+        std::vector<std::string> texts;
+        for (const Part* part : {&train, &validation, &test}) {
+            ids.insert(ids.end(), part->ids.begin(), part->ids.end());
+            texts.insert(texts.end(), part->texts.begin(), part->texts.end());
+        }
+        JobContext encodeContext{[&](double f, const std::string& stage) { context.report(0.45 + 0.3 * std::max(0.0, f), stage); }, context.stop};
+        auto all = vectors->reviews(ids, texts, encodeContext);
+        if (!all) return all.error();
+        if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+        if (all->rows != static_cast<int>(ids.size())) return makeError(ErrorCode::Internal, "the encoder returned a wrong number of vectors");
+        report.encoder = vectors->encoderName;
+        if (vectors->unknownTokenRate) report.unknownTokenRate = vectors->unknownTokenRate(texts);
+        const auto xTrain = rowsOf(*all, 0, train.rows.size());
+        const auto xValidation = rowsOf(*all, train.rows.size(), validation.rows.size());
+        const auto xTest = rowsOf(*all, train.rows.size() + validation.rows.size(), test.rows.size());
+        for (ClassifierKind kind : {ClassifierKind::Head, ClassifierKind::Mlp}) {
+            if (!wanted(kind)) continue;
+            const auto start = Clock::now();
+            HeadTraining headOptions = kind == ClassifierKind::Head ? options.logisticHead : options.mlpHead;
+            headOptions.seed = options.seed;
+            const std::string stage = kind == ClassifierKind::Head ? "Logistic regression on vectors" : "MLP on vectors";
+            HeadTrainingReport headReport;
+            Trained t;
+            t.classifier.kind = kind;
+            t.classifier.scheme = scheme;
+            t.classifier.encoder = vectors->encoder;
+            const LabelledRows trainRows{xTrain.data.data(), xTrain.rows, xTrain.cols, &train.labels};
+            const LabelledRows validationRows{xValidation.data.data(), xValidation.rows, xValidation.cols, &validation.labels};
+            t.classifier.head = VectorHead::from(trainHead(trainRows, validationRows, classes, weights, headOptions, headReport,
+                                          [&](int epoch, double, double) {
+                                              context.report(kind == ClassifierKind::Head ? 0.75 : 0.85,
+                                                             stage + ": epoch " + std::to_string(epoch));
+                                              return !context.cancelled();
+                                          }));
+            if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+            t.testPredictions = argmaxClasses(t.classifier.head.predict(xTest), classes);
+            char settings[200];
+            if (kind == ClassifierKind::Head)
+                std::snprintf(settings, sizeof settings, "best epoch %d of %d (early stopping on validation loss)", headReport.bestEpoch, headReport.epochs);
+            else
+                std::snprintf(settings, sizeof settings, "%d hidden units, best epoch %d of %d (early stopping on validation loss)",
+                              headOptions.hiddenSize, headReport.bestEpoch, headReport.epochs);
+            t.result.name = std::string(classifierName(kind));
+            t.result.trained = true;
+            t.result.settings = settings;
+            t.result.validationMacroF1 = macroF1(validation.labels, argmaxClasses(t.classifier.head.predict(xValidation), classes), classes);
+            t.result.seconds = secondsSince(start);
+            trained.push_back(std::move(t));
+        }
+    }
+
+    context.report(0.95, "Measuring on held-out reviews");
+    for (auto& t : trained) t.result.heldout = measureQuality(test.labels, t.testPredictions, classes, options.seed);
+    std::size_t keptIndex = 0;
+    for (std::size_t i = 1; i < trained.size(); ++i)
+        if (trained[i].result.validationMacroF1 > trained[keptIndex].result.validationMacroF1) keptIndex = i;
+    report.chosen = trained[keptIndex].result.name;
+    report.choice = options.only ? "requested" : "best validation macro-F1";
+    for (std::size_t i = 0; i < trained.size(); ++i)
+        if (i != keptIndex)
+            report.comparisons.push_back(pairedTest(trained[keptIndex].result.name, trained[i].result.name, test.labels,
+                                                    trained[keptIndex].testPredictions, trained[i].testPredictions, classes, options.seed));
+    std::vector<std::pair<std::string, const SentimentClassifier*>> toStore;
+    for (ClassifierKind kind : allClassifierKinds()) {
+        const std::string name(classifierName(kind));
+        auto it = std::find_if(trained.begin(), trained.end(), [&](const Trained& t) { return t.result.name == name; });
+        if (it != trained.end()) {
+            report.classifiers.push_back(it->result);
+            const std::string key = name + "-" + hex(hashOf(runKey));
+            report.classifierKeys.emplace_back(name, key);
+            toStore.emplace_back(key, &it->classifier);
+            if (static_cast<std::size_t>(it - trained.begin()) == keptIndex) report.keptKey = key;
+        } else if (wanted(kind)) {
+            ClassifierResult skipped;
+            skipped.name = name;
+            skipped.skipped = !headTrainingAvailable() ? "this build has no LibTorch"
+                              : !vectors             ? options.noVectorsReason
+                                                     : "no review vectors";
+            report.classifiers.push_back(skipped);
+        }
+    }
+    report.created = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+    SS_TRY(SentimentStore::saveRun(project, report, toStore));
+    context.report(1.0, "Done");
+    return report;
+}
+
+}  // namespace ss::sentiment

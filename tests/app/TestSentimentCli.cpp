@@ -1,0 +1,124 @@
+// `shelfsense-cli sentiment` as a black box on the sample shop: train (TF-IDF without the encoder;
+// with it when the default model is installed) prints DESIGN §3's report shape with the baseline and
+// classifier blocks, is reused on a second call, apply labels every review, report adds the overview,
+// predict labels new texts, and bad requests exit with usage (1) or data (2) errors, touching nothing.
+#include <QtTest>
+#include <QJsonArray>
+
+#include "CliRunner.h"
+
+class TestSentimentCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString sample_;
+
+private slots:
+    void initTestCase() {
+#ifndef SS_CLI_HAS_MODELS
+        QSKIP("built without the model module (LibTorch)");
+#endif
+        QVERIFY(dir_.isValid());
+        sample_ = dir_.filePath("sample.shelfsense");
+        const CliRun r = cli({"sample", "--db", sample_, "--users", "1500", "--items", "100", "--days", "90", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY(count(sample_, "SELECT count(*) FROM reviews") > 300);
+    }
+
+    void trainReportsEveryClassifier() {
+        const CliRun r = cli({"sentiment", "train", "--db", sample_, "--no-encoder", "--json", "--quiet"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QCOMPARE(o.value("model").toString(), QStringLiteral("tfidf"));
+        const QJsonObject heldout = o.value("heldout").toObject();
+        QVERIFY(heldout.value("accuracy").toDouble() > 0.8);
+        QVERIFY(heldout.value("macro_f1").toDouble() > 0.8);
+        QVERIFY(heldout.value("n").toInteger() > 10);
+        QCOMPARE(o.value("baseline").toObject().value("classifier").toString(), QStringLiteral("tfidf"));
+        QCOMPARE(o.value("classifiers").toArray().size(), 3);
+        QCOMPARE(o.value("classifiers").toArray()[1].toObject().value("skipped").toString(), QStringLiteral("not asked for (--no-encoder)"));
+        QCOMPARE(o.value("split").toObject().value("grouped_by").toString(), QStringLiteral("reviewer"));
+        QVERIFY(!o.value("reused").toBool());
+        const CliRun again = cli({"sentiment", "train", "--db", sample_, "--no-encoder", "--json", "--quiet"});
+        QVERIFY2(again.code == 0, qPrintable(describe(again)));
+        QVERIFY(jsonObject(again).value("reused").toBool());
+    }
+
+    void applyReportAndPredict() {
+        const CliRun applied = cli({"sentiment", "apply", "--db", sample_, "--json", "--quiet"});
+        QVERIFY2(applied.code == 0, qPrintable(describe(applied)));
+        const auto reviews = count(sample_, "SELECT count(*) FROM reviews");
+        QCOMPARE(jsonObject(applied).value("labelled_now").toInteger() + jsonObject(applied).value("already_labelled").toInteger(), reviews);
+        QCOMPARE(count(sample_, "SELECT count(*) FROM review_sentiment"), reviews);
+
+        const CliRun report = cli({"sentiment", "report", "--db", sample_, "--items", "5", "--json"});
+        QVERIFY2(report.code == 0, qPrintable(describe(report)));
+        const QJsonObject o = jsonObject(report);
+        QCOMPARE(o.value("model").toString(), QStringLiteral("tfidf"));
+        const QJsonObject overview = o.value("overview").toObject();
+        QCOMPARE(overview.value("items").toArray().size(), 5);
+        QVERIFY(overview.value("categories").toArray().size() >= 2);
+        QVERIFY(!overview.value("months").toArray().isEmpty());
+        const QJsonObject total = overview.value("total").toObject();
+        QCOMPARE(total.value("negative").toInteger() + total.value("neutral").toInteger() + total.value("positive").toInteger() +
+                     total.value("unlabelled").toInteger(), reviews);
+
+        const QString texts = write(dir_, "texts.txt", "Terrible, it broke after a day. Want a refund.\n");
+        const CliRun predicted = cli({"sentiment", "predict", "--db", sample_, "--json", "Absolutely love it, great quality", "--input", texts});
+        QVERIFY2(predicted.code == 0, qPrintable(describe(predicted)));
+        const QJsonArray labels = QJsonDocument::fromJson(predicted.out).array();
+        QCOMPARE(labels.size(), 2);
+        QCOMPARE(labels[0].toObject().value("label").toString(), QStringLiteral("positive"));
+        QCOMPARE(labels[1].toObject().value("label").toString(), QStringLiteral("negative"));
+        QVERIFY(labels[1].toObject().value("probability").toDouble() > 0.5);
+    }
+
+    void errors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::newRow("no action") << QStringList{"sentiment"} << 1;
+        QTest::newRow("unknown action") << QStringList{"sentiment", "explain", "--db", "SAMPLE"} << 1;
+        QTest::newRow("bad classes") << QStringList{"sentiment", "train", "--db", "SAMPLE", "--classes", "5"} << 1;
+        QTest::newRow("bad labels") << QStringList{"sentiment", "train", "--db", "SAMPLE", "--labels", "vibes"} << 1;
+        QTest::newRow("bad classifier") << QStringList{"sentiment", "train", "--db", "SAMPLE", "--classifier", "svm"} << 1;
+        QTest::newRow("predict without text") << QStringList{"sentiment", "predict", "--db", "SAMPLE"} << 1;
+        QTest::newRow("no imported labels") << QStringList{"sentiment", "train", "--db", "SAMPLE", "--labels", "imported", "--no-encoder"} << 2;
+    }
+    void errors() {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        const auto runs = count(sample_, "SELECT count(*) FROM sentiment_runs");
+        args.replaceInStrings("SAMPLE", sample_);
+        const CliRun r = cli(args);
+        QVERIFY2(r.code == code, qPrintable(describe(r)));
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(count(sample_, "SELECT count(*) FROM sentiment_runs"), runs);
+    }
+
+    void predictBeforeTrainingSaysSo() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("fresh.shelfsense");
+        QCOMPARE(cli({"sample", "--db", db, "--users", "200", "--items", "60", "--days", "30"}).code, 0);
+        const CliRun r = cli({"sentiment", "predict", "--db", db, "fine"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("sentiment train"), r.err.constData());
+    }
+
+    void headsWithTheDefaultEncoder() {
+        // Needs the default model (scripts/install-model.sh); a fresh machine's test command installs it.
+        const CliRun r = cli({"sentiment", "train", "--db", sample_, "--json", "--quiet"});
+        if (r.code != 0 && r.err.contains("model")) QSKIP("the default encoder model is not installed");
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        const QJsonArray list = o.value("classifiers").toArray();
+        QCOMPARE(list.size(), 3);
+        for (const auto& c : list) QVERIFY2(c.toObject().value("trained").toBool(), qPrintable(c.toObject().value("skipped").toString()));
+        QCOMPARE(o.value("comparisons").toArray().size(), 2);
+        const double unknown = o.value("encoder").toObject().value("unknown_token_rate").toDouble();
+        QVERIFY(unknown >= 0 && unknown < 1);
+        QCOMPARE(count(sample_, "SELECT count(*) FROM embeddings WHERE target='reviews'"), count(sample_, "SELECT count(*) FROM reviews"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSentimentCli)
+#include "TestSentimentCli.moc"
