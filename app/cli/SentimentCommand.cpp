@@ -1,7 +1,7 @@
-// `sentiment train|apply|report|predict`: review sentiment classifiers kept in the project
+// `sentiment train|apply|report|topics|predict`: review sentiment classifiers kept in the project
 // (DESIGN §3). train chooses the best classifier on validation unless --classifier names one;
 // apply labels every review with it; report shows its quality and sentiment per category, month and
-// product; predict labels new texts.
+// product; topics groups complaints (or praise); predict labels new texts.
 #include <boost/json.hpp>
 
 #include <cmath>
@@ -14,6 +14,7 @@
 #include "InputTexts.h"
 #include "ModelDir.h"
 #include "Output.h"
+#include "sentiment/ComplaintTopics.h"
 #include "sentiment/EncoderVectors.h"
 #include "sentiment/ReviewCorpus.h"
 #include "sentiment/SentimentApplier.h"
@@ -202,20 +203,56 @@ Status runPredict(const ArgParser& parser) {
     return {};
 }
 
+Status runTopics(const ArgParser& parser) {
+    auto project = existingProject(parser);
+    if (!project) return project.error();
+    TopicOptions options;
+    const std::string polarity = parser.value("polarity").value_or("negative");
+    if (polarity != "negative" && polarity != "positive") return makeError(ErrorCode::Usage, "--polarity must be negative or positive");
+    options.polarity = polarity == "negative" ? -1 : 1;
+    options.category = parser.value("category");
+    options.item = parser.value("item");
+    const std::string vectorsName = parser.value("vectors").value_or("auto");
+    if (vectorsName == "encoder") options.vectors = TopicVectors::Encoder;
+    else if (vectorsName == "tfidf") options.vectors = TopicVectors::Tfidf;
+    else if (vectorsName != "auto") return makeError(ErrorCode::Usage, "--vectors must be auto, encoder or tfidf");
+    auto groups = parser.integer("groups", options.maxGroups);
+    if (!groups) return groups.error();
+    if (*groups < 2 || *groups > 30) return makeError(ErrorCode::Usage, "--groups must be from 2 to 30");
+    options.maxGroups = static_cast<int>(*groups);
+    auto sources = vectorSources(parser, *project, options.vectors == TopicVectors::Encoder);
+    if (!sources) return sources.error();
+    auto report = TopicReport::compute(*project, options, *sources ? &**sources : nullptr, stderrProgress(parser.flag("quiet")));
+    if (!report) return report.error();
+    if (parser.flag("json")) {
+        printJson(report->toJson());
+        return {};
+    }
+    std::printf("%lld %s reviews grouped by %s; %s\n", (long long)report->reviews, polarity.c_str(), report->vectors.c_str(), report->criterion.c_str());
+    for (const auto& topic : report->topics) {
+        std::string terms;
+        for (const auto& t : topic.terms) terms += (terms.empty() ? "" : ", ") + t;
+        std::printf("\n%5d reviews  %s\n", topic.size, terms.c_str());
+        for (const auto& snippet : topic.snippets) std::printf("         \"%s\" (%s)\n", snippet.text.c_str(), snippet.item.c_str());
+    }
+    return {};
+}
+
 }  // namespace
 
 Status runSentiment(const std::vector<std::string>& args) {
-    if (args.empty()) return makeError(ErrorCode::Usage, "sentiment needs an action: train, apply, report or predict");
+    if (args.empty()) return makeError(ErrorCode::Usage, "sentiment needs an action: train, apply, report, topics or predict");
     const std::string action = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    ArgParser parser(withEncoderOptions({"db", "model", "labels", "classes", "classifier", "seed", "export-split", "items", "input"}),
+    ArgParser parser(withEncoderOptions({"db", "model", "labels", "classes", "classifier", "seed", "export-split", "items", "input", "polarity", "category", "item", "groups", "vectors"}),
                      {"json", "quiet", "retrain", "no-encoder"});
     SS_TRY(parser.parse(rest));
     if (action == "train") return runTrain(parser);
     if (action == "apply") return runApply(parser);
     if (action == "report") return runReport(parser);
     if (action == "predict") return runPredict(parser);
-    return makeError(ErrorCode::Usage, "unknown sentiment action '" + action + "' (train, apply, report or predict)");
+    if (action == "topics") return runTopics(parser);
+    return makeError(ErrorCode::Usage, "unknown sentiment action '" + action + "' (train, apply, report, topics or predict)");
 }
 
 }  // namespace ss::cli

@@ -6,7 +6,7 @@ Datasets (read from ../shared/data, never copied):
            Python's zipfile, so no unzip tool is needed), imported with the mapped CSV import
            (cat=category, label=label, review=text; each row its own reviewer);
   amazon   the English Amazon 2018 5-core reviews (AMAZON_FASHION_5 + All_Beauty_5), imported with
-           `--format amazon`, which keeps one copy of a review repeated across product variants (the
+           `--format amazon-reviews`, which keeps one copy of a review repeated across product variants (the
            report says how many rows remain); labels from stars (2 classes: 4-5 vs 1-2; 3 stars left out).
 For each: `shelfsense-cli sentiment train --export-split` trains ShelfSense's classifiers (TF-IDF +
 logistic regression with C chosen on validation; with the default encoder, a logistic-regression and
@@ -54,7 +54,7 @@ def prepare_chinese(work, limit):
 def prepare_amazon(work, limit):
     files = [os.path.join(SHARED, "amazon_reviews_2018_5core", f) for f in ("AMAZON_FASHION_5.json", "All_Beauty_5.json")]
     rows = sum(1 for f in files for _ in open(f, encoding="utf-8"))
-    return {"rows": rows, "import": ["--format", "amazon"] + files, "train": ["--labels", "stars", "--classes", "2"]}
+    return {"rows": rows, "import": ["--format", "amazon-reviews"] + files, "train": ["--labels", "stars", "--classes", "2"]}
 
 
 def sklearn_tfidf(split, analyzer, choose_c):

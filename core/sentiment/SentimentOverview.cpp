@@ -9,10 +9,7 @@
 #include <boost/json.hpp>
 
 #include "common/JsonFields.h"
-#include "common/TimeUtil.h"
-#include "common/TimeZone.h"
-#include "sentiment/SentimentStore.h"
-#include "store/Project.h"
+#include "sentiment/ReviewSentiments.h"
 
 namespace ss::sentiment {
 namespace {
@@ -28,15 +25,6 @@ void add(SentimentTally& t, std::optional<int> label, bool predicted) {
     else if (*label > 0) ++t.positive;
     else ++t.neutral;
     if (predicted) ++t.predicted;
-}
-
-std::string monthOf(const TimeZone& zone, std::int64_t ts) {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    civilFromDays(floorDiv(zone.toLocal(ts), 86400), year, month, day);
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u", year, month);
-    return buffer;
 }
 
 }  // namespace
@@ -143,67 +131,36 @@ SentimentOverview SentimentOverview::fromJson(const boost::json::value& v) {
 }
 
 Result<SentimentOverview> SentimentOverview::compute(const std::filesystem::path& project) {
-    auto run = SentimentStore::latestRun(project);
-    if (!run) return run.error();
-    const LabelSource source = *run ? (*run)->scheme.source : LabelSource::Stars;
-    const std::string key = *run ? (*run)->keptKey : std::string();
-    auto p = Project::open(project, Database::Mode::ReadOnly);
-    if (!p) return p.error();
-    auto zoneName = (*p)->setting("project.timezone");
-    if (!zoneName) return zoneName.error();
-    auto zone = TimeZone::load(*zoneName && !(*zoneName)->empty() ? **zoneName : std::string("UTC"));
-    if (!zone) return zone.error();
-    const std::string known = source == LabelSource::Stars
-                                  ? "CASE WHEN r.rating IS NULL THEN NULL WHEN r.rating >= 4 THEN 1 WHEN r.rating <= 2 THEN -1 ELSE 0 END"
-                                  : "r.label";
-    auto stmt = (*p)->db().prepare("SELECT r.item_id, r.ts, " + known +
-                                   ", s.label, coalesce(i.category,''), i.external_id, coalesce(i.title,'')"
-                                   " FROM reviews r JOIN items i ON i.id = r.item_id"
-                                   " LEFT JOIN review_sentiment s ON s.review_id = r.id AND s.classifier = ?1");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, key);
-    struct Row { std::int64_t item, ts; std::optional<int> label; bool predicted; std::string category; };
-    std::vector<Row> rows;
-    std::unordered_map<std::int64_t, ItemSentiment> items;
-    std::int64_t latest = 0;
-    for (;;) {
-        auto more = stmt->step();
-        if (!more) return more.error();
-        if (!*more) break;
-        Row row{stmt->columnInt(0), stmt->columnInt(1), std::nullopt, false, stmt->columnText(4)};
-        if (!stmt->columnIsNull(2)) row.label = static_cast<int>(stmt->columnInt(2));
-        else if (!stmt->columnIsNull(3)) row.label = static_cast<int>(stmt->columnInt(3)), row.predicted = true;
-        latest = std::max(latest, row.ts);
-        auto [it, inserted] = items.try_emplace(row.item);
-        if (inserted) {
-            it->second.itemId = row.item;
-            it->second.externalId = stmt->columnText(5);
-            it->second.title = stmt->columnText(6);
-            it->second.category = row.category;
-        }
-        rows.push_back(std::move(row));
-    }
+    auto reviews = ReviewSentiments::load(project, false);
+    if (!reviews) return reviews.error();
+    const auto& r = *reviews;
     SentimentOverview out;
-    out.classifier = *run ? (*run)->chosen : std::string();
+    out.classifier = r.classifier;
     out.definition = std::string("Each review counts with its ") +
-                     (source == LabelSource::Stars ? "stars (4-5 positive, 3 neutral, 1-2 negative)" : "imported label") +
-                     (key.empty() ? "; no classifier has labelled the others yet" : ", otherwise with the " + out.classifier + " classifier's label") +
-                     "; months in " + zone->name() + ".";
+                     (r.source == LabelSource::Stars ? "stars (4-5 positive, 3 neutral, 1-2 negative)" : "imported label") +
+                     (r.classifierKey.empty() ? "; no classifier has labelled the others yet" : ", otherwise with the " + r.classifier + " classifier's label") +
+                     "; months in " + r.zone.name() + ".";
+    const std::int64_t latest = r.times.empty() ? 0 : *std::max_element(r.times.begin(), r.times.end());
+    std::unordered_map<std::int64_t, ItemSentiment> items;
     std::map<std::string, SentimentTally> monthly;
     std::map<std::string, CategorySentiment> categories;
     std::map<std::pair<std::string, std::string>, SentimentTally> categoryMonthly;
-    for (const auto& row : rows) {
-        add(out.total, row.label, row.predicted);
-        auto& item = items[row.item];
-        add(item.tally, row.label, row.predicted);
-        if (row.ts > 0 && row.ts > latest - kRecentSeconds) add(item.recent, row.label, row.predicted);
-        auto& category = categories[row.category];
-        category.category = row.category;
-        add(category.tally, row.label, row.predicted);
-        if (row.ts > 0) {
-            const auto month = monthOf(*zone, row.ts);
-            add(monthly[month], row.label, row.predicted);
-            add(categoryMonthly[{row.category, month}], row.label, row.predicted);
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        const auto& info = r.item(r.items[i]);
+        const bool predicted = r.predicted[i] != 0;
+        add(out.total, r.labels[i], predicted);
+        auto [it, inserted] = items.try_emplace(r.items[i]);
+        auto& item = it->second;
+        if (inserted) item = ItemSentiment{r.items[i], info.externalId, info.title, info.category, {}, {}};
+        add(item.tally, r.labels[i], predicted);
+        if (r.times[i] > 0 && r.times[i] > latest - kRecentSeconds) add(item.recent, r.labels[i], predicted);
+        auto& category = categories[info.category];
+        category.category = info.category;
+        add(category.tally, r.labels[i], predicted);
+        if (r.times[i] > 0) {
+            const auto month = monthOf(r.zone, r.times[i]);
+            add(monthly[month], r.labels[i], predicted);
+            add(categoryMonthly[{info.category, month}], r.labels[i], predicted);
         }
     }
     for (const auto& [month, tally] : monthly) {

@@ -1,7 +1,8 @@
 // `shelfsense-cli sentiment` as a black box on the sample shop: train (TF-IDF without the encoder;
 // with it when the default model is installed) prints DESIGN §3's report shape with the baseline and
 // classifier blocks, is reused on a second call, apply labels every review, report adds the overview,
-// predict labels new texts, and bad requests exit with usage (1) or data (2) errors, touching nothing.
+// topics groups the complaints, predict labels new texts, and bad requests exit with usage (1) or
+// data (2) errors, touching nothing.
 #include <QtTest>
 #include <QJsonArray>
 
@@ -73,6 +74,23 @@ private slots:
         QVERIFY(labels[1].toObject().value("probability").toDouble() > 0.5);
     }
 
+    void topicsOfComplaints() {
+        const CliRun r = cli({"sentiment", "topics", "--db", sample_, "--no-encoder", "--json", "--quiet"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QCOMPARE(o.value("polarity").toString(), QStringLiteral("negative"));
+        QVERIFY(o.value("vectors").toString().startsWith("TF-IDF"));
+        const QJsonArray topics = o.value("topics").toArray();
+        QVERIFY(topics.size() >= 2);
+        qint64 members = 0;
+        for (const auto& t : topics) {
+            QVERIFY(t.toObject().value("terms").toArray().size() >= 3);
+            QVERIFY(!t.toObject().value("snippets").toArray().isEmpty());
+            members += t.toObject().value("size").toInteger();
+        }
+        QCOMPARE(members, o.value("reviews").toInteger());
+    }
+
     void errors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
@@ -82,6 +100,8 @@ private slots:
         QTest::newRow("bad labels") << QStringList{"sentiment", "train", "--db", "SAMPLE", "--labels", "vibes"} << 1;
         QTest::newRow("bad classifier") << QStringList{"sentiment", "train", "--db", "SAMPLE", "--classifier", "svm"} << 1;
         QTest::newRow("predict without text") << QStringList{"sentiment", "predict", "--db", "SAMPLE"} << 1;
+        QTest::newRow("bad polarity") << QStringList{"sentiment", "topics", "--db", "SAMPLE", "--polarity", "neutral"} << 1;
+        QTest::newRow("bad vectors") << QStringList{"sentiment", "topics", "--db", "SAMPLE", "--vectors", "word2vec"} << 1;
         QTest::newRow("no imported labels") << QStringList{"sentiment", "train", "--db", "SAMPLE", "--labels", "imported", "--no-encoder"} << 2;
     }
     void errors() {
