@@ -335,6 +335,99 @@
     </message>
 </context>
 <context>
+    <name>SentimentText</name>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="12"/>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="13"/>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="14"/>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="18"/>
+        <source>TF-IDF + logistic regression</source>
+        <translation>TF-IDF + 逻辑回归</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="19"/>
+        <source>Logistic regression on encoder vectors</source>
+        <translation>编码器向量上的逻辑回归</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="20"/>
+        <source>MLP on encoder vectors</source>
+        <translation>编码器向量上的 MLP</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="25"/>
+        <source>labels from stars (4–5 positive, 1–2 negative, 3 neutral)</source>
+        <translation>按星级打标（4–5 星正面，1–2 星负面，3 星中性）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="26"/>
+        <source>labels imported with the reviews</source>
+        <translation>随评论导入的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="27"/>
+        <source>%1, 2 classes (neutral left out)</source>
+        <translation>%1，2 类（不含中性）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="27"/>
+        <source>%1, 3 classes</source>
+        <translation>%1，3 类</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="31"/>
+        <source>its stars (4–5 positive, 3 neutral, 1–2 negative)</source>
+        <translation>其星级（4–5 星正面，3 星中性，1–2 星负面）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="31"/>
+        <source>its imported label</source>
+        <translation>其导入的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="33"/>
+        <source>Each review counts with %1; no classifier has labelled the others yet. Months in %2.</source>
+        <translation>每条评论按%1计入；其余评论尚未由分类器打标。月份按 %2 时区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="34"/>
+        <source>Each review counts with %1, otherwise with the label of the kept classifier (%2). Months in %3.</source>
+        <translation>每条评论按%1计入，否则按保留的分类器（%2）给出的标签计入。月份按 %3 时区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="40"/>
+        <source>%1. %2 reviews, %3 labelled: %4 for training, %5 for validation, %6 held out (split by reviewer, seed %7).</source>
+        <translation>%1。共 %2 条评论，%3 条有标签：%4 条用于训练，%5 条用于验证，%6 条留作测试（按评论者划分，种子 %7）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="45"/>
+        <source>Kept: %1 (as requested).</source>
+        <translation>保留：%1（按要求）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="46"/>
+        <source>Kept: %1, the best macro-F1 on the validation reviews.</source>
+        <translation>保留：%1，验证集上宏 F1 最高。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="48"/>
+        <source>The encoder %1 reads %2 of the word pieces as unknown.</source>
+        <translation>编码器 %1 把 %2 的词片识别为未知词。</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../ui/SettingsRegistry.cpp" line="7"/>
@@ -436,6 +529,84 @@
         <location filename="../ui/AudienceModel.cpp" line="41"/>
         <source>History</source>
         <translation>历史</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::ClassifierQualityModel</name>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="34"/>
+        <source>%1 [%2, %3]</source>
+        <translation>%1 [%2, %3]</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="14"/>
+        <source>Not trained: this build has no LibTorch.</source>
+        <translation>未训练：此版本不含 LibTorch。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="15"/>
+        <source>Not trained: no encoder model is installed.</source>
+        <translation>未训练：未安装编码器模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="16"/>
+        <source>Not trained: not asked for.</source>
+        <translation>未训练：未要求。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="17"/>
+        <source>Not trained: %1</source>
+        <translation>未训练：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="46"/>
+        <source>C = %1 (chosen on validation), %2 terms: words, word pairs, characters 1–3</source>
+        <translation>C = %1（在验证集上选定），%2 个特征：词、词对、1–3 字</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="50"/>
+        <source>%1 hidden units; best epoch %2 of %3 (early stopping on the validation loss)</source>
+        <translation>%1 个隐藏单元；最佳轮次为第 %2 轮，共 %3 轮（按验证损失提前停止）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="51"/>
+        <source>Best epoch %1 of %2 (early stopping on the validation loss)</source>
+        <translation>最佳轮次为第 %1 轮，共 %2 轮（按验证损失提前停止）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="59"/>
+        <source>The kept classifier: it labels the reviews</source>
+        <translation>保留的分类器：由它为评论打标</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="67"/>
+        <source>Classifier</source>
+        <translation>分类器</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="68"/>
+        <source>Validation macro-F1</source>
+        <translation>验证集宏 F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="69"/>
+        <source>Held-out accuracy (95%)</source>
+        <translation>测试集准确率（95%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="70"/>
+        <source>Held-out macro-F1 (95%)</source>
+        <translation>测试集宏 F1（95%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="71"/>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="72"/>
+        <source>Chosen while training</source>
+        <translation>训练中的选择</translation>
     </message>
 </context>
 <context>
@@ -568,7 +739,7 @@
     </message>
     <message>
         <location filename="../ui/cohorts/CohortControls.cpp" line="37"/>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="122"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="123"/>
         <source>Every group</source>
         <translation>所有分组</translation>
     </message>
@@ -664,8 +835,28 @@
     </message>
     <message>
         <location filename="../ui/cohorts/CohortControls.cpp" line="113"/>
+        <source>Sentiment of the first review</source>
+        <translation>首条评论的情感</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="114"/>
         <source>Property: %1</source>
         <translation>属性：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="127"/>
+        <source>Negative first review</source>
+        <translation>首条评论负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="128"/>
+        <source>Neutral first review</source>
+        <translation>首条评论中性</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="129"/>
+        <source>Positive first review</source>
+        <translation>首条评论正面</translation>
     </message>
 </context>
 <context>
@@ -874,7 +1065,7 @@
 <context>
     <name>ss::ui::ComparisonTableModel</name>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="114"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="115"/>
         <source>%1
 Parameters: %2
 Users served by the popularity fallback: %3</source>
@@ -883,119 +1074,147 @@ Users served by the popularity fallback: %3</source>
 由热门度兜底服务的用户：%3</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="118"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="119"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="120"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="121"/>
         <source>
 95% CI [%1, %2] (percentile bootstrap over users, %3 resamples)</source>
         <translation>
 95% 置信区间 [%1, %2]（对用户做百分位自助法，%3 次重抽样）</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="123"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="124"/>
         <source>
 Best in this column.</source>
         <translation>
 本列最佳。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="125"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="126"/>
         <source>
 Against the best (%1): mean difference %2, paired t-test p = %3, Wilcoxon p = %4 over %5 users — %6</source>
         <translation>
 与最佳（%1）相比：平均差 %2，配对 t 检验 p = %3，Wilcoxon p = %4，共 %5 位用户 — %6</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="130"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="131"/>
         <source>significant.</source>
         <translation>差异显著。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="130"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="131"/>
         <source>not significant.</source>
         <translation>差异不显著。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="150"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="151"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="151"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="152"/>
         <source>Novelty</source>
         <translation>新颖度</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="152"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="153"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="153"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="154"/>
         <source>Avg. popularity</source>
         <translation>平均热门度</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="154"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="155"/>
+        <source>Complained-about</source>
+        <translation>差评商品占比</translation>
+    </message>
+    <message>
+        <location filename="../ui/ComparisonTableModel.cpp" line="156"/>
         <source>Train (s)</source>
         <translation>训练（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="155"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="157"/>
         <source>Users/s</source>
         <translation>用户/秒</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="163"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="165"/>
         <source>Catalogue coverage: distinct items in all top-K lists / items in the catalogue.</source>
         <translation>目录覆盖率：所有 Top-K 列表中不同商品数 / 目录商品总数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="165"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="167"/>
         <source>Novelty: mean over every recommended (user, item) of −log2(popularity(item) / training interactions); items without training interactions are left out.</source>
         <translation>新颖度：对每个推荐的（用户，商品）取 −log2(热门度(商品) / 训练互动数) 的平均；没有训练互动的商品不计入。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="168"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="170"/>
         <source>Intra-list diversity: mean over users of 1 − mean cosine similarity of the item text vectors over the pairs in the list (needs item vectors).</source>
         <translation>列表内多样性：对用户取 1 − 列表内商品文本向量两两余弦相似度均值 的平均（需要商品向量）。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="170"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="172"/>
         <source>Average popularity: mean over users of the mean training interactions of the items in their list.</source>
         <translation>平均热门度：对用户取其列表中商品平均训练互动数的平均。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="171"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="174"/>
+        <source>Share of recommended items that customers mostly complain about (more than half of at least 3 labelled reviews negative); lower is better. Needs reviews with stars, labels or predicted sentiment.</source>
+        <translation>推荐结果中顾客多为差评的商品占比（至少 3 条带标签评论且过半为负面）；越低越好。需要带星级、标签或预测情感的评论。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ComparisonTableModel.cpp" line="176"/>
         <source>Seconds spent fitting the model on the training split.</source>
         <translation>在训练集上拟合模型所用的秒数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="172"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="177"/>
         <source>Scoring throughput: test users given a full-ranking top-K per second.</source>
         <translation>打分吞吐量：每秒完成全量排序 Top-K 的测试用户数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="184"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="189"/>
         <source>Recommender</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="185"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="190"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="191"/>
+        <location filename="../ui/ComparisonTableModel.cpp" line="196"/>
         <source>
 
 This column: the 95% percentile-bootstrap confidence interval of the mean over users.</source>
         <translation>
 
 本列：用户均值的 95% 百分位自助法置信区间。</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::ConfusionMatrixModel</name>
+    <message>
+        <location filename="../ui/sentiment/ConfusionMatrixModel.cpp" line="34"/>
+        <source>%1 of the %2 %3 reviews were labelled %4</source>
+        <translation>%2 条%3评论中有 %1 被标为%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ConfusionMatrixModel.cpp" line="45"/>
+        <source>labelled %1</source>
+        <translation>标为%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ConfusionMatrixModel.cpp" line="45"/>
+        <source>truly %1</source>
+        <translation>实际为%1</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1611,59 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::ItemSentimentModel</name>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="59"/>
+        <source>%1 labelled reviews in the last 90 days of the project&apos;s reviews</source>
+        <translation>项目评论最近 90 天内有 %1 条带标签评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="61"/>
+        <source>Reviews without stars (or label) whose sentiment the classifier predicted</source>
+        <translation>没有星级（或标签）、由分类器预测情感的评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="68"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="69"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="70"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="71"/>
+        <source>Reviews</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="72"/>
+        <source>Negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="73"/>
+        <source>Mean (−1…1)</source>
+        <translation>均值（−1…1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="74"/>
+        <source>Negative, last 90 days</source>
+        <translation>负面（最近 90 天）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ItemSentimentModel.cpp" line="75"/>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::JobsPanel</name>
     <message>
         <location filename="../ui/JobsPanel.cpp" line="17"/>
@@ -1640,38 +1912,27 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
-        <source>This screen is not available yet: its engine has not landed in this build.</source>
-        <translation>此页面暂不可用：其功能引擎尚未包含在此版本中。</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Cohorts</source>
         <translation>留存分群</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Sentiment</source>
         <translation>情感分析</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
-        <source>It will show review sentiment.</source>
-        <translation>它将展示评价的情感倾向。</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>Search</source>
         <translation>语义搜索</translation>
@@ -1682,23 +1943,23 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="60"/>
         <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Job finished</source>
         <translation>任务完成</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Job cancelled</source>
         <translation>任务已取消</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Job failed: %1</source>
         <translation>任务失败：%1</translation>
     </message>
@@ -1724,22 +1985,22 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;基于语言模型的推荐与用户留存分析工作台。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="90"/>
+        <location filename="../ui/MainWindow.cpp" line="91"/>
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="90"/>
+        <location filename="../ui/MainWindow.cpp" line="91"/>
         <source>ShelfSense — %1</source>
         <translation>ShelfSense — %1</translation>
     </message>
@@ -2200,6 +2461,24 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::QualityPanel</name>
+    <message>
+        <location filename="../ui/sentiment/QualityPanel.cpp" line="52"/>
+        <source>No classifier has been trained in this project yet. Choose the labels and press Train: ShelfSense trains a TF-IDF baseline and, with the encoder installed, two classifiers on its review vectors, and keeps the best on validation reviews.</source>
+        <translation>此项目尚未训练分类器。选择标签并点击“训练”：ShelfSense 会训练一个 TF-IDF 基线，安装了编码器时还会在评论向量上训练两个分类器，并保留验证集上最好的一个。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/QualityPanel.cpp" line="62"/>
+        <source>%1 vs %2: macro-F1 difference %3 [%4, %5]; %6 reviews only the first gets right, %7 only the second; McNemar p = %8.</source>
+        <translation>%1 对比 %2：宏 F1 差 %3 [%4, %5]；只有前者判对的评论 %6 条，只有后者判对的 %7 条；McNemar p = %8。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/QualityPanel.cpp" line="85"/>
+        <source>Held-out reviews as %1 labels them:</source>
+        <translation>%1 对测试集评论的打标：</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::RankedItemsModel</name>
     <message>
         <location filename="../ui/RankedItemsModel.cpp" line="11"/>
@@ -2492,110 +2771,179 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::ReviewListDialog</name>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="20"/>
+        <source>Reviews</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="27"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="27"/>
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="27"/>
+        <source>Review</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="35"/>
+        <source>unlabelled</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="42"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="51"/>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="54"/>
+        <source>Export reviews</source>
+        <translation>导出评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ReviewListDialog.cpp" line="51"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::RulesPanel</name>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="30"/>
+        <location filename="../ui/RulesPanel.cpp" line="31"/>
         <source>Hide checked</source>
         <translation>隐藏勾选的</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="31"/>
+        <location filename="../ui/RulesPanel.cpp" line="32"/>
         <source>Only checked</source>
         <translation>只显示勾选的</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="32"/>
+        <location filename="../ui/RulesPanel.cpp" line="33"/>
         <source>Hide the checked categories, or show only the checked categories.</source>
         <translation>隐藏勾选的类目，或只显示勾选的类目。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="46"/>
+        <location filename="../ui/RulesPanel.cpp" line="47"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="56"/>
+        <location filename="../ui/RulesPanel.cpp" line="57"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="57"/>
+        <location filename="../ui/RulesPanel.cpp" line="58"/>
         <source>In stock only</source>
         <translation>仅显示有货</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="61"/>
-        <location filename="../ui/RulesPanel.cpp" line="65"/>
+        <location filename="../ui/RulesPanel.cpp" line="62"/>
+        <location filename="../ui/RulesPanel.cpp" line="66"/>
         <source>item ids, comma-separated</source>
         <translation>商品编号，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="62"/>
+        <location filename="../ui/RulesPanel.cpp" line="63"/>
         <source>Raises these items by one standard deviation of the customer&apos;s scores.</source>
         <translation>将这些商品的分数提高该顾客分数的一个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="66"/>
+        <location filename="../ui/RulesPanel.cpp" line="67"/>
         <source>Lowers these items by three standard deviations of the customer&apos;s scores.</source>
         <translation>将这些商品的分数降低该顾客分数的三个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="67"/>
+        <location filename="../ui/RulesPanel.cpp" line="68"/>
         <source>Boost</source>
         <translation>提升</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="68"/>
+        <location filename="../ui/RulesPanel.cpp" line="69"/>
         <source>Bury</source>
         <translation>压低</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="69"/>
+        <location filename="../ui/RulesPanel.cpp" line="74"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="75"/>
+        <source>over </source>
+        <translation>高于 </translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="78"/>
+        <source>Lowers products whose share of negative reviews (of at least 3 labelled reviews) is above this, by three standard deviations of the customer&apos;s scores.</source>
+        <translation>把差评占比（至少 3 条带标签评论）高于此值的商品，按该顾客得分的三个标准差下调。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="80"/>
+        <source>Bury complained-about</source>
+        <translation>下调差评商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="81"/>
         <source>Diversify (MMR)</source>
         <translation>多样化（MMR）</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="70"/>
+        <location filename="../ui/RulesPanel.cpp" line="82"/>
         <source>Maximal marginal relevance: each pick trades relevance (λ) against similarity to the items already picked (1 − λ). Needs item text vectors (train the content or two-tower model).</source>
         <translation>最大边际相关：每次选择都在相关性（λ）与和已选商品的相似度（1 − λ）之间权衡。需要商品文本向量（请先训练内容或双塔模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="81"/>
+        <location filename="../ui/RulesPanel.cpp" line="93"/>
         <source>Include owned items</source>
         <translation>包含已拥有的商品</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="82"/>
+        <location filename="../ui/RulesPanel.cpp" line="94"/>
         <source>Also show items the customer already viewed, carted, favourited or bought.</source>
         <translation>也显示顾客已经浏览、加购、收藏或购买过的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="85"/>
+        <location filename="../ui/RulesPanel.cpp" line="97"/>
         <source>Clear all rules</source>
         <translation>清除所有规则</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="122"/>
+        <location filename="../ui/RulesPanel.cpp" line="135"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="157"/>
+        <location filename="../ui/RulesPanel.cpp" line="171"/>
         <source>filtered</source>
         <translation>已筛选</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="158"/>
+        <location filename="../ui/RulesPanel.cpp" line="172"/>
         <source>boost/bury</source>
         <translation>提升/压低</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="159"/>
+        <location filename="../ui/RulesPanel.cpp" line="173"/>
+        <source>complained-about buried</source>
+        <translation>已下调差评商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/RulesPanel.cpp" line="174"/>
         <source>MMR λ %1</source>
         <translation>MMR λ %1</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="160"/>
+        <location filename="../ui/RulesPanel.cpp" line="175"/>
         <source>owned items included</source>
         <translation>含已拥有商品</translation>
     </message>
@@ -2791,7 +3139,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     <message>
         <location filename="../ui/SearchScreen.cpp" line="97"/>
         <location filename="../ui/SearchScreen.cpp" line="103"/>
-        <location filename="../ui/SearchScreen.cpp" line="226"/>
+        <location filename="../ui/SearchScreen.cpp" line="227"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
@@ -2813,8 +3161,8 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     <message>
         <location filename="../ui/SearchScreen.cpp" line="138"/>
         <location filename="../ui/SearchScreen.cpp" line="161"/>
-        <location filename="../ui/SearchScreen.cpp" line="189"/>
-        <location filename="../ui/SearchScreen.cpp" line="216"/>
+        <location filename="../ui/SearchScreen.cpp" line="190"/>
+        <location filename="../ui/SearchScreen.cpp" line="217"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
@@ -2839,64 +3187,259 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="172"/>
+        <location filename="../ui/SearchScreen.cpp" line="173"/>
         <source>Semantic search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="174"/>
+        <location filename="../ui/SearchScreen.cpp" line="175"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="178"/>
+        <location filename="../ui/SearchScreen.cpp" line="179"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="199"/>
+        <location filename="../ui/SearchScreen.cpp" line="200"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="201"/>
+        <location filename="../ui/SearchScreen.cpp" line="202"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="205"/>
+        <location filename="../ui/SearchScreen.cpp" line="206"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="220"/>
+        <location filename="../ui/SearchScreen.cpp" line="221"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="228"/>
+        <location filename="../ui/SearchScreen.cpp" line="229"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="240"/>
+        <location filename="../ui/SearchScreen.cpp" line="241"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="248"/>
+        <location filename="../ui/SearchScreen.cpp" line="249"/>
         <source>Component 1 (%1% of variance)</source>
         <translation>主成分 1（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="249"/>
+        <location filename="../ui/SearchScreen.cpp" line="250"/>
         <source>Component 2 (%1% of variance)</source>
         <translation>主成分 2（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="291"/>
+        <location filename="../ui/SearchScreen.cpp" line="292"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::SentimentCategoryChart</name>
+    <message>
+        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="22"/>
+        <source>Sentiment by category</source>
+        <translation>各类目情感</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="56"/>
+        <source>(no category)</source>
+        <translation>（无类目）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="57"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::SentimentScreen</name>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="56"/>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="57"/>
+        <source>Imported labels</source>
+        <translation>导入的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="58"/>
+        <source>Stars: 4–5 positive, 1–2 negative, 3 neutral. Imported labels: the label column of a mapped CSV import.</source>
+        <translation>星级：4–5 星正面，1–2 星负面，3 星中性。导入的标签：映射 CSV 导入中的 label 列。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="60"/>
+        <source>Positive / negative</source>
+        <translation>正面 / 负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="61"/>
+        <source>Positive / neutral / negative</source>
+        <translation>正面 / 中性 / 负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="63"/>
+        <source>Best on validation</source>
+        <translation>验证集上最佳</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="70"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="71"/>
+        <source>Train the classifiers on the labelled reviews, keep one, and label every review with it</source>
+        <translation>用带标签的评论训练分类器，保留一个，并用它为每条评论打标</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="72"/>
+        <source>Label new reviews</source>
+        <translation>为新评论打标</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="73"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="76"/>
+        <source>Classifier:</source>
+        <translation>分类器：</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="82"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="136"/>
+        <source>No project open.</source>
+        <translation>未打开项目。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="98"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="111"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="114"/>
+        <source>Complaint topics</source>
+        <translation>投诉主题</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="116"/>
+        <source>Classifier quality</source>
+        <translation>分类器质量</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="145"/>
+        <source>Reading reviews…</source>
+        <translation>正在读取评论…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="153"/>
+        <source>Reading review sentiment</source>
+        <translation>读取评论情感</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="155"/>
+        <source>Could not read the reviews: %1</source>
+        <translation>无法读取评论：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="173"/>
+        <source>This project has no reviews.</source>
+        <translation>此项目没有评论。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="174"/>
+        <source>%1 reviews: %2 negative, %3 neutral, %4 positive, %5 not labelled yet.</source>
+        <translation>%1 条评论：负面 %2，中性 %3，正面 %4，尚未打标 %5。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="193"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="204"/>
+        <source>Training sentiment classifiers</source>
+        <translation>训练情感分类器</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="208"/>
+        <source>Training cancelled.</source>
+        <translation>训练已取消。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="209"/>
+        <source>Could not train: %1</source>
+        <translation>无法训练：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="219"/>
+        <source>Labelling reviews…</source>
+        <translation>正在为评论打标…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="224"/>
+        <source>Labelling reviews</source>
+        <translation>为评论打标</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="226"/>
+        <source>Could not label the reviews: %1</source>
+        <translation>无法为评论打标：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::SentimentTrendChart</name>
+    <message>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="50"/>
+        <source>Negative reviews by month (months with %1 or more labelled reviews)</source>
+        <translation>各月负面评论（仅含带标签评论不少于 %1 条的月份）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="50"/>
+        <source>Negative (%)</source>
+        <translation>负面（%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="68"/>
+        <source>All reviews</source>
+        <translation>全部评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="73"/>
+        <source>(no category)</source>
+        <translation>（无类目）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="82"/>
+        <source>Reviews</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="85"/>
+        <source>Reviews per month</source>
+        <translation>每月评论数</translation>
     </message>
 </context>
 <context>
@@ -3065,6 +3608,155 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/cohorts/SurvivalChart.cpp" line="36"/>
         <source>Still active (%)</source>
         <translation>仍活跃（%）</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::TopicTableModel</name>
+    <message>
+        <location filename="../ui/sentiment/TopicTableModel.cpp" line="40"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicTableModel.cpp" line="53"/>
+        <source>What the reviews say</source>
+        <translation>评论内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicTableModel.cpp" line="54"/>
+        <source>Reviews</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicTableModel.cpp" line="55"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicTableModel.cpp" line="56"/>
+        <source>Most concerned products</source>
+        <translation>涉及最多的商品</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::TopicsPanel</name>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="28"/>
+        <source>Complaints (negative reviews)</source>
+        <translation>投诉（负面评论）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="29"/>
+        <source>Praise (positive reviews)</source>
+        <translation>好评（正面评论）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="31"/>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="76"/>
+        <source>All categories</source>
+        <translation>全部类目</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="32"/>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="34"/>
+        <source>in</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="89"/>
+        <source>Grouping reviews…</source>
+        <translation>正在为评论分组…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="94"/>
+        <source>Grouping reviews into topics</source>
+        <translation>将评论分组为主题</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="97"/>
+        <source>Could not group the reviews: %1</source>
+        <translation>无法为评论分组：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="102"/>
+        <source>Grouped by the encoder&apos;s vectors (%1).</source>
+        <translation>按编码器向量分组（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="103"/>
+        <source>Grouped by the reviews&apos; words (TF-IDF).</source>
+        <translation>按评论用词分组（TF-IDF）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="105"/>
+        <source>The encoder reads %1 of these reviews&apos; word pieces as unknown, too many to group by its vectors.</source>
+        <translation>编码器把这些评论中 %1 的词片识别为未知词，过多，无法按其向量分组。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="107"/>
+        <source>The number of groups (2 to %1) has the best mean silhouette.</source>
+        <translation>分组数（2 到 %1）取平均轮廓系数最高者。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="108"/>
+        <source>Too few reviews to split into groups.</source>
+        <translation>评论太少，无法分组。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="110"/>
+        <source>No reviews of this sentiment here.</source>
+        <translation>这里没有该情感的评论。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="111"/>
+        <source>%n reviews in %1 groups.</source>
+        <translation>
+            <numerusform>%n 条评论，分为 %1 组。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="121"/>
+        <source>Choose a topic to see what its reviews say.</source>
+        <translation>选择一个主题，查看其评论内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="122"/>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="129"/>
+        <source>Reviews per month</source>
+        <translation>每月评论数</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="125"/>
+        <source>&lt;b&gt;Closest to the centre of the topic:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最接近主题中心的评论：&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="127"/>
+        <source>&lt;p&gt;&lt;i&gt;Double-click the topic to read all %n reviews.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;i&gt;双击主题可阅读全部 %n 条评论。&lt;/i&gt;&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="137"/>
+        <source>%n reviews about: %1</source>
+        <translation>
+            <numerusform>%n 条评论，关于：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="153"/>
+        <source>Reading reviews</source>
+        <translation>读取评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/TopicsPanel.cpp" line="155"/>
+        <source>Could not read the reviews: %1</source>
+        <translation>无法读取评论：%1</translation>
     </message>
 </context>
 </TS>

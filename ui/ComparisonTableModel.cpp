@@ -62,6 +62,7 @@ std::optional<double> ComparisonTableModel::value(int row, int column) const {
     if (column == extraColumn(Novelty)) return run.beyond.novelty;
     if (column == extraColumn(Diversity)) return run.beyond.diversity;
     if (column == extraColumn(AveragePopularity)) return run.beyond.averagePopularity;
+    if (column == extraColumn(NegativeShare)) return run.beyond.negativeShare;
     if (column == extraColumn(TrainSeconds)) return run.fitSeconds;
     if (column == extraColumn(UsersPerSecond)) return run.usersPerSecond;
     return std::nullopt;
@@ -151,6 +152,7 @@ QString ComparisonTableModel::extraName(Extra e) const {
     case Novelty: return tr("Novelty");
     case Diversity: return tr("Diversity");
     case AveragePopularity: return tr("Avg. popularity");
+    case NegativeShare: return tr("Complained-about");
     case TrainSeconds: return tr("Train (s)");
     case UsersPerSecond: return tr("Users/s");
     case ExtraCount: break;
@@ -168,6 +170,9 @@ QString ComparisonTableModel::extraDefinition(Extra e) const {
         return tr("Intra-list diversity: mean over users of 1 − mean cosine similarity of the item text vectors over the pairs "
                   "in the list (needs item vectors).");
     case AveragePopularity: return tr("Average popularity: mean over users of the mean training interactions of the items in their list.");
+    case NegativeShare:
+        return tr("Share of recommended items that customers mostly complain about (more than half of at least 3 labelled reviews "
+                  "negative); lower is better. Needs reviews with stars, labels or predicted sentiment.");
     case TrainSeconds: return tr("Seconds spent fitting the model on the training split.");
     case UsersPerSecond: return tr("Scoring throughput: test users given a full-ranking top-K per second.");
     case ExtraCount: break;
@@ -223,6 +228,7 @@ QString ComparisonTableModel::csv() const {
                                                         {"novelty", Novelty},
                                                         {"diversity", Diversity},
                                                         {"average_popularity", AveragePopularity},
+                                                        {"negative_share", NegativeShare},
                                                         {"train_seconds", TrainSeconds},
                                                         {"users_per_second", UsersPerSecond}};
         for (const auto& [key, e] : extras) {

@@ -18,7 +18,7 @@ class ComparisonTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Role { ValueRole = Qt::UserRole + 1, BestRole, NotSignificantRole, CiLowRole, CiHighRole, PValueRole, ShortNameRole };
-    enum Extra { Coverage, Novelty, Diversity, AveragePopularity, TrainSeconds, UsersPerSecond, ExtraCount };
+    enum Extra { Coverage, Novelty, Diversity, AveragePopularity, NegativeShare, TrainSeconds, UsersPerSecond, ExtraCount };
     static constexpr int kMetricColumns = static_cast<int>(kAllMetrics.size()) * 2;
     explicit ComparisonTableModel(QObject* parent = nullptr) : QAbstractTableModel(parent) {}
 

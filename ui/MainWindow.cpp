@@ -25,6 +25,7 @@
 #include "ModelsScreen.h"
 #include "OverviewScreen.h"
 #include "cohorts/CohortsScreen.h"
+#include "sentiment/SentimentScreen.h"
 #include "PlaceholderScreen.h"
 #include "RecommendationsScreen.h"
 #ifdef SHELFSENSE_WITH_TORCH
@@ -93,11 +94,10 @@ void MainWindow::retranslate() {
 void MainWindow::createScreens() {
     addScreen(new OverviewScreen(*jobs_, this));
     addScreen(new DataScreen(this));
-    const QString pending = tr("This screen is not available yet: its engine has not landed in this build.");
     addScreen(new RecommendationsScreen(*jobs_, this));
     addScreen(new ModelsScreen(*jobs_, this));
     addScreen(new CohortsScreen(*jobs_, this));
-    addScreen(new PlaceholderScreen(tr("Sentiment"), pending + " " + tr("It will show review sentiment."), this));
+    addScreen(new SentimentScreen(*jobs_, this));
 #ifdef SHELFSENSE_WITH_TORCH
     addScreen(new SearchScreen(*jobs_, this));
 #else

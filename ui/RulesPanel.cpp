@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -66,6 +67,17 @@ RulesPanel::RulesPanel(QWidget* parent) : QWidget(parent) {
     bury_->setToolTip(tr("Lowers these items by three standard deviations of the customer's scores."));
     form->addRow(tr("Boost"), boost_);
     form->addRow(tr("Bury"), bury_);
+    buryNegative_ = new QSpinBox(this);
+    buryNegative_->setObjectName("buryNegative");
+    buryNegative_->setRange(-1, 99);
+    buryNegative_->setValue(-1);
+    buryNegative_->setSpecialValueText(tr("off"));  // shown at the minimum (-1)
+    buryNegative_->setPrefix(tr("over "));
+    buryNegative_->setSuffix(QStringLiteral("%"));
+    buryNegative_->setMaximumWidth(110);
+    buryNegative_->setToolTip(tr("Lowers products whose share of negative reviews (of at least 3 labelled reviews) is above this, "
+                                 "by three standard deviations of the customer's scores."));
+    form->addRow(tr("Bury complained-about"), buryNegative_);
     diversify_ = new QCheckBox(tr("Diversify (MMR)"), this);
     diversify_->setToolTip(tr("Maximal marginal relevance: each pick trades relevance (λ) against similarity to the items already "
                               "picked (1 − λ). Needs item text vectors (train the content or two-tower model)."));
@@ -99,6 +111,7 @@ RulesPanel::RulesPanel(QWidget* parent) : QWidget(parent) {
     connect(inStock_, &QCheckBox::toggled, this, onChange);
     connect(boost_, &QLineEdit::textChanged, this, onChange);
     connect(bury_, &QLineEdit::textChanged, this, onChange);
+    connect(buryNegative_, &QSpinBox::valueChanged, this, onChange);
     connect(includeKnown_, &QCheckBox::toggled, this, onChange);
     connect(diversify_, &QCheckBox::toggled, this, [this](bool on) {
         lambda_->setEnabled(on);
@@ -145,6 +158,7 @@ rec::MerchandisingRules RulesPanel::rules() const {
     r.inStockOnly = inStock_->isChecked();
     for (const QString& id : ids(boost_)) r.boost.push_back(utf8(id));
     for (const QString& id : ids(bury_)) r.bury.push_back(utf8(id));
+    if (buryNegative_->value() >= 0) r.buryNegativeAbove = buryNegative_->value() / 100.0;
     if (diversify_->isChecked()) r.mmrLambda = lambda_->value() / 100.0;
     return r;
 }
@@ -156,6 +170,7 @@ QString RulesPanel::summary() const {
     QStringList parts;
     if (!r.includeCategories.empty() || !r.excludeCategories.empty() || r.minPrice || r.maxPrice || r.inStockOnly) parts << tr("filtered");
     if (!r.boost.empty() || !r.bury.empty()) parts << tr("boost/bury");
+    if (r.buryNegativeAbove) parts << tr("complained-about buried");
     if (r.mmrLambda) parts << tr("MMR λ %1").arg(*r.mmrLambda, 0, 'f', 2);
     if (includeKnown()) parts << tr("owned items included");
     return parts.join(QStringLiteral(" · "));
@@ -207,6 +222,7 @@ void RulesPanel::reset() {
     inStock_->setChecked(false);
     boost_->clear();
     bury_->clear();
+    buryNegative_->setValue(-1);
     diversify_->setChecked(false);
     includeKnown_->setChecked(false);
     quiet_ = false;

@@ -14,6 +14,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QListWidget;
 class QSlider;
 class QTimer;
@@ -55,6 +56,7 @@ private:
     QCheckBox* inStock_;
     QLineEdit* boost_;
     QLineEdit* bury_;
+    QSpinBox* buryNegative_;
     QCheckBox* diversify_;
     QSlider* lambda_;
     QLabel* lambdaValue_;

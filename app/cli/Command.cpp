@@ -6,7 +6,7 @@ namespace {
 constexpr const char* kEvaluate =
     "evaluate --db F [--recommenders popularity,itemknn,als,content,twotower,hybrid] [--split temporal|leave-last|random] [--k K] [--cutoff DATE] [--test-fraction F] [--target purchase] [--weights view=1,cart=3,favourite=2,purchase=5] [--seed S] [--convention C] [--param model.name=value ...] [rules] [--no-store] [--json]";
 constexpr const char* kRecommend =
-    "recommend --db F --user ID [--k K] [--recommender R] [--param model.name=value ...] [--category C] [--exclude-category C] [--min-price P] [--max-price P] [--in-stock] [--boost IDS] [--bury IDS] [--mmr L] [--include-known] [--explain N] [--retrain] [--json]";
+    "recommend --db F --user ID [--k K] [--recommender R] [--param model.name=value ...] [--category C] [--exclude-category C] [--min-price P] [--max-price P] [--in-stock] [--boost IDS] [--bury IDS] [--bury-negative SHARE] [--mmr L] [--include-known] [--explain N] [--retrain] [--json]";
 constexpr const char* kSentiment =
     "sentiment (train|apply|report|topics|predict) --db F [--labels stars|imported] [--classes 2|3] [--classifier tfidf|head|mlp] [--seed S] [--retrain] [--no-encoder] [--export-split CSV] [--items N] [--polarity negative|positive] [--category C] [--item ID] [--groups N] [--vectors auto|encoder|tfidf] [--model DIR] [--json] [TEXT... | --input FILE]";
 }  // namespace
@@ -20,9 +20,9 @@ const std::vector<Command>& commands() {
             {"stats", "stats --db F [--json]", runStats},
             {"tokenize", "tokenize [--model DIR] [--max-length N] [--json] TEXT...", runTokenize},
             {"metrics", "metrics --truth CSV --pred CSV --k K [--convention recommenders|recbole] [--json]", runMetrics},
-            {"cohorts", "cohorts --db F [--period day|week|month] [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event first-any|first-purchase|TYPE] [--return-event any|TYPE[,TYPE]] [--window calendar|rolling|brackets] [--brackets 1-3,4-7,...] [--rate-base cohort|previous] [--mean weighted|simple] [--timezone TZ] [--segment-by segment|acquisition-category|first-order-value|property:NAME (--segment VALUE | --compare A,B)] [--members DATE:N [--save-segment NAME [--replace]]] [--json|--csv]", runCohorts},
+            {"cohorts", "cohorts --db F [--period day|week|month] [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event first-any|first-purchase|TYPE] [--return-event any|TYPE[,TYPE]] [--window calendar|rolling|brackets] [--brackets 1-3,4-7,...] [--rate-base cohort|previous] [--mean weighted|simple] [--timezone TZ] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME (--segment VALUE | --compare A,B)] [--members DATE:N [--save-segment NAME [--replace]]] [--json|--csv]", runCohorts},
             {"segments", "segments --db F (list | save NAME (--customers FILE | --property NAME=VALUE) [--description TEXT] [--replace] | export NAME | delete NAME) [--json]", runSegments},
-            {"survival", "survival --db F [--churn-gap DAYS] [--segment-by segment|acquisition-category|first-order-value|property:NAME] [--segment VALUE ...] [--churned-at DAYS [--save-segment NAME [--replace]]] [--json]", runSurvival},
+            {"survival", "survival --db F [--churn-gap DAYS] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME] [--segment VALUE ...] [--churned-at DAYS [--save-segment NAME [--replace]]] [--json]", runSurvival},
         };
 #ifdef SHELFSENSE_WITH_TORCH
         for (Command c : modelCommands()) list.push_back({c.name, c.synopsis, nullptr});

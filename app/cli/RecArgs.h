@@ -14,7 +14,7 @@
 namespace ss::cli {
 
 inline std::set<std::string> withRecOptions(std::set<std::string> names) {
-    for (const char* n : {"param", "weights", "category", "exclude-category", "min-price", "max-price", "boost", "bury", "mmr",
+    for (const char* n : {"param", "weights", "category", "exclude-category", "min-price", "max-price", "boost", "bury", "bury-negative", "mmr",
                           "model", "device", "threads", "seed"})
         names.insert(n);
     return names;
@@ -58,6 +58,12 @@ inline Result<rec::MerchandisingRules> ruleOptions(const ArgParser& parser) {
         auto d = realOption(parser, "max-price");
         if (!d) return d.error();
         r.maxPrice = *d;
+    }
+    if (parser.value("bury-negative")) {
+        auto d = realOption(parser, "bury-negative");
+        if (!d) return d.error();
+        if (*d < 0 || *d >= 1) return makeError(ErrorCode::Usage, "--bury-negative takes a share of negative reviews in [0, 1)");
+        r.buryNegativeAbove = *d;
     }
     if (parser.value("mmr")) {
         auto d = realOption(parser, "mmr");

@@ -112,7 +112,10 @@ Status runTrain(const ArgParser& parser) {
     options.scheme = *scheme;
     options.seed = static_cast<std::uint64_t>(*seed);
     options.retrain = parser.flag("retrain");
-    if (parser.flag("no-encoder")) options.noVectorsReason = "not asked for (--no-encoder)";
+    if (parser.flag("no-encoder")) {
+        options.noVectorsReason = "not asked for (--no-encoder)";
+        options.noVectorsCode = "not-requested";
+    }
     if (auto name = parser.value("classifier")) {
         options.only = parseClassifierKind(*name);
         if (!options.only) return makeError(ErrorCode::Usage, "--classifier must be tfidf, head or mlp");

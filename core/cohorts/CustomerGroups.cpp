@@ -78,8 +78,24 @@ Labels firstOrderBands(const ActivityLog& log) {
 
 }  // namespace
 
+// The sentiment of each customer's first review: its known one (stars, or the imported label when
+// the newest sentiment run trained on imported labels) or else the kept classifier's prediction —
+// the rule of sentiment::ReviewSentiments, in SQL.
+constexpr const char* kFirstReviewSentiment = R"SQL(
+WITH run AS (SELECT kept_key, coalesce(json_extract(report, '$.labels.source'), 'stars') AS source
+             FROM sentiment_runs ORDER BY id DESC LIMIT 1),
+first AS (SELECT id, user_id, rating, label, row_number() OVER (PARTITION BY user_id ORDER BY ts, id) AS n FROM reviews)
+SELECT f.user_id,
+  CASE coalesce(CASE WHEN coalesce((SELECT source FROM run), 'stars') = 'stars'
+                     THEN CASE WHEN f.rating IS NULL THEN NULL WHEN f.rating >= 4 THEN 1 WHEN f.rating <= 2 THEN -1 ELSE 0 END
+                     ELSE f.label END,
+                (SELECT s.label FROM review_sentiment s WHERE s.review_id = f.id AND s.classifier = (SELECT kept_key FROM run)))
+  WHEN -1 THEN 'negative' WHEN 0 THEN 'neutral' WHEN 1 THEN 'positive' END
+FROM first f WHERE f.n = 1
+)SQL";
+
 const std::vector<std::string>& CustomerGroups::groupings() {
-    static const std::vector<std::string> names{"segment", "acquisition-category", "first-order-value", "property:NAME"};
+    static const std::vector<std::string> names{"segment", "acquisition-category", "first-order-value", "first-review-sentiment", "property:NAME"};
     return names;
 }
 
@@ -92,6 +108,9 @@ Result<std::vector<std::string>> CustomerGroups::available(Database& db, const A
     if (!categories) return categories.error();
     if (*categories) out.emplace_back("acquisition-category");
     if (log.hasAmounts()) out.emplace_back("first-order-value");
+    auto reviews = db.queryInt("SELECT EXISTS(SELECT 1 FROM reviews)");
+    if (!reviews) return reviews.error();
+    if (*reviews) out.emplace_back("first-review-sentiment");
     auto names = db.prepare("SELECT DISTINCT name FROM user_properties ORDER BY name");
     if (!names) return names.error();
     for (;;) {
@@ -119,6 +138,10 @@ Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log
         byUser = true;
         if (labels && labels->names.empty())
             return makeError(ErrorCode::InputData, "no purchase in this project carries an amount", "segment-by");
+    } else if (by == "first-review-sentiment") {
+        labels = readLabels(db, kFirstReviewSentiment);
+        if (labels && labels->names.empty())
+            return makeError(ErrorCode::InputData, "no customer's first review has a sentiment (stars, a label, or one predicted by 'sentiment apply')", "segment-by");
     } else if (by.starts_with("property:") && by.size() > 9) {
         labels = readLabels(db, "SELECT user_id, value FROM user_properties WHERE name = ?1", by.substr(9));
         if (labels && labels->names.empty())

@@ -1,7 +1,7 @@
 // CustomerGroups: splits the customers of an ActivityLog into named groups for comparison — by the
 // segment column of the customers table, by acquisition category (the category of the item of a
-// customer's first event), by first-order value band, or by an imported customer property
-// ("property:variant"). Loaded on a job's thread; a plain value afterwards: any thread.
+// customer's first event), by first-order value band, by the sentiment of the customer's first review
+// (negative / neutral / positive), or by an imported customer property ("property:variant"). Loaded on a job's thread; a plain value afterwards: any thread.
 #pragma once
 
 #include <string>
@@ -16,7 +16,7 @@ namespace ss {
 class Database;
 
 struct CustomerGroups {
-    std::string by;                  // "segment", "acquisition-category", "first-order-value" or "property:NAME"
+    std::string by;                  // "segment", "acquisition-category", "first-order-value", "first-review-sentiment" or "property:NAME"
     std::vector<std::string> names;  // sorted
     std::vector<int> groupOf;        // per customer of the log: index into names, -1 when unknown
 

@@ -71,4 +71,17 @@ double BeyondAccuracy::averagePopularity(const RankedLists& lists, const ItemPop
     return users ? sum / static_cast<double>(users) : 0.0;
 }
 
+double BeyondAccuracy::negativeShare(const RankedLists& lists, const std::unordered_set<std::string>& negative) {
+    double total = 0;
+    std::size_t users = 0;
+    for (const auto& [user, items] : lists) {
+        if (items.empty()) continue;
+        std::size_t hits = 0;
+        for (const auto& item : items) hits += negative.count(item);
+        total += static_cast<double>(hits) / static_cast<double>(items.size());
+        ++users;
+    }
+    return users ? total / static_cast<double>(users) : 0;
+}
+
 }  // namespace ss

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -43,6 +44,10 @@ public:
     // Mean over users of the mean popularity of the items in their list (items never seen count 0):
     // RecBole's AveragePopularity. Users with empty lists are left out.
     static double averagePopularity(const RankedLists& lists, const ItemPopularity& popularity);
+
+    // Mean over users with a non-empty list of the share of its items that are in `negative` (items
+    // customers mostly complain about). 0 when no user has a list.
+    static double negativeShare(const RankedLists& lists, const std::unordered_set<std::string>& negative);
 };
 
 }  // namespace ss

@@ -9,9 +9,11 @@
 #include <cmath>
 #include <ctime>
 #include <set>
+#include <unordered_set>
 #include <unordered_map>
 
 #include "eval/BeyondAccuracy.h"
+#include "sentiment/SentimentOverview.h"
 #include "eval/GroundTruth.h"
 #include "eval/Predictions.h"
 #include "eval/RankingMetrics.h"
@@ -189,7 +191,6 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     const FitContext fit{split.now, options.seed, options.threads};
     PopularityRecommender fallback;
     SS_TRY(fallback.fit(train, fit, job));
-    const CompiledRules rules = CompiledRules::compile(options.rules, data);
     DenseMatrix unitVectors;
     if (vectors) {
         unitVectors = vectors->vectors;
@@ -205,6 +206,21 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     RankingOptions ranking;
     ranking.k = options.k;
     ranking.convention = options.convention;
+    // Items customers mostly complain about (as list keys), when the project's reviews have a
+    // sentiment; and the products a "bury by sentiment" rule buries.
+    std::optional<std::unordered_set<std::string>> negativeItems;
+    MerchandisingRules ruleSet = options.rules;
+    if (!project.empty()) {
+        auto overview = sentiment::SentimentOverview::compute(project);
+        if (!overview) return overview.error();
+        if (overview->total.labelled() > 0) {
+            negativeItems.emplace();
+            for (const auto& id : overview->itemsAbove(0.5))
+                if (auto index = data.itemByExternalId(id)) negativeItems->insert(std::to_string(*index));
+        }
+        if (ruleSet.buryNegativeAbove && ruleSet.negativeItems.empty()) ruleSet.negativeItems = overview->itemsAbove(*ruleSet.buryNegativeAbove);
+    }
+    const CompiledRules rules = CompiledRules::compile(ruleSet, data);
 
     // Models already fitted in this evaluation are reused by a hybrid (same training data).
     std::map<std::string, std::shared_ptr<Recommender>> fitted;
@@ -298,6 +314,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         run.beyond.coverage = BeyondAccuracy::catalogCoverage(ranked, data.itemCount());
         run.beyond.novelty = BeyondAccuracy::novelty(ranked, popularity);
         run.beyond.averagePopularity = BeyondAccuracy::averagePopularity(ranked, popularity);
+        if (negativeItems) run.beyond.negativeShare = BeyondAccuracy::negativeShare(ranked, *negativeItems);
         if (vectors) {
             const int d = unitVectors.cols;
             run.beyond.diversity = BeyondAccuracy::intraListDiversity(ranked, [&](const std::string& a, const std::string& b) {
@@ -368,6 +385,7 @@ boost::json::object toJson(const RunResult& run) {
                                {"novelty", num(run.beyond.novelty)},
                                {"average_popularity", num(run.beyond.averagePopularity)}};
     beyond["diversity"] = run.beyond.diversity ? num(*run.beyond.diversity) : boost::json::value(nullptr);
+    beyond["negative_share"] = run.beyond.negativeShare ? num(*run.beyond.negativeShare) : boost::json::value(nullptr);
     boost::json::object o{{"recommender", run.recommender},
                           {"parameters", run.parameters},
                           {"metrics", metricsJson(run.report)},

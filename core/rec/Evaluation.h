@@ -61,6 +61,9 @@ struct SliceResult {
 struct BeyondAccuracyValues {
     double coverage = 0, novelty = 0, averagePopularity = 0;
     std::optional<double> diversity;  // needs item vectors
+    // Share of recommended items customers mostly complain about (over half of at least 3 labelled
+    // reviews negative); needs reviews with a sentiment.
+    std::optional<double> negativeShare;
 };
 
 struct RunResult {

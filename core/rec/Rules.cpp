@@ -8,7 +8,7 @@ namespace ss::rec {
 
 bool MerchandisingRules::empty() const {
     return includeCategories.empty() && excludeCategories.empty() && !minPrice && !maxPrice && !inStockOnly && boost.empty() &&
-           bury.empty() && !mmrLambda;
+           bury.empty() && !buryNegativeAbove && !mmrLambda;
 }
 
 boost::json::object MerchandisingRules::describe() const {
@@ -26,6 +26,11 @@ boost::json::object MerchandisingRules::describe() const {
     if (!boost.empty()) {
         o["boost"] = list(boost);
         o["boost_strength"] = boostStrength;
+    }
+    if (buryNegativeAbove) {
+        o["bury_negative_share_above"] = *buryNegativeAbove;
+        if (!negativeItems.empty()) o["bury_negative_items"] = static_cast<std::int64_t>(negativeItems.size());
+        o["bury_strength"] = buryStrength;
     }
     if (!bury.empty()) {
         o["bury"] = list(bury);
@@ -69,7 +74,7 @@ CompiledRules CompiledRules::compile(const MerchandisingRules& rules, const Data
             c.allowed[i] = ok ? 1 : 0;
         }
     }
-    if (!rules.boost.empty() || !rules.bury.empty()) {
+    if (!rules.boost.empty() || !rules.bury.empty() || !rules.negativeItems.empty()) {
         std::unordered_map<std::string, int> byExternal;
         byExternal.reserve(items.size());
         for (std::size_t i = 0; i < items.size(); ++i) byExternal.emplace(items[i].externalId, static_cast<int>(i));
@@ -83,6 +88,8 @@ CompiledRules CompiledRules::compile(const MerchandisingRules& rules, const Data
         };
         apply(rules.boost, rules.boostStrength);
         apply(rules.bury, -rules.buryStrength);
+        for (const auto& id : rules.negativeItems)  // from the project's own reviews: always in the catalogue, or dropped since
+            if (auto it = byExternal.find(id); it != byExternal.end()) c.shift[static_cast<std::size_t>(it->second)] -= static_cast<float>(rules.buryStrength);
     }
     return c;
 }

@@ -7,6 +7,9 @@
 //   boost / bury                item external ids whose score moves up / down by `boostStrength` /
 //                               `buryStrength` standard deviations of that user's eligible scores
 //                               (scale-free, so it means the same for every model)
+//   bury by sentiment           items whose share of negative reviews (of at least 3 labelled ones) is
+//                               above a threshold, buried as `bury` is; the ids are resolved from the
+//                               project's review sentiment by Evaluation and RecommendationSession
 //   diversity                   MMR re-ranking (Carbonell & Goldstein 1998) of the best `mmrPool`
 //                               candidates: pick argmax λ·relevance − (1−λ)·max cosine to those
 //                               already picked; relevance = min-max scaled score; λ = 1 is no change.
@@ -29,6 +32,8 @@ struct MerchandisingRules {
     std::optional<double> minPrice, maxPrice;
     bool inStockOnly = false;
     std::vector<std::string> boost, bury;  // item external ids
+    std::optional<double> buryNegativeAbove;  // share of negative reviews in [0,1]
+    std::vector<std::string> negativeItems;   // the items above it (resolved by the caller)
     double boostStrength = 1.0;
     double buryStrength = 3.0;
     std::optional<double> mmrLambda;       // in [0,1]

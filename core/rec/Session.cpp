@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rec/ModelCache.h"
+#include "sentiment/SentimentOverview.h"
 
 namespace ss::rec {
 
@@ -26,7 +27,18 @@ Result<std::unique_ptr<RecommendationSession>> RecommendationSession::open(const
     for (std::size_t p = 0; p < events.size(); ++p) s->userEvents_[next[events[p].user]++] = static_cast<std::uint32_t>(p);
     s->fallback_ = std::make_unique<PopularityRecommender>();
     SS_TRY(s->fallback_->fit(s->train_, {s->now_, options.seed, options.threads}, job));
+    auto sentiment = sentiment::SentimentOverview::compute(project);
+    if (!sentiment) return sentiment.error();
+    for (const auto& item : sentiment->items)
+        if (item.tally.labelled() > 0) s->itemSentiment_.push_back({item.externalId, {item.tally.shareNegative(), item.tally.labelled()}});
     return s;
+}
+
+std::vector<std::string> RecommendationSession::itemsAboveNegativeShare(double share) const {
+    std::vector<std::string> out;
+    for (const auto& [id, sentiment] : itemSentiment_)
+        if (sentiment.second >= 3 && sentiment.first > share) out.push_back(id);
+    return out;
 }
 
 const Recommender* RecommendationSession::model(const std::string& name) const {
@@ -82,12 +94,19 @@ Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::
     const Recommender* m = model(name);
     if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
     if (user < 0 || user >= static_cast<std::int32_t>(data_.userCount())) return makeError(ErrorCode::Usage, "no such user");
-    const CompiledRules compiled = CompiledRules::compile(rules, data_);
+    MerchandisingRules resolved;
+    const MerchandisingRules* applied = &rules;
+    if (rules.buryNegativeAbove && rules.negativeItems.empty()) {
+        resolved = rules;
+        resolved.negativeItems = itemsAboveNegativeShare(*rules.buryNegativeAbove);
+        applied = &resolved;
+    }
+    const CompiledRules compiled = CompiledRules::compile(*applied, data_);
     // MMR compares items by their text vectors (ensureItemVectors()).
     TopKOptions o;
     o.k = k;
     o.excludeTraining = !includeKnown;
-    o.rules = rules.empty() ? nullptr : &compiled;
+    o.rules = applied->empty() ? nullptr : &compiled;
     o.similarity = vectors_ ? &vectors_->vectors : nullptr;
     o.fallback = fallback_.get();
     const std::int32_t users[1] = {user};

@@ -59,7 +59,8 @@ public:
     const Recommender* model(const std::string& name) const;
 
     // Top-k for a user (dense index): training items excluded unless includeKnown; `explain` history
-    // items per recommendation.
+    // items per recommendation. A "bury by sentiment" rule is resolved from the project's review
+    // sentiment as read when the session opened.
     Result<std::vector<Recommendation>> recommend(const std::string& name, std::int32_t user, std::size_t k,
                                                   const MerchandisingRules& rules = {}, bool includeKnown = false,
                                                   std::size_t explain = 3) const;
@@ -68,6 +69,8 @@ public:
                                                                  const JobContext& job = {}) const;
 
     std::vector<HistoryEntry> history(std::int32_t user) const;  // time order
+    // Products with more than `share` negative reviews (of at least 3 labelled), as read at open().
+    std::vector<std::string> itemsAboveNegativeShare(double share) const;
     const Dataset& data() const { return data_; }
     const Interactions& interactions() const { return *train_; }
     const ItemVectorSet* itemVectors() const { return vectors_ ? &*vectors_ : nullptr; }
@@ -85,6 +88,8 @@ private:
     std::set<std::string> cached_;
     std::vector<std::int64_t> userEventOffset_;  // users + 1: the user's events in userEvents_
     std::vector<std::uint32_t> userEvents_;      // indices into data_.events(), time order per user
+    // Each reviewed product's share of negative reviews and labelled reviews (for "bury by sentiment").
+    std::vector<std::pair<std::string, std::pair<double, std::int64_t>>> itemSentiment_;
 };
 
 }  // namespace ss::rec

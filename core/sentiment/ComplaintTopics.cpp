@@ -71,7 +71,14 @@ std::vector<std::pair<std::string, int>> namedCountsFrom(const boost::json::obje
 }  // namespace
 
 boost::json::value TopicReport::toJson() const {
-    boost::json::object o{{"polarity", polarity == -1 ? "negative" : "positive"}, {"vectors", vectors}, {"criterion", criterion}, {"reviews", reviews}};
+    boost::json::object o{{"polarity", polarity == -1 ? "negative" : "positive"},
+                          {"vectors", vectors},
+                          {"used_encoder", usedEncoder},
+                          {"encoder", encoderName},
+                          {"unknown_token_rate", unknownTokenRate >= 0 ? boost::json::value(unknownTokenRate) : boost::json::value(nullptr)},
+                          {"criterion", criterion},
+                          {"largest_group_count", largestGroupCount},
+                          {"reviews", reviews}};
     boost::json::array tried;
     for (const auto& [k, s] : silhouettes) tried.push_back(boost::json::object{{"groups", k}, {"silhouette", jsonNumber(s)}});
     o["silhouettes"] = std::move(tried);
@@ -104,6 +111,10 @@ TopicReport TopicReport::fromJson(const boost::json::value& v) {
     r.polarity = stringAt(*o, "polarity") == "positive" ? 1 : -1;
     r.vectors = stringAt(*o, "vectors");
     r.criterion = stringAt(*o, "criterion");
+    r.usedEncoder = boolAt(*o, "used_encoder");
+    r.encoderName = stringAt(*o, "encoder");
+    r.unknownTokenRate = numberAt(*o, "unknown_token_rate", -1);
+    r.largestGroupCount = static_cast<int>(numberAt(*o, "largest_group_count"));
     r.reviews = static_cast<std::int64_t>(numberAt(*o, "reviews"));
     if (const auto* a = arrayAt(*o, "silhouettes"))
         for (const auto& e : *a)
@@ -164,6 +175,7 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
     std::string why;
     if (useEncoder && options.vectors == TopicVectors::Auto && vectors->unknownTokenRate) {
         const double unknown = vectors->unknownTokenRate(texts);
+        report.unknownTokenRate = unknown;
         char buffer[160];
         std::snprintf(buffer, sizeof buffer, " (the encoder reads %.0f%% of these reviews' word pieces as unknown)", 100 * unknown);
         why = buffer;
@@ -175,7 +187,9 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
         auto m = vectors->reviews(ids, texts, encode);
         if (!m) return m.error();
         rows = unitRows(*m);
+        report.encoderName = vectors->encoderName;
         report.vectors = "encoder " + vectors->encoderName + why;
+        report.usedEncoder = true;
     } else {
         TfidfOptions tfidf;
         tfidf.minDocumentFrequency = 2;
@@ -202,6 +216,7 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
                 best = std::move(clustering);
             }
         }
+        report.largestGroupCount = largestK;
         char criterion[160];
         std::snprintf(criterion, sizeof criterion, "the number of groups from 2 to %d with the highest mean silhouette (cosine distance, up to 1,500 reviews)", largestK);
         report.criterion = criterion;

@@ -53,6 +53,10 @@ struct Topic {
 struct TopicReport {
     int polarity = -1;
     std::string vectors;    // "encoder <name>" or "TF-IDF", and why when chosen automatically
+    bool usedEncoder = false;
+    std::string encoderName;
+    double unknownTokenRate = -1;  // of these reviews' word pieces, when it was measured (else -1)
+    int largestGroupCount = 0;     // the most groups tried (0: one group, too few reviews)
     std::string criterion;  // how the number of groups was chosen, in words
     std::int64_t reviews = 0;
     std::vector<std::pair<int, double>> silhouettes;  // k → mean silhouette, for every k tried

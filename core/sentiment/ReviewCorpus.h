@@ -26,6 +26,10 @@ struct ReviewCorpus {
     static constexpr const char* kTextSql = "trim(coalesce(r.title,'') || '. ' || coalesce(r.body,''))";
 
     static Result<ReviewCorpus> load(const std::filesystem::path& project, LabelSource source);
+    // These reviews (in this order; unknown ids are left out), labels under `source`.
+    static Result<ReviewCorpus> loadIds(const std::filesystem::path& project, LabelSource source, const std::vector<std::int64_t>& ids);
+    // The products' own ids (external ids) of project item ids, in the same order ("" for unknown ids).
+    static Result<std::vector<std::string>> productIds(const std::filesystem::path& project, const std::vector<std::int64_t>& itemIds);
     // Reviews with an id above `afterId`, at most `limit` (for chunked apply jobs).
     static Result<ReviewCorpus> loadChunk(const std::filesystem::path& project, LabelSource source, std::int64_t afterId, std::int64_t limit);
 };

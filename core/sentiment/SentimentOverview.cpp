@@ -59,7 +59,7 @@ SentimentTally SentimentTally::fromJson(const boost::json::value& v) {
 }
 
 boost::json::value SentimentOverview::toJson(std::size_t itemLimit) const {
-    boost::json::object o{{"definition", definition}, {"classifier", classifier}, {"total", total.toJson()}};
+    boost::json::object o{{"definition", definition}, {"classifier", classifier}, {"time_zone", timeZone}, {"total", total.toJson()}};
     boost::json::array monthList;
     for (std::size_t m = 0; m < months.size(); ++m) {
         auto entry = monthly[m].toJson().as_object();
@@ -98,6 +98,7 @@ SentimentOverview SentimentOverview::fromJson(const boost::json::value& v) {
     if (!o) return out;
     out.definition = stringAt(*o, "definition");
     out.classifier = stringAt(*o, "classifier");
+    out.timeZone = stringAt(*o, "time_zone");
     if (o->contains("total")) out.total = SentimentTally::fromJson(o->at("total"));
     if (const auto* list = arrayAt(*o, "months"))
         for (const auto& m : *list) {
@@ -136,6 +137,7 @@ Result<SentimentOverview> SentimentOverview::compute(const std::filesystem::path
     const auto& r = *reviews;
     SentimentOverview out;
     out.classifier = r.classifier;
+    out.timeZone = r.zone.name();
     out.definition = std::string("Each review counts with its ") +
                      (r.source == LabelSource::Stars ? "stars (4-5 positive, 3 neutral, 1-2 negative)" : "imported label") +
                      (r.classifierKey.empty() ? "; no classifier has labelled the others yet" : ", otherwise with the " + r.classifier + " classifier's label") +
@@ -188,6 +190,19 @@ Result<SentimentOverview> SentimentOverview::compute(const std::filesystem::path
         return a.itemId < b.itemId;
     });
     return out;
+}
+
+std::vector<std::string> SentimentOverview::itemsAbove(double share, std::int64_t minimumReviews) const {
+    std::vector<std::string> out;
+    for (const auto& item : items)
+        if (item.tally.labelled() >= minimumReviews && item.tally.shareNegative() > share) out.push_back(item.externalId);
+    return out;
+}
+
+Result<std::vector<std::string>> itemsAboveNegativeShare(const std::filesystem::path& project, double share, std::int64_t minimumReviews) {
+    auto overview = SentimentOverview::compute(project);
+    if (!overview) return overview.error();
+    return overview->itemsAbove(share, minimumReviews);
 }
 
 }  // namespace ss::sentiment

@@ -45,6 +45,7 @@ struct CategorySentiment {
 struct SentimentOverview {
     std::string definition;
     std::string classifier;           // the kept classifier's name; empty when none was trained
+    std::string timeZone;             // the project's, which the months are in
     SentimentTally total;
     std::vector<std::string> months;  // "2024-03", ascending
     std::vector<SentimentTally> monthly;
@@ -52,9 +53,16 @@ struct SentimentOverview {
     std::vector<ItemSentiment> items;           // by share negative, descending
 
     boost::json::value toJson(std::size_t itemLimit = 0) const;  // 0: every item
+    // External ids of the products whose share of negative reviews is above `share`, of at least
+    // `minimumReviews` labelled reviews.
+    std::vector<std::string> itemsAbove(double share, std::int64_t minimumReviews = 3) const;
     static SentimentOverview fromJson(const boost::json::value& v);
 
     static Result<SentimentOverview> compute(const std::filesystem::path& project);
 };
+
+// Products whose share of negative reviews is above `share` (of at least `minimumReviews` labelled
+// reviews, counted as the overview counts them), by external id: what the "bury by sentiment" rule buries.
+Result<std::vector<std::string>> itemsAboveNegativeShare(const std::filesystem::path& project, double share, std::int64_t minimumReviews = 3);
 
 }  // namespace ss::sentiment

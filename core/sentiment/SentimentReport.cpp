@@ -10,9 +10,18 @@ boost::json::value ClassifierResult::toJson() const {
     boost::json::object o{{"classifier", name}, {"trained", trained}};
     if (!trained) {
         o["skipped"] = skipped;
+        o["skipped_code"] = skippedCode;
         return o;
     }
     o["settings"] = settings;
+    if (name == "tfidf") {
+        o["c"] = chosenC;
+        o["terms"] = terms;
+    } else {
+        o["hidden_units"] = hiddenUnits;
+        o["best_epoch"] = bestEpoch;
+        o["epochs"] = epochs;
+    }
     o["validation_macro_f1"] = jsonNumber(validationMacroF1);
     o["heldout"] = heldout.toJson();
     o["seconds"] = jsonNumber(seconds);
@@ -26,7 +35,13 @@ ClassifierResult ClassifierResult::fromJson(const boost::json::value& v) {
     r.name = stringAt(*o, "classifier");
     r.trained = boolAt(*o, "trained");
     r.skipped = stringAt(*o, "skipped");
+    r.skippedCode = stringAt(*o, "skipped_code");
     r.settings = stringAt(*o, "settings");
+    r.chosenC = numberAt(*o, "c");
+    r.terms = static_cast<std::int64_t>(numberAt(*o, "terms"));
+    r.hiddenUnits = static_cast<int>(numberAt(*o, "hidden_units"));
+    r.bestEpoch = static_cast<int>(numberAt(*o, "best_epoch"));
+    r.epochs = static_cast<int>(numberAt(*o, "epochs"));
     r.validationMacroF1 = numberAt(*o, "validation_macro_f1");
     if (auto it = o->find("heldout"); it != o->end()) r.heldout = ClassifierQuality::fromJson(it->value());
     r.seconds = numberAt(*o, "seconds");

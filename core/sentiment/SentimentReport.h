@@ -22,7 +22,12 @@ struct ClassifierResult {
     std::string name;      // "tfidf", "head", "mlp"
     bool trained = false;  // false: skipped, for the reason in `skipped`
     std::string skipped;
+    std::string skippedCode;  // "no-torch", "no-encoder", "not-requested", "no-vectors"
     std::string settings;  // what was chosen while training, in words ("C=4, 181,204 terms")
+    // The same as numbers: TF-IDF's C and vocabulary; a head's hidden units, best and last epoch.
+    double chosenC = 0;
+    std::int64_t terms = 0;
+    int hiddenUnits = 0, bestEpoch = 0, epochs = 0;
     double validationMacroF1 = 0;
     ClassifierQuality heldout;
     double seconds = 0;

@@ -163,6 +163,8 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
         t.result.name = "tfidf";
         t.result.trained = true;
         t.result.settings = settings;
+        t.result.chosenC = bestC;
+        t.result.terms = static_cast<std::int64_t>(t.classifier.tfidf.termCount());
         t.result.validationMacroF1 = bestF1;
         t.result.seconds = secondsSince(start);
         trained.push_back(std::move(t));
@@ -217,6 +219,9 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             t.result.name = std::string(classifierName(kind));
             t.result.trained = true;
             t.result.settings = settings;
+            t.result.hiddenUnits = kind == ClassifierKind::Head ? 0 : headOptions.hiddenSize;
+            t.result.bestEpoch = headReport.bestEpoch;
+            t.result.epochs = headReport.epochs;
             t.result.validationMacroF1 = macroF1(validation.labels, argmaxClasses(t.classifier.head.predict(xValidation), classes), classes);
             t.result.seconds = secondsSince(start);
             trained.push_back(std::move(t));
@@ -250,6 +255,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             skipped.skipped = !headTrainingAvailable() ? "this build has no LibTorch"
                               : !vectors             ? options.noVectorsReason
                                                      : "no review vectors";
+            skipped.skippedCode = !headTrainingAvailable() ? "no-torch" : !vectors ? options.noVectorsCode : "no-vectors";
             report.classifiers.push_back(skipped);
         }
     }

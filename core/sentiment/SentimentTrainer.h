@@ -31,6 +31,7 @@ struct TrainOptions {
     HeadTraining mlpHead{256, 200, 8, 256, 1e-3, 1e-4, 0.2, 42};
     int minimumPerClass = 5;             // labelled training reviews each class needs
     std::string noVectorsReason = "no encoder model is installed";  // shown for skipped heads when vectors are null
+    std::string noVectorsCode = "no-encoder";                        // the same as a code ("not-requested", ...)
 };
 
 class SentimentTrainer {

@@ -91,6 +91,28 @@ private slots:
         QCOMPARE(members, o.value("reviews").toInteger());
     }
 
+    void sentimentInRecommendations() {
+        // Evaluation measures, per recommender, the share of recommended products customers mostly
+        // complain about; burying products above a share of negative reviews lowers it (offline) and
+        // is reported with the live list.
+        const QStringList evaluate = {"evaluate", "--db", sample_, "--recommenders", "popularity", "--k", "10", "--no-store", "--json", "--quiet"};
+        const CliRun plain = cli(evaluate);
+        QVERIFY2(plain.code == 0, qPrintable(describe(plain)));
+        const double before = jsonObject(plain).value("runs").toArray()[0].toObject().value("beyond_accuracy").toObject().value("negative_share").toDouble(-1);
+        QVERIFY(before >= 0 && before <= 1);
+        const CliRun buried = cli(evaluate + QStringList{"--bury-negative", "0.5"});
+        QVERIFY2(buried.code == 0, qPrintable(describe(buried)));
+        const double after = jsonObject(buried).value("runs").toArray()[0].toObject().value("beyond_accuracy").toObject().value("negative_share").toDouble(-1);
+        QVERIFY2(after >= 0 && after <= before, qPrintable(QString("%1 -> %2").arg(before).arg(after)));
+        if (before > 0) QVERIFY(after < before);
+        const CliRun live = cli({"recommend", "--db", sample_, "--user", "U00001", "--recommender", "popularity", "--k", "5", "--bury-negative", "0.5", "--json", "--quiet"});
+        QVERIFY2(live.code == 0, qPrintable(describe(live)));
+        const QJsonObject rules = jsonObject(live).value("rules").toObject();
+        QCOMPARE(rules.value("bury_negative_share_above").toDouble(), 0.5);
+        QVERIFY(rules.value("bury_negative_items").toInteger() > 0);
+        QCOMPARE(cli({"recommend", "--db", sample_, "--user", "U00001", "--bury-negative", "1.5"}).code, 1);
+    }
+
     void errors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");

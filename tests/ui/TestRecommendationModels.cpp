@@ -199,7 +199,9 @@ private slots:
         QCOMPARE(model.bestRow(ComparisonTableModel::extraColumn(ComparisonTableModel::AveragePopularity)), -1);
         QCOMPARE(model.data(model.index(0, ComparisonTableModel::extraColumn(ComparisonTableModel::Diversity))).toString(), QString("—"));
         const QStringList lines = model.csv().trimmed().split('\n');
-        QCOMPARE(lines.size(), 1 + 3 * (6 + 6));
+        // Without review sentiment there is no share of complained-about products to show.
+        QCOMPARE(model.data(model.index(0, ComparisonTableModel::extraColumn(ComparisonTableModel::NegativeShare))).toString(), QString("—"));
+        QCOMPARE(lines.size(), 1 + 3 * (6 + 7));
         QVERIFY(lines.contains("als,ndcg@10,0.35,0.32,0.38,true,,"));
         QVERIFY(lines.contains("itemknn,ndcg@10,0.33,0.3,0.36,false,0.4,false"));
         model.setResult(nullptr);

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QSpinBox>
 #include <QtTest>
 
 #include <set>
@@ -59,6 +60,22 @@ class TestRecommendationsScreen : public QObject {
     }
 
 private slots:
+    void buryComplainedAbout() {
+        // The rule names a share of negative reviews; the session resolves the products from the reviews.
+        RulesPanel panel;
+        QSignalSpy changed(&panel, &RulesPanel::rulesChanged);
+        auto* box = panel.findChild<QSpinBox*>("buryNegative");
+        QVERIFY(box);
+        QVERIFY(!panel.rules().buryNegativeAbove);
+        QVERIFY(panel.summary().isEmpty());
+        box->setValue(40);
+        QVERIFY(changed.wait(2000));
+        QCOMPARE(*panel.rules().buryNegativeAbove, 0.4);
+        QVERIFY(panel.summary().contains("complained-about"));
+        panel.reset();
+        QVERIFY(!panel.rules().buryNegativeAbove);
+    }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         project_ = test::writeSmallSample(dir_, 300, 220);

@@ -110,6 +110,7 @@ void CohortControls::setGroupings(const QStringList& groupings) {
         if (g == QLatin1String("segment")) label = tr("Segment");
         else if (g == QLatin1String("acquisition-category")) label = tr("Acquisition category");
         else if (g == QLatin1String("first-order-value")) label = tr("First-order value");
+        else if (g == QLatin1String("first-review-sentiment")) label = tr("Sentiment of the first review");
         else if (g.startsWith(QLatin1String("property:"))) label = tr("Property: %1").arg(g.mid(9));
         groupBy_->addItem(label, g);
     }
@@ -120,7 +121,14 @@ void CohortControls::setGroupValues(const QStringList& values) {
     const QSignalBlocker block(groupValue_);
     groupValue_->clear();
     groupValue_->addItem(tr("Every group"), QString());
-    for (const auto& v : values) groupValue_->addItem(v, v);
+    const bool sentiment = groupBy() == QLatin1String("first-review-sentiment");
+    for (const auto& v : values) {
+        QString label = v;
+        if (sentiment && v == QLatin1String("negative")) label = tr("Negative first review");
+        else if (sentiment && v == QLatin1String("neutral")) label = tr("Neutral first review");
+        else if (sentiment && v == QLatin1String("positive")) label = tr("Positive first review");
+        groupValue_->addItem(label, v);
+    }
 }
 
 }  // namespace ss::ui

@@ -160,6 +160,25 @@ private slots:
         }
         QVERIFY(near(BeyondAccuracy::averagePopularity(all, count), column / 5));
     }
+
+    void negativeShare_data() {
+        QTest::addColumn<double>("expected");
+        QTest::addColumn<QStringList>("negative");
+        // Lists: u1 = a b c d, u2 = b e, u3 = (empty, left out).
+        QTest::newRow("none complained about") << 0.0 << QStringList{"x"};
+        QTest::newRow("b in both lists") << (0.25 + 0.5) / 2 << QStringList{"b"};
+        QTest::newRow("a and e") << (0.25 + 0.5) / 2 << QStringList{"a", "e"};
+        QTest::newRow("everything") << 1.0 << QStringList{"a", "b", "c", "d", "e"};
+    }
+    void negativeShare() {
+        QFETCH(double, expected);
+        QFETCH(QStringList, negative);
+        const RankedLists lists = {{"u1", {"a", "b", "c", "d"}}, {"u2", {"b", "e"}}, {"u3", {}}};
+        std::unordered_set<std::string> set;
+        for (const auto& n : negative) set.insert(n.toStdString());
+        QVERIFY(near(BeyondAccuracy::negativeShare(lists, set), expected));
+        QCOMPARE(BeyondAccuracy::negativeShare({}, set), 0.0);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestBeyondAccuracy)
