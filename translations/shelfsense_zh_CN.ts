@@ -411,18 +411,25 @@
         <source>%1. %2 reviews, %3 labelled: %4 for training, %5 for validation, %6 held out (split by reviewer, seed %7).</source>
         <translation>%1。共 %2 条评论，%3 条有标签：%4 条用于训练，%5 条用于验证，%6 条留作测试（按评论者划分，种子 %7）。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/sentiment/SentimentText.cpp" line="44"/>
+        <source>%n reviews repeating an earlier text were left out.</source>
+        <translation>
+            <numerusform>与之前评论文字重复的 %n 条评论未计入。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="45"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="46"/>
         <source>Kept: %1 (as requested).</source>
         <translation>保留：%1（按要求）。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="46"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="47"/>
         <source>Kept: %1, the best macro-F1 on the validation reviews.</source>
         <translation>保留：%1，验证集上宏 F1 最高。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="48"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="49"/>
         <source>The encoder %1 reads %2 of the word pieces as unknown.</source>
         <translation>编码器 %1 把 %2 的词片识别为未知词。</translation>
     </message>

@@ -82,9 +82,9 @@ Status exportSplit(const std::filesystem::path& project, const LabelScheme& sche
 }
 
 void printReportText(const SentimentReport& r) {
-    std::printf("%s; %lld reviews, %lld labelled (train %lld, validation %lld, held out %lld; split by reviewer, seed %llu)\n",
+    std::printf("%s; %lld reviews, %lld labelled with distinct texts (train %lld, validation %lld, held out %lld; split by reviewer, seed %llu; %lld repeated texts left out)\n",
                 r.scheme.describe().c_str(), (long long)r.reviews, (long long)r.labelled, (long long)r.train, (long long)r.validation,
-                (long long)r.test, (unsigned long long)r.seed);
+                (long long)r.test, (unsigned long long)r.seed, (long long)r.duplicateTexts);
     if (!r.encoder.empty() && std::isfinite(r.unknownTokenRate))
         std::printf("encoder %s reads %.1f%% of the word pieces as unknown\n", r.encoder.c_str(), 100 * r.unknownTokenRate);
     std::printf("%-8s %10s %18s %24s  %s\n", "", "valid. F1", "held-out accuracy", "held-out macro-F1 (95%)", "settings");

@@ -1,6 +1,8 @@
 #include "ReviewCorpus.h"
 
 #include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
 #include "common/Hash.h"
 #include "store/Project.h"
@@ -89,12 +91,22 @@ SplitPart ReviewSplit::partOf(std::int64_t userId) const {
     return SplitPart::Test;
 }
 
-std::vector<LabelledReview> labelledReviews(const ReviewCorpus& corpus, const LabelScheme& scheme, const ReviewSplit& split) {
+std::vector<LabelledReview> labelledReviews(const ReviewCorpus& corpus, const LabelScheme& scheme, const ReviewSplit& split,
+                                            std::int64_t* duplicates) {
     std::vector<LabelledReview> out;
+    std::unordered_set<std::string_view> seen;
+    std::int64_t dropped = 0;
     for (std::size_t i = 0; i < corpus.size(); ++i) {
         if (!corpus.labels[i]) continue;
-        if (const auto cls = scheme.classOf(*corpus.labels[i])) out.push_back({i, split.partOf(corpus.users[i]), *cls});
+        const auto cls = scheme.classOf(*corpus.labels[i]);
+        if (!cls) continue;
+        if (!seen.insert(corpus.texts[i]).second) {
+            ++dropped;
+            continue;
+        }
+        out.push_back({i, split.partOf(corpus.users[i]), *cls});
     }
+    if (duplicates) *duplicates = dropped;
     return out;
 }
 

@@ -44,12 +44,15 @@ struct ReviewSplit {
 };
 
 // The reviews a scheme can learn from (a label, in one of its classes), each with its part and class.
+// A text seen before is left out (one opinion, counted once: the 2018 Amazon files repeat a review
+// for every variant of a product); `duplicates` receives how many were.
 struct LabelledReview {
     std::size_t row = 0;  // index into the corpus
     SplitPart part = SplitPart::Train;
     int classIndex = 0;
 };
-std::vector<LabelledReview> labelledReviews(const ReviewCorpus& corpus, const LabelScheme& scheme, const ReviewSplit& split);
+std::vector<LabelledReview> labelledReviews(const ReviewCorpus& corpus, const LabelScheme& scheme, const ReviewSplit& split,
+                                            std::int64_t* duplicates = nullptr);
 
 // A stable fingerprint of what training reads: the reviews (count, ids, stars, labels and text
 // lengths). Changes whenever a review is added, removed or relabelled.

@@ -76,7 +76,8 @@ boost::json::value SentimentReport::toJson() const {
                                       {"definition", scheme.describe()},
                                       {"class_counts", std::move(counts)}};
     o["split"] = boost::json::object{{"grouped_by", "reviewer"}, {"seed", seed}, {"reviews", reviews}, {"labelled", labelled},
-                                     {"train", train}, {"validation", validation}, {"test", test}};
+                                     {"train", train}, {"validation", validation}, {"test", test},
+                                     {"duplicate_texts_left_out", duplicateTexts}};
     o["encoder"] = boost::json::object{{"name", encoder}, {"unknown_token_rate", jsonNumber(unknownTokenRate)}};
     o["data_fingerprint"] = dataFingerprint;
     o["kept_key"] = keptKey;
@@ -112,6 +113,7 @@ SentimentReport SentimentReport::fromJson(const boost::json::value& v) {
         r.train = static_cast<std::int64_t>(numberAt(*split, "train"));
         r.validation = static_cast<std::int64_t>(numberAt(*split, "validation"));
         r.test = static_cast<std::int64_t>(numberAt(*split, "test"));
+        r.duplicateTexts = static_cast<std::int64_t>(numberAt(*split, "duplicate_texts_left_out"));
     }
     if (const auto* encoder = objectAt(*o, "encoder")) {
         r.encoder = stringAt(*encoder, "name");

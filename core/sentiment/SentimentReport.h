@@ -40,6 +40,7 @@ struct SentimentReport {
     LabelScheme scheme;
     std::uint64_t seed = 42;
     std::int64_t reviews = 0, labelled = 0, train = 0, validation = 0, test = 0;
+    std::int64_t duplicateTexts = 0;  // labelled reviews left out because their text came before
     std::vector<std::int64_t> classCounts;  // labelled reviews per class
     std::string chosen;                     // the kept classifier's name
     std::string choice;                     // "best validation macro-F1" or "requested"

@@ -72,7 +72,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     if (!fingerprint) return fingerprint.error();
     const bool canUseVectors = vectors && vectors->reviews && headTrainingAvailable();
     const std::string runKey = *fingerprint + "|" + std::string(labelSourceName(scheme.source)) + "|" + std::to_string(classes) + "|" +
-                               std::to_string(options.seed) + "|" + (options.only ? std::string(classifierName(*options.only)) : "best") + "|" +
+                               std::to_string(options.seed) + "|dedup|" + (options.only ? std::string(classifierName(*options.only)) : "best") + "|" +
                                (canUseVectors ? vectors->encoder : "no-vectors") + "|v1";
     if (!options.retrain) {
         auto stored = SentimentStore::findRun(project, runKey);
@@ -99,7 +99,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     report.classCounts.assign(static_cast<std::size_t>(classes), 0);
     const ReviewSplit split{options.seed};
     Part train, validation, test;
-    for (const auto& labelled : labelledReviews(*corpus, scheme, split)) {
+    for (const auto& labelled : labelledReviews(*corpus, scheme, split, &report.duplicateTexts)) {
         ++report.labelled;
         ++report.classCounts[static_cast<std::size_t>(labelled.classIndex)];
         Part& target = labelled.part == SplitPart::Train ? train : labelled.part == SplitPart::Validation ? validation : test;

@@ -41,6 +41,7 @@ QString SentimentText::runSummary(const sentiment::SentimentReport& r) {
                        .arg(scheme(r.scheme), locale.toString(static_cast<qlonglong>(r.reviews)), locale.toString(static_cast<qlonglong>(r.labelled)),
                             locale.toString(static_cast<qlonglong>(r.train)), locale.toString(static_cast<qlonglong>(r.validation)),
                             locale.toString(static_cast<qlonglong>(r.test)), QString::number(r.seed));
+    if (r.duplicateTexts > 0) text += ' ' + tr("%n reviews repeating an earlier text were left out.", nullptr, static_cast<int>(r.duplicateTexts));
     text += ' ';
     text += r.choice == "requested" ? tr("Kept: %1 (as requested).").arg(classifier(r.chosen))
                                     : tr("Kept: %1, the best macro-F1 on the validation reviews.").arg(classifier(r.chosen));

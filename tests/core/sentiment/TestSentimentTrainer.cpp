@@ -58,8 +58,8 @@ private slots:
         auto report = SentimentTrainer::train(project, quickOptions(), &sources, {});
         SS_VERIFY_OK(report);
         QCOMPARE(report->reviews, std::int64_t(300));
-        QCOMPARE(report->labelled, std::int64_t(300));
-        QCOMPARE(report->train + report->validation + report->test, std::int64_t(300));
+        QCOMPARE(report->labelled + report->duplicateTexts, std::int64_t(300));
+        QCOMPARE(report->train + report->validation + report->test, report->labelled);
         QVERIFY(report->validation > 0 && report->test > 0);
         QCOMPARE(report->classifiers.size(), std::size_t(3));
         double bestValidation = 0;
@@ -117,6 +117,26 @@ private slots:
         int moved = 0;
         for (std::size_t i = 0; i < labelled.size(); ++i) moved += labelled[i].part != other[i].part;
         QVERIFY(moved > 50);
+    }
+
+    void repeatedTextsCountOnce() {
+        // The 2018 Amazon files repeat a review for every variant of a product: one opinion, counted once.
+        QTemporaryDir dir;
+        const auto project = plantedProject(dir);
+        auto options = quickOptions();
+        options.only = ClassifierKind::Tfidf;
+        auto before = SentimentTrainer::train(project, options, nullptr, {});
+        SS_VERIFY_OK(before);
+        QCOMPARE(before->labelled + before->duplicateTexts, std::int64_t(300));
+        auto copies = sstest::plantedReviews(5, 11);  // the same texts reviewers 1-5 wrote, on other products
+        for (auto& r : copies) r.item += 100;
+        sstest::insertReviews(project, copies);
+        auto report = SentimentTrainer::train(project, options, nullptr, {});
+        SS_VERIFY_OK(report);
+        QCOMPARE(report->reviews, std::int64_t(310));
+        QCOMPARE(report->duplicateTexts, before->duplicateTexts + 10);
+        QCOMPARE(report->labelled, before->labelled);
+        QCOMPARE(report->train + report->validation + report->test, report->labelled);
     }
 
     void threeClasses() {
