@@ -14,7 +14,8 @@ an MLP head on the frozen MiniLM vectors) and writes the split it used (grouped 
 then, on exactly that split, in this process:
   * scikit-learn TfidfVectorizer + LogisticRegression as a new user would try it: default word
     analyzer, and character 1-3-grams (sublinear tf, min_df 2) — C=1 (default) and C chosen on the
-    same validation part from the same grid ShelfSense uses;
+    same validation part from the same grid ShelfSense uses; and tuned as ShelfSense's own is
+    (balanced class weights, C on validation; words 1-2 and characters 1-3), the like-for-like check;
   * scikit-learn LogisticRegression on the very vectors ShelfSense's heads read (the project's
     embedding cache), to check the head.
 Held-out accuracy and macro-F1 for all, wall seconds for training (ShelfSense: the whole `train`
@@ -22,7 +23,7 @@ process, which includes reading the project and, for heads, encoding every revie
 fit + predict only). Results go to one JSON file.
 
 Usage: ~/.cache/shelfsense/peers-venv/bin/python bench/sentiment/run.py --cli build/default/app/shelfsense-cli
-       [--datasets chinese,amazon] [--no-encoder] [--limit N] [--workdir DIR] [--out FILE]
+       [--datasets chinese,amazon] [--no-encoder] [--limit N] [--workdir DIR [--reuse]] [--out FILE]
 """
 import argparse, csv, datetime, importlib.util, io, json, os, platform, random, sqlite3, sys, tempfile, time, zipfile
 
@@ -57,18 +58,20 @@ def prepare_amazon(work, limit):
     return {"rows": rows, "import": ["--format", "amazon-reviews"] + files, "train": ["--labels", "stars", "--classes", "2"]}
 
 
-def sklearn_tfidf(split, analyzer, choose_c):
+def sklearn_tfidf(split, analyzer, choose_c, balanced=False):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import accuracy_score, f1_score
     parts = {p: [r for r in split if r["part"] == p] for p in ("train", "validation", "test")}
     t0 = time.perf_counter()
-    vec = TfidfVectorizer() if analyzer == "word" else TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2)
+    vec = (TfidfVectorizer() if analyzer == "word"
+           else TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2) if analyzer == "word_1_2"
+           else TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2))
     x = vec.fit_transform([r["text"] for r in parts["train"]])
     y = [int(r["label"]) for r in parts["train"]]
     best_c, best_f1, best = 1.0, -1, None
     for c in (C_GRID if choose_c else [1.0]):
-        clf = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+        clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None).fit(x, y)
         if choose_c:
             pv = clf.predict(vec.transform([r["text"] for r in parts["validation"]]))
             f1 = f1_score([int(r["label"]) for r in parts["validation"]], pv, average="macro")
@@ -79,7 +82,7 @@ def sklearn_tfidf(split, analyzer, choose_c):
     pred = best.predict(vec.transform([r["text"] for r in parts["test"]]))
     seconds = time.perf_counter() - t0
     truth = [int(r["label"]) for r in parts["test"]]
-    return {"analyzer": analyzer, "c": best_c, "terms": x.shape[1], "accuracy": accuracy_score(truth, pred),
+    return {"analyzer": analyzer, "class_weight": "balanced" if balanced else None, "c": best_c, "terms": x.shape[1], "accuracy": accuracy_score(truth, pred),
             "macro_f1": f1_score(truth, pred, average="macro"), "seconds": seconds}
 
 
@@ -101,13 +104,22 @@ def sklearn_on_vectors(db, split, model):
     return {"accuracy": accuracy_score(truth, pred), "macro_f1": f1_score(truth, pred, average="macro"), "seconds": time.perf_counter() - t0}
 
 
-def run_dataset(name, cli, work, limit, no_encoder):
+def run_dataset(name, cli, work, limit, no_encoder, reuse):
     prep = (prepare_chinese if name == "chinese" else prepare_amazon)(work, limit)
     db = os.path.join(work, name + ".shelfsense")
-    if os.path.exists(db):
-        os.remove(db)
-    out, import_seconds, _ = measured([cli, "import", "--db", db, "--json"] + prep["import"])
-    imported = json.loads(out)
+    imported_file = os.path.join(work, name + "-import.json")
+    if reuse and os.path.exists(db) and os.path.exists(imported_file):
+        # The same files imported before (and their review vectors cached): only training is measured again.
+        with open(imported_file) as f:
+            imported = json.load(f)
+    else:
+        for stale in (db, db + "-wal", db + "-shm"):
+            if os.path.exists(stale):
+                os.remove(stale)
+        out, import_seconds, _ = measured([cli, "import", "--db", db, "--json"] + prep["import"])
+        imported = json.loads(out)
+        with open(imported_file, "w") as f:
+            json.dump(imported, f)
     split_file = os.path.join(work, name + "-split.csv")
     train = [cli, "sentiment", "train", "--db", db, "--json", "--quiet", "--retrain", "--export-split", split_file] + prep["train"]
     if no_encoder:
@@ -124,6 +136,7 @@ def run_dataset(name, cli, work, limit, no_encoder):
         model = row[0]
     result = {
         "rows_in_files": prep["rows"],
+        "train_process_includes_encoding": not (reuse and os.path.exists(imported_file)),
         "reviews_imported": imported["rows_imported"],
         "duplicates_dropped": imported["rows_duplicate"],
         "rejected": imported["rows_rejected"],
@@ -141,6 +154,9 @@ def run_dataset(name, cli, work, limit, no_encoder):
             "tfidf_word_default": sklearn_tfidf(split, "word", False),
             "tfidf_char_1_3_default_c": sklearn_tfidf(split, "char", False),
             "tfidf_char_1_3_c_on_validation": sklearn_tfidf(split, "char", True),
+            # Tuned as ShelfSense's own is (balanced class weights, C on validation): the like-for-like check.
+            "tfidf_word_1_2_balanced_c_on_validation": sklearn_tfidf(split, "word_1_2", True, True),
+            "tfidf_char_1_3_balanced_c_on_validation": sklearn_tfidf(split, "char", True, True),
         },
     }
     if model:
@@ -160,6 +176,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="a seeded sample of this many Chinese reviews (0: all)")
     ap.add_argument("--workdir", default=None)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--reuse", action="store_true", help="reuse the projects a previous run imported into --workdir (and their cached vectors)")
     args = ap.parse_args()
     work = args.workdir or tempfile.mkdtemp(prefix="ss-sentiment-")
     os.makedirs(work, exist_ok=True)
@@ -167,7 +184,7 @@ def main():
                "cpus": os.cpu_count(), "encoder_used": not args.no_encoder, "chinese_limit": args.limit, "datasets": {}}
     for name in args.datasets.split(","):
         print(f"{name} ...", file=sys.stderr)
-        results["datasets"][name] = run_dataset(name, args.cli, work, args.limit, args.no_encoder)
+        results["datasets"][name] = run_dataset(name, args.cli, work, args.limit, args.no_encoder, args.reuse)
         print(json.dumps(results["datasets"][name]["sklearn"], indent=1), file=sys.stderr)
         print("kept", results["datasets"][name]["shelfsense"]["kept"], "accuracy", results["datasets"][name]["kept_accuracy"], file=sys.stderr)
     text = json.dumps(results, indent=2, ensure_ascii=False)
