@@ -15,6 +15,7 @@
 #include "sentiment/SphericalKMeans.h"
 #include "sentiment/TextTerms.h"
 #include "sentiment/TfidfModel.h"
+#include "text/Unicode.h"
 
 namespace ss::sentiment {
 namespace {
@@ -45,6 +46,57 @@ std::string snippetOf(const std::string& text, std::size_t limit = 200) {
         ++count;
     }
     return i >= text.size() ? text : text.substr(0, i) + "…";
+}
+
+std::size_t textsContaining(const std::vector<std::string>& texts, const std::string& part) {
+    std::size_t n = 0;
+    for (const auto& t : texts) n += t.find(part) != std::string::npos;
+    return n;
+}
+
+// Chinese labels are character pairs; a phrase shows as overlapping pairs (令人, 人失, 失望). A pair
+// is grown into the phrase its reviews write — by a neighbouring pair among the group's distinctive
+// terms whenever at least 70% of the reviews with the shorter text have the longer one — and pairs
+// inside a phrase already shown are dropped. Terms keep their order of distinctiveness.
+std::vector<std::string> joinCharacterPairs(const std::vector<std::pair<double, std::string>>& scored, const std::vector<std::string>& texts) {
+    constexpr std::size_t kConsidered = 24;
+    std::vector<std::u32string> pairs;
+    for (std::size_t t = 0; t < scored.size() && t < kConsidered; ++t) {
+        std::u32string cps;
+        unicode::decodeUtf8(scored[t].second, cps);
+        if (cps.size() == 2 && unicode::isChineseChar(cps[0]) && unicode::isChineseChar(cps[1])) pairs.push_back(cps);
+    }
+    std::vector<std::string> out;
+    for (std::size_t t = 0; t < scored.size() && t < kConsidered; ++t) {
+        std::u32string phrase;
+        unicode::decodeUtf8(scored[t].second, phrase);
+        const bool pair = phrase.size() == 2 && unicode::isChineseChar(phrase[0]) && unicode::isChineseChar(phrase[1]);
+        for (bool grown = pair; grown && phrase.size() < 12;) {
+            grown = false;
+            const std::size_t base = textsContaining(texts, unicode::toUtf8(phrase));
+            for (const auto& next : pairs) {
+                std::u32string longer;
+                if (next[0] == phrase.back()) longer = phrase + next[1];
+                else if (next[1] == phrase.front()) longer = next[0] + phrase;
+                else continue;
+                if (longer.find(next) == std::u32string::npos) continue;
+                const std::size_t with = textsContaining(texts, unicode::toUtf8(longer));
+                if (with > 0 && static_cast<double>(with) >= 0.7 * static_cast<double>(std::min(base, textsContaining(texts, unicode::toUtf8(next))))) {
+                    phrase = std::move(longer);
+                    grown = true;
+                    break;
+                }
+            }
+        }
+        const std::string text = unicode::toUtf8(phrase);
+        const bool covered = std::any_of(out.begin(), out.end(), [&](const std::string& shown) { return shown.find(text) != std::string::npos; });
+        if (covered) continue;
+        // A longer phrase replaces the shorter ones it contains.
+        std::erase_if(out, [&](const std::string& shown) { return text.find(shown) != std::string::npos; });
+        out.push_back(text);
+    }
+    for (std::size_t t = kConsidered; t < scored.size(); ++t) out.push_back(scored[t].second);
+    return out;
 }
 
 std::vector<std::pair<std::string, int>> mostFrequent(const std::map<std::string, int>& counts, std::size_t limit) {
@@ -259,7 +311,12 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
             if (count >= minimumCount)
                 scored.emplace_back(count / std::max(1.0, groupTerms[g]) * std::log(1.0 + average / overall[term]), term);
         std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-        for (std::size_t t = 0; t < scored.size() && static_cast<int>(topic.terms.size()) < options.terms; ++t) topic.terms.push_back(scored[t].second);
+        std::vector<std::string> memberTexts;
+        for (const auto& [similarity, q] : members) memberTexts.push_back(texts[q]);
+        for (auto& phrase : joinCharacterPairs(scored, memberTexts)) {
+            if (static_cast<int>(topic.terms.size()) == options.terms) break;
+            topic.terms.push_back(std::move(phrase));
+        }
         std::set<std::string> seenTexts;
         std::map<std::string, int> itemCounts, categoryCounts;
         std::map<std::string, int> monthCounts;

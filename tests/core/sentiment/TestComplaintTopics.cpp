@@ -96,17 +96,20 @@ private slots:
         const auto best = std::max_element(report->silhouettes.begin(), report->silhouettes.end(),
                                            [](const auto& a, const auto& b) { return a.second < b.second; });
         QCOMPARE(best->first, 3);
-        // Labels: the theme's own words (and Chinese pairs) rank first.
-        const std::map<std::string, std::set<std::string>> themeWords = {
-            {"late", {"late", "delivery", "waited", "two", "weeks", "物流", "流太", "太慢", "等了", "了两", "两周", "周才", "才收", "收到"}},
-            {"broken", {"broken", "product", "stopped", "working", "cracked", "质量", "量太", "太差", "用了", "了一", "一天", "天就", "就坏", "坏了"}},
-            {"size", {"wrong", "size", "runs", "small", "tight", "尺码", "码不", "不对", "偏小", "小穿", "穿不", "不上"}}};
+        // Labels: the theme's own words — English words, or Chinese phrases grown from character pairs
+        // (物流太慢, not 物流, 流太, 太慢) — rank first.
         QCOMPARE(report->months, (std::vector<std::string>{"2024-01", "2024-02", "2024-03"}));
         for (const auto& topic : report->topics) {
+            const auto& theme = *std::find_if(kThemes.begin(), kThemes.end(), [&](const Theme& t) { return themeOf.at(topic.reviewIds.front()) == t.name; });
+            const std::string& phrase = chinese ? theme.chinese : theme.english;
+            QVERIFY(topic.terms.size() >= 2);
+            for (std::size_t t = 0; t < 2; ++t) {
+                QVERIFY2(phrase.find(topic.terms[t]) != std::string::npos, (std::string(theme.name) + ": " + topic.terms[t]).c_str());
+                if (chinese) QVERIFY2(topic.terms[t].size() > 6, topic.terms[t].c_str());  // longer than one pair (two CJK characters)
+            }
+        }
+        for (const auto& topic : report->topics) {
             const auto& theme = themeOf.at(topic.reviewIds.front());
-            QVERIFY(topic.terms.size() >= 3);
-            for (std::size_t t = 0; t < 3; ++t)
-                QVERIFY2(themeWords.at(theme).count(topic.terms[t]), (theme + ": " + topic.terms[t]).c_str());
             QCOMPARE(topic.snippets.size(), std::size_t(3));
             for (const auto& s : topic.snippets) QCOMPARE(themeOf.at(s.reviewId), theme);
             int monthly = 0;
