@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ ccache dpkg-dev pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
-  libsqlite3-dev sqlite3 zlib1g-dev tzdata
+  libsqlite3-dev sqlite3 zlib1g-dev libzip-dev tzdata
   libtorch-dev libopenblas0-pthread
   libboost1.81-dev libboost-json1.81-dev libboost-iostreams1.81-dev
   libboost-program-options1.81-dev libutf8proc-dev
@@ -25,8 +25,10 @@ sudo_cmd=()
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}" >&2
-  "${sudo_cmd[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Another apt (e.g. unattended-upgrades on a fresh machine) may hold the lock: wait for it.
+  apt_opts=(-o DPkg::Lock::Timeout=600)
+  "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 # LibTorch uses whichever BLAS is selected; the reference BLAS is ~18x slower.

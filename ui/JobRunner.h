@@ -87,6 +87,7 @@ public:
         if (auto stop = stops_.value(id)) stop->request_stop();
     }
     int runningCount() const { return stops_.size(); }
+    bool isRunning(int id) const { return stops_.contains(id); }
 
 signals:
     void jobStarted(int id, const QString& title);

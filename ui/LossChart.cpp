@@ -5,6 +5,8 @@
 #include <QVXYModelMapper>
 #include <QValueAxis>
 
+#include "NiceAxis.h"
+
 #include <algorithm>
 
 #include "LossCurveModel.h"
@@ -59,7 +61,8 @@ void LossChart::rescale() {
     ax->setTickInterval(std::max(1, (epochs + 9) / 10));
     const double hi = model_->maxLoss(), lo = model_->minLoss();
     const double pad = std::max(1e-3, (hi - lo) * 0.1);
-    y.first()->setRange(model_->rowCount() ? std::max(0.0, lo - pad) : 0.0, model_->rowCount() ? hi + pad : 1.0);
+    applyNiceRange(static_cast<QValueAxis*>(y.first()), model_->rowCount() ? std::max(0.0, lo - pad) : 0.0,
+                   model_->rowCount() ? hi + pad : 1.0);
 }
 
 }  // namespace ss::ui

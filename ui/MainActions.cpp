@@ -19,9 +19,11 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window) {
     project->addSeparator();
     project->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
-    QMenu* tools = window.menuBar()->addMenu(tr("&Tools"));
+    QMenu* tools = tools_ = window.menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainActions::showSettings);
     QMenu* help = window.menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Add a sentence &encoder…"), this, &MainActions::addModel);
+    help->addSeparator();
     help->addAction(tr("&About ShelfSense"), this, &MainActions::showAbout);
     setProjectOpen(false);
 }
@@ -33,5 +35,11 @@ void MainActions::rebuildRecent(const QStringList& recent) {
 }
 
 void MainActions::setProjectOpen(bool open) { import_->setEnabled(open); }
+
+void MainActions::addToTools(QAction* action) {
+    if (!action) return;
+    action->setText(tr("&Jobs panel"));
+    tools_->addAction(action);
+}
 
 }  // namespace ss::ui

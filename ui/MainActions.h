@@ -16,6 +16,7 @@ public:
     explicit MainActions(QMainWindow& window);
     void rebuildRecent(const QStringList& recent);
     void setProjectOpen(bool open);
+    void addToTools(QAction* action);  // e.g. the jobs panel's show/hide toggle; null is ignored
 
 signals:
     void newProject();
@@ -25,9 +26,11 @@ signals:
     void importData();
     void showSettings();
     void showAbout();
+    void addModel();
 
 private:
     QMenu* recent_;
+    QMenu* tools_;
     QAction* import_;
 };
 

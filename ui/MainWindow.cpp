@@ -2,7 +2,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDebug>
 #include <QDockWidget>
+#include <QIcon>
+#include <QListWidgetItem>
+#include <QVBoxLayout>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -34,6 +38,9 @@
 #include "SettingsDialog.h"
 #include "SettingsRegistry.h"
 #include "Text.h"
+#include "start/AboutDialog.h"
+#include "start/ModelSetupDialog.h"
+#include "widgets/NoticeBar.h"
 #include "sample/SampleShop.h"
 #include "store/Project.h"
 
@@ -45,11 +52,18 @@ MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow
     navigation_ = new QListWidget(this);
     navigation_->setObjectName("navigation");
     navigation_->setFixedWidth(170);
+    navigation_->setIconSize(QSize(20, 20));
+    navigation_->setSpacing(2);
     stack_ = new QStackedWidget(this);
+    notices_ = new NoticeBar(this);
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
+    auto* outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(notices_);
+    auto* layout = new QHBoxLayout();
     layout->addWidget(navigation_);
     layout->addWidget(stack_, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
 
     createScreens();
@@ -61,6 +75,25 @@ MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow
     dock->setObjectName("jobsDock");
     dock->setWidget(new JobsPanel(*jobs_, dock));
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    dock->hide();  // out of the way until a job runs long enough to watch
+    connect(jobs_, &JobRunner::jobStarted, this, [this](int id, const QString&) {
+        // Quick jobs (loading a screen) come and go unseen; a job still running after a moment shows the panel.
+        QTimer::singleShot(kJobsPanelDelayMs, this, [this, id] {
+            if (jobs_->isRunning(id) && dock_->isHidden()) {
+                dock_->show();
+                jobsPanelAutoShown_ = true;
+            }
+        });
+    });
+    connect(jobs_, &JobRunner::jobFinished, this, [this](int, bool ok, bool cancelled, const QString&) {
+        if (!ok && !cancelled) jobsPanelAutoShown_ = false;  // a failure stays on screen until closed
+        QTimer::singleShot(kJobsPanelLingerMs, this, [this] {
+            if (jobsPanelAutoShown_ && jobs_->runningCount() == 0) {
+                dock_->hide();
+                jobsPanelAutoShown_ = false;
+            }
+        });
+    });
     statusProject_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusProject_);
     connect(jobs_, &JobRunner::jobFinished, this, [this](int, bool ok, bool cancelled, const QString& message) {
@@ -77,9 +110,30 @@ QString MainWindow::defaultSamplePath() {
 }
 
 void MainWindow::addScreen(ProjectScreen* screen) {
+    static const char* const icons[] = {"overview", "data", "recommendations", "models", "cohorts", "sentiment", "search"};
+    const int index = static_cast<int>(screens_.size());
     screens_.push_back(screen);
     stack_->addWidget(screen);
-    navigation_->addItem(QString());
+    auto* item = new QListWidgetItem(navigation_);
+    if (index < int(std::size(icons))) item->setIcon(QIcon(QStringLiteral(":/icons/navigation/%1.svg").arg(QLatin1String(icons[index]))));
+}
+
+void MainWindow::addNotice(const QString& text) {
+    qWarning().noquote() << text;
+    notices_->addNotice(text);
+}
+
+QStringList MainWindow::notices() const { return notices_->notices(); }
+
+void MainWindow::offerModelSetup() {
+    auto* dialog = new ModelSetupDialog(*jobs_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ModelSetupDialog::installed, this, [this](const QString& dir) {
+        statusBar()->showMessage(tr("Sentence encoder added: %1").arg(dir), 10000);
+        if (!projectPath_.isEmpty())
+            for (auto* screen : screens_) screen->setProject(projectPath_);
+    });
+    dialog->open();  // window-modal and non-blocking: the workbench is already there behind it
 }
 
 int MainWindow::screenCount() const { return static_cast<int>(screens_.size()); }
@@ -88,7 +142,8 @@ void MainWindow::showScreen(int index) { navigation_->setCurrentRow(index); }
 void MainWindow::retranslate() {
     const QString names[] = {tr("Overview"), tr("Data"), tr("Recommendations"), tr("Models"), tr("Cohorts"), tr("Sentiment"), tr("Search")};
     for (int i = 0; i < navigation_->count() && i < int(std::size(names)); ++i) navigation_->item(i)->setText(names[i]);
-    setWindowTitle(projectPath_.isEmpty() ? tr("ShelfSense") : tr("ShelfSense — %1").arg(QFileInfo(projectPath_).fileName()));
+    setWindowTitle(projectPath_.isEmpty() ? tr("ShelfSense")
+                                          : tr("%1 (%2) — ShelfSense").arg(QFileInfo(projectPath_).completeBaseName(), projectPath_));
 }
 
 void MainWindow::createScreens() {
@@ -120,10 +175,11 @@ void MainWindow::connectActions() {
         dialog.exec();
     });
     connect(actions_, &MainActions::showAbout, this, [this] {
-        QMessageBox::about(this, tr("About ShelfSense"),
-                           tr("<b>ShelfSense %1</b><p>A workbench for recommenders and customer retention with language models.</p>")
-                               .arg(QApplication::applicationVersion()));
+        AboutDialog dialog(this);
+        dialog.exec();
     });
+    connect(actions_, &MainActions::addModel, this, &MainWindow::offerModelSetup);
+    actions_->addToTools(dock_ ? dock_->toggleViewAction() : nullptr);
 }
 
 // Every screen sets its texts when it is built, so a language switch rebuilds the screens (and the

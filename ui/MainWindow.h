@@ -1,4 +1,5 @@
-// MainWindow: the workbench frame — navigation list, stacked screens, jobs dock, status bar.
+// MainWindow: the workbench frame — navigation list with icons, stacked screens, a notice bar, the
+// jobs dock (shown while a job runs long enough to watch), status bar.
 // Owns the JobRunner; opening a project tells every screen. Menus live in MainActions.
 // GUI thread only.
 #pragma once
@@ -33,6 +34,12 @@ public:
 
     static QString defaultSamplePath();
 
+    // Something a person should know that needs no decision (shown above the screens, logged).
+    void addNotice(const QString& text);
+    QStringList notices() const;
+    // Opens the dialog that adds a sentence encoder (first start without one, or from Help).
+    void offerModelSetup();
+
 signals:
     void projectOpened(const QString& path);
     void languageRebuilt();
@@ -58,6 +65,10 @@ private:
     QVector<ProjectScreen*> screens_;
     QLabel* statusProject_;
     class QDockWidget* dock_ = nullptr;
+    class NoticeBar* notices_ = nullptr;
+    bool jobsPanelAutoShown_ = false;
+    static constexpr int kJobsPanelDelayMs = 700;
+    static constexpr int kJobsPanelLingerMs = 2500;
     bool rebuildPending_ = false;
     QString projectPath_;
 };

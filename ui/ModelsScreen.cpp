@@ -78,9 +78,9 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
         box->setObjectName(names[i]);
         box->setToolTip(RecommenderChoices::description(names[i]));
         box->setChecked(names[i] == "popularity" || names[i] == "itemknn" || names[i] == "als");
-        if (names[i] == "twotower" && !rec::TwoTowerRecommender::available()) {
+        if (const QString why = RecommenderChoices::unavailableReason(names[i]); !why.isEmpty()) {
             box->setEnabled(false);
-            box->setToolTip(tr("This build has no LibTorch: the two-tower model is not available."));
+            box->setToolTip(why);
         }
         recommenderBoxes_ << box;
         modelsLayout->addWidget(box, i / 2, i % 2);

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -15,6 +16,7 @@
 
 #include "DailyEventsModel.h"
 #include "KpiTile.h"
+#include "NiceAxis.h"
 #include "cohorts/Kpis.h"
 #include "cohorts/ProjectActivity.h"
 #include "JobRunner.h"
@@ -84,7 +86,8 @@ void OverviewScreen::setProject(const QString& path) {
         return;
     }
     loadKpis(path);
-    summary_->setText(tr("Loading %1…").arg(path.toHtmlEscaped()));
+    summary_->setText(tr("Loading %1…").arg(QFileInfo(path).completeBaseName().toHtmlEscaped()));
+    summary_->setToolTip(path);
     std::function<Result<OverviewData>(const JobContext&)> job = [p = utf8(path)](const JobContext&) -> Result<OverviewData> {
         auto project = Project::open(p);
         if (!project) return project.error();
@@ -112,10 +115,11 @@ void OverviewScreen::setProject(const QString& path) {
                "<tr><td><b>%2</b> items</td><td><b>%3</b> users</td><td><b>%4</b> events</td><td><b>%5</b> reviews</td></tr>"
                "<tr><td colspan='2'>Events: %6</td><td colspan='2'>Reviews: %7</td></tr>"
                "<tr><td>Views: %8</td><td>Carts: %9</td><td>Favourites: %10</td><td>Purchases: %11</td></tr></table>")
-                .arg(path.toHtmlEscaped(), locale.toString(s.items), locale.toString(s.users), locale.toString(s.events),
+                .arg(QFileInfo(path).completeBaseName().toHtmlEscaped(), locale.toString(s.items), locale.toString(s.users), locale.toString(s.events),
                      locale.toString(s.reviews), range(s.firstEvent, s.lastEvent), range(s.firstReview, s.lastReview),
                      locale.toString(s.eventsByType[1]), locale.toString(s.eventsByType[2]))
                 .arg(locale.toString(s.eventsByType[3]), locale.toString(s.eventsByType[4])));
+        summary_->setToolTip(path);
         daily_->setDays(std::move(r->days));
         const auto axesX = chart_->axes(Qt::Horizontal);
         const auto axesY = chart_->axes(Qt::Vertical);
@@ -124,7 +128,7 @@ void OverviewScreen::setProject(const QString& path) {
             const auto last = daily_->data(daily_->index(daily_->rowCount() - 1, DailyEventsModel::Day)).toDouble();
             axesX.first()->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first), Qt::UTC),
                                     QDateTime::fromMSecsSinceEpoch(qint64(last), Qt::UTC));
-            axesY.first()->setRange(0, double(daily_->maxEvents()) * 1.05);
+            applyNiceRange(static_cast<QValueAxis*>(axesY.first()), 0, double(daily_->maxEvents()));
         }
         emit loaded();
     });

@@ -1,6 +1,7 @@
 #include "RecommendationsScreen.h"
 
 #include <QComboBox>
+#include <QStandardItemModel>
 #include <QCompleter>
 #include <QElapsedTimer>
 #include <QGroupBox>
@@ -83,7 +84,10 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         if (slot > 0) box->addItem(tr("(none)"), QString());
         for (const QString& n : names) {
             box->addItem(RecommenderChoices::label(n), n);
-            box->setItemData(box->count() - 1, RecommenderChoices::description(n), Qt::ToolTipRole);
+            const QString why = RecommenderChoices::unavailableReason(n);
+            box->setItemData(box->count() - 1, why.isEmpty() ? RecommenderChoices::description(n) : why, Qt::ToolTipRole);
+            if (!why.isEmpty())  // listed, greyed out, with the reason as its tooltip
+                qobject_cast<QStandardItemModel*>(box->model())->item(box->count() - 1)->setEnabled(false);
         }
         box->setCurrentIndex(box->findData(defaults[slot]));
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

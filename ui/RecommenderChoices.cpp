@@ -6,6 +6,7 @@
 
 #include "Text.h"
 #include "rec/Factory.h"
+#include "rec/TwoTower.h"
 #ifdef SHELFSENSE_WITH_TORCH
 #include "EncoderAccess.h"
 #endif
@@ -46,6 +47,16 @@ QString RecommenderChoices::description(const QString& name) {
     if (name == "twotower") return tr("A neural two-tower model over the items' text embeddings, trained on the interactions (LibTorch).");
     if (name == "hybrid") return tr("A weighted blend of two recommenders' standardised scores (by default ALS and content).");
     return {};
+}
+
+QString RecommenderChoices::unavailableReason(const QString& name) {
+    if (name == "twotower" && !rec::TwoTowerRecommender::available())
+        return tr("This build has no LibTorch: the two-tower model is not available.");
+    if (name != "content" && name != "twotower" && name != "hybrid") return {};
+#ifdef SHELFSENSE_WITH_TORCH
+    if (EncoderAccess::fromSettings()) return {};
+#endif
+    return tr("Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.");
 }
 
 rec::ItemVectorOptions RecommenderChoices::vectorOptions() {

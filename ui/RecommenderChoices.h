@@ -19,6 +19,8 @@ public:
     static QString label(const QString& name);     // "ALS (matrix factorisation)", ...
     static QString shortLabel(const QString& name);  // "ALS", "Two-tower", ... (job titles, narrow places)
     static QString description(const QString& name);
+    // Why `name` cannot be trained now (no LibTorch, no sentence encoder) and how to enable it; empty when it can.
+    static QString unavailableReason(const QString& name);
     // Item text vectors: the encoder chosen in Settings when this build has LibTorch, else the cache.
     static rec::ItemVectorOptions vectorOptions();
     static int threads();                          // worker threads for training and scoring

@@ -14,6 +14,8 @@
 #include <QTableView>
 #include <QToolTip>
 #include <QValueAxis>
+
+#include "NiceAxis.h"
 #include <QVBoxLayout>
 #include <QColor>
 #include <QCursor>
@@ -52,6 +54,7 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
             QMessageBox::warning(this, tr("Model"), qs(s.error().describe()));
         showModel();
     });
+    needEncoder_ = {encodeItems, encodeReviews};
     connect(encodeItems, &QPushButton::clicked, this, [this] { encode(EncodeTarget::Items); });
     connect(encodeReviews, &QPushButton::clicked, this, [this] { encode(EncodeTarget::Reviews); });
 
@@ -66,6 +69,8 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     k_->setValue(20);
     k_->setPrefix(tr("top "));
     auto* go = new QPushButton(tr("Search"), searchPage);
+    go->setObjectName("search");
+    needEncoder_ << go;
     auto* similar = new QPushButton(tr("Similar to selected"), searchPage);
     bar->addWidget(query_, 1);
     bar->addWidget(k_);
@@ -123,10 +128,14 @@ void SearchScreen::setProject(const QString& path) {
 void SearchScreen::showModel() {
     const QString own = EncoderAccess::projectModelFolder(path_);
     auto choice = EncoderAccess::fromSettings(path_);
+    for (auto* button : needEncoder_) button->setEnabled(choice.ok());
     if (!choice) {
-        model_->setText(tr("Model: not available (%1)").arg(qs(choice.error().describe())));
+        // Say what is off, why, and how to turn it on; similar items and the map still work on vectors encoded before.
+        model_->setText(tr("No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder."));
+        model_->setToolTip(qs(choice.error().describe()));
         return;
     }
+    model_->setToolTip(qs(choice->modelDir.string()));
     const QString name = qs(choice->modelDir.filename().string());
     model_->setText(own.isEmpty() ? tr("Model: %1 (workbench default)").arg(name) : tr("Model: %1 (chosen for this project)").arg(name));
 }
@@ -259,8 +268,8 @@ void SearchScreen::buildMap() {
             if (i == 0 || p.y > maxY) maxY = p.y;
         }
         const float padX = (maxX - minX) * 0.05f + 1e-3f, padY = (maxY - minY) * 0.05f + 1e-3f;
-        x->setRange(minX - padX, maxX + padX);
-        y->setRange(minY - padY, maxY + padY);
+        applyNiceRange(x, minX - padX, maxX + padX);
+        applyNiceRange(y, minY - padY, maxY + padY);
         int colourIndex = 0;
         const int colours = static_cast<int>(byCategory.size());
         for (auto& [category, series] : byCategory) {

@@ -45,6 +45,7 @@ private:
     JobRunner& runner_;
     QString path_;
     QLabel* model_;
+    QList<QWidget*> needEncoder_;  // off while no sentence encoder is installed
     QLineEdit* query_;
     QSpinBox* k_;
     QLabel* heading_;

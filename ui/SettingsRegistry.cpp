@@ -19,10 +19,53 @@ const std::vector<SettingDefinition>& SettingsRegistry::definitions() {
     return all;
 }
 
+namespace {
+// A stored value the definition allows, or nothing (then the default is used).
+bool acceptable(const SettingDefinition& d, const QVariant& stored) {
+    switch (d.kind) {
+    case SettingKind::Choice: return d.choices.contains(stored.toString());
+    case SettingKind::Integer: {
+        bool ok = false;
+        const int v = stored.toString().toInt(&ok);
+        return ok && v >= d.minimum && v <= d.maximum;
+    }
+    case SettingKind::Path:
+    case SettingKind::Text: return stored.canConvert<QString>();
+    }
+    return false;
+}
+}  // namespace
+
 QVariant SettingsRegistry::value(const QString& key) {
-    for (const auto& d : definitions())
-        if (d.key == key) return QSettings().value(key, d.defaultValue);
-    return QSettings().value(key);
+    QSettings settings;
+    for (const auto& d : definitions()) {
+        if (d.key != key) continue;
+        const QVariant stored = settings.value(key);
+        // A value edited by hand into something we cannot use never breaks the start: the default wins.
+        return stored.isValid() && acceptable(d, stored) ? stored : d.defaultValue;
+    }
+    return settings.value(key);
+}
+
+QStringList SettingsRegistry::problems() {
+    QSettings settings;
+    QStringList out;
+    if (settings.status() == QSettings::AccessError)
+        out << QCoreApplication::translate("Settings", "The settings file %1 could not be read; the defaults are used.").arg(settings.fileName());
+    else if (settings.status() == QSettings::FormatError)
+        out << QCoreApplication::translate("Settings", "The settings file %1 is damaged; the defaults are used.").arg(settings.fileName());
+    for (const auto& d : definitions()) {
+        const QVariant stored = settings.value(d.key);
+        if (stored.isValid() && !acceptable(d, stored))
+            out << QCoreApplication::translate("Settings", "The setting “%1” holds “%2”, which is not allowed; the default is used.")
+                       .arg(label(d), stored.toString());
+    }
+    return out;
+}
+
+void SettingsRegistry::removeRecentProject(const QString& path) {
+    QStringList recent = recentProjects();
+    if (recent.removeAll(path) > 0) QSettings().setValue("projects/recent", recent);
 }
 
 void SettingsRegistry::setValue(const QString& key, const QVariant& value) { QSettings().setValue(key, value); }

@@ -34,6 +34,10 @@ public:
     static int recentProjectLimit();
     static QStringList recentProjects();
     static void addRecentProject(const QString& path);
+    static void removeRecentProject(const QString& path);
+    // What is wrong with the stored settings (unreadable file, values out of range), for people;
+    // each problem is skipped (defaults used), never a reason to stop.
+    static QStringList problems();
 
     static const std::vector<SettingDefinition>& definitions();
     static QVariant value(const QString& key);

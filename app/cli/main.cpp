@@ -8,34 +8,51 @@
 #include <vector>
 
 #include "CancelSignal.h"
+#include "common/BuildInfo.h"
 #include "Command.h"
 #include "CommandRunner.h"
 #include "ModelModule.h"
 
 namespace {
 
-void printUsage() {
-    std::fprintf(stderr, "usage: shelfsense-cli COMMAND [OPTIONS]\n\ncommands:\n");
-    for (const auto& c : ss::cli::commands()) std::fprintf(stderr, "  %-10s %s\n", c.name, c.synopsis);
-    std::fprintf(stderr, "\nMachine-readable output with --json (stdout); progress on stderr.\n"
-                         "Exit status: 0 ok, 1 usage, 2 input/data error, 3 cancelled.\n");
+// To stdout when asked for (--help), to stderr after a usage error.
+void printUsage(std::FILE* to) {
+    std::fprintf(to, "usage: shelfsense-cli COMMAND [OPTIONS]\n"
+                     "       shelfsense-cli COMMAND --help\n"
+                     "       shelfsense-cli --version\n\ncommands:\n");
+    for (const auto& c : ss::cli::commands()) std::fprintf(to, "  %-10s %s\n", c.name, c.synopsis);
+    std::fprintf(to, "\nMachine-readable output with --json (stdout); progress on stderr.\n"
+                     "Exit status: 0 ok, 1 usage, 2 input/data error, 3 cancelled, 4 other failure.\n");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     ss::cli::installCancelSignal();
-    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help") {
-        printUsage();
-        return argc < 2 ? 1 : 0;
+    if (argc < 2) {
+        printUsage(stderr);
+        return 1;
     }
     const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        printUsage(stdout);
+        return 0;
+    }
+    if (name == "--version" || name == "version") {
+        std::printf("shelfsense-cli %s\n", ss::BuildInfo::describe().c_str());
+        return 0;
+    }
     for (const auto& c : ss::cli::commands()) {
         if (name != c.name) continue;
         const std::vector<std::string> args(argv + 2, argv + argc);
+        for (const auto& a : args)
+            if (a == "--help" || a == "-h") {
+                std::printf("usage: shelfsense-cli %s\n", c.synopsis);
+                return 0;
+            }
         return c.run ? ss::cli::runCommand(c, args) : ss::cli::runModelCommand(c.name, args);
     }
     std::fprintf(stderr, "shelfsense-cli: unknown command '%s'\n\n", name.c_str());
-    printUsage();
+    printUsage(stderr);
     return 1;
 }

@@ -1,18 +1,22 @@
 // shelfsense: the workbench. `shelfsense [PROJECT]` opens PROJECT; with none, the most recent
-// project; on first start, the built-in sample shop.
+// project that still opens; on first start, the built-in sample shop (and, without a sentence
+// encoder, an offer to add one).
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QTimer>
 
 #include "LanguageManager.h"
+#include "common/BuildInfo.h"
 #include "MainWindow.h"
 #include "SettingsRegistry.h"
+#include "start/ModelSetupDialog.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName("ShelfSense");
     QApplication::setApplicationName("shelfsense");
-    QApplication::setApplicationVersion(QStringLiteral(SHELFSENSE_VERSION));
+    QApplication::setApplicationVersion(QString::fromStdString(ss::BuildInfo::describe()));
 
     ss::ui::LanguageManager language;
     language.apply(ss::ui::SettingsRegistry::language());
@@ -26,18 +30,29 @@ int main(int argc, char** argv) {
 
     ss::ui::MainWindow window(language);
     window.show();
+    // Nothing found at start stops the start: each problem is reported above the screens and skipped.
+    for (const QString& problem : ss::ui::SettingsRegistry::problems()) window.addNotice(problem);
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty()) {
         window.openProject(QFileInfo(args.first()).absoluteFilePath());
     } else {
         bool opened = false;
-        for (const QString& recent : ss::ui::SettingsRegistry::recentProjects())
-            if (QFileInfo::exists(recent) && (opened = window.openProject(recent, true))) break;
+        for (const QString& recent : ss::ui::SettingsRegistry::recentProjects()) {
+            if (!QFileInfo::exists(recent)) {
+                window.addNotice(QCoreApplication::translate("main", "The recent project %1 is no longer there; it was taken off the list.").arg(recent));
+                ss::ui::SettingsRegistry::removeRecentProject(recent);
+                continue;
+            }
+            if ((opened = window.openProject(recent, true))) break;
+            window.addNotice(QCoreApplication::translate("main", "The recent project %1 could not be opened; the next one was tried.").arg(recent));
+        }
         if (!opened) {
             const QString sample = ss::ui::MainWindow::defaultSamplePath();
-            if (QFileInfo::exists(sample)) window.openProject(sample);
-            else window.createSampleProject(sample);
+            if (!QFileInfo::exists(sample)) window.createSampleProject(sample);
+            else if (!window.openProject(sample, true))
+                window.addNotice(QCoreApplication::translate("main", "The sample shop %1 could not be opened; open or create a project from the Project menu.").arg(sample));
         }
     }
+    if (ss::ui::ModelSetupDialog::shouldOfferAtStart()) QTimer::singleShot(0, &window, &ss::ui::MainWindow::offerModelSetup);
     return app.exec();
 }

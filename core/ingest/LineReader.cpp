@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include "archive/ZipArchive.h"
+
 #include <cstring>
 #include <cstdio>
 
@@ -12,6 +14,31 @@ constexpr std::size_t kChunk = 1 << 20;
 
 Result<std::unique_ptr<LineReader>> LineReader::open(const std::filesystem::path& path) {
     std::error_code ec;
+    auto inArchive = ZipArchive::splitMemberPath(path);
+    if (inArchive || (std::filesystem::is_regular_file(path, ec) && ZipArchive::looksLikeZip(path))) {
+        const auto archivePath = inArchive ? inArchive->first : path;
+        auto archive = ZipArchive::open(archivePath);
+        if (!archive) return archive.error();
+        const ZipArchive::Member* member = nullptr;
+        if (inArchive) {
+            member = (*archive)->find(inArchive->second);
+            if (!member) return makeError(ErrorCode::Io, "no such file in the zip archive", path.string());
+        } else {
+            auto only = (*archive)->onlyMember();
+            if (!only) return only.error();
+            member = *only;
+        }
+        auto stream = (*archive)->openMember(*member);
+        if (!stream) return stream.error();
+        std::unique_ptr<LineReader> reader(new LineReader());
+        reader->path_ = path;
+        reader->fileSize_ = std::filesystem::file_size(archivePath, ec);
+        reader->memberSize_ = member->size;
+        reader->member_ = std::move(*stream);
+        reader->zip_ = std::move(*archive);
+        reader->buffer_.resize(2 * kChunk);
+        return reader;
+    }
     if (std::filesystem::is_directory(path, ec))
         return makeError(ErrorCode::Io, "is a folder, not a file", path.string());
     const auto size = std::filesystem::file_size(path, ec);
@@ -28,10 +55,14 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::filesystem::path
 }
 
 LineReader::~LineReader() {
+    member_.reset();  // before its archive
     if (gz_) gzclose(static_cast<gzFile>(gz_));
 }
 
 std::uint64_t LineReader::compressedOffset() const {
+    if (member_)  // libzip does not expose its position in the archive: scale the member's progress
+        return memberSize_ == 0 ? fileSize_
+                                : static_cast<std::uint64_t>(static_cast<double>(member_->bytesRead()) / memberSize_ * fileSize_);
     return static_cast<std::uint64_t>(gzoffset(static_cast<gzFile>(gz_)));
 }
 
@@ -44,6 +75,17 @@ bool LineReader::fill() {
         begin_ = 0;
     }
     if (buffer_.size() - end_ < kChunk) buffer_.resize(end_ + kChunk);
+    if (member_) {
+        auto read = member_->read(buffer_.data() + end_, kChunk);
+        if (!read || *read == 0) {
+            if (!read) error_ = read.error();
+            eof_ = true;
+            return false;
+        }
+        hashBytes(buffer_.data() + end_, *read);
+        end_ += *read;
+        return true;
+    }
     const int n = gzread(static_cast<gzFile>(gz_), buffer_.data() + end_, static_cast<unsigned>(kChunk));
     if (n < 0) {
         int code = 0;
@@ -63,12 +105,16 @@ bool LineReader::fill() {
         eof_ = true;
         return false;
     }
-    for (int i = 0; i < n; ++i) {  // FNV-1a over the content: cheap next to parsing
-        hash_ ^= static_cast<unsigned char>(buffer_[end_ + i]);
-        hash_ *= 1099511628211ull;
-    }
+    hashBytes(buffer_.data() + end_, static_cast<std::size_t>(n));
     end_ += static_cast<std::size_t>(n);
     return true;
+}
+
+void LineReader::hashBytes(const char* data, std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) {  // FNV-1a over the content: cheap next to parsing
+        hash_ ^= static_cast<unsigned char>(data[i]);
+        hash_ *= 1099511628211ull;
+    }
 }
 
 bool LineReader::next(std::string_view& line) {

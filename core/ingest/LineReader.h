@@ -1,5 +1,5 @@
-// LineReader: streams a text file (plain or gzip, detected transparently) line by line in constant
-// memory, strips a UTF-8 BOM and CR before LF, counts lines and bytes, and fingerprints the content
+// LineReader: streams a text file (plain, gzip or a zip archive's member, detected from the content)
+// line by line in constant memory, strips a UTF-8 BOM and CR before LF, counts lines and bytes, and fingerprints the content
 // so a re-import of the same file can be recognised. One reader per thread.
 #pragma once
 
@@ -14,8 +14,12 @@
 
 namespace ss {
 
+class ZipArchive;
+class ZipMemberStream;
+
 class LineReader {
 public:
+    // A zip archive with one file is read as that file; "data.zip/member.csv" names a member.
     static Result<std::unique_ptr<LineReader>> open(const std::filesystem::path& path);
     ~LineReader();
 
@@ -24,7 +28,7 @@ public:
     bool next(std::string_view& line);
     std::int64_t lineNumber() const { return lineNumber_; }  // 1-based number of the line last returned
     std::uint64_t bytesConsumed() const { return consumed_; }
-    std::uint64_t fileSize() const { return fileSize_; }      // compressed size for .gz
+    std::uint64_t fileSize() const { return fileSize_; }      // on disk: compressed size for .gz and .zip
     std::uint64_t compressedOffset() const;                   // progress measure for both kinds
     const std::optional<Error>& error() const { return error_; }
     std::string fingerprint() const;  // of all bytes read so far (call after the last line)
@@ -33,9 +37,13 @@ public:
 private:
     LineReader() = default;
     bool fill();
+    void hashBytes(const char* data, std::size_t size);
 
     std::filesystem::path path_;
-    void* gz_ = nullptr;  // gzFile
+    void* gz_ = nullptr;  // gzFile, for plain and gzip files
+    std::unique_ptr<ZipArchive> zip_;  // or a zip archive's member
+    std::unique_ptr<ZipMemberStream> member_;
+    std::uint64_t memberSize_ = 0;
     std::string buffer_;
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false, first_ = true;

@@ -47,5 +47,7 @@ private:
 
 // Whether the linked LibTorch can use a CUDA device on this machine (false for CPU-only builds).
 bool cudaAvailable();
+// The linked LibTorch's version, e.g. "1.13.0".
+std::string torchVersion();
 
 }  // namespace ss

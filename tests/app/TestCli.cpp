@@ -181,10 +181,28 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath("x.shelfsense")));  // a usage error touches nothing
     }
 
-    void helpIsSuccess() {
-        const CliRun r = cli({"--help"});
-        QCOMPARE(r.code, 0);
-        QVERIFY(r.err.contains("import") && r.err.contains("stats") && r.err.contains("sample"));
+    void helpAndVersion_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("pattern");  // what stdout must match; nothing may go to stderr
+        QTest::newRow("--help") << QStringList{"--help"} << "^usage: shelfsense-cli COMMAND(.|\\n)*\\n  import (.|\\n)*\\n  sentiment ";
+        QTest::newRow("-h") << QStringList{"-h"} << "^usage: shelfsense-cli COMMAND";
+        QTest::newRow("help") << QStringList{"help"} << "^usage: shelfsense-cli COMMAND";
+        QTest::newRow("--version") << QStringList{"--version"} << "^shelfsense-cli \\d+\\.\\d+\\.\\d+( \\(git [0-9a-f]+(-dirty)?\\))?\\n$";
+        QTest::newRow("a command's --help") << QStringList{"sample", "--help"} << "^usage: shelfsense-cli sample --db F";
+        QTest::newRow("--help after options") << QStringList{"stats", "--db", "x.shelfsense", "--help"} << "^usage: shelfsense-cli stats --db F";
+        QTest::newRow("a model command's -h") << QStringList{"evaluate", "-h"} << "^usage: shelfsense-cli evaluate --db F";
+    }
+    void helpAndVersion() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, pattern);
+        QTemporaryDir dir;
+        QStringList absolute;
+        for (const QString& a : args) absolute << (a.endsWith(".shelfsense") ? dir.filePath(a) : a);
+        const CliRun r = cli(absolute);
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY2(QRegularExpression(pattern).match(QString::fromUtf8(r.out)).hasMatch(), qPrintable(describe(r)));
+        QVERIFY2(r.err.isEmpty(), qPrintable(describe(r)));
+        QVERIFY(!QFileInfo::exists(dir.filePath("x.shelfsense")));  // help touches nothing
     }
 
     void badFileLeavesProjectUnchanged_data() {

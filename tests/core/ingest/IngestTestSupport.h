@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "../archive/ZipFixture.h"
 #include "../store/ProjectDump.h"
 #include "ingest/Importer.h"
 #include "ingest/TaobaoFormat.h"
@@ -27,7 +28,7 @@ inline QByteArray lines(std::initializer_list<const char*> rows) {
     return out;
 }
 
-enum Encoding : int { Plain = 0, Crlf = 1, Bom = 2, Gzip = 4 };
+enum Encoding : int { Plain = 0, Crlf = 1, Bom = 2, Gzip = 4, Zip = 8 };
 
 inline QByteArray encode(QByteArray content, int encoding) {
     if (encoding & Crlf) content.replace("\n", "\r\n");
@@ -35,12 +36,15 @@ inline QByteArray encode(QByteArray content, int encoding) {
     return content;
 }
 
-// Writes content (after CRLF/BOM transforms) to dir/name; gzip-compressed with zlib when asked.
+// Writes content (after CRLF/BOM transforms) to dir/name; gzip-compressed with zlib, or as the one
+// member "data.csv" of a zip archive, when asked.
 inline std::filesystem::path writeFixture(const QTemporaryDir& dir, const std::string& name, const QByteArray& content,
                                           int encoding = Plain) {
     const auto path = std::filesystem::path(dir.path().toStdString()) / name;
     const QByteArray bytes = encode(content, encoding);
-    if (encoding & Gzip) {
+    if (encoding & Zip) {
+        if (!writeZip(path, {{"data.csv", bytes}})) return {};
+    } else if (encoding & Gzip) {
         gzFile gz = gzopen(path.string().c_str(), "wb9");
         if (!gz) return {};
         if (!bytes.isEmpty()) gzwrite(gz, bytes.constData(), static_cast<unsigned>(bytes.size()));

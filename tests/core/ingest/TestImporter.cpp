@@ -590,7 +590,8 @@ private slots:
         };
         const std::pair<const char*, int> encodings[] = {
             {"plain", sstest::Plain}, {"crlf", sstest::Crlf}, {"bom", sstest::Bom}, {"bom+crlf", sstest::Bom | sstest::Crlf},
-            {"gzip", sstest::Gzip}, {"gzip+bom+crlf", sstest::Gzip | sstest::Bom | sstest::Crlf}};
+            {"gzip", sstest::Gzip}, {"gzip+bom+crlf", sstest::Gzip | sstest::Bom | sstest::Crlf},
+            {"zip", sstest::Zip}, {"zip+bom+crlf", sstest::Zip | sstest::Bom | sstest::Crlf}};
         for (const auto& c : cases)
             for (const auto& [ename, e] : encodings)
                 QTest::addRow("%s %s", c.name, ename) << int(c.format) << c.fixture << e << c.imported << c.rejects;
@@ -606,7 +607,7 @@ private slots:
         const auto refProject = projectIn(dir, "ref.shelfsense");
         SS_VERIFY_OK(runImport(refProject, static_cast<ImportFormat>(format), {writeFixture(dir, "ref.txt", fixture)}, withNow()));
         const auto project = projectIn(dir);
-        const auto file = writeFixture(dir, (encoding & sstest::Gzip) ? "data.txt.gz" : "data.txt", fixture, encoding);
+        const auto file = writeFixture(dir, (encoding & sstest::Zip) ? "data.zip" : (encoding & sstest::Gzip) ? "data.txt.gz" : "data.txt", fixture, encoding);
         auto summary = runImport(project, static_cast<ImportFormat>(format), {file}, withNow());
         SS_VERIFY_OK(summary);
         QCOMPARE(int(summary->rowsImported), imported);

@@ -1,5 +1,5 @@
-// LineReader: line splitting (LF, CRLF, last line without newline), BOM stripping, transparent gzip,
-// lines across buffer chunks, content fingerprints and read errors.
+// LineReader: line splitting (LF, CRLF, last line without newline), BOM stripping, transparent gzip
+// and zip, lines across buffer chunks, content fingerprints and read errors.
 #include <QtTest>
 
 #include "../store/TestSupport.h"
@@ -49,8 +49,8 @@ private slots:
         QFETCH(QByteArray, content);
         QFETCH(QStringList, expected);
         QTemporaryDir dir;
-        for (int enc : {int(sstest::Plain), int(sstest::Gzip)}) {
-            const auto path = writeFixture(dir, enc ? "f.txt.gz" : "f.txt", content, enc);
+        for (int enc : {int(sstest::Plain), int(sstest::Gzip), int(sstest::Zip)}) {
+            const auto path = writeFixture(dir, enc == sstest::Zip ? "f.zip" : enc ? "f.txt.gz" : "f.txt", content, enc);
             qint64 last = -1;
             QCOMPARE(readAll(path, nullptr, &last), expected);
             QCOMPARE(last, qint64(expected.size()));
@@ -69,6 +69,96 @@ private slots:
         QCOMPARE((*reader)->fileSize(), std::uint64_t(std::filesystem::file_size(gz)));  // compressed size
     }
 
+    void zipMembers_data() {
+        QTest::addColumn<QString>("name");       // what is opened, relative to the folder
+        QTest::addColumn<bool>("opens");
+        QTest::addColumn<QStringList>("expected");  // the lines, or fragments of the open error
+        QTest::newRow("one member") << "one.zip" << true << QStringList{"a,1", "b,2"};
+        QTest::newRow("one member beside folders and macOS metadata") << "mac.zip" << true << QStringList{"a,1", "b,2"};
+        QTest::newRow("named member") << "two.zip/inner/second.csv" << true << QStringList{"s,2"};
+        QTest::newRow("named member, first") << "two.zip/first.csv" << true << QStringList{"f,1"};
+        QTest::newRow("two members, none named") << "two.zip" << false << QStringList{"holds 2 files (first.csv, inner/second.csv)", "two.zip/first.csv"};
+        QTest::newRow("no such member") << "two.zip/third.csv" << false << QStringList{"no such file in the zip archive", "third.csv"};
+        QTest::newRow("empty archive") << "empty.zip" << false << QStringList{"holds no files"};
+        QTest::newRow("zip by content, any name") << "one.csv" << true << QStringList{"a,1", "b,2"};
+    }
+    void zipMembers() {
+        QFETCH(QString, name);
+        QFETCH(bool, opens);
+        QFETCH(QStringList, expected);
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        QVERIFY(sstest::writeZip(root / "one.zip", {{"data.csv", "a,1\nb,2\n"}}));
+        QVERIFY(sstest::writeZip(root / "one.csv", {{"data.csv", "a,1\nb,2\n"}}));
+        QVERIFY(sstest::writeZip(root / "mac.zip", {{"folder/", {}}, {"__MACOSX/folder/._data.csv", "junk"}, {"folder/._x", "junk"},
+                                                    {"folder/data.csv", "a,1\nb,2\n"}}));
+        QVERIFY(sstest::writeZip(root / "two.zip", {{"first.csv", "f,1\n"}, {"inner/second.csv", "s,2\n"}}));
+        {
+            // libzip writes no file for an empty archive: the 22-byte end record alone.
+            QFile f(QString::fromStdString((root / "empty.zip").string()));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("PK\x05\x06", 4) + QByteArray(18, '\0'));
+        }
+        const QStringList got = readAll(root / name.toStdString());
+        if (opens) {
+            QCOMPARE(got, expected);
+        } else {
+            QCOMPARE(got.size(), 1);
+            for (const QString& fragment : expected) QVERIFY2(got.first().contains(fragment), qPrintable(got.first()));
+        }
+    }
+
+    void damagedZip() {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        QByteArray content;
+        for (int i = 0; i < 5000; ++i) content += "user" + QByteArray::number(i) + ",item" + QByteArray::number(i * 31) + "\n";
+        // Stored, so that flipping a byte of the archive flips a byte of the member: its CRC fails.
+        QVERIFY(sstest::writeZip(root / "flip.zip", {{"data.csv", content, true}}));
+        QFile f(QString::fromStdString((root / "flip.zip").string()));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        const auto at = bytes.indexOf("user2500,");
+        QVERIFY(at > 0);
+        bytes[at] = 'U';
+        f.seek(0);
+        f.write(bytes);
+        f.close();
+        const QStringList flipped = readAll(root / "flip.zip");
+        QCOMPARE(flipped.last(), QString("<error>"));
+
+        // Cut in half: no central directory, so the archive is refused with its name.
+        {
+            QFile cut(QString::fromStdString((root / "cut.zip").string()));
+            QVERIFY(cut.open(QIODevice::WriteOnly));
+            cut.write(bytes.left(bytes.size() / 2));
+        }
+        auto reader = LineReader::open(root / "cut.zip");
+        QVERIFY(!reader);
+        QCOMPARE(reader.error().code, ErrorCode::InputData);
+        QVERIFY(reader.error().describe().find("cut.zip") != std::string::npos);
+        QVERIFY(reader.error().describe().find("not a complete zip archive") != std::string::npos);
+    }
+
+    void zipProgressReachesTheFileSize() {
+        QTemporaryDir dir;
+        const std::filesystem::path path = std::filesystem::path(dir.path().toStdString()) / "p.zip";
+        QByteArray content;
+        for (int i = 0; i < 50000; ++i) content += QByteArray::number(i * 7919) + "\n";
+        QVERIFY(sstest::writeZip(path, {{"p.csv", content}}));
+        auto reader = LineReader::open(path);
+        SS_VERIFY_OK(reader);
+        QCOMPARE((*reader)->fileSize(), std::uint64_t(std::filesystem::file_size(path)));
+        std::string_view line;
+        std::uint64_t previous = 0;
+        while ((*reader)->next(line)) {
+            QVERIFY((*reader)->compressedOffset() >= previous);
+            previous = (*reader)->compressedOffset();
+        }
+        QVERIFY(!(*reader)->error());
+        QCOMPARE((*reader)->compressedOffset(), (*reader)->fileSize());
+    }
+
     void longLinesAcrossChunks() {
         // Lines of growing length, one of 3 MiB: chunk boundaries (1 MiB) fall inside lines and inside CRLF.
         QByteArray content;
@@ -85,8 +175,8 @@ private slots:
         expected << "tail";
         content += "tail";
         QTemporaryDir dir;
-        for (int enc : {int(sstest::Plain), int(sstest::Gzip)}) {
-            const auto path = writeFixture(dir, enc ? "long.gz" : "long.txt", content, enc);
+        for (int enc : {int(sstest::Plain), int(sstest::Gzip), int(sstest::Zip)}) {
+            const auto path = writeFixture(dir, enc == sstest::Zip ? "long.zip" : enc ? "long.gz" : "long.txt", content, enc);
             const QStringList got = readAll(path);
             QCOMPARE(got.size(), expected.size());
             QVERIFY(got == expected);
@@ -95,7 +185,7 @@ private slots:
 
     void fingerprintFollowsContent() {
         QTemporaryDir dir;
-        QString a, b, c, d;
+        QString a, b, c, d, e;
         readAll(writeFixture(dir, "a.csv", "1,2\n3,4\n"), &a);
         readAll(writeFixture(dir, "b.csv", "1,2\n3,4\n"), &b);
         readAll(writeFixture(dir, "c.csv", "1,2\n3,5\n"), &c);
@@ -104,6 +194,8 @@ private slots:
         QCOMPARE(a, b);       // same bytes, different name
         QVERIFY(a != c);      // one byte differs
         QCOMPARE(a, d);       // the content, not the compression, is fingerprinted
+        readAll(writeFixture(dir, "e.zip", "1,2\n3,4\n", sstest::Zip), &e);
+        QCOMPARE(a, e);
     }
 
     void readErrors() {

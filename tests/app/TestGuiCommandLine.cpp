@@ -1,0 +1,43 @@
+// shelfsense (the workbench) as a black box: --help and --version answer on stdout with exit 0 and
+// open no window; an unknown option is a usage error (exit 1) that opens nothing either.
+#include <QtTest>
+
+class TestGuiCommandLine : public QObject {
+    Q_OBJECT
+private slots:
+    void commandLine_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("pattern");  // on stdout for exit 0, on stderr otherwise
+        QTest::newRow("--version") << QStringList{"--version"} << 0 << "^shelfsense \\d+\\.\\d+\\.\\d+( \\(git [0-9a-f]+(-dirty)?\\))?\\n$";
+        QTest::newRow("-v") << QStringList{"-v"} << 0 << "^shelfsense \\d+\\.\\d+\\.\\d+";
+        QTest::newRow("--help") << QStringList{"--help"} << 0 << "^Usage: \\S*shelfsense \\[options\\] project(.|\\n)*--version";
+        QTest::newRow("unknown option") << QStringList{"--bogus"} << 1 << "Unknown option 'bogus'";
+    }
+    void commandLine() {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, pattern);
+        QTemporaryDir home;  // a first start must not happen: nothing may be written there
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", home.path());
+        env.insert("XDG_CONFIG_HOME", home.filePath("config"));
+        env.insert("XDG_DATA_HOME", home.filePath("data"));
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.insert("LANG", "C.UTF-8");
+        env.insert("LANGUAGE", "en");
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SS_GUI_PATH), args);
+        QVERIFY(p.waitForFinished(60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == code, qPrintable(out + err));
+        QVERIFY2(QRegularExpression(pattern).match(code == 0 ? out : err).hasMatch(), qPrintable(out + "|" + err));
+        QVERIFY2(!QDir(home.filePath("data")).exists(), "the workbench wrote data before parsing its command line");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestGuiCommandLine)
+#include "TestGuiCommandLine.moc"
