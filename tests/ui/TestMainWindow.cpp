@@ -5,7 +5,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QChartView>
+#include <QValueAxis>
 #include <QtTest>
+
+#include <cmath>
 
 #include "DailyEventsModel.h"
 #include "DataScreen.h"
@@ -56,7 +60,22 @@ private slots:
         const QString summary = overview->findChild<QLabel*>("summary")->text();
         QVERIFY2(summary.contains("220"), qPrintable(summary));  // items
         QVERIFY(overview->dailyModel()->rowCount() > 60);
-        QVERIFY(window.windowTitle().contains("sample.shelfsense"));
+        // The project's name heads the overview and the title; its path is in the tooltip and the title.
+        QVERIFY2(summary.contains("<h2>sample</h2>"), qPrintable(summary));
+        QVERIFY(!summary.contains(dir_.path()));
+        QCOMPARE(overview->findChild<QLabel*>("summary")->toolTip(), project_);
+        QVERIFY(window.windowTitle().startsWith("sample ("));
+        QVERIFY(window.windowTitle().contains(project_));
+        // The daily chart's count axis ticks at round numbers from zero.
+        auto* chart = overview->findChild<QChartView*>()->chart();
+        auto* counts = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).first());
+        QVERIFY(counts);
+        QCOMPARE(counts->min(), 0.0);
+        const double step = (counts->max() - counts->min()) / (counts->tickCount() - 1);
+        const double magnitude = std::pow(10.0, std::floor(std::log10(step)));
+        QVERIFY2(QList<double>({1, 2, 2.5, 5}).contains(step / magnitude), qPrintable(QString::number(step)));
+        QVERIFY(counts->tickCount() <= 6);
+        QVERIFY(counts->max() >= overview->dailyModel()->maxEvents());
 
         auto* data = window.findChild<DataScreen*>();
         QVERIFY(data);
@@ -64,6 +83,10 @@ private slots:
 
         auto* navigation = window.findChild<QListWidget*>("navigation");
         QCOMPARE(navigation->count(), 7);
+        for (int i = 0; i < navigation->count(); ++i) {
+            const QIcon icon = navigation->item(i)->icon();
+            QVERIFY2(!icon.isNull() && !icon.pixmap(20, 20).toImage().isNull(), qPrintable(navigation->item(i)->text()));
+        }
         window.showScreen(1);
         QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(data));
     }
@@ -125,6 +148,7 @@ private slots:
         });
         auto* dock = window.findChild<QDockWidget*>("jobsDock");
         QVERIFY(dock);
+        QTRY_VERIFY(dock->isVisible());  // a job still running after a moment brings the panel up
         QPushButton* cancel = nullptr;
         QTRY_VERIFY((cancel = dock->findChild<QPushButton*>("cancel")) != nullptr);
         QTRY_VERIFY(dock->findChild<QProgressBar*>("progress")->maximum() == 1000);
@@ -133,6 +157,53 @@ private slots:
         QCOMPARE(finished.first().at(2).toBool(), true);  // cancelled
         QVERIFY(delivered);
         QVERIFY(dock->findChild<QLabel*>("stage")->text().contains("Cancelled"));
+        QTRY_VERIFY_WITH_TIMEOUT(dock->isHidden(), 10000);  // and it goes once nothing runs
+    }
+
+    void jobsPanelKeepsOutOfTheWay_data() {
+        QTest::addColumn<int>("runMs");
+        QTest::addColumn<bool>("fails");
+        QTest::addColumn<bool>("visibleAfter");
+        QTest::newRow("a quick job is never shown") << 30 << false << false;
+        QTest::newRow("a quick failure is told in the status bar alone") << 30 << true << false;
+        QTest::newRow("a slow failure stays on screen") << 1500 << true << true;
+    }
+    void jobsPanelKeepsOutOfTheWay() {
+        QFETCH(int, runMs);
+        QFETCH(bool, fails);
+        QFETCH(bool, visibleAfter);
+        LanguageManager language;
+        MainWindow window(language);
+        window.show();
+        auto* dock = window.findChild<QDockWidget*>("jobsDock");
+        QVERIFY(dock->isHidden());
+        QSignalSpy finished(&window.jobs(), &JobRunner::jobFinished);
+        std::function<Result<int>(const JobContext&)> job = [runMs, fails](const JobContext&) -> Result<int> {
+            QThread::msleep(runMs);
+            if (fails) return makeError(ErrorCode::InputData, "bad row");
+            return 1;
+        };
+        window.jobs().start<int>("job", job, &window, [](Result<int>) {});
+        QVERIFY(finished.wait(10000));
+        // Nothing to wait for by signal here: the panel must *not* change; give its timers time to fire.
+        QTest::qWait(4000);
+        QCOMPARE(dock->isVisible(), visibleAfter);
+    }
+
+    void noticesAreShownAndDismissed() {
+        LanguageManager language;
+        MainWindow window(language);
+        window.show();
+        auto* bar = window.findChild<QWidget*>("noticeBar");
+        QVERIFY(bar && bar->isHidden());
+        window.addNotice("The recent project /gone.shelfsense is no longer there; it was taken off the list.");
+        window.addNotice("The setting “Language” holds “tlh”, which is not allowed; the default is used.");
+        QVERIFY(bar->isVisible());
+        QCOMPARE(window.notices().size(), 2);
+        QVERIFY(bar->findChild<QLabel*>()->text().contains("/gone.shelfsense"));
+        QTest::mouseClick(bar->findChild<QPushButton*>("dismissNotices"), Qt::LeftButton);
+        QVERIFY(bar->isHidden());
+        QVERIFY(window.notices().isEmpty());
     }
 };
 
