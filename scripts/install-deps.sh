@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package that building, testing and running ShelfSense needs.
+# Installs every Debian package that building, testing and running ShelfSense needs (the last
+# line: the package checks the test suite runs on the built .deb).
 # Idempotent: packages already present are skipped; runs as root or through sudo.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ packages=(
   libboost-program-options1.81-dev libutf8proc-dev
   xvfb xauth imagemagick fonts-wqy-microhei
   python3 python3-pip python3-venv
+  lintian desktop-file-utils appstream groff-base
 )
 
 missing=()
