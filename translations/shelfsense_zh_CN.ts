@@ -1499,195 +1499,195 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/ImportWizard.cpp" line="28"/>
-        <source>Plain or .gz files; the format is detected from the first file and can be changed.</source>
-        <translation>支持普通文件或 .gz 压缩文件；格式根据第一个文件自动识别，也可以手动更改。</translation>
+        <source>Plain, .gz or .zip files (a zip holding one file; for one of several, double-click it and name the member: archive.zip/member.csv); the format is detected from the first file and can be changed.</source>
+        <translation>纯文本、.gz 或 .zip 文件（zip 中只有一个文件时直接导入；若有多个，请双击该文件并写明成员：archive.zip/member.csv）；格式根据第一个文件自动识别，可以更改。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="31"/>
+        <location filename="../ui/ImportWizard.cpp" line="33"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="32"/>
+        <location filename="../ui/ImportWizard.cpp" line="34"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="42"/>
+        <location filename="../ui/ImportWizard.cpp" line="44"/>
         <source>Taobao UserBehavior (user,item,category,behavior,timestamp)</source>
         <translation>淘宝用户行为（用户,商品,类目,行为,时间戳）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="43"/>
+        <location filename="../ui/ImportWizard.cpp" line="45"/>
         <source>RetailRocket events.csv / item_properties.csv</source>
         <translation>RetailRocket events.csv / item_properties.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="44"/>
+        <location filename="../ui/ImportWizard.cpp" line="46"/>
         <source>Amazon reviews (JSON lines)</source>
         <translation>亚马逊评价（JSON Lines）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="45"/>
+        <location filename="../ui/ImportWizard.cpp" line="47"/>
         <source>Amazon product metadata (JSON lines)</source>
         <translation>亚马逊商品元数据（JSON Lines）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="46"/>
+        <location filename="../ui/ImportWizard.cpp" line="48"/>
         <source>Transaction log (customer, date, amount)</source>
         <translation>交易记录（客户、日期、金额）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="47"/>
+        <location filename="../ui/ImportWizard.cpp" line="49"/>
         <source>CSV with a column mapping</source>
         <translation>带列映射的 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="51"/>
+        <location filename="../ui/ImportWizard.cpp" line="53"/>
         <source>column=field, … e.g. CustomerID=user, StockCode=item, InvoiceDate=time</source>
         <translation>列=字段, … 例如 CustomerID=user, StockCode=item, InvoiceDate=time</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="53"/>
+        <location filename="../ui/ImportWizard.cpp" line="55"/>
         <source>(from a mapped &apos;type&apos; column)</source>
         <translation>（来自映射的 type 列）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="54"/>
+        <location filename="../ui/ImportWizard.cpp" line="56"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="55"/>
+        <location filename="../ui/ImportWizard.cpp" line="57"/>
         <source>Cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="56"/>
+        <location filename="../ui/ImportWizard.cpp" line="58"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="57"/>
+        <location filename="../ui/ImportWizard.cpp" line="59"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="58"/>
+        <location filename="../ui/ImportWizard.cpp" line="60"/>
         <source>Drop rows outside the dataset&apos;s documented collection window (otherwise kept and flagged)</source>
         <translation>丢弃数据集公布的采集时间窗之外的行（否则保留并标记）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="59"/>
+        <location filename="../ui/ImportWizard.cpp" line="61"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="60"/>
+        <location filename="../ui/ImportWizard.cpp" line="62"/>
         <source>Column mapping (CSV):</source>
         <translation>列映射（CSV）：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="61"/>
+        <location filename="../ui/ImportWizard.cpp" line="63"/>
         <source>Default behaviour (CSV events):</source>
         <translation>默认行为（CSV 事件）：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="72"/>
+        <location filename="../ui/ImportWizard.cpp" line="74"/>
         <source>Choose files to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="92"/>
+        <location filename="../ui/ImportWizard.cpp" line="94"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="93"/>
+        <location filename="../ui/ImportWizard.cpp" line="95"/>
         <source>The first rows of the first file, split as the importer will read them.</source>
         <translation>第一个文件的前几行，按导入器的读取方式拆分。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="128"/>
+        <location filename="../ui/ImportWizard.cpp" line="130"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="129"/>
+        <location filename="../ui/ImportWizard.cpp" line="131"/>
         <source>The import runs in one transaction: if it fails or is cancelled, the project stays as it was.</source>
         <translation>导入在一个事务中进行：失败或取消时，项目保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="134"/>
+        <location filename="../ui/ImportWizard.cpp" line="136"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136"/>
+        <location filename="../ui/ImportWizard.cpp" line="138"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136"/>
+        <location filename="../ui/ImportWizard.cpp" line="138"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136"/>
+        <location filename="../ui/ImportWizard.cpp" line="138"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136"/>
+        <location filename="../ui/ImportWizard.cpp" line="138"/>
         <source>Kept</source>
         <translation>已保留</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="142"/>
+        <location filename="../ui/ImportWizard.cpp" line="144"/>
         <source>Rejected and flagged rows:</source>
         <translation>被拒绝和被标记的行：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="155"/>
+        <location filename="../ui/ImportWizard.cpp" line="157"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportWizard.cpp" line="167"/>
+        <location filename="../ui/ImportWizard.cpp" line="169"/>
         <source>Importing %n file(s)</source>
         <translation>
             <numerusform>正在导入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="182"/>
+        <location filename="../ui/ImportWizard.cpp" line="184"/>
         <source>Cancelled. The project is unchanged.</source>
         <translation>已取消。项目未被更改。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="183"/>
+        <location filename="../ui/ImportWizard.cpp" line="185"/>
         <source>Import failed; the project is unchanged.
 %1</source>
         <translation>导入失败；项目未被更改。
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="185"/>
+        <location filename="../ui/ImportWizard.cpp" line="187"/>
         <source>Read %1 rows, imported %2, rejected %3, flagged %4, duplicates %5 in %6 s.</source>
         <translation>读取 %1 行，导入 %2 行，拒绝 %3 行，标记 %4 行，重复 %5 行，用时 %6 秒。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="198"/>
+        <location filename="../ui/ImportWizard.cpp" line="200"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="198"/>
+        <location filename="../ui/ImportWizard.cpp" line="200"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="210"/>
+        <location filename="../ui/ImportWizard.cpp" line="212"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>

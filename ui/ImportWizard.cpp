@@ -25,7 +25,9 @@ class ImportWizard::FilesPage : public QWizardPage {
 public:
     explicit FilesPage(ImportWizard& w) : wizard_(w) {
         setTitle(ImportWizard::tr("Choose files"));
-        setSubTitle(ImportWizard::tr("Plain or .gz files; the format is detected from the first file and can be changed."));
+        setSubTitle(ImportWizard::tr("Plain, .gz or .zip files (a zip holding one file; for one of several, double-click it and "
+                                         "name the member: archive.zip/member.csv); the format is detected from the first file "
+                                         "and can be changed."));
         auto* layout = new QVBoxLayout(this);
         w.files_ = new QListWidget(this);
         auto* add = new QPushButton(ImportWizard::tr("Add files…"), this);
@@ -218,6 +220,8 @@ ImportWizard::ImportWizard(JobRunner& runner, const QString& projectPath, QWidge
 void ImportWizard::setFiles(const QStringList& files) {
     files_->clear();
     files_->addItems(files);
+    for (int i = 0; i < files_->count(); ++i)  // editable: "data.zip" → "data.zip/events.csv" names one member
+        files_->item(i)->setFlags(files_->item(i)->flags() | Qt::ItemIsEditable);
     if (!files.isEmpty())
         if (auto detected = detectImportFormat(utf8(files.front())))
             format_->setCurrentIndex(format_->findData(int(*detected)));
