@@ -59,7 +59,11 @@ Status runRecommend(const std::vector<std::string>& args) {
     if (!index) return makeError(ErrorCode::InputData, "no user with id '" + *user + "' in the project", *db);
     SS_TRY((*session)->train(name, config, job));
     if (rules->mmrLambda) SS_TRY((*session)->ensureItemVectors(job));
-    if (rules->buryNegativeAbove) rules->negativeItems = (*session)->itemsAboveNegativeShare(*rules->buryNegativeAbove);
+    if (rules->buryNegativeAbove) {
+        auto negative = (*session)->itemsAboveNegativeShare(*rules->buryNegativeAbove);
+        if (!negative) return negative.error();
+        rules->negativeItems = std::move(*negative);
+    }
     auto list = (*session)->recommend(name, *index, static_cast<std::size_t>(*k), *rules, parser.flag("include-known"),
                                       static_cast<std::size_t>(std::max<std::int64_t>(0, *explain)));
     if (!list) return list.error();

@@ -12,20 +12,51 @@
 #include "SettingsRegistry.h"
 #include "start/ModelSetupDialog.h"
 
+namespace {
+
+void identify(QCoreApplication& app) {
+    app.setOrganizationName("ShelfSense");
+    app.setApplicationName("shelfsense");
+    app.setApplicationVersion(QString::fromStdString(ss::BuildInfo::describe()));
+}
+
+void describeCommandLine(QCommandLineParser& parser) {
+    parser.setApplicationDescription(QCoreApplication::translate("main", "ShelfSense workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("project", QCoreApplication::translate("main", "Project file (.shelfsense) to open"));
+}
+
+// --help and --version answer without a display (a package's post-install check, a terminal over
+// ssh): parsed by a QCoreApplication, which exits after printing.
+void answerWithoutDisplay(int argc, char** argv) {
+    bool asked = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        asked = asked || a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version" || a == "-?";
+    }
+    if (!asked) return;
+    QCoreApplication app(argc, argv);
+    identify(app);
+    ss::ui::LanguageManager language;
+    language.apply(ss::ui::SettingsRegistry::language());
+    QCommandLineParser parser;
+    describeCommandLine(parser);
+    parser.process(app);  // prints and exits
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    answerWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
-    QApplication::setOrganizationName("ShelfSense");
-    QApplication::setApplicationName("shelfsense");
-    QApplication::setApplicationVersion(QString::fromStdString(ss::BuildInfo::describe()));
+    identify(app);
 
     ss::ui::LanguageManager language;
     language.apply(ss::ui::SettingsRegistry::language());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "ShelfSense workbench"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument("project", QCoreApplication::translate("main", "Project file (.shelfsense) to open"));
+    describeCommandLine(parser);
     parser.process(app);
 
     ss::ui::MainWindow window(language);

@@ -27,16 +27,20 @@ Result<std::unique_ptr<RecommendationSession>> RecommendationSession::open(const
     for (std::size_t p = 0; p < events.size(); ++p) s->userEvents_[next[events[p].user]++] = static_cast<std::uint32_t>(p);
     s->fallback_ = std::make_unique<PopularityRecommender>();
     SS_TRY(s->fallback_->fit(s->train_, {s->now_, options.seed, options.threads}, job));
-    auto sentiment = sentiment::SentimentOverview::compute(project);
-    if (!sentiment) return sentiment.error();
-    for (const auto& item : sentiment->items)
-        if (item.tally.labelled() > 0) s->itemSentiment_.push_back({item.externalId, {item.tally.shareNegative(), item.tally.labelled()}});
     return s;
 }
 
-std::vector<std::string> RecommendationSession::itemsAboveNegativeShare(double share) const {
+Result<std::vector<std::string>> RecommendationSession::itemsAboveNegativeShare(double share) const {
+    std::lock_guard lock(sentimentMutex_);
+    if (!itemSentiment_) {
+        auto sentiment = sentiment::SentimentOverview::compute(path_);
+        if (!sentiment) return sentiment.error();
+        itemSentiment_.emplace();
+        for (const auto& item : sentiment->items)
+            if (item.tally.labelled() > 0) itemSentiment_->push_back({item.externalId, {item.tally.shareNegative(), item.tally.labelled()}});
+    }
     std::vector<std::string> out;
-    for (const auto& [id, sentiment] : itemSentiment_)
+    for (const auto& [id, sentiment] : *itemSentiment_)
         if (sentiment.second >= 3 && sentiment.first > share) out.push_back(id);
     return out;
 }
@@ -98,7 +102,9 @@ Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::
     const MerchandisingRules* applied = &rules;
     if (rules.buryNegativeAbove && rules.negativeItems.empty()) {
         resolved = rules;
-        resolved.negativeItems = itemsAboveNegativeShare(*rules.buryNegativeAbove);
+        auto negative = itemsAboveNegativeShare(*rules.buryNegativeAbove);
+        if (!negative) return negative.error();
+        resolved.negativeItems = std::move(*negative);
         applied = &resolved;
     }
     const CompiledRules compiled = CompiledRules::compile(*applied, data_);

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <set>
@@ -69,8 +70,9 @@ public:
                                                                  const JobContext& job = {}) const;
 
     std::vector<HistoryEntry> history(std::int32_t user) const;  // time order
-    // Products with more than `share` negative reviews (of at least 3 labelled), as read at open().
-    std::vector<std::string> itemsAboveNegativeShare(double share) const;
+    // Products with more than `share` negative reviews (of at least 3 labelled). The project's review
+    // sentiment is read the first time a rule needs it (not at open(): most sessions never bury).
+    Result<std::vector<std::string>> itemsAboveNegativeShare(double share) const;
     const Dataset& data() const { return data_; }
     const Interactions& interactions() const { return *train_; }
     const ItemVectorSet* itemVectors() const { return vectors_ ? &*vectors_ : nullptr; }
@@ -88,8 +90,10 @@ private:
     std::set<std::string> cached_;
     std::vector<std::int64_t> userEventOffset_;  // users + 1: the user's events in userEvents_
     std::vector<std::uint32_t> userEvents_;      // indices into data_.events(), time order per user
-    // Each reviewed product's share of negative reviews and labelled reviews (for "bury by sentiment").
-    std::vector<std::pair<std::string, std::pair<double, std::int64_t>>> itemSentiment_;
+    // Each reviewed product's share of negative reviews and labelled reviews (for "bury by sentiment"),
+    // read on first use; any job thread may ask, hence the mutex.
+    mutable std::mutex sentimentMutex_;
+    mutable std::optional<std::vector<std::pair<std::string, std::pair<double, std::int64_t>>>> itemSentiment_;
 };
 
 }  // namespace ss::rec

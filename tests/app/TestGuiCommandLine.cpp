@@ -9,22 +9,30 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("pattern");  // on stdout for exit 0, on stderr otherwise
-        QTest::newRow("--version") << QStringList{"--version"} << 0 << "^shelfsense \\d+\\.\\d+\\.\\d+( \\(git [0-9a-f]+(-dirty)?\\))?\\n$";
-        QTest::newRow("-v") << QStringList{"-v"} << 0 << "^shelfsense \\d+\\.\\d+\\.\\d+";
-        QTest::newRow("--help") << QStringList{"--help"} << 0 << "^Usage: \\S*shelfsense \\[options\\] project(.|\\n)*--version";
-        QTest::newRow("unknown option") << QStringList{"--bogus"} << 1 << "Unknown option 'bogus'";
+        QTest::addColumn<bool>("display");     // false: no display at all (no X, no offscreen plugin chosen)
+        QTest::newRow("--version") << QStringList{"--version"} << 0 << "^shelfsense \\d+\\.\\d+\\.\\d+( \\(git [0-9a-f]+(-dirty)?\\))?\\n$" << true;
+        QTest::newRow("-v") << QStringList{"-v"} << 0 << "^shelfsense \\d+\\.\\d+\\.\\d+" << true;
+        QTest::newRow("--help") << QStringList{"--help"} << 0 << "^Usage: \\S*shelfsense \\[options\\] project(.|\\n)*--version" << true;
+        QTest::newRow("unknown option") << QStringList{"--bogus"} << 1 << "Unknown option 'bogus'" << true;
+        QTest::newRow("--version without a display") << QStringList{"--version"} << 0 << "^shelfsense \\d+\\.\\d+\\.\\d+" << false;
+        QTest::newRow("--help without a display") << QStringList{"--help"} << 0 << "^Usage: " << false;
     }
     void commandLine() {
         QFETCH(QStringList, args);
         QFETCH(int, code);
         QFETCH(QString, pattern);
+        QFETCH(bool, display);
         QTemporaryDir home;  // a first start must not happen: nothing may be written there
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("HOME", home.path());
         env.insert("XDG_CONFIG_HOME", home.filePath("config"));
         env.insert("XDG_DATA_HOME", home.filePath("data"));
-        env.insert("QT_QPA_PLATFORM", "offscreen");
+        if (display) {
+            env.insert("QT_QPA_PLATFORM", "offscreen");
+        } else {
+            for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(name);
+        }
         env.insert("LANG", "C.UTF-8");
         env.insert("LANGUAGE", "en");
         p.setProcessEnvironment(env);
