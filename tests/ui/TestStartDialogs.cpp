@@ -13,6 +13,8 @@
 #include "../core/archive/ZipFixture.h"
 #include "../core/model/SafetensorsBytes.h"
 #include "JobRunner.h"
+#include "LanguageManager.h"
+#include "UiTestSupport.h"
 #include "NiceAxis.h"
 #include "RecommenderChoices.h"
 #ifdef SHELFSENSE_WITH_TORCH
@@ -132,6 +134,37 @@ private slots:
         QVERIFY(!search.findChild<QPushButton*>("search")->isEnabled());
         QVERIFY(search.findChild<QLabel*>("model")->text().contains("No sentence encoder"));
 #endif
+    }
+
+    void dialogsReadInBothLanguages_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("expected");  // a word of the encoder dialog in that language
+        QTest::newRow("English") << "en" << "sentence encoder";
+        QTest::newRow("Simplified Chinese") << "zh_CN" << "句向量编码器";
+    }
+    void dialogsReadInBothLanguages() {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        LanguageManager languages;
+        QCOMPARE(languages.apply(language), language);
+        JobRunner jobs;
+        ModelSetupDialog setup(jobs);
+        setup.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&setup));
+        QStringList texts;
+        for (auto* label : setup.findChildren<QLabel*>()) texts << label->text();
+        QVERIFY2(texts.join(' ').contains(expected), qPrintable(texts.join(' ')));
+        // Every button shows its whole text, and the dialog fits a laptop screen.
+        for (auto* button : setup.findChildren<QPushButton*>())
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
+        QVERIFY(setup.width() <= 900 && setup.height() <= 700);
+        AboutDialog about;
+        about.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&about));
+        QVERIFY(about.findChild<QTextBrowser*>("aboutBody")->toPlainText().contains(language == "en" ? "Licences" : "许可证"));
+        test::saveScreenshot(setup, QStringLiteral("model-setup-%1.png").arg(language));
+        test::saveScreenshot(about, QStringLiteral("about-%1.png").arg(language));
+        languages.apply("en");
     }
 
     void aboutNamesWhatItRunsWith() {

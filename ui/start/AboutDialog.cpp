@@ -55,11 +55,11 @@ QString AboutDialog::bodyHtml() {
     // Libraries linked into ShelfSense, and the default model's licence (the model is installed separately).
     const std::pair<const char*, const char*> licences[] = {
         {"Qt 6", "LGPL-3.0"}, {"LibTorch", "BSD-3-Clause"}, {"OpenBLAS", "BSD-3-Clause"}, {"SQLite", "Public domain"},
-        {"Boost", "BSL-1.0"}, {"utf8proc", "MIT"}, {"libzip", "BSD-3-Clause"}, {"zlib", "Zlib"},
-        {"all-MiniLM-L6-v2 (default model)", "Apache-2.0"}};
+        {"Boost", "BSL-1.0"}, {"utf8proc", "MIT"}, {"libzip", "BSD-3-Clause"}, {"zlib", "Zlib"}};
     html += tr("<h3>Licences of the parts it is built from</h3>");
     html += QStringLiteral("<table cellspacing='4'>");
     for (const auto& [part, licence] : licences) html += row(QString::fromUtf8(part), QString::fromLatin1(licence));
+    html += row(tr("%1 (the default model, installed separately)").arg(QStringLiteral("all-MiniLM-L6-v2")), QStringLiteral("Apache-2.0"));
     html += QStringLiteral("</table>");
     return html;
 }

@@ -23,6 +23,7 @@ constexpr const char* kDeclinedKey = "start/continueWithoutModel";
 ModelSetupDialog::ModelSetupDialog(JobRunner& jobs, QWidget* parent) : QDialog(parent), jobs_(jobs) {
     setObjectName("modelSetup");
     setWindowTitle(tr("Sentence encoder"));
+    setMinimumWidth(560);
     auto* layout = new QVBoxLayout(this);
     auto* lead = new QLabel(tr("ShelfSense has no sentence encoder yet, so search, similar items and text-based "
                                "recommendations are off until you add one; everything else works now."),
