@@ -196,6 +196,14 @@ else
   tail -15 "$out/apt-git.log"; check "setup: apt-get install git ca-certificates" fail "see $out/apt-git.log"; summary; exit 1
 fi
 
+# Where the network reaches PyPI through a TLS-intercepting proxy (as in a sandboxed CI), pip in the
+# root must trust that proxy's CA as the host does; a machine on the open internet has none of these.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  inroot 'update-ca-certificates' > "$out/ca.log" 2>&1 && echo "note: the host's local CA certificates were added to the root (network proxy)"
+fi
+
 # The repository reaches the root as a bare mirror; the root's own git clones and checks it out.
 mkdir -p "$root/root/src"
 git clone -q --mirror --no-local "$repo" "$root/root/src/main.git"
