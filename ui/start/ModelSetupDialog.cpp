@@ -43,6 +43,7 @@ ModelSetupDialog::ModelSetupDialog(JobRunner& jobs, QWidget* parent) : QDialog(p
     status_->setObjectName("status");
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    status_->hide();  // shown with a message only
     layout->addWidget(status_);
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1000);
@@ -91,6 +92,7 @@ void ModelSetupDialog::install(const QString& source) {
     setBusy(true);
     status_->setStyleSheet(QString());
     status_->setText(tr("Checking and copying %1…").arg(source));
+    status_->show();
     std::function<Result<InstalledModel>(const JobContext&)> job = [from = utf8(source)](const JobContext& context) {
         return ModelInstaller::install(from, ModelLocator::modelsRoot(), context);
     };
