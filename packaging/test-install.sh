@@ -28,137 +28,32 @@
 #   --keep       keep WORK/root afterwards (for inspection; nothing stays mounted)
 set -euo pipefail
 
-usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
-die() { echo "test-install: $*" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=clean-root.sh source-path=SCRIPTDIR
+. "$here/clean-root.sh"   # check/note/step/oneline/summary, options, the root, window_test
+script_name=test-install
 
 base="" work="" keep=0 deb=""
 while [ $# -gt 0 ]; do
+  common_option "$@"; [ "$took" -eq 0 ] || { shift "$took"; continue; }
   case $1 in
-    --base) base=${2:?--base needs a folder}; shift 2 ;;
-    --work) work=${2:?--work needs a folder}; shift 2 ;;
-    --keep) keep=1; shift ;;
-    -h|--help) usage 0 ;;
     -*) echo "test-install: unknown option $1" >&2; usage 1 ;;
     *) [ -z "$deb" ] || die "one .deb only (got $deb and $1)"; deb=$1; shift ;;
   esac
 done
 [ -n "$deb" ] || { echo "test-install: no .deb given" >&2; usage 1; }
-[ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot, mount)"
+need_root
 deb=$(readlink -f "$deb"); [ -f "$deb" ] || die "no such file: $deb"
 dpkg-deb -f "$deb" Package >/dev/null 2>&1 || die "$deb is not a Debian package"
-if [ -n "$base" ]; then
-  base=$(readlink -f "$base"); [ -x "$base/bin/bash" ] && [ -d "$base/etc/apt" ] || die "$base is not a Debian root"
-else
-  command -v debootstrap >/dev/null || die "debootstrap is not installed (or pass --base DIR)"
-fi
+check_base
 
-# A private mount namespace: whatever happens, no mount made here outlives the script or shows on
-# the host. The trap below still unmounts everything (the root is deleted afterwards).
-if [ -z "${SS_TEST_INSTALL_NS:-}" ]; then
-  export SS_TEST_INSTALL_NS=1
-  exec unshare --mount --propagation private -- "$(readlink -f "$0")" \
-    ${base:+--base "$base"} ${work:+--work "$work"} $([ $keep -eq 1 ] && echo --keep) "$deb"
-fi
-
-if [ -n "$work" ]; then
-  mkdir -p "$work"; work=$(readlink -f "$work")
-  [ -z "$(ls -A "$work")" ] || die "--work $work is not empty"
-else
-  work=$(mktemp -d /var/tmp/ss-test-install.XXXXXX)
-fi
-case $work in *[[:space:]]*) die "work folder path must not contain spaces: $work" ;; esac
-root=$work/root out=$work/results
-mkdir -p "$root" "$out"
-exec > >(tee -a "$out/test-install.log") 2>&1
-started=$(date +%s)
+enter_mount_namespace ${base:+--base "$base"} ${work:+--work "$work"} $([ $keep -eq 1 ] && echo --keep) "$deb"
+open_work
 echo "test-install: $(date -Is) deb=$deb work=$work base=${base:-<debootstrap>}"
 
-# ---- checks -----------------------------------------------------------------------------------
-names=() results=()
-check() {  # check NAME pass|fail DETAIL...
-  local name=$1 ok=$2; shift 2
-  local word=FAIL; [ "$ok" = pass ] && word=PASS
-  names+=("$name"); results+=("$word")
-  printf '%s  %-34s %s\n' "$word" "$name" "$*"
-}
-note() { printf 'NOTE  %s\n' "$*"; }
-step() { printf '\n== %s (%ds)\n' "$*" $(( $(date +%s) - started )); }
-oneline() { tr '\n' ' ' | sed 's/  */ /g; s/ $//' | cut -c1-"${1:-160}"; }
-
-# ---- the root: mounts, processes, cleanup -----------------------------------------------------
-mounts_under_root() { awk -v r="$root" '$5 == r || index($5, r "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r; }
-kill_root_processes() {
-  local sig pid found
-  for sig in TERM KILL; do
-    found=0
-    for pid in /proc/[0-9]*; do
-      [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ] || continue
-      kill -"$sig" "${pid#/proc/}" 2>/dev/null && found=1
-    done
-    [ $found -eq 1 ] || break
-    sleep 2
-  done
-}
-unmount_root() {
-  local m
-  for m in $(mounts_under_root); do umount "$m" 2>/dev/null || umount -l "$m" || true; done
-}
-cleanup() {
-  local rc=$?
-  set +e
-  trap - EXIT INT TERM
-  kill_root_processes
-  unmount_root
-  if [ -n "$(mounts_under_root)" ]; then
-    echo "test-install: still mounted under $root, not deleting it:" >&2; mounts_under_root >&2
-  elif [ $keep -eq 0 ]; then
-    rm -rf --one-file-system "$root"
-  fi
-  echo "test-install: results in $out$([ $keep -eq 1 ] && echo "; root kept in $root")"
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mount_root() {
-  mount -t proc proc "$root/proc" 2>/dev/null || mount --bind /proc "$root/proc"
-  mount --bind /sys "$root/sys"
-  mount --bind /dev "$root/dev"
-  mkdir -p "$root/dev/pts" "$root/dev/shm"
-  mount --bind /dev/pts "$root/dev/pts"
-  mount -t tmpfs -o mode=1777,size=512m shm "$root/dev/shm"   # the root's own, not the host's
-  for m in proc sys dev dev/pts dev/shm; do mount --make-private "$root/$m"; done
-}
-
-inroot_cmd=(chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8)
-inroot() {  # inroot [VAR=value...] 'bash commands'   (a login shell in the root, clean environment)
-  local envs=()
-  while [ $# -gt 1 ] && [[ $1 == [A-Za-z_]*=* ]]; do envs+=("$1"); shift; done
-  "${inroot_cmd[@]}" "${envs[@]}" bash -lc "$1"
-}
-
 # ---- setup ------------------------------------------------------------------------------------
-step "making the root"
-t0=$(date +%s)
-if [ -n "$base" ]; then
-  cp -a "$base/." "$root/"
-else
-  debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian > "$out/debootstrap.log" 2>&1 \
-    || { tail -20 "$out/debootstrap.log"; die "debootstrap failed"; }
-fi
-echo "root ready in $(( $(date +%s) - t0 )) s: $root"
-# What a Debian 12 machine has: main with updates and security.
-cat > "$root/etc/apt/sources.list" <<'EOF'
-deb http://deb.debian.org/debian bookworm main
-deb http://deb.debian.org/debian bookworm-updates main
-deb http://deb.debian.org/debian-security bookworm-security main
-EOF
-rm -f "$root/etc/resolv.conf"; cp -L /etc/resolv.conf "$root/etc/resolv.conf"
-printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"; chmod 755 "$root/usr/sbin/policy-rc.d"  # no daemons in a chroot
-mount_root
+make_root "making the root" 512m
 
-apt_env=(DEBIAN_FRONTEND=noninteractive)
 debname=$(basename "$deb")
 cp "$deb" "$root/tmp/$debname"; chmod 644 "$root/tmp/$debname"
 echo "package: $(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version), $(( $(stat -c %s "$deb") / 1024 )) KiB"
@@ -257,51 +152,10 @@ if ! inroot "${apt_env[@]}" "apt-get install -y -q --no-install-recommends $tool
   tail -15 "$out/apt-tools.log"; check "(c) install test tools" fail "apt-get install $tools failed"
 else
   echo "test tools installed: $tools (+$(( $(inroot 'dpkg-query -W -f "\${Package}\n"' | wc -l) - $(wc -l < "$out/packages-before-tools.txt") )) packages)"
-  # A display number nobody uses (X sockets are abstract: shared with the host's network namespace).
-  disp=99
-  while grep -q "@/tmp/.X11-unix/X$disp\$" /proc/net/unix || [ -e "/tmp/.X11-unix/X$disp" ] || [ -e "$root/tmp/.X11-unix/X$disp" ]; do disp=$((disp + 1)); done
-  # Background jobs run chroot itself (not a shell function), so $! is the program's own pid.
-  "${inroot_cmd[@]}" bash -lc "exec Xvfb :$disp -screen 0 1280x800x24 -nolisten tcp" > "$out/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  for _ in $(seq 50); do [ -S "$root/tmp/.X11-unix/X$disp" ] && break; sleep 0.2; done
-  if [ ! -S "$root/tmp/.X11-unix/X$disp" ]; then
-    check "(c) Xvfb starts" fail "no X socket for :$disp after 10 s: $(oneline < "$out/xvfb.log")"
-  else
-    echo "Xvfb on :$disp (pid $xvfb_pid)"
-    "${inroot_cmd[@]}" DISPLAY=:$disp bash -lc 'exec shelfsense' > "$out/workbench.log" 2>&1 &
-    gui_pid=$!
-    t0=$(date +%s) window="" alive=1
-    while [ $(( $(date +%s) - t0 )) -lt 60 ]; do
-      kill -0 $gui_pid 2>/dev/null || { alive=0; break; }
-      window=$(inroot DISPLAY=:$disp 'xwininfo -root -tree' 2>/dev/null | grep -m1 -E '"ShelfSense|"shelfsense" "[^"]*"\) +[0-9]{3,}x[0-9]{3,}' || true)
-      [ -n "$window" ] && break
-      sleep 2
-    done
-    waited=$(( $(date +%s) - t0 ))
-    if [ -n "$window" ]; then
-      check "(c) workbench window within 60 s" pass "after ${waited} s: $(echo "$window" | oneline 140)"
-      sleep 8   # first start writes the sample shop and opens it
-      if inroot DISPLAY=:$disp 'import -window root /tmp/install-screenshot.png' > "$out/import.log" 2>&1 \
-         && cp "$root/tmp/install-screenshot.png" "$out/install-screenshot.png"; then
-        check "(c) screenshot" pass "$out/install-screenshot.png ($(stat -c %s "$out/install-screenshot.png") bytes); top-level windows: $(inroot DISPLAY=:$disp 'xwininfo -root -children' | grep -o '"[^"]*":' | tr -d ':' | oneline 120)"
-      else
-        check "(c) screenshot" fail "import failed: $(oneline < "$out/import.log")"
-      fi
-      if kill -0 $gui_pid 2>/dev/null; then check "(c) workbench still running" pass "pid $gui_pid alive after the screenshot"
-      else wait $gui_pid; check "(c) workbench still running" fail "exited with status $? after the window appeared"; fi
-    elif [ $alive -eq 0 ]; then
-      st=0; wait $gui_pid || st=$?
-      check "(c) workbench window within 60 s" fail "shelfsense exited with status $st after ${waited} s: $(tail -5 "$out/workbench.log" | oneline 300)"
-    else
-      inroot DISPLAY=:$disp 'xwininfo -root -tree' > "$out/xwininfo.txt" 2>&1 || true
-      check "(c) workbench window within 60 s" fail "no ShelfSense window after ${waited} s; xwininfo -root -tree: $(grep -v '^ *$' "$out/xwininfo.txt" | oneline 200)"
-    fi
-    kill -TERM $gui_pid 2>/dev/null || true
-    for _ in $(seq 10); do kill -0 $gui_pid 2>/dev/null || break; sleep 0.5; done
-    kill -KILL $gui_pid 2>/dev/null || true; wait $gui_pid 2>/dev/null || true
-    grep -Ei 'qt\.qpa|plugin|could not|error|warning' "$out/workbench.log" | head -5 | sed 's/^/workbench.log: /' || true
-  fi
-  kill -TERM $xvfb_pid 2>/dev/null || true; wait $xvfb_pid 2>/dev/null || true
+  list_windows=1
+  window_test "(c) " "workbench window within 60 s" "workbench still running" 60 2 workbench.log install-screenshot.png 'exec shelfsense'
+  [ ! -e "$out/workbench.log" ] \
+    || grep -Ei 'qt\.qpa|plugin|could not|error|warning' "$out/workbench.log" | head -5 | sed 's/^/workbench.log: /' || true
 fi
 
 # ---- (d) removal ------------------------------------------------------------------------------
@@ -344,11 +198,4 @@ leftover=$(inroot 'ls -d /usr/share/shelfsense /usr/lib/*/shelfsense /usr/lib/sh
 [ -z "$leftover" ] || note "left after purge: $(echo "$leftover" | oneline)"
 
 # ---- summary ----------------------------------------------------------------------------------
-failed=0
-printf '\n== summary: %s, %d s\n' "$debname" $(( $(date +%s) - started ))
-for i in "${!names[@]}"; do
-  printf '%s  %s\n' "${results[$i]}" "${names[$i]}"
-  [ "${results[$i]}" = PASS ] || failed=$((failed + 1))
-done
-echo "$(( ${#names[@]} - failed )) passed, $failed failed; log: $out/test-install.log"
-[ $failed -eq 0 ]
+summary "$debname"

@@ -38,162 +38,48 @@
 #                     --workbench-only, where workbench.sh builds first)
 set -euo pipefail
 
-usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
-die() { echo "test-quickstart: $*" >&2; exit 2; }
-
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=clean-root.sh source-path=SCRIPTDIR
+. "$here/clean-root.sh"   # check/note/step/oneline/summary, options, the root, window_test
+script_name=test-quickstart
+
 base="" work="" shared=/work/shared rev=HEAD repo=$(cd "$here/.." && pwd) mode=both dry=0 keep=0 window_timeout=""
 orig_args=("$@")
 while [ $# -gt 0 ]; do
+  common_option "$@"; [ "$took" -eq 0 ] || { shift "$took"; continue; }
   case $1 in
-    --base) base=${2:?--base needs a folder}; shift 2 ;;
-    --work) work=${2:?--work needs a folder}; shift 2 ;;
     --shared) shared=${2:?--shared needs a folder}; shift 2 ;;
     --rev) rev=${2:?--rev needs a revision}; shift 2 ;;
     --repo) repo=${2:?--repo needs a folder}; shift 2 ;;
     --tests-only) mode=tests; shift ;;
     --workbench-only) mode=workbench; shift ;;
     --dry-run) dry=1; shift ;;
-    --keep) keep=1; shift ;;
     --window-timeout) window_timeout=${2:?--window-timeout needs seconds}; shift 2 ;;
-    -h|--help) usage 0 ;;
     *) echo "test-quickstart: unknown argument $1" >&2; usage 1 ;;
   esac
 done
-[ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot, mount)"
+need_root
 [ -n "$window_timeout" ] || { [ $mode = workbench ] && window_timeout=7200 || window_timeout=300; }
 repo=$(readlink -f "$repo")
 commit=$(git -C "$repo" rev-parse --verify -q "$rev^{commit}") || die "$rev is not a commit in $repo"
-if [ -n "$base" ]; then
-  base=$(readlink -f "$base"); [ -x "$base/bin/bash" ] && [ -d "$base/etc/apt" ] || die "$base is not a Debian root"
-else
-  command -v debootstrap >/dev/null || die "debootstrap is not installed (or pass --base DIR)"
-fi
+check_base
 
-# A private mount namespace: no mount made here outlives the script or shows on the host. The
-# trap below still unmounts everything before the root is deleted.
-if [ -z "${SS_TEST_QUICKSTART_NS:-}" ]; then
-  export SS_TEST_QUICKSTART_NS=1
-  exec unshare --mount --propagation private -- "$(readlink -f "$0")" "${orig_args[@]}"
-fi
-
-if [ -n "$work" ]; then
-  mkdir -p "$work"; work=$(readlink -f "$work")
-  [ -z "$(ls -A "$work")" ] || die "--work $work is not empty"
-else
-  work=$(mktemp -d /var/tmp/ss-test-quickstart.XXXXXX)
-fi
-case $work in *[[:space:]]*) die "work folder path must not contain spaces: $work" ;; esac
-root=$work/root out=$work/results
-mkdir -p "$root" "$out"
-exec > >(tee -a "$out/test-quickstart.log") 2>&1
-started=$(date +%s)
+enter_mount_namespace "${orig_args[@]}"
+open_work
+title="$(basename "$repo") at ${commit:0:12}"   # for the summary
 echo "test-quickstart: $(date -Is) repo=$repo rev=$rev ($commit) shared=$shared work=$work base=${base:-<debootstrap>} mode=$mode$([ $dry -eq 1 ] && echo ' (dry run)')"
 if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no)" ]; then
   echo "test-quickstart: warning: $repo has uncommitted changes; they are not part of this run:"
   git -C "$repo" status --short --untracked-files=no | sed 's/^/  /'
 fi
 
-# ---- checks -----------------------------------------------------------------------------------
-names=() results=()
-check() {  # check NAME pass|fail DETAIL...
-  local name=$1 ok=$2; shift 2
-  local word=FAIL; [ "$ok" = pass ] && word=PASS
-  names+=("$name"); results+=("$word")
-  printf '%s  %-34s %s\n' "$word" "$name" "$*"
-}
-note() { printf 'NOTE  %s\n' "$*"; }
-step() { printf '\n== %s (%ds)\n' "$*" $(( $(date +%s) - started )); }
-oneline() { tr '\n' ' ' | sed 's/  */ /g; s/ $//' | cut -c1-"${1:-160}"; }
-summary() {
-  local failed=0 i
-  printf '\n== summary: %s at %s, %d s\n' "$(basename "$repo")" "${commit:0:12}" $(( $(date +%s) - started ))
-  for i in "${!names[@]}"; do
-    printf '%s  %s\n' "${results[$i]}" "${names[$i]}"
-    [ "${results[$i]}" = PASS ] || failed=$((failed + 1))
-  done
-  [ -z "${tests_line:-}" ] || echo "scripts/test.sh: $tests_line"
-  echo "$(( ${#names[@]} - failed )) passed, $failed failed; log: $out/test-quickstart.log"
-  [ $failed -eq 0 ]
-}
-
-# ---- the root: mounts, processes, cleanup -----------------------------------------------------
-mounts_under_root() { awk -v r="$root" '$5 == r || index($5, r "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r; }
-kill_root_processes() {
-  local sig pid found
-  for sig in TERM KILL; do
-    found=0
-    for pid in /proc/[0-9]*; do
-      [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ] || continue
-      kill -"$sig" "${pid#/proc/}" 2>/dev/null && found=1
-    done
-    [ $found -eq 1 ] || break
-    sleep 2
-  done
-}
-unmount_root() {
-  local m
-  for m in $(mounts_under_root); do umount "$m" 2>/dev/null || umount -l "$m" || true; done
-}
-cleanup() {
-  local rc=$?
-  set +e
-  trap - EXIT INT TERM
-  kill_root_processes
-  unmount_root
-  if [ -n "$(mounts_under_root)" ]; then
-    echo "test-quickstart: still mounted under $root, not deleting it:" >&2; mounts_under_root >&2
-  elif [ $keep -eq 0 ]; then
-    rm -rf --one-file-system "$root"
-  fi
-  echo "test-quickstart: results in $out$([ $keep -eq 1 ] && echo "; root kept in $root")"
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mount_root() {
-  mount -t proc proc "$root/proc" 2>/dev/null || mount --bind /proc "$root/proc"
-  mount --bind /sys "$root/sys"
-  mount --bind /dev "$root/dev"
-  mkdir -p "$root/dev/pts" "$root/dev/shm"
-  mount --bind /dev/pts "$root/dev/pts"
-  mount -t tmpfs -o mode=1777,size=2g shm "$root/dev/shm"   # the root's own, not the host's
-  for m in proc sys dev dev/pts dev/shm; do mount --make-private "$root/$m"; done
-}
-
-inroot_cmd=(chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM=dumb)
-inroot() {  # inroot [VAR=value...] 'bash commands'   (a login shell in the root, clean environment)
-  local envs=()
-  while [ $# -gt 1 ] && [[ $1 == [A-Za-z_]*=* ]]; do envs+=("$1"); shift; done
-  "${inroot_cmd[@]}" "${envs[@]}" bash -lc "$1"
-}
-apt_env=(DEBIAN_FRONTEND=noninteractive)
-
 # ---- setup ------------------------------------------------------------------------------------
-step "setup: a fresh Debian 12 root"
-t0=$(date +%s)
-if [ -n "$base" ]; then
-  cp -a "$base/." "$root/"
-else
-  debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian > "$out/debootstrap.log" 2>&1 \
-    || { tail -20 "$out/debootstrap.log"; die "debootstrap failed"; }
-fi
-echo "root ready in $(( $(date +%s) - t0 )) s: $root"
-cat > "$root/etc/apt/sources.list" <<'EOF'
-deb http://deb.debian.org/debian bookworm main
-deb http://deb.debian.org/debian bookworm-updates main
-deb http://deb.debian.org/debian-security bookworm-security main
-EOF
-rm -f "$root/etc/resolv.conf"; cp -L /etc/resolv.conf "$root/etc/resolv.conf"
-printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"; chmod 755 "$root/usr/sbin/policy-rc.d"  # no daemons in a chroot
-mount_root
+make_root "setup: a fresh Debian 12 root" 2g TERM=dumb
 
 if inroot "${apt_env[@]}" 'apt-get update -q && apt-get install -y -q git ca-certificates' > "$out/apt-git.log" 2>&1; then
   check "setup: apt-get install git ca-certificates" pass "$(inroot 'git --version'), $(inroot 'dpkg-query -W -f "\${Package}\n" | wc -l') packages in the root"
 else
-  tail -15 "$out/apt-git.log"; check "setup: apt-get install git ca-certificates" fail "see $out/apt-git.log"; summary; exit 1
+  tail -15 "$out/apt-git.log"; check "setup: apt-get install git ca-certificates" fail "see $out/apt-git.log"; summary "$title"; exit 1
 fi
 
 # Where the network reaches PyPI through a TLS-intercepting proxy (as in a sandboxed CI), pip in the
@@ -211,7 +97,7 @@ if inroot "git clone -q /root/src/main.git /root/src/main && cd /root/src/main &
    && [ "$(inroot 'git -C /root/src/main rev-parse HEAD')" = "$commit" ]; then
   check "setup: git clone at REV" pass "/root/src/main at $(inroot 'git -C /root/src/main log -1 --format="%h %s"' | cut -c1-100)"
 else
-  check "setup: git clone at REV" fail "$(oneline < "$out/clone.log")"; summary; exit 1
+  check "setup: git clone at REV" fail "$(oneline < "$out/clone.log")"; summary "$title"; exit 1
 fi
 
 mkdir -p "$root/root/src/shared"
@@ -233,7 +119,7 @@ else check "setup: scripts parse (bash -n)" fail "$seen"; fi
 
 if [ $dry -eq 1 ]; then
   note "dry run: stopping after setup (not running scripts/test.sh or scripts/workbench.sh)"
-  summary; exit
+  summary "$title"; exit
 fi
 
 # ---- scripts/test.sh --------------------------------------------------------------------------
@@ -266,48 +152,9 @@ if [ $mode != tests ]; then
   if ! inroot "${apt_env[@]}" "apt-get update -q && apt-get install -y -q --no-install-recommends $tools" > "$out/apt-tools.log" 2>&1; then
     tail -15 "$out/apt-tools.log"; check "workbench: install test tools" fail "apt-get install $tools failed"
   else
-    disp=99   # a display number nobody uses (X sockets are abstract: shared with the host)
-    while grep -q "@/tmp/.X11-unix/X$disp\$" /proc/net/unix || [ -e "/tmp/.X11-unix/X$disp" ] || [ -e "$root/tmp/.X11-unix/X$disp" ]; do disp=$((disp + 1)); done
-    # Background jobs run chroot itself (not a shell function), so $! is the program's own pid.
-    "${inroot_cmd[@]}" bash -lc "exec Xvfb :$disp -screen 0 1280x800x24 -nolisten tcp" > "$out/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 50); do [ -S "$root/tmp/.X11-unix/X$disp" ] && break; sleep 0.2; done
-    if [ ! -S "$root/tmp/.X11-unix/X$disp" ]; then
-      check "workbench: Xvfb starts" fail "no X socket for :$disp after 10 s: $(oneline < "$out/xvfb.log")"
-    else
-      echo "Xvfb on :$disp (pid $xvfb_pid); waiting up to $window_timeout s for the window"
-      nice -n 10 "${inroot_cmd[@]}" DISPLAY=:$disp bash -lc 'cd /root/src/main && exec scripts/workbench.sh' > "$out/quickstart-workbench.log" 2>&1 &
-      gui_pid=$!
-      t0=$(date +%s) window="" alive=1
-      while [ $(( $(date +%s) - t0 )) -lt "$window_timeout" ]; do
-        kill -0 $gui_pid 2>/dev/null || { alive=0; break; }
-        window=$(inroot DISPLAY=:$disp 'command -v xwininfo >/dev/null && xwininfo -root -tree' 2>/dev/null \
-                 | grep -m1 -E '"ShelfSense|"shelfsense" "[^"]*"\) +[0-9]{3,}x[0-9]{3,}' || true)
-        [ -n "$window" ] && break
-        sleep 5
-      done
-      waited=$(( $(date +%s) - t0 ))
-      if [ -n "$window" ]; then
-        check "workbench: window" pass "after ${waited} s: $(echo "$window" | oneline 140)"
-        sleep 8   # let it open the sample shop and render
-        if inroot DISPLAY=:$disp 'import -window root /tmp/quickstart-workbench.png' > "$out/import.log" 2>&1 \
-           && cp "$root/tmp/quickstart-workbench.png" "$out/quickstart-workbench.png"; then
-          check "workbench: screenshot" pass "$out/quickstart-workbench.png ($(stat -c %s "$out/quickstart-workbench.png") bytes)"
-        else check "workbench: screenshot" fail "import failed: $(oneline < "$out/import.log")"; fi
-        if kill -0 $gui_pid 2>/dev/null; then check "workbench: still running" pass "pid $gui_pid alive after the screenshot"
-        else st=0; wait $gui_pid || st=$?; check "workbench: still running" fail "exited with status $st after the window appeared"; fi
-      elif [ $alive -eq 0 ]; then
-        st=0; wait $gui_pid || st=$?
-        check "workbench: window" fail "scripts/workbench.sh exited with status $st after ${waited} s: $(tail -5 "$out/quickstart-workbench.log" | oneline 300)"
-      else
-        check "workbench: window" fail "no ShelfSense window after ${waited} s; log ends: $(tail -3 "$out/quickstart-workbench.log" | oneline 200)"
-      fi
-      kill -TERM $gui_pid 2>/dev/null || true
-      for _ in $(seq 10); do kill -0 $gui_pid 2>/dev/null || break; sleep 0.5; done
-      kill -KILL $gui_pid 2>/dev/null || true; wait $gui_pid 2>/dev/null || true
-    fi
-    kill -TERM $xvfb_pid 2>/dev/null || true; wait $xvfb_pid 2>/dev/null || true
+    window_test "workbench: " window "still running" "$window_timeout" 5 quickstart-workbench.log quickstart-workbench.png \
+      'cd /root/src/main && exec scripts/workbench.sh' nice -n 10
   fi
 fi
 
-summary
+summary "$title" "${tests_line:+scripts/test.sh: $tests_line}"
