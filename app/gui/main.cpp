@@ -14,17 +14,18 @@
 
 namespace {
 
-void identify(QCoreApplication& app) {
+// Names the application, applies the chosen language and parses the command line; exits after
+// printing --help or --version, or on a usage error.
+void processCommandLine(QCoreApplication& app, ss::ui::LanguageManager& language, QCommandLineParser& parser) {
     app.setOrganizationName("ShelfSense");
     app.setApplicationName("shelfsense");
     app.setApplicationVersion(QString::fromStdString(ss::BuildInfo::describe()));
-}
-
-void describeCommandLine(QCommandLineParser& parser) {
+    language.apply(ss::ui::SettingsRegistry::language());
     parser.setApplicationDescription(QCoreApplication::translate("main", "ShelfSense workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("project", QCoreApplication::translate("main", "Project file (.shelfsense) to open"));
+    parser.process(app);
 }
 
 // --help and --version answer without a display (a package's post-install check, a terminal over
@@ -37,12 +38,9 @@ void answerWithoutDisplay(int argc, char** argv) {
     }
     if (!asked) return;
     QCoreApplication app(argc, argv);
-    identify(app);
     ss::ui::LanguageManager language;
-    language.apply(ss::ui::SettingsRegistry::language());
     QCommandLineParser parser;
-    describeCommandLine(parser);
-    parser.process(app);  // prints and exits
+    processCommandLine(app, language, parser);
 }
 
 }  // namespace
@@ -50,14 +48,9 @@ void answerWithoutDisplay(int argc, char** argv) {
 int main(int argc, char** argv) {
     answerWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
-    identify(app);
-
     ss::ui::LanguageManager language;
-    language.apply(ss::ui::SettingsRegistry::language());
-
     QCommandLineParser parser;
-    describeCommandLine(parser);
-    parser.process(app);
+    processCommandLine(app, language, parser);
 
     ss::ui::MainWindow window(language);
     window.show();
