@@ -4,6 +4,7 @@
 #include <random>
 #include <set>
 
+#include "ModelLocator.h"
 #include "archive/ZipArchive.h"
 #include "model/ModelConfig.h"
 #include "model/SafetensorsFile.h"
@@ -125,13 +126,23 @@ Result<InstalledModel> ModelInstaller::install(const fs::path& source, const fs:
     std::vector<SourceFile> files;
     std::string name;
     if (fs::is_directory(source, ec)) {
-        for (auto it = fs::recursive_directory_iterator(source, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        fs::path folder = source;
+        name = source.filename().empty() ? source.parent_path().filename().string() : source.filename().string();
+        if (!fs::exists(source / "config.json", ec)) {
+            // A Hugging Face hub cache entry (models--org--name): its newest snapshot, named "name".
+            if (auto snapshot = ModelLocator::resolve(source)) {
+                folder = *snapshot;
+                if (const auto dashes = name.rfind("--"); name.rfind("models--", 0) == 0 && dashes != std::string::npos)
+                    name = name.substr(dashes + 2);
+            }
+        }
+        // Snapshot files are links into the cache's blobs: is_regular_file follows them, copy_file copies the content.
+        for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (!it->is_regular_file(ec)) continue;
-            const std::string relative = fs::relative(it->path(), source, ec).generic_string();
-            if (!skipped(relative)) files.push_back({relative, it->file_size(ec), it->path(), nullptr});
+            const std::string relative = it->path().lexically_relative(folder).generic_string();  // links not followed
+            if (!skipped(relative)) files.push_back({relative, fs::file_size(it->path(), ec), it->path(), nullptr});
         }
         if (ec) return makeError(ErrorCode::Io, "cannot list the folder: " + ec.message(), source.string());
-        name = source.filename().empty() ? source.parent_path().filename().string() : source.filename().string();
     } else if (fs::is_regular_file(source, ec) && ZipArchive::looksLikeZip(source)) {
         auto opened = ZipArchive::open(source);
         if (!opened) return opened.error();

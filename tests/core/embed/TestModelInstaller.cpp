@@ -169,6 +169,24 @@ private slots:
         QCOMPARE(entriesOf(root / "models"), before);
     }
 
+    void installsFromAHubCacheEntry() {
+        // models--org--name/snapshots/<revision>/ whose files are links into ../../blobs, as the hub writes them.
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        const fs::path entry = root / "hub" / "models--someone--bert-hub";
+        QVERIFY(writeFolder(entry / "blobs", modelFiles(0.25f)));
+        const fs::path snapshot = entry / "snapshots" / "0123abcd";
+        for (const char* file : {"config.json", "vocab.txt", "model.safetensors"}) {
+            fs::create_directories(snapshot);
+            fs::create_symlink(entry / "blobs" / file, snapshot / file);
+        }
+        auto installed = ModelInstaller::install(entry, root / "models", {}, {tinyKnown()});
+        SS_VERIFY_OK(installed);
+        QCOMPARE(QString::fromStdString(installed->name), QString("bert-hub"));
+        QVERIFY(fs::is_regular_file(fs::symlink_status(installed->dir / "model.safetensors")));  // content, not a link
+        QCOMPARE(entriesOf(installed->dir), (QStringList{"config.json", "model.safetensors", "vocab.txt"}));
+    }
+
     void replacesADifferentCopyAndHonoursCancel() {
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
