@@ -11,7 +11,7 @@ namespace ss::ui {
 Result<EncoderAccess::Choice> EncoderAccess::fromSettings() {
     Choice choice;
     const QString folder = SettingsRegistry::modelFolder();
-    auto dir = folder.isEmpty() ? ModelLocator::defaultModel() : ModelLocator::resolve(utf8(folder));
+    auto dir = ModelLocator::resolveOrDefault(utf8(folder));
     if (!dir) return dir.error();
     choice.modelDir = *dir;
     choice.options.device = utf8(SettingsRegistry::device());

@@ -86,7 +86,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
 }
 
 QString SettingsDialog::describeModel(const QString& folder) {
-    auto dir = folder.isEmpty() ? ModelLocator::defaultModel() : ModelLocator::resolve(utf8(folder));
+    auto dir = ModelLocator::resolveOrDefault(utf8(folder));
     if (!dir) return tr("<span style='color:#b00'>%1</span>").arg(qs(dir.error().describe()).toHtmlEscaped());
     auto config = ModelConfig::fromDir(*dir);
     if (!config) return tr("<span style='color:#b00'>%1</span>").arg(qs(config.error().describe()).toHtmlEscaped());

@@ -11,8 +11,7 @@
 namespace ss::cli {
 
 inline Result<std::filesystem::path> modelDir(const ArgParser& parser) {
-    if (auto given = parser.value("model")) return ModelLocator::resolve(*given);
-    return ModelLocator::defaultModel();
+    return ModelLocator::resolveOrDefault(parser.value("model").value_or(std::string()));
 }
 
 }  // namespace ss::cli

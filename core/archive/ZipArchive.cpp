@@ -73,6 +73,11 @@ std::optional<std::pair<fs::path, std::string>> ZipArchive::splitMemberPath(cons
     return std::nullopt;
 }
 
+fs::path ZipArchive::fileOnDisk(const fs::path& path) {
+    const auto split = splitMemberPath(path);
+    return split ? split->first : path;
+}
+
 Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const fs::path& path) {
     int code = 0;
     zip_t* zip = zip_open(path.string().c_str(), ZIP_RDONLY, &code);

@@ -45,6 +45,8 @@ public:
     // "data.zip/inner/file.csv" names a member when no such file exists but "data.zip" does.
     // Returns {archive, member} or nothing when `path` is not of that form.
     static std::optional<std::pair<std::filesystem::path, std::string>> splitMemberPath(const std::filesystem::path& path);
+    // The file that holds `path`'s bytes on disk: the archive for a member path, else `path` itself.
+    static std::filesystem::path fileOnDisk(const std::filesystem::path& path);
 
     static Result<std::unique_ptr<ZipArchive>> open(const std::filesystem::path& path);
     ~ZipArchive();

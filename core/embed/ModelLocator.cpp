@@ -23,6 +23,10 @@ Result<fs::path> ModelLocator::defaultModel() {
     return dir;
 }
 
+Result<fs::path> ModelLocator::resolveOrDefault(const fs::path& folder) {
+    return folder.empty() ? defaultModel() : resolve(folder);
+}
+
 Result<fs::path> ModelLocator::resolve(const fs::path& given) {
     std::error_code ec;
     if (fs::exists(given / "config.json", ec)) return given;

@@ -18,6 +18,8 @@ public:
     static Result<std::filesystem::path> defaultModel();
     // A folder with config.json, or a hub cache folder whose newest snapshot has one.
     static Result<std::filesystem::path> resolve(const std::filesystem::path& given);
+    // The model a setting names: `folder` resolved, or the default model when it is empty.
+    static Result<std::filesystem::path> resolveOrDefault(const std::filesystem::path& folder);
 };
 
 }  // namespace ss

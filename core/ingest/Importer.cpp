@@ -107,7 +107,7 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
     if (request.files.empty()) return makeError(ErrorCode::Usage, "no file to import");
     for (const auto& f : request.files) {
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(f, ec) && !ZipArchive::splitMemberPath(f))
+        if (!std::filesystem::is_regular_file(ZipArchive::fileOnDisk(f), ec))
             return makeError(ErrorCode::Io, std::filesystem::exists(f, ec) ? "not a regular file" : "no such file", f.string());
     }
     auto project = Project::open(request.project);
@@ -125,11 +125,7 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
     } restoreForeignKeys{db};
     // Secondary indexes slow bulk inserts; rebuild them once at the end (inside the transaction).
     std::uintmax_t totalBytes = 0;
-    for (const auto& f : request.files) {
-        const auto inArchive = ZipArchive::splitMemberPath(f);
-        std::error_code ec;
-        totalBytes += std::filesystem::file_size(inArchive ? inArchive->first : f, ec);
-    }
+    for (const auto& f : request.files) totalBytes += std::filesystem::file_size(ZipArchive::fileOnDisk(f));
     const bool rebuildIndexes = static_cast<std::int64_t>(totalBytes / 40) > *before;
     // A bulk load into WAL writes every new page twice (log, then checkpoint). A rollback journal
     // records only the pages that existed before, so while no other connection has the file open

@@ -40,7 +40,7 @@ Result<ItemVectorSet> loadItemVectors(const std::filesystem::path& path, const D
     const auto start = std::chrono::steady_clock::now();
 #ifdef SS_REC_WITH_ENCODER
     if (!options.cachedOnly) {
-        auto dir = options.modelDir.empty() ? ModelLocator::defaultModel() : ModelLocator::resolve(options.modelDir);
+        auto dir = ModelLocator::resolveOrDefault(options.modelDir);
         if (!dir) return dir.error();
         job.report(-1, "loading the text encoder");
         auto encoder = TextEncoder::load(*dir, options.encoder);

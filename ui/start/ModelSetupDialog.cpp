@@ -75,8 +75,7 @@ ModelSetupDialog::ModelSetupDialog(JobRunner& jobs, QWidget* parent) : QDialog(p
 }
 
 QString ModelSetupDialog::modelInUse() {
-    const QString folder = SettingsRegistry::modelFolder();
-    auto dir = folder.isEmpty() ? ModelLocator::defaultModel() : ModelLocator::resolve(utf8(folder));
+    auto dir = ModelLocator::resolveOrDefault(utf8(SettingsRegistry::modelFolder()));
     return dir ? qs(dir->string()) : QString();
 }
 
