@@ -377,69 +377,74 @@
         <translation>编码器向量上的 MLP</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="25"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="21"/>
+        <source>Encoder fine-tuned with a head</source>
+        <translation>编码器与分类头一起微调</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="26"/>
         <source>labels from stars (4–5 positive, 1–2 negative, 3 neutral)</source>
         <translation>按星级打标（4–5 星正面，1–2 星负面，3 星中性）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="26"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="27"/>
         <source>labels imported with the reviews</source>
         <translation>随评论导入的标签</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="27"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="28"/>
         <source>%1, 2 classes (neutral left out)</source>
         <translation>%1，2 类（不含中性）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="27"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="28"/>
         <source>%1, 3 classes</source>
         <translation>%1，3 类</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="31"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="32"/>
         <source>its stars (4–5 positive, 3 neutral, 1–2 negative)</source>
         <translation>其星级（4–5 星正面，3 星中性，1–2 星负面）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="31"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="32"/>
         <source>its imported label</source>
         <translation>其导入的标签</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="33"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="34"/>
         <source>Each review counts with %1; no classifier has labelled the others yet. Months in %2.</source>
         <translation>每条评论按%1计入；其余评论尚未由分类器打标。月份按 %2 时区。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="34"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="35"/>
         <source>Each review counts with %1, otherwise with the label of the kept classifier (%2). Months in %3.</source>
         <translation>每条评论按%1计入，否则按保留的分类器（%2）给出的标签计入。月份按 %3 时区。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="40"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="41"/>
         <source>%1. %2 reviews, %3 labelled: %4 for training, %5 for validation, %6 held out (split by reviewer, seed %7).</source>
         <translation>%1。共 %2 条评论，%3 条有标签：%4 条用于训练，%5 条用于验证，%6 条留作测试（按评论者划分，种子 %7）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sentiment/SentimentText.cpp" line="44"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="45"/>
         <source>%n reviews repeating an earlier text were left out.</source>
         <translation>
             <numerusform>与之前评论文字重复的 %n 条评论未计入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="46"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="47"/>
         <source>Kept: %1 (as requested).</source>
         <translation>保留：%1（按要求）。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="47"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="48"/>
         <source>Kept: %1, the best macro-F1 on the validation reviews.</source>
         <translation>保留：%1，验证集上宏 F1 最高。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="49"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="50"/>
         <source>The encoder %1 reads %2 of the word pieces as unknown.</source>
         <translation>编码器 %1 把 %2 的词片识别为未知词。</translation>
     </message>
@@ -659,7 +664,7 @@
 <context>
     <name>ss::ui::ClassifierQualityModel</name>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="34"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="36"/>
         <source>%1 [%2, %3]</source>
         <translation>%1 [%2, %3]</translation>
     </message>
@@ -680,56 +685,71 @@
     </message>
     <message>
         <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="17"/>
+        <source>Not trained: fine-tuning is off (it takes minutes without a GPU).</source>
+        <translation>未训练：未开启微调（没有 GPU 时需要数分钟）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="18"/>
+        <source>Not trained: these vectors do not come from an encoder that can be fine-tuned.</source>
+        <translation>未训练：这些向量并非来自可微调的编码器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="19"/>
         <source>Not trained: %1</source>
         <translation>未训练：%1</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="46"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="48"/>
         <source>C = %1 (chosen on validation), %2 terms: words, word pairs, characters 1–3</source>
         <translation>C = %1（在验证集上选定），%2 个特征：词、词对、1–3 字</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="50"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="52"/>
+        <source>Top %1 of %2 encoder layers trained with the head on %3 reviews (at most %4 word pieces each); best epoch %5 of %6</source>
+        <translation>编码器 %2 层中的最上 %1 层与分类头一起在 %3 条评论上训练（每条最多 %4 个词片）；最佳轮次为第 %5 轮（共 %6 轮）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="60"/>
         <source>%1 hidden units; best epoch %2 of %3 (early stopping on the validation loss)</source>
         <translation>%1 个隐藏单元；最佳轮次为第 %2 轮，共 %3 轮（按验证损失提前停止）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="51"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="61"/>
         <source>Best epoch %1 of %2 (early stopping on the validation loss)</source>
         <translation>最佳轮次为第 %1 轮，共 %2 轮（按验证损失提前停止）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="59"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="69"/>
         <source>The kept classifier: it labels the reviews</source>
         <translation>保留的分类器：由它为评论打标</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="67"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="77"/>
         <source>Classifier</source>
         <translation>分类器</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="68"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="78"/>
         <source>Validation macro-F1</source>
         <translation>验证集宏 F1</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="69"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="79"/>
         <source>Held-out accuracy (95%)</source>
         <translation>测试集准确率（95%）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="70"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="80"/>
         <source>Held-out macro-F1 (95%)</source>
         <translation>测试集宏 F1（95%）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="71"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="81"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="72"/>
+        <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="82"/>
         <source>Chosen while training</source>
         <translation>训练中的选择</translation>
     </message>
@@ -2213,17 +2233,17 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>模型文件夹（含 config.json）</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="94"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="93"/>
         <source>Checking and copying %1…</source>
         <translation>正在校验并复制 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="99"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="98"/>
         <source>Adding a sentence encoder</source>
         <translation>正在添加句向量编码器</translation>
     </message>
     <message>
-        <location filename="../ui/start/ModelSetupDialog.cpp" line="105"/>
+        <location filename="../ui/start/ModelSetupDialog.cpp" line="104"/>
         <source>Not added: %1</source>
         <translation>未添加：%1</translation>
     </message>
@@ -3494,113 +3514,123 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>验证集上最佳</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="70"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="65"/>
+        <source>Best on validation, fine-tuning too</source>
+        <translation>验证集上最佳（含微调）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="66"/>
+        <source>Also train the encoder&apos;s top two layers with the head and compare it with the others: minutes without a GPU (at most 4,000 training reviews are read).</source>
+        <translation>同时将编码器最上两层与分类头一起训练，并与其他分类器比较：没有 GPU 时需要数分钟（最多读取 4,000 条训练评论）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="75"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="71"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="76"/>
         <source>Train the classifiers on the labelled reviews, keep one, and label every review with it</source>
         <translation>用带标签的评论训练分类器，保留一个，并用它为每条评论打标</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="72"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="77"/>
         <source>Label new reviews</source>
         <translation>为新评论打标</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="73"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="78"/>
         <source>Labels:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="76"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="81"/>
         <source>Classifier:</source>
         <translation>分类器：</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="82"/>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="136"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="87"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="141"/>
         <source>No project open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="98"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="103"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="111"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="116"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="114"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="119"/>
         <source>Complaint topics</source>
         <translation>投诉主题</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="116"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="121"/>
         <source>Classifier quality</source>
         <translation>分类器质量</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="145"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="150"/>
         <source>Reading reviews…</source>
         <translation>正在读取评论…</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="153"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="158"/>
         <source>Reading review sentiment</source>
         <translation>读取评论情感</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="155"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="160"/>
         <source>Could not read the reviews: %1</source>
         <translation>无法读取评论：%1</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="173"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="178"/>
         <source>This project has no reviews.</source>
         <translation>此项目没有评论。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="174"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="179"/>
         <source>%1 reviews: %2 negative, %3 neutral, %4 positive, %5 not labelled yet.</source>
         <translation>%1 条评论：负面 %2，中性 %3，正面 %4，尚未打标 %5。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="193"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="200"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="204"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="211"/>
         <source>Training sentiment classifiers</source>
         <translation>训练情感分类器</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="208"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="215"/>
         <source>Training cancelled.</source>
         <translation>训练已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="209"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="216"/>
         <source>Could not train: %1</source>
         <translation>无法训练：%1</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="219"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="226"/>
         <source>Labelling reviews…</source>
         <translation>正在为评论打标…</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="224"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="231"/>
         <source>Labelling reviews</source>
         <translation>为评论打标</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentScreen.cpp" line="226"/>
+        <location filename="../ui/sentiment/SentimentScreen.cpp" line="233"/>
         <source>Could not label the reviews: %1</source>
         <translation>无法为评论打标：%1</translation>
     </message>

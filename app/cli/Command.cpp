@@ -8,7 +8,7 @@ constexpr const char* kEvaluate =
 constexpr const char* kRecommend =
     "recommend --db F --user ID [--k K] [--recommender R] [--param model.name=value ...] [--category C] [--exclude-category C] [--min-price P] [--max-price P] [--in-stock] [--boost IDS] [--bury IDS] [--bury-negative SHARE] [--mmr L] [--include-known] [--explain N] [--retrain] [--json]";
 constexpr const char* kSentiment =
-    "sentiment (train|apply|report|topics|predict) --db F [--labels stars|imported] [--classes 2|3] [--classifier tfidf|head|mlp] [--seed S] [--retrain] [--no-encoder] [--export-split CSV] [--items N] [--polarity negative|positive] [--category C] [--item ID] [--groups N] [--vectors auto|encoder|tfidf] [--model DIR] [--json] [TEXT... | --input FILE]";
+    "sentiment (train|apply|report|topics|predict) --db F [--labels stars|imported] [--classes 2|3] [--classifier tfidf|head|mlp|finetune] [--with-finetune] [--finetune-layers N] [--finetune-epochs N] [--finetune-max N] [--seed S] [--retrain] [--no-encoder] [--export-split CSV] [--items N] [--polarity negative|positive] [--category C] [--item ID] [--groups N] [--vectors auto|encoder|tfidf] [--model DIR] [--json] [TEXT... | --input FILE]";
 }  // namespace
 
 #ifndef SHELFSENSE_MODEL_MODULE

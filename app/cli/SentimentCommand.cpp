@@ -118,10 +118,23 @@ Status runTrain(const ArgParser& parser) {
     }
     if (auto name = parser.value("classifier")) {
         options.only = parseClassifierKind(*name);
-        if (!options.only) return makeError(ErrorCode::Usage, "--classifier must be tfidf, head or mlp");
+        if (!options.only) return makeError(ErrorCode::Usage, "--classifier must be tfidf, head, mlp or finetune");
     }
+    options.withFineTune = parser.flag("with-finetune");
+    auto layers = parser.integer("finetune-layers", options.fineTune.layers);
+    auto epochs = parser.integer("finetune-epochs", options.fineTune.maxEpochs);
+    auto tuneMax = parser.integer("finetune-max", static_cast<std::int64_t>(options.fineTuneMaxTrain));
+    if (!layers) return layers.error();
+    if (!epochs) return epochs.error();
+    if (!tuneMax) return tuneMax.error();
+    if (*layers < 1 || *layers > 48) return makeError(ErrorCode::Usage, "--finetune-layers must be 1 or more (the top layers trained)");
+    if (*epochs < 1 || *epochs > 100) return makeError(ErrorCode::Usage, "--finetune-epochs must be 1 to 100");
+    if (*tuneMax < 0) return makeError(ErrorCode::Usage, "--finetune-max must be 0 (all) or a number of training reviews");
+    options.fineTune.layers = static_cast<int>(*layers);
+    options.fineTune.maxEpochs = static_cast<int>(*epochs);
+    options.fineTuneMaxTrain = static_cast<std::size_t>(*tuneMax);
     if (auto file = parser.value("export-split")) SS_TRY(exportSplit(*project, *scheme, options.seed, *file));
-    const bool needsVectors = options.only && readsVectors(*options.only);
+    const bool needsVectors = (options.only && readsVectors(*options.only)) || options.withFineTune;
     auto sources = vectorSources(parser, *project, needsVectors);
     if (!sources) return sources.error();
     auto report = SentimentTrainer::train(*project, options, *sources ? &**sources : nullptr, stderrProgress(parser.flag("quiet")));
@@ -247,8 +260,8 @@ Status runSentiment(const std::vector<std::string>& args) {
     if (args.empty()) return makeError(ErrorCode::Usage, "sentiment needs an action: train, apply, report, topics or predict");
     const std::string action = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    ArgParser parser(withEncoderOptions({"db", "model", "labels", "classes", "classifier", "seed", "export-split", "items", "input", "polarity", "category", "item", "groups", "vectors"}),
-                     {"json", "quiet", "retrain", "no-encoder"});
+    ArgParser parser(withEncoderOptions({"db", "model", "labels", "classes", "classifier", "seed", "export-split", "items", "input", "polarity", "category", "item", "groups", "vectors", "finetune-layers", "finetune-epochs", "finetune-max"}),
+                     {"json", "quiet", "retrain", "no-encoder", "with-finetune"});
     SS_TRY(parser.parse(rest));
     if (action == "train") return runTrain(parser);
     if (action == "apply") return runApply(parser);

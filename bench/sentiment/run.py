@@ -104,7 +104,7 @@ def sklearn_on_vectors(db, split, model):
     return {"accuracy": accuracy_score(truth, pred), "macro_f1": f1_score(truth, pred, average="macro"), "seconds": time.perf_counter() - t0}
 
 
-def run_dataset(name, cli, work, limit, no_encoder, reuse):
+def run_dataset(name, cli, work, limit, no_encoder, reuse, finetune=False):
     prep = (prepare_chinese if name == "chinese" else prepare_amazon)(work, limit)
     db = os.path.join(work, name + ".shelfsense")
     imported_file = os.path.join(work, name + "-import.json")
@@ -124,6 +124,8 @@ def run_dataset(name, cli, work, limit, no_encoder, reuse):
     train = [cli, "sentiment", "train", "--db", db, "--json", "--quiet", "--retrain", "--export-split", split_file] + prep["train"]
     if no_encoder:
         train.append("--no-encoder")
+    if finetune:
+        train.append("--with-finetune")
     out, train_seconds, train_rss = measured(train)
     report = json.loads(out)
     csv.field_size_limit(1 << 30)
@@ -176,15 +178,17 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="a seeded sample of this many Chinese reviews (0: all)")
     ap.add_argument("--workdir", default=None)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--with-finetune", action="store_true", help="also fine-tune the encoder's top layers with the head (minutes on a CPU)")
     ap.add_argument("--reuse", action="store_true", help="reuse the projects a previous run imported into --workdir (and their cached vectors)")
     args = ap.parse_args()
     work = args.workdir or tempfile.mkdtemp(prefix="ss-sentiment-")
     os.makedirs(work, exist_ok=True)
     results = {"benchmark": "sentiment", "date": datetime.date.today().isoformat(), "machine": platform.processor() or platform.machine(),
-               "cpus": os.cpu_count(), "encoder_used": not args.no_encoder, "chinese_limit": args.limit, "datasets": {}}
+               "cpus": os.cpu_count(), "encoder_used": not args.no_encoder, "finetune": args.with_finetune, "chinese_limit": args.limit, "datasets": {}}
     for name in args.datasets.split(","):
         print(f"{name} ...", file=sys.stderr)
-        results["datasets"][name] = run_dataset(name, args.cli, work, args.limit, args.no_encoder, args.reuse)
+        results["datasets"][name] = run_dataset(name, args.cli, work, args.limit, args.no_encoder, args.reuse,
+                                                 args.with_finetune)
         print(json.dumps(results["datasets"][name]["sklearn"], indent=1), file=sys.stderr)
         print("kept", results["datasets"][name]["shelfsense"]["kept"], "accuracy", results["datasets"][name]["kept_accuracy"], file=sys.stderr)
     text = json.dumps(results, indent=2, ensure_ascii=False)

@@ -1,6 +1,9 @@
 #include "TextEncoder.h"
 
+#include <algorithm>
+
 #include "model/SentenceEncoder.h"
+#include "model/Sha256.h"
 #include "text/BertTokenizer.h"
 
 namespace ss {
@@ -25,15 +28,34 @@ Result<TextEncoder> TextEncoder::load(const std::filesystem::path& modelDir, con
                        std::make_unique<SentenceEncoder>(std::move(*encoder)));
 }
 
-Result<std::vector<std::vector<float>>> TextEncoder::encode(const std::vector<std::string>& texts, const JobContext* ctx) {
-    const auto maxLength = static_cast<std::size_t>(encoder_->info().maxLength);
+std::vector<std::vector<std::int32_t>> TextEncoder::tokenIds(const std::vector<std::string>& texts, std::size_t maxTokens) const {
+    const auto modelMax = static_cast<std::size_t>(encoder_->info().maxLength);
+    const std::size_t maxLength = maxTokens == 0 ? modelMax : std::min(maxTokens, modelMax);
     std::vector<std::vector<std::int32_t>> ids(texts.size());
     for (std::size_t i = 0; i < texts.size(); ++i) tokenizer_->encodeIds(texts[i], maxLength, ids[i]);
-    return encoder_->encodeIds(ids, ctx);
+    return ids;
+}
+
+Result<std::vector<std::vector<float>>> TextEncoder::encode(const std::vector<std::string>& texts, const JobContext* ctx) {
+    return encoder_->encodeIds(tokenIds(texts), ctx);
+}
+
+Result<FineTuneResult> TextEncoder::fineTune(const FineTuneData& data, const FineTuneSettings& settings, const FineTuneProgress& progress) {
+    return encoder_->fineTune(data, settings, progress);
+}
+
+Status TextEncoder::applyTunedLayers(const std::vector<std::byte>& tunedLayers) {
+    SS_TRY(encoder_->applyTunedLayers(tunedLayers));
+    tunedSha256_ = Sha256::hex(tunedLayers.data(), tunedLayers.size());
+    return {};
 }
 
 const EncoderInfo& TextEncoder::info() const { return encoder_->info(); }
 
-std::string TextEncoder::fingerprint() const { return info().name + "@" + info().weightsSha256; }
+std::string TextEncoder::baseFingerprint() const { return info().name + "@" + info().weightsSha256; }
+
+std::string TextEncoder::fingerprint() const {
+    return tunedSha256_.empty() ? baseFingerprint() : baseFingerprint() + "+tuned@" + tunedSha256_.substr(0, 16);
+}
 
 }  // namespace ss

@@ -61,6 +61,19 @@ Result<SentenceEncoder> SentenceEncoder::load(const std::filesystem::path& dir, 
     return SentenceEncoder(std::move(engine.value()), std::move(info), options.batchSize);
 }
 
+Result<FineTuneResult> SentenceEncoder::fineTune(const FineTuneData& data, const FineTuneSettings& settings,
+                                                 const FineTuneProgress& progress) {
+    for (const auto* part : {&data.trainIds, &data.validationIds})
+        for (const auto& seq : *part) {
+            if (seq.empty() || std::int64_t(seq.size()) > info_.maxLength) return makeError(ErrorCode::InputData, "a token sequence is empty or too long");
+            for (std::int32_t id : seq)
+                if (id < 0 || id >= info_.vocabSize) return makeError(ErrorCode::InputData, "token id " + std::to_string(id) + " is outside the vocabulary");
+        }
+    return engine_->fineTune(data, settings, progress);
+}
+
+Status SentenceEncoder::applyTunedLayers(const std::vector<std::byte>& tunedLayers) { return engine_->applyTunedLayers(tunedLayers); }
+
 Result<std::vector<std::vector<float>>> SentenceEncoder::encodeIds(
     const std::vector<std::vector<std::int32_t>>& batchOfTokenIds, const JobContext* ctx) {
     // Validate everything before any work: a bad id would otherwise surface as a LibTorch exception

@@ -13,6 +13,7 @@
 #include "common/JobContext.h"
 #include "common/Result.h"
 #include "model/EncoderInfo.h"
+#include "model/FineTuning.h"
 #include "model/EncoderOptions.h"
 
 namespace ss {
@@ -34,6 +35,11 @@ public:
     // error) and reports progress through ctx.
     Result<std::vector<std::vector<float>>> encodeIds(const std::vector<std::vector<std::int32_t>>& batchOfTokenIds,
                                                       const JobContext* ctx = nullptr);
+
+    // Fine-tunes the top layers with a head (see FineTuning.h); the encoder is unchanged afterwards.
+    Result<FineTuneResult> fineTune(const FineTuneData& data, const FineTuneSettings& settings, const FineTuneProgress& progress);
+    // From now on encodes with these fine-tuned layers (a state from fineTune, checked before use).
+    Status applyTunedLayers(const std::vector<std::byte>& tunedLayers);
 
     const EncoderInfo& info() const { return info_; }
 

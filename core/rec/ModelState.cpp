@@ -92,6 +92,10 @@ void ModelState::write(const std::vector<float>& v) { putVector(v); }
 
 bool ModelState::read(std::vector<float>& v) { return getVector(v); }
 
+void ModelState::write(const std::vector<std::byte>& v) { putVector(v); }
+
+bool ModelState::read(std::vector<std::byte>& v) { return getVector(v); }
+
 void ModelState::write(const std::vector<std::string>& strings) {
     const auto n = static_cast<std::uint64_t>(strings.size());
     put(&n, sizeof n);

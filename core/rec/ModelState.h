@@ -26,6 +26,8 @@ public:
     bool read(CsrMatrix& m);
     void write(const std::vector<float>& v);
     bool read(std::vector<float>& v);
+    void write(const std::vector<std::byte>& v);  // opaque bytes (e.g. fine-tuned encoder layers)
+    bool read(std::vector<std::byte>& v);
     void write(const std::vector<std::string>& strings);
     bool read(std::vector<std::string>& strings);
     bool ok() const { return ok_; }

@@ -1,5 +1,8 @@
 #include "EncoderVectors.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <limits>
 #include <memory>
 #include <unordered_map>
 
@@ -18,6 +21,32 @@ rec::DenseMatrix matrixOf(const std::vector<std::vector<float>>& rows) {
     return m;
 }
 
+// Unknown-token rate with the model's own tokenizer: word pieces of at most 2,000 texts spread over
+// the list (what the encoder sees, truncated as it truncates).
+std::function<double(const std::vector<std::string>&)> unknownRateOf(std::shared_ptr<BertTokenizer> words) {
+    return [words](const std::vector<std::string>& texts) {
+        const std::size_t step = std::max<std::size_t>(1, texts.size() / 2000);
+        std::int64_t pieces = 0, unknown = 0;
+        std::vector<std::int32_t> ids;
+        for (std::size_t i = 0; i < texts.size(); i += step) {
+            words->encodeIds(texts[i], 0, ids);
+            for (std::size_t j = 1; j + 1 < ids.size(); ++j) {  // without [CLS] and [SEP]
+                ++pieces;
+                if (ids[j] == words->unkId()) ++unknown;
+            }
+        }
+        return pieces ? static_cast<double>(unknown) / static_cast<double>(pieces) : std::numeric_limits<double>::quiet_NaN();
+    };
+}
+
+std::function<Result<rec::DenseMatrix>(const std::vector<std::string>&)> directTexts(std::shared_ptr<TextEncoder> encoder) {
+    return [encoder](const std::vector<std::string>& texts) -> Result<rec::DenseMatrix> {
+        auto vectors = encoder->encode(texts);
+        if (!vectors) return vectors.error();
+        return matrixOf(*vectors);
+    };
+}
+
 }  // namespace
 
 Result<VectorSources> encoderVectorSources(const std::filesystem::path& project, const std::filesystem::path& modelDir,
@@ -31,6 +60,7 @@ Result<VectorSources> encoderVectorSources(const std::filesystem::path& project,
     VectorSources sources;
     sources.encoder = encoder->fingerprint();
     sources.encoderName = encoder->info().name;
+    sources.encoderLayers = static_cast<int>(encoder->info().layers);
     sources.reviews = [encoder, project](const std::vector<std::int64_t>& ids, const std::vector<std::string>&,
                                          const JobContext& context) -> Result<rec::DenseMatrix> {
         auto summary = EncodeJob::run(project, *encoder, EncodeTarget::Reviews, context);
@@ -50,24 +80,46 @@ Result<VectorSources> encoderVectorSources(const std::filesystem::path& project,
         }
         return m;
     };
-    sources.texts = [encoder](const std::vector<std::string>& texts) -> Result<rec::DenseMatrix> {
-        auto vectors = encoder->encode(texts);
-        if (!vectors) return vectors.error();
-        return matrixOf(*vectors);
+    sources.texts = directTexts(encoder);
+    sources.unknownTokenRate = unknownRateOf(words);
+    sources.fineTune = [encoder](const FineTuneTexts& data, const JobContext& context) -> Result<FineTuneResult> {
+        FineTuneData ids;
+        ids.trainIds = encoder->tokenIds(data.train, data.settings.maxTokens);
+        ids.validationIds = encoder->tokenIds(data.validation, data.settings.maxTokens);
+        ids.trainLabels = data.trainLabels;
+        ids.validationLabels = data.validationLabels;
+        ids.classes = data.classes;
+        ids.classWeights = data.classWeights;
+        ids.headWeights = data.headWeights;
+        ids.headBias = data.headBias;
+        const int epochs = data.settings.maxEpochs;
+        return encoder->fineTune(ids, data.settings, [&context, epochs](int epoch, int step, int steps, double loss) {
+            char stage[96];
+            std::snprintf(stage, sizeof stage, "Fine-tuning the encoder: epoch %d, loss %.3f", epoch, loss);
+            context.report((double(epoch - 1) + double(step) / double(std::max(1, steps))) / double(std::max(1, epochs)), stage);
+            return !context.cancelled();
+        });
     };
-    sources.unknownTokenRate = [words](const std::vector<std::string>& texts) {
-        // Word pieces of at most 2,000 texts spread over the list (what the encoder sees, truncated as it truncates).
-        const std::size_t step = std::max<std::size_t>(1, texts.size() / 2000);
-        std::int64_t pieces = 0, unknown = 0;
-        std::vector<std::int32_t> ids;
-        for (std::size_t i = 0; i < texts.size(); i += step) {
-            words->encodeIds(texts[i], 0, ids);
-            for (std::size_t j = 1; j + 1 < ids.size(); ++j) {  // without [CLS] and [SEP]
-                ++pieces;
-                if (ids[j] == words->unkId()) ++unknown;
-            }
-        }
-        return pieces ? static_cast<double>(unknown) / static_cast<double>(pieces) : std::numeric_limits<double>::quiet_NaN();
+    // A second encoder instance carries the tuned layers, so the base vectors stay as they are.
+    sources.tuned = [modelDir, options, words](const std::vector<std::byte>& tunedLayers) -> Result<VectorSources> {
+        auto tunedLoaded = TextEncoder::load(modelDir, options);
+        if (!tunedLoaded) return tunedLoaded.error();
+        SS_TRY(tunedLoaded->applyTunedLayers(tunedLayers));
+        auto tunedEncoder = std::make_shared<TextEncoder>(std::move(*tunedLoaded));
+        VectorSources tuned;
+        tuned.encoder = tunedEncoder->fingerprint();
+        tuned.encoderName = tunedEncoder->info().name + " (fine-tuned)";
+        tuned.encoderLayers = static_cast<int>(tunedEncoder->info().layers);
+        tuned.cached = false;
+        tuned.reviews = [tunedEncoder](const std::vector<std::int64_t>&, const std::vector<std::string>& texts,
+                                       const JobContext& context) -> Result<rec::DenseMatrix> {
+            auto vectors = tunedEncoder->encode(texts, &context);
+            if (!vectors) return vectors.error();
+            return matrixOf(*vectors);
+        };
+        tuned.texts = directTexts(tunedEncoder);
+        tuned.unknownTokenRate = unknownRateOf(words);
+        return tuned;
     };
     return sources;
 }

@@ -1,6 +1,7 @@
 #include "SentimentApplier.h"
 
 #include <chrono>
+#include <optional>
 
 #include "sentiment/ReviewCorpus.h"
 #include "sentiment/SentimentStore.h"
@@ -26,6 +27,16 @@ std::vector<StoredPrediction> predictionsOf(const SentimentClassifier& classifie
     return out;
 }
 
+// The sources a classifier reads: a fine-tuned one reads vectors its own tuned layers make.
+Result<std::optional<VectorSources>> readingSources(const SentimentClassifier& classifier, const VectorSources* vectors) {
+    SS_TRY(checkVectors(classifier, vectors));
+    if (!tunesEncoder(classifier.kind)) return std::optional<VectorSources>();
+    if (!vectors->tuned) return makeError(ErrorCode::Unsupported, "the kept classifier fine-tuned the encoder, and these vectors do not come from one");
+    auto tuned = vectors->tuned(classifier.tunedLayers);
+    if (!tuned) return tuned.error();
+    return std::optional<VectorSources>(std::move(*tuned));
+}
+
 }  // namespace
 
 Result<std::pair<std::string, SentimentClassifier>> SentimentApplier::kept(const std::filesystem::path& project) {
@@ -44,7 +55,9 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
     auto kept = SentimentApplier::kept(project);
     if (!kept) return kept.error();
     const auto& [key, classifier] = *kept;
-    SS_TRY(checkVectors(classifier, vectors));
+    auto tuned = readingSources(classifier, vectors);
+    if (!tuned) return tuned.error();
+    if (*tuned) vectors = &**tuned;
     ApplySummary summary;
     summary.classifier = std::string(classifierName(classifier.kind));
     summary.classifierKey = key;
@@ -61,10 +74,14 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
     auto after = SentimentStore::lastPredictedReview(project, key);
     if (!after) return after.error();
     std::int64_t afterId = *after;
-    // Heads read vectors: the pending reviews are encoded (or read from the cache) in one pass first.
+    // Heads read vectors: the pending reviews are encoded (or read from the cache) in one pass first;
+    // vectors that are not cached (a fine-tuned encoder's) are made chunk by chunk, so a cancelled
+    // run keeps what it labelled.
+    const bool wholePass = readsVectors(classifier.kind) && vectors->cached;
+    const bool perChunk = readsVectors(classifier.kind) && !vectors->cached;
     rec::DenseMatrix pendingVectors;
     std::int64_t vectorRow = 0;
-    if (readsVectors(classifier.kind)) {
+    if (wholePass) {
         auto pending = ReviewCorpus::loadChunk(project, classifier.scheme.source, afterId, std::numeric_limits<std::int64_t>::max());
         if (!pending) return pending.error();
         if (pending->size() == 0) return summary;
@@ -80,7 +97,16 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
         if (!chunk) return chunk.error();
         if (chunk->size() == 0) break;
         rec::DenseMatrix rows;
-        if (readsVectors(classifier.kind)) {
+        if (perChunk) {
+            const double done = std::min(1.0, static_cast<double>(summary.predictedNow) / toDo);
+            auto m = vectors->reviews(chunk->ids, chunk->texts, JobContext{[&](double f, const std::string&) {
+                                                                   context.report(std::min(1.0, done + std::max(0.0, f) * static_cast<double>(chunk->size()) / toDo),
+                                                                                  "Encoding and labelling reviews");
+                                                               },
+                                                               context.stop});
+            if (!m) return m.error();
+            rows = std::move(*m);
+        } else if (wholePass) {
             rows = rec::DenseMatrix(static_cast<int>(chunk->size()), pendingVectors.cols);
             std::copy_n(pendingVectors.row(static_cast<int>(vectorRow)), chunk->size() * static_cast<std::size_t>(pendingVectors.cols), rows.data.begin());
             vectorRow += static_cast<std::int64_t>(chunk->size());
@@ -88,7 +114,7 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
         SS_TRY(SentimentStore::savePredictions(project, key, predictionsOf(classifier, *chunk, readsVectors(classifier.kind) ? &rows : nullptr)));
         summary.predictedNow += static_cast<std::int64_t>(chunk->size());
         afterId = chunk->ids.back();
-        const double base = readsVectors(classifier.kind) ? 0.5 : 0.0;
+        const double base = wholePass ? 0.5 : 0.0;
         context.report(base + (1 - base) * std::min(1.0, static_cast<double>(summary.predictedNow) / toDo), "Labelling reviews");
     }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -98,7 +124,9 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
 Result<std::vector<std::pair<Sentiment, float>>> SentimentApplier::predictTexts(const SentimentClassifier& classifier,
                                                                                  const std::vector<std::string>& texts,
                                                                                  const VectorSources* vectors) {
-    SS_TRY(checkVectors(classifier, vectors));
+    auto tuned = readingSources(classifier, vectors);
+    if (!tuned) return tuned.error();
+    if (*tuned) vectors = &**tuned;
     rec::DenseMatrix m;
     if (readsVectors(classifier.kind)) {
         auto encoded = vectors->texts(texts);

@@ -12,6 +12,7 @@ std::string_view classifierName(ClassifierKind kind) {
     case ClassifierKind::Tfidf: return "tfidf";
     case ClassifierKind::Head: return "head";
     case ClassifierKind::Mlp: return "mlp";
+    case ClassifierKind::Finetune: return "finetune";
     }
     return "tfidf";
 }
@@ -24,8 +25,11 @@ std::optional<ClassifierKind> parseClassifierKind(std::string_view name) {
 
 bool readsVectors(ClassifierKind kind) { return kind != ClassifierKind::Tfidf; }
 
+bool tunesEncoder(ClassifierKind kind) { return kind == ClassifierKind::Finetune; }
+
 const std::vector<ClassifierKind>& allClassifierKinds() {
-    static const std::vector<ClassifierKind> kinds = {ClassifierKind::Tfidf, ClassifierKind::Head, ClassifierKind::Mlp};
+    static const std::vector<ClassifierKind> kinds = {ClassifierKind::Tfidf, ClassifierKind::Head, ClassifierKind::Mlp,
+                                                               ClassifierKind::Finetune};
     return kinds;
 }
 
@@ -44,6 +48,7 @@ std::vector<std::byte> SentimentClassifier::save() const {
         logistic.write(state);
     } else {
         head.write(state);
+        if (tunesEncoder(kind)) state.write(tunedLayers);
     }
     return state.bytes();
 }
@@ -62,6 +67,8 @@ std::optional<SentimentClassifier> SentimentClassifier::load(std::span<const std
     if (c.kind == ClassifierKind::Tfidf) {
         if (!c.tfidf.read(state) || !c.logistic.read(state) || c.logistic.classes() != c.scheme.classes) return std::nullopt;
     } else if (!c.head.read(state) || c.head.classes() != c.scheme.classes) {
+        return std::nullopt;
+    } else if (tunesEncoder(c.kind) && (!state.read(c.tunedLayers) || c.tunedLayers.empty())) {
         return std::nullopt;
     }
     if (!state.atEnd()) return std::nullopt;

@@ -1,6 +1,7 @@
 // SentimentClassifier: one trained sentiment classifier as kept in the project — its kind, label
 // scheme, and either a TF-IDF vocabulary with a logistic regression (reads text) or a head on the
-// encoder's vectors (reads vectors made by the encoder named in `encoder`). Serialises to a
+// encoder's vectors (reads vectors made by the encoder named in `encoder`; a fine-tuned classifier
+// also keeps its tuned top layers, and reads vectors the encoder makes with them applied). Serialises to a
 // versioned byte state. Plain value: build on one thread; predict() is const and thread-safe.
 #pragma once
 
@@ -19,11 +20,12 @@
 
 namespace ss::sentiment {
 
-enum class ClassifierKind { Tfidf, Head, Mlp };
+enum class ClassifierKind { Tfidf, Head, Mlp, Finetune };
 
-std::string_view classifierName(ClassifierKind kind);                // "tfidf", "head", "mlp"
+std::string_view classifierName(ClassifierKind kind);                // "tfidf", "head", "mlp", "finetune"
 std::optional<ClassifierKind> parseClassifierKind(std::string_view name);
 bool readsVectors(ClassifierKind kind);
+bool tunesEncoder(ClassifierKind kind);  // its vectors come from fine-tuned encoder layers
 const std::vector<ClassifierKind>& allClassifierKinds();
 
 struct SentimentClassifier {
@@ -33,6 +35,7 @@ struct SentimentClassifier {
     TfidfModel tfidf;
     LogisticRegression logistic;
     VectorHead head;
+    std::vector<std::byte> tunedLayers;  // Finetune only: TextEncoder::applyTunedLayers state
 
     // Class probabilities (rows × classes): from `texts` for TF-IDF, from `vectors` (rows × dim) for heads.
     std::vector<float> predict(const std::vector<std::string>& texts, const rec::DenseMatrix* vectors) const;

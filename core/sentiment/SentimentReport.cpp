@@ -21,6 +21,15 @@ boost::json::value ClassifierResult::toJson() const {
         o["hidden_units"] = hiddenUnits;
         o["best_epoch"] = bestEpoch;
         o["epochs"] = epochs;
+        if (name == "finetune") {
+            o["tuned_layers"] = tunedLayers;
+            o["encoder_layers"] = encoderLayers;
+            o["tuning_texts"] = tuningTexts;
+            o["max_tokens"] = maxTokens;
+            boost::json::array losses;
+            for (double l : validationLosses) losses.push_back(jsonNumber(l));
+            o["validation_losses"] = std::move(losses);
+        }
     }
     o["validation_macro_f1"] = jsonNumber(validationMacroF1);
     o["heldout"] = heldout.toJson();
@@ -42,6 +51,13 @@ ClassifierResult ClassifierResult::fromJson(const boost::json::value& v) {
     r.hiddenUnits = static_cast<int>(numberAt(*o, "hidden_units"));
     r.bestEpoch = static_cast<int>(numberAt(*o, "best_epoch"));
     r.epochs = static_cast<int>(numberAt(*o, "epochs"));
+    r.tunedLayers = static_cast<int>(numberAt(*o, "tuned_layers"));
+    r.encoderLayers = static_cast<int>(numberAt(*o, "encoder_layers"));
+    r.tuningTexts = static_cast<std::int64_t>(numberAt(*o, "tuning_texts"));
+    r.maxTokens = static_cast<int>(numberAt(*o, "max_tokens"));
+    if (auto it = o->find("validation_losses"); it != o->end() && it->value().is_array())
+        for (const auto& l : it->value().as_array())
+            if (l.is_number()) r.validationLosses.push_back(l.to_number<double>());
     r.validationMacroF1 = numberAt(*o, "validation_macro_f1");
     if (auto it = o->find("heldout"); it != o->end()) r.heldout = ClassifierQuality::fromJson(it->value());
     r.seconds = numberAt(*o, "seconds");

@@ -19,7 +19,7 @@
 namespace ss::sentiment {
 
 struct ClassifierResult {
-    std::string name;      // "tfidf", "head", "mlp"
+    std::string name;      // "tfidf", "head", "mlp", "finetune"
     bool trained = false;  // false: skipped, for the reason in `skipped`
     std::string skipped;
     std::string skippedCode;  // "no-torch", "no-encoder", "not-requested", "no-vectors"
@@ -28,6 +28,10 @@ struct ClassifierResult {
     double chosenC = 0;
     std::int64_t terms = 0;
     int hiddenUnits = 0, bestEpoch = 0, epochs = 0;
+    // Fine-tuning: encoder layers trained (of how many), training texts used, word pieces kept per text.
+    int tunedLayers = 0, encoderLayers = 0, maxTokens = 0;
+    std::int64_t tuningTexts = 0;
+    std::vector<double> validationLosses;  // fine-tuning: the starting head's, then after each epoch
     double validationMacroF1 = 0;
     ClassifierQuality heldout;
     double seconds = 0;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <algorithm>
 #include <map>
 
 #include "common/Hash.h"
@@ -56,11 +57,136 @@ rec::DenseMatrix rowsOf(const rec::DenseMatrix& all, std::size_t from, std::size
     return m;
 }
 
+bool wantsFineTune(const TrainOptions& options) {
+    return options.only ? *options.only == ClassifierKind::Finetune : options.withFineTune;
+}
+
+// Fine-tuning settings are part of the run's identity; runs without it keep their old keys.
+std::string fineTuneKey(const TrainOptions& options) {
+    if (!wantsFineTune(options)) return "";
+    const auto& f = options.fineTune;
+    char key[200];
+    std::snprintf(key, sizeof key, "|ft:%d,%d,%d,%d,%g,%g,%g,%zu,%zu,%zu", f.layers, f.maxEpochs, f.patience, f.batchSize, f.learningRate,
+                  f.headLearningRate, f.weightDecay, f.maxTokens, options.fineTuneMaxTrain, options.fineTuneMaxValidation);
+    return key;
+}
+
+// A seeded sample of at most `cap` positions 0..n-1, in their original order (all when cap is 0 or n <= cap).
+std::vector<std::size_t> sampleRows(std::size_t n, std::size_t cap, std::uint64_t seed) {
+    std::vector<std::size_t> rows(n);
+    for (std::size_t i = 0; i < n; ++i) rows[i] = i;
+    if (cap == 0 || n <= cap) return rows;
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+    for (std::size_t i = 0; i < n; ++i) keyed.emplace_back(mix64(seed ^ mix64(i + 1)), i);
+    std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(cap), keyed.end());
+    rows.clear();
+    for (std::size_t i = 0; i < cap; ++i) rows.push_back(keyed[i].second);
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+// A child context covering [from, to] of the parent's progress.
+JobContext phase(const JobContext& parent, double from, double to) {
+    return JobContext{[&parent, from, to](double f, const std::string& stage) { parent.report(from + (to - from) * std::clamp(f, 0.0, 1.0), stage); },
+                      parent.stop};
+}
+
 struct Trained {
     ClassifierResult result;
     SentimentClassifier classifier;
     std::vector<int> testPredictions;
 };
+
+// Fine-tunes the encoder's top layers with a head that starts from the logistic regression on the
+// frozen vectors (the one trained in this run, or one trained here), then measures it on vectors the
+// tuned encoder makes for the validation and test reviews.
+Result<Trained> fineTuneEncoder(const VectorSources& vectors, const TrainOptions& options, const std::vector<Trained>& trained,
+                                const Part& train, const Part& validation, const Part& test, const rec::DenseMatrix& xTrain,
+                                const rec::DenseMatrix& xValidation, const std::vector<double>& weights, int classes,
+                                const JobContext& context) {
+    const auto start = Clock::now();
+    const int classCount = classes;
+    VectorHead probe;
+    auto logistic = std::find_if(trained.begin(), trained.end(), [](const Trained& t) { return t.classifier.kind == ClassifierKind::Head; });
+    if (logistic != trained.end()) {
+        probe = logistic->classifier.head;
+    } else {
+        context.report(0.22, "Logistic regression on vectors");
+        HeadTraining headOptions = options.logisticHead;
+        headOptions.seed = options.seed;
+        HeadTrainingReport headReport;
+        const LabelledRows trainRows{xTrain.data.data(), xTrain.rows, xTrain.cols, &train.labels};
+        const LabelledRows validationRows{xValidation.data.data(), xValidation.rows, xValidation.cols, &validation.labels};
+        probe = VectorHead::from(trainHead(trainRows, validationRows, classCount, weights, headOptions, headReport,
+                                           [&](int, double, double) { return !context.cancelled(); }));
+        if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+    }
+
+    FineTuneTexts data;
+    data.settings = options.fineTune;
+    data.settings.seed = options.seed;
+    data.settings.layers = std::clamp(data.settings.layers, 1, std::max(1, vectors.encoderLayers));
+    data.classes = classCount;
+    data.classWeights = weights;
+    data.headWeights = probe.output.data;
+    data.headBias = probe.outputBias;
+    for (std::size_t i : sampleRows(train.texts.size(), options.fineTuneMaxTrain, options.seed)) {
+        data.train.push_back(train.texts[i]);
+        data.trainLabels.push_back(train.labels[i]);
+    }
+    for (std::size_t i : sampleRows(validation.texts.size(), options.fineTuneMaxValidation, options.seed + 1)) {
+        data.validation.push_back(validation.texts[i]);
+        data.validationLabels.push_back(validation.labels[i]);
+    }
+    auto result = vectors.fineTune(data, phase(context, 0.25, 0.85));
+    if (!result) return result.error();
+    auto tunedSources = vectors.tuned(result->tunedLayers);
+    if (!tunedSources) return tunedSources.error();
+    std::vector<std::int64_t> ids = validation.ids;
+    std::vector<std::string> texts = validation.texts;
+    ids.insert(ids.end(), test.ids.begin(), test.ids.end());
+    texts.insert(texts.end(), test.texts.begin(), test.texts.end());
+    const JobContext encodeContext = phase(context, 0.85, 0.95);
+    encodeContext.report(0.0, "Encoding with the fine-tuned encoder");
+    auto tunedVectors = tunedSources->reviews(ids, texts, encodeContext);
+    if (!tunedVectors) return tunedVectors.error();
+    if (tunedVectors->rows != static_cast<int>(ids.size())) return makeError(ErrorCode::Internal, "the encoder returned a wrong number of vectors");
+
+    Trained t;
+    t.classifier.kind = ClassifierKind::Finetune;
+    t.classifier.scheme = options.scheme;
+    t.classifier.encoder = vectors.encoder;
+    t.classifier.tunedLayers = std::move(result->tunedLayers);
+    HeadWeights head;
+    head.dim = xTrain.cols;
+    head.classes = classCount;
+    head.output = result->headWeights;
+    head.outputBias = result->headBias;
+    t.classifier.head = VectorHead::from(head);
+    const auto xValidationTuned = rowsOf(*tunedVectors, 0, validation.rows.size());
+    const auto xTestTuned = rowsOf(*tunedVectors, validation.rows.size(), test.rows.size());
+    t.testPredictions = argmaxClasses(t.classifier.head.predict(xTestTuned), classCount);
+    char settings[240];
+    std::snprintf(settings, sizeof settings,
+                  "top %d of %d encoder layers and the head, best epoch %d of %d (early stopping on validation loss), %s training reviews, "
+                  "%zu word pieces each at most",
+                  data.settings.layers, vectors.encoderLayers, result->bestEpoch, result->epochs,
+                  withThousands(static_cast<std::int64_t>(data.train.size())).c_str(), data.settings.maxTokens);
+    t.result.name = "finetune";
+    t.result.trained = true;
+    t.result.settings = settings;
+    t.result.bestEpoch = result->bestEpoch;
+    t.result.epochs = result->epochs;
+    t.result.tunedLayers = data.settings.layers;
+    t.result.encoderLayers = vectors.encoderLayers;
+    t.result.tuningTexts = static_cast<std::int64_t>(data.train.size());
+    t.result.maxTokens = static_cast<int>(data.settings.maxTokens);
+    t.result.validationLosses.push_back(result->startValidationLoss);
+    t.result.validationLosses.insert(t.result.validationLosses.end(), result->validationLosses.begin(), result->validationLosses.end());
+    t.result.validationMacroF1 = macroF1(validation.labels, argmaxClasses(t.classifier.head.predict(xValidationTuned), classCount), classCount);
+    t.result.seconds = secondsSince(start);
+    return t;
+}
 
 }  // namespace
 
@@ -73,7 +199,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     const bool canUseVectors = vectors && vectors->reviews && headTrainingAvailable();
     const std::string runKey = *fingerprint + "|" + std::string(labelSourceName(scheme.source)) + "|" + std::to_string(classes) + "|" +
                                std::to_string(options.seed) + "|dedup|" + (options.only ? std::string(classifierName(*options.only)) : "best") + "|" +
-                               (canUseVectors ? vectors->encoder : "no-vectors") + "|v1";
+                               (canUseVectors ? vectors->encoder : "no-vectors") + fineTuneKey(options) + "|v1";
     if (!options.retrain) {
         auto stored = SentimentStore::findRun(project, runKey);
         if (!stored) return stored.error();
@@ -86,6 +212,9 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
         return makeError(ErrorCode::Unsupported, std::string("the ") + std::string(classifierName(*options.only)) +
                                                      " classifier reads the encoder's vectors, and no encoder is available" +
                                                      (headTrainingAvailable() ? " (install a model)" : " (this build has no LibTorch)"));
+
+    if (options.only && tunesEncoder(*options.only) && !(vectors->fineTune && vectors->tuned))
+        return makeError(ErrorCode::Unsupported, "fine-tuning needs the encoder itself, and these vectors do not come from one");
 
     context.report(0.0, "Reading reviews");
     auto corpus = ReviewCorpus::load(project, scheme.source);
@@ -171,7 +300,10 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     }
 
     const bool wantHeads = wanted(ClassifierKind::Head) || wanted(ClassifierKind::Mlp);
-    if (wantHeads && canUseVectors) {
+    const bool wantFineTune = wantsFineTune(options) && canUseVectors && vectors->fineTune && vectors->tuned;
+    // Fine-tuning takes most of the time when it runs, so the other stages get less of the bar.
+    const double encodeEnd = wantFineTune ? 0.2 : 0.75, headsEnd = wantFineTune ? 0.25 : 0.95;
+    if ((wantHeads || wantFineTune) && canUseVectors) {
         context.report(0.45, "Encoding reviews");
         std::vector<std::int64_t> ids;
         std::vector<std::string> texts;
@@ -179,7 +311,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             ids.insert(ids.end(), part->ids.begin(), part->ids.end());
             texts.insert(texts.end(), part->texts.begin(), part->texts.end());
         }
-        JobContext encodeContext{[&](double f, const std::string& stage) { context.report(0.45 + 0.3 * std::max(0.0, f), stage); }, context.stop};
+        const JobContext encodeContext = phase(context, wantFineTune ? 0.15 : 0.45, encodeEnd);
         auto all = vectors->reviews(ids, texts, encodeContext);
         if (!all) return all.error();
         if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
@@ -204,7 +336,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             const LabelledRows validationRows{xValidation.data.data(), xValidation.rows, xValidation.cols, &validation.labels};
             t.classifier.head = VectorHead::from(trainHead(trainRows, validationRows, classes, weights, headOptions, headReport,
                                           [&](int epoch, double, double) {
-                                              context.report(kind == ClassifierKind::Head ? 0.75 : 0.85,
+                                              context.report(kind == ClassifierKind::Head ? encodeEnd : (encodeEnd + headsEnd) / 2,
                                                              stage + ": epoch " + std::to_string(epoch));
                                               return !context.cancelled();
                                           }));
@@ -226,8 +358,14 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             t.result.seconds = secondsSince(start);
             trained.push_back(std::move(t));
         }
+        if (wantFineTune) {
+            auto tuned = fineTuneEncoder(*vectors, options, trained, train, validation, test, xTrain, xValidation, weights, classes, context);
+            if (!tuned) return tuned.error();
+            trained.push_back(std::move(*tuned));
+        }
     }
 
+    if (trained.empty()) return makeError(ErrorCode::Internal, "no classifier was trained");
     context.report(0.95, "Measuring on held-out reviews");
     for (auto& t : trained) t.result.heldout = measureQuality(test.labels, t.testPredictions, classes, options.seed);
     std::size_t keptIndex = 0;
@@ -256,6 +394,12 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
                               : !vectors             ? options.noVectorsReason
                                                      : "no review vectors";
             skipped.skippedCode = !headTrainingAvailable() ? "no-torch" : !vectors ? options.noVectorsCode : "no-vectors";
+            if (kind == ClassifierKind::Finetune && skipped.skippedCode == "no-vectors") {
+                const bool off = !wantsFineTune(options);
+                skipped.skipped = off ? "fine-tuning was not asked for (it takes minutes without a GPU)"
+                                      : "these vectors do not come from an encoder that can be fine-tuned";
+                skipped.skippedCode = off ? "not-enabled" : "cannot-tune";
+            }
             report.classifiers.push_back(skipped);
         }
     }

@@ -36,8 +36,9 @@ private slots:
         QVERIFY(heldout.value("macro_f1").toDouble() > 0.8);
         QVERIFY(heldout.value("n").toInteger() > 10);
         QCOMPARE(o.value("baseline").toObject().value("classifier").toString(), QStringLiteral("tfidf"));
-        QCOMPARE(o.value("classifiers").toArray().size(), 3);
+        QCOMPARE(o.value("classifiers").toArray().size(), 4);
         QCOMPARE(o.value("classifiers").toArray()[1].toObject().value("skipped").toString(), QStringLiteral("not asked for (--no-encoder)"));
+        QCOMPARE(o.value("classifiers").toArray()[3].toObject().value("classifier").toString(), QStringLiteral("finetune"));
         QCOMPARE(o.value("split").toObject().value("grouped_by").toString(), QStringLiteral("reviewer"));
         QVERIFY(!o.value("reused").toBool());
         const CliRun again = cli({"sentiment", "train", "--db", sample_, "--no-encoder", "--json", "--quiet"});
@@ -153,12 +154,71 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(describe(r)));
         const QJsonObject o = jsonObject(r);
         const QJsonArray list = o.value("classifiers").toArray();
-        QCOMPARE(list.size(), 3);
-        for (const auto& c : list) QVERIFY2(c.toObject().value("trained").toBool(), qPrintable(c.toObject().value("skipped").toString()));
+        QCOMPARE(list.size(), 4);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(list[i].toObject().value("trained").toBool(), qPrintable(list[i].toObject().value("skipped").toString()));
+        // Fine-tuning costs minutes on a CPU: only when asked for.
+        QCOMPARE(list[3].toObject().value("skipped_code").toString(), QStringLiteral("not-enabled"));
         QCOMPARE(o.value("comparisons").toArray().size(), 2);
         const double unknown = o.value("encoder").toObject().value("unknown_token_rate").toDouble();
         QVERIFY(unknown >= 0 && unknown < 1);
         QCOMPARE(count(sample_, "SELECT count(*) FROM embeddings WHERE target='reviews'"), count(sample_, "SELECT count(*) FROM reviews"));
+    }
+
+    void fineTunedEncoder() {
+        // Needs the default model, like the heads. One short epoch on a sample of the training reviews.
+        QTemporaryDir dir;
+        const QString db = dir.filePath("tuned.shelfsense");
+        QVERIFY(QFile::copy(sample_, db));
+        const auto vectorsBefore = count(db, "SELECT count(*) FROM embeddings");
+        const CliRun r = cli({"sentiment", "train", "--db", db, "--classifier", "finetune", "--finetune-epochs", "1", "--finetune-max", "300",
+                              "--finetune-layers", "1", "--json", "--quiet"});
+        if (r.code != 0 && r.err.contains("model")) QSKIP("the default encoder model is not installed");
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const QJsonObject o = jsonObject(r);
+        QCOMPARE(o.value("model").toString(), QStringLiteral("finetune"));
+        QJsonObject tuned;
+        for (const auto& c : o.value("classifiers").toArray())
+            if (c.toObject().value("classifier").toString() == "finetune") tuned = c.toObject();
+        QVERIFY(tuned.value("trained").toBool());
+        QCOMPARE(tuned.value("tuned_layers").toInt(), 1);
+        QCOMPARE(tuned.value("encoder_layers").toInt(), 6);
+        QCOMPARE(tuned.value("tuning_texts").toInt(), 300);
+        QCOMPARE(tuned.value("epochs").toInt(), 1);
+        QVERIFY(tuned.value("heldout").toObject().value("accuracy").toDouble() > 0.8);
+
+        // Applying labels every review; the tuned vectors belong to the classifier and are not cached.
+        const auto cachedAfterTraining = count(db, "SELECT count(*) FROM embeddings");
+        QVERIFY(cachedAfterTraining >= vectorsBefore);
+        const CliRun applied = cli({"sentiment", "apply", "--db", db, "--json", "--quiet"});
+        QVERIFY2(applied.code == 0, qPrintable(describe(applied)));
+        QCOMPARE(jsonObject(applied).value("classifier").toString(), QStringLiteral("finetune"));
+        QCOMPARE(count(db, "SELECT count(*) FROM review_sentiment WHERE classifier LIKE 'finetune-%'"), count(db, "SELECT count(*) FROM reviews"));
+        QCOMPARE(count(db, "SELECT count(*) FROM embeddings"), cachedAfterTraining);
+
+        const CliRun predicted = cli({"sentiment", "predict", "--db", db, "--json", "Terrible, it broke after two days and support never answered.",
+                                      "Excellent quality, works perfectly, I love it."});
+        QVERIFY2(predicted.code == 0, qPrintable(describe(predicted)));
+        const QJsonArray labels = QJsonDocument::fromJson(predicted.out).array();
+        QCOMPARE(labels.size(), 2);
+        QCOMPARE(labels[0].toObject().value("label").toString(), QStringLiteral("negative"));
+        QCOMPARE(labels[1].toObject().value("label").toString(), QStringLiteral("positive"));
+    }
+
+    void fineTuneOptionsChecked_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no layers") << QStringList{"--finetune-layers", "0"};
+        QTest::newRow("no epochs") << QStringList{"--finetune-epochs", "0"};
+        QTest::newRow("negative sample") << QStringList{"--finetune-max", "-1"};
+        QTest::newRow("not a number") << QStringList{"--finetune-layers", "two"};
+    }
+    void fineTuneOptionsChecked() {
+        QFETCH(QStringList, args);
+        const auto runs = count(sample_, "SELECT count(*) FROM sentiment_runs");
+        const CliRun r = cli(QStringList{"sentiment", "train", "--db", sample_, "--classifier", "finetune"} + args);
+        QVERIFY2(r.code == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains("--finetune"), r.err.constData());
+        QCOMPARE(count(sample_, "SELECT count(*) FROM sentiment_runs"), runs);
     }
 };
 

@@ -137,6 +137,47 @@ private slots:
         fits(screen);
     }
 
+    void fineTuneChoice() {
+        JobRunner runner;
+        SentimentScreen screen(runner);
+        // Minutes on a CPU: "best" without fine-tuning is the default; with it, and alone, are choices.
+        QCOMPARE(screen.classifierBox()->currentIndex(), 0);
+        QVERIFY(screen.classifierBox()->currentData().toString().isEmpty());
+        QVERIFY(screen.classifierBox()->findData(QStringLiteral("best+finetune")) > 0);
+        QVERIFY(screen.classifierBox()->findData(QStringLiteral("finetune")) > 0);
+        QVERIFY(!screen.classifierBox()->itemData(screen.classifierBox()->findData(QStringLiteral("best+finetune")), Qt::ToolTipRole).toString().isEmpty());
+    }
+
+    void fineTunedClassifierInTheQualityTable_data() {
+        QTest::addColumn<QString>("skippedCode");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("trained") << QString() << "Top 2 of 6 encoder layers trained with the head on 3,000 reviews (at most 128 word pieces each); best epoch 2 of 3";
+        QTest::newRow("off") << "not-enabled" << "Not trained: fine-tuning is off (it takes minutes without a GPU).";
+        QTest::newRow("cannot") << "cannot-tune" << "Not trained: these vectors do not come from an encoder that can be fine-tuned.";
+    }
+    void fineTunedClassifierInTheQualityTable() {
+        QFETCH(QString, skippedCode);
+        QFETCH(QString, expected);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        sentiment::SentimentReport report;
+        sentiment::ClassifierResult c;
+        c.name = "finetune";
+        c.trained = skippedCode.isEmpty();
+        c.skippedCode = skippedCode.toStdString();
+        c.tunedLayers = 2;
+        c.encoderLayers = 6;
+        c.tuningTexts = 3000;
+        c.maxTokens = 128;
+        c.bestEpoch = 2;
+        c.epochs = 3;
+        report.classifiers.push_back(c);
+        ClassifierQualityModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setReport(report);
+        QCOMPARE(model.data(model.index(0, ClassifierQualityModel::Settings), Qt::DisplayRole).toString(), expected);
+        QCOMPARE(model.data(model.index(0, 0), Qt::DisplayRole).toString(), QStringLiteral("Encoder fine-tuned with a head"));
+    }
+
     void noProject() {
         JobRunner runner;
         SentimentScreen screen(runner);

@@ -14,6 +14,8 @@ QString ClassifierQualityModel::skippedReason(const sentiment::ClassifierResult&
     if (c.skippedCode == "no-torch") return tr("Not trained: this build has no LibTorch.");
     if (c.skippedCode == "no-encoder") return tr("Not trained: no encoder model is installed.");
     if (c.skippedCode == "not-requested") return tr("Not trained: not asked for.");
+    if (c.skippedCode == "not-enabled") return tr("Not trained: fine-tuning is off (it takes minutes without a GPU).");
+    if (c.skippedCode == "cannot-tune") return tr("Not trained: these vectors do not come from an encoder that can be fine-tuned.");
     return tr("Not trained: %1").arg(qs(c.skipped));
 }
 
@@ -46,6 +48,14 @@ QVariant ClassifierQualityModel::data(const QModelIndex& index, int role) const 
                 return tr("C = %1 (chosen on validation), %2 terms: words, word pairs, characters 1–3")
                     .arg(locale.toString(c.chosenC))
                     .arg(locale.toString(static_cast<qlonglong>(c.terms)));
+            if (c.name == "finetune")
+                return tr("Top %1 of %2 encoder layers trained with the head on %3 reviews (at most %4 word pieces each); best epoch %5 of %6")
+                    .arg(c.tunedLayers)
+                    .arg(c.encoderLayers)
+                    .arg(locale.toString(static_cast<qlonglong>(c.tuningTexts)))
+                    .arg(c.maxTokens)
+                    .arg(c.bestEpoch)
+                    .arg(c.epochs);
             if (c.hiddenUnits > 0)
                 return tr("%1 hidden units; best epoch %2 of %3 (early stopping on the validation loss)").arg(c.hiddenUnits).arg(c.bestEpoch).arg(c.epochs);
             return tr("Best epoch %1 of %2 (early stopping on the validation loss)").arg(c.bestEpoch).arg(c.epochs);

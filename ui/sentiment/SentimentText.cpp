@@ -18,6 +18,7 @@ QString SentimentText::classifier(const std::string& name) {
     if (name == "tfidf") return tr("TF-IDF + logistic regression");
     if (name == "head") return tr("Logistic regression on encoder vectors");
     if (name == "mlp") return tr("MLP on encoder vectors");
+    if (name == "finetune") return tr("Encoder fine-tuned with a head");
     return qs(name);
 }
 

@@ -29,6 +29,14 @@ public:
         return x;
     }
 
+    // Runs layers [from, to) only: fine-tuning computes the frozen bottom once and trains the top.
+    at::Tensor forwardLayers(at::Tensor x, const at::Tensor& mask, std::int64_t batch, std::int64_t length, std::size_t from,
+                             std::size_t to) {
+        for (std::size_t i = from; i < to && i < layers_.size(); ++i) x = layers_[i]->forward(x, mask, batch, length);
+        return x;
+    }
+    std::vector<BertLayer>& layers() { return layers_; }
+
     torch::nn::ModuleList layer;
 
 private:

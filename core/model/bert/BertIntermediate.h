@@ -19,7 +19,8 @@ public:
     // x: [N, hidden] -> [N, intermediate]
     at::Tensor forward(const at::Tensor& x) {
         at::Tensor y = at::addmm(dense->bias, x, dense->weight.t());
-        return at::gelu_(y);  // default approximate="none": the erf form
+        // default approximate="none": the erf form; in place unless autograd needs the input (fine-tuning)
+        return at::GradMode::is_enabled() ? at::gelu(y) : at::gelu_(y);
     }
 
     torch::nn::Linear dense;

@@ -58,6 +58,11 @@ public:
         return context.permute({0, 2, 1, 3}).reshape({batch * length, heads_ * headDim_});
     }
 
+    // The packed Q/K/V weight and bias that forward() uses (query/key/value.weight are views into
+    // them): what fine-tuning trains.
+    at::Tensor& packedWeight() { return qkvWeight_; }
+    at::Tensor& packedBias() { return qkvBias_; }
+
     torch::nn::Linear query;
     torch::nn::Linear key;
     torch::nn::Linear value;

@@ -1,4 +1,5 @@
 #include "model/bert/TorchEncoder.h"
+#include "model/bert/TorchEncoderImpl.h"
 
 #include <dlfcn.h>
 
@@ -10,7 +11,6 @@
 #include <c10/core/InferenceMode.h>
 #include <torch/cuda.h>
 
-#include "model/bert/BertModel.h"
 #include "model/bert/BertWeightLoader.h"
 #include "model/bert/SentencePooling.h"
 
@@ -52,16 +52,6 @@ int applyThreads(int threads) {
 }
 
 }  // namespace
-
-struct TorchEncoder::Impl {
-    ModelConfig config;
-    BertModel model{nullptr};
-    at::Device device{at::kCPU};
-    at::ScalarType dtype = at::kFloat;
-    std::string deviceName;
-    std::string precisionName;
-    int computeThreads = 1;
-};
 
 TorchEncoder::TorchEncoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TorchEncoder::~TorchEncoder() = default;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/Result.h"
+#include "model/FineTuning.h"
 #include "model/ModelConfig.h"
 #include "model/SafetensorsFile.h"
 
@@ -18,6 +19,7 @@ namespace ss {
 
 class TorchEncoder {
 public:
+    struct Impl;
     struct Settings {
         std::string device = "auto";     // auto | cpu | cuda
         std::string precision = "fp32";  // fp32 | fp16 | bf16
@@ -35,13 +37,20 @@ public:
     Status encodeBatch(const std::vector<std::vector<std::int32_t>>& sequences, const std::vector<std::size_t>& indices,
                        std::vector<std::vector<float>>& out);
 
+    // Trains the top settings.layers layers with a head on the pooled vectors (see FineTuning.h) and
+    // returns the best epoch's layers and head. The encoder's own weights are the same afterwards as
+    // before (also when it fails or is cancelled: Cancelled error). fp32 only.
+    Result<FineTuneResult> fineTune(const FineTuneData& data, const FineTuneSettings& settings, const FineTuneProgress& progress);
+    // Replaces parameters with those in `tunedLayers` (from fineTune); every name and shape is checked
+    // before anything changes, so a damaged state leaves the encoder as it was.
+    Status applyTunedLayers(const std::vector<std::byte>& tunedLayers);
+
     const std::string& deviceName() const;
     const std::string& precisionName() const;
 
     static bool cudaAvailable();
 
 private:
-    struct Impl;
     explicit TorchEncoder(std::unique_ptr<Impl> impl);
     Status encodeSlice(const std::vector<std::vector<std::int32_t>>& sequences, const std::vector<std::size_t>& indices,
                        std::vector<std::vector<float>>& out);
