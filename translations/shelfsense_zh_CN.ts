@@ -434,17 +434,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="47"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="48"/>
         <source>Kept: %1 (as requested).</source>
         <translation>保留：%1（按要求）。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="48"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="50"/>
+        <source>Kept: %1, the best macro-F1 in %2-fold cross-validation over the training and validation reviews (grouped by reviewer): the validation part alone is too small to choose on.</source>
+        <translation>保留：%1，它在训练与验证评论上的 %2 折交叉验证（按评论者分组）中宏 F1 最高：仅凭验证部分太少，无法可靠选择。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="55"/>
+        <source>Kept: %1. Classifiers are tried from the cheapest; a costlier one is kept instead only when it beats the kept one on the validation reviews beyond doubt (the 95% paired bootstrap interval of the macro-F1 difference is above 0).</source>
+        <translation>保留：%1。分类器从最省算力的开始比较；只有当更耗算力的分类器在验证评论上确定胜过当前保留者（宏 F1 差值的 95% 配对自助法区间高于 0）时，才改为保留它。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="59"/>
         <source>Kept: %1, the best macro-F1 on the validation reviews.</source>
         <translation>保留：%1，验证集上宏 F1 最高。</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentText.cpp" line="50"/>
+        <location filename="../ui/sentiment/SentimentText.cpp" line="61"/>
         <source>The encoder %1 reads %2 of the word pieces as unknown.</source>
         <translation>编码器 %1 把 %2 的词片识别为未知词。</translation>
     </message>

@@ -135,6 +135,18 @@ PairedTest pairedTest(const std::string& a, const std::string& b, const std::vec
     return t;
 }
 
+ValidationChoice chooseOnValidation(const std::vector<std::string>& names, const std::vector<int>& truth,
+                                    const std::vector<std::vector<int>>& predictions, int classes, std::uint64_t seed) {
+    ValidationChoice choice;
+    for (std::size_t i = 1; i < names.size() && i < predictions.size(); ++i) {
+        auto test = pairedTest(names[i], names[choice.kept], truth, predictions[i], predictions[choice.kept], classes, seed);
+        const bool better = test.low > 0;
+        choice.tests.push_back(std::move(test));
+        if (better) choice.kept = i;
+    }
+    return choice;
+}
+
 boost::json::value ClassifierQuality::toJson() const {
     boost::json::array matrix;
     for (const auto& row : confusion) {

@@ -42,6 +42,18 @@ ClassifierQuality measureQuality(const std::vector<int>& truth, const std::vecto
                                  std::uint64_t seed, int resamples = kBootstrapResamples);
 PairedTest pairedTest(const std::string& a, const std::string& b, const std::vector<int>& truth, const std::vector<int>& predictedA,
                       const std::vector<int>& predictedB, int classes, std::uint64_t seed, int resamples = kBootstrapResamples);
+// Which classifier to keep, from their predictions on the validation reviews, candidates given in
+// order of cost (cheapest first): the cheapest is kept unless a costlier one is better beyond doubt —
+// the 95% paired bootstrap interval of its macro-F1 advantage over the one kept so far lies above 0 —
+// and then that one is kept, and so on. On a small validation part the plain maximum often keeps a
+// classifier that is worse held out; with many validation reviews the interval is narrow and the
+// best one wins. `tests` holds each candidate against the one kept when it was considered.
+struct ValidationChoice {
+    std::size_t kept = 0;
+    std::vector<PairedTest> tests;
+};
+ValidationChoice chooseOnValidation(const std::vector<std::string>& names, const std::vector<int>& truth,
+                                    const std::vector<std::vector<int>>& predictions, int classes, std::uint64_t seed);
 // Two-sided exact binomial test of k successes in n trials at p = 1/2.
 double mcnemarExactP(std::int64_t onlyA, std::int64_t onlyB);
 

@@ -48,46 +48,153 @@ std::string snippetOf(const std::string& text, std::size_t limit = 200) {
     return i >= text.size() ? text : text.substr(0, i) + "…";
 }
 
-std::size_t textsContaining(const std::vector<std::string>& texts, const std::string& part) {
-    std::size_t n = 0;
-    for (const auto& t : texts) n += t.find(part) != std::string::npos;
-    return n;
+// The review's text with its own product's name blanked out where written in Chinese: every run of
+// two or more Chinese characters that the product's title also has (耳机 in a review of 无线蓝牙耳机).
+// A product's name is not a complaint, and left in it glues itself to the phrases around it
+// (耳机偏小而且不结实). Text for labels only; snippets show the review as written.
+std::string withoutProductName(const std::string& text, const std::string& title) {
+    std::u32string t, name;
+    unicode::decodeUtf8(text, t);
+    unicode::decodeUtf8(title, name);
+    if (name.size() < 2) return text;
+    std::vector<char> blank(t.size(), 0);
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+        if (!unicode::isChineseChar(t[i])) continue;
+        std::size_t longest = 0;
+        for (std::size_t j = 0; j < name.size(); ++j) {
+            std::size_t l = 0;
+            while (i + l < t.size() && j + l < name.size() && t[i + l] == name[j + l] && unicode::isChineseChar(t[i + l])) ++l;
+            longest = std::max(longest, l);
+        }
+        if (longest >= 2) std::fill(blank.begin() + static_cast<std::ptrdiff_t>(i), blank.begin() + static_cast<std::ptrdiff_t>(i + longest), 1);
+    }
+    if (std::find(blank.begin(), blank.end(), 1) == blank.end()) return text;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (blank[i]) t[i] = U' ';
+    return unicode::toUtf8(t);
 }
 
-// Chinese labels are character pairs; a phrase shows as overlapping pairs (令人, 人失, 失望). A pair
-// is grown into the phrase its reviews write — by a neighbouring pair among the group's distinctive
-// terms whenever at least 70% of the reviews with the shorter text have the longer one — and pairs
-// inside a phrase already shown are dropped. Terms keep their order of distinctiveness.
-std::vector<std::string> joinCharacterPairs(const std::vector<std::pair<double, std::string>>& scored, const std::vector<std::string>& texts) {
-    constexpr std::size_t kConsidered = 24;
-    std::vector<std::u32string> pairs;
-    for (std::size_t t = 0; t < scored.size() && t < kConsidered; ++t) {
-        std::u32string cps;
-        unicode::decodeUtf8(scored[t].second, cps);
-        if (cps.size() == 2 && unicode::isChineseChar(cps[0]) && unicode::isChineseChar(cps[1])) pairs.push_back(cps);
+// The group's reviews as code points, with the product each is about: what labels are grown from.
+struct MemberTexts {
+    std::vector<std::u32string> texts;
+    std::vector<std::int64_t> items;
+    std::size_t distinctItems = 0;
+
+    // Reviews containing `part`, and whether they are all about one product.
+    std::pair<std::size_t, bool> occurrences(const std::u32string& part) const {
+        std::size_t n = 0;
+        std::int64_t item = 0;
+        bool oneItem = true;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            if (texts[i].find(part) == std::u32string::npos) continue;
+            if (n++ == 0) item = items[i];
+            else if (items[i] != item) oneItem = false;
+        }
+        return {n, oneItem};
     }
+    // A term only one product's reviews write, in a group about several products, names the product
+    // rather than the complaint (婴儿湿巾 in a group of damaged deliveries).
+    bool namesOneProduct(const std::u32string& part) const {
+        if (distinctItems < 2) return false;
+        const auto [n, oneItem] = occurrences(part);
+        return n >= 2 && oneItem;  // one review is always about one product
+    }
+};
+
+// How `phrase` continues (after = true) or starts (false) in at least 70% of the reviews writing it:
+// by the same two characters, or by one character that ends the run of Chinese text there (so
+// 到货有破损 completes, but 说好的耐 does not stop half way into 耐用 / 耐磨). Empty when no
+// continuation is that common, or fewer than three reviews write the phrase.
+std::u32string dominantExtension(const MemberTexts& members, const std::u32string& phrase, bool after) {
+    std::map<std::u32string, std::size_t> twos, ones, onesAtBoundary;
+    std::size_t writing = 0;
+    const auto chinese = [](const std::u32string& text, std::size_t i) { return i < text.size() && unicode::isChineseChar(text[i]); };
+    for (const auto& text : members.texts) {
+        std::set<std::u32string> seenTwo, seenOne, seenBoundary;  // a review counts each continuation once
+        bool found = false;
+        for (std::size_t at = text.find(phrase); at != std::u32string::npos; at = text.find(phrase, at + 1)) {
+            found = true;
+            // Positions of the first and second character beyond the phrase, in the direction of growth.
+            const std::size_t first = after ? at + phrase.size() : at - 1;
+            const std::size_t second = after ? at + phrase.size() + 1 : at - 2;
+            if (!(after ? true : at >= 1) || !chinese(text, first)) continue;
+            const std::u32string one(1, text[first]);
+            seenOne.insert(one);
+            const bool secondExists = after ? true : at >= 2;
+            if (secondExists && chinese(text, second))
+                seenTwo.insert(after ? one + text[second] : std::u32string(1, text[second]) + one);
+            else
+                seenBoundary.insert(one);
+        }
+        writing += found;
+        for (const auto& x : seenTwo) ++twos[x];
+        for (const auto& x : seenOne) ++ones[x];
+        for (const auto& x : seenBoundary) ++onesAtBoundary[x];
+    }
+    if (writing < 3) return {};
+    const auto common = [&](std::size_t n, std::size_t of) { return static_cast<double>(n) >= 0.7 * static_cast<double>(of); };
+    for (const auto& [two, n] : twos)
+        if (common(n, writing)) return two;
+    for (const auto& [one, n] : ones)
+        if (common(n, writing) && common(onesAtBoundary[one], n)) return one;
+    return {};
+}
+
+// Whether one Chinese character stands next to `phrase` (on either side) in at least 70% of the
+// reviews writing it.
+bool hasDominantNeighbour(const MemberTexts& members, const std::u32string& phrase) {
+    for (bool after : {true, false}) {
+        std::map<char32_t, std::size_t> neighbours;
+        std::size_t writing = 0;
+        for (const auto& text : members.texts) {
+            std::set<char32_t> seen;
+            bool found = false;
+            for (std::size_t at = text.find(phrase); at != std::u32string::npos; at = text.find(phrase, at + 1)) {
+                found = true;
+                const std::size_t i = after ? at + phrase.size() : at - 1;
+                if ((after || at >= 1) && i < text.size() && unicode::isChineseChar(text[i])) seen.insert(text[i]);
+            }
+            writing += found;
+            for (char32_t c : seen) ++neighbours[c];
+        }
+        for (const auto& [c, n] : neighbours)
+            if (static_cast<double>(n) >= 0.7 * static_cast<double>(writing)) return true;
+    }
+    return false;
+}
+
+// Chinese labels start as character pairs, and a pair is grown into the phrase its reviews write —
+// by the continuation most of them share (dominantExtension), so 非常 becomes 非常失望 — but never
+// into text that names one product (MemberTexts::namesOneProduct). Pairs inside a phrase already shown are dropped; terms keep their
+// order of distinctiveness.
+std::vector<std::string> growPhrases(const std::vector<std::pair<double, std::string>>& scored, const MemberTexts& members) {
+    constexpr std::size_t kConsidered = 60, kLongest = 12;  // far more terms than a topic shows
     std::vector<std::string> out;
     for (std::size_t t = 0; t < scored.size() && t < kConsidered; ++t) {
         std::u32string phrase;
         unicode::decodeUtf8(scored[t].second, phrase);
         const bool pair = phrase.size() == 2 && unicode::isChineseChar(phrase[0]) && unicode::isChineseChar(phrase[1]);
-        for (bool grown = pair; grown && phrase.size() < 12;) {
-            grown = false;
-            const std::size_t base = textsContaining(texts, unicode::toUtf8(phrase));
-            for (const auto& next : pairs) {
-                std::u32string longer;
-                if (next[0] == phrase.back()) longer = phrase + next[1];
-                else if (next[1] == phrase.front()) longer = next[0] + phrase;
-                else continue;
-                if (longer.find(next) == std::u32string::npos) continue;
-                const std::size_t with = textsContaining(texts, unicode::toUtf8(longer));
-                if (with > 0 && static_cast<double>(with) >= 0.7 * static_cast<double>(std::min(base, textsContaining(texts, unicode::toUtf8(next))))) {
-                    phrase = std::move(longer);
-                    grown = true;
-                    break;
-                }
+        for (bool after : {true, false}) {
+            while (pair && phrase.size() < kLongest) {
+                const std::u32string extension = dominantExtension(members, phrase, after);
+                if (extension.empty()) break;
+                const std::u32string longer = after ? phrase + extension : extension + phrase;
+                if (members.namesOneProduct(longer)) break;
+                phrase = longer;
             }
         }
+        // An end character that belongs to a varying word (洗 of 机洗 / 清洗 in 洗没有做到, 耐 of 耐用 / 耐磨
+        // in 说好的耐) is cut: without it, the phrase is written by many more of the group's reviews.
+        while (pair && phrase.size() > 2) {
+            const std::size_t whole = members.occurrences(phrase).first;
+            const std::u32string withoutFirst = phrase.substr(1), withoutLast = phrase.substr(0, phrase.size() - 1);
+            const std::size_t first = members.occurrences(withoutFirst).first, last = members.occurrences(withoutLast).first;
+            if (static_cast<double>(std::max(first, last)) < 1.5 * static_cast<double>(whole)) break;
+            phrase = first >= last ? withoutFirst : withoutLast;
+        }
+        // A pair that did not grow must be a phrase of its own: written by at least three of the
+        // group's reviews, and not one half of a longer unit it could not grow into (料没 of 材料没有).
+        if (pair && phrase.size() == 2 && (members.occurrences(phrase).first < 3 || hasDominantNeighbour(members, phrase))) continue;
         const std::string text = unicode::toUtf8(phrase);
         const bool covered = std::any_of(out.begin(), out.end(), [&](const std::string& shown) { return shown.find(text) != std::string::npos; });
         if (covered) continue;
@@ -95,7 +202,6 @@ std::vector<std::string> joinCharacterPairs(const std::vector<std::pair<double, 
         std::erase_if(out, [&](const std::string& shown) { return text.find(shown) != std::string::npos; });
         out.push_back(text);
     }
-    for (std::size_t t = kConsidered; t < scored.size(); ++t) out.push_back(scored[t].second);
     return out;
 }
 
@@ -274,6 +380,10 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
         report.criterion = criterion;
     }
 
+    std::vector<std::string> labelTexts;
+    labelTexts.reserve(texts.size());
+    for (std::size_t q = 0; q < chosen.size(); ++q) labelTexts.push_back(withoutProductName(texts[q], r.item(r.items[chosen[q]]).title));
+
     // Class-based TF-IDF (BERTopic's c-TF-IDF): a term's share of its group's terms times
     // log(1 + average terms per group / the term's count over all groups).
     const auto k = static_cast<std::size_t>(best.k);
@@ -282,7 +392,7 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
     std::unordered_map<std::string, int> overall;
     for (std::size_t q = 0; q < chosen.size(); ++q) {
         const auto g = static_cast<std::size_t>(best.assignment[q]);
-        auto terms = labelTerms(texts[q]);
+        auto terms = labelTerms(labelTexts[q]);
         std::sort(terms.begin(), terms.end());
         terms.erase(std::unique(terms.begin(), terms.end()), terms.end());  // a review counts a term once
         for (const auto& t : terms) {
@@ -311,9 +421,23 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
             if (count >= minimumCount)
                 scored.emplace_back(count / std::max(1.0, groupTerms[g]) * std::log(1.0 + average / overall[term]), term);
         std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-        std::vector<std::string> memberTexts;
-        for (const auto& [similarity, q] : members) memberTexts.push_back(texts[q]);
-        for (auto& phrase : joinCharacterPairs(scored, memberTexts)) {
+        MemberTexts memberTexts;
+        std::set<std::int64_t> memberItems;
+        for (const auto& [similarity, q] : members) {
+            memberTexts.texts.emplace_back();
+            unicode::decodeUtf8(labelTexts[q], memberTexts.texts.back());
+            memberTexts.items.push_back(r.items[chosen[q]]);
+            memberItems.insert(r.items[chosen[q]]);
+        }
+        memberTexts.distinctItems = memberItems.size();
+        auto general = scored;
+        std::erase_if(general, [&](const auto& term) {
+            std::u32string cps;
+            unicode::decodeUtf8(term.second, cps);
+            return memberTexts.namesOneProduct(cps);
+        });
+        if (!general.empty()) scored = std::move(general);
+        for (auto& phrase : growPhrases(scored, memberTexts)) {
             if (static_cast<int>(topic.terms.size()) == options.terms) break;
             topic.terms.push_back(std::move(phrase));
         }

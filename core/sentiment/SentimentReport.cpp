@@ -1,5 +1,7 @@
 #include "SentimentReport.h"
 
+#include <cmath>
+
 #include <boost/json.hpp>
 
 #include "common/JsonFields.h"
@@ -32,6 +34,7 @@ boost::json::value ClassifierResult::toJson() const {
         }
     }
     o["validation_macro_f1"] = jsonNumber(validationMacroF1);
+    if (std::isfinite(crossValidationMacroF1)) o["cross_validation_macro_f1"] = jsonNumber(crossValidationMacroF1);
     o["heldout"] = heldout.toJson();
     o["seconds"] = jsonNumber(seconds);
     return o;
@@ -59,6 +62,7 @@ ClassifierResult ClassifierResult::fromJson(const boost::json::value& v) {
         for (const auto& l : it->value().as_array())
             if (l.is_number()) r.validationLosses.push_back(l.to_number<double>());
     r.validationMacroF1 = numberAt(*o, "validation_macro_f1");
+    if (o->contains("cross_validation_macro_f1")) r.crossValidationMacroF1 = numberAt(*o, "cross_validation_macro_f1");
     if (auto it = o->find("heldout"); it != o->end()) r.heldout = ClassifierQuality::fromJson(it->value());
     r.seconds = numberAt(*o, "seconds");
     return r;
@@ -85,6 +89,10 @@ boost::json::value SentimentReport::toJson() const {
     boost::json::array tests;
     for (const auto& t : comparisons) tests.push_back(t.toJson());
     o["comparisons"] = std::move(tests);
+    boost::json::array choiceTests;
+    for (const auto& t : this->choiceTests) choiceTests.push_back(t.toJson());
+    o["choice_tests"] = std::move(choiceTests);
+    if (crossValidationFolds > 0) o["cross_validation_folds"] = crossValidationFolds;
     boost::json::array counts;
     for (auto c : classCounts) counts.push_back(c);
     o["labels"] = boost::json::object{{"source", labelSourceName(scheme.source)},
@@ -116,6 +124,9 @@ SentimentReport SentimentReport::fromJson(const boost::json::value& v) {
         for (const auto& c : *list) r.classifiers.push_back(ClassifierResult::fromJson(c));
     if (const auto* tests = arrayAt(*o, "comparisons"))
         for (const auto& t : *tests) r.comparisons.push_back(PairedTest::fromJson(t));
+    if (const auto* tests = arrayAt(*o, "choice_tests"))
+        for (const auto& t : *tests) r.choiceTests.push_back(PairedTest::fromJson(t));
+    r.crossValidationFolds = static_cast<int>(numberAt(*o, "cross_validation_folds"));
     if (const auto* labels = objectAt(*o, "labels")) {
         r.scheme.source = parseLabelSource(stringAt(*labels, "source", "stars")).value_or(LabelSource::Stars);
         r.scheme.classes = numberAt(*labels, "classes", 2) == 3 ? 3 : 2;

@@ -18,6 +18,10 @@
 
 namespace ss::sentiment {
 
+// How the kept classifier was chosen: see chooseOnValidation.
+inline constexpr const char* kChoiceCheapestUnlessBeaten = "cheapest unless beaten on validation";
+inline constexpr const char* kChoiceCrossValidation = "best cross-validated macro-F1";
+
 struct ClassifierResult {
     std::string name;      // "tfidf", "head", "mlp", "finetune"
     bool trained = false;  // false: skipped, for the reason in `skipped`
@@ -33,6 +37,8 @@ struct ClassifierResult {
     std::int64_t tuningTexts = 0;
     std::vector<double> validationLosses;  // fine-tuning: the starting head's, then after each epoch
     double validationMacroF1 = 0;
+    // Out-of-fold macro-F1 over training + validation when the choice cross-validated (NaN otherwise).
+    double crossValidationMacroF1 = std::numeric_limits<double>::quiet_NaN();
     ClassifierQuality heldout;
     double seconds = 0;
 
@@ -47,12 +53,14 @@ struct SentimentReport {
     std::int64_t duplicateTexts = 0;  // labelled reviews left out because their text came before
     std::vector<std::int64_t> classCounts;  // labelled reviews per class
     std::string chosen;                     // the kept classifier's name
-    std::string choice;                     // "best validation macro-F1" or "requested"
+    std::string choice;                     // kChoiceCheapestUnlessBeaten or "requested" ("best validation macro-F1" in older runs)
     std::string keptKey;
     std::string runKey;  // data fingerprint + settings: a later `train` with the same key reuses this run
     std::vector<std::pair<std::string, std::string>> classifierKeys;  // name → key of each trained classifier
     std::vector<ClassifierResult> classifiers;
     std::vector<PairedTest> comparisons;  // the kept classifier against each other trained one
+    std::vector<PairedTest> choiceTests;
+    int crossValidationFolds = 0;         // > 0 when the choice cross-validated  // on validation: each candidate against the one kept when it was considered
     std::string encoder;                  // the encoder's name; empty when none was used
     double unknownTokenRate = std::numeric_limits<double>::quiet_NaN();  // share of word pieces the encoder reads as [UNK]
     std::string dataFingerprint;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "common/Hash.h"
+#include "sentiment/CrossValidation.h"
 #include "sentiment/ReviewCorpus.h"
 #include "sentiment/SentimentStore.h"
 
@@ -94,7 +95,7 @@ JobContext phase(const JobContext& parent, double from, double to) {
 struct Trained {
     ClassifierResult result;
     SentimentClassifier classifier;
-    std::vector<int> testPredictions;
+    std::vector<int> validationPredictions, testPredictions;
 };
 
 // Fine-tunes the encoder's top layers with a head that starts from the logistic regression on the
@@ -183,7 +184,8 @@ Result<Trained> fineTuneEncoder(const VectorSources& vectors, const TrainOptions
     t.result.maxTokens = static_cast<int>(data.settings.maxTokens);
     t.result.validationLosses.push_back(result->startValidationLoss);
     t.result.validationLosses.insert(t.result.validationLosses.end(), result->validationLosses.begin(), result->validationLosses.end());
-    t.result.validationMacroF1 = macroF1(validation.labels, argmaxClasses(t.classifier.head.predict(xValidationTuned), classCount), classCount);
+    t.validationPredictions = argmaxClasses(t.classifier.head.predict(xValidationTuned), classCount);
+    t.result.validationMacroF1 = macroF1(validation.labels, t.validationPredictions, classCount);
     t.result.seconds = secondsSince(start);
     return t;
 }
@@ -199,7 +201,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     const bool canUseVectors = vectors && vectors->reviews && headTrainingAvailable();
     const std::string runKey = *fingerprint + "|" + std::string(labelSourceName(scheme.source)) + "|" + std::to_string(classes) + "|" +
                                std::to_string(options.seed) + "|dedup|" + (options.only ? std::string(classifierName(*options.only)) : "best") + "|" +
-                               (canUseVectors ? vectors->encoder : "no-vectors") + fineTuneKey(options) + "|v1";
+                               (canUseVectors ? vectors->encoder : "no-vectors") + fineTuneKey(options) + "|v2";
     if (!options.retrain) {
         auto stored = SentimentStore::findRun(project, runKey);
         if (!stored) return stored.error();
@@ -277,11 +279,13 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             LogisticOptions lo;
             lo.c = options.cGrid[g];
             auto model = LogisticRegression::fit(xTrain, train.labels, classes, lo, stop);
-            const double f1 = macroF1(validation.labels, argmaxClasses(model.predict(xValidation), classes), classes);
+            auto predicted = argmaxClasses(model.predict(xValidation), classes);
+            const double f1 = macroF1(validation.labels, predicted, classes);
             if (f1 > bestF1) {
                 bestF1 = f1;
                 bestC = lo.c;
                 t.classifier.logistic = std::move(model);
+                t.validationPredictions = std::move(predicted);
             }
         }
         if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
@@ -299,6 +303,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
         trained.push_back(std::move(t));
     }
 
+    rec::DenseMatrix choiceVectors;  // training then validation rows, for cross-validation
     const bool wantHeads = wanted(ClassifierKind::Head) || wanted(ClassifierKind::Mlp);
     const bool wantFineTune = wantsFineTune(options) && canUseVectors && vectors->fineTune && vectors->tuned;
     // Fine-tuning takes most of the time when it runs, so the other stages get less of the bar.
@@ -320,6 +325,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
         if (vectors->unknownTokenRate) report.unknownTokenRate = vectors->unknownTokenRate(texts);
         const auto xTrain = rowsOf(*all, 0, train.rows.size());
         const auto xValidation = rowsOf(*all, train.rows.size(), validation.rows.size());
+        choiceVectors = rowsOf(*all, 0, train.rows.size() + validation.rows.size());
         const auto xTest = rowsOf(*all, train.rows.size() + validation.rows.size(), test.rows.size());
         for (ClassifierKind kind : {ClassifierKind::Head, ClassifierKind::Mlp}) {
             if (!wanted(kind)) continue;
@@ -354,7 +360,8 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             t.result.hiddenUnits = kind == ClassifierKind::Head ? 0 : headOptions.hiddenSize;
             t.result.bestEpoch = headReport.bestEpoch;
             t.result.epochs = headReport.epochs;
-            t.result.validationMacroF1 = macroF1(validation.labels, argmaxClasses(t.classifier.head.predict(xValidation), classes), classes);
+            t.validationPredictions = argmaxClasses(t.classifier.head.predict(xValidation), classes);
+            t.result.validationMacroF1 = macroF1(validation.labels, t.validationPredictions, classes);
             t.result.seconds = secondsSince(start);
             trained.push_back(std::move(t));
         }
@@ -369,10 +376,61 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     context.report(0.95, "Measuring on held-out reviews");
     for (auto& t : trained) t.result.heldout = measureQuality(test.labels, t.testPredictions, classes, options.seed);
     std::size_t keptIndex = 0;
-    for (std::size_t i = 1; i < trained.size(); ++i)
-        if (trained[i].result.validationMacroF1 > trained[keptIndex].result.validationMacroF1) keptIndex = i;
+    if (options.only) {
+        report.choice = "requested";
+    } else if (validation.rows.size() < options.crossValidateBelow && trained.size() > 1) {
+        // A small validation part: the cheap classifiers are compared by cross-validation over the
+        // training and validation reviews; a fine-tuned encoder (too slow to refit per fold) replaces
+        // the winner only when it beats it on validation beyond doubt.
+        context.report(0.95, "Cross-validating");
+        CrossValidationData data;
+        data.classes = classes;
+        data.vectors = choiceVectors.rows > 0 ? &choiceVectors : nullptr;
+        for (const Part* part : {&train, &validation})
+            for (std::size_t i = 0; i < part->rows.size(); ++i) {
+                data.texts.push_back(part->texts[i]);
+                data.labels.push_back(part->labels[i]);
+                data.reviewers.push_back(corpus->users[part->rows[i]]);
+            }
+        std::vector<CrossValidationCandidate> candidates;
+        for (const auto& t : trained) {
+            if (tunesEncoder(t.classifier.kind)) continue;
+            CrossValidationCandidate c;
+            c.kind = t.classifier.kind;
+            c.c = t.result.chosenC;
+            c.head = t.classifier.kind == ClassifierKind::Mlp ? options.mlpHead : options.logisticHead;
+            c.head.seed = options.seed;
+            c.head.maxEpochs = std::max(1, t.result.bestEpoch);
+            candidates.push_back(c);
+        }
+        const auto scores = crossValidatedMacroF1(data, candidates, options.crossValidationFolds, options.seed, stop);
+        if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
+        for (std::size_t i = 0; i < scores.size(); ++i) {
+            trained[i].result.crossValidationMacroF1 = scores[i];
+            if (scores[i] > scores[keptIndex]) keptIndex = i;
+        }
+        report.crossValidationFolds = options.crossValidationFolds;
+        report.choice = kChoiceCrossValidation;
+        if (trained.back().classifier.kind == ClassifierKind::Finetune && scores.size() == trained.size() - 1) {
+            auto test = pairedTest(trained.back().result.name, trained[keptIndex].result.name, validation.labels,
+                                   trained.back().validationPredictions, trained[keptIndex].validationPredictions, classes, options.seed);
+            if (test.low > 0) keptIndex = trained.size() - 1;
+            report.choiceTests.push_back(std::move(test));
+        }
+    } else {
+        // Trained in order of cost (TF-IDF, head, MLP, fine-tuned): see chooseOnValidation.
+        std::vector<std::string> names;
+        std::vector<std::vector<int>> validationPredictions;
+        for (const auto& t : trained) {
+            names.push_back(t.result.name);
+            validationPredictions.push_back(t.validationPredictions);
+        }
+        auto choice = chooseOnValidation(names, validation.labels, validationPredictions, classes, options.seed);
+        keptIndex = choice.kept;
+        report.choice = kChoiceCheapestUnlessBeaten;
+        report.choiceTests = std::move(choice.tests);
+    }
     report.chosen = trained[keptIndex].result.name;
-    report.choice = options.only ? "requested" : "best validation macro-F1";
     for (std::size_t i = 0; i < trained.size(); ++i)
         if (i != keptIndex)
             report.comparisons.push_back(pairedTest(trained[keptIndex].result.name, trained[i].result.name, test.labels,

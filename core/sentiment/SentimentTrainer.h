@@ -34,6 +34,8 @@ struct TrainOptions {
     FineTuneSettings fineTune;           // its seed is `seed`
     std::size_t fineTuneMaxTrain = 4000;       // training reviews it reads (a seeded sample beyond); 0: all
     std::size_t fineTuneMaxValidation = 2000;  // validation reviews for its early stopping; 0: all
+    std::size_t crossValidateBelow = 2000;  // validation reviews below which the choice cross-validates
+    int crossValidationFolds = 5;
     int minimumPerClass = 5;             // labelled training reviews each class needs
     std::string noVectorsReason = "no encoder model is installed";  // shown for skipped heads when vectors are null
     std::string noVectorsCode = "no-encoder";                        // the same as a code ("not-requested", ...)

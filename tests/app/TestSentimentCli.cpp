@@ -40,6 +40,9 @@ private slots:
         QCOMPARE(o.value("classifiers").toArray()[1].toObject().value("skipped").toString(), QStringLiteral("not asked for (--no-encoder)"));
         QCOMPARE(o.value("classifiers").toArray()[3].toObject().value("classifier").toString(), QStringLiteral("finetune"));
         QCOMPARE(o.value("split").toObject().value("grouped_by").toString(), QStringLiteral("reviewer"));
+        // Only TF-IDF was trained: nothing to choose between.
+        QCOMPARE(o.value("choice").toString(), QStringLiteral("cheapest unless beaten on validation"));
+        QVERIFY(o.value("choice_tests").toArray().isEmpty());
         QVERIFY(!o.value("reused").toBool());
         const CliRun again = cli({"sentiment", "train", "--db", sample_, "--no-encoder", "--json", "--quiet"});
         QVERIFY2(again.code == 0, qPrintable(describe(again)));
@@ -160,6 +163,10 @@ private slots:
         // Fine-tuning costs minutes on a CPU: only when asked for.
         QCOMPARE(list[3].toObject().value("skipped_code").toString(), QStringLiteral("not-enabled"));
         QCOMPARE(o.value("comparisons").toArray().size(), 2);
+        // The sample shop's validation part is small: the choice cross-validates.
+        QCOMPARE(o.value("choice").toString(), QStringLiteral("best cross-validated macro-F1"));
+        QCOMPARE(o.value("cross_validation_folds").toInt(), 5);
+        for (int i = 0; i < 3; ++i) QVERIFY(list[i].toObject().contains("cross_validation_macro_f1"));
         const double unknown = o.value("encoder").toObject().value("unknown_token_rate").toDouble();
         QVERIFY(unknown >= 0 && unknown < 1);
         QCOMPARE(count(sample_, "SELECT count(*) FROM embeddings WHERE target='reviews'"), count(sample_, "SELECT count(*) FROM reviews"));

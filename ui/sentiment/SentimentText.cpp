@@ -44,8 +44,19 @@ QString SentimentText::runSummary(const sentiment::SentimentReport& r) {
                             locale.toString(static_cast<qlonglong>(r.test)), QString::number(r.seed));
     if (r.duplicateTexts > 0) text += ' ' + tr("%n reviews repeating an earlier text were left out.", nullptr, static_cast<int>(r.duplicateTexts));
     text += ' ';
-    text += r.choice == "requested" ? tr("Kept: %1 (as requested).").arg(classifier(r.chosen))
-                                    : tr("Kept: %1, the best macro-F1 on the validation reviews.").arg(classifier(r.chosen));
+    if (r.choice == "requested")
+        text += tr("Kept: %1 (as requested).").arg(classifier(r.chosen));
+    else if (r.choice == sentiment::kChoiceCrossValidation)
+        text += tr("Kept: %1, the best macro-F1 in %2-fold cross-validation over the training and validation reviews (grouped by "
+                   "reviewer): the validation part alone is too small to choose on.")
+                    .arg(classifier(r.chosen))
+                    .arg(r.crossValidationFolds);
+    else if (r.choice == sentiment::kChoiceCheapestUnlessBeaten)
+        text += tr("Kept: %1. Classifiers are tried from the cheapest; a costlier one is kept instead only when it beats the kept one "
+                   "on the validation reviews beyond doubt (the 95% paired bootstrap interval of the macro-F1 difference is above 0).")
+                    .arg(classifier(r.chosen));
+    else
+        text += tr("Kept: %1, the best macro-F1 on the validation reviews.").arg(classifier(r.chosen));
     if (!r.encoder.empty() && std::isfinite(r.unknownTokenRate))
         text += ' ' + tr("The encoder %1 reads %2 of the word pieces as unknown.").arg(qs(r.encoder), percent(r.unknownTokenRate));
     return text;

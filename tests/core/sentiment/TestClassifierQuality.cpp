@@ -68,6 +68,41 @@ private slots:
         QVERIFY(t.low <= t.macroF1Difference && t.macroF1Difference <= t.high);
     }
 
+    void choiceOnValidation_data() {
+        // Validation truth: `n` reviews alternating 0/1. Each candidate is right except on every k-th
+        // review (0: never wrong), candidates cheapest first.
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QList<int>>("wrongEvery");
+        QTest::addColumn<int>("kept");
+        QTest::newRow("small set: a slightly better costly one is not enough") << 60 << QList<int>{12, 20} << 0;
+        QTest::newRow("large set: the same advantage is") << 6000 << QList<int>{12, 20} << 1;
+        QTest::newRow("costlier and worse") << 6000 << QList<int>{20, 12} << 0;
+        QTest::newRow("a chain: each beats the one kept") << 6000 << QList<int>{5, 10, 0} << 2;
+        QTest::newRow("the third must beat the second, not the first") << 6000 << QList<int>{5, 0, 40} << 1;
+        QTest::newRow("one candidate") << 100 << QList<int>{7} << 0;
+    }
+    void choiceOnValidation() {
+        QFETCH(int, n);
+        QFETCH(QList<int>, wrongEvery);
+        QFETCH(int, kept);
+        std::vector<int> truth;
+        for (int i = 0; i < n; ++i) truth.push_back(i % 2);
+        std::vector<std::string> names;
+        std::vector<std::vector<int>> predictions;
+        for (int c = 0; c < wrongEvery.size(); ++c) {
+            names.push_back("c" + std::to_string(c));
+            auto p = truth;
+            // Offsets differ per candidate so their mistakes fall on different reviews.
+            if (wrongEvery[c] > 0)
+                for (int i = c; i < n; i += wrongEvery[c]) p[std::size_t(i)] = 1 - p[std::size_t(i)];
+            predictions.push_back(std::move(p));
+        }
+        const auto choice = ss::sentiment::chooseOnValidation(names, truth, predictions, 2, 42);
+        QCOMPARE(int(choice.kept), kept);
+        QCOMPARE(choice.tests.size(), names.size() - 1);
+        for (const auto& t : choice.tests) QVERIFY(t.low <= t.macroF1Difference && t.macroF1Difference <= t.high);
+    }
+
     void jsonRoundTrip() {
         const auto q = measureQuality({0, 1, 1, 0, 1}, {0, 1, 0, 0, 1}, 2, 5);
         const auto back = ClassifierQuality::fromJson(boost::json::parse(boost::json::serialize(q.toJson())));

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "SentimentFixtures.h"
+#include "store/Project.h"
 #include "sentiment/ComplaintTopics.h"
 #include "sentiment/SphericalKMeans.h"
 
@@ -120,6 +121,53 @@ private slots:
             for (const auto& [name, n] : topic.categories) inCategories += n;
             QCOMPARE(inCategories, topic.size);
         }
+    }
+
+    void chineseLabelsAreWholePhrasesWithoutProductNames() {
+        // Complaints about four products, each naming its product (耳机, 保温杯, ...) and a promised
+        // feature that varies from review to review (说好的防水没有做到, 说好的耐用没有做到, ...).
+        QTemporaryDir dir;
+        const auto project = std::filesystem::path(dir.path().toStdString()) / "p.shelfsense";
+        const std::vector<std::pair<std::string, std::string>> products = {
+            {"无线蓝牙耳机", "耳机"}, {"不锈钢保温杯", "保温杯"}, {"北欧风台灯", "台灯"}, {"电动牙刷套装", "牙刷"}};
+        const std::vector<std::string> features = {"防水", "耐用", "静音", "快充", "轻便"};
+        std::mt19937 rng(9);
+        std::vector<sstest::PlantedReview> reviews;
+        for (int i = 0; i < 80; ++i) {
+            const auto p = static_cast<std::int64_t>(i % 4);
+            const std::string text = products[std::size_t(p)].second + "到货有破损，说好的" + features[rng() % features.size()] + "没有做到。";
+            reviews.push_back({i + 1, p + 1, 1.0, std::nullopt, 1704067200 + i * 3600, text});
+        }
+        sstest::insertReviews(project, reviews);
+        {
+            auto p = Project::open(project, Database::Mode::ReadWrite);
+            SS_VERIFY_OK(p);
+            for (std::size_t i = 0; i < products.size(); ++i)
+                SS_VERIFY_OK((*p)->db().exec("UPDATE items SET title = '" + products[i].first + "' WHERE id = " + std::to_string(i + 1)));
+        }
+        auto report = TopicReport::compute(project, {}, nullptr, {});
+        SS_VERIFY_OK(report);
+        bool delivery = false;
+        for (const auto& topic : report->topics) {
+            std::string shown;
+            for (const auto& term : topic.terms) shown += term + " ";
+            qDebug("%d reviews: %s", topic.size, shown.c_str());
+        }
+        for (const auto& topic : report->topics)
+            for (const auto& term : topic.terms) {
+                delivery = delivery || term == "到货有破损";
+                for (const auto& [title, name] : products) {
+                    // No product's name, nor a piece of it glued to the complaint (机到货有破损).
+                    QVERIFY2(term.find(name) == std::string::npos, term.c_str());
+                    QVERIFY2(term.find(name.substr(name.size() - 3) + "到货") == std::string::npos, term.c_str());
+                }
+                for (const auto& f : features) {
+                    // No phrase cut inside a feature word (说好的防, 水没有做到).
+                    QVERIFY2(term.size() < 3 || term.substr(term.size() - 3) != f.substr(0, 3), term.c_str());
+                    QVERIFY2(term.rfind(f.substr(3), 0) != 0, term.c_str());
+                }
+            }
+        QVERIFY(delivery);
     }
 
     void praiseApartFromComplaints() {

@@ -1,6 +1,6 @@
 // SentimentTrainer, SentimentStore and SentimentApplier on planted reviews: every classifier learns
 // the planted sentiment (TF-IDF from the words, the heads from planted vectors), the kept one has
-// the best validation macro-F1, the split keeps each reviewer on one side, the run is reused until
+// the cheapest classifier unless a costlier one beats it on validation beyond doubt, the split keeps each reviewer on one side, the run is reused until
 // the reviews change, a requested classifier is honoured, too few labels and cancellation leave the
 // project as it was, and apply labels every review once — resuming after a cancel, picking up new
 // reviews — with the kept classifier, which also labels new texts.
@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include <cmath>
 #include <set>
 
 #include "../store/ProjectDump.h"
@@ -72,8 +73,13 @@ private slots:
             QCOMPARE(c.heldout.n, report->test);
             bestValidation = std::max(bestValidation, c.validationMacroF1);
         }
-        QCOMPARE(report->kept()->validationMacroF1, bestValidation);
-        QCOMPARE(report->choice, std::string("best validation macro-F1"));
+        // A small validation part (well under 2,000 reviews): the choice cross-validates, and the kept
+        // classifier has the best out-of-fold macro-F1.
+        QCOMPARE(report->choice, std::string(kChoiceCrossValidation));
+        QCOMPARE(report->crossValidationFolds, 5);
+        for (const auto& c : report->classifiers)
+            if (c.trained) QVERIFY2(std::isfinite(c.crossValidationMacroF1) && c.crossValidationMacroF1 <= report->kept()->crossValidationMacroF1, c.name.c_str());
+        QVERIFY(report->kept()->validationMacroF1 >= bestValidation - 0.05);
         QCOMPARE(report->comparisons.size(), std::size_t(2));
         for (const auto& t : report->comparisons) QCOMPARE(t.a, report->chosen);
         QCOMPARE(report->unknownTokenRate, 0.25);
@@ -97,6 +103,28 @@ private slots:
         QCOMPARE((*labels)[2].first, Sentiment::Positive);
         QCOMPARE((*labels)[3].first, Sentiment::Negative);
         QVERIFY((*labels)[0].second > 0.5f && (*labels)[0].second <= 1.0f);
+    }
+
+    void largeValidationKeepsTheCheapestUnlessBeaten() {
+        QTemporaryDir dir;
+        const auto project = plantedProject(dir);
+        const auto sources = sstest::plantedSources();
+        auto options = quickOptions();
+        options.crossValidateBelow = 0;  // as if the validation part were large
+        auto report = SentimentTrainer::train(project, options, &sources, {});
+        SS_VERIFY_OK(report);
+        QCOMPARE(report->choice, std::string(kChoiceCheapestUnlessBeaten));
+        QCOMPARE(report->crossValidationFolds, 0);
+        // Each costlier candidate was tested against the one kept when it came up; the kept one is the
+        // last that won such a test (TF-IDF when none did).
+        QCOMPARE(report->choiceTests.size(), std::size_t(2));
+        std::string keptName = "tfidf";
+        for (const auto& t : report->choiceTests) {
+            QCOMPARE(t.b, keptName);
+            if (t.low > 0) keptName = t.a;
+        }
+        QCOMPARE(report->chosen, keptName);
+        QVERIFY(!std::isfinite(report->kept()->crossValidationMacroF1));
     }
 
     void splitKeepsEachReviewerOnOneSide() {
