@@ -508,26 +508,41 @@
     </message>
     <message>
         <location filename="../ui/SettingsRegistry.cpp" line="16"/>
+        <source>Encoder precision</source>
+        <translation>编码器精度</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsRegistry.cpp" line="18"/>
+        <source>Exact (fp32)</source>
+        <translation>精确（fp32）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsRegistry.cpp" line="19"/>
+        <source>Fast: bf16 matrix products on CPUs with AVX512-BF16 (measured 1.1–1.25× faster); vectors within cosine 0.9999 of exact</source>
+        <translation>快速：在支持 AVX512-BF16 的 CPU 上矩阵乘法用 bf16（实测快 1.1–1.25 倍）；向量与精确结果的余弦相似度不低于 0.9999</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsRegistry.cpp" line="20"/>
         <source>Encoder threads (0 = automatic)</source>
         <translation>编码线程数（0 = 自动）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="17"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="21"/>
         <source>Recent projects to remember</source>
         <translation>记住的最近项目数</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="54"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="58"/>
         <source>The settings file %1 could not be read; the defaults are used.</source>
         <translation>无法读取设置文件 %1；已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="56"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="60"/>
         <source>The settings file %1 is damaged; the defaults are used.</source>
         <translation>设置文件 %1 已损坏；已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="60"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="64"/>
         <source>The setting “%1” holds “%2”, which is not allowed; the default is used.</source>
         <translation>设置“%1”的值“%2”不被允许；已改用默认值。</translation>
     </message>
@@ -3718,16 +3733,21 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/SettingsDialog.cpp" line="99"/>
+        <source>CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)</source>
+        <translation>CPU（快速：CPU 支持 AVX512-BF16 时矩阵乘法用 bf16，否则 fp32）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="100"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="100"/>
+        <location filename="../ui/SettingsDialog.cpp" line="101"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="108"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>

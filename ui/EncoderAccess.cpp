@@ -8,6 +8,12 @@
 
 namespace ss::ui {
 
+// Half precision on a GPU; on the CPU fp32, or fast mode's bf16 matrix products when chosen.
+std::string EncoderAccess::precisionFromSettings(const std::string& device) {
+    if (SettingsRegistry::fastEncoding()) return "fast";
+    return device == "cpu" ? "fp32" : "fp16";
+}
+
 Result<EncoderAccess::Choice> EncoderAccess::fromSettings() {
     Choice choice;
     const QString folder = SettingsRegistry::modelFolder();
@@ -16,8 +22,7 @@ Result<EncoderAccess::Choice> EncoderAccess::fromSettings() {
     choice.modelDir = *dir;
     choice.options.device = utf8(SettingsRegistry::device());
     choice.options.threads = SettingsRegistry::encoderThreads();
-    // Half precision on a GPU; the encoder keeps fp32 when it runs on the CPU.
-    choice.options.precision = choice.options.device == "cpu" ? "fp32" : "fp16";
+    choice.options.precision = precisionFromSettings(choice.options.device);
     return choice;
 }
 
@@ -51,7 +56,7 @@ Result<EncoderAccess::Choice> EncoderAccess::fromSettings(const QString& project
     if (!choice) {
         own.options.device = utf8(SettingsRegistry::device());
         own.options.threads = SettingsRegistry::encoderThreads();
-        own.options.precision = own.options.device == "cpu" ? "fp32" : "fp16";
+        own.options.precision = precisionFromSettings(own.options.device);
     }
     own.modelDir = *dir;
     return own;

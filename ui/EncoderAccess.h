@@ -15,6 +15,8 @@ public:
         EncoderOptions options;
     };
     // Reads the settings (GUI thread) into a value that a job can carry.
+    // The precision the settings ask for on `device` ("auto", "cpu" or "cuda").
+    static std::string precisionFromSettings(const std::string& device);
     static Result<Choice> fromSettings();
     // The same, but a model chosen for this project (its "encoder.model_dir" setting) wins.
     static Result<Choice> fromSettings(const QString& projectPath);

@@ -40,7 +40,7 @@ const std::vector<Command>& modelCommands() {
 #if defined(SHELFSENSE_WITH_TORCH) && !defined(SHELFSENSE_MODEL_MODULE)
     // Names and synopses only: the executable does not link the model code.
     static const std::vector<Command> all = {
-        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", nullptr},
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", nullptr},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", nullptr},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", nullptr},
         {"search", "search --db F --query TEXT [--k K] [--model DIR] [--json]", nullptr},
@@ -50,7 +50,7 @@ const std::vector<Command>& modelCommands() {
     };
 #elif defined(SHELFSENSE_WITH_TORCH)
     static const std::vector<Command> all = {
-        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", runEmbed},
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", runEmbed},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", runEncode},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", runSimilar},
         {"search", "search --db F --query TEXT [--k K] [--model DIR] [--json]", runSearch},

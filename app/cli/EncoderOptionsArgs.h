@@ -17,8 +17,8 @@ inline Result<EncoderOptions> encoderOptions(const ArgParser& parser) {
     o.precision = parser.value("precision").value_or("fp32");
     if (o.device != "auto" && o.device != "cpu" && o.device != "cuda")
         return makeError(ErrorCode::Usage, "--device must be auto, cpu or cuda");
-    if (o.precision != "fp32" && o.precision != "fp16" && o.precision != "bf16")
-        return makeError(ErrorCode::Usage, "--precision must be fp32, fp16 or bf16");
+    if (o.precision != "fp32" && o.precision != "fp16" && o.precision != "bf16" && o.precision != "fast")
+        return makeError(ErrorCode::Usage, "--precision must be fp32, fp16, bf16 or fast");
     auto threads = parser.integer("threads", 0);
     if (!threads) return threads.error();
     auto batch = parser.integer("batch-size", 64);

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Encoding benchmark: ShelfSense (`shelfsense-cli embed`, LibTorch) vs sentence-transformers (PyTorch)
-on the same real texts, machine, thread count and batch size, run one after the other.
+and ONNX Runtime (the same model exported by bench/peers/export_onnx.py, fp32 and dynamic int8) on the
+same real texts, machine, thread count and batch size, run one after the other.
 
 Texts come from ../shared/data (research-only: read in place, never copied into the repository):
   short: Amazon review summaries, product names, STS-B sentences
   long:  Amazon review bodies and Chinese shopping reviews (online_shopping_10_cats)
-Prints sentences/s and tokens/s for both, the ratio, peak resident memory, and the minimum cosine
-between the two implementations' vectors.
+Prints sentences/s, tokens/s and GFLOP/s (MiniLM-L6 does about 21.5 MFLOP per token in its layers)
+for each, the ratios, peak resident memory, and the minimum cosine of each peer's vectors to
+ShelfSense's. OpenBLAS (Debian's LibTorch uses it) picks its kernels by CPU unless OPENBLAS_CORETYPE
+forces them; a machine that sets it (this one sets Haswell, an AVX2 kernel, on an AVX-512 CPU) is
+measured both ways: as configured, and with the variable removed as on a user's machine.
 Usage: bench/encode/run.py --cli build/default/app/shelfsense-cli [--count 10000] [--threads 2] [--batch-size 32]
+                           [--onnx-dir ~/.cache/shelfsense/onnx/all-MiniLM-L6-v2]
 Needs the peers venv (bench/peers/setup-venv.sh) and the default model (scripts/install-model.sh).
 """
 import argparse, csv, io, json, os, subprocess, sys, tempfile, time, zipfile
@@ -15,6 +20,7 @@ import argparse, csv, io, json, os, subprocess, sys, tempfile, time, zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 DATA = os.path.abspath(os.path.join(ROOT, "..", "shared", "data"))
+MFLOP_PER_TOKEN = 21.5  # MiniLM-L6's layers: 6 x (4 x 384^2 + 2 x 384 x 1536) multiply-adds x 2
 
 
 def short_texts():
@@ -91,56 +97,81 @@ def main():
     ap.add_argument("--model", default=os.path.expanduser("~/.local/share/shelfsense/models/all-MiniLM-L6-v2"))
     ap.add_argument("--sets", default="short,long")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--counts", default="", help="per set, e.g. short=2000,long=1000 (else --count)")
+    ap.add_argument("--onnx-dir", default="~/.cache/shelfsense/onnx/all-MiniLM-L6-v2",
+                    help="model-fp32.onnx and model-int8.onnx from bench/peers/export_onnx.py (left out when missing)")
     args = ap.parse_args()
     import numpy as np  # from the peers venv or the system
 
     env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), OPENBLAS_NUM_THREADS=str(args.threads),
                MKL_NUM_THREADS=str(args.threads), SHELFSENSE_MODEL_DIR=args.model, HF_HUB_OFFLINE="1")
+    auto_blas = {k: v for k, v in env.items() if k != "OPENBLAS_CORETYPE"}
+    counts = dict((kv.split("=")[0], int(kv.split("=")[1])) for kv in args.counts.split(",")) if args.counts else {}
     work = tempfile.mkdtemp(prefix="ss-encode-")
-    results = {"threads": args.threads, "batch_size": args.batch_size, "sets": {}}
+    onnx = {p: os.path.join(os.path.expanduser(args.onnx_dir), f"model-{p}.onnx") for p in ("fp32", "int8")}
+    results = {"threads": args.threads, "batch_size": args.batch_size, "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE"),
+               "mflop_per_token": MFLOP_PER_TOKEN, "sets": {}}
+    python = os.path.join(args.venv, "bin", "python")
     for name in args.sets.split(","):
-        texts = clean(short_texts() if name == "short" else long_texts(), args.count)
+        texts = clean(short_texts() if name == "short" else long_texts(), counts.get(name, args.count))
         path = os.path.join(work, f"{name}.txt")
         open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
+        runs, vectors = {}, {}
 
-        # ShelfSense: model load measured separately (one text), then the whole set.
-        _, load_s, _ = measured([args.cli, "embed", "--json", "--quiet", "--threads", str(args.threads), "x"], env)
-        out, ours_s, ours_mb = measured([args.cli, "embed", "--json", "--quiet", "--threads", str(args.threads),
-                                         "--batch-size", str(args.batch_size), "--input", path], env)
-        ours = np.array([r["vector"] for r in json.loads(out)], dtype=np.float32)
-        ours_encode = max(ours_s - load_s, 1e-9)
+        def ours(label, run_env, extra):
+            # Model load measured separately (one text), then the whole set.
+            _, load_s, _ = measured([args.cli, "embed", "--json", "--quiet", "--threads", str(args.threads), *extra, "x"], run_env)
+            out, total_s, mb = measured([args.cli, "embed", "--json", "--quiet", "--threads", str(args.threads),
+                                         "--batch-size", str(args.batch_size), *extra, "--input", path], run_env)
+            vectors[label] = np.array([r["vector"] for r in json.loads(out)], dtype=np.float32)
+            runs[label] = {"encode_seconds": max(total_s - load_s, 1e-9), "peak_rss_mib": mb}
 
-        peer_out = os.path.join(work, f"{name}-peer.npy")
-        out, peer_s, peer_mb = measured([os.path.join(args.venv, "bin", "python"), os.path.join(HERE, "peer_encode.py"),
-                                         "--model", args.model, "--input", path, "--threads", str(args.threads),
-                                         "--batch-size", str(args.batch_size), "--out", peer_out], env)
-        peer = json.loads(out.decode().strip().splitlines()[-1])
-        theirs = np.load(peer_out)
-        cos = (ours * theirs).sum(1) / (np.linalg.norm(ours, axis=1) * np.linalg.norm(theirs, axis=1))
-        n, tokens = len(texts), peer["tokens"]
-        results["sets"][name] = {
-            "texts": n, "tokens": tokens, "mean_tokens": round(tokens / n, 1),
-            "shelfsense": {"encode_seconds": round(ours_encode, 2), "sentences_per_s": round(n / ours_encode, 1),
-                           "tokens_per_s": round(tokens / ours_encode), "peak_rss_mib": round(ours_mb, 1)},
-            "sentence_transformers": {"encode_seconds": round(peer["encode_seconds"], 2),
-                                      "sentences_per_s": round(n / peer["encode_seconds"], 1),
-                                      "tokens_per_s": round(tokens / peer["encode_seconds"]), "peak_rss_mib": round(peer_mb, 1),
-                                      "torch": peer["torch"]},
-            "speed_ratio_shelfsense_over_peer": round(peer["encode_seconds"] / ours_encode, 3),
-            "min_cosine": round(float(cos.min()), 6),
-        }
+        def peer(label, script, extra):
+            out_file = os.path.join(work, f"{name}-{label}.npy")
+            out, _, mb = measured([python, os.path.join(HERE, script), "--model", args.model, "--input", path, "--threads",
+                                   str(args.threads), "--batch-size", str(args.batch_size), "--out", out_file, *extra], env)
+            info = json.loads(out.decode().strip().splitlines()[-1])
+            vectors[label] = np.load(out_file)
+            runs[label] = {"encode_seconds": info["encode_seconds"], "peak_rss_mib": mb,
+                           **{k: info[k] for k in ("torch", "onnxruntime") if k in info}}
+            return info["tokens"]
+
+        ours("shelfsense", env, [])
+        ours("shelfsense_fast", env, ["--precision", "fast"])
+        if "OPENBLAS_CORETYPE" in env:
+            ours("shelfsense_blas_detected", auto_blas, [])
+            ours("shelfsense_fast_blas_detected", auto_blas, ["--precision", "fast"])
+        tokens = peer("sentence_transformers", "peer_encode.py", [])
+        for precision, file in onnx.items():
+            if os.path.exists(file):
+                peer(f"onnxruntime_{precision}", "peer_onnx.py", ["--onnx", file])
+        n = len(texts)
+        exact = vectors["shelfsense"]
+        entry = {"texts": n, "tokens": tokens, "mean_tokens": round(tokens / n, 1)}
+        for label, r in runs.items():
+            v = vectors[label]
+            cos = (exact * v).sum(1) / (np.linalg.norm(exact, axis=1) * np.linalg.norm(v, axis=1))
+            s = r["encode_seconds"]
+            entry[label] = {**{k: v2 for k, v2 in r.items() if k != "encode_seconds"}, "encode_seconds": round(s, 2),
+                            "sentences_per_s": round(n / s, 1), "tokens_per_s": round(tokens / s),
+                            "gflop_per_s": round(tokens * MFLOP_PER_TOKEN / 1000 / s, 1), "peak_rss_mib": round(r["peak_rss_mib"], 1),
+                            "cosine_to_shelfsense_min": round(float(cos.min()), 6), "cosine_to_shelfsense_mean": round(float(cos.mean()), 6)}
+        for ours_label in [l for l in runs if l.startswith("shelfsense")]:
+            for peer_label in [l for l in runs if not l.startswith("shelfsense")]:
+                entry.setdefault("speed_ratios", {})[f"{ours_label}/{peer_label}"] = round(
+                    runs[peer_label]["encode_seconds"] / runs[ours_label]["encode_seconds"], 3)
+        results["sets"][name] = entry
     if args.json:
-        print(json.dumps(results))
+        print(json.dumps(results, indent=2))
         return
     for name, r in results["sets"].items():
-        print(f"{name}: {r['texts']} texts, {r['mean_tokens']} tokens on average "
-              f"(threads {args.threads}, batch {args.batch_size})")
-        for who in ("shelfsense", "sentence_transformers"):
-            x = r[who]
-            print(f"  {who:22s} {x['sentences_per_s']:8.1f} sentences/s {x['tokens_per_s']:9d} tokens/s "
-                  f"peak {x['peak_rss_mib']:7.1f} MiB")
-        print(f"  ratio (ShelfSense speed / sentence-transformers speed): {r['speed_ratio_shelfsense_over_peer']:.2f}x; "
-              f"min cosine {r['min_cosine']:.6f}")
+        print(f"{name}: {r['texts']} texts, {r['mean_tokens']} tokens on average (threads {args.threads}, batch {args.batch_size})")
+        for label, x in r.items():
+            if isinstance(x, dict) and "sentences_per_s" in x:
+                print(f"  {label:26s} {x['sentences_per_s']:8.1f} sentences/s {x['tokens_per_s']:8d} tokens/s {x['gflop_per_s']:7.1f} GFLOP/s "
+                      f"peak {x['peak_rss_mib']:7.1f} MiB  cosine to ShelfSense min {x['cosine_to_shelfsense_min']:.6f}")
+        for k, v in r.get("speed_ratios", {}).items():
+            print(f"  {k}: {v:.2f}x")
 
 
 if __name__ == "__main__":

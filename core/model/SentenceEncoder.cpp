@@ -23,8 +23,8 @@ Result<SentenceEncoder> SentenceEncoder::load(const std::filesystem::path& dir, 
     if (options.device != "auto" && options.device != "cpu" && options.device != "cuda") {
         return makeError(ErrorCode::Usage, "device must be auto, cpu or cuda, not '" + options.device + "'", "device");
     }
-    if (options.precision != "fp32" && options.precision != "fp16" && options.precision != "bf16") {
-        return makeError(ErrorCode::Usage, "precision must be fp32, fp16 or bf16, not '" + options.precision + "'",
+    if (options.precision != "fp32" && options.precision != "fp16" && options.precision != "bf16" && options.precision != "fast") {
+        return makeError(ErrorCode::Usage, "precision must be fp32, fp16, bf16 or fast, not '" + options.precision + "'",
                          "precision");
     }
     if (options.batchSize == 0) return makeError(ErrorCode::Usage, "batch size must be at least 1", "batchSize");

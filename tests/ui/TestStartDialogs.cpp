@@ -12,6 +12,7 @@
 
 #include "../core/archive/ZipFixture.h"
 #include "../core/model/SafetensorsBytes.h"
+#include "EncoderAccess.h"
 #include "JobRunner.h"
 #include "LanguageManager.h"
 #include "UiTestSupport.h"
@@ -187,6 +188,7 @@ private slots:
         QTest::newRow("an unknown language") << "ui/language" << QVariant("tlh") << QVariant("system");
         QTest::newRow("a device we do not have") << "encoder/device" << QVariant("tpu") << QVariant("auto");
         QTest::newRow("threads that are not a number") << "encoder/threads" << QVariant("many") << QVariant(0);
+        QTest::newRow("a precision we do not offer") << "encoder/precision" << QVariant("int4") << QVariant("exact");
         QTest::newRow("too many recent projects") << "projects/recentLimit" << QVariant(500) << QVariant(8);
         QTest::newRow("a value in range is kept") << "projects/recentLimit" << QVariant(12) << QVariant(12);
     }
@@ -199,6 +201,25 @@ private slots:
         const QStringList problems = SettingsRegistry::problems();
         QCOMPARE(problems.size(), stored == used ? 0 : 1);
         if (!problems.isEmpty()) QVERIFY2(problems.first().contains(stored.toString()), qPrintable(problems.first()));
+    }
+
+    void encoderPrecisionFromSettings_data() {
+        QTest::addColumn<QString>("precision");
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("exact on the CPU") << "exact" << "cpu" << "fp32";
+        QTest::newRow("exact, GPU when available") << "exact" << "auto" << "fp16";
+        QTest::newRow("fast on the CPU") << "fast" << "cpu" << "fast";
+        QTest::newRow("fast, GPU when available") << "fast" << "auto" << "fast";  // fp16 on a GPU, bf16 products on a CPU
+    }
+    void encoderPrecisionFromSettings() {
+        QFETCH(QString, precision);
+        QFETCH(QString, device);
+        QFETCH(QString, expected);
+        QSettings().setValue("encoder/precision", precision);
+        const auto used = EncoderAccess::precisionFromSettings(device.toStdString());
+        QSettings().remove("encoder/precision");
+        QCOMPARE(QString::fromStdString(used), expected);
     }
 
     void recentProjectsCanBeDropped() {

@@ -23,6 +23,14 @@ public:
     void fuse() {
         for (auto& l : layers_) l->attention->self->fuse();
     }
+    void useFastGemm() {
+        for (auto& l : layers_) {
+            l->attention->self->useFastGemm();
+            l->attention->output->useFastGemm();
+            l->intermediate->useFastGemm();
+            l->output->useFastGemm();
+        }
+    }
 
     at::Tensor forward(at::Tensor x, const at::Tensor& mask, std::int64_t batch, std::int64_t length) {
         for (auto& l : layers_) x = l->forward(x, mask, batch, length);

@@ -8,6 +8,7 @@
 #include <torch/nn/pimpl.h>
 
 #include "model/ModelConfig.h"
+#include "model/bert/FastGemm.h"
 
 namespace ss {
 
@@ -18,12 +19,18 @@ public:
 
     // x: [N, hidden] -> [N, intermediate]
     at::Tensor forward(const at::Tensor& x) {
-        at::Tensor y = at::addmm(dense->bias, x, dense->weight.t());
+        at::Tensor y = fastWeight_.defined() ? FastGemm::linear(x, fastWeight_, dense->bias) : at::addmm(dense->bias, x, dense->weight.t());
         // default approximate="none": the erf form; in place unless autograd needs the input (fine-tuning)
         return at::GradMode::is_enabled() ? at::gelu(y) : at::gelu_(y);
     }
 
+    // Fast mode: the matrix product in bfloat16 (see FastGemm).
+    void useFastGemm() { fastWeight_ = FastGemm::weight(dense->weight); }
+
     torch::nn::Linear dense;
+
+private:
+    at::Tensor fastWeight_;
 };
 TORCH_MODULE(BertIntermediate);
 

@@ -10,6 +10,8 @@
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
+#include "model/bert/FastGemm.h"
+
 namespace ss {
 
 class BertOutputImpl : public torch::nn::Module {
@@ -21,13 +23,24 @@ public:
     // x: [N, in], residual: [N, hidden] (both 2-D). LayerNorm(x W^T + b + residual).
     at::Tensor forward(const at::Tensor& x, const at::Tensor& residual) {
         // residual + bias first, then the GEMM accumulates into it (BLAS beta = 1): no extra pass.
-        at::Tensor y = residual + dense->bias;
-        y.addmm_(x, dense->weight.t());
+        at::Tensor y;
+        if (fastWeight_.defined()) {
+            y = FastGemm::linear(x, fastWeight_, dense->bias).add_(residual);
+        } else {
+            y = residual + dense->bias;
+            y.addmm_(x, dense->weight.t());
+        }
         return at::layer_norm(y, {y.size(-1)}, LayerNorm->weight, LayerNorm->bias, LayerNorm->options.eps());
     }
 
+    // Fast mode: the matrix product in bfloat16 (see FastGemm).
+    void useFastGemm() { fastWeight_ = FastGemm::weight(dense->weight); }
+
     torch::nn::Linear dense;
     torch::nn::LayerNorm LayerNorm;
+
+private:
+    at::Tensor fastWeight_;
 };
 TORCH_MODULE(BertOutput);
 

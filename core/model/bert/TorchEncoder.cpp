@@ -36,6 +36,17 @@ Fn openBlasFunction(const char* name) {
 // GEMMs (~90% of the FLOPs) get all threads and ATen's OpenMP stays at one: measured on 2 busy cores,
 // OpenMP's spinning workers next to OpenBLAS's made 2 threads 3x slower than 1, while OpenBLAS alone
 // with 2 threads was 1.5x faster than 1.
+// Fast mode pays off only where oneDNN runs bf16 products natively (AVX512-BF16); elsewhere they
+// would be emulated, slower than fp32.
+bool cpuHasBf16Products() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512bf16") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
+#else
+    return false;
+#endif
+}
+
 int applyThreads(int threads) {
     const auto setBlas = openBlasFunction<void (*)(int)>("openblas_set_num_threads");
     const auto getBlas = openBlasFunction<int (*)()>("openblas_get_num_threads");
@@ -92,6 +103,11 @@ Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& co
         impl->dtype = at::kFloat;
     }
     impl->precisionName = impl->dtype == at::kBFloat16 ? "bf16" : impl->dtype == at::kHalf ? "fp16" : "fp32";
+    // Fast mode on a CPU: fp32 model, matrix products in bfloat16 (FastGemm). On a GPU it means fp16.
+    const bool fastGemm = settings.precision == "fast" && !useCuda && cpuHasBf16Products();
+    if (settings.precision == "fast" && useCuda) impl->dtype = at::kHalf;
+    if (settings.precision == "fast")
+        impl->precisionName = useCuda ? "fp16" : fastGemm ? "fast (bf16 matrix products)" : "fp32 (fast mode needs AVX512-BF16)";
 
     try {
         impl->computeThreads = applyThreads(settings.threads);
@@ -100,6 +116,8 @@ Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& co
         impl->model->eval();
         impl->model->to(impl->device, impl->dtype);
         impl->model->prepareForInference();
+        if (fastGemm) impl->model->useFastGemm();
+        impl->fastGemm = fastGemm;
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Internal, std::string("LibTorch failed while loading the model: ") + e.what(),
                          weights.path().string());

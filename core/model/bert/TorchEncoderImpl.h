@@ -21,6 +21,7 @@ struct TorchEncoder::Impl {
     std::string deviceName;
     std::string precisionName;
     int computeThreads = 1;
+    bool fastGemm = false;  // fast mode: bf16 copies of the weights feed the matrix products
 };
 
 }  // namespace ss

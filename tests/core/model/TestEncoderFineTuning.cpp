@@ -143,6 +143,30 @@ private slots:
         QVERIFY(result->tunedLayers.size() < perLayer * std::size_t(layers) + 4096);
     }
 
+    void fastModeRefusesTrainingAndFollowsTunedLayers() {
+        auto fast = ss::SentenceEncoder::load(dir_.path().toStdString(), {"cpu", "fast", 0, 4});
+        QVERIFY(fast.ok());
+        if (fast->info().precision.rfind("fast", 0) != 0) QSKIP("fast mode is exact on this CPU (no AVX512-BF16)");
+        const auto data = plantedData();
+        auto refused = fast->fineTune(data, quickSettings(1), {});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ss::ErrorCode::Unsupported);
+        // Tuned layers applied to a fast encoder reach its bf16 copies: its vectors follow the exact ones.
+        auto trainer = load();
+        auto result = trainer.fineTune(data, quickSettings(kLayers), {});
+        QVERIFY(result);
+        auto exact = load();
+        QVERIFY(exact.applyTunedLayers(result->tunedLayers));
+        QVERIFY(fast->applyTunedLayers(result->tunedLayers));
+        const auto a = vectorsOf(exact, data.validationIds);
+        const auto b = vectorsOf(*fast, data.validationIds);
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            double dot = 0;
+            for (std::size_t d = 0; d < a[i].size(); ++d) dot += double(a[i][d]) * b[i][d];  // unit vectors
+            QVERIFY2(dot > 0.99, qPrintable(QString::number(dot, 'f', 6)));
+        }
+    }
+
     void cancellingLeavesTheEncoderAsItWas() {
         auto encoder = load();
         const auto data = plantedData();

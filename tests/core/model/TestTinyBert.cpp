@@ -150,13 +150,39 @@ private slots:
         QCOMPARE(info.weightsSha256, sha.value());
     }
 
+    void fastModeIsCloseToExact() {
+        // bf16 matrix products (where the CPU has AVX512-BF16), everything else in fp32: vectors stay
+        // close to the exact ones; elsewhere fast mode says it is exact and gives the same vectors.
+        QTemporaryDir dir;
+        QVERIFY(writeModel(dir.path(), tinyWeights()));
+        auto exact = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 4});
+        auto fast = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fast", 0, 4});
+        QVERIFY(exact.ok() && fast.ok());
+        const auto a = exact->encodeIds(sampleIds());
+        const auto b = fast->encodeIds(sampleIds());
+        QVERIFY(a.ok() && b.ok());
+        const bool bf16 = fast->info().precision.rfind("fast", 0) == 0;
+        if (!bf16) QCOMPARE(QString::fromStdString(fast->info().precision), QStringLiteral("fp32 (fast mode needs AVX512-BF16)"));
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            double dot = 0, na = 0, nb = 0;
+            for (std::size_t d = 0; d < (*a)[i].size(); ++d) {
+                dot += double((*a)[i][d]) * (*b)[i][d];
+                na += double((*a)[i][d]) * (*a)[i][d];
+                nb += double((*b)[i][d]) * (*b)[i][d];
+            }
+            const double cosine = dot / std::sqrt(na * nb);
+            QVERIFY2(bf16 ? cosine > 0.99 : cosine > 0.999999, qPrintable(QString::number(cosine, 'f', 6)));
+            if (bf16) QVERIFY((*a)[i] != (*b)[i]);  // really another computation
+        }
+    }
+
     void badOptions_data() {
         QTest::addColumn<QString>("device");
         QTest::addColumn<QString>("precision");
         QTest::addColumn<int>("batch");
         QTest::addColumn<QString>("mention");
         QTest::newRow("device") << "tpu" << "fp32" << 4 << "device must be auto, cpu or cuda";
-        QTest::newRow("precision") << "cpu" << "int8" << 4 << "precision must be fp32, fp16 or bf16";
+        QTest::newRow("precision") << "cpu" << "int8" << 4 << "precision must be fp32, fp16, bf16 or fast";
         QTest::newRow("batch") << "cpu" << "fp32" << 0 << "batch size";
         if (!ss::cudaAvailable()) QTest::newRow("no cuda") << "cuda" << "fp32" << 4 << "no usable CUDA";
     }
