@@ -8,7 +8,10 @@
 #include <QPointer>
 #include <QtConcurrent>
 
+#include <chrono>
 #include <functional>
+#include <mutex>
+#include <string>
 #include <exception>
 #include <memory>
 #include <stop_token>
@@ -17,6 +20,26 @@
 #include "common/Result.h"
 
 namespace ss::ui {
+
+// Lets a job's progress through at most every kInterval, plus every change of stage and the end.
+// Called from the job's threads (a job may report from several), hence the mutex.
+class ProgressThrottle {
+public:
+    static constexpr std::chrono::milliseconds kInterval{100};
+    bool pass(double fraction, const std::string& stage) {
+        const auto now = std::chrono::steady_clock::now();
+        std::lock_guard lock(mutex_);
+        if (fraction < 1.0 && stage == stage_ && now - last_ < kInterval) return false;
+        last_ = now;
+        stage_ = stage;
+        return true;
+    }
+
+private:
+    std::mutex mutex_;
+    std::chrono::steady_clock::time_point last_{};
+    std::string stage_;
+};
 
 class JobRunner : public QObject {
     Q_OBJECT
@@ -47,10 +70,13 @@ public:
         emit jobStarted(id, title);
         JobContext context;
         context.stop = stop->get_token();
-        // Progress crosses threads through a queued invocation on this (GUI-thread) object.
+        // Progress crosses threads through a queued invocation on this (GUI-thread) object, at most
+        // about ten times a second: a job may report once per item, and every report queued would
+        // flood the GUI thread. A new stage and the end (fraction 1) always pass.
         QPointer<JobRunner> self(this);
-        context.progress = [self, id](double fraction, const std::string& stage) {
-            if (!self) return;
+        auto throttle = std::make_shared<ProgressThrottle>();
+        context.progress = [self, id, throttle](double fraction, const std::string& stage) {
+            if (!self || !throttle->pass(fraction, stage)) return;
             QMetaObject::invokeMethod(self, [self, id, fraction, text = QString::fromStdString(stage)] {
                 if (self) emit self->jobProgress(id, fraction, text);
             }, Qt::QueuedConnection);

@@ -1,3 +1,4 @@
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <atomic>
@@ -103,6 +104,31 @@ private slots:
         runner.start<int>("other", "independent", fast, this, [&](Result<int> r) { delivered << (r.ok() ? *r : -1); });
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 5000);
         QCOMPARE(delivered, (QList<int>{2, 2}));
+    }
+
+    void progressIsThrottled() {
+        // A job reporting a hundred thousand times (once per item, as item-kNN does) reaches the GUI
+        // thread about ten times a second, with every new stage and the end.
+        JobRunner runner;
+        QSignalSpy progress(&runner, &JobRunner::jobProgress);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        QElapsedTimer clock;
+        clock.start();
+        std::function<Result<int>(const JobContext&)> job = [](const JobContext& context) -> Result<int> {
+            for (int i = 0; i < 100000; ++i) context.report(i / 100000.0, i < 50000 ? "first half" : "second half");
+            context.report(1.0, "second half");
+            return 1;
+        };
+        runner.start<int>("chatty", job, this, [](Result<int>) {});
+        QVERIFY(finished.wait(20000));
+        const qint64 elapsedMs = clock.elapsed();
+        QVERIFY2(progress.size() <= 3 + elapsedMs / 100 + 2, qPrintable(QString("%1 reports in %2 ms").arg(progress.size()).arg(elapsedMs)));
+        QVERIFY(progress.size() >= 3);  // the first, the second stage's first, the end
+        QStringList stages;
+        for (const auto& args : progress)
+            if (!stages.contains(args.at(2).toString())) stages << args.at(2).toString();
+        QCOMPARE(stages, (QStringList{"first half", "second half"}));
+        QCOMPARE(progress.last().at(1).toDouble(), 1.0);
     }
 
     void throwingJobFails() {
