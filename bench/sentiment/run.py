@@ -104,7 +104,7 @@ def sklearn_on_vectors(db, split, model):
     return {"accuracy": accuracy_score(truth, pred), "macro_f1": f1_score(truth, pred, average="macro"), "seconds": time.perf_counter() - t0}
 
 
-def run_dataset(name, cli, work, limit, no_encoder, reuse, finetune=False):
+def run_dataset(name, cli, work, limit, no_encoder, reuse, finetune=False, seed=42):
     prep = (prepare_chinese if name == "chinese" else prepare_amazon)(work, limit)
     db = os.path.join(work, name + ".shelfsense")
     imported_file = os.path.join(work, name + "-import.json")
@@ -121,7 +121,7 @@ def run_dataset(name, cli, work, limit, no_encoder, reuse, finetune=False):
         with open(imported_file, "w") as f:
             json.dump(imported, f)
     split_file = os.path.join(work, name + "-split.csv")
-    train = [cli, "sentiment", "train", "--db", db, "--json", "--quiet", "--retrain", "--export-split", split_file] + prep["train"]
+    train = [cli, "sentiment", "train", "--db", db, "--json", "--quiet", "--retrain", "--seed", str(seed), "--export-split", split_file] + prep["train"]
     if no_encoder:
         train.append("--no-encoder")
     if finetune:
@@ -167,6 +167,9 @@ def run_dataset(name, cli, work, limit, no_encoder, reuse, finetune=False):
     kept = next(c for c in report["classifiers"] if c["classifier"] == report["model"])
     result["kept_minus_best_sklearn_tfidf_macro_f1"] = kept["heldout"]["macro_f1"] - best_baseline
     result["kept_accuracy"] = kept["heldout"]["accuracy"]
+    best = max((c for c in report["classifiers"] if c.get("trained")), key=lambda c: c["heldout"]["macro_f1"])
+    result["best_shelfsense_held_out"] = {"classifier": best["classifier"], "macro_f1": best["heldout"]["macro_f1"]}
+    result["best_sklearn_tfidf_macro_f1"] = best_baseline
     return result
 
 
@@ -178,6 +181,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="a seeded sample of this many Chinese reviews (0: all)")
     ap.add_argument("--workdir", default=None)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--seeds", default="42", help="split seeds, e.g. 42 or 1-12 (with several, one result per seed and their means)")
     ap.add_argument("--with-finetune", action="store_true", help="also fine-tune the encoder's top layers with the head (minutes on a CPU)")
     ap.add_argument("--reuse", action="store_true", help="reuse the projects a previous run imported into --workdir (and their cached vectors)")
     args = ap.parse_args()
@@ -185,12 +189,30 @@ def main():
     os.makedirs(work, exist_ok=True)
     results = {"benchmark": "sentiment", "date": datetime.date.today().isoformat(), "machine": platform.processor() or platform.machine(),
                "cpus": os.cpu_count(), "encoder_used": not args.no_encoder, "finetune": args.with_finetune, "chinese_limit": args.limit, "datasets": {}}
+    first, _, last = args.seeds.partition("-")
+    seeds = list(range(int(first), int(last or first) + 1))
     for name in args.datasets.split(","):
         print(f"{name} ...", file=sys.stderr)
-        results["datasets"][name] = run_dataset(name, args.cli, work, args.limit, args.no_encoder, args.reuse,
-                                                 args.with_finetune)
-        print(json.dumps(results["datasets"][name]["sklearn"], indent=1), file=sys.stderr)
-        print("kept", results["datasets"][name]["shelfsense"]["kept"], "accuracy", results["datasets"][name]["kept_accuracy"], file=sys.stderr)
+        runs = []
+        for i, seed in enumerate(seeds):
+            runs.append(run_dataset(name, args.cli, work, args.limit, args.no_encoder, args.reuse or i > 0, args.with_finetune, seed))
+            print("seed", seed, "kept", runs[-1]["shelfsense"]["kept"], "best held out", runs[-1]["best_shelfsense_held_out"],
+                  "best scikit-learn TF-IDF", round(runs[-1]["best_sklearn_tfidf_macro_f1"], 4), file=sys.stderr)
+        if len(runs) == 1:
+            results["datasets"][name] = runs[0]
+            continue
+        # Over several splits: the mean held-out macro-F1 of each ShelfSense classifier and each baseline.
+        mean = lambda xs: sum(xs) / len(xs)
+        classifiers = [c["classifier"] for c in runs[0]["shelfsense"]["classifiers"] if c.get("trained")]
+        results["datasets"][name] = {
+            "seeds": seeds,
+            "runs": runs,
+            "mean_held_out_macro_f1": {
+                "shelfsense": {c: mean([next(x["heldout"]["macro_f1"] for x in r["shelfsense"]["classifiers"] if x["classifier"] == c)
+                                        for r in runs]) for c in classifiers},
+                "sklearn": {k: mean([r["sklearn"][k]["macro_f1"] for r in runs]) for k in runs[0]["sklearn"]},
+            },
+        }
     text = json.dumps(results, indent=2, ensure_ascii=False)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
