@@ -517,32 +517,37 @@
         <translation>精确（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="19"/>
-        <source>Fast: bf16 matrix products on CPUs with AVX512-BF16 (measured 1.1–1.25× faster); vectors within cosine 0.9999 of exact</source>
-        <translation>快速：在支持 AVX512-BF16 的 CPU 上矩阵乘法用 bf16（实测快 1.1–1.25 倍）；向量与精确结果的余弦相似度不低于 0.9999</translation>
+        <location filename="../ui/SettingsRegistry.cpp" line="18"/>
+        <source>Fast (bf16 matrix products)</source>
+        <translation>快速（bf16 矩阵乘法）</translation>
     </message>
     <message>
         <location filename="../ui/SettingsRegistry.cpp" line="20"/>
+        <source>Fast mode multiplies in bfloat16 on CPUs with AVX512-BF16: measured 1.1–1.25× faster, with vectors within cosine 0.9999 of the exact ones (search and recommendations do not change noticeably). Other CPUs keep exact fp32; a GPU uses fp16 either way. Applies to the next encode job.</source>
+        <translation>快速模式在支持 AVX512-BF16 的 CPU 上用 bfloat16 做乘法：实测快 1.1–1.25 倍，向量与精确结果的余弦相似度不低于 0.9999（搜索和推荐不会有明显变化）。其他 CPU 保持精确的 fp32；GPU 始终使用 fp16。从下一次编码任务起生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsRegistry.cpp" line="23"/>
         <source>Encoder threads (0 = automatic)</source>
         <translation>编码线程数（0 = 自动）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="21"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="24"/>
         <source>Recent projects to remember</source>
         <translation>记住的最近项目数</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="58"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="61"/>
         <source>The settings file %1 could not be read; the defaults are used.</source>
         <translation>无法读取设置文件 %1；已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="60"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="63"/>
         <source>The settings file %1 is damaged; the defaults are used.</source>
         <translation>设置文件 %1 已损坏；已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="64"/>
+        <location filename="../ui/SettingsRegistry.cpp" line="67"/>
         <source>The setting “%1” holds “%2”, which is not allowed; the default is used.</source>
         <translation>设置“%1”的值“%2”不被允许；已改用默认值。</translation>
     </message>
@@ -3696,58 +3701,58 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="24"/>
+        <location filename="../ui/SettingsDialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="51"/>
+        <location filename="../ui/SettingsDialog.cpp" line="52"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="52"/>
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="54"/>
+        <location filename="../ui/SettingsDialog.cpp" line="55"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="76"/>
+        <location filename="../ui/SettingsDialog.cpp" line="86"/>
         <source>Model in use:</source>
         <translation>当前模型：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="90"/>
-        <location filename="../ui/SettingsDialog.cpp" line="92"/>
+        <location filename="../ui/SettingsDialog.cpp" line="100"/>
+        <location filename="../ui/SettingsDialog.cpp" line="102"/>
         <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="99"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>CPU (fp32)</source>
         <translation>CPU（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="99"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)</source>
         <translation>CPU（快速：CPU 支持 AVX512-BF16 时矩阵乘法用 bf16，否则 fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="100"/>
+        <location filename="../ui/SettingsDialog.cpp" line="110"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="101"/>
+        <location filename="../ui/SettingsDialog.cpp" line="111"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/SettingsDialog.cpp" line="119"/>
         <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>

@@ -1,11 +1,14 @@
 #include "SettingsDialog.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPalette>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -66,10 +69,20 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
         editor->setObjectName(d.key);
         editors_.insert(d.key, editor);
         form->addRow(SettingsRegistry::label(d), editor);
+        if (d.help) {
+            auto* help = new QLabel(QCoreApplication::translate("Settings", d.help), this);
+            help->setObjectName(d.key + "/help");
+            help->setWordWrap(true);
+            QPalette muted = help->palette();
+            muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+            help->setPalette(muted);
+            form->addRow(QString(), help);
+        }
     }
     auto* model = new QLabel(this);
     model->setObjectName("modelInfo");
     model->setTextFormat(Qt::RichText);
+    model->setWordWrap(true);  // a missing model's message names a long path
     model->setText(describeModel(SettingsRegistry::modelFolder()));
     if (auto* path = findChild<QLineEdit*>("path"))
         connect(path, &QLineEdit::editingFinished, this, [model, path] { model->setText(describeModel(path->text())); });
@@ -83,6 +96,10 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    // Wrapped labels (the help under a setting, the model in use) need the height their text takes
+    // at the dialog's width; a top-level window is sized by its width hint alone otherwise.
+    const int width = std::clamp(sizeHint().width(), 560, 720);
+    resize(width, std::max(sizeHint().height(), heightForWidth(width)));
 }
 
 QString SettingsDialog::describeModel(const QString& folder) {

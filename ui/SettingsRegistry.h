@@ -22,6 +22,7 @@ struct SettingDefinition {
     QStringList choices;                // for Choice: stored values
     std::vector<const char*> choiceLabels;  // for Choice: labels (translated)
     int minimum = 0, maximum = 0;       // for Integer
+    const char* help = nullptr;         // a sentence shown under the editor (translated like label), if any
 };
 
 class SettingsRegistry {

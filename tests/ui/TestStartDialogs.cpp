@@ -1,6 +1,7 @@
 // The first start's pieces: the sentence-encoder dialog (installs from a wheel as a job, refuses
 // with the reason and stays open, remembers "continue without"), the About dialog's facts, stored
 // settings that cannot be used (reported, defaults used) and nice axis ranges.
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -21,6 +22,7 @@
 #ifdef SHELFSENSE_WITH_TORCH
 #include "SearchScreen.h"
 #endif
+#include "SettingsDialog.h"
 #include "SettingsRegistry.h"
 #include "common/BuildInfo.h"
 #include "start/AboutDialog.h"
@@ -220,6 +222,28 @@ private slots:
         const auto used = EncoderAccess::precisionFromSettings(device.toStdString());
         QSettings().remove("encoder/precision");
         QCOMPARE(QString::fromStdString(used), expected);
+    }
+
+    void settingsDialogSaysWhatFastModeTrades() {
+        SettingsDialog dialog;
+        auto* precision = dialog.findChild<QComboBox*>("encoder/precision");
+        QVERIFY(precision);
+        QCOMPARE(precision->count(), 2);
+        QCOMPARE(precision->itemData(1).toString(), QStringLiteral("fast"));
+        auto* help = dialog.findChild<QLabel*>("encoder/precision/help");
+        QVERIFY(help && help->wordWrap());
+        QVERIFY(help->text().contains("0.9999"));
+        QVERIFY(help->text().contains("AVX512-BF16"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // Long help wraps instead of widening the dialog.
+        QVERIFY2(dialog.width() <= 900, qPrintable(QString("%1 (help %2, model %3)").arg(dialog.width()).arg(help->sizeHint().width())
+                                                       .arg(dialog.findChild<QLabel*>("modelInfo")->sizeHint().width())));
+        // Nothing clipped: every wrapped label gets the height its text needs at its width.
+        for (auto* label : {help, dialog.findChild<QLabel*>("modelInfo")})
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QString("%1: %2 < %3").arg(label->objectName()).arg(label->height()).arg(label->heightForWidth(label->width()))));
+        ss::test::saveScreenshot(dialog, QStringLiteral("settings-en.png"));
     }
 
     void recentProjectsCanBeDropped() {
