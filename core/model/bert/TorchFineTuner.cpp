@@ -11,6 +11,7 @@
 #include <torch/nn/functional/loss.h>
 #include <torch/nn/utils/clip_grad.h>
 #include <torch/optim/adamw.h>
+#include <torch/utils.h>
 
 #include "model/bert/SentencePooling.h"
 #include "model/bert/TorchEncoder.h"
