@@ -112,6 +112,11 @@ public:
     void cancel(int id) {
         if (auto stop = stops_.value(id)) stop->request_stop();
     }
+    // Cancels the running job started with `key`, if any, and drops its result (for a question that
+    // no longer stands, such as a comparison of runs from a project that was just closed).
+    void cancelKey(const QString& key) {
+        if (const int id = keys_.take(key)) cancel(id);
+    }
     int runningCount() const { return stops_.size(); }
     bool isRunning(int id) const { return stops_.contains(id); }
 

@@ -62,22 +62,28 @@ RunHistoryPanel::RunHistoryPanel(JobRunner& runner, QWidget* parent) : QWidget(p
     connect(refresh, &QPushButton::clicked, this, &RunHistoryPanel::reload);
 }
 
+namespace {
+const QString kLoadKey = QStringLiteral("models/runs/load");
+const QString kCompareKey = QStringLiteral("models/runs/compare");
+}  // namespace
+
 void RunHistoryPanel::setProject(const QString& path) {
     path_ = path;
     reload();
 }
 
 void RunHistoryPanel::reload() {
-    const int generation = ++generation_;
+    // A comparison asked of the old list no longer stands; a newer load replaces an older one (keyed).
+    runner_.cancelKey(kCompareKey);
     if (path_.isEmpty()) {
+        runner_.cancelKey(kLoadKey);
         model_->setRuns({});
         return;
     }
     std::function<Result<std::vector<rec::StoredRun>>(const JobContext&)> job = [p = utf8(path_)](const JobContext&) {
         return rec::Runs::list(p);
     };
-    runner_.start<std::vector<rec::StoredRun>>(tr("Loading stored runs"), job, this, [this, generation](Result<std::vector<rec::StoredRun>> r) {
-        if (generation != generation_) return;  // another project or a newer reload
+    runner_.start<std::vector<rec::StoredRun>>(kLoadKey, tr("Loading stored runs"), job, this, [this](Result<std::vector<rec::StoredRun>> r) {
         if (!r) {
             result_->setText(tr("The stored runs could not be read: %1").arg(qs(r.error().describe())));
             return;
@@ -109,9 +115,7 @@ void RunHistoryPanel::compareSelected() {
     std::function<Result<rec::Comparison>(const JobContext&)> job = [p = utf8(path_), a, b, metric](const JobContext&) {
         return rec::Runs::compare(p, a, b, metric);
     };
-    const int generation = generation_;
-    runner_.start<rec::Comparison>(tr("Comparing runs"), job, this, [this, a, b, metric, generation](Result<rec::Comparison> r) {
-        if (generation != generation_) return;
+    runner_.start<rec::Comparison>(kCompareKey, tr("Comparing runs"), job, this, [this, a, b, metric](Result<rec::Comparison> r) {
         if (!r) {
             result_->setText(tr("These runs cannot be compared: %1").arg(qs(r.error().describe())));
             emit compared();

@@ -37,7 +37,6 @@ private:
 
     JobRunner& runner_;
     QString path_;
-    int generation_ = 0;
     RunHistoryModel* model_;
     QTableView* view_;
     QComboBox* metric_;

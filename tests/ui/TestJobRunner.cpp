@@ -131,6 +131,22 @@ private slots:
         QCOMPARE(progress.last().at(1).toDouble(), 1.0);
     }
 
+    void cancelledKeyDropsTheResult() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        std::function<Result<int>(const JobContext&)> waits = [](const JobContext& ctx) -> Result<int> {
+            for (int i = 0; i < 10000 && !ctx.cancelled(); ++i) QThread::msleep(1);
+            return 7;  // an answer nobody asks for any more
+        };
+        bool delivered = false;
+        runner.start<int>("panel/compare", "waits", waits, this, [&](Result<int>) { delivered = true; });
+        runner.cancelKey("panel/compare");
+        runner.cancelKey("panel/never-started");  // nothing to do
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!delivered);
+        QCOMPARE(runner.runningCount(), 0);
+    }
+
     void throwingJobFails() {
         JobRunner runner;
         QSignalSpy finished(&runner, &JobRunner::jobFinished);
