@@ -101,16 +101,19 @@ struct MemberTexts {
     }
 };
 
-// How `phrase` continues (after = true) or starts (false) in at least 70% of the reviews writing it:
-// by the same two characters, or by one character that ends the run of Chinese text there (so
-// 到货有破损 completes, but 说好的耐 does not stop half way into 耐用 / 耐磨). Empty when no
-// continuation is that common, or fewer than three reviews write the phrase.
-std::u32string dominantExtension(const MemberTexts& members, const std::u32string& phrase, bool after) {
-    std::map<std::u32string, std::size_t> twos, ones, onesAtBoundary;
+// What stands next to `phrase` (after it, or before it) in the group's reviews, each review counting a
+// continuation once: the reviews writing the phrase, the two Chinese characters that follow, the one
+// that follows, and that one where the run of Chinese text ends after it.
+struct Neighbours {
     std::size_t writing = 0;
+    std::map<std::u32string, std::size_t> twos, ones, onesAtBoundary;
+};
+
+Neighbours neighboursOf(const MemberTexts& members, const std::u32string& phrase, bool after) {
+    Neighbours n;
     const auto chinese = [](const std::u32string& text, std::size_t i) { return i < text.size() && unicode::isChineseChar(text[i]); };
     for (const auto& text : members.texts) {
-        std::set<std::u32string> seenTwo, seenOne, seenBoundary;  // a review counts each continuation once
+        std::set<std::u32string> seenTwo, seenOne, seenBoundary;
         bool found = false;
         for (std::size_t at = text.find(phrase); at != std::u32string::npos; at = text.find(phrase, at + 1)) {
             found = true;
@@ -126,17 +129,27 @@ std::u32string dominantExtension(const MemberTexts& members, const std::u32strin
             else
                 seenBoundary.insert(one);
         }
-        writing += found;
-        for (const auto& x : seenTwo) ++twos[x];
-        for (const auto& x : seenOne) ++ones[x];
-        for (const auto& x : seenBoundary) ++onesAtBoundary[x];
+        n.writing += found;
+        for (const auto& x : seenTwo) ++n.twos[x];
+        for (const auto& x : seenOne) ++n.ones[x];
+        for (const auto& x : seenBoundary) ++n.onesAtBoundary[x];
     }
-    if (writing < 3) return {};
-    const auto common = [&](std::size_t n, std::size_t of) { return static_cast<double>(n) >= 0.7 * static_cast<double>(of); };
-    for (const auto& [two, n] : twos)
-        if (common(n, writing)) return two;
-    for (const auto& [one, n] : ones)
-        if (common(n, writing) && common(onesAtBoundary[one], n)) return one;
+    return n;
+}
+
+bool mostOf(std::size_t n, std::size_t of) { return static_cast<double>(n) >= 0.7 * static_cast<double>(of); }
+
+// How `phrase` continues (after = true) or starts (false) in at least 70% of the reviews writing it:
+// by the same two characters, or by one character that ends the run of Chinese text there (so
+// 到货有破损 completes, but 说好的耐 does not stop half way into 耐用 / 耐磨). Empty when no
+// continuation is that common, or fewer than three reviews write the phrase.
+std::u32string dominantExtension(const MemberTexts& members, const std::u32string& phrase, bool after) {
+    auto n = neighboursOf(members, phrase, after);
+    if (n.writing < 3) return {};
+    for (const auto& [two, count] : n.twos)
+        if (mostOf(count, n.writing)) return two;
+    for (const auto& [one, count] : n.ones)
+        if (mostOf(count, n.writing) && mostOf(n.onesAtBoundary[one], count)) return one;
     return {};
 }
 
@@ -144,29 +157,17 @@ std::u32string dominantExtension(const MemberTexts& members, const std::u32strin
 // reviews writing it.
 bool hasDominantNeighbour(const MemberTexts& members, const std::u32string& phrase) {
     for (bool after : {true, false}) {
-        std::map<char32_t, std::size_t> neighbours;
-        std::size_t writing = 0;
-        for (const auto& text : members.texts) {
-            std::set<char32_t> seen;
-            bool found = false;
-            for (std::size_t at = text.find(phrase); at != std::u32string::npos; at = text.find(phrase, at + 1)) {
-                found = true;
-                const std::size_t i = after ? at + phrase.size() : at - 1;
-                if ((after || at >= 1) && i < text.size() && unicode::isChineseChar(text[i])) seen.insert(text[i]);
-            }
-            writing += found;
-            for (char32_t c : seen) ++neighbours[c];
-        }
-        for (const auto& [c, n] : neighbours)
-            if (static_cast<double>(n) >= 0.7 * static_cast<double>(writing)) return true;
+        const auto n = neighboursOf(members, phrase, after);
+        for (const auto& [one, count] : n.ones)
+            if (mostOf(count, n.writing)) return true;
     }
     return false;
 }
 
 // Chinese labels start as character pairs, and a pair is grown into the phrase its reviews write —
 // by the continuation most of them share (dominantExtension), so 非常 becomes 非常失望 — but never
-// into text that names one product (MemberTexts::namesOneProduct). Pairs inside a phrase already shown are dropped; terms keep their
-// order of distinctiveness.
+// into text that names one product (MemberTexts::namesOneProduct). Pairs inside a phrase already
+// shown are dropped; terms keep their order of distinctiveness.
 std::vector<std::string> growPhrases(const std::vector<std::pair<double, std::string>>& scored, const MemberTexts& members) {
     constexpr std::size_t kConsidered = 60, kLongest = 12;  // far more terms than a topic shows
     std::vector<std::string> out;

@@ -152,34 +152,11 @@ Status TorchEncoder::encodeSlice(const std::vector<std::vector<std::int32_t>>& s
     try {
         // Thread-local guard: created on the calling (job) thread, never stored.
         c10::InferenceMode inference;
-        const auto batch = std::int64_t(indices.size());
-        std::int64_t length = 0;
-        for (std::size_t i : indices) length = std::max(length, std::int64_t(sequences[i].size()));
-
-        at::Tensor ids = at::zeros({batch, length}, at::kLong);  // pad id 0; padded positions are masked
-        at::Tensor keep = at::zeros({batch, length}, at::kFloat);
-        auto idsAcc = ids.accessor<std::int64_t, 2>();
-        auto keepAcc = keep.accessor<float, 2>();
-        for (std::int64_t b = 0; b < batch; ++b) {
-            const auto& seq = sequences[indices[std::size_t(b)]];
-            for (std::size_t t = 0; t < seq.size(); ++t) {
-                idsAcc[b][std::int64_t(t)] = seq[t];
-                keepAcc[b][std::int64_t(t)] = 1.0f;
-            }
-        }
-        const bool onCpu = impl_->device.is_cpu();
-        const at::Tensor idsDev = onCpu ? ids : ids.to(impl_->device);
-        const at::Tensor keepDev = onCpu ? keep : keep.to(impl_->device);
-        // Additive mask: 0 for real tokens, the dtype's lowest value for padding (as transformers does).
-        const double lowest = impl_->dtype == at::kHalf       ? -65504.0
-                              : impl_->dtype == at::kBFloat16 ? -3.38e38
-                                                              : double(std::numeric_limits<float>::lowest());
-        const at::Tensor mask =
-            ((1.0 - keepDev) * lowest).to(impl_->dtype).view({batch, 1, 1, length});
-
-        const at::Tensor hidden = impl_->model->forward(idsDev, mask).to(at::kFloat);
+        const PaddedBatch padded = padBatch(*impl_, sequences, indices);
+        const std::int64_t batch = padded.batch;
+        const at::Tensor hidden = impl_->model->forward(padded.ids, padded.mask).to(at::kFloat);
         const at::Tensor pooled =
-            SentencePooling::pool(hidden, keepDev, impl_->config.pooling, impl_->config.normalize).to(at::kCPU);
+            SentencePooling::pool(hidden, padded.keep, impl_->config.pooling, impl_->config.normalize).to(at::kCPU);
 
         const std::int64_t dim = pooled.size(1);
         const float* data = pooled.data_ptr<float>();

@@ -65,27 +65,20 @@ std::vector<FrozenBatch> frozenBatches(TorchEncoder::Impl& impl, const std::vect
     at::NoGradGuard noGrad;
     for (std::size_t start = 0; start < order.size(); start += std::size_t(batchSize)) {
         const std::size_t end = std::min(order.size(), start + std::size_t(batchSize));
+        const std::vector<std::size_t> rows(order.begin() + std::ptrdiff_t(start), order.begin() + std::ptrdiff_t(end));
+        const PaddedBatch padded = padBatch(impl, ids, rows);
         FrozenBatch b;
-        b.batch = std::int64_t(end - start);
-        b.length = std::int64_t(ids[order[start]].size());
-        at::Tensor tokenIds = at::zeros({b.batch, b.length}, at::kLong);
-        at::Tensor keep = at::zeros({b.batch, b.length}, at::kFloat);
+        b.batch = padded.batch;
+        b.length = padded.length;
+        b.keep = padded.keep;
+        b.mask = padded.mask;
         at::Tensor y = at::empty({b.batch}, at::kLong);
-        auto idsAcc = tokenIds.accessor<std::int64_t, 2>();
-        auto keepAcc = keep.accessor<float, 2>();
         for (std::int64_t r = 0; r < b.batch; ++r) {
-            const std::size_t i = order[start + std::size_t(r)];
-            for (std::size_t t = 0; t < ids[i].size(); ++t) {
-                idsAcc[r][std::int64_t(t)] = ids[i][t];
-                keepAcc[r][std::int64_t(t)] = 1.0f;
-            }
-            y[r] = std::int64_t(labels[i]);
-            b.tokens += std::int64_t(ids[i].size());
+            y[r] = std::int64_t(labels[rows[std::size_t(r)]]);
+            b.tokens += std::int64_t(ids[rows[std::size_t(r)]].size());
         }
-        b.keep = keep.to(impl.device);
         b.labels = y.to(impl.device);
-        b.mask = ((1.0 - b.keep) * double(std::numeric_limits<float>::lowest())).view({b.batch, 1, 1, b.length});
-        const at::Tensor embedded = impl.model->embeddings->forward(tokenIds.to(impl.device));
+        const at::Tensor embedded = impl.model->embeddings->forward(padded.ids);
         b.hidden = impl.model->encoder->forwardLayers(embedded, b.mask, b.batch, b.length, 0, firstTrained).contiguous();
         out.push_back(std::move(b));
     }
