@@ -2089,7 +2089,12 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>关于 ShelfSense(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="41"/>
+        <location filename="../ui/MainActions.cpp" line="39"/>
+        <source>The project file is read-only: nothing can be imported into it</source>
+        <translation>项目文件为只读：无法向其中导入数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainActions.cpp" line="44"/>
         <source>&amp;Jobs panel</source>
         <translation>任务面板(&amp;J)</translation>
     </message>
@@ -2097,120 +2102,135 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>Cohorts</source>
         <translation>留存分群</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>Sentiment</source>
         <translation>情感分析</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>Search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available.</source>
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74"/>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>Job finished</source>
         <translation>任务完成</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>Job cancelled</source>
         <translation>任务已取消</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>Job failed: %1</source>
         <translation>任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Sentence encoder added: %1</source>
         <translation>已添加句向量编码器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>%1 (%2) — ShelfSense</source>
         <translation>%1（%2）— ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>New sample shop</source>
         <translation>新建示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <source>Waiting: another program is writing to %1…</source>
+        <translation>正在等待：另一个程序正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <source>%1 (%2, read-only) — ShelfSense</source>
+        <translation>%1（%2，只读）— ShelfSense</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <source>%1 — read-only: it can be explored, not changed</source>
+        <translation>%1 — 只读：可以浏览，不能修改</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -3275,42 +3295,42 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>每次评估都保存在项目中；选中两次运行即可检验它们的差异。</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="79"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="86"/>
         <source>Loading stored runs</source>
         <translation>正在加载已保存的运行</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="82"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="88"/>
         <source>The stored runs could not be read: %1</source>
         <translation>无法读取已保存的运行：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="113"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="118"/>
         <source>Comparing runs</source>
         <translation>正在比较运行</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="116"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="120"/>
         <source>These runs cannot be compared: %1</source>
         <translation>这两次运行无法比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="121"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="125"/>
         <source>%1 (run %2) − %3 (run %4): %5 %6 over %7 users; paired t-test p = %8, Wilcoxon p = %9 — %10.</source>
         <translation>%1（运行 %2）− %3（运行 %4）：%5 %6，共 %7 位用户；配对 t 检验 p = %8，Wilcoxon p = %9 — %10。</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="130"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="134"/>
         <source>significant</source>
         <translation>差异显著</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="130"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="134"/>
         <source>not significant</source>
         <translation>差异不显著</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="132"/>
+        <location filename="../ui/RunHistoryPanel.cpp" line="136"/>
         <source>Careful: the two runs were evaluated on different splits or data, so this pairs different test items; compare runs of one evaluation for a fair test.</source>
         <translation>注意：这两次运行使用了不同的切分或数据，配对的是不同的测试商品；要公平检验，请比较同一次评估中的运行。</translation>
     </message>
@@ -3701,58 +3721,58 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="25"/>
+        <location filename="../ui/SettingsDialog.cpp" line="27"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="52"/>
+        <location filename="../ui/SettingsDialog.cpp" line="54"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="55"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="55"/>
+        <location filename="../ui/SettingsDialog.cpp" line="57"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="86"/>
+        <location filename="../ui/SettingsDialog.cpp" line="89"/>
         <source>Model in use:</source>
         <translation>当前模型：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="100"/>
-        <location filename="../ui/SettingsDialog.cpp" line="102"/>
+        <location filename="../ui/SettingsDialog.cpp" line="107"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/SettingsDialog.cpp" line="116"/>
         <source>CPU (fp32)</source>
         <translation>CPU（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/SettingsDialog.cpp" line="116"/>
         <source>CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)</source>
         <translation>CPU（快速：CPU 支持 AVX512-BF16 时矩阵乘法用 bf16，否则 fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="110"/>
+        <location filename="../ui/SettingsDialog.cpp" line="117"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="111"/>
+        <location filename="../ui/SettingsDialog.cpp" line="118"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="119"/>
+        <location filename="../ui/SettingsDialog.cpp" line="126"/>
         <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>

@@ -34,7 +34,10 @@ void MainActions::rebuildRecent(const QStringList& recent) {
     recent_->setEnabled(!recent.isEmpty());
 }
 
-void MainActions::setProjectOpen(bool open) { import_->setEnabled(open); }
+void MainActions::setProjectOpen(bool open, bool readOnly) {
+    import_->setEnabled(open && !readOnly);
+    import_->setToolTip(open && readOnly ? tr("The project file is read-only: nothing can be imported into it") : QString());
+}
 
 void MainActions::addToTools(QAction* action) {
     if (!action) return;

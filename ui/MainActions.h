@@ -15,7 +15,7 @@ class MainActions : public QObject {
 public:
     explicit MainActions(QMainWindow& window);
     void rebuildRecent(const QStringList& recent);
-    void setProjectOpen(bool open);
+    void setProjectOpen(bool open, bool readOnly = false);
     void addToTools(QAction* action);  // e.g. the jobs panel's show/hide toggle; null is ignored
 
 signals:

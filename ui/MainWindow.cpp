@@ -17,6 +17,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QMenuBar>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -103,7 +104,17 @@ MainWindow::MainWindow(LanguageManager& language, QWidget* parent) : QMainWindow
     connectActions();
     actions_->rebuildRecent(SettingsRegistry::recentProjects());
     resize(1280, 800);
+    // A job waiting for another program that writes to the project says so (the observer runs on
+    // the job's thread; the message is shown on this one).
+    Database::setBusyObserver([window = QPointer<MainWindow>(this)](const std::filesystem::path& file, std::chrono::milliseconds) {
+        QMetaObject::invokeMethod(qApp, [window, name = QFileInfo(qs(file.string())).fileName()] {
+            if (window) window->statusBar()->showMessage(tr("Waiting: another program is writing to %1…").arg(name), 2000);
+        }, Qt::QueuedConnection);
+        return true;
+    });
 }
+
+MainWindow::~MainWindow() { Database::setBusyObserver({}); }
 
 QString MainWindow::defaultSamplePath() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/projects/sample-shop.shelfsense";
@@ -143,7 +154,12 @@ void MainWindow::retranslate() {
     const QString names[] = {tr("Overview"), tr("Data"), tr("Recommendations"), tr("Models"), tr("Cohorts"), tr("Sentiment"), tr("Search")};
     for (int i = 0; i < navigation_->count() && i < int(std::size(names)); ++i) navigation_->item(i)->setText(names[i]);
     setWindowTitle(projectPath_.isEmpty() ? tr("ShelfSense")
-                                          : tr("%1 (%2) — ShelfSense").arg(QFileInfo(projectPath_).completeBaseName(), projectPath_));
+                   : projectReadOnly_ ? tr("%1 (%2, read-only) — ShelfSense").arg(QFileInfo(projectPath_).completeBaseName(), projectPath_)
+                                      : tr("%1 (%2) — ShelfSense").arg(QFileInfo(projectPath_).completeBaseName(), projectPath_));
+    if (statusProject_)
+        statusProject_->setText(projectPath_.isEmpty() ? QString()
+                                : projectReadOnly_     ? tr("%1 — read-only: it can be explored, not changed").arg(projectPath_)
+                                                       : projectPath_);
 }
 
 void MainWindow::createScreens() {
@@ -200,7 +216,7 @@ void MainWindow::rebuildForLanguage() {
     actions_ = new MainActions(*this);
     connectActions();
     actions_->rebuildRecent(SettingsRegistry::recentProjects());
-    actions_->setProjectOpen(!projectPath_.isEmpty());
+    actions_->setProjectOpen(!projectPath_.isEmpty(), projectReadOnly_);
     dock_->setWindowTitle(tr("Jobs"));
     retranslate();
     navigation_->setCurrentRow(std::max(0, current));
@@ -224,12 +240,12 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
         if (!quiet) QMessageBox::warning(this, tr("Cannot open project"), qs(project.error().describe()));
         return false;
     }
+    projectReadOnly_ = (*project)->readOnly();
     project->reset();  // screens open their own connections
     projectPath_ = path;
     SettingsRegistry::addRecentProject(path);
     actions_->rebuildRecent(SettingsRegistry::recentProjects());
-    actions_->setProjectOpen(true);
-    statusProject_->setText(path);
+    actions_->setProjectOpen(true, projectReadOnly_);
     for (auto* screen : screens_) screen->setProject(path);
     retranslate();
     emit projectOpened(path);

@@ -28,6 +28,9 @@ public:
     // Writes the built-in sample shop to `path` in a job, then opens it.
     void createSampleProject(const QString& path);
     QString projectPath() const { return projectPath_; }
+    // True when the open project's file cannot be written (read-only file, folder or drive).
+    bool projectReadOnly() const { return projectReadOnly_; }
+    ~MainWindow() override;
     JobRunner& jobs() { return *jobs_; }
     void showScreen(int index);
     int screenCount() const;
@@ -63,7 +66,7 @@ private:
     QListWidget* navigation_ = nullptr;
     QStackedWidget* stack_;
     QVector<ProjectScreen*> screens_;
-    QLabel* statusProject_;
+    QLabel* statusProject_ = nullptr;
     class QDockWidget* dock_ = nullptr;
     class NoticeBar* notices_ = nullptr;
     bool jobsPanelAutoShown_ = false;
@@ -71,6 +74,7 @@ private:
     static constexpr int kJobsPanelLingerMs = 2500;
     bool rebuildPending_ = false;
     QString projectPath_;
+    bool projectReadOnly_ = false;
 };
 
 }  // namespace ss::ui

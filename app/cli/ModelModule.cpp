@@ -36,7 +36,7 @@ int runModelCommand(const std::string& name, const std::vector<std::string>& arg
     }
     std::fprintf(stderr, "shelfsense-cli %s: the model module (libshelfsense-models.so) could not be loaded%s%s\n",
                  name.c_str(), errors.empty() ? "; it is not installed next to the executable" : ":\n", errors.c_str());
-    return 4;
+    return 5;  // "any other failure" (see main.cpp)
 }
 
 }  // namespace ss::cli

@@ -56,10 +56,8 @@ Status runSegments(const std::vector<std::string>& args) {
     const auto& words = parser.positionals();
     if (words.empty()) return makeError(ErrorCode::Usage, "say what to do: list, save NAME, export NAME or delete NAME");
     const std::string& action = words[0];
-    std::error_code ec;
-    if (!std::filesystem::exists(*db, ec)) return makeError(ErrorCode::Io, "no such project file", *db);
     const bool writes = action == "save" || action == "delete";
-    auto project = Project::open(*db, writes ? Database::Mode::ReadWrite : Database::Mode::ReadOnly);
+    auto project = Project::openExisting(*db, writes ? Database::Mode::ReadWrite : Database::Mode::ReadOnly);
     if (!project) return project.error();
     Database& database = (*project)->db();
     if (action == "list") {

@@ -16,9 +16,7 @@ Status runStats(const std::vector<std::string>& args) {
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
-    std::error_code ec;
-    if (!std::filesystem::exists(*db, ec)) return makeError(ErrorCode::Io, "no such project file", *db);
-    auto project = Project::open(*db);  // read-write: an older project file is upgraded in place
+    auto project = Project::openExisting(*db);  // read-write: an older project file is upgraded in place
     if (!project) return project.error();
     auto stats = (*project)->stats();
     if (!stats) return stats.error();

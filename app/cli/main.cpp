@@ -1,5 +1,6 @@
 // shelfsense-cli: the scriptable twin of the workbench, on core alone (no Qt).
-// Exit status: 0 success, 1 usage error, 2 input/data error, 3 cancelled (Ctrl-C), 4 other failure.
+// Exit status: 0 success, 1 usage error, 2 input/data error, 3 cancelled (Ctrl-C), 4 the project file could not be written
+// (disk full, read-only, held by another program; nothing was changed), 5 other failure.
 
 #include <cstdio>
 
@@ -22,7 +23,9 @@ void printUsage(std::FILE* to) {
                      "       shelfsense-cli --version\n\ncommands:\n");
     for (const auto& c : ss::cli::commands()) std::fprintf(to, "  %-10s %s\n", c.name, c.synopsis);
     std::fprintf(to, "\nMachine-readable output with --json (stdout); progress on stderr.\n"
-                     "Exit status: 0 ok, 1 usage, 2 input/data error, 3 cancelled, 4 other failure.\n");
+                     "Exit status: 0 ok, 1 usage, 2 input/data error (also a damaged or foreign project file),\n"
+                     "3 cancelled, 4 project file not writable now (disk full, read-only, busy; nothing changed),\n"
+                     "5 other failure.\n");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ enum class ErrorCode {
     InputData,    // a file or value that cannot be used (names file:line:field in context)
     Io,           // cannot open, read or write
     Database,     // SQLite reported an error
+    Storage,      // the project file cannot be written now: disk full, read-only, held by another program
     Unsupported,  // valid input we do not handle (e.g. a model architecture)
     Cancelled,    // the user cancelled; nothing was changed
     Internal,

@@ -102,7 +102,24 @@ std::optional<ImportFormat> detectImportFormat(const std::filesystem::path& file
     return std::nullopt;
 }
 
+namespace {
+Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext& context);
+}  // namespace
+
 Result<ImportSummary> Importer::run(const ImportRequest& request, const JobContext& context) {
+    auto summary = importFiles(request, context);
+    // The whole import is one transaction: when the file cannot be written, nothing was imported.
+    if (!summary && summary.error().code == ErrorCode::Storage) {
+        Error error = summary.error();
+        error.message = "nothing was imported: " + error.message;
+        return error;
+    }
+    return summary;
+}
+
+namespace {
+
+Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext& context) {
     const auto start = std::chrono::steady_clock::now();
     if (request.files.empty()) return makeError(ErrorCode::Usage, "no file to import");
     for (const auto& f : request.files) {
@@ -240,5 +257,7 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const JobConte
     context.report(1.0, "done");
     return summary;
 }
+
+}  // namespace
 
 }  // namespace ss

@@ -9,9 +9,7 @@
 namespace ss::rec {
 
 Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContext& context) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return makeError(ErrorCode::Io, "no such project file", path.string());
-    auto project = Project::open(path, Database::Mode::ReadOnly);
+    auto project = Project::open(path, Database::Mode::ReadOnly);  // refuses a missing file
     if (!project) return project.error();
     Database& db = (*project)->db();
     Dataset d;

@@ -11,9 +11,7 @@ namespace ss::sentiment {
 namespace {
 
 Result<std::unique_ptr<Project>> openWritable(const std::filesystem::path& project) {
-    std::error_code ec;
-    if (!std::filesystem::exists(project, ec)) return makeError(ErrorCode::Io, "no such project file", project.string());
-    return Project::open(project);
+    return Project::openExisting(project);
 }
 
 Result<std::optional<SentimentReport>> runWhere(const std::filesystem::path& project, const std::string& runKey) {

@@ -2,6 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 namespace ss {
@@ -70,7 +76,7 @@ Result<bool> Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return makeError(ErrorCode::Database, sqlite3_errmsg(db_), sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "");
+    return sqliteError(db_, rc, sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "");
 }
 
 Status Statement::run() {
@@ -108,6 +114,96 @@ std::span<const std::byte> Statement::columnBlob(int col) const {
     return {static_cast<const std::byte*>(data), static_cast<std::size_t>(size)};
 }
 
+namespace {
+
+std::mutex busyObserverMutex;
+Database::BusyObserver busyObserver;
+std::atomic<std::int64_t> busyLimitMs{120000};
+
+std::string immutableUri(const std::filesystem::path& file) {
+    std::string uri = "file:";
+    for (unsigned char c : std::filesystem::absolute(file).string()) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f) {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            uri += hex;
+        } else {
+            uri += static_cast<char>(c);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+}  // namespace
+
+Error sqliteError(sqlite3* db, int resultCode, std::string_view context) {
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    const std::string where = file && *file ? std::string(file) : std::string(context);
+    const std::string said = db ? sqlite3_errmsg(db) : sqlite3_errstr(resultCode);
+    switch (resultCode & 0xff) {
+    case SQLITE_FULL:
+        return makeError(ErrorCode::Storage,
+                         "the disk holding the project file is full (SQLite: " + said +
+                             "); the change being written was undone and the project is as it was before it. Free some space and try again",
+                         where);
+    case SQLITE_READONLY:
+        return makeError(ErrorCode::Storage,
+                         "the project file is read-only (a read-only file, folder or drive): it can be read but not changed, "
+                         "and nothing was changed. Copy it somewhere writable to change it",
+                         where);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return makeError(ErrorCode::Storage,
+                         "another program (or another ShelfSense job) is writing to the project file and ShelfSense stopped waiting "
+                         "for it; nothing was changed. Try again when it has finished",
+                         where);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return makeError(ErrorCode::InputData,
+                         "the project file is damaged (SQLite: " + said +
+                             "); ShelfSense cannot use it. Restore it from a backup, or import the data again into a new project",
+                         where);
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        return makeError(ErrorCode::Storage, "could not read or write the project file (SQLite: " + said + ")", where);
+    default:
+        return makeError(ErrorCode::Database, said, std::string(context));
+    }
+}
+
+bool Database::canWrite(const std::filesystem::path& file) {
+    // SQLite writes its journal next to the file, so the folder must be writable too.
+    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    return ::access(file.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+}
+
+void Database::setBusyObserver(BusyObserver observer) {
+    std::lock_guard lock(busyObserverMutex);
+    busyObserver = std::move(observer);
+}
+
+void Database::setBusyLimit(std::chrono::milliseconds limit) { busyLimitMs = limit.count(); }
+
+int Database::onBusy(void* connection, int attempt) {
+    using namespace std::chrono_literals;
+    auto* self = static_cast<Database*>(connection);
+    if (attempt == 0) self->waited_ = 0ms;
+    if (self->waited_.count() >= busyLimitMs.load()) return 0;
+    // Short waits first (a checkpoint takes milliseconds), then a steady 100 ms.
+    const auto step = std::chrono::milliseconds(attempt < 7 ? (1 << attempt) : 100);
+    std::this_thread::sleep_for(step);
+    self->waited_ += step;
+    if (self->waited_ >= 1s) {
+        BusyObserver observer;
+        {
+            std::lock_guard lock(busyObserverMutex);
+            observer = busyObserver;
+        }
+        if (observer && !observer(self->path_, self->waited_)) return 0;
+    }
+    return 1;
+}
+
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, Mode mode) {
     // Memory statistics take a global mutex on every allocation; we never read them.
     static const bool configured = [] {
@@ -115,44 +211,70 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
         return true;
     }();
     (void)configured;
-    sqlite3* db = nullptr;
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                             : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const int rc = sqlite3_open_v2(path.string().c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-        std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-        sqlite3_close(db);
-        return makeError(ErrorCode::Io, "cannot open project file: " + message, path.string());
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    const bool readOnly = mode == Mode::ReadOnly || (exists && !canWrite(path));
+    if (!exists && mode == Mode::ReadOnly) return makeError(ErrorCode::Io, "no such project file", path.string());
+
+    auto connect = [&](const std::string& name, int flags) -> Result<std::unique_ptr<Database>> {
+        sqlite3* db = nullptr;
+        const int rc = sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (rc != SQLITE_OK) {
+            std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+            sqlite3_close(db);
+            return makeError(ErrorCode::Io, "cannot open project file: " + message, path.string());
+        }
+        std::unique_ptr<Database> database(new Database(db, path));
+        // A writer job and GUI readers share the file: WAL lets readers go on while one writes, and
+        // waiting absorbs the short exclusive moments (checkpoints) and another writer's transaction.
+        sqlite3_busy_handler(db, &Database::onBusy, database.get());
+        return database;
+    };
+    auto database = connect(path.string(), readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+    if (!database) return database.error();
+    // Verify it is a database at all (a text file opens fine until first read), so that a wrong
+    // file is reported as such, with its name.
+    auto check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");
+    const int failed = check ? SQLITE_OK : (sqlite3_extended_errcode((*database)->db_) & 0xff);
+    if (readOnly && (failed == SQLITE_CANTOPEN || failed == SQLITE_READONLY)) {
+        // A write-ahead-log file on a read-only drive: SQLite cannot create the shared-memory file
+        // readers need. Nothing can change the file there, so it is read as immutable.
+        database = connect(immutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+        if (!database) return database.error();
+        check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");
     }
-    std::unique_ptr<Database> database(new Database(db, path));
-    // A writer job and GUI readers share the file: WAL lets readers go on while one writes, and the
-    // busy timeout absorbs the short exclusive moments (checkpoints) instead of failing.
-    sqlite3_busy_timeout(db, 10000);
-    // Verify it is a database at all (a text file opens fine until first read) before the journal-mode
-    // pragma reads it, so that a wrong file is reported as such, with its name.
-    auto check = database->queryInt("SELECT count(*) FROM sqlite_master");
-    if (!check) return makeError(ErrorCode::InputData, "not a ShelfSense project (SQLite) file: " + check.error().message, path.string());
-    Status pragmas = database->exec("PRAGMA foreign_keys=ON;");
-    // Larger pages for new files: bulk loads and index builds touch a third fewer pages. Only an
-    // empty file can take it, and before WAL is switched on.
-    if (pragmas && mode == Mode::ReadWrite && *check == 0) pragmas = database->exec("PRAGMA page_size=16384;");
-    if (pragmas && mode == Mode::ReadWrite)
-        pragmas = database->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-    if (!pragmas) return pragmas.error();
+    if (!check) {
+        if ((sqlite3_extended_errcode((*database)->db_) & 0xff) == SQLITE_NOTADB)
+            return makeError(ErrorCode::InputData,
+                             "not a ShelfSense project file: it is not a SQLite database, or its first page is damaged", path.string());
+        if (check.error().code == ErrorCode::Database)
+            return makeError(ErrorCode::InputData, "not a ShelfSense project (SQLite) file: " + check.error().message, path.string());
+        return check.error();
+    }
+    if (Status s = (*database)->exec("PRAGMA foreign_keys=ON;"); !s) return s.error();
     return database;
 }
 
+Status Database::configureForProject(bool newFile) {
+    if (readOnly()) return {};
+    // Larger pages for new files: bulk loads and index builds touch a third fewer pages. Only an
+    // empty file can take it, and before WAL is switched on.
+    if (newFile) SS_TRY(exec("PRAGMA page_size=16384;"));
+    return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+}
+
+bool Database::readOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }
+
 Database::~Database() { sqlite3_close_v2(db_); }
 
-Error Database::lastError(std::string_view what) const {
-    return makeError(ErrorCode::Database, sqlite3_errmsg(db_), std::string(what));
-}
+Error Database::lastError(std::string_view what) const { return sqliteError(db_, sqlite3_extended_errcode(db_), what); }
 
 Status Database::exec(std::string_view sql) {
     char* message = nullptr;
     const std::string text(sql);
-    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error error = makeError(ErrorCode::Database, message ? message : "unknown SQLite error", text.substr(0, 120));
+    if (const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message); rc != SQLITE_OK) {
+        Error error = sqliteError(db_, rc, text.substr(0, 120));
+        if (error.code == ErrorCode::Database && message) error.message = message;
         sqlite3_free(message);
         return error;
     }

@@ -1,10 +1,14 @@
 // Database, Statement, Transaction: a thin RAII layer over the SQLite C API.
 // A Database is one connection; use it from one thread at a time (each job opens its own).
-// Values are always bound, never spliced into SQL. Errors are returned as values.
+// Values are always bound, never spliced into SQL. Errors are returned as values, classified for
+// people: a full disk, a read-only file and a file held by another program are ErrorCode::Storage,
+// a damaged file is ErrorCode::InputData, each naming the file.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -70,7 +74,26 @@ class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
+    // Opens (ReadWrite: creates when missing) a SQLite file without changing it. A file that cannot
+    // be written (read-only file, directory or drive) opens for reading; readOnly() says so. On a
+    // read-only drive, where SQLite cannot create its shared-memory file, it is opened immutable.
     static Result<std::unique_ptr<Database>> open(const std::filesystem::path& path, Mode mode = Mode::ReadWrite);
+
+    // Called while a connection waits for another connection or program that holds the write lock,
+    // every wait step once a wait has lasted about a second; return false to stop waiting (the
+    // statement then fails with ErrorCode::Storage). Process-wide; called on the waiting thread.
+    using BusyObserver = std::function<bool(const std::filesystem::path& file, std::chrono::milliseconds waited)>;
+    static void setBusyObserver(BusyObserver observer);
+    // How long a connection waits for the write lock before giving up (default 2 minutes).
+    static void setBusyLimit(std::chrono::milliseconds limit);
+
+    // Settings for a project file: write-ahead log (readers go on while one writer writes) and, on
+    // a new empty file, larger pages. Changes the file header, so only for files known to be ours.
+    Status configureForProject(bool newFile);
+    // True when this connection cannot write (opened ReadOnly, or the file cannot be written).
+    bool readOnly() const;
+    // Whether this process may write the file and create SQLite's journal next to it.
+    static bool canWrite(const std::filesystem::path& file);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -86,9 +109,15 @@ public:
 
 private:
     Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+    static int onBusy(void* self, int attempt);
     sqlite3* db_;
     std::filesystem::path path_;
+    std::chrono::milliseconds waited_{0};  // in the current busy episode
 };
+
+// A SQLite result code as an Error for people (see the header comment); context names the
+// statement for plain SQL errors.
+Error sqliteError(sqlite3* db, int resultCode, std::string_view context);
 
 // Rolls back unless commit() succeeded: a failed operation leaves the file as it was.
 class Transaction {

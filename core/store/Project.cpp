@@ -7,15 +7,46 @@ namespace ss {
 Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path, Database::Mode mode) {
     auto db = Database::open(path, mode);
     if (!db) return db.error();
-    if (mode == Database::Mode::ReadWrite) {
-        if (Status s = Schema::migrate(**db); !s) return s.error();
-    } else {
-        auto v = Schema::version(**db);
-        if (!v) return v.error();
-        if (*v == 0) return makeError(ErrorCode::InputData, "not a ShelfSense project", path.string());
-        if (*v < Schema::kCurrentVersion) {
-            // An older project is upgraded in place once (every step in its own transaction), so that
-            // reading commands work on it too; a file that cannot be written is reported below.
+    // Read what the file is before anything writes to it: a file that is not ours is never changed.
+    auto identity = Schema::identify(**db);
+    if (!identity) return identity.error();
+    const bool writable = mode == Database::Mode::ReadWrite && !(*db)->readOnly();
+    switch (identity->kind) {
+    case FileIdentity::Kind::Foreign:
+        return makeError(ErrorCode::InputData,
+                         "a SQLite database, but not a ShelfSense project: " + identity->detail + ". ShelfSense leaves it unchanged",
+                         path.string());
+    case FileIdentity::Kind::Empty:
+        if (!writable)
+            return makeError(ErrorCode::InputData,
+                             (*db)->readOnly() && mode == Database::Mode::ReadWrite
+                                 ? "an empty file on a read-only drive or folder, not a ShelfSense project"
+                                 : "an empty file, not a ShelfSense project",
+                             path.string());
+        SS_TRY((*db)->configureForProject(true));
+        SS_TRY(Schema::migrate(**db));
+        return std::unique_ptr<Project>(new Project(std::move(*db)));
+    case FileIdentity::Kind::Project:
+        break;
+    }
+    if (identity->version > Schema::kCurrentVersion)
+        return makeError(ErrorCode::Unsupported,
+                         "project file has schema version " + std::to_string(identity->version) +
+                             ", newer than this ShelfSense understands (" + std::to_string(Schema::kCurrentVersion) + ")",
+                         path.string());
+    if (!identity->detail.empty())
+        return makeError(ErrorCode::InputData,
+                         "the project file is damaged or was changed by another program (" + identity->detail +
+                             "); ShelfSense cannot use it. Restore it from a backup, or import the data again into a new project",
+                         path.string());
+    if (writable) {
+        SS_TRY((*db)->configureForProject(false));
+        SS_TRY(Schema::migrate(**db));
+    } else if (identity->version < Schema::kCurrentVersion || !identity->marked) {
+        // An older project is upgraded (and marked) in place once, every step in its own
+        // transaction, so that reading commands work on it too; where the file cannot be written,
+        // a current but unmarked project is read as it is, an older one is reported below.
+        if (Database::canWrite(path)) {
             db->reset();
             auto upgraded = open(path, Database::Mode::ReadWrite);
             if (upgraded) {
@@ -26,13 +57,19 @@ Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path
             if (!again) return again.error();
             db = std::move(again);
         }
-        if (*v != Schema::kCurrentVersion)
-            return makeError(ErrorCode::InputData,
-                             "the project has schema version " + std::to_string(*v) + " and this ShelfSense reads version " +
-                                 std::to_string(Schema::kCurrentVersion) + "; it could not be upgraded here (is the file writable?)",
-                             path.string());
+        if (identity->version == Schema::kCurrentVersion) return std::unique_ptr<Project>(new Project(std::move(*db)));
+        return makeError(ErrorCode::InputData,
+                         "the project has schema version " + std::to_string(identity->version) + " and this ShelfSense reads version " +
+                             std::to_string(Schema::kCurrentVersion) + "; it could not be upgraded here (is the file writable?)",
+                         path.string());
     }
     return std::unique_ptr<Project>(new Project(std::move(*db)));
+}
+
+Result<std::unique_ptr<Project>> Project::openExisting(const std::filesystem::path& path, Database::Mode mode) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return makeError(ErrorCode::Io, "no such project file", path.string());
+    return open(path, mode);
 }
 
 Result<ProjectStats> Project::stats() {

@@ -43,8 +43,15 @@ struct ImportReport {
 
 class Project {
 public:
+    // ReadWrite creates the project when the file is missing or empty and upgrades an older one; a
+    // file that cannot be written opens read-only (readOnly()), its writes failing with a clear
+    // ErrorCode::Storage. A SQLite file that is not ours, or a damaged project, is refused unchanged.
     static Result<std::unique_ptr<Project>> open(const std::filesystem::path& path,
                                                  Database::Mode mode = Database::Mode::ReadWrite);
+    // The same for commands that work on a project that must already exist ("no such project file").
+    static Result<std::unique_ptr<Project>> openExisting(const std::filesystem::path& path,
+                                                         Database::Mode mode = Database::Mode::ReadWrite);
+    bool readOnly() const { return db_->readOnly(); }
 
     Database& db() { return *db_; }
     const std::filesystem::path& path() const { return db_->path(); }

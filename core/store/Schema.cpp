@@ -1,6 +1,10 @@
 #include "Schema.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "Database.h"
 
@@ -142,7 +146,81 @@ CREATE TABLE review_sentiment(
 CREATE INDEX review_sentiment_classifier ON review_sentiment(classifier);
 )SQL";
 
+// Tables each version adds; a project of that version missing one of them was damaged or changed
+// by another program.
+const std::vector<std::vector<const char*>> kTablesByVersion = {
+    {"items", "users", "events", "reviews", "imports", "import_rejects", "embeddings", "runs", "run_user_metrics", "settings"},
+    {},
+    {"trained_models"},
+    {"user_properties", "segments", "segment_members", "activity_summary"},
+    {"sentiment_classifiers", "sentiment_runs", "review_sentiment"},
+};
+
+Result<std::set<std::string>> tableNames(Database& db) {
+    auto stmt = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+    if (!stmt) return stmt.error();
+    std::set<std::string> names;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        names.insert(stmt->columnText(0));
+    }
+    return names;
+}
+
+std::string hexId(std::int64_t id) {
+    char text[16];
+    std::snprintf(text, sizeof text, "0x%08llX", static_cast<unsigned long long>(id & 0xffffffff));
+    return text;
+}
+
 }  // namespace
+
+Result<FileIdentity> Schema::identify(Database& db) {
+    auto applicationId = db.queryInt("PRAGMA application_id");
+    if (!applicationId) return applicationId.error();
+    auto v = version(db);
+    if (!v) return v.error();
+    auto tables = tableNames(db);
+    if (!tables) return tables.error();
+    FileIdentity identity;
+    identity.version = *v;
+    const bool marked = *applicationId == kApplicationId;
+    identity.marked = marked;
+    if (!marked && *applicationId != 0) {
+        identity.kind = FileIdentity::Kind::Foreign;
+        identity.detail = "it is marked as another application's file (application_id " + hexId(*applicationId) + ")";
+        return identity;
+    }
+    if (!marked && *v == 0 && tables->empty()) return identity;  // Empty
+    // Projects from before the mark: every version has had these three tables.
+    const bool olderProject = *v >= 1 && tables->count("items") && tables->count("events") && tables->count("users");
+    if (!marked && !olderProject) {
+        identity.kind = FileIdentity::Kind::Foreign;
+        std::string names;
+        int shown = 0;
+        for (const auto& name : *tables) {
+            if (shown == 5) {
+                names += ", ...";
+                break;
+            }
+            names += (shown++ ? ", " : "") + name;
+        }
+        identity.detail = tables->empty() ? "it has schema version " + std::to_string(*v) + " but no tables"
+                                          : "it holds other tables (" + names + ")";
+        return identity;
+    }
+    identity.kind = FileIdentity::Kind::Project;
+    if (!marked) return identity;  // upgraded (and marked) by migrate(); each step is all or nothing
+    for (int step = 0; step < std::min(*v, static_cast<int>(kTablesByVersion.size())); ++step)
+        for (const char* table : kTablesByVersion[static_cast<std::size_t>(step)])
+            if (!tables->count(table)) {
+                identity.detail = std::string("table '") + table + "' is missing";
+                return identity;
+            }
+    return identity;
+}
 
 Result<int> Schema::version(Database& db) {
     auto v = db.queryInt("PRAGMA user_version");
@@ -168,8 +246,15 @@ Status Schema::migrate(Database& db) {
             if (Status s = createEventIndexes(db); !s) return s;
         }
         if (Status s = db.exec("PRAGMA user_version=" + std::to_string(v + 1)); !s) return s;
+        if (v == 0) {
+            if (Status s = db.exec("PRAGMA application_id=" + std::to_string(kApplicationId)); !s) return s;
+        }
         if (Status s = tx.commit(); !s) return s;
     }
+    // Projects from before the mark get it once.
+    auto applicationId = db.queryInt("PRAGMA application_id");
+    if (!applicationId) return applicationId.error();
+    if (*applicationId != kApplicationId) return db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
     return {};
 }
 

@@ -3,15 +3,35 @@
 // Call from the thread that owns the Database.
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 #include "common/Result.h"
 
 namespace ss {
 
 class Database;
 
+// What a SQLite file is, found by reading it only (never changed on the way).
+struct FileIdentity {
+    enum class Kind { Empty, Project, Foreign };
+    Kind kind = Kind::Empty;
+    int version = 0;     // PRAGMA user_version
+    bool marked = false;  // carries kApplicationId
+    std::string detail;  // Foreign: what it is instead; Project: a missing table (damage), if any
+};
+
 class Schema {
 public:
     static constexpr int kCurrentVersion = 5;
+    // PRAGMA application_id of every project file ("ShSe"), written when a project is created or
+    // an older project (from before the mark) is upgraded.
+    static constexpr std::int32_t kApplicationId = 0x53685365;
+
+    // A file is ours when it carries the mark, or (older projects) has schema version >= 1 and the
+    // items, users and events tables; an empty database can become a project; anything else is
+    // Foreign. A marked project missing a table of its version is reported in detail (damage).
+    static Result<FileIdentity> identify(Database& db);
     static Status migrate(Database& db);
     static Result<int> version(Database& db);
 

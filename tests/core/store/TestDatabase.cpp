@@ -18,14 +18,8 @@ using namespace ss;
 
 namespace {
 
-std::filesystem::path file(const QTemporaryDir& dir, const char* name) {
-    return std::filesystem::path(dir.path().toStdString()) / name;
-}
-
-std::string readBytes(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using sstest::file;
+using sstest::readBytes;
 
 // Raw-API helpers, independent of the code under test.
 std::string rawText(const std::filesystem::path& p, const char* sql) {
@@ -77,9 +71,8 @@ private slots:
         QVERIFY(!orphan);
         QCOMPARE(orphan.error().code, ErrorCode::Database);
         QVERIFY2(orphan.error().message.find("FOREIGN KEY") != std::string::npos, orphan.error().message.c_str());
-        auto busy = db.queryInt("PRAGMA busy_timeout");
-        SS_VERIFY_OK(busy);
-        QVERIFY(*busy > 0);
+        // Marked as ours, so that a SQLite file of another program is never taken for a project.
+        SS_COMPARE_STR(rawText(path, "PRAGMA application_id"), std::to_string(Schema::kApplicationId));
 
         for (const char* table : {"items", "users", "events", "reviews", "imports", "import_rejects", "embeddings",
                                   "runs", "run_user_metrics", "settings"}) {
@@ -132,17 +125,14 @@ private slots:
         QFETCH(bool, readOnly);
         QTemporaryDir dir;
         const auto path = file(dir, "future.shelfsense");
-        rawExec(path, "CREATE TABLE future_things(x); PRAGMA user_version=7;");
+        const std::string mark = "CREATE TABLE future_things(x); PRAGMA user_version=7; PRAGMA application_id=" + std::to_string(Schema::kApplicationId) + ";";
+        rawExec(path, mark.c_str());
         const std::string before = sstest::dumpProject(path);
         auto project = Project::open(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
         QVERIFY(!project);
-        if (!readOnly) {
-            QCOMPARE(project.error().code, ErrorCode::Unsupported);
-            QVERIFY2(project.error().message.find("7") != std::string::npos, project.error().message.c_str());
-            QVERIFY2(project.error().message.find("newer") != std::string::npos, project.error().message.c_str());
-        } else {
-            QCOMPARE(project.error().code, ErrorCode::InputData);
-        }
+        QCOMPARE(project.error().code, ErrorCode::Unsupported);
+        QVERIFY2(project.error().message.find("7") != std::string::npos, project.error().message.c_str());
+        QVERIFY2(project.error().message.find("newer") != std::string::npos, project.error().message.c_str());
         QVERIFY(project.error().describe().find(path.string()) != std::string::npos);
         // Nothing was migrated or created.
         SS_COMPARE_STR(sstest::dumpProject(path), before);
@@ -222,15 +212,20 @@ private slots:
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('sentiment_classifiers','sentiment_runs','review_sentiment')"), "3");
     }
 
-    void olderFileIsMigrated() {
-        // A file at version 0 that already holds an unrelated table gets the schema added in place.
+    void olderUnmarkedProjectGetsTheMark() {
+        // A project written before projects were marked is recognised by its tables and marked.
         QTemporaryDir dir;
-        const auto path = file(dir, "v0.shelfsense");
-        rawExec(path, "CREATE TABLE notes(x); INSERT INTO notes VALUES('kept');");
-        auto project = Project::open(path);
+        const auto path = file(dir, "unmarked.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+            SS_VERIFY_OK((*p)->setSetting("kept", "yes"));
+        }
+        rawExec(path, "PRAGMA application_id=0;");
+        auto project = Project::open(path, Database::Mode::ReadOnly);
         SS_VERIFY_OK(project);
-        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
-        SS_COMPARE_STR(rawText(path, "SELECT x FROM notes"), "kept");
+        SS_COMPARE_STR(rawText(path, "PRAGMA application_id"), std::to_string(Schema::kApplicationId));
+        SS_COMPARE_STR(rawText(path, "SELECT value FROM settings WHERE key='kept'"), "yes");
     }
 
     void transactionRollsBackUnlessCommitted() {
@@ -431,7 +426,9 @@ private slots:
                 // But a second writer cannot start a write transaction while the first is open.
                 Transaction second((*reader)->db());
                 QVERIFY(!second.begun());
-                QVERIFY(second.begun().error().message.find("locked") != std::string::npos);
+                QCOMPARE(second.begun().error().code, ErrorCode::Storage);
+                QVERIFY2(second.begun().error().message.find("another program") != std::string::npos,
+                         second.begun().error().message.c_str());
             } else {
                 QVERIFY(!(*reader)->setSetting("x", "y"));  // read-only connections never write
             }

@@ -3,11 +3,25 @@
 
 #include <QtTest>
 
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "common/Result.h"
 
 namespace sstest {
+
+inline std::filesystem::path file(const QTemporaryDir& dir, const char* name) {
+    return std::filesystem::path(dir.path().toStdString()) / name;
+}
+
+inline std::string readBytes(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 template <typename R>
 inline QByteArray describe(const R& r) {
