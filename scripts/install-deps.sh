@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package that building, testing and running ShelfSense needs (the last
-# line: the package checks the test suite runs on the built .deb).
+# lines: the package checks the test suite runs on the built .deb, and clang with libFuzzer for the
+# fuzz targets CI runs).
 # Idempotent: packages already present are skipped; runs as root or through sudo.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ packages=(
   xvfb xauth imagemagick fonts-wqy-microhei
   python3 python3-pip python3-venv
   lintian desktop-file-utils appstream groff-base
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -26,8 +26,8 @@ void forEachShare(std::size_t n, std::size_t workers, Work&& work) {
     auto bounds = [&](std::size_t w) { return std::pair{std::min(n, w * per), std::min(n, (w + 1) * per)}; };
     std::vector<std::thread> helpers;
     for (std::size_t w = 1; w < workers; ++w) {
-        const auto [from, to] = bounds(w);
-        helpers.emplace_back([&work, w, from, to] { work(w, from, to); });
+        const auto share = bounds(w);  // a pair, not a structured binding: clang 14 cannot capture those
+        helpers.emplace_back([&work, w, share] { work(w, share.first, share.second); });
     }
     const auto [from, to] = bounds(0);
     work(std::size_t{0}, from, to);

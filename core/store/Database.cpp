@@ -235,10 +235,34 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     // Verify it is a database at all (a text file opens fine until first read), so that a wrong
     // file is reported as such, with its name.
     auto check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");
-    const int failed = check ? SQLITE_OK : (sqlite3_extended_errcode((*database)->db_) & 0xff);
-    if (readOnly && (failed == SQLITE_CANTOPEN || failed == SQLITE_READONLY)) {
-        // A write-ahead-log file on a read-only drive: SQLite cannot create the shared-memory file
-        // readers need. Nothing can change the file there, so it is read as immutable.
+    const int failed = check ? SQLITE_OK : sqlite3_extended_errcode((*database)->db_);
+    auto nonEmpty = [&](const char* suffix) {
+        std::error_code sizeError;
+        const auto size = std::filesystem::file_size(path.string() + suffix, sizeError);
+        return !sizeError && size > 0;
+    };
+    if (readOnly && failed == SQLITE_READONLY_ROLLBACK) {
+        // A write that was interrupted (killed, power cut) left its rollback journal: only a
+        // connection that can write may undo it. Never read around it: the pages are half written.
+        if (!canWrite(path))
+            return makeError(ErrorCode::Storage,
+                             "the project file holds an unfinished change from a write that was interrupted (its rollback journal "
+                             "is beside it), and it cannot be written here to undo that change. Open it once where it can be written",
+                             path.string());
+        database->reset();  // close the read-only connection first
+        {
+            auto recovering = connect(path.string(), SQLITE_OPEN_READWRITE);
+            if (!recovering) return recovering.error();
+            if (auto undone = (*recovering)->queryInt("SELECT count(*) FROM sqlite_master"); !undone) return undone.error();
+        }
+        database = connect(path.string(), SQLITE_OPEN_READONLY);
+        if (!database) return database.error();
+        check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");
+    } else if (readOnly && ((failed & 0xff) == SQLITE_CANTOPEN || (failed & 0xff) == SQLITE_READONLY) && !nonEmpty("-wal") &&
+               !nonEmpty("-journal")) {
+        // A write-ahead-log project on a read-only drive: SQLite cannot create the shared-memory file
+        // readers need. No change is pending and nothing can change the file there, so it is read
+        // as immutable.
         database = connect(immutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
         if (!database) return database.error();
         check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");

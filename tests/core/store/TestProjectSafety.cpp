@@ -5,6 +5,8 @@
 #include <QtTest>
 
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -286,6 +288,47 @@ private slots:
         QCOMPARE(refused.error().code, ErrorCode::Storage);
         QVERIFY2(refused.error().message.find("another program") != std::string::npos, refused.error().message.c_str());
         QVERIFY(waited < 10s);  // it did not wait for the default two minutes
+    }
+
+    void interruptedWriteIsUndoneBeforeReading_data() {
+        QTest::addColumn<bool>("readOnly");
+        QTest::newRow("read-only open (a reading command)") << true;
+        QTest::newRow("read-write open") << false;
+    }
+    void interruptedWriteIsUndoneBeforeReading() {
+        // A bulk import runs with a rollback journal; killed mid-write it leaves a hot journal and
+        // half-written pages. The next open must undo the write, never read around the journal
+        // (found by tests/hardening/kill_test.py: a read-only open reported the project damaged).
+        QFETCH(bool, readOnly);
+        QTemporaryDir dir;
+        const auto path = smallProject(dir, "killed.shelfsense");
+        QVERIFY(!path.empty());
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            sqlite3* db = nullptr;
+            sqlite3_open(path.string().c_str(), &db);
+            sqlite3_exec(db,
+                         "PRAGMA journal_mode=DELETE; PRAGMA cache_size=4; BEGIN;"
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 200000)"
+                         " INSERT INTO events(user_id, item_id, type, ts) SELECT 1, 1, 4, i FROM n;"
+                         "UPDATE items SET title = 'half written';",
+                         nullptr, nullptr, nullptr);
+            _exit(0);  // as if killed: no commit, no rollback, no close
+        }
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(std::filesystem::file_size(path.string() + "-journal") > 0);
+        auto project = Project::open(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+        QVERIFY2(project.ok(), project ? "" : project.error().describe().c_str());
+        auto stats = (*project)->stats();
+        QVERIFY2(stats.ok(), stats ? "" : stats.error().describe().c_str());
+        QCOMPARE(stats->events, std::int64_t(20000));
+        auto titles = (*project)->db().queryInt("SELECT count(*) FROM items WHERE title = 'half written'");
+        QVERIFY(titles.ok());
+        QCOMPARE(*titles, std::int64_t(0));
+        project->reset();
+        QCOMPARE(rawInt(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), std::int64_t(0));
     }
 
     void readOnlyConnectionSaysSo() {
