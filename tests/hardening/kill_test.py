@@ -362,9 +362,26 @@ class KillTest:
             return ["cohorts", "--db", path, "--json"]
         raise ValueError(op)
 
-    def kill_run(self, argv, delay):
-        """Starts the command, SIGKILLs it after delay seconds; True when it was still running."""
+    def kill_run(self, argv, delay, watch=None):
+        """Starts the command, SIGKILLs it after delay seconds, or (watch: the project path) a
+        moment after it starts writing: when its -wal grows or a -journal appears. True when it
+        was still running."""
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if watch:
+            def size(suffix):
+                try:
+                    return os.path.getsize(watch + suffix)
+                except OSError:
+                    return -1
+            wal = size("-wal")
+            deadline = time.monotonic() + 120
+            while proc.poll() is None and time.monotonic() < deadline:
+                if size("-wal") > max(wal, 0) or size("-journal") > 0:
+                    delay = self.rng.uniform(0.0, 0.03)
+                    break
+                time.sleep(0.001)
+            else:
+                delay = 0.0
         try:
             _, err = proc.communicate(timeout=delay)
             return False, proc.returncode, err.decode("utf-8", "replace")
@@ -382,8 +399,13 @@ class KillTest:
         os.makedirs(folder)
         path = os.path.join(folder, "project.shelfsense")
         copy_project(ref["base"], path)
+        # Half the kills at a random moment of the run, half within 30 ms of the moment it starts
+        # writing (its -wal grows or a -journal appears): evaluation, training and the cohort
+        # summary compute for most of their run and write at the end, and those writes must be
+        # interrupted too.
+        at_write = ((index // 2) % 2 == 1) if op == "import" else (index % 2 == 1)
         delay = self.rng.uniform(0.0, ref["seconds"])
-        interrupted, rc, err = self.kill_run(self.cli.argv(*self.command(op, path, variant)), delay)
+        interrupted, rc, err = self.kill_run(self.cli.argv(*self.command(op, path, variant)), delay, path if at_write else None)
         left = [os.path.basename(f)[len("project.shelfsense"):] for f in project_files(path)[1:]]
         problems = []
         if not interrupted and rc != 0:
