@@ -13,9 +13,10 @@
 
 namespace ss::ui {
 
-LossChart::LossChart(QWidget* parent) : QChartView(parent) {
+LossChart::LossChart(QWidget* parent) : QChartView(new QChart(), parent) {
     model_ = new LossCurveModel(this);
-    auto* c = new QChart();
+    // Configured in place: setChart() would leave the view's first chart undeleted.
+    auto* c = chart();
     c->setTitle(tr("Two-tower loss per epoch"));
     auto* x = new QValueAxis(c);
     x->setTitleText(tr("Epoch"));
@@ -37,7 +38,6 @@ LossChart::LossChart(QWidget* parent) : QChartView(parent) {
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    setChart(c);
     setRenderHint(QPainter::Antialiasing);
     connect(model_, &QAbstractItemModel::rowsInserted, this, &LossChart::rescale);
     connect(model_, &QAbstractItemModel::modelReset, this, &LossChart::rescale);

@@ -16,6 +16,7 @@ MainActions::MainActions(QMainWindow& window) : QObject(&window) {
     project->addAction(tr("New &sample shop…"), this, &MainActions::newSampleProject);
     project->addSeparator();
     import_ = project->addAction(tr("&Import data…"), QKeySequence(tr("Ctrl+I")), this, &MainActions::importData);
+    import_->setObjectName("importAction");
     project->addSeparator();
     project->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 

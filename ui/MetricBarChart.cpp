@@ -17,12 +17,13 @@
 namespace ss::ui {
 
 MetricBarChart::MetricBarChart(ComparisonTableModel* model, int column, QWidget* parent)
-    : QChartView(parent), model_(model), column_(column) {
+    : QChartView(new QChart(), parent), model_(model), column_(column) {
     // The table shows formatted text; the mapper reads the numbers.
     auto* proxy = new NumberProxyModel(ComparisonTableModel::ValueRole, this);
     proxy->setSourceModel(model);
     numbers_ = proxy;
-    auto* c = new QChart();
+    // Configured in place: setChart() would leave the view's first chart undeleted.
+    auto* c = chart();
     c->legend()->hide();
     c->setTitle(model->headerData(column, Qt::Horizontal).toString());
     c->setMargins(QMargins(4, 4, 4, 4));
@@ -45,7 +46,6 @@ MetricBarChart::MetricBarChart(ComparisonTableModel* model, int column, QWidget*
     c->addAxis(y_, Qt::AlignLeft);
     bars_->attachAxis(x_);
     bars_->attachAxis(y_);
-    setChart(c);
     setRenderHint(QPainter::Antialiasing);
     setToolTip(model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString());
     connect(model, &QAbstractItemModel::modelReset, this, &MetricBarChart::rebuild);

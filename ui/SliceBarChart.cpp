@@ -14,11 +14,12 @@
 
 namespace ss::ui {
 
-SliceBarChart::SliceBarChart(SliceTableModel* model, QWidget* parent) : QChartView(parent), model_(model) {
+SliceBarChart::SliceBarChart(SliceTableModel* model, QWidget* parent) : QChartView(new QChart(), parent), model_(model) {
     auto* numbers = new NumberProxyModel(SliceTableModel::ValueRole, this);  // exact values, not the table's text
     numbers->setSourceModel(model);
     numbers_ = numbers;
-    auto* c = new QChart();
+    // Configured in place: setChart() would leave the view's first chart undeleted.
+    auto* c = chart();
     c->legend()->setAlignment(Qt::AlignTop);
     c->setMargins(QMargins(4, 4, 4, 4));
     bars_ = new QBarSeries(c);
@@ -33,7 +34,6 @@ SliceBarChart::SliceBarChart(SliceTableModel* model, QWidget* parent) : QChartVi
     c->addAxis(y_, Qt::AlignLeft);
     bars_->attachAxis(x_);
     bars_->attachAxis(y_);
-    setChart(c);
     setRenderHint(QPainter::Antialiasing);
     connect(model, &QAbstractItemModel::modelReset, this, &SliceBarChart::rebuild);
     rebuild();

@@ -26,7 +26,7 @@ void ModelState::put(const void* data, std::size_t size) {
 
 bool ModelState::get(void* data, std::size_t size) {
     if (!ok_ || size > bytes_.size() - offset_) return ok_ = false;
-    std::memcpy(data, bytes_.data() + offset_, size);
+    if (size > 0) std::memcpy(data, bytes_.data() + offset_, size);  // an empty vector's data() may be null
     offset_ += size;
     return true;
 }

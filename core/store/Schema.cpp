@@ -212,6 +212,10 @@ Result<FileIdentity> Schema::identify(Database& db) {
         return identity;
     }
     identity.kind = FileIdentity::Kind::Project;
+    if (*v < 0) {  // user_version is a signed 32-bit field; found by fuzzing (tests/fuzz/regressions)
+        identity.detail = "its schema version " + std::to_string(*v) + " is not one ShelfSense writes";
+        return identity;
+    }
     if (!marked) return identity;  // upgraded (and marked) by migrate(); each step is all or nothing
     for (int step = 0; step < std::min(*v, static_cast<int>(kTablesByVersion.size())); ++step)
         for (const char* table : kTablesByVersion[static_cast<std::size_t>(step)])
@@ -231,6 +235,8 @@ Result<int> Schema::version(Database& db) {
 Status Schema::migrate(Database& db) {
     auto current = version(db);
     if (!current) return current.error();
+    if (*current < 0)
+        return makeError(ErrorCode::InputData, "the project file is damaged: schema version " + std::to_string(*current), db.path().string());
     if (*current > kCurrentVersion)
         return makeError(ErrorCode::Unsupported,
                          "project file has schema version " + std::to_string(*current) +

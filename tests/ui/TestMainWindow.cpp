@@ -8,6 +8,13 @@
 #include <QChartView>
 #include <QValueAxis>
 #include <QtTest>
+#include <QAction>
+#include <QProcess>
+#include <QStatusBar>
+#include <QScopeGuard>
+
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <cmath>
 
@@ -20,9 +27,23 @@
 #include "KpiTile.h"
 #include "OverviewScreen.h"
 #include "UiTestSupport.h"
+#include "store/Project.h"
 
 using namespace ss;
 using namespace ss::ui;
+
+namespace {
+
+// Raw SQLite, independent of the code under test.
+bool rawExec(const QString& path, const char* sql) {
+    sqlite3* db = nullptr;
+    bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK;
+    ok = ok && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+}  // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -114,17 +135,110 @@ private slots:
         QCOMPARE(window.findChild<QListWidget*>("navigation")->item(0)->text(), QStringLiteral("Overview"));
     }
 
+    void refusesBrokenProject_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("not SQLite") << "text";
+        QTest::newRow("another program's SQLite file") << "foreign";
+        QTest::newRow("a project missing a table") << "damaged";
+    }
     void refusesBrokenProject() {
+        QFETCH(QString, kind);
         LanguageManager language;
         MainWindow window(language);
         QTemporaryDir dir;
         const QString path = dir.filePath("broken.shelfsense");
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(4096, 'x'));
-        f.close();
+        if (kind == "text") {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'x'));
+        } else if (kind == "foreign") {
+            QVERIFY(rawExec(path, "CREATE TABLE t(x); INSERT INTO t VALUES(1);"));
+        } else {
+            QVERIFY(QFile::copy(project_, path));
+            QVERIFY(rawExec(path, "DROP TABLE reviews;"));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
         QVERIFY(!window.openProject(path, true));
         QVERIFY(window.projectPath().isEmpty());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);  // refused as it was, never "repaired"
+    }
+
+    void saysWhenWaitingForAnotherWriter() {
+        // Another program holds the write lock; a job that writes waits, and the status bar says so.
+        LanguageManager language;
+        MainWindow window(language);
+        window.show();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("busy.shelfsense");
+        QVERIFY(QFile::copy(project_, path));
+        QVERIFY(window.openProject(path, true));
+        QVERIFY(!window.projectReadOnly());
+        sqlite3* holder = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &holder), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        std::function<Result<int>(const JobContext&)> job = [p = path.toStdString()](const JobContext&) -> Result<int> {
+            auto project = Project::open(p);
+            if (!project) return project.error();
+            if (Status s = (*project)->setSetting("written", "after the wait"); !s) return s.error();
+            return 1;
+        };
+        bool done = false, ok = false;
+        window.jobs().start<int>(QStringLiteral("write"), job, &window, [&](Result<int> r) {
+            done = true;
+            ok = r.ok();
+        });
+        const bool said = QTest::qWaitFor(
+            [&] { return window.statusBar()->currentMessage().contains(QStringLiteral("another program is writing")); }, 10000);
+        const bool waited = !done;  // still waiting, not failed
+        sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr);  // released whatever happened above
+        sqlite3_close(holder);
+        QVERIFY(said);
+        QVERIFY(waited);
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY(ok);
+    }
+
+    void opensReadOnlyProject() {
+        // A colleague's project on a read-only drive: it opens, its screens fill, and the window
+        // says it is read-only and offers no import. (root ignores file modes: a read-only tmpfs.)
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("drive");
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = folder + "/shop.shelfsense";
+        QVERIFY(QFile::copy(project_, path));
+        bool mounted = false;
+        if (::geteuid() == 0) {
+            QVERIFY(QFile::remove(path));
+            if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=16m", "tmpfs", folder}) != 0)
+                QSKIP("a read-only drive needs mount, which is not allowed here");
+            mounted = true;
+            QVERIFY(QFile::copy(project_, path));
+            QCOMPARE(QProcess::execute("mount", {"-o", "remount,ro", folder}), 0);
+        } else {
+            QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
+            QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        }
+        auto unmount = qScopeGuard([&] {
+            if (mounted) QProcess::execute("umount", {folder});
+            else QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        });
+        {
+            LanguageManager language;
+            MainWindow window(language);
+            window.show();
+            auto* overview = window.findChild<OverviewScreen*>();
+            QSignalSpy kpis(overview, &OverviewScreen::kpisLoaded);
+            QVERIFY(window.openProject(path, true));
+            QVERIFY(window.projectReadOnly());
+            QVERIFY(window.windowTitle().contains(QStringLiteral("read-only")));
+            QVERIFY(!window.findChild<QAction*>("importAction")->isEnabled());
+            QVERIFY(kpis.wait(20000));
+            QVERIFY(overview->activeTile()->value().toInt() > 0);  // read from the read-only file
+        }
     }
 
     void jobsPanelShowsAndCancels() {

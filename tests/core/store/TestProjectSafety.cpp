@@ -148,6 +148,7 @@ private slots:
         QTest::newRow("events' root page zeroed") << "zero-page" << "damaged";
         QTest::newRow("a table dropped") << "drop-table" << "table 'reviews' is missing";
         QTest::newRow("newer schema version") << "future" << "newer than this ShelfSense";
+        QTest::newRow("negative schema version (found by fuzzing)") << "negative" << "not one ShelfSense writes";
         QTest::newRow("not SQLite at all") << "text" << "not a SQLite database";
     }
     void damagedProjectRefused() {
@@ -168,6 +169,8 @@ private slots:
             writeBytes(path, std::string(static_cast<std::size_t>(pageSize), '\0'), (root - 1) * pageSize);
         } else if (damage == "drop-table") {
             QVERIFY(rawExec(path, "DROP TABLE reviews;"));
+        } else if (damage == "negative") {
+            QVERIFY(rawExec(path, "PRAGMA user_version=-402653179;"));
         } else if (damage == "future") {
             QVERIFY(rawExec(path, "PRAGMA user_version=" + std::to_string(Schema::kCurrentVersion + 1) + ";"));
         } else {
