@@ -24,6 +24,13 @@ def csv_seeds(out):
     write(d, "gzip", b"\x00" + gzip.compress(b"a,b\n1,2\n3,4\n"))
 
 
+def metrics_seeds(out):
+    d = out / "metrics_csv"
+    write(d, "headers", "user,item,rating\nu1,i1,5\nu1,i2,3\nu2,i1,1\n\x01user,item,score\nu1,i1,0.9\nu1,i3,0.5\nu2,i2,0.1\n")
+    write(d, "positional", "1,10\n1,11\n2,12\n\x011,10,3\n1,12,2.5e-1\n2,12,-1\n")
+    write(d, "quoted-and-bad", 'user_id,item_id\n"a,b",x\nu,"unterminated\n\x01user,item,score\nu,x,notanumber\nu,y,nan\n')
+
+
 def import_seeds(out):
     d = out / "import_formats"
     write(d, "taobao", "\x001,2268318,2520377,pv,1511544070\n1,2333346,2520771,buy,1511561733\n2,1,2,cart,1511600000\nbad,row\n")
@@ -120,6 +127,7 @@ def main():
     a = ap.parse_args()
     out = pathlib.Path(a.out)
     csv_seeds(out)
+    metrics_seeds(out)
     import_seeds(out)
     tokenizer_seeds(out)
     safetensors_seeds(out)
