@@ -116,6 +116,9 @@ std::span<const std::byte> Statement::columnBlob(int col) const {
 
 namespace {
 
+// The first read of a file: it fails when the file is not SQLite, damaged, or needs recovery.
+constexpr const char* kFirstRead = "SELECT count(*) FROM sqlite_master";
+
 std::mutex busyObserverMutex;
 Database::BusyObserver busyObserver;
 std::atomic<std::int64_t> busyLimitMs{120000};
@@ -160,8 +163,7 @@ Error sqliteError(sqlite3* db, int resultCode, std::string_view context) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return makeError(ErrorCode::InputData,
-                         "the project file is damaged (SQLite: " + said +
-                             "); ShelfSense cannot use it. Restore it from a backup, or import the data again into a new project",
+                         "the project file is damaged (SQLite: " + said + "); " + kDamagedProjectRemedy,
                          where);
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
@@ -234,7 +236,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     if (!database) return database.error();
     // Verify it is a database at all (a text file opens fine until first read), so that a wrong
     // file is reported as such, with its name.
-    auto check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");
+    auto check = (*database)->queryInt(kFirstRead);
     const int failed = check ? SQLITE_OK : sqlite3_extended_errcode((*database)->db_);
     auto nonEmpty = [&](const char* suffix) {
         std::error_code sizeError;
@@ -253,11 +255,11 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
         {
             auto recovering = connect(path.string(), SQLITE_OPEN_READWRITE);
             if (!recovering) return recovering.error();
-            if (auto undone = (*recovering)->queryInt("SELECT count(*) FROM sqlite_master"); !undone) return undone.error();
+            if (auto undone = (*recovering)->queryInt(kFirstRead); !undone) return undone.error();
         }
         database = connect(path.string(), SQLITE_OPEN_READONLY);
         if (!database) return database.error();
-        check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");
+        check = (*database)->queryInt(kFirstRead);
     } else if (readOnly && ((failed & 0xff) == SQLITE_CANTOPEN || (failed & 0xff) == SQLITE_READONLY) && !nonEmpty("-wal") &&
                !nonEmpty("-journal")) {
         // A write-ahead-log project on a read-only drive: SQLite cannot create the shared-memory file
@@ -265,7 +267,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
         // as immutable.
         database = connect(immutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
         if (!database) return database.error();
-        check = (*database)->queryInt("SELECT count(*) FROM sqlite_master");
+        check = (*database)->queryInt(kFirstRead);
     }
     if (!check) {
         if ((sqlite3_extended_errcode((*database)->db_) & 0xff) == SQLITE_NOTADB)

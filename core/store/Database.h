@@ -115,6 +115,10 @@ private:
     std::chrono::milliseconds waited_{0};  // in the current busy episode
 };
 
+// What to do about a damaged project file: the end of every message that reports one.
+inline constexpr const char* kDamagedProjectRemedy =
+    "ShelfSense cannot use it. Restore it from a backup, or import the data again into a new project";
+
 // A SQLite result code as an Error for people (see the header comment); context names the
 // statement for plain SQL errors.
 Error sqliteError(sqlite3* db, int resultCode, std::string_view context);

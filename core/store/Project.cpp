@@ -29,15 +29,11 @@ Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path
     case FileIdentity::Kind::Project:
         break;
     }
-    if (identity->version > Schema::kCurrentVersion)
-        return makeError(ErrorCode::Unsupported,
-                         "project file has schema version " + std::to_string(identity->version) +
-                             ", newer than this ShelfSense understands (" + std::to_string(Schema::kCurrentVersion) + ")",
-                         path.string());
+    if (identity->version > Schema::kCurrentVersion) return Schema::newerVersion(identity->version, path.string());
     if (!identity->detail.empty())
         return makeError(ErrorCode::InputData,
-                         "the project file is damaged or was changed by another program (" + identity->detail +
-                             "); ShelfSense cannot use it. Restore it from a backup, or import the data again into a new project",
+                         "the project file is damaged or was changed by another program (" + identity->detail + "); " +
+                             kDamagedProjectRemedy,
                          path.string());
     if (writable) {
         SS_TRY((*db)->configureForProject(false));

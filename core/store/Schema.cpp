@@ -226,6 +226,13 @@ Result<FileIdentity> Schema::identify(Database& db) {
     return identity;
 }
 
+Error Schema::newerVersion(int version, const std::string& file) {
+    return makeError(ErrorCode::Unsupported,
+                     "project file has schema version " + std::to_string(version) + ", newer than this ShelfSense understands (" +
+                         std::to_string(kCurrentVersion) + ")",
+                     file);
+}
+
 Result<int> Schema::version(Database& db) {
     auto v = db.queryInt("PRAGMA user_version");
     if (!v) return v.error();
@@ -237,11 +244,7 @@ Status Schema::migrate(Database& db) {
     if (!current) return current.error();
     if (*current < 0)
         return makeError(ErrorCode::InputData, "the project file is damaged: schema version " + std::to_string(*current), db.path().string());
-    if (*current > kCurrentVersion)
-        return makeError(ErrorCode::Unsupported,
-                         "project file has schema version " + std::to_string(*current) +
-                             ", newer than this ShelfSense understands (" + std::to_string(kCurrentVersion) + ")",
-                         db.path().string());
+    if (*current > kCurrentVersion) return newerVersion(*current, db.path().string());
     static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
     static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {

@@ -33,6 +33,8 @@ public:
     // Foreign. A marked project missing a table of its version is reported in detail (damage).
     static Result<FileIdentity> identify(Database& db);
     static Status migrate(Database& db);
+    // The error for a project written by a newer ShelfSense (schema version above kCurrentVersion).
+    static Error newerVersion(int version, const std::string& file);
     static Result<int> version(Database& db);
 
     // Secondary indexes on events are dropped during bulk loads and rebuilt afterwards.
