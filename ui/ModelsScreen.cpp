@@ -19,8 +19,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <boost/json.hpp>
-
 #include "ComparisonTableModel.h"
 #include "ExportFiles.h"
 #include "JobRunner.h"
@@ -37,32 +35,6 @@
 #include "rec/TwoTower.h"
 
 namespace ss::ui {
-namespace {
-
-std::vector<double> numbers(const boost::json::object& o, const char* key) {
-    std::vector<double> out;
-    if (const auto* a = o.if_contains(key); a && a->is_array())
-        for (const auto& v : a->as_array())
-            out.push_back(v.is_number() ? v.to_number<double>() : std::nan(""));
-    return out;
-}
-
-std::int64_t integer(const boost::json::object& o, const char* key) {
-    const auto* v = o.if_contains(key);
-    return v && v->is_number() ? v->to_number<std::int64_t>() : 0;
-}
-
-// The two-tower's training log, alone or inside a hybrid.
-const boost::json::object* twoTowerLog(const rec::RunResult& run) {
-    if (run.recommender == "twotower") return &run.training;
-    for (const char* part : {"a", "b"})
-        if (const auto* p = run.training.if_contains(part); p && p->is_object() && p->as_object().contains("validation_loss"))
-            return &p->as_object();
-    return nullptr;
-}
-
-}  // namespace
-
 ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
     auto* outer = new QHBoxLayout(this);
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -387,17 +359,17 @@ void ModelsScreen::showResult(std::shared_ptr<const rec::EvaluationResult> resul
     comparisonView_->resizeColumnsToContents();
     const auto& s = result->split;
     QString cut;
-    if (const std::int64_t cutoff = integer(s, "cutoff"); cutoff > 0) cut = tr(" at %1").arg(qs(isoDate(cutoff)));
+    if (s.cutoff) cut = tr(" at %1").arg(qs(isoDate(*s.cutoff)));
     QStringList stored;
     for (const auto& run : result->runs)
         if (run.runId) stored << QString::number(run.runId);
     report(tr("%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; "
               "%10 s.%11")
                .arg(split_->currentText(), cut)
-               .arg(integer(s, "test_users"))
-               .arg(integer(s, "test_pairs"))
-               .arg(integer(s, "cold_item_test_pairs"))
-               .arg(integer(s, "cold_users"))
+               .arg(s.testUsers)
+               .arg(s.testPairs)
+               .arg(s.coldItemTestPairs)
+               .arg(s.coldUsers)
                .arg(result->k)
                .arg(qs(std::string(conventionName(result->convention))))
                .arg(result->seed)
@@ -405,10 +377,10 @@ void ModelsScreen::showResult(std::shared_ptr<const rec::EvaluationResult> resul
                     stored.isEmpty() ? QString() : tr(" Stored as runs %1.").arg(stored.join(QStringLiteral(", ")))),
            false);
     for (const auto& run : result->runs)
-        if (const auto* log = twoTowerLog(run)) {
-            // The finished run's log is authoritative (the live curve may have missed nothing, but keep one source).
-            lossChart_->model()->setCurve(numbers(*log, "train_loss"), numbers(*log, "validation_loss"));
-            const auto best = integer(*log, "best_epoch"), epochs = integer(*log, "epochs");
+        if (const auto* log = run.training.lossCurves()) {
+            // The finished run's report is authoritative (the live curve may have missed nothing, but keep one source).
+            lossChart_->model()->setCurve(log->trainLoss, log->validationLoss);
+            const int best = log->bestEpoch.value_or(0), epochs = log->epochs.value_or(0);
             lossChart_->setSubtitle(tr("best epoch %1 of %2").arg(best).arg(epochs));
             trainingLog_->setText(tr("Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; "
                                      "trained in %3 s.")

@@ -87,8 +87,7 @@ Status runEvaluate(const std::vector<std::string>& args) {
         return {};
     }
     const auto& split = result->split;
-    std::printf("split: %s, %s test users, %s test pairs, k=%d, convention %s\n", splitName.c_str(),
-                boost::json::serialize(split.at("test_users")).c_str(), boost::json::serialize(split.at("test_pairs")).c_str(), o.k,
+    std::printf("split: %s, %zu test users, %zu test pairs, k=%d, convention %s\n", splitName.c_str(), split.testUsers, split.testPairs, o.k,
                 std::string(conventionName(o.convention)).c_str());
     std::printf("%-11s", "model");
     for (MetricId id : kAllMetrics) std::printf(" %-24s", metricLabel(id, o.k).c_str());

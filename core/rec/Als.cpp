@@ -326,13 +326,8 @@ bool AlsRecommender::restoreState(std::shared_ptr<const Interactions> train, std
     return true;
 }
 
-boost::json::object AlsRecommender::trainingLog() const {
-    boost::json::array loss, seconds;
-    for (double v : loss_) loss.push_back(v);
-    for (double v : iterationSeconds_) seconds.push_back(v);
-    boost::json::object o{{"seconds_per_iteration", seconds}, {"device", ranOn_}};
-    if (!loss_.empty()) o["loss"] = loss;
-    return o;
+TrainingReport AlsRecommender::trainingReport() const {
+    return {.device = ranOn_, .iterationLoss = loss_, .secondsPerIteration = iterationSeconds_};
 }
 
 }  // namespace ss::rec

@@ -39,7 +39,7 @@ public:
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
-    boost::json::object trainingLog() const override;
+    TrainingReport trainingReport() const override;
     std::string stateTag() const override { return "als/1"; }
     std::vector<std::byte> saveState() const override;
     bool restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> state) override;

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <unordered_map>
 
+#include "common/JsonFields.h"
 #include "eval/BeyondAccuracy.h"
 #include "sentiment/SentimentOverview.h"
 #include "eval/GroundTruth.h"
@@ -28,15 +29,9 @@ double seconds(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
-// JSON has no NaN/Inf: those become null.
-boost::json::value num(double v) {
-    if (!std::isfinite(v)) return nullptr;
-    return v;
-}
-
 boost::json::object metricsJson(const MetricsReport& report) {
     boost::json::object o;
-    for (const auto& m : report.metrics) o[metricLabel(m.id, report.k)] = num(m.value);
+    for (const auto& m : report.metrics) o[metricLabel(m.id, report.k)] = jsonNumber(m.value);
     return o;
 }
 
@@ -101,9 +96,9 @@ Status storeRuns(const std::filesystem::path& path, EvaluationResult& result, co
                                     {"beyond_accuracy", runJson["beyond_accuracy"]},
                                     {"slices", runJson["slices"]},
                                     {"users", runJson["users"]},
-                                    {"training", run.training},
+                                    {"training", run.training.toJson()},
                                     {"rules", options.rules.describe()}};
-        boost::json::object split = result.split;
+        const boost::json::object split = result.split.toJson();
         insertRun->reset();
         insertRun->bind(1, run.recommender)
             .bind(2, boost::json::serialize(run.parameters))
@@ -181,7 +176,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     result.users = data.userCount();
     result.items = data.itemCount();
     result.events = data.events().size();
-    result.split = split.describe();
+    result.split = split.summary();
     result.k = options.k;
     result.convention = options.convention;
     result.seed = options.seed;
@@ -263,7 +258,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         run.parameters = model->parameters();
         run.parameters["cold_user_fallback"] = options.coldUserFallback && name != "popularity" ? "popularity" : "none";
         if (!options.rules.empty()) run.parameters["rules"] = options.rules.describe();
-        run.training = model->trainingLog();
+        run.training = model->trainingReport();
 
         job.report((double(r) + 0.9) / double(total), name + ": scoring");
         TopKOptions topk;
@@ -375,17 +370,33 @@ Comparison comparePaired(const std::string& a, const std::string& b, MetricId me
     return c;
 }
 
+boost::json::object RunTimings::toJson() const {
+    return {{"fit_seconds", jsonNumber(fitSeconds)}, {"score_seconds", jsonNumber(scoreSeconds)}, {"users_per_second", jsonNumber(usersPerSecond)},
+            {"block_users", blockUsers}};
+}
+
+RunTimings RunTimings::fromJson(const boost::json::value& json) {
+    RunTimings t;
+    if (const auto* o = json.if_object()) {
+        t.fitSeconds = numberAt(*o, "fit_seconds");
+        t.scoreSeconds = numberAt(*o, "score_seconds");
+        t.usersPerSecond = numberAt(*o, "users_per_second");
+        t.blockUsers = static_cast<std::size_t>(std::max(0.0, numberAt(*o, "block_users")));
+    }
+    return t;
+}
+
 boost::json::object toJson(const RunResult& run) {
     boost::json::object ci;
-    for (const auto& [id, c] : run.ci95) ci[metricLabel(id, run.report.k)] = boost::json::array{num(c.low), num(c.high)};
+    for (const auto& [id, c] : run.ci95) ci[metricLabel(id, run.report.k)] = boost::json::array{jsonNumber(c.low), jsonNumber(c.high)};
     boost::json::array slices;
     for (const auto& s : run.slices)
         slices.push_back(boost::json::object{{"slice", s.name}, {"users", s.report.users}, {"metrics", metricsJson(s.report)}});
-    boost::json::object beyond{{"coverage", num(run.beyond.coverage)},
-                               {"novelty", num(run.beyond.novelty)},
-                               {"average_popularity", num(run.beyond.averagePopularity)}};
-    beyond["diversity"] = run.beyond.diversity ? num(*run.beyond.diversity) : boost::json::value(nullptr);
-    beyond["negative_share"] = run.beyond.negativeShare ? num(*run.beyond.negativeShare) : boost::json::value(nullptr);
+    boost::json::object beyond{{"coverage", jsonNumber(run.beyond.coverage)},
+                               {"novelty", jsonNumber(run.beyond.novelty)},
+                               {"average_popularity", jsonNumber(run.beyond.averagePopularity)}};
+    beyond["diversity"] = run.beyond.diversity ? jsonNumber(*run.beyond.diversity) : boost::json::value(nullptr);
+    beyond["negative_share"] = run.beyond.negativeShare ? jsonNumber(*run.beyond.negativeShare) : boost::json::value(nullptr);
     boost::json::object o{{"recommender", run.recommender},
                           {"parameters", run.parameters},
                           {"metrics", metricsJson(run.report)},
@@ -395,11 +406,8 @@ boost::json::object toJson(const RunResult& run) {
                           {"fallback_users", run.fallbackUsers},
                           {"beyond_accuracy", beyond},
                           {"slices", slices},
-                          {"timings", boost::json::object{{"fit_seconds", num(run.fitSeconds)},
-                                                          {"score_seconds", num(run.scoreSeconds)},
-                                                          {"users_per_second", num(run.usersPerSecond)},
-                                                          {"block_users", run.blockUsers}}},
-                          {"training", run.training}};
+                          {"timings", run.timings().toJson()},
+                          {"training", run.training.toJson()}};
     if (run.runId) o["run_id"] = run.runId;
     return o;
 }
@@ -409,9 +417,9 @@ boost::json::object toJson(const EvaluationResult& result) {
         boost::json::object o{{"a", c.a},
                               {"b", c.b},
                               {"metric", metricLabel(c.metric, result.k)},
-                              {"p_value", num(c.tPValue)},
-                              {"wilcoxon_p", num(c.wilcoxonPValue)},
-                              {"mean_difference", num(c.meanDifference)},
+                              {"p_value", jsonNumber(c.tPValue)},
+                              {"wilcoxon_p", jsonNumber(c.wilcoxonPValue)},
+                              {"mean_difference", jsonNumber(c.meanDifference)},
                               {"n", c.n},
                               {"significant", c.significant}};
         if (!c.slice.empty()) o["slice"] = c.slice;
@@ -425,14 +433,14 @@ boost::json::object toJson(const EvaluationResult& result) {
                                                           {"users", result.users},
                                                           {"items", result.items},
                                                           {"events", result.events}}},
-                          {"split", result.split},
+                          {"split", result.split.toJson()},
                           {"k", result.k},
                           {"convention", std::string(conventionName(result.convention))},
                           {"seed", result.seed},
                           {"runs", runs},
                           {"comparisons", comparisons},
                           {"slice_comparisons", sliceComparisons},
-                          {"seconds", num(result.seconds)}};
+                          {"seconds", jsonNumber(result.seconds)}};
     if (!result.vectorsModel.empty()) o["item_vectors"] = result.vectorsModel;
     return o;
 }

@@ -29,6 +29,7 @@
 #include "rec/ItemVectors.h"
 #include "rec/Rules.h"
 #include "rec/Split.h"
+#include "rec/TrainingReport.h"
 
 namespace ss::rec {
 
@@ -66,6 +67,16 @@ struct BeyondAccuracyValues {
     std::optional<double> negativeShare;
 };
 
+// A run's timings: the `timings` object of `evaluate --json` and of the runs table.
+struct RunTimings {
+    double fitSeconds = 0, scoreSeconds = 0, usersPerSecond = 0;
+    std::size_t blockUsers = 0;  // users per scoring block (the engine's batch size)
+
+    boost::json::object toJson() const;  // {"fit_seconds", "score_seconds", "users_per_second", "block_users"}
+    static RunTimings fromJson(const boost::json::value& json);
+    bool operator==(const RunTimings&) const = default;
+};
+
 struct RunResult {
     std::string recommender;
     boost::json::object parameters;
@@ -76,7 +87,8 @@ struct RunResult {
     double fitSeconds = 0, scoreSeconds = 0, usersPerSecond = 0;
     std::size_t fallbackUsers = 0;
     std::size_t blockUsers = 0;    // users per scoring block (the engine's batch size)
-    boost::json::object training;  // loss curves etc.
+    RunTimings timings() const { return {fitSeconds, scoreSeconds, usersPerSecond, blockUsers}; }
+    TrainingReport training;       // loss curves etc.
     std::int64_t runId = 0;        // rows in `runs` (0 when not stored)
 };
 
@@ -99,7 +111,7 @@ Comparison comparePaired(const std::string& a, const std::string& b, MetricId me
 struct EvaluationResult {
     std::string fingerprint;
     std::size_t users = 0, items = 0, events = 0;
-    boost::json::object split;
+    SplitSummary split;
     int k = 10;
     Convention convention = Convention::Recommenders;
     std::uint64_t seed = 42;

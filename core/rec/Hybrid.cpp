@@ -68,8 +68,8 @@ std::vector<Contribution> HybridRecommender::explain(std::int32_t user, std::int
     return topContributions(std::move(all), n);
 }
 
-boost::json::object HybridRecommender::trainingLog() const {
-    return {{"a", a_->trainingLog()}, {"b", b_->trainingLog()}};
+TrainingReport HybridRecommender::trainingReport() const {
+    return {.parts = {a_->trainingReport(), b_->trainingReport()}};
 }
 
 }  // namespace ss::rec

@@ -20,7 +20,7 @@ public:
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     bool coversUser(std::int32_t user) const override { return a_->coversUser(user) || b_->coversUser(user); }
     bool scoresColdItems() const override { return a_->scoresColdItems() || b_->scoresColdItems(); }
-    boost::json::object trainingLog() const override;
+    TrainingReport trainingReport() const override;
 
     const Recommender& first() const { return *a_; }
     const Recommender& second() const { return *b_; }

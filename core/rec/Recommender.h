@@ -18,6 +18,7 @@
 #include "common/JobContext.h"
 #include "common/Result.h"
 #include "rec/Interactions.h"
+#include "rec/TrainingReport.h"
 
 namespace ss::rec {
 
@@ -58,7 +59,7 @@ public:
     // True when items without any training interaction get informative scores (content models).
     virtual bool scoresColdItems() const { return false; }
     // Anything worth keeping from training: loss curves, iterations, epochs, ...
-    virtual boost::json::object trainingLog() const { return {}; }
+    virtual TrainingReport trainingReport() const { return {}; }
 
     // The trained state for the project's model cache, for models that are slow to train; empty when
     // the model refits in moments or was not trained. The tag names the state's layout and the

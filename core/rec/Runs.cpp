@@ -3,16 +3,27 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
+#include "common/JsonFields.h"
 #include "store/Project.h"
 
 namespace ss::rec {
 namespace {
 
+// A stored column as JSON; a damaged one reads as null (its fields then fall back to defaults).
 boost::json::value parsed(const std::string& text) {
     boost::system::error_code ec;
     auto v = boost::json::parse(text, ec);
     return ec ? boost::json::value(nullptr) : v;
+}
+
+std::map<std::string, double> metricValues(const boost::json::value& stored) {
+    std::map<std::string, double> out;
+    if (const auto* o = stored.if_object())
+        if (const auto* metrics = objectAt(*o, "metrics"))
+            for (const auto& [label, value] : *metrics) out[std::string(label)] = numberOr(value, std::nan(""));
+    return out;
 }
 
 }  // namespace
@@ -33,13 +44,18 @@ Result<std::vector<StoredRun>> Runs::list(const std::filesystem::path& path, std
         StoredRun r;
         r.id = stmt->columnInt(0);
         r.recommender = stmt->columnText(1);
-        r.parameters = parsed(stmt->columnText(2));
+        if (const auto parameters = parsed(stmt->columnText(2)); parameters.is_object()) r.parameters = parameters.as_object();
         r.seed = static_cast<std::uint64_t>(stmt->columnInt(3));
-        r.split = parsed(stmt->columnText(4));
+        r.split = SplitSummary::fromJson(parsed(stmt->columnText(4)));
         r.k = static_cast<int>(stmt->columnInt(5));
         r.datasetFingerprint = stmt->columnText(6);
-        r.metrics = parsed(stmt->columnText(7));
-        r.timings = parsed(stmt->columnText(8));
+        const auto metrics = parsed(stmt->columnText(7));
+        r.metrics = metricValues(metrics);
+        if (const auto* o = metrics.if_object()) {
+            r.convention = stringAt(*o, "convention");
+            if (const auto* training = objectAt(*o, "training")) r.training = TrainingReport::fromJson(*training);
+        }
+        r.timings = RunTimings::fromJson(parsed(stmt->columnText(8)));
         r.created = stmt->columnInt(9);
         out.push_back(std::move(r));
     }
@@ -73,6 +89,12 @@ Result<Comparison> Runs::compare(const std::filesystem::path& project, const Sto
     if (!valuesB) return valuesB.error();
     return comparePaired(a.recommender + " #" + std::to_string(a.id), b.recommender + " #" + std::to_string(b.id), metric, *valuesA,
                          *valuesB, alpha);
+}
+
+std::optional<double> StoredRun::metric(MetricId id) const {
+    auto it = metrics.find(metricLabel(id, k));
+    if (it == metrics.end() || !std::isfinite(it->second)) return std::nullopt;
+    return it->second;
 }
 
 bool Runs::sameSetting(const StoredRun& a, const StoredRun& b) {

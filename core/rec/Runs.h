@@ -3,10 +3,12 @@
 // of different evaluations on the same split). Use from the thread that owns the connection's Project.
 #pragma once
 
-#include <boost/json/value.hpp>
+#include <boost/json/object.hpp>
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,14 +18,22 @@
 
 namespace ss::rec {
 
+// One row of the runs table, typed. Parameters stay a JSON object: each recommender names its own.
 struct StoredRun {
     std::int64_t id = 0;
     std::string recommender;
-    boost::json::value parameters, split, metrics, timings;  // as stored (JSON)
+    boost::json::object parameters;
+    SplitSummary split;
+    std::string convention;                  // "recommenders", ...
+    std::map<std::string, double> metrics;   // "ndcg@10" → value (NaN where undefined)
+    TrainingReport training;
+    RunTimings timings;
     std::uint64_t seed = 0;
     int k = 0;
     std::string datasetFingerprint;
     std::int64_t created = 0;  // unix seconds
+
+    std::optional<double> metric(MetricId id) const;  // at this run's k
 };
 
 class Runs {

@@ -12,23 +12,6 @@
 
 namespace ss::rec {
 
-std::string splitKindName(SplitKind kind) {
-    switch (kind) {
-    case SplitKind::Temporal: return "temporal";
-    case SplitKind::LeaveLast: return "leave-last";
-    case SplitKind::Random: return "random";
-    case SplitKind::Given: return "given";
-    }
-    return "temporal";
-}
-
-std::optional<SplitKind> parseSplitKind(const std::string& name) {
-    if (name == "temporal") return SplitKind::Temporal;
-    if (name == "leave-last" || name == "leave-last-out") return SplitKind::LeaveLast;
-    if (name == "random") return SplitKind::Random;
-    return std::nullopt;
-}
-
 namespace {
 
 using Pair = std::pair<std::int32_t, std::int32_t>;
@@ -163,29 +146,27 @@ std::size_t Split::coldItemTestPairs() const {
     return n;
 }
 
-boost::json::object Split::describe() const {
-    std::size_t coldItems = 0, coldUsers = 0;
-    for (char c : coldItem) coldItems += c ? 1 : 0;
-    for (auto u : testUsers) coldUsers += coldUser[u] ? 1 : 0;
-    boost::json::object o{{"kind", splitKindName(options.kind)},
-                          {"target", std::string(eventTypeName(options.target))},
-                          {"weights", options.weights.describe()},
-                          {"train_events", train.events},
-                          {"train_pairs", train.weights.nnz()},
-                          {"test_users", testUsers.size()},
-                          {"test_pairs", testPairs},
-                          {"cold_items", coldItems},
-                          {"cold_users", coldUsers},
-                          {"cold_item_test_pairs", coldItemTestPairs()}};
+SplitSummary Split::summary() const {
+    SplitSummary s;
+    s.kind = options.kind;
+    s.target = options.target;
+    s.weights = options.weights.describe();
+    s.trainEvents = train.events;
+    s.trainPairs = train.weights.nnz();
+    s.testUsers = testUsers.size();
+    s.testPairs = testPairs;
+    for (char c : coldItem) s.coldItems += c ? 1 : 0;
+    for (auto u : testUsers) s.coldUsers += coldUser[u] ? 1 : 0;
+    s.coldItemTestPairs = coldItemTestPairs();
     if (options.kind == SplitKind::Temporal) {
-        o["cutoff"] = isoDateTime(cutoff);
-        o["dropped_known"] = droppedKnown;
-        if (!options.cutoff) o["test_fraction"] = options.testFraction;
+        s.cutoff = cutoff;
+        s.droppedKnown = droppedKnown;
+        if (!options.cutoff) s.testFraction = options.testFraction;
     } else if (options.kind == SplitKind::Random) {
-        o["test_fraction"] = options.testFraction;
-        o["seed"] = options.seed;
+        s.testFraction = options.testFraction;
+        s.seed = options.seed;
     }
-    return o;
+    return s;
 }
 
 }  // namespace ss::rec

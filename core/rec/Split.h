@@ -13,21 +13,15 @@
 // event. Plain value type: build once, then read from any thread.
 #pragma once
 
-#include <boost/json/fwd.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "rec/Interactions.h"
+#include "rec/SplitSummary.h"
 
 namespace ss::rec {
-
-enum class SplitKind { Temporal, LeaveLast, Random, Given };
-
-std::string splitKindName(SplitKind kind);  // "temporal", "leave-last", "random", "given"
-std::optional<SplitKind> parseSplitKind(const std::string& name);
 
 struct SplitOptions {
     SplitKind kind = SplitKind::Temporal;
@@ -58,9 +52,7 @@ struct Split {
                        const std::vector<std::pair<std::int32_t, std::int32_t>>& testPairs, const BehaviourWeights& weights);
 
     std::size_t coldItemTestPairs() const;
-    // {"kind", "target", "cutoff", "test_fraction", "seed", "weights", "train_events", "train_pairs",
-    //  "test_users", "test_pairs", "dropped_known", "cold_items", "cold_users", "cold_item_test_pairs"}
-    boost::json::object describe() const;
+    SplitSummary summary() const;
 
 private:
     void finish(const Dataset& data);

@@ -159,13 +159,15 @@ bool TwoTowerRecommender::restoreState(std::shared_ptr<const Interactions> train
     return true;
 }
 
-boost::json::object TwoTowerRecommender::trainingLog() const {
-    boost::json::array tl, vl;
-    for (double v : trainLoss_) tl.push_back(v);
-    for (double v : validationLoss_) vl.push_back(v);
-    return {{"train_loss", tl},        {"validation_loss", vl},      {"best_epoch", bestEpoch_},
-            {"epochs", epochs_},       {"examples", examples_},      {"validation_examples", validationExamples_},
-            {"device", device_},       {"seconds", seconds_}};
+TrainingReport TwoTowerRecommender::trainingReport() const {
+    return {.device = device_,
+            .trainLoss = trainLoss_,
+            .validationLoss = validationLoss_,
+            .epochs = epochs_,
+            .bestEpoch = bestEpoch_,
+            .examples = examples_,
+            .validationExamples = validationExamples_,
+            .seconds = seconds_};
 }
 
 }  // namespace ss::rec

@@ -52,7 +52,7 @@ public:
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     bool scoresColdItems() const override { return true; }
-    boost::json::object trainingLog() const override;
+    TrainingReport trainingReport() const override;
     // Version 2: negatives from the training catalog only.
     std::string stateTag() const override { return "twotower/2"; }
     std::vector<std::byte> saveState() const override;

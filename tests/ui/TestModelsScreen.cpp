@@ -113,7 +113,12 @@ private slots:
         for (int r = 0; r < 3; ++r)
             qInfo("%s ndcg@10 %s [%s]", qPrintable(table->index(r, 0).data().toString()), qPrintable(table->index(r, ndcg).data().toString()),
                   qPrintable(table->index(r, ndcg + 1).data().toString()));
-        QVERIFY(screen.findChild<QLabel*>("summary")->text().contains("test customers"));
+        const QString summary = screen.findChild<QLabel*>("summary")->text();
+        QVERIFY(summary.contains("test customers"));
+        // The temporal split says where it cut (the split's cut-off once never reached this line).
+        const QRegularExpression cutAt(QStringLiteral("split at (\\d{4}-\\d{2}-\\d{2}):"));
+        const auto cut = cutAt.match(summary);
+        QVERIFY2(cut.hasMatch(), qPrintable(summary));
 
         // Charts: a bar per recommender and a CI whisker on each, for every metric.
         QCOMPARE(screen.charts().size(), 6);
@@ -215,7 +220,9 @@ private slots:
         QVERIFY(arrived(loaded, 20000));
         QCOMPARE(history->runs()->rowCount(), 2);
         QCOMPARE(history->runs()->data(history->runs()->index(0, RunHistoryModel::Recommender)).toString(), QString("Item-kNN"));
-        QVERIFY(history->runs()->data(history->runs()->index(0, RunHistoryModel::Split)).toString().startsWith("temporal"));
+        const QString splitText = history->runs()->data(history->runs()->index(0, RunHistoryModel::Split)).toString();
+        QVERIFY(splitText.startsWith("temporal"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^temporal, cut-off \\d{4}-\\d{2}-\\d{2}$")).match(splitText).hasMatch(), qPrintable(splitText));
         // The same pair as the comparison table: the same t-test p-value, in the same words.
         history->selectRows(0, 1);
         QSignalSpy compared(history, &RunHistoryPanel::compared);

@@ -120,7 +120,19 @@ private slots:
         QCOMPARE(stored->front().id, b->runs[2].runId);
         QCOMPARE(stored->front().recommender, std::string("als"));
         QCOMPARE(stored->front().k, 10);
-        QVERIFY(stored->front().metrics.at("metrics").at("ndcg@10").is_double());
+        // Typed as the evaluation reported it: metrics, split, timings and training read back equal.
+        for (const auto& run : b->runs) {
+            const auto found = std::find_if(stored->begin(), stored->end(), [&](const StoredRun& s) { return s.id == run.runId; });
+            QVERIFY(found != stored->end());
+            QCOMPARE(found->metric(MetricId::Ndcg).value_or(-1), run.report.value(MetricId::Ndcg));
+            QCOMPARE(found->metric(MetricId::Recall).value_or(-1), run.report.value(MetricId::Recall));
+            QVERIFY(found->split == b->split);
+            QVERIFY(found->timings == run.timings());
+            QVERIFY(found->training == run.training);
+            QCOMPARE(found->convention, std::string(conventionName(b->convention)));
+            QCOMPARE(found->parameters, run.parameters);
+        }
+        QVERIFY(b->split.cutoff.has_value());  // a temporal split says where it cut
         auto values = Runs::userValues(path, a->runs[1].runId, "ndcg@10");
         SS_VERIFY_OK(values);
         const auto& ndcgUsers = a->runs[1].report.metric(MetricId::Ndcg).perUser;
@@ -146,7 +158,7 @@ private slots:
                 QCOMPARE(again->wilcoxonPValue, c.wilcoxonPValue);
             }
         StoredRun otherSplit = storedB;
-        otherSplit.split = boost::json::object{{"kind", "random"}};
+        otherSplit.split.kind = SplitKind::Random;
         QVERIFY(!Runs::sameSetting(storedA, otherSplit));
         // JSON shape (DESIGN §3).
         const boost::json::object j = toJson(*a);

@@ -85,7 +85,7 @@ private slots:
             QCOMPARE(a[c].item, b[c].item);
             QCOMPARE(a[c].value, b[c].value);
         }
-        QCOMPARE(std::string(restored->trainingLog().at("device").as_string()), std::string("cache"));
+        QCOMPARE(restored->trainingReport().device, std::string("cache"));
     }
 
     void damagedOrForeignStatesAreRefused_data() { stateRoundTrip_data(); }

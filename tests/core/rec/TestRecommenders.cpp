@@ -238,7 +238,7 @@ private slots:
         ItemKnnRecommender tensors(o);
         SS_VERIFY_OK(native.fit(train, {.threads = 2}, {}));
         SS_VERIFY_OK(tensors.fit(train, {}, {}));
-        QCOMPARE(std::string(tensors.trainingLog().at("device").as_string()), std::string("cpu"));
+        QCOMPARE(tensors.trainingReport().device, std::string("cpu"));
         const CsrMatrix &a = tensors.similarities(), &b = native.similarities();
         QCOMPARE(a.rows, b.rows);
         QCOMPARE(a.indptr, b.indptr);
@@ -316,7 +316,7 @@ private slots:
         AlsRecommender tensors(o);
         SS_VERIFY_OK(native.fit(train, {.seed = 5}, {}));
         SS_VERIFY_OK(tensors.fit(train, {.seed = 5}, {}));
-        QCOMPARE(std::string(tensors.trainingLog().at("device").as_string()), std::string("cpu"));
+        QCOMPARE(tensors.trainingReport().device, std::string("cpu"));
         QCOMPARE(tensors.lossCurve().size(), native.lossCurve().size());
         const double last = native.lossCurve().back(), lastTensors = tensors.lossCurve().back();
         QVERIFY2(std::fabs(lastTensors - last) <= 1e-2 * last, qPrintable(QString("%1 vs %2").arg(lastTensors).arg(last)));
@@ -343,7 +343,7 @@ private slots:
         o.device = "auto";
         AlsRecommender automatic(o);
         SS_VERIFY_OK(automatic.fit(train, {.seed = 1}, {}));
-        if (TwoTowerRecommender::available() && std::string(automatic.trainingLog().at("device").as_string()) == "cpu") {
+        if (TwoTowerRecommender::available() && automatic.trainingReport().device == "cpu") {
             o.device = "cuda";
             auto refused = AlsRecommender(o).fit(train, {.seed = 1}, {});
             QVERIFY(!refused);

@@ -67,7 +67,7 @@ private slots:
         QCOMPARE(s->now, kT0 + 5 * kDay);
         QCOMPARE(QString::fromStdString(s->cohort[0]), QStringLiteral("2023-11"));
         QCOMPARE(QString::fromStdString(s->cohort[2]), QStringLiteral("2023-11"));
-        const auto j = s->describe();
+        const auto j = s->summary().toJson();
         QCOMPARE(QString::fromStdString(std::string(j.at("kind").as_string())), QStringLiteral("temporal"));
         QCOMPARE(j.at("test_pairs").to_number<int>(), 3);
         QCOMPARE(j.at("cold_users").to_number<int>(), 1);

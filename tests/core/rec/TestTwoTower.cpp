@@ -113,9 +113,9 @@ private slots:
         QCOMPARE(a.validationLoss().size(), loss.size());
         QCOMPARE(a.userFactors().data, b.userFactors().data);  // same seed, same factors
         QCOMPARE(a.itemFactors().data, b.itemFactors().data);
-        const auto log = a.trainingLog();
-        QVERIFY(log.at("best_epoch").to_number<int>() >= 1);
-        QCOMPARE(std::string(log.at("device").as_string()), std::string("cpu"));
+        const auto log = a.trainingReport();
+        QVERIFY(log.bestEpoch.value_or(0) >= 1);
+        QCOMPARE(log.device, std::string("cpu"));
         // Cold items (never in training) get scores from their vectors: not all equal.
         const std::int32_t u = split->testUsers.front();
         std::vector<float> scores(kItems);
@@ -216,8 +216,8 @@ private slots:
         SS_VERIFY_OK(r);
         const double pop = r->runs[0].report.value(MetricId::Ndcg), tt = r->runs[1].report.value(MetricId::Ndcg);
         qInfo("sample shop ndcg@10: popularity %.4f, two-tower %.4f (%zu test users)", pop, tt, r->runs[0].report.users);
-        const auto& loss = r->runs[1].training.at("train_loss").as_array();
-        QVERIFY(loss.back().to_number<double>() < loss.front().to_number<double>());
+        const auto& loss = r->runs[1].training.trainLoss;
+        QVERIFY(loss.back() < loss.front());
         QVERIFY(tt > pop);
         for (const auto& c : r->comparisons)
             if (c.metric == MetricId::Ndcg) QVERIFY2(c.tPValue < 0.05, qPrintable(QString("p %1").arg(c.tPValue)));
