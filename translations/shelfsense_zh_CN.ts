@@ -225,6 +225,239 @@
     </message>
 </context>
 <context>
+    <name>JobStage</name>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="15"/>
+        <source>Importing</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="16"/>
+        <source>Building indexes</source>
+        <translation>建立索引</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="17"/>
+        <source>Summarising activity</source>
+        <translation>汇总用户活动</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="18"/>
+        <source>Writing the sample shop</source>
+        <translation>写入示例店铺</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="19"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="20"/>
+        <source>Reading users and items</source>
+        <translation>读取用户和商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="21"/>
+        <source>Reading events</source>
+        <translation>读取行为事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="22"/>
+        <source>Reading the activity summary</source>
+        <translation>读取活动摘要</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="23"/>
+        <source>Reading reviews</source>
+        <translation>读取评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="24"/>
+        <source>Loading the text encoder</source>
+        <translation>加载文本编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="25"/>
+        <source>Encoding texts</source>
+        <translation>编码文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="26"/>
+        <source>Placing items on the map</source>
+        <translation>将商品放到地图上</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="27"/>
+        <source>Copying the model files</source>
+        <translation>复制模型文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="28"/>
+        <source>Checking the model files</source>
+        <translation>检查模型文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="29"/>
+        <source>Already installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="30"/>
+        <source>Installed</source>
+        <translation>安装完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="31"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="32"/>
+        <source>Scoring</source>
+        <translation>打分</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="33"/>
+        <source>Scoring users</source>
+        <translation>为用户打分</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="34"/>
+        <source>ALS iterations</source>
+        <translation>ALS 迭代</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="35"/>
+        <source>Item-kNN similarities</source>
+        <translation>物品 kNN 相似度</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="36"/>
+        <source>Training the two-tower</source>
+        <translation>训练双塔模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="37"/>
+        <source>Storing runs</source>
+        <translation>保存运行记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="38"/>
+        <source>The trained model could not be kept in the project</source>
+        <translation>训练好的模型无法保存到项目中</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="39"/>
+        <source>Counting cohorts</source>
+        <translation>统计同期群</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="40"/>
+        <source>Measuring lifetimes</source>
+        <translation>测量活跃时长</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="41"/>
+        <source>TF-IDF: counting terms</source>
+        <translation>TF-IDF：统计词项</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="42"/>
+        <source>TF-IDF: logistic regression</source>
+        <translation>TF-IDF：逻辑回归</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="43"/>
+        <source>Encoding reviews</source>
+        <translation>编码评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="44"/>
+        <source>Logistic regression on vectors</source>
+        <translation>向量上的逻辑回归</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="45"/>
+        <source>MLP on vectors</source>
+        <translation>向量上的多层感知机</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="46"/>
+        <source>Fine-tuning the encoder</source>
+        <translation>微调编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="47"/>
+        <source>Encoding with the fine-tuned encoder</source>
+        <translation>用微调后的编码器编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="48"/>
+        <source>Measuring on held-out reviews</source>
+        <translation>在留出评论上评估</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="49"/>
+        <source>Cross-validating</source>
+        <translation>交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="50"/>
+        <source>Encoding and labelling reviews</source>
+        <translation>编码并标注评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="51"/>
+        <source>Labelling reviews</source>
+        <translation>标注评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="52"/>
+        <source>Grouping reviews</source>
+        <translation>评论分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="56"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="57"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="58"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="59"/>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="71"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="76"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="78"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/JobStageText.cpp" line="78"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>ModelSimilarity</name>
     <message>
         <location filename="../ui/ModelSimilarity.cpp" line="48"/>
@@ -1972,28 +2205,28 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LossChart</name>
     <message>
-        <location filename="../ui/LossChart.cpp" line="19"/>
+        <location filename="../ui/LossChart.cpp" line="20"/>
         <location filename="../ui/LossChart.cpp" line="49"/>
         <source>Two-tower loss per epoch</source>
         <translation>双塔模型每轮损失</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="21"/>
+        <location filename="../ui/LossChart.cpp" line="22"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="24"/>
+        <location filename="../ui/LossChart.cpp" line="25"/>
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="27"/>
+        <location filename="../ui/LossChart.cpp" line="28"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="27"/>
+        <location filename="../ui/LossChart.cpp" line="28"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
@@ -2059,42 +2292,42 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="20"/>
+        <location filename="../ui/MainActions.cpp" line="21"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="22"/>
+        <location filename="../ui/MainActions.cpp" line="23"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="23"/>
+        <location filename="../ui/MainActions.cpp" line="24"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="24"/>
+        <location filename="../ui/MainActions.cpp" line="25"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="25"/>
+        <location filename="../ui/MainActions.cpp" line="26"/>
         <source>Add a sentence &amp;encoder…</source>
         <translation>添加句向量编码器(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="27"/>
+        <location filename="../ui/MainActions.cpp" line="28"/>
         <source>&amp;About ShelfSense</source>
         <translation>关于 ShelfSense(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="39"/>
+        <location filename="../ui/MainActions.cpp" line="40"/>
         <source>The project file is read-only: nothing can be imported into it</source>
         <translation>项目文件为只读：无法向其中导入数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="44"/>
+        <location filename="../ui/MainActions.cpp" line="45"/>
         <source>&amp;Jobs panel</source>
         <translation>任务面板(&amp;J)</translation>
     </message>
@@ -2301,282 +2534,282 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="73"/>
+        <location filename="../ui/ModelsScreen.cpp" line="49"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="90"/>
+        <location filename="../ui/ModelsScreen.cpp" line="66"/>
         <source>Split and metrics</source>
         <translation>切分与指标</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="93"/>
+        <location filename="../ui/ModelsScreen.cpp" line="69"/>
         <source>Temporal (global cut-off)</source>
         <translation>按时间（全局切分点）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="94"/>
+        <location filename="../ui/ModelsScreen.cpp" line="70"/>
         <source>Leave last out (per customer)</source>
         <translation>留最后一次（每位顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="95"/>
+        <location filename="../ui/ModelsScreen.cpp" line="71"/>
         <source>Random (seeded)</source>
         <translation>随机（固定种子）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="96"/>
+        <location filename="../ui/ModelsScreen.cpp" line="72"/>
         <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
         <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="102"/>
+        <location filename="../ui/ModelsScreen.cpp" line="78"/>
         <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
         <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="105"/>
+        <location filename="../ui/ModelsScreen.cpp" line="81"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="105"/>
+        <location filename="../ui/ModelsScreen.cpp" line="81"/>
         <source>Add to cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="105"/>
+        <location filename="../ui/ModelsScreen.cpp" line="81"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="105"/>
+        <location filename="../ui/ModelsScreen.cpp" line="81"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="111"/>
+        <location filename="../ui/ModelsScreen.cpp" line="87"/>
         <source>recommenders (Microsoft Recommenders)</source>
         <translation>recommenders（Microsoft Recommenders）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="112"/>
+        <location filename="../ui/ModelsScreen.cpp" line="88"/>
         <source>recbole (RecBole)</source>
         <translation>recbole（RecBole）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="113"/>
+        <location filename="../ui/ModelsScreen.cpp" line="89"/>
         <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="121"/>
+        <location filename="../ui/ModelsScreen.cpp" line="97"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="122"/>
+        <location filename="../ui/ModelsScreen.cpp" line="98"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="123"/>
+        <location filename="../ui/ModelsScreen.cpp" line="99"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="124"/>
+        <location filename="../ui/ModelsScreen.cpp" line="100"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="125"/>
+        <location filename="../ui/ModelsScreen.cpp" line="101"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="126"/>
+        <location filename="../ui/ModelsScreen.cpp" line="102"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="127"/>
+        <location filename="../ui/ModelsScreen.cpp" line="103"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="130"/>
+        <location filename="../ui/ModelsScreen.cpp" line="106"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="144"/>
+        <location filename="../ui/ModelsScreen.cpp" line="120"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="146"/>
+        <location filename="../ui/ModelsScreen.cpp" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="155"/>
-        <location filename="../ui/ModelsScreen.cpp" line="288"/>
+        <location filename="../ui/ModelsScreen.cpp" line="131"/>
+        <location filename="../ui/ModelsScreen.cpp" line="263"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="173"/>
+        <location filename="../ui/ModelsScreen.cpp" line="149"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="180"/>
-        <location filename="../ui/ModelsScreen.cpp" line="227"/>
+        <location filename="../ui/ModelsScreen.cpp" line="156"/>
+        <location filename="../ui/ModelsScreen.cpp" line="203"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="182"/>
+        <location filename="../ui/ModelsScreen.cpp" line="158"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="196"/>
-        <location filename="../ui/ModelsScreen.cpp" line="238"/>
+        <location filename="../ui/ModelsScreen.cpp" line="172"/>
+        <location filename="../ui/ModelsScreen.cpp" line="214"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="198"/>
+        <location filename="../ui/ModelsScreen.cpp" line="174"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="206"/>
+        <location filename="../ui/ModelsScreen.cpp" line="182"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="221"/>
+        <location filename="../ui/ModelsScreen.cpp" line="197"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="229"/>
+        <location filename="../ui/ModelsScreen.cpp" line="205"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="235"/>
+        <location filename="../ui/ModelsScreen.cpp" line="211"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/ModelsScreen.cpp" line="216"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="243"/>
+        <location filename="../ui/ModelsScreen.cpp" line="219"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="261"/>
+        <location filename="../ui/ModelsScreen.cpp" line="237"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="264"/>
+        <location filename="../ui/ModelsScreen.cpp" line="240"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="264"/>
-        <location filename="../ui/ModelsScreen.cpp" line="267"/>
+        <location filename="../ui/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/ModelsScreen.cpp" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="267"/>
+        <location filename="../ui/ModelsScreen.cpp" line="243"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="270"/>
+        <location filename="../ui/ModelsScreen.cpp" line="246"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="270"/>
-        <location filename="../ui/ModelsScreen.cpp" line="273"/>
+        <location filename="../ui/ModelsScreen.cpp" line="246"/>
+        <location filename="../ui/ModelsScreen.cpp" line="249"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="273"/>
+        <location filename="../ui/ModelsScreen.cpp" line="249"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="288"/>
+        <location filename="../ui/ModelsScreen.cpp" line="263"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="325"/>
+        <location filename="../ui/ModelsScreen.cpp" line="300"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="349"/>
+        <location filename="../ui/ModelsScreen.cpp" line="341"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="359"/>
+        <location filename="../ui/ModelsScreen.cpp" line="319"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="364"/>
+        <location filename="../ui/ModelsScreen.cpp" line="322"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="371"/>
+        <location filename="../ui/ModelsScreen.cpp" line="327"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="372"/>
+        <location filename="../ui/ModelsScreen.cpp" line="328"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="390"/>
+        <location filename="../ui/ModelsScreen.cpp" line="356"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="394"/>
+        <location filename="../ui/ModelsScreen.cpp" line="360"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="405"/>
+        <location filename="../ui/ModelsScreen.cpp" line="371"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="412"/>
+        <location filename="../ui/ModelsScreen.cpp" line="378"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="413"/>
+        <location filename="../ui/ModelsScreen.cpp" line="379"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -3217,57 +3450,57 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RunHistoryModel</name>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="43"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="25"/>
         <source>temporal, cut-off %1</source>
         <translation>按时间，截止 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="44"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="26"/>
         <source>%1, %2% test</source>
         <translation>%1，%2% 测试</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="78"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="58"/>
         <source>k = %1, %2 convention, seed %3</source>
         <translation>k = %1，%2 口径，随机种子 %3</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="88"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="68"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="89"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="69"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="90"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="70"/>
         <source>Recommender</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="91"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="71"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="92"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="72"/>
         <source>NDCG@k</source>
         <translation>NDCG@k</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="93"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="73"/>
         <source>Recall@k</source>
         <translation>Recall@k</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="94"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="74"/>
         <source>Test users</source>
         <translation>测试用户</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="95"/>
+        <location filename="../ui/RunHistoryModel.cpp" line="75"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>

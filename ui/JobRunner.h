@@ -1,13 +1,17 @@
-// JobRunner: runs core jobs (callables taking a JobContext) on the global QThreadPool and delivers
-// progress and results on the GUI thread through queued signals. Owns each job's stop_source so the
-// jobs panel can cancel it. Create and call from the GUI thread only.
+// JobRunner: the one door from ui to worker threads. Runs core jobs (callables taking a JobContext)
+// on its own QThreadPool and delivers progress and results on the GUI thread through queued calls.
+// Owns each job's stop_source so the jobs panel can cancel it; on destruction it cancels every job
+// and waits for them. Create and call from the GUI thread only.
 #pragma once
 
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -17,34 +21,48 @@
 #include <stop_token>
 
 #include "common/JobContext.h"
+#include "JobStageText.h"
+#include "common/JobContext.h"
 #include "common/Result.h"
 
 namespace ss::ui {
 
-// Lets a job's progress through at most every kInterval, plus every change of stage and the end.
-// Called from the job's threads (a job may report from several), hence the mutex.
+// Lets a job's progress through at most every kInterval, plus every change of stage or subject, every
+// milestone (a point of a curve) and the end. Called from the job's threads (a job may report from
+// several), hence the mutex.
 class ProgressThrottle {
 public:
     static constexpr std::chrono::milliseconds kInterval{100};
-    bool pass(double fraction, const std::string& stage) {
+    bool pass(const JobProgress& p) {
         const auto now = std::chrono::steady_clock::now();
         std::lock_guard lock(mutex_);
-        if (fraction < 1.0 && stage == stage_ && now - last_ < kInterval) return false;
+        const bool sameStage = p.stage == stage_ && p.subject == subject_;
+        if (!p.milestone && p.fraction < 1.0 && sameStage && now - last_ < kInterval) return false;
         last_ = now;
-        stage_ = stage;
+        stage_ = p.stage;
+        subject_ = p.subject;
         return true;
     }
 
 private:
     std::mutex mutex_;
     std::chrono::steady_clock::time_point last_{};
-    std::string stage_;
+    std::string stage_, subject_;
 };
 
 class JobRunner : public QObject {
     Q_OBJECT
 public:
-    explicit JobRunner(QObject* parent = nullptr) : QObject(parent) {}
+    // Progress of one job, for the screen that started it (after the throttle, on the GUI thread).
+    using ProgressHandler = std::function<void(const JobProgress&)>;
+
+    explicit JobRunner(QObject* parent = nullptr) : QObject(parent) {
+        pool_.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    }
+    ~JobRunner() override {
+        for (const auto& stop : std::as_const(stops_)) stop->request_stop();
+        pool_.waitForDone();
+    }
 
     // Starts `job` on a worker thread; `onDone` runs on the GUI thread with its result, unless
     // `receiver` was destroyed meanwhile. A job that throws finishes as a failed job with the
@@ -56,10 +74,11 @@ public:
     }
 
     // Keyed: starting a job cancels the running job with the same key (e.g. "cohorts/matrix"), whose
-    // result is then dropped, so a screen only ever sees the answer to its latest question.
+    // result and progress are then dropped, so a screen only ever sees the answer to its latest
+    // question. `onProgress`, when given, receives this job's reports on the GUI thread.
     template <typename T>
     int start(const QString& key, const QString& title, std::function<Result<T>(const JobContext&)> job, QObject* receiver,
-              std::function<void(Result<T>)> onDone) {
+              std::function<void(Result<T>)> onDone, ProgressHandler onProgress = {}) {
         const int id = ++lastId_;
         if (!key.isEmpty()) {
             if (const int older = keys_.value(key, 0)) cancel(older);
@@ -74,15 +93,18 @@ public:
         // about ten times a second: a job may report once per item, and every report queued would
         // flood the GUI thread. A new stage and the end (fraction 1) always pass.
         QPointer<JobRunner> self(this);
+        QPointer<QObject> guard(receiver);
         auto throttle = std::make_shared<ProgressThrottle>();
-        context.progress = [self, id, throttle](double fraction, const std::string& stage) {
-            if (!self || !throttle->pass(fraction, stage)) return;
-            QMetaObject::invokeMethod(self, [self, id, fraction, text = QString::fromStdString(stage)] {
-                if (self) emit self->jobProgress(id, fraction, text);
+        context.progress = [self, id, key, guard, throttle, onProgress = std::move(onProgress)](const JobProgress& progress) {
+            if (!self || !throttle->pass(progress)) return;
+            QMetaObject::invokeMethod(self, [self, id, key, guard, onProgress, progress] {
+                if (!self || !self->stops_.contains(id)) return;  // finished or cancelled meanwhile
+                if (!key.isEmpty() && self->keys_.value(key) != id) return;  // superseded
+                emit self->jobProgress(id, progress.fraction, JobStageText::describe(progress));
+                if (onProgress && guard) onProgress(progress);
             }, Qt::QueuedConnection);
         };
-        QPointer<QObject> guard(receiver);
-        QtConcurrent::run([job = std::move(job), context]() -> Result<T> {
+        QtConcurrent::run(&pool_, [job = std::move(job), context]() -> Result<T> {
             try {
                 return job(context);
             } catch (const std::exception& e) {
@@ -129,6 +151,7 @@ private:
     int lastId_ = 0;
     QHash<int, std::shared_ptr<std::stop_source>> stops_;
     QHash<QString, int> keys_;  // key → the latest job started with it
+    QThreadPool pool_;
 };
 
 }  // namespace ss::ui

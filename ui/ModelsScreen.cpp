@@ -31,10 +31,14 @@
 #include "SliceBarChart.h"
 #include "SliceTableModel.h"
 #include "Text.h"
+#include "common/JobStages.h"
 #include "common/TimeUtil.h"
 #include "rec/TwoTower.h"
 
 namespace ss::ui {
+namespace {
+const QString kEvaluateKey = QStringLiteral("models/evaluate");
+}  // namespace
 ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
     auto* outer = new QHBoxLayout(this);
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -248,8 +252,7 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
 
 void ModelsScreen::setProject(const QString& path) {
     path_ = path;
-    ++generation_;
-    if (job_) runner_.cancel(job_);
+    runner_.cancelKey(kEvaluateKey);  // its result and epochs belong to the previous project
     job_ = 0;
     run_->setEnabled(!path.isEmpty());
     cancel_->setEnabled(false);
@@ -308,34 +311,15 @@ void ModelsScreen::evaluate() {
     auto config = parameters_->config();
     if (!config) return report(qs(config.error().describe()), true);
     o.config = *config;
-    // Live loss curve: the two-tower reports every epoch on the training thread; hop to the GUI thread.
     lossChart_->model()->clear();
     lossChart_->setSubtitle(QString());
-    QPointer<ModelsScreen> self(this);
-    const int generation = generation_;
-    o.config.twotower.onEpoch = [self, generation](int epoch, double train, double validation) {
-        if (!self) return;
-        QMetaObject::invokeMethod(self, [self, generation, epoch, train, validation] {
-            if (!self || generation != self->generation_) return;
-            self->lossChart_->model()->append(epoch, train, validation);
-            self->trainingLog_->setText(tr("Epoch %1: training loss %2, validation loss %3")
-                                            .arg(epoch)
-                                            .arg(train, 0, 'f', 4)
-                                            .arg(validation, 0, 'f', 4));
-            emit self->epochReported(epoch, train, validation);
-        }, Qt::QueuedConnection);
-    };
     std::function<Result<rec::EvaluationResult>(const JobContext&)> job = [p = utf8(path_), o](const JobContext& ctx) {
         return rec::Evaluation::run(p, o, ctx);
     };
     report(tr("Training and evaluating %1…").arg(recommenders().join(QStringLiteral(", "))), false);
     run_->setEnabled(false);
     cancel_->setEnabled(true);
-    // The result may be delivered inside start() (a job done before its continuation is attached).
-    auto finished = std::make_shared<bool>(false);
-    const int id = runner_.start<rec::EvaluationResult>(tr("Evaluating recommenders"), job, this, [this, generation, finished](Result<rec::EvaluationResult> r) {
-        *finished = true;
-        if (generation != generation_) return;
+    job_ = runner_.start<rec::EvaluationResult>(kEvaluateKey, tr("Evaluating recommenders"), job, this, [this](Result<rec::EvaluationResult> r) {
         job_ = 0;
         run_->setEnabled(true);
         cancel_->setEnabled(false);
@@ -344,8 +328,18 @@ void ModelsScreen::evaluate() {
             return report(tr("The evaluation failed: %1").arg(qs(r.error().describe())), true);
         }
         showResult(std::make_shared<const rec::EvaluationResult>(std::move(*r)));
-    });
-    if (!*finished) job_ = id;
+    }, [this](const JobProgress& progress) { showEpoch(progress); });
+}
+
+// The live loss curve: every epoch of a two-tower (alone or inside a hybrid) arrives as a milestone.
+void ModelsScreen::showEpoch(const JobProgress& progress) {
+    if (!progress.milestone) return;
+    const auto epoch = progress.value(stages::kValueEpoch);
+    const auto train = progress.value(stages::kValueTrainLoss), validation = progress.value(stages::kValueValidationLoss);
+    if (!epoch || !train || !validation) return;
+    lossChart_->model()->append(static_cast<int>(*epoch), *train, *validation);
+    trainingLog_->setText(tr("Epoch %1: training loss %2, validation loss %3").arg(static_cast<int>(*epoch)).arg(*train, 0, 'f', 4).arg(*validation, 0, 'f', 4));
+    emit epochReported(static_cast<int>(*epoch), *train, *validation);
 }
 
 void ModelsScreen::cancel() {

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "ProjectScreen.h"
+#include "common/JobContext.h"
 #include "rec/Evaluation.h"
 
 class QCheckBox;
@@ -73,13 +74,13 @@ signals:
 
 private:
     void showResult(std::shared_ptr<const rec::EvaluationResult> result);
+    void showEpoch(const JobProgress& progress);
     void report(const QString& message, bool error);
     QString askPath(const QString& title, const QString& suggested, const QString& filter);
 
     JobRunner& runner_;
     QString path_;
-    int job_ = 0;
-    int generation_ = 0;
+    int job_ = 0;  // the running evaluation (keyed "models/evaluate"), 0 when none
     QList<QCheckBox*> recommenderBoxes_;
     QComboBox* split_;
     QDoubleSpinBox* testFraction_;

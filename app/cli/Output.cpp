@@ -24,13 +24,15 @@ JobContext stderrProgress(bool quiet) {
         std::string stage;
     };
     auto state = std::make_shared<State>();
-    context.progress = [state](double fraction, const std::string& stage) {
+    context.progress = [state](const JobProgress& progress) {
         const auto now = std::chrono::steady_clock::now();
-        if (stage == state->stage && now - state->last < std::chrono::seconds(1)) return;
+        const std::string stage = progress.stage + '\n' + progress.subject;
+        if (!progress.milestone && stage == state->stage && now - state->last < std::chrono::seconds(1)) return;
         state->last = now;
         state->stage = stage;
-        if (fraction >= 0) std::fprintf(stderr, "%s: %.0f%%\n", stage.c_str(), fraction * 100.0);
-        else std::fprintf(stderr, "%s...\n", stage.c_str());
+        const std::string text = describeProgress(progress);
+        if (progress.fraction >= 0) std::fprintf(stderr, "%s: %.0f%%\n", text.c_str(), progress.fraction * 100.0);
+        else std::fprintf(stderr, "%s...\n", text.c_str());
     };
     return context;
 }

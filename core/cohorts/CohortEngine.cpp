@@ -1,5 +1,7 @@
 #include "CohortEngine.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -134,7 +136,7 @@ Status tallyCustomers(const ActivityLog& log, const CohortDefinition& d, const C
     for (std::size_t c = from; c < to; ++c) {
         if (((c - from) & 0xFFFF) == 0) {
             if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while counting cohorts");
-            if (reports) job.report(static_cast<double>(c - from) / static_cast<double>(std::max<std::size_t>(1, to - from)), "Counting cohorts");
+            if (reports) job.report(static_cast<double>(c - from) / static_cast<double>(std::max<std::size_t>(1, to - from)), stages::kCountingCohorts);
         }
         if (!include.empty() && !include[c]) continue;
         const bool joined = visitCustomer(
@@ -285,7 +287,7 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
         }
         m.mean.push_back(mean);
     }
-    job.report(1.0, "Counting cohorts");
+    job.report(1.0, stages::kCountingCohorts);
     return m;
 }
 

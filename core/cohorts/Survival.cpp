@@ -1,5 +1,7 @@
 #include "Survival.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -193,7 +195,7 @@ Result<SurvivalReport> Survival::compute(const ActivityLog& log, int churnGapDay
     if (churnGapDays < 1) return makeError(ErrorCode::Usage, "the churn gap must be at least one day", "churn gap");
     if (!groupOf.empty() && groupOf.size() != log.customers())
         return makeError(ErrorCode::Internal, "groups do not match the customers of the activity log");
-    job.report(0.0, "Measuring lifetimes");
+    job.report(0.0, stages::kMeasuringLifetimes);
     SurvivalReport report;
     report.churnGapDays = churnGapDays;
     report.dataEnd = log.lastEvent();
@@ -229,7 +231,7 @@ Result<SurvivalReport> Survival::compute(const ActivityLog& log, int churnGapDay
             }
         if (d.size() >= 2) report.logRank = logRank(d, c);
     }
-    job.report(1.0, "Measuring lifetimes");
+    job.report(1.0, stages::kMeasuringLifetimes);
     return report;
 }
 

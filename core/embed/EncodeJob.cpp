@@ -1,5 +1,7 @@
 #include "EncodeJob.h"
 
+#include "common/JobStages.h"
+
 #include <chrono>
 
 #include "model/Sha256.h"
@@ -78,7 +80,7 @@ Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEnco
             SS_TRY(tx.commit());
             summary.encoded += static_cast<std::int64_t>(todoIds.size());
         }
-        context.report(summary.total ? double(seen) / double(summary.total) : 1.0, "encoding " + name);
+        context.report(JobProgress{summary.total ? double(seen) / double(summary.total) : 1.0, stages::kEncodingTexts, name});
     }
     SS_TRY(store.removeMissing(name));
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

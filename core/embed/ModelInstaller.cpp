@@ -1,5 +1,7 @@
 #include "ModelInstaller.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <random>
 #include <set>
@@ -189,10 +191,10 @@ Result<InstalledModel> ModelInstaller::install(const fs::path& source, const fs:
             return makeError(ErrorCode::Io, "cannot copy: " + ec.message(), f.onDisk.string());
         }
         done += f.size;
-        context.report(total ? 0.8 * double(done) / double(total) : 0.8, "copying " + f.relative);
+        context.report(JobProgress{total ? 0.8 * double(done) / double(total) : 0.8, stages::kCopyingModelFiles, f.relative});
     }
 
-    context.report(0.85, "checking the model files");
+    context.report(0.85, stages::kCheckingModelFiles);
     SS_TRY(checkModelFolder(partial));
     std::string mismatch;
     const KnownModel* match = matchKnown(partial, known, name, &mismatch);
@@ -208,7 +210,7 @@ Result<InstalledModel> ModelInstaller::install(const fs::path& source, const fs:
     if (fs::exists(installed.dir, ec)) {
         if (sameFiles(partial, installed.dir, files)) {
             installed.alreadyInstalled = true;
-            context.report(1.0, "already installed");
+            context.report(1.0, stages::kAlreadyInstalled);
             return installed;
         }
         // Replace the old copy only once the new one is complete.
@@ -227,7 +229,7 @@ Result<InstalledModel> ModelInstaller::install(const fs::path& source, const fs:
         if (ec) return makeError(ErrorCode::Io, "cannot install the model: " + ec.message(), installed.dir.string());
     }
     cleanup.dir.clear();
-    context.report(1.0, "installed");
+    context.report(1.0, stages::kInstalled);
     return installed;
 }
 

@@ -1,5 +1,7 @@
 #include "SemanticCatalog.h"
 
+#include "common/JobStages.h"
+
 #include "EncodeJob.h"
 #include "NearestItems.h"
 #include "Projection2D.h"
@@ -57,7 +59,7 @@ Result<std::vector<ItemHit>> SemanticCatalog::similar(const std::filesystem::pat
 Result<CatalogMap> SemanticCatalog::map(const std::filesystem::path& path, TextEncoder& encoder, const JobContext& context) {
     auto index = upToDateIndex(path, encoder, context);
     if (!index) return index.error();
-    context.report(-1, "projecting");
+    context.report(-1, stages::kProjecting);
     const auto projection = projectPca2D(index->matrix().values, index->dim());
     auto project = Project::open(path);
     if (!project) return project.error();

@@ -1,5 +1,7 @@
 #include "ImportSession.h"
 
+#include "common/JobStages.h"
+
 #include <chrono>
 
 #include "common/Utf8.h"
@@ -68,8 +70,7 @@ Status ImportSession::checkpoint() {
                          lines_.path().string());
     const auto size = lines_.fileSize();
     if (size > 0)
-        context_.report(static_cast<double>(lines_.compressedOffset()) / static_cast<double>(size),
-                        "importing " + fileName_);
+        context_.report(JobProgress{static_cast<double>(lines_.compressedOffset()) / static_cast<double>(size), stages::kImporting, fileName_});
     return {};
 }
 

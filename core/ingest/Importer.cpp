@@ -1,5 +1,7 @@
 #include "Importer.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -230,7 +232,7 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         summary.files.push_back(std::move(report));
     }
     if (context.cancelled()) return makeError(ErrorCode::Cancelled, "import cancelled; the project is unchanged");
-    context.report(-1, "building indexes");
+    context.report(-1, stages::kBuildingIndexes);
     if (rebuildIndexes) {
         const auto indexStart = std::chrono::steady_clock::now();
         // The index sorts may use a helper thread each (SQLite's multi-threaded sorter).
@@ -240,7 +242,7 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         summary.indexSeconds = secondsSince(indexStart);
     }
     // Retention and survival read every customer's events from the activity summary: kept current here.
-    context.report(-1, "summarising activity");
+    context.report(-1, stages::kSummarisingActivity);
     const auto summaryStart = std::chrono::steady_clock::now();
     SS_TRY(ActivitySummary::rebuild(db, context));
     summary.summarySeconds = secondsSince(summaryStart);
@@ -254,7 +256,7 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
                 if (stored.id == fileReport.id) fileReport.rejects = std::move(stored.rejects);
     }
     summary.seconds = secondsSince(start);
-    context.report(1.0, "done");
+    context.report(1.0, stages::kDone);
     return summary;
 }
 

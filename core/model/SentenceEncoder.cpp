@@ -1,5 +1,7 @@
 #include "model/SentenceEncoder.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <numeric>
 #include <string>
@@ -110,12 +112,12 @@ Result<std::vector<std::vector<float>>> SentenceEncoder::encodeIds(
     std::vector<std::size_t> batch;
     for (std::size_t start = 0; start < order.size(); start += batchSize_) {
         if (ctx && ctx->cancelled()) return makeError(ErrorCode::Cancelled, "encoding cancelled", info_.name);
-        if (ctx) ctx->report(double(start) / double(order.size()), "encoding");
+        if (ctx) ctx->report(double(start) / double(order.size()), stages::kEncodingTexts);
         const std::size_t end = std::min(order.size(), start + batchSize_);
         batch.assign(order.begin() + std::ptrdiff_t(start), order.begin() + std::ptrdiff_t(end));
         if (Status s = engine_->encodeBatch(batchOfTokenIds, batch, out); !s) return s.error();
     }
-    if (ctx) ctx->report(1.0, "encoding");
+    if (ctx) ctx->report(1.0, stages::kEncodingTexts);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "rec/Als.h"
 
+#include "common/JobStages.h"
+
 #include "rec/ModelState.h"
 #include "rec/TrainingDevice.h"
 
@@ -228,7 +230,7 @@ Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitC
         solve(itemUsers, x_, y_, options_.regularization, options_.cgSteps, options_.conjugateGradient, fit.threads);
         iterationSeconds_.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         if (options_.computeLoss) loss_.push_back(loss(confidence_, x_, y_, options_.regularization));
-        job.report(double(it + 1) / options_.iterations, "ALS iterations");
+        job.report(double(it + 1) / options_.iterations, stages::kAlsIterations);
     }
     // One more user half-step against the final item factors, so scores and explanations agree.
     if (options_.iterations > 0)
@@ -256,7 +258,7 @@ Status AlsRecommender::fitTensors([[maybe_unused]] const CsrMatrix& itemUsers, [
                 loss_.push_back(loss(confidence_, x_, y_, options_.regularization));
             }
             iterationSeconds_.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-            job.report(double(it + 1) / options_.iterations, "ALS iterations");
+            job.report(double(it + 1) / options_.iterations, stages::kAlsIterations);
         }
         if (options_.iterations > 0) solver.solveUsers();  // users against the final items, as on the CPU
         solver.download(x_.data.data(), y_.data.data());

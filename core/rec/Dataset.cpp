@@ -1,5 +1,7 @@
 #include "rec/Dataset.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -13,7 +15,7 @@ Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContex
     if (!project) return project.error();
     Database& db = (*project)->db();
     Dataset d;
-    context.report(-1, "reading users and items");
+    context.report(-1, stages::kReadingUsersAndItems);
     {
         auto stmt = db.prepare("SELECT id, external_id FROM users ORDER BY id");
         if (!stmt) return stmt.error();
@@ -55,7 +57,7 @@ Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContex
         if (!*row) break;
         if ((++n & 0xFFFF) == 0) {
             if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while reading events");
-            context.report(*total ? double(n) / double(*total) : 1.0, "reading events");
+            context.report(*total ? double(n) / double(*total) : 1.0, stages::kReadingEvents);
         }
         const auto type = stmt->columnInt(2);
         if (type < 1 || type > 4) continue;  // a behaviour this version does not know

@@ -1,5 +1,7 @@
 #include "rec/Evaluation.h"
 
+#include "common/JobStages.h"
+
 #include "cohorts/Segments.h"
 
 #include <boost/json.hpp>
@@ -223,11 +225,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     for (std::size_t r = 0; r < total; ++r) {
         const std::string& name = options.recommenders[r];
         if (job.cancelled()) return makeError(ErrorCode::Cancelled, "evaluation cancelled");
-        JobContext inner;
-        inner.stop = job.stop;
-        inner.progress = [&](double f, const std::string& stage) {
-            job.report((double(r) + std::clamp(f, 0.0, 1.0) * 0.9) / double(total), name + ": " + stage);
-        };
+        const JobContext inner = job.part(double(r) / double(total), (double(r) + 0.9) / double(total), name);
         std::shared_ptr<Recommender> model;
         if (name == "hybrid") {
             auto a = fitted.count(options.config.hybrid.a) ? fitted[options.config.hybrid.a] : nullptr;
@@ -250,7 +248,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         }
         RunResult run;
         run.recommender = name;
-        job.report(double(r) / double(total), name + ": training");
+        job.report(JobProgress{double(r) / double(total), stages::kTraining, name});
         const auto fitStart = std::chrono::steady_clock::now();
         SS_TRY(model->fit(train, fit, inner));
         run.fitSeconds = seconds(fitStart);
@@ -260,7 +258,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         if (!options.rules.empty()) run.parameters["rules"] = options.rules.describe();
         run.training = model->trainingReport();
 
-        job.report((double(r) + 0.9) / double(total), name + ": scoring");
+        job.report(JobProgress{(double(r) + 0.9) / double(total), stages::kScoring, name});
         TopKOptions topk;
         topk.k = static_cast<std::size_t>(options.k);
         topk.threads = options.threads;
@@ -344,7 +342,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
             }
     result.seconds = seconds(start);
     if (options.store && !project.empty()) {
-        job.report(1.0, "storing runs");
+        job.report(1.0, stages::kStoringRuns);
         SS_TRY(storeRuns(project, result, data, options));
     }
     return result;

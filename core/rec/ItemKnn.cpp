@@ -1,5 +1,7 @@
 #include "rec/ItemKnn.h"
 
+#include "common/JobStages.h"
+
 #include "rec/ModelState.h"
 #include "rec/TrainingDevice.h"
 
@@ -51,7 +53,7 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
                     cancelled = true;
                     return;
                 }
-                if (t == 0) job.report(double(i - lo) / double(std::max(1, hi - lo)), "item-kNN similarities");
+                if (t == 0) job.report(double(i - lo) / double(std::max(1, hi - lo)), stages::kItemKnnSimilarities);
             }
             touched.clear();
             for (auto u : iu.rowIndices(i))

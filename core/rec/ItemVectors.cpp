@@ -1,5 +1,7 @@
 #include "rec/ItemVectors.h"
 
+#include "common/JobStages.h"
+
 #include <chrono>
 #include <cstring>
 
@@ -42,7 +44,7 @@ Result<ItemVectorSet> loadItemVectors(const std::filesystem::path& path, const D
     if (!options.cachedOnly) {
         auto dir = ModelLocator::resolveOrDefault(options.modelDir);
         if (!dir) return dir.error();
-        job.report(-1, "loading the text encoder");
+        job.report(-1, stages::kLoadingEncoder);
         auto encoder = TextEncoder::load(*dir, options.encoder);
         if (!encoder) return encoder.error();
         auto summary = EncodeJob::run(path, *encoder, EncodeTarget::Items, job);

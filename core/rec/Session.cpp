@@ -1,5 +1,7 @@
 #include "rec/Session.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 
 #include "rec/ModelCache.h"
@@ -86,7 +88,7 @@ Status RecommendationSession::train(const std::string& name, const RecommenderCo
         const auto state = model->saveState();
         if (!state.empty()) {
             if (Status kept = ModelCache::store(path_, key, name, state); !kept)
-                job.report(-1, "the trained model could not be kept in the project: " + kept.error().message);
+                job.report(JobProgress{-1, stages::kModelNotKept, kept.error().message});
         }
     }
     return {};

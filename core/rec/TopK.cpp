@@ -1,5 +1,7 @@
 #include "rec/TopK.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -184,7 +186,7 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
                 out[block.positions[r]] = std::move(top);
             }
             const std::size_t done = ++doneBlocks;
-            if (reporter) job.report(double(done) / double(blocks.size()), "scoring users");
+            if (reporter) job.report(double(done) / double(blocks.size()), stages::kScoringUsers);
         }
     };
     const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(blocks.size())));

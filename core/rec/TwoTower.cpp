@@ -1,5 +1,7 @@
 #include "rec/TwoTower.h"
 
+#include "common/JobStages.h"
+
 #include <chrono>
 #include <cmath>
 
@@ -86,8 +88,17 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     c.historyLength = options_.historyLength;
     c.seed = fit.seed;
     c.device = options_.device;
-    auto progress = [&](double fraction, const std::string& stage) { job.report(fraction, stage); };
-    auto outcome = torchkernels::trainTwoTower(input, c, [&job] { return job.cancelled(); }, progress, options_.onEpoch);
+    auto progress = [&](double fraction, const std::string&) { job.report(fraction, stages::kTwoTowerEpoch); };
+    // Every epoch's losses reach the job's owner as a milestone (a point of the live loss curve).
+    auto onEpoch = [&](int epoch, double trainLoss, double validationLoss) {
+        job.report(JobProgress{double(epoch) / double(std::max(1, options_.maxEpochs)),
+                               stages::kTwoTowerEpoch,
+                               {},
+                               {{stages::kValueEpoch, double(epoch)}, {stages::kValueTrainLoss, trainLoss}, {stages::kValueValidationLoss, validationLoss}},
+                               true});
+        if (options_.onEpoch) options_.onEpoch(epoch, trainLoss, validationLoss);
+    };
+    auto outcome = torchkernels::trainTwoTower(input, c, [&job] { return job.cancelled(); }, progress, onEpoch);
     if (outcome.cancelled) return makeError(ErrorCode::Cancelled, "two-tower training cancelled");
     if (!outcome.error.empty()) return makeError(ErrorCode::Internal, outcome.error, "two-tower training");
     x_ = DenseMatrix(train_->users(), outcome.dim);

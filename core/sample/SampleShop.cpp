@@ -1,5 +1,7 @@
 #include "SampleShop.h"
 
+#include "common/JobStages.h"
+
 #include "store/ActivitySummary.h"
 
 #include <algorithm>
@@ -68,7 +70,7 @@ public:
         for (int u = 0; u < options_.users; ++u) {
             if ((u & 127) == 0) {
                 if (context_.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled; the project is unchanged");
-                context_.report(static_cast<double>(u) / options_.users, "writing the sample shop");
+                context_.report(static_cast<double>(u) / options_.users, stages::kWritingSampleShop);
             }
             SS_TRY(simulateUser(u));
         }
@@ -304,7 +306,7 @@ Result<SampleShopSummary> SampleShop::write(const std::filesystem::path& path, c
     Generator generator(*writer, options, context);
     SS_TRY(generator.run(summary));
     SS_TRY(writer->flush());
-    context.report(-1, "building indexes");
+    context.report(-1, stages::kBuildingIndexes);
     SS_TRY(Schema::createEventIndexes(db));
     SS_TRY(ActivitySummary::rebuild(db, context));
     SS_TRY((*project)->setSetting("project.kind", "sample"));

@@ -1,5 +1,7 @@
 #include "ComplaintTopics.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -307,7 +309,7 @@ TopicReport TopicReport::fromJson(const boost::json::value& v) {
 
 Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, const TopicOptions& options, const VectorSources* vectors,
                                          const JobContext& context) {
-    context.report(0.0, "Reading reviews");
+    context.report(0.0, stages::kReadingReviews);
     auto all = ReviewSentiments::load(project, true);
     if (!all) return all.error();
     const auto& r = *all;
@@ -342,7 +344,7 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
     }
     if (options.vectors == TopicVectors::Encoder && !useEncoder) return makeError(ErrorCode::Unsupported, "no encoder is available for topics (install the model)");
     if (useEncoder) {
-        JobContext encode{[&](double f, const std::string& stage) { context.report(0.05 + 0.4 * std::max(0.0, f), stage); }, context.stop};
+        const JobContext encode = context.part(0.05, 0.45);
         auto m = vectors->reviews(ids, texts, encode);
         if (!m) return m.error();
         rows = unitRows(*m);
@@ -366,7 +368,7 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
         double bestScore = -2;
         for (int k = 2; k <= largestK; ++k) {
             if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
-            context.report(0.5 + 0.4 * (k - 2) / std::max(1, largestK - 2), "Grouping reviews");
+            context.report(0.5 + 0.4 * (k - 2) / std::max(1, largestK - 2), stages::kGroupingReviews);
             auto clustering = sphericalKMeans(rows, k, options.seed);
             const double score = meanSilhouette(rows, clustering.assignment, clustering.k, options.seed);
             report.silhouettes.emplace_back(clustering.k, score);
@@ -461,7 +463,7 @@ Result<TopicReport> TopicReport::compute(const std::filesystem::path& project, c
         report.topics.push_back(std::move(topic));
     }
     std::stable_sort(report.topics.begin(), report.topics.end(), [](const Topic& a, const Topic& b) { return a.size > b.size; });
-    context.report(1.0, "Done");
+    context.report(1.0, stages::kDone);
     return report;
 }
 

@@ -1,5 +1,7 @@
 #include "EncoderVectors.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <limits>
@@ -94,9 +96,10 @@ Result<VectorSources> encoderVectorSources(const std::filesystem::path& project,
         ids.headBias = data.headBias;
         const int epochs = data.settings.maxEpochs;
         return encoder->fineTune(ids, data.settings, [&context, epochs](int epoch, int step, int steps, double loss) {
-            char stage[96];
-            std::snprintf(stage, sizeof stage, "Fine-tuning the encoder: epoch %d, loss %.3f", epoch, loss);
-            context.report((double(epoch - 1) + double(step) / double(std::max(1, steps))) / double(std::max(1, epochs)), stage);
+            context.report(JobProgress{(double(epoch - 1) + double(step) / double(std::max(1, steps))) / double(std::max(1, epochs)),
+                                       stages::kFineTuningEncoder,
+                                       {},
+                                       {{stages::kValueEpoch, double(epoch)}, {stages::kValueLoss, loss}}});
             return !context.cancelled();
         });
     };

@@ -1,5 +1,7 @@
 #include "SentimentApplier.h"
 
+#include "common/JobStages.h"
+
 #include <chrono>
 #include <optional>
 
@@ -85,7 +87,7 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
         auto pending = ReviewCorpus::loadChunk(project, classifier.scheme.source, afterId, std::numeric_limits<std::int64_t>::max());
         if (!pending) return pending.error();
         if (pending->size() == 0) return summary;
-        JobContext encode{[&](double f, const std::string& stage) { context.report(0.5 * std::max(0.0, f), stage); }, context.stop};
+        const JobContext encode = context.part(0.0, 0.5);
         auto m = vectors->reviews(pending->ids, pending->texts, encode);
         if (!m) return m.error();
         pendingVectors = std::move(*m);
@@ -99,9 +101,9 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
         rec::DenseMatrix rows;
         if (perChunk) {
             const double done = std::min(1.0, static_cast<double>(summary.predictedNow) / toDo);
-            auto m = vectors->reviews(chunk->ids, chunk->texts, JobContext{[&](double f, const std::string&) {
-                                                                   context.report(std::min(1.0, done + std::max(0.0, f) * static_cast<double>(chunk->size()) / toDo),
-                                                                                  "Encoding and labelling reviews");
+            auto m = vectors->reviews(chunk->ids, chunk->texts, JobContext{[&](const JobProgress& p) {
+                                                                   context.report(std::min(1.0, done + std::max(0.0, p.fraction) * static_cast<double>(chunk->size()) / toDo),
+                                                                                  stages::kEncodingAndLabelling);
                                                                },
                                                                context.stop});
             if (!m) return m.error();
@@ -115,7 +117,7 @@ Result<ApplySummary> SentimentApplier::apply(const std::filesystem::path& projec
         summary.predictedNow += static_cast<std::int64_t>(chunk->size());
         afterId = chunk->ids.back();
         const double base = wholePass ? 0.5 : 0.0;
-        context.report(base + (1 - base) * std::min(1.0, static_cast<double>(summary.predictedNow) / toDo), "Labelling reviews");
+        context.report(base + (1 - base) * std::min(1.0, static_cast<double>(summary.predictedNow) / toDo), stages::kLabellingReviews);
     }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

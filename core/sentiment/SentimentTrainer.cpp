@@ -1,5 +1,7 @@
 #include "SentimentTrainer.h"
 
+#include "common/JobStages.h"
+
 #include <chrono>
 #include <cstdio>
 #include <algorithm>
@@ -88,8 +90,7 @@ std::vector<std::size_t> sampleRows(std::size_t n, std::size_t cap, std::uint64_
 
 // A child context covering [from, to] of the parent's progress.
 JobContext phase(const JobContext& parent, double from, double to) {
-    return JobContext{[&parent, from, to](double f, const std::string& stage) { parent.report(from + (to - from) * std::clamp(f, 0.0, 1.0), stage); },
-                      parent.stop};
+    return parent.part(from, to);
 }
 
 struct Trained {
@@ -112,7 +113,7 @@ Result<Trained> fineTuneEncoder(const VectorSources& vectors, const TrainOptions
     if (logistic != trained.end()) {
         probe = logistic->classifier.head;
     } else {
-        context.report(0.22, "Logistic regression on vectors");
+        context.report(0.22, stages::kLogisticRegressionOnVectors);
         HeadTraining headOptions = options.logisticHead;
         headOptions.seed = options.seed;
         HeadTrainingReport headReport;
@@ -148,7 +149,7 @@ Result<Trained> fineTuneEncoder(const VectorSources& vectors, const TrainOptions
     ids.insert(ids.end(), test.ids.begin(), test.ids.end());
     texts.insert(texts.end(), test.texts.begin(), test.texts.end());
     const JobContext encodeContext = phase(context, 0.85, 0.95);
-    encodeContext.report(0.0, "Encoding with the fine-tuned encoder");
+    encodeContext.report(0.0, stages::kEncodingWithFineTuned);
     auto tunedVectors = tunedSources->reviews(ids, texts, encodeContext);
     if (!tunedVectors) return tunedVectors.error();
     if (tunedVectors->rows != static_cast<int>(ids.size())) return makeError(ErrorCode::Internal, "the encoder returned a wrong number of vectors");
@@ -218,7 +219,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     if (options.only && tunesEncoder(*options.only) && !(vectors->fineTune && vectors->tuned))
         return makeError(ErrorCode::Unsupported, "fine-tuning needs the encoder itself, and these vectors do not come from one");
 
-    context.report(0.0, "Reading reviews");
+    context.report(0.0, stages::kReadingReviews);
     auto corpus = ReviewCorpus::load(project, scheme.source);
     if (!corpus) return corpus.error();
     SentimentReport report;
@@ -265,7 +266,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
 
     if (wanted(ClassifierKind::Tfidf)) {
         const auto start = Clock::now();
-        context.report(0.05, "TF-IDF: counting terms");
+        context.report(0.05, stages::kTfidfCountingTerms);
         Trained t;
         t.classifier.kind = ClassifierKind::Tfidf;
         t.classifier.scheme = scheme;
@@ -275,7 +276,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
         double bestF1 = -1, bestC = 0;
         for (std::size_t g = 0; g < options.cGrid.size(); ++g) {
             if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
-            context.report(0.1 + 0.3 * static_cast<double>(g) / static_cast<double>(options.cGrid.size()), "TF-IDF: logistic regression");
+            context.report(0.1 + 0.3 * static_cast<double>(g) / static_cast<double>(options.cGrid.size()), stages::kTfidfLogisticRegression);
             LogisticOptions lo;
             lo.c = options.cGrid[g];
             auto model = LogisticRegression::fit(xTrain, train.labels, classes, lo, stop);
@@ -309,7 +310,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     // Fine-tuning takes most of the time when it runs, so the other stages get less of the bar.
     const double encodeEnd = wantFineTune ? 0.2 : 0.75, headsEnd = wantFineTune ? 0.25 : 0.95;
     if ((wantHeads || wantFineTune) && canUseVectors) {
-        context.report(0.45, "Encoding reviews");
+        context.report(0.45, stages::kEncodingReviews);
         std::vector<std::int64_t> ids;
         std::vector<std::string> texts;
         for (const Part* part : {&train, &validation, &test}) {
@@ -332,7 +333,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             const auto start = Clock::now();
             HeadTraining headOptions = kind == ClassifierKind::Head ? options.logisticHead : options.mlpHead;
             headOptions.seed = options.seed;
-            const std::string stage = kind == ClassifierKind::Head ? "Logistic regression on vectors" : "MLP on vectors";
+            const std::string stage = kind == ClassifierKind::Head ? stages::kLogisticRegressionOnVectors : stages::kMlpOnVectors;
             HeadTrainingReport headReport;
             Trained t;
             t.classifier.kind = kind;
@@ -342,8 +343,8 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
             const LabelledRows validationRows{xValidation.data.data(), xValidation.rows, xValidation.cols, &validation.labels};
             t.classifier.head = VectorHead::from(trainHead(trainRows, validationRows, classes, weights, headOptions, headReport,
                                           [&](int epoch, double, double) {
-                                              context.report(kind == ClassifierKind::Head ? encodeEnd : (encodeEnd + headsEnd) / 2,
-                                                             stage + ": epoch " + std::to_string(epoch));
+                                              context.report(JobProgress{kind == ClassifierKind::Head ? encodeEnd : (encodeEnd + headsEnd) / 2,
+                                                                         stage, {}, {{stages::kValueEpoch, double(epoch)}}});
                                               return !context.cancelled();
                                           }));
             if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
@@ -373,7 +374,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     }
 
     if (trained.empty()) return makeError(ErrorCode::Internal, "no classifier was trained");
-    context.report(0.95, "Measuring on held-out reviews");
+    context.report(0.95, stages::kMeasuringHeldOut);
     for (auto& t : trained) t.result.heldout = measureQuality(test.labels, t.testPredictions, classes, options.seed);
     std::size_t keptIndex = 0;
     if (options.only) {
@@ -382,7 +383,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
         // A small validation part: the cheap classifiers are compared by cross-validation over the
         // training and validation reviews; a fine-tuned encoder (too slow to refit per fold) replaces
         // the winner only when it beats it on validation beyond doubt.
-        context.report(0.95, "Cross-validating");
+        context.report(0.95, stages::kCrossValidating);
         CrossValidationData data;
         data.classes = classes;
         data.vectors = choiceVectors.rows > 0 ? &choiceVectors : nullptr;
@@ -464,7 +465,7 @@ Result<SentimentReport> SentimentTrainer::train(const std::filesystem::path& pro
     report.created = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
     SS_TRY(SentimentStore::saveRun(project, report, toStore));
-    context.report(1.0, "Done");
+    context.report(1.0, stages::kDone);
     return report;
 }
 

@@ -1,5 +1,7 @@
 #include "ActivityLog.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -96,14 +98,14 @@ Result<ActivityLog> ActivityLog::scan(Database& db, const JobContext& job, std::
             raw.push_back(r);
             if ((++seen & 0xFFFFF) == 0) {
                 if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while reading events");
-                job.report(*rows > 0 ? 0.95 * static_cast<double>(seen) / static_cast<double>(*rows) : -1.0, "Reading events");
+                job.report(*rows > 0 ? 0.95 * static_cast<double>(seen) / static_cast<double>(*rows) : -1.0, stages::kReadingEvents);
             }
         }
         log.append(raw);
         raw.shrink_to_fit();
     }
     log.finish();
-    job.report(1.0, "Reading events");
+    job.report(1.0, stages::kReadingEvents);
     return log;
 }
 

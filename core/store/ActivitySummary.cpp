@@ -1,5 +1,7 @@
 #include "ActivitySummary.h"
 
+#include "common/JobStages.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -145,7 +147,7 @@ Result<std::optional<ActivityLog>> ActivitySummary::read(Database& db, const Job
             log.events_ += k.count;
             log.customers_.push_back(k);
         }
-        job.report(-1, "Reading the activity summary");
+        job.report(-1, stages::kReadingActivitySummary);
     }
     // Every customer's encoding is walked once, in parallel shares: it checks the bytes and finds
     // the data's span.

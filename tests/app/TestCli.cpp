@@ -308,11 +308,11 @@ private slots:
         QVERIFY(p.waitForStarted());
         // Wait for the first progress line on stderr (rows are being written), then press Ctrl-C.
         QByteArray err;
-        while (!err.contains("importing") && p.state() == QProcess::Running) {
+        while (!err.contains("Importing: ") && p.state() == QProcess::Running) {
             p.waitForReadyRead(30000);
             err += p.readAllStandardError();
         }
-        QVERIFY2(err.contains("importing"), err.constData());
+        QVERIFY2(err.contains("Importing: "), err.constData());
         QCOMPARE(::kill(static_cast<pid_t>(p.processId()), SIGINT), 0);
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);

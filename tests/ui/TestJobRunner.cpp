@@ -4,6 +4,9 @@
 #include <atomic>
 
 #include "JobRunner.h"
+#include "JobStageText.h"
+#include "LanguageManager.h"
+#include "common/JobStages.h"
 
 using namespace ss;
 using namespace ss::ui;
@@ -163,6 +166,87 @@ private slots:
         QVERIFY(finished.first().at(3).toString().contains("disk on fire"));
         QVERIFY(message.contains("disk on fire"));
         QCOMPARE(runner.runningCount(), 0);
+    }
+
+    // A milestone (an epoch's losses: a point of the live curve) is never dropped by the ~10 Hz
+    // throttle; plain progress reported as fast is.
+    void milestonesPassTheThrottle() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        constexpr int kEpochs = 60, kSteps = 5000;
+        std::function<Result<int>(const JobContext&)> job = [](const JobContext& ctx) -> Result<int> {
+            for (int e = 1; e <= kEpochs; ++e) {
+                for (int s = 0; s < kSteps / kEpochs; ++s) ctx.report((e - 1 + s / 100.0) / kEpochs, stages::kTwoTowerEpoch);
+                ctx.report(JobProgress{double(e) / kEpochs, stages::kTwoTowerEpoch, "", {{stages::kValueEpoch, double(e)}}, true});
+            }
+            return 0;
+        };
+        QList<int> epochs;
+        int plain = 0;
+        runner.start<int>(QStringLiteral("curve"), QStringLiteral("curve"), job, this, [](Result<int>) {}, [&](const JobProgress& p) {
+            if (p.milestone) epochs << static_cast<int>(p.value(stages::kValueEpoch).value_or(-1));
+            else ++plain;
+        });
+        QVERIFY(finished.wait(10000));
+        QList<int> expected;
+        for (int e = 1; e <= kEpochs; ++e) expected << e;
+        QCOMPARE(epochs, expected);
+        QVERIFY2(plain < kSteps / 10, qPrintable(QString::number(plain)));
+    }
+
+    // Starting a job with the same key drops the older job's progress as well as its result.
+    void supersededProgressIsDropped() {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        std::atomic<bool> reporting{false};
+        std::function<Result<int>(const JobContext&)> older = [&](const JobContext& ctx) -> Result<int> {
+            while (!ctx.cancelled()) {
+                ctx.report(JobProgress{0.5, stages::kCountingCohorts, "", {}, true});
+                reporting = true;
+                QThread::msleep(1);
+            }
+            // Still reporting after the cancel, as a job between two checks would.
+            for (int i = 0; i < 20; ++i) ctx.report(JobProgress{0.6, stages::kCountingCohorts, "", {}, true});
+            return makeError(ErrorCode::Cancelled, "stopped");
+        };
+        bool newerStarted = false;
+        int olderAfterNewer = 0, olderBefore = 0;
+        runner.start<int>(QStringLiteral("k"), QStringLiteral("older"), older, this, [](Result<int>) {}, [&](const JobProgress&) {
+            (newerStarted ? olderAfterNewer : olderBefore)++;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(olderBefore > 0, 5000);
+        std::function<Result<int>(const JobContext&)> newer = [](const JobContext& ctx) -> Result<int> {
+            ctx.report(JobProgress{1.0, stages::kDone, "", {}, true});
+            return 7;
+        };
+        int newerProgress = 0, result = 0;
+        runner.start<int>(QStringLiteral("k"), QStringLiteral("newer"), newer, this, [&](Result<int> r) { result = r.ok() ? *r : -1; },
+                          [&](const JobProgress&) { ++newerProgress; });
+        newerStarted = true;
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
+        QCOMPARE(result, 7);
+        QCOMPARE(newerProgress, 1);
+        QCOMPARE(olderAfterNewer, 0);
+    }
+
+    // Every stage core reports (common/JobStages.h) reads in Chinese in the workbench, with its
+    // subject and live numbers.
+    void stagesAreTranslated() {
+        LanguageManager language;
+        QCOMPARE(language.apply("zh_CN"), QStringLiteral("zh_CN"));
+        QStringList untranslated;
+        for (const char* stage : stages::kAll) {
+            const QString text = JobStageText::stage(stage);
+            if (text.isEmpty() || text == QLatin1String(stage)) untranslated << QLatin1String(stage);
+        }
+        QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(" | ")));
+        const QString epoch = JobStageText::describe(JobProgress{
+            0.5, stages::kTraining, "twotower", {{stages::kValueEpoch, 3}, {stages::kValueTrainLoss, 0.52126}}, true});
+        QVERIFY2(epoch.contains("twotower") && epoch.contains("3") && epoch.contains("0.5213") && !epoch.contains("Training") &&
+                     !epoch.contains("epoch"),
+                 qPrintable(epoch));
+        QCOMPARE(language.apply("en"), QStringLiteral("en"));
+        QCOMPARE(JobStageText::describe(JobProgress{0.5, stages::kTraining, "als", {{stages::kValueEpoch, 3}}}), QStringLiteral("Training: als (epoch 3)"));
     }
 };
 

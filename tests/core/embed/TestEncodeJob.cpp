@@ -45,7 +45,7 @@ private slots:
         JobContext context;
         context.stop = stop.get_token();
         int reports = 0;
-        context.progress = [&](double, const std::string&) {
+        context.progress = [&](const JobProgress&) {
             if (++reports == 1) stop.request_stop();  // after the first chunk is committed
         };
         auto result = EncodeJob::run(project_, *encoder_, EncodeTarget::Items, context);

@@ -95,7 +95,7 @@ private slots:
         }
         QVector<double> progress;
         JobContext context;
-        context.progress = [&](double f, const std::string&) { progress << f; };
+        context.progress = [&](const JobProgress& p) { progress << p.fraction; };
         auto installed = ModelInstaller::install(from, root / "models", context, {tinyKnown()});
         SS_VERIFY_OK(installed);
         QCOMPARE(QString::fromStdString(installed->name), name);

@@ -67,7 +67,7 @@ inline ss::Result<ss::ImportSummary> runImport(const std::filesystem::path& proj
     request.options = std::move(options);
     ss::JobContext context;
     context.stop = stop;
-    context.progress = std::move(progress);
+    if (progress) context.progress = [progress = std::move(progress)](const ss::JobProgress& p) { progress(p.fraction, p.stage); };
     return ss::Importer::run(request, context);
 }
 

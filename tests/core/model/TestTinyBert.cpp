@@ -270,7 +270,7 @@ private slots:
         int reports = 0;
         ss::JobContext ctx;
         ctx.stop = source.get_token();
-        ctx.progress = [&](double, const std::string&) {
+        ctx.progress = [&](const ss::JobProgress&) {
             if (++reports == 3) source.request_stop();  // cancel after two batches have been started
         };
         const auto result = encoder->encodeIds(sampleIds(), &ctx);
@@ -280,7 +280,7 @@ private slots:
 
         std::vector<double> fractions;
         ss::JobContext watching;
-        watching.progress = [&](double f, const std::string&) { fractions.push_back(f); };
+        watching.progress = [&](const ss::JobProgress& p) { fractions.push_back(p.fraction); };
         QVERIFY(encoder->encodeIds(sampleIds(), &watching).ok());
         QCOMPARE(fractions.back(), 1.0);
         QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));

@@ -219,7 +219,7 @@ private slots:
         JobContext context;
         context.stop = stop.get_token();
         int calls = 0;
-        context.progress = [&](double, const std::string&) {
+        context.progress = [&](const JobProgress&) {
             if (++calls == 3) stop.request_stop();  // mid-way, after rows were written
         };
         auto r = SampleShop::write(path, options_, context);

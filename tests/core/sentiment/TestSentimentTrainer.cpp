@@ -13,6 +13,7 @@
 
 #include "../store/ProjectDump.h"
 #include "SentimentFixtures.h"
+#include "common/JobStages.h"
 #include "sentiment/ReviewCorpus.h"
 #include "sentiment/SentimentApplier.h"
 #include "sentiment/SentimentStore.h"
@@ -290,7 +291,7 @@ private slots:
 
         // Cancelled after the first chunk of 100: that chunk is kept, the next run continues.
         std::stop_source stop;
-        JobContext context{[&](double, const std::string& stage) { if (stage == "Labelling reviews") stop.request_stop(); }, stop.get_token()};
+        JobContext context{[&](const JobProgress& p) { if (p.stage == stages::kLabellingReviews) stop.request_stop(); }, stop.get_token()};
         auto cancelled = SentimentApplier::apply(project, &sources, context, 100);
         QVERIFY(!cancelled);
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
