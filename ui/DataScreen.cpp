@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -14,7 +15,7 @@
 
 namespace ss::ui {
 
-DataScreen::DataScreen(QWidget* parent) : ProjectScreen(parent) {
+DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout();
     table_ = new QComboBox(this);
@@ -32,7 +33,7 @@ DataScreen::DataScreen(QWidget* parent) : ProjectScreen(parent) {
     bar->addWidget(total_);
     layout->addLayout(bar);
 
-    model_ = new LazyTableModel(this);
+    model_ = new LazyTableModel(runner, this);
     view_ = new QTableView(this);
     view_->setModel(model_);
     view_->setSortingEnabled(true);
@@ -51,6 +52,11 @@ DataScreen::DataScreen(QWidget* parent) : ProjectScreen(parent) {
     connect(model_, &LazyTableModel::totalRowsChanged, this, [this](qint64 n) {
         total_->setText(tr("%1 rows").arg(QLocale().toString(n)));
     });
+    // Columns fit the first page of a table, not its placeholders.
+    connect(model_, &LazyTableModel::pageArrived, this, [this] {
+        if (!columnsFitted_) view_->resizeColumnsToContents();
+        columnsFitted_ = true;
+    });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] { total_->setText(tr("counting…")); });
     connect(model_, &LazyTableModel::queryFailed, this, [this](const QString& m) { total_->setText(tr("Error: %1").arg(m)); });
 }
@@ -61,11 +67,14 @@ void DataScreen::setProject(const QString& path) {
 }
 
 void DataScreen::openTable() {
-    if (path_.isEmpty()) return;
-    filter_->clear();
-    const QString error = model_->open(path_, static_cast<BrowsableTable>(table_->currentData().toInt()));
-    if (!error.isEmpty()) total_->setText(tr("Error: %1").arg(error));
-    view_->resizeColumnsToContents();
+    {
+        const QSignalBlocker quiet(filter_);  // no second reload from the filter box
+        filter_->clear();
+    }
+    filterDelay_->stop();
+    columnsFitted_ = false;
+    model_->open(path_, static_cast<BrowsableTable>(table_->currentData().toInt()));  // errors arrive as queryFailed
+    if (path_.isEmpty()) total_->clear();
 }
 
 }  // namespace ss::ui

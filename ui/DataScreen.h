@@ -1,5 +1,5 @@
 // DataScreen: browse the project's items, users, events and reviews — table chooser, filter box,
-// sortable lazily-loaded table. GUI thread only.
+// sortable table whose pages are read by jobs (LazyTableModel). GUI thread only.
 #pragma once
 
 #include "ProjectScreen.h"
@@ -12,12 +12,13 @@ class QTimer;
 
 namespace ss::ui {
 
+class JobRunner;
 class LazyTableModel;
 
 class DataScreen : public ProjectScreen {
     Q_OBJECT
 public:
-    explicit DataScreen(QWidget* parent = nullptr);
+    explicit DataScreen(JobRunner& runner, QWidget* parent = nullptr);
     void setProject(const QString& path) override;
     LazyTableModel* model() const { return model_; }
 
@@ -31,6 +32,7 @@ private:
     QTableView* view_;
     LazyTableModel* model_;
     QTimer* filterDelay_;
+    bool columnsFitted_ = false;
 };
 
 }  // namespace ss::ui

@@ -1,30 +1,59 @@
 #include "LazyTableModel.h"
 
-#include <QtConcurrent>
+#include <QBrush>
+#include <QPalette>
 
+#include <atomic>
+#include <mutex>
+
+#include "JobRunner.h"
 #include "Text.h"
+#include "store/Project.h"
 
 namespace ss::ui {
+namespace {
 
-QString LazyTableModel::open(const QString& projectPath, BrowsableTable table) {
-    beginResetModel();
-    rows_.clear();
-    query_.reset();
-    project_.reset();
-    total_ = 0;
-    auto project = Project::open(utf8(projectPath));
-    if (!project) {
-        endResetModel();
-        return qs(project.error().describe());
+std::atomic<int> nextInstance{0};
+
+Result<std::unique_ptr<Project>> openForReading(const std::string& path) { return Project::open(path, Database::Mode::ReadOnly); }
+
+}  // namespace
+
+// One read-only connection and its query, opened by the first page job and kept for the next pages
+// (TableQuery remembers per-filter decisions). A mutex keeps it to one job at a time: a superseded
+// job is interrupted and lets go quickly.
+struct LazyTableModel::Reader {
+    std::mutex mutex;
+    std::unique_ptr<Project> project;
+    std::unique_ptr<TableQuery> query;
+};
+
+struct LazyTableModel::Page {
+    std::shared_ptr<Reader> reader;
+    TablePage rows;
+};
+
+LazyTableModel::LazyTableModel(JobRunner& runner, QObject* parent)
+    : QAbstractTableModel(parent),
+      runner_(&runner),
+      pageKey_(QStringLiteral("data/%1/page").arg(++nextInstance)),
+      countKey_(QStringLiteral("data/%1/count").arg(nextInstance.load())) {}
+
+LazyTableModel::~LazyTableModel() {
+    if (runner_) {  // the window may destroy its job runner first; it cancels every job itself
+        runner_->cancelKey(pageKey_);
+        runner_->cancelKey(countKey_);
     }
-    project_ = std::move(*project);
+}
+
+void LazyTableModel::open(const QString& projectPath, BrowsableTable table) {
     path_ = projectPath;
     table_ = table;
-    query_ = std::make_unique<TableQuery>(project_->db(), table);
+    reader_.reset();
+    opened_ = !projectPath.isEmpty();
     sortColumn_ = -1;
-    endResetModel();
+    filter_.clear();
     reload();
-    return {};
 }
 
 void LazyTableModel::setFilter(const QString& filter) {
@@ -33,38 +62,45 @@ void LazyTableModel::setFilter(const QString& filter) {
 }
 
 void LazyTableModel::reload() {
+    runner_->cancelKey(pageKey_);  // its rows belong to the old question; its query is interrupted
+    pageJob_ = 0;
     beginResetModel();
     rows_.clear();
+    placeholders_ = 0;
     cursor_.reset();
     total_ = -1;
-    atEnd_ = !query_;
+    atEnd_ = !opened_;
     // Views (and the model tester) may ask for rows while the reset is being announced; the first
-    // page is fetched right after instead, once the reset is complete.
+    // page is asked for right after instead, once the reset is complete.
     busy_ = true;
     endResetModel();
     busy_ = false;
-    if (!query_) return;
-    // Counting a filtered table of millions of rows is a full scan: it runs on a worker thread with
-    // its own connection while pages keep arriving here.
-    const int generation = ++generation_;
-    QtConcurrent::run([path = utf8(path_), table = table_, filter = filter_]() -> Result<std::int64_t> {
-        auto project = Project::open(path);
+    if (!opened_) {
+        runner_->cancelKey(countKey_);
+        return;
+    }
+    // Counting a filtered table of millions of rows is a full scan: a job with its own connection,
+    // interrupted when a newer filter replaces it, while pages keep arriving.
+    std::function<Result<std::int64_t>(const JobContext&)> count = [path = utf8(path_), table = table_,
+                                                                     filter = filter_](const JobContext& ctx) -> Result<std::int64_t> {
+        auto project = openForReading(path);
         if (!project) return project.error();
+        const InterruptOnStop interrupt((*project)->db(), ctx.stop);
         return TableQuery((*project)->db(), table).count(filter);
-    }).then(this, [this, generation](Result<std::int64_t> count) {
-        // A count that finished before .then() was attached arrives here inside reload(): queue the
-        // delivery so totalRowsChanged always comes after the reset the caller started.
-        QMetaObject::invokeMethod(this, [this, generation, count = std::move(count)] {
-            if (generation != generation_) return;  // a newer filter or sort replaced this one
-            if (!count) {
-                emit queryFailed(qs(count.error().describe()));
-                return;
-            }
-            total_ = *count;
-            emit totalRowsChanged(total_);
-        }, Qt::QueuedConnection);
+    };
+    runner_->start<std::int64_t>(countKey_, tr("Counting rows"), count, this, [this](Result<std::int64_t> n) {
+        if (!n) {
+            if (n.error().code != ErrorCode::Cancelled) emit queryFailed(qs(n.error().describe()));
+            return;
+        }
+        total_ = *n;
+        emit totalRowsChanged(total_);
     });
     if (canFetchMore({})) fetchMore({});
+}
+
+bool LazyTableModel::isPlaceholder(int row) const {
+    return row >= 0 && row < static_cast<int>(rows_.size()) && rows_[static_cast<std::size_t>(row)].empty();
 }
 
 int LazyTableModel::rowCount(const QModelIndex& parent) const {
@@ -72,16 +108,22 @@ int LazyTableModel::rowCount(const QModelIndex& parent) const {
 }
 
 int LazyTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() || !query_ ? 0 : static_cast<int>(query_->columns().size());
+    return parent.isValid() || !opened_ ? 0 : static_cast<int>(TableQuery::columnsOf(table_).size());
 }
 
 QVariant LazyTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
-    const auto& column = query_->columns()[static_cast<std::size_t>(index.column())];
+    const auto& column = TableQuery::columnsOf(table_)[static_cast<std::size_t>(index.column())];
     if (role == Qt::TextAlignmentRole)
         return column.numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    const auto& row = rows_[static_cast<std::size_t>(index.row())];
+    if (row.empty()) {  // a placeholder while its page is read
+        if (role == Qt::DisplayRole && index.column() == 0) return tr("loading…");
+        if (role == Qt::ForegroundRole) return QPalette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
-    return qs(rows_[static_cast<std::size_t>(index.row())][static_cast<std::size_t>(index.column())]);
+    return qs(row[static_cast<std::size_t>(index.column())]);
 }
 
 QString LazyTableModel::columnTitle(const std::string& key) {
@@ -99,30 +141,79 @@ QString LazyTableModel::columnTitle(const std::string& key) {
 QVariant LazyTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole) return {};
     if (orientation == Qt::Vertical) return section + 1;
-    if (!query_ || section < 0 || section >= columnCount()) return {};
-    return columnTitle(query_->columns()[static_cast<std::size_t>(section)].key);
+    if (section < 0 || section >= columnCount()) return {};
+    return columnTitle(TableQuery::columnsOf(table_)[static_cast<std::size_t>(section)].key);
 }
 
 bool LazyTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !busy_ && query_ && !atEnd_;
+    return !parent.isValid() && !busy_ && opened_ && !atEnd_ && pageJob_ == 0;
 }
 
 void LazyTableModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) return;
-    auto page = query_->fetchPage(filter_, sortColumn_, ascending_, cursor_, kPageSize);
-    if (!page) {
-        atEnd_ = true;
-        emit queryFailed(qs(page.error().describe()));
-        return;
-    }
-    atEnd_ = static_cast<int>(page->rows.size()) < kPageSize;
-    if (page->rows.empty()) return;
-    cursor_ = page->last;
+    // Placeholders first, so the view grows at once; the page fills them in.
     const int first = static_cast<int>(rows_.size());
     busy_ = true;  // no nested fetch while the insertion is announced
-    beginInsertRows({}, first, first + static_cast<int>(page->rows.size()) - 1);
-    for (auto& row : page->rows) rows_.push_back(std::move(row));
+    beginInsertRows({}, first, first + kPageSize - 1);
+    rows_.resize(rows_.size() + kPageSize);
+    placeholders_ = kPageSize;
     endInsertRows();
+    busy_ = false;
+    std::function<Result<Page>(const JobContext&)> job = [reader = reader_, path = utf8(path_), table = table_, filter = filter_,
+                                                         sort = sortColumn_, ascending = ascending_,
+                                                         after = cursor_](const JobContext& ctx) mutable -> Result<Page> {
+        if (!reader) {
+            auto project = openForReading(path);
+            if (!project) return project.error();
+            reader = std::make_shared<Reader>();
+            reader->project = std::move(*project);
+            reader->query = std::make_unique<TableQuery>(reader->project->db(), table);
+        }
+        std::lock_guard lock(reader->mutex);
+        if (ctx.cancelled()) return makeError(ErrorCode::Cancelled, "superseded");
+        const InterruptOnStop interrupt(reader->project->db(), ctx.stop);
+        auto page = reader->query->fetchPage(filter, sort, ascending, after, kPageSize);
+        if (!page) return page.error();
+        return Page{reader, std::move(*page)};
+    };
+    pageJob_ = runner_->start<Page>(pageKey_, tr("Reading rows"), job, this, [this](Result<Page> page) {
+        if (!page) {
+            atEnd_ = true;
+            dropPlaceholders();
+            pageJob_ = 0;
+            if (page.error().code != ErrorCode::Cancelled) emit queryFailed(qs(page.error().describe()));
+            return;
+        }
+        showPage(std::move(*page));
+    });
+}
+
+void LazyTableModel::showPage(Page page) {
+    reader_ = std::move(page.reader);
+    auto& rows = page.rows.rows;
+    const int arrived = static_cast<int>(rows.size());
+    atEnd_ = arrived < kPageSize;
+    if (page.rows.last) cursor_ = page.rows.last;
+    const int first = static_cast<int>(rows_.size()) - placeholders_;
+    for (int i = 0; i < arrived; ++i) rows_[static_cast<std::size_t>(first + i)] = std::move(rows[static_cast<std::size_t>(i)]);
+    placeholders_ -= arrived;
+    // Views may ask for more while these changes are announced: not before this page is in place.
+    busy_ = true;
+    if (arrived > 0) emit dataChanged(index(first, 0), index(first + arrived - 1, columnCount() - 1));
+    busy_ = false;
+    dropPlaceholders();
+    pageJob_ = 0;
+    emit pageArrived(arrived);
+}
+
+void LazyTableModel::dropPlaceholders() {
+    if (placeholders_ <= 0) return;
+    const int first = static_cast<int>(rows_.size()) - placeholders_;
+    busy_ = true;
+    beginRemoveRows({}, first, static_cast<int>(rows_.size()) - 1);
+    rows_.resize(static_cast<std::size_t>(first));
+    placeholders_ = 0;
+    endRemoveRows();
     busy_ = false;
 }
 

@@ -1,30 +1,38 @@
 // LazyTableModel: one project table for the data browser. Rows arrive in pages through
 // canFetchMore()/fetchMore(); sorting and filtering are done by SQL (core TableQuery), so millions
-// of rows never load at once. Pages come by key (fast at any depth); the row count runs in the
-// background. Opens its own connection to the project file. GUI thread only.
+// of rows never load at once. No SQLite on the GUI thread: each page is a job (keyed, so a newer
+// filter or sort drops an older page and interrupts its query), shown at once as placeholder rows
+// that the page fills; the row count is another keyed job on its own connection. Pages come by key
+// (fast at any depth). GUI thread only.
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QPointer>
+
 #include <memory>
 #include <optional>
 #include <vector>
 
-#include "store/Project.h"
 #include "store/TableQuery.h"
 
 namespace ss::ui {
+
+class JobRunner;
 
 class LazyTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     static constexpr int kPageSize = 256;
-    explicit LazyTableModel(QObject* parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit LazyTableModel(JobRunner& runner, QObject* parent = nullptr);
+    ~LazyTableModel() override;
 
-    // Returns an error message, empty on success.
-    QString open(const QString& projectPath, BrowsableTable table);
+    // Starts reading `table` of the project; an error (not a project, damaged) arrives as queryFailed.
+    void open(const QString& projectPath, BrowsableTable table);
     void setFilter(const QString& filter);
     // Rows matching the filter; -1 while the count (a background job) is still running.
     qint64 totalRows() const { return total_; }
+    bool loadingPage() const { return pageJob_ != 0; }
+    bool isPlaceholder(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -38,23 +46,31 @@ public:
 
 signals:
     void totalRowsChanged(qint64 total);
+    void pageArrived(int rows);  // a page replaced its placeholders (rows: how many it had)
     void queryFailed(const QString& message);
 
 private:
+    struct Reader;  // the page jobs' connection: used by one job at a time, on worker threads
+    struct Page;
     void reload();
+    void showPage(Page page);
+    void dropPlaceholders();
 
-    std::unique_ptr<Project> project_;
-    std::unique_ptr<TableQuery> query_;
-    std::vector<std::vector<std::string>> rows_;
-    std::optional<PageCursor> cursor_;  // where the loaded rows end
+    QPointer<JobRunner> runner_;
+    const QString pageKey_, countKey_;
+    std::shared_ptr<Reader> reader_;
+    std::vector<std::vector<std::string>> rows_;  // an empty row is a placeholder
+    int placeholders_ = 0;                        // at the end of rows_, while a page is being read
+    std::optional<PageCursor> cursor_;            // where the loaded rows end
     std::string filter_;
     int sortColumn_ = -1;
     bool ascending_ = true;
     qint64 total_ = -1;
-    bool atEnd_ = true;     // the last page has been fetched
-    int generation_ = 0;    // drops counts of a superseded filter
+    bool atEnd_ = true;  // the last page has been fetched
+    int pageJob_ = 0;
     QString path_;
     BrowsableTable table_ = BrowsableTable::Items;
+    bool opened_ = false;
     bool busy_ = false;  // a reset or insertion is being announced
 };
 

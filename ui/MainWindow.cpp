@@ -164,7 +164,7 @@ void MainWindow::retranslate() {
 
 void MainWindow::createScreens() {
     addScreen(new OverviewScreen(*jobs_, this));
-    addScreen(new DataScreen(this));
+    addScreen(new DataScreen(*jobs_, this));
     addScreen(new RecommendationsScreen(*jobs_, this));
     addScreen(new ModelsScreen(*jobs_, this));
     addScreen(new CohortsScreen(*jobs_, this));

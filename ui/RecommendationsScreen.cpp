@@ -39,9 +39,9 @@
 namespace ss::ui {
 
 namespace {
+
+const QString kOpenKey = QStringLiteral("recommendations/open");
 constexpr std::size_t kHistoryRows = 1000;  // the most recent events shown in the timeline
-constexpr double kInlineMilliseconds = 40;  // lists predicted slower than this are computed in jobs
-constexpr std::size_t kInlineItems = 50'000;  // the first lists of a larger catalogue are computed in a job
 constexpr std::size_t kDetailRows = 20;
 
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
@@ -238,7 +238,7 @@ void RecommendationsScreen::setTopK(int k) { k_->setValue(k); }
 
 void RecommendationsScreen::setProject(const QString& path) {
     path_ = path;
-    ++generation_;
+    runner_.cancelKey(kOpenKey);  // a session of the previous project is not wanted any more
     delete scheduler_;  // its pending results are dropped with it; running jobs keep the old session alive
     scheduler_ = nullptr;
     opening_ = false;
@@ -285,9 +285,7 @@ void RecommendationsScreen::load() {
         if (!s) return s.error();
         return Opened(std::move(*s));
     };
-    const int generation = generation_;
-    runner_.start<Opened>(tr("Loading customers and items"), job, this, [this, generation](Result<Opened> r) {
-        if (generation != generation_) return;
+    runner_.start<Opened>(kOpenKey, tr("Loading customers and items"), job, this, [this](Result<Opened> r) {
         opening_ = false;
         if (!r) return report(tr("Could not load the project: %1").arg(qs(r.error().describe())), true);
         sessionOpened(std::move(*r));
@@ -414,20 +412,8 @@ void RecommendationsScreen::refreshLists() {
     const auto rules = rules_->rules();
     const bool includeKnown = rules_->includeKnown();
     const auto k = static_cast<std::size_t>(k_->value());
-    // Inline while cheap: predicted from the last refresh (cost grows with k: explanations); the first
-    // refresh of a large catalogue goes to a job. Jobs measure too, so the screen comes back inline.
-    const double predicted = lastRefreshMs_ * double(k) / double(std::max<std::size_t>(1, lastK_));
-    const bool inlineOk = lastRefreshMs_ > 0 ? predicted <= kInlineMilliseconds : s->data().itemCount() <= kInlineItems;
-    if (inlineOk) {
-        QElapsedTimer timer;
-        timer.start();
-        auto lists = computeLists(*s, names, user_, k, rules, includeKnown);
-        lastRefreshMs_ = double(timer.nsecsElapsed()) / 1e6;
-        lastK_ = k;
-        lastRefreshInline_ = true;
-        showLists(names, std::move(lists));
-        return;
-    }
+    // Always a job, even when it takes milliseconds: a large catalogue or k must never freeze the
+    // window. One refresh runs at a time; changes meanwhile are coalesced into one more (pending).
     refreshRunning_ = true;
     using Timed = std::pair<Lists, double>;
     std::function<Result<Timed>(const rec::RecommendationSession&, const JobContext&)> job =
@@ -442,8 +428,6 @@ void RecommendationsScreen::refreshLists() {
         refreshRunning_ = false;
         if (r) {
             lastRefreshMs_ = r->second;
-            lastK_ = k;
-            lastRefreshInline_ = false;
             if (user == user_) showLists(names, std::move(r->first));
         }
         if (refreshPending_) refreshLists();

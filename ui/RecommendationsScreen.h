@@ -2,9 +2,8 @@
 // as a timeline, and the top-K of one to three models side by side with scores and explanations;
 // merchandising rules edited live change the lists at once; clicking an item shows its similar items
 // and the customers the model would show it to. The session (data + models trained on every event)
-// lives in a SessionScheduler: loading, training, history, similar items and audiences are jobs;
-// top-K lists are computed on the GUI thread while that stays cheap (a few ms), else as jobs.
-// GUI thread only.
+// lives in a SessionScheduler: loading, training, history, top-K lists, similar items and audiences
+// are jobs; the GUI thread only reads item facts from the open session. GUI thread only.
 #pragma once
 
 #include <QStringList>
@@ -55,8 +54,7 @@ public:
     AudienceModel* audience() const { return audience_; }
     RulesPanel* rulesPanel() const { return rules_; }
     QTabWidget* sideTabs() const { return sideTabs_; }
-    double lastRefreshMilliseconds() const { return lastRefreshMs_; }
-    bool lastRefreshInline() const { return lastRefreshInline_; }  // on the GUI thread, not in a job
+    double lastRefreshMilliseconds() const { return lastRefreshMs_; }  // the last lists' job, measured inside it
 
 public slots:
     void load();                                   // opens the session (a job); also on first show
@@ -92,8 +90,7 @@ private:
     QString path_;
     CatalogCache catalog_;
     SessionScheduler* scheduler_ = nullptr;
-    bool opening_ = false;
-    int generation_ = 0;
+    bool opening_ = false;                 // the session is being opened (keyed job "recommendations/open")
     QStringList training_;                 // models with a training job queued or running
     QString customerId_;
     std::int32_t user_ = -1;
@@ -101,8 +98,6 @@ private:
     bool refreshPending_ = false, refreshRunning_ = false;
     bool detailShown_ = false;             // the item panel was filled once for this project
     double lastRefreshMs_ = 0;
-    std::size_t lastK_ = 0;
-    bool lastRefreshInline_ = false;
 
     QLineEdit* customerEdit_;
     QComboBox* modelBoxes_[kSlots];

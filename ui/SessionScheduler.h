@@ -52,17 +52,14 @@ public:
             writing_ = true;
             emit writingChanged(true);
             std::function<Result<T>(const JobContext&)> bound = [s = session_, job](const JobContext& ctx) { return job(*s, ctx); };
-            // onDone may run inside start() when the job is done before its continuation is attached.
-            auto finished = std::make_shared<bool>(false);
-            const int id = runner_.start<T>(title, bound, this, [this, guard, onDone, finished](Result<T> r) {
-                *finished = true;
+            // JobRunner delivers results only after start() returned, so the id is set by then.
+            writerJob_ = runner_.start<T>(title, bound, this, [this, guard, onDone](Result<T> r) {
                 writing_ = false;
                 writerJob_ = 0;
                 if (guard) onDone(std::move(r));
                 emit writingChanged(false);
                 pump();
             });
-            if (!*finished) writerJob_ = id;
         });
     }
 

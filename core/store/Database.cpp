@@ -139,6 +139,8 @@ std::string immutableUri(const std::filesystem::path& file) {
 
 }  // namespace
 
+void Database::interrupt() const { sqlite3_interrupt(db_); }
+
 Error sqliteError(sqlite3* db, int resultCode, std::string_view context) {
     const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
     const std::string where = file && *file ? std::string(file) : std::string(context);
@@ -165,6 +167,8 @@ Error sqliteError(sqlite3* db, int resultCode, std::string_view context) {
         return makeError(ErrorCode::InputData,
                          "the project file is damaged (SQLite: " + said + "); " + kDamagedProjectRemedy,
                          where);
+    case SQLITE_INTERRUPT:
+        return makeError(ErrorCode::Cancelled, "the query was stopped", where);
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
         return makeError(ErrorCode::Storage, "could not read or write the project file (SQLite: " + said + ")", where);

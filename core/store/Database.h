@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -105,6 +106,9 @@ public:
     int changes() const;
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() const { return db_; }
+    // Stops the statement running on this connection as soon as it can (it fails as Cancelled).
+    // The one member another thread may call, while the connection is open (see InterruptOnStop).
+    void interrupt() const;
     Error lastError(std::string_view what) const;
 
 private:
@@ -113,6 +117,22 @@ private:
     sqlite3* db_;
     std::filesystem::path path_;
     std::chrono::milliseconds waited_{0};  // in the current busy episode
+};
+
+// Interrupts a connection's running statement when `stop` is requested, for as long as this guard
+// lives: a job whose question was superseded stops its query at once instead of finishing a scan.
+// Create it on the thread that uses the connection; request_stop() may come from any thread (the
+// callback runs there, and the guard's destructor waits for a running one).
+class InterruptOnStop {
+public:
+    InterruptOnStop(const Database& db, std::stop_token stop) : callback_(std::move(stop), Interrupt{&db}) {}
+
+private:
+    struct Interrupt {
+        const Database* db;
+        void operator()() const noexcept { db->interrupt(); }
+    };
+    std::stop_callback<Interrupt> callback_;
 };
 
 // What to do about a damaged project file: the end of every message that reports one.

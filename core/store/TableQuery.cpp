@@ -78,11 +78,11 @@ std::string likePattern(const std::string& filter) {
 
 TableQuery::TableQuery(Database& db, BrowsableTable table) : db_(db), table_(table) {}
 
-const std::vector<TableColumn>& TableQuery::columns() const {
+const std::vector<TableColumn>& TableQuery::columnsOf(BrowsableTable table) {
     static const std::vector<TableColumn> all[] = {
         plainColumns(definition(BrowsableTable::Items)), plainColumns(definition(BrowsableTable::Users)),
         plainColumns(definition(BrowsableTable::Events)), plainColumns(definition(BrowsableTable::Reviews))};
-    return all[static_cast<int>(table_)];
+    return all[static_cast<int>(table)];
 }
 
 Result<std::string> TableQuery::whereClause(const std::string& filter) {

@@ -38,7 +38,8 @@ class TableQuery {
 public:
     TableQuery(Database& db, BrowsableTable table);
 
-    const std::vector<TableColumn>& columns() const;
+    const std::vector<TableColumn>& columns() const { return columnsOf(table_); }
+    static const std::vector<TableColumn>& columnsOf(BrowsableTable table);  // no connection needed
     // filter: literal substring matched (case-insensitively for ASCII) against the text columns.
     Result<std::int64_t> count(const std::string& filter);
     // The page after `after` (the first page without it). sortColumn < 0: storage order.

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <fstream>
 #include <limits>
+#include <stop_token>
+#include <thread>
 
 #include "ProjectDump.h"
 #include "TestSupport.h"
@@ -479,6 +481,51 @@ private slots:
         QVERIFY(!std::filesystem::exists(file(dir, "absent.shelfsense")));  // read-only never creates
         auto folder = Project::open(std::filesystem::path(dir.path().toStdString()));
         QVERIFY(!folder);
+    }
+
+    // A stop requested from another thread interrupts the statement running on the connection
+    // (the data browser's superseded count), which then fails as Cancelled; without a stop the
+    // same guard changes nothing.
+    void interruptOnStop_data() {
+        QTest::addColumn<bool>("stop");
+        QTest::newRow("stopped") << true;
+        QTest::newRow("not stopped") << false;
+    }
+    void interruptOnStop() {
+        QFETCH(bool, stop);
+        QTemporaryDir dir;
+        auto project = Project::open(file(dir, "p.shelfsense"));
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        std::stop_source source;
+        // Long enough (tens of seconds) that only an interrupt ends it quickly; short when not stopped.
+        const std::string sql = stop ? "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000000000) SELECT count(*) FROM n"
+                                     : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT count(*) FROM n";
+        std::thread stopper;
+        if (stop) stopper = std::thread([&source] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            source.request_stop();
+        });
+        QElapsedTimer timer;
+        timer.start();
+        Result<std::int64_t> counted = makeError(ErrorCode::Internal, "not run");
+        {
+            const InterruptOnStop guard(db, source.get_token());
+            counted = db.queryInt(sql);
+        }
+        if (stopper.joinable()) stopper.join();
+        if (stop) {
+            QVERIFY(!counted);
+            QCOMPARE(counted.error().code, ErrorCode::Cancelled);
+            QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        } else {
+            SS_VERIFY_OK(counted);
+            QCOMPARE(*counted, std::int64_t(1000));
+        }
+        // The connection works on afterwards.
+        auto again = db.queryInt("SELECT 41 + 1");
+        SS_VERIFY_OK(again);
+        QCOMPARE(*again, std::int64_t(42));
     }
 };
 
