@@ -1,13 +1,12 @@
 #include "CustomerHistory.h"
 
-#include <cstdlib>
 #include <map>
 
 #include "BehaviourIcons.h"
 #include "Text.h"
 #include "store/CatalogQuery.h"
 #include "store/Project.h"
-#include "store/TableQuery.h"
+#include "store/ReviewQuery.h"
 
 namespace ss::ui {
 
@@ -27,14 +26,11 @@ Result<CustomerHistory> CustomerHistory::load(const rec::RecommendationSession& 
     if (events.size() > limit) events.erase(events.begin(), events.end() - static_cast<std::ptrdiff_t>(limit));
     auto opened = Project::open(project, Database::Mode::ReadOnly);
     if (!opened) return opened.error();
-    // The customer's reviews: the reviews table filtered by their id, keeping exact matches of the user
-    // column (core has no reviews-by-user query yet; this scans the reviews table).
-    std::map<std::string, std::pair<double, std::string>> reviews;
-    TableQuery query((*opened)->db(), BrowsableTable::Reviews);
-    auto rows = query.fetch(id, 5, true, 0, 5000);
-    if (!rows) return rows.error();
-    for (const auto& row : *rows)
-        if (row.size() >= 4 && row[0] == id && !row[2].empty()) reviews[row[1]] = {std::atof(row[2].c_str()), row[3]};
+    // The customer's reviews, the latest per item (through the reviews_user index).
+    std::map<std::int64_t, StoredReview> reviews;
+    auto written = ReviewQuery((*opened)->db()).byUser(s.data().users()[static_cast<std::size_t>(*user)].id);
+    if (!written) return written.error();
+    for (auto& review : *written) reviews[review.itemId] = std::move(review);  // oldest first: the latest stays
     // Each review is shown once: on the item's latest purchase in the timeline, else on its latest event.
     std::unordered_map<std::int32_t, std::size_t> reviewRow;
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -59,9 +55,9 @@ Result<CustomerHistory> CustomerHistory::load(const rec::RecommendationSession& 
             t = titles.emplace(e.item, found && *found ? **found : CatalogItem{}).first;
         }
         row.title = qs(t->second.title);
-        if (auto r = reviews.find(facts.externalId); r != reviews.end() && reviewRow[e.item] == out.rows.size()) {
-            row.rating = r->second.first;
-            row.reviewTitle = qs(r->second.second);
+        if (auto r = reviews.find(facts.id); r != reviews.end() && r->second.rating && reviewRow[e.item] == out.rows.size()) {
+            row.rating = *r->second.rating;
+            row.reviewTitle = qs(r->second.title);
         }
         out.rows.push_back(std::move(row));
     }

@@ -1,4 +1,5 @@
 #include "ArgParser.h"
+#include "common/Numbers.h"
 
 #include <charconv>
 
@@ -55,11 +56,9 @@ Result<std::string> ArgParser::required(const std::string& name) const {
 Result<std::int64_t> ArgParser::integer(const std::string& name, std::int64_t fallback) const {
     auto v = value(name);
     if (!v) return fallback;
-    std::int64_t n = 0;
-    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (ec != std::errc() || p != v->data() + v->size())
-        return makeError(ErrorCode::Usage, "option --" + name + " needs an integer, got '" + *v + "'");
-    return n;
+    const auto n = parseInt64(*v);
+    if (!n) return makeError(ErrorCode::Usage, "option --" + name + " needs an integer, got '" + *v + "'");
+    return *n;
 }
 
 }  // namespace ss::cli

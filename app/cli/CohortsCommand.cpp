@@ -14,6 +14,7 @@
 #include "cohorts/CohortEngine.h"
 #include "cohorts/CustomerGroups.h"
 #include "cohorts/Segments.h"
+#include "common/Numbers.h"
 
 namespace ss::cli {
 namespace {
@@ -140,13 +141,7 @@ Status runMembers(AnalysisInput& input, const CohortDefinition& definition, cons
                   const ArgParser& parser) {
     const auto colon = cell.rfind(':');
     std::int64_t column = -1;
-    if (colon != std::string::npos) {
-        try {
-            column = std::stoll(cell.substr(colon + 1));
-        } catch (...) {
-            column = -1;
-        }
-    }
+    if (colon != std::string::npos) column = parseInt64(std::string_view(cell).substr(colon + 1)).value_or(-1);
     if (colon == std::string::npos || column < 0)
         return makeError(ErrorCode::Usage, "--members needs COHORT-DATE:PERIOD, e.g. 2025-03-03:2 (period 0 is the whole cohort)");
     auto customers = CohortEngine::members(input.log, definition, input.zone, cell.substr(0, colon), static_cast<std::size_t>(column), include);

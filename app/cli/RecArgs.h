@@ -10,6 +10,7 @@
 #include "rec/Factory.h"
 #include "rec/ItemVectors.h"
 #include "rec/Rules.h"
+#include "common/Numbers.h"
 
 namespace ss::cli {
 
@@ -30,12 +31,7 @@ inline std::vector<std::string> splitList(const std::string& text) {
 
 inline Result<double> realOption(const ArgParser& parser, const std::string& name) {
     const std::string v = *parser.value(name);
-    try {
-        std::size_t used = 0;
-        const double d = std::stod(v, &used);
-        if (used == v.size()) return d;
-    } catch (const std::exception&) {
-    }
+    if (const auto d = parseFiniteDouble(v)) return *d;
     return makeError(ErrorCode::Usage, "option --" + name + " needs a number, got '" + v + "'");
 }
 

@@ -1,4 +1,5 @@
 #include "CohortDefinition.h"
+#include "common/Numbers.h"
 
 #include <charconv>
 
@@ -77,8 +78,9 @@ std::optional<PeriodWindow> parseWindow(std::string_view s) {
 Result<std::vector<DayBracket>> parseBrackets(std::string_view text) {
     std::vector<DayBracket> out;
     auto number = [](std::string_view s, int& v) {
-        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-        return r.ec == std::errc() && r.ptr == s.data() + s.size();
+        const auto n = parseInt(s);
+        if (n) v = *n;
+        return n.has_value();
     };
     while (!text.empty()) {
         const auto comma = text.find(',');

@@ -9,6 +9,7 @@
 
 #include "eval/CsvRecordReader.h"
 #include "eval/RankingMetrics.h"
+#include "common/Numbers.h"
 
 namespace ss {
 
@@ -36,18 +37,8 @@ std::optional<Column> columnNamed(const std::string& field, bool truth) {
     return std::nullopt;
 }
 
-// A finite decimal number, optionally signed; surrounding blanks were trimmed by the reader (unquoted)
-// and are trimmed here too (quoted numbers).
-std::optional<double> parseNumber(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    if (text.empty()) return std::nullopt;
-    double value = 0.0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
+// A finite decimal number, optionally signed; blanks around it (also inside quotes) are allowed.
+std::optional<double> parseNumber(std::string_view text) { return parseFiniteDouble(text); }
 
 struct Layout {
     std::size_t fields = 0;                 // fields per row

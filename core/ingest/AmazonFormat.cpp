@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "FieldParse.h"
+#include "common/Numbers.h"
 #include "common/Utf8.h"
 
 namespace ss {

@@ -111,10 +111,7 @@ bool LineReader::fill() {
 }
 
 void LineReader::hashBytes(const char* data, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {  // FNV-1a over the content: cheap next to parsing
-        hash_ ^= static_cast<unsigned char>(data[i]);
-        hash_ *= 1099511628211ull;
-    }
+    hash_.add(data, size);  // FNV-1a over the content: cheap next to parsing
 }
 
 bool LineReader::next(std::string_view& line) {
@@ -153,7 +150,7 @@ bool LineReader::next(std::string_view& line) {
 
 std::string LineReader::fingerprint() const {
     char buf[48];
-    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx:%llu", static_cast<unsigned long long>(hash_),
+    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx:%llu", static_cast<unsigned long long>(hash_.value()),
                   static_cast<unsigned long long>(consumed_));
     return buf;
 }

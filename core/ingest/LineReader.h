@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "common/Result.h"
+#include "common/Hash.h"
 
 namespace ss {
 
@@ -49,7 +50,7 @@ private:
     bool eof_ = false, first_ = true;
     std::int64_t lineNumber_ = 0;
     std::uint64_t consumed_ = 0, fileSize_ = 0;
-    std::uint64_t hash_ = 1469598103934665603ull;
+    Fnv1a hash_;
     std::optional<Error> error_;
 };
 

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "CsvReader.h"
-#include "FieldParse.h"
+#include "common/Numbers.h"
 #include "common/TimeUtil.h"
 #include "sentiment/SentimentLabel.h"
 

@@ -2,7 +2,7 @@
 
 
 #include "CsvReader.h"
-#include "FieldParse.h"
+#include "common/Numbers.h"
 
 namespace ss {
 

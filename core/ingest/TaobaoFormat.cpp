@@ -1,7 +1,7 @@
 #include "TaobaoFormat.h"
 
 #include "CsvReader.h"
-#include "FieldParse.h"
+#include "common/Numbers.h"
 
 namespace ss {
 

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "CsvReader.h"
-#include "FieldParse.h"
+#include "common/Numbers.h"
 #include "common/TimeUtil.h"
 
 namespace ss {

@@ -1,11 +1,11 @@
 #include "rec/Dataset.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
 
+#include "common/Hash.h"
+#include "common/JobStages.h"
 #include "store/Project.h"
 
 namespace ss::rec {
@@ -86,13 +86,8 @@ void Dataset::finish() {
         return std::tie(a.time, a.user, a.item, a.type) < std::tie(b.time, b.user, b.item, b.type);
     });
     // FNV-1a over the sorted events and the id maps.
-    std::uint64_t h = 1469598103934665603ULL;
-    auto mix = [&h](std::uint64_t v) {
-        for (int b = 0; b < 8; ++b) {
-            h ^= (v >> (8 * b)) & 0xFF;
-            h *= 1099511628211ULL;
-        }
-    };
+    Fnv1a hash;
+    auto mix = [&hash](std::uint64_t v) { hash.addLittleEndian(v); };
     for (const auto& u : users_) mix(static_cast<std::uint64_t>(u.id));
     for (const auto& i : items_) mix(static_cast<std::uint64_t>(i.id));
     for (const Event& e : events_) {
@@ -102,7 +97,7 @@ void Dataset::finish() {
         mix(static_cast<std::uint64_t>(e.time));
     }
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash.value()));
     fingerprint_ = "events=" + std::to_string(events_.size()) + " users=" + std::to_string(users_.size()) +
                    " items=" + std::to_string(items_.size()) + " fnv=" + hex;
 }

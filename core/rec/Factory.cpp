@@ -1,9 +1,12 @@
 #include "rec/Factory.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 
+#include "common/Numbers.h"
 #include "rec/Hybrid.h"
 #include "rec/TrainingDevice.h"
 
@@ -11,12 +14,7 @@ namespace ss::rec {
 namespace {
 
 Result<double> number(const std::string& key, const std::string& text) {
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used == text.size()) return v;
-    } catch (const std::exception&) {
-    }
+    if (const auto v = parseFiniteDouble(text)) return *v;
     return makeError(ErrorCode::Usage, "parameter " + key + " needs a number, got '" + text + "'");
 }
 
@@ -33,7 +31,8 @@ Setter intSetter(Get get, int minimum) {
     return [get, minimum](RecommenderConfig& c, const std::string& key, const std::string& v) -> Status {
         auto n = number(key, v);
         if (!n) return n.error();
-        if (*n < minimum || *n != static_cast<int>(*n))
+        // Compared as doubles first: a cast of 1e20 to int would be undefined.
+        if (*n < minimum || *n > std::numeric_limits<int>::max() || *n != std::floor(*n))
             return makeError(ErrorCode::Usage, "parameter " + key + " needs a whole number >= " + std::to_string(minimum));
         get(c) = static_cast<int>(*n);
         return {};

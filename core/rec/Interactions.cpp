@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <tuple>
+
+#include "common/Numbers.h"
 
 namespace ss::rec {
 
@@ -26,14 +29,10 @@ Result<BehaviourWeights> BehaviourWeights::parse(const std::string& text, Behavi
         const auto eq = part.find('=');
         const auto type = eq == std::string::npos ? std::nullopt : parseEventType(part.substr(0, eq));
         if (!type) return makeError(ErrorCode::Usage, "behaviour weights look like view=1,cart=3,favourite=2,purchase=5; got '" + part + "'");
-        float value = 0;
-        try {
-            std::size_t used = 0;
-            value = std::stof(part.substr(eq + 1), &used);
-            if (used != part.size() - eq - 1 || value < 0) throw std::invalid_argument("weight");
-        } catch (const std::exception&) {
+        const auto parsed = parseFiniteDouble(std::string_view(part).substr(eq + 1));
+        if (!parsed || *parsed < 0 || *parsed > std::numeric_limits<float>::max())
             return makeError(ErrorCode::Usage, "a behaviour weight must be a number >= 0; got '" + part + "'");
-        }
+        const auto value = static_cast<float>(*parsed);
         switch (*type) {
         case EventType::View: base.view = value; break;
         case EventType::Cart: base.cart = value; break;

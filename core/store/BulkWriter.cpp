@@ -1,5 +1,7 @@
 #include "BulkWriter.h"
 
+#include "common/Hash.h"
+
 namespace ss {
 
 Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> importId) {
@@ -140,11 +142,8 @@ Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
     // Content hash: the same review text by the same user for the same item at the same time is one
     // review (the 2018 Amazon release repeats it once per product variant); different texts are
     // different reviews. Text-less reviews are told apart by rating and title.
-    std::uint64_t h = 1469598103934665603ull;
-    auto mix = [&h](std::string_view s) {
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-        h = (h ^ 0xFF) * 1099511628211ull;  // field separator
-    };
+    Fnv1a hash;
+    auto mix = [&hash](std::string_view s) { hash.add(s).addByte(0xFF); };  // 0xFF: the field separator
     if (!r.body.empty()) {
         mix(r.body);
     } else {
@@ -154,7 +153,7 @@ Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
     }
     if (Status s = flush(); !s) return s.error();
     insertReview_.bind(1, r.userId).bind(2, r.itemId).bind(3, r.rating).bind(4, r.title).bind(5, r.body)
-        .bind(6, r.time).bind(7, importId_).bind(8, static_cast<std::int64_t>(h >> 1)).bind(9, r.label);
+        .bind(6, r.time).bind(7, importId_).bind(8, static_cast<std::int64_t>(hash.value() >> 1)).bind(9, r.label);
     if (Status s = insertReview_.run(); !s) return s.error();
     return db_->changes() > 0;
 }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/Hash.h"
+
 namespace ss {
 
 class ExternalIdIndex {
@@ -46,8 +48,7 @@ private:
 
     static std::uint64_t hash(std::string_view key) {
         // FNV-1a with a final avalanche: short numeric ids hash well and cheaply.
-        std::uint64_t h = 1469598103934665603ull;
-        for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+        std::uint64_t h = fnv1a(key);
         h ^= h >> 33;
         h *= 0xff51afd7ed558ccdull;
         h ^= h >> 33;
