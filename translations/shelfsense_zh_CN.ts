@@ -458,35 +458,6 @@
     </message>
 </context>
 <context>
-    <name>ModelSimilarity</name>
-    <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="48"/>
-        <source>Co-occurrence cosine (customers in common)</source>
-        <translation>共现余弦（共同顾客）</translation>
-    </message>
-    <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="65"/>
-        <source>Item-kNN similarity (shrunk cosine)</source>
-        <translation>Item-kNN 相似度（收缩余弦）</translation>
-    </message>
-    <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="78"/>
-        <source>Cosine of ALS item factors</source>
-        <translation>ALS 商品因子的余弦</translation>
-    </message>
-    <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="83"/>
-        <source>Cosine of two-tower item embeddings</source>
-        <translation>双塔模型商品向量的余弦</translation>
-    </message>
-    <message>
-        <location filename="../ui/ModelSimilarity.cpp" line="88"/>
-        <location filename="../ui/ModelSimilarity.cpp" line="94"/>
-        <source>Cosine of item text vectors</source>
-        <translation>商品文本向量的余弦</translation>
-    </message>
-</context>
-<context>
     <name>RecommenderChoices</name>
     <message>
         <location filename="../ui/RecommenderChoices.cpp" line="23"/>
@@ -575,6 +546,31 @@
         <location filename="../ui/RecommenderChoices.cpp" line="59"/>
         <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="79"/>
+        <source>Co-occurrence cosine (customers in common)</source>
+        <translation>共现余弦（共同顾客）</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="80"/>
+        <source>Item-kNN similarity (shrunk cosine)</source>
+        <translation>Item-kNN 相似度（收缩余弦）</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="81"/>
+        <source>Cosine of ALS item factors</source>
+        <translation>ALS 商品因子的余弦</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="82"/>
+        <source>Cosine of two-tower item embeddings</source>
+        <translation>双塔模型商品向量的余弦</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="83"/>
+        <source>Cosine of item text vectors</source>
+        <translation>商品文本向量的余弦</translation>
     </message>
 </context>
 <context>
@@ -1694,48 +1690,47 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::DataScreen</name>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="21"/>
+        <location filename="../ui/DataScreen.cpp" line="22"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="22"/>
+        <location filename="../ui/DataScreen.cpp" line="23"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="23"/>
+        <location filename="../ui/DataScreen.cpp" line="24"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="24"/>
+        <location filename="../ui/DataScreen.cpp" line="25"/>
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="26"/>
+        <location filename="../ui/DataScreen.cpp" line="27"/>
         <source>Filter (matches text columns)</source>
         <translation>筛选（匹配文本列）</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="29"/>
+        <location filename="../ui/DataScreen.cpp" line="30"/>
         <source>Table:</source>
         <translation>数据表：</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="52"/>
+        <location filename="../ui/DataScreen.cpp" line="53"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="54"/>
+        <location filename="../ui/DataScreen.cpp" line="60"/>
         <source>counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="55"/>
-        <location filename="../ui/DataScreen.cpp" line="67"/>
+        <location filename="../ui/DataScreen.cpp" line="61"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2102,84 +2097,99 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LazyTableModel</name>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="89"/>
+        <location filename="../ui/LazyTableModel.cpp" line="91"/>
+        <source>Counting rows</source>
+        <translation>统计行数</translation>
+    </message>
+    <message>
+        <location filename="../ui/LazyTableModel.cpp" line="121"/>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/LazyTableModel.cpp" line="131"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="89"/>
+        <location filename="../ui/LazyTableModel.cpp" line="131"/>
         <source>External id</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="89"/>
+        <location filename="../ui/LazyTableModel.cpp" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="90"/>
+        <location filename="../ui/LazyTableModel.cpp" line="132"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="90"/>
+        <location filename="../ui/LazyTableModel.cpp" line="132"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="90"/>
+        <location filename="../ui/LazyTableModel.cpp" line="132"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="91"/>
+        <location filename="../ui/LazyTableModel.cpp" line="133"/>
         <source>In stock</source>
         <translation>有货</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="91"/>
+        <location filename="../ui/LazyTableModel.cpp" line="133"/>
         <source>Segment</source>
         <translation>用户分群</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="91"/>
+        <location filename="../ui/LazyTableModel.cpp" line="133"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="92"/>
+        <location filename="../ui/LazyTableModel.cpp" line="134"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="92"/>
+        <location filename="../ui/LazyTableModel.cpp" line="134"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="92"/>
+        <location filename="../ui/LazyTableModel.cpp" line="134"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="93"/>
+        <location filename="../ui/LazyTableModel.cpp" line="135"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="93"/>
+        <location filename="../ui/LazyTableModel.cpp" line="135"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="93"/>
+        <location filename="../ui/LazyTableModel.cpp" line="135"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="94"/>
+        <location filename="../ui/LazyTableModel.cpp" line="136"/>
         <source>Text</source>
         <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../ui/LazyTableModel.cpp" line="179"/>
+        <source>Reading rows</source>
+        <translation>读取行</translation>
     </message>
 </context>
 <context>
@@ -3033,220 +3043,220 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="66"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="65"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="73"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="72"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="74"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="73"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="78"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="77"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="84"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="83"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="100"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="99"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="103"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="257"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="102"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="256"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="125"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="124"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="127"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="126"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="136"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="135"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="136"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="135"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="160"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="159"/>
         <source>Click an item to see similar items and the customers the model would show it to.</source>
         <translation>点击商品可查看相似商品，以及模型会把它推荐给哪些顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="167"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="555"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="166"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="538"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="180"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="179"/>
         <source>Double-click a customer to show them.</source>
         <translation>双击顾客即可查看。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="184"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="542"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="183"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="525"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="185"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="184"/>
         <source>Who the model would show it to</source>
         <translation>模型会推荐给谁</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="257"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="256"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="278"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="277"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="289"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="287"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="292"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="289"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="317"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="314"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="347"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="344"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="349"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="346"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="367"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="364"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="368"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="365"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="380"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="377"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="381"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="378"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="441"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="426"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="475"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="458"/>
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="487"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="470"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="493"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="476"/>
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="494"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="477"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="508"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="491"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="508"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="491"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="507"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="490"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="509"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="492"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="512"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="495"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="531"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="514"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
         <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="570"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="553"/>
         <source>Audience of an item</source>
         <translation>商品的受众</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="587"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="570"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="588"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="571"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="589"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="572"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="594"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="577"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>

@@ -28,7 +28,6 @@
 #include "CustomerHistory.h"
 #include "HistoryModel.h"
 #include "JobRunner.h"
-#include "ModelSimilarity.h"
 #include "ItemCardDelegate.h"
 #include "RankedItemsModel.h"
 #include "RecommenderChoices.h"
@@ -516,12 +515,12 @@ void RecommendationsScreen::showItem(const QString& model, int item) {
                                   .arg(qs(catalog_.item(facts.id).title).toHtmlEscaped(), qs(facts.externalId).toHtmlEscaped(),
                                        qs(facts.category).toHtmlEscaped(), RecommenderChoices::label(model)));
     }
-    using Similar = ModelSimilarity::Neighbours;
+    using Similar = rec::SimilarItems;
     std::function<Result<Similar>(const rec::RecommendationSession&, const JobContext&)> similarJob =
         [n = utf8(model), item](const rec::RecommendationSession& session, const JobContext&) -> Result<Similar> {
         const auto* m = session.model(n);
         if (!m) return makeError(ErrorCode::Usage, "the '" + n + "' recommender is not trained");
-        return ModelSimilarity::similar(*m, session.itemVectors(), item, kDetailRows);
+        return m->similarItems(item, kDetailRows);
     };
     scheduler_->read<Similar>(tr("Similar items"), similarJob, this, [this, item](Result<Similar> r) {
         const auto* session = scheduler_->readable();
@@ -536,7 +535,7 @@ void RecommendationsScreen::showItem(const QString& model, int item) {
             rows.push_back(makeRow(*session, rec));
             rows.back().because.clear();
         }
-        similar_->setScoreHeader(tr("Similarity"), r->measure);
+        similar_->setScoreHeader(tr("Similarity"), RecommenderChoices::similarityMeasure(r->measure));
         similar_->setRows(std::move(rows));
         emit similarReady(item);
     });

@@ -74,4 +74,15 @@ rec::ItemVectorOptions RecommenderChoices::vectorOptions() {
 
 int RecommenderChoices::threads() { return std::max(1, QThread::idealThreadCount()); }
 
+QString RecommenderChoices::similarityMeasure(rec::SimilarityMeasure measure) {
+    switch (measure) {
+    case rec::SimilarityMeasure::CoOccurrence: return tr("Co-occurrence cosine (customers in common)");
+    case rec::SimilarityMeasure::ItemKnn: return tr("Item-kNN similarity (shrunk cosine)");
+    case rec::SimilarityMeasure::AlsFactors: return tr("Cosine of ALS item factors");
+    case rec::SimilarityMeasure::TwoTowerEmbeddings: return tr("Cosine of two-tower item embeddings");
+    case rec::SimilarityMeasure::TextVectors: return tr("Cosine of item text vectors");
+    }
+    return {};
+}
+
 }  // namespace ss::ui

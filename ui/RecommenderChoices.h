@@ -10,6 +10,8 @@
 
 #include "rec/ItemVectors.h"
 
+#include "rec/Recommender.h"
+
 namespace ss::ui {
 
 class RecommenderChoices {
@@ -19,6 +21,7 @@ public:
     static QString label(const QString& name);     // "ALS (matrix factorisation)", ...
     static QString shortLabel(const QString& name);  // "ALS", "Two-tower", ... (job titles, narrow places)
     static QString description(const QString& name);
+    static QString similarityMeasure(rec::SimilarityMeasure measure);  // the similar-items panel's header
     // Why `name` cannot be trained now (no LibTorch, no sentence encoder) and how to enable it; empty when it can.
     static QString unavailableReason(const QString& name);
     // Item text vectors: the encoder chosen in Settings when this build has LibTorch, else the cache.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "store/Project.h"
+#include "common/TopN.h"
 
 namespace ss {
 
@@ -43,11 +44,7 @@ std::vector<std::pair<std::int64_t, float>> NearestItems::nearest(const std::vec
         for (std::size_t c = 0; c < matrix_.dim; ++c) dot += row[c] * query[c];
         scored.emplace_back(matrix_.ids[r], dot * norms_[r] * queryScale);
     }
-    const std::size_t top = std::min(k, scored.size());
-    // Ties break by id so results are reproducible.
-    auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(top), scored.end(), better);
-    scored.resize(top);
+    keepTopN(scored, k);  // ties by id: reproducible
     return scored;
 }
 

@@ -332,4 +332,8 @@ TrainingReport AlsRecommender::trainingReport() const {
     return {.device = ranOn_, .iterationLoss = loss_, .secondsPerIteration = iterationSeconds_};
 }
 
+SimilarItems AlsRecommender::similarItems(std::int32_t item, std::size_t n) const {
+    return {SimilarityMeasure::AlsFactors, cosineNeighbours(y_, item, n)};
+}
+
 }  // namespace ss::rec

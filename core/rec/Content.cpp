@@ -75,4 +75,8 @@ std::vector<Contribution> ContentRecommender::explain(std::int32_t user, std::in
     return topContributions(std::move(all), n);
 }
 
+SimilarItems ContentRecommender::similarItems(std::int32_t item, std::size_t n) const {
+    return {SimilarityMeasure::TextVectors, cosineNeighbours(vectors_, item, n)};
+}
+
 }  // namespace ss::rec

@@ -20,6 +20,7 @@ public:
     ContentRecommender(DenseMatrix itemVectors, ContentOptions options = {}, std::string model = {});
     std::string name() const override { return "content"; }
     boost::json::object parameters() const override;
+    SimilarItems similarItems(std::int32_t item, std::size_t n) const override;
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;

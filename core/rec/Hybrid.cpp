@@ -72,4 +72,7 @@ TrainingReport HybridRecommender::trainingReport() const {
     return {.parts = {a_->trainingReport(), b_->trainingReport()}};
 }
 
+// The first part's items: the hybrid's own scores mix two scales and are no similarity.
+SimilarItems HybridRecommender::similarItems(std::int32_t item, std::size_t n) const { return a_->similarItems(item, n); }
+
 }  // namespace ss::rec

@@ -1,6 +1,7 @@
 #include "rec/ItemKnn.h"
 
 #include "common/JobStages.h"
+#include "common/TopN.h"
 
 #include "rec/ModelState.h"
 #include "rec/TrainingDevice.h"
@@ -162,6 +163,17 @@ std::vector<Contribution> ItemKnnRecommender::explain(std::int32_t user, std::in
         if (s != 0.0f) all.push_back({items[h], weights[h] * s});
     }
     return topContributions(std::move(all), n);
+}
+
+SimilarItems ItemKnnRecommender::similarItems(std::int32_t item, std::size_t n) const {
+    SimilarItems out{SimilarityMeasure::ItemKnn, {}};
+    if (item < 0 || item >= similarity_.rows) return out;
+    const auto idx = similarity_.rowIndices(item);
+    const auto val = similarity_.rowValues(item);
+    for (std::size_t q = 0; q < idx.size(); ++q)
+        if (idx[q] != item) out.items.emplace_back(idx[q], val[q]);
+    keepTopN(out.items, n);
+    return out;
 }
 
 }  // namespace ss::rec

@@ -13,10 +13,12 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/JobContext.h"
 #include "common/Result.h"
+#include "rec/Dense.h"
 #include "rec/Interactions.h"
 #include "rec/TrainingReport.h"
 
@@ -27,6 +29,25 @@ struct Contribution {
     std::int32_t item = 0;
     float value = 0.0f;
 };
+
+// What "similar" means for a model's similar items (the workbench names it in the panel's header).
+enum class SimilarityMeasure {
+    CoOccurrence,        // cosine of the customers two items share in the training interactions
+    ItemKnn,             // item-kNN's kept, shrunk neighbour similarities
+    AlsFactors,          // cosine of ALS item factors
+    TwoTowerEmbeddings,  // cosine of two-tower item embeddings
+    TextVectors,         // cosine of item text vectors
+};
+
+struct SimilarItems {
+    SimilarityMeasure measure = SimilarityMeasure::CoOccurrence;
+    std::vector<std::pair<std::int32_t, float>> items;  // dense index, similarity; best first (common/TopN order)
+};
+
+// The n rows of `vectors` with the largest cosine to row `item` (zero rows and the item left out).
+std::vector<std::pair<std::int32_t, float>> cosineNeighbours(const DenseMatrix& vectors, std::int32_t item, std::size_t n);
+// Co-occurrence cosine |U(i) ∩ U(j)| / sqrt(|U(i)| |U(j)|) over training interactions.
+std::vector<std::pair<std::int32_t, float>> coOccurrenceNeighbours(const Interactions& train, std::int32_t item, std::size_t n);
 
 struct FitContext {
     std::int64_t now = 0;      // reference time (the split's cut-off): recency and recent windows count back from it
@@ -52,6 +73,11 @@ public:
 
     // Up to n history items of `user` that contributed most to `item`'s score, largest first.
     virtual std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const;
+
+    // The n items most like `item` in this model's own terms, never `item` itself; by default the
+    // co-occurrence cosine over the training interactions (popularity has no item representation).
+    // Const and thread-safe once fitted.
+    virtual SimilarItems similarItems(std::int32_t item, std::size_t n) const;
 
     // False when the model has nothing to say for this user (e.g. no training history); the engine then
     // falls back to the fallback model when one is given.

@@ -6,6 +6,7 @@
 
 #include "rec/ModelCache.h"
 #include "sentiment/SentimentOverview.h"
+#include "common/TopN.h"
 
 namespace ss::rec {
 
@@ -151,13 +152,7 @@ Result<std::vector<std::pair<std::int32_t, float>>> RecommendationSession::audie
         m->scoreBlock(ids, buffer.data());
         for (std::size_t r = 0; r < ids.size(); ++r) all.emplace_back(ids[r], buffer[r * n + item]);
     }
-    auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-    if (all.size() > k) {
-        std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end(), better);
-        all.resize(k);
-    } else {
-        std::sort(all.begin(), all.end(), better);
-    }
+    keepTopN(all, k);
     return all;
 }
 

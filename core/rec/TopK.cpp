@@ -1,6 +1,7 @@
 #include "rec/TopK.h"
 
 #include "common/JobStages.h"
+#include "common/TopN.h"
 
 #include <algorithm>
 #include <atomic>
@@ -12,9 +13,7 @@
 namespace ss::rec {
 namespace {
 
-bool better(const Scored& a, const Scored& b) {
-    return a.adjusted != b.adjusted ? a.adjusted > b.adjusted : a.item < b.item;
-}
+bool better(const Scored& a, const Scored& b) { return ranksBefore(a.adjusted, a.item, b.adjusted, b.item); }
 
 struct Block {
     const Recommender* model;

@@ -181,4 +181,8 @@ TrainingReport TwoTowerRecommender::trainingReport() const {
             .seconds = seconds_};
 }
 
+SimilarItems TwoTowerRecommender::similarItems(std::int32_t item, std::size_t n) const {
+    return {SimilarityMeasure::TwoTowerEmbeddings, cosineNeighbours(y_, item, n)};
+}
+
 }  // namespace ss::rec

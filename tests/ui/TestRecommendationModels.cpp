@@ -9,7 +9,6 @@
 #include "ExportFiles.h"
 #include "HistoryModel.h"
 #include "LossCurveModel.h"
-#include "ModelSimilarity.h"
 #include "ParameterModel.h"
 #include "RankedItemsModel.h"
 #include "SliceTableModel.h"
@@ -255,39 +254,6 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("x,y\n1,2\n"));
         QVERIFY(!ExportFiles::writeText(dir.filePath("no/such/dir/out.csv"), "x").isEmpty());
-    }
-
-    void similarityAdapters() {
-        // Four items; users 0-2 have items 0 and 1, user 3 has items 2 and 3: 1 is most like 0.
-        std::vector<rec::UserFacts> users(4);
-        std::vector<rec::ItemFacts> items(4);
-        for (int i = 0; i < 4; ++i) {
-            users[i].id = i + 1;
-            items[i].id = i + 1;
-            items[i].externalId = "I" + std::to_string(i);
-        }
-        std::vector<rec::Event> events;
-        for (int u = 0; u < 3; ++u) events.push_back({u, 0, EventType::Purchase, 10}), events.push_back({u, 1, EventType::View, 11});
-        events.push_back({0, 2, EventType::View, 12});
-        events.push_back({3, 2, EventType::View, 13});
-        events.push_back({3, 3, EventType::View, 14});
-        auto data = rec::Dataset::fromParts(users, items, events);
-        auto train = std::make_shared<const rec::Interactions>(rec::Interactions::build(data, {}, [](const rec::Event&) { return true; }));
-        auto co = ModelSimilarity::coOccurrence(*train, 0, 5);
-        QCOMPARE(co.items.size(), std::size_t(2));
-        QCOMPARE(co.items[0].first, 1);
-        QCOMPARE(co.items[0].second, 1.0f);  // 3 / sqrt(3 * 3)
-        rec::ItemKnnRecommender knn;
-        QVERIFY(knn.fit(train, {}, {}).ok());
-        auto viaKnn = ModelSimilarity::similar(knn, nullptr, 0, 5);
-        QVERIFY(!viaKnn.items.empty());
-        QCOMPARE(viaKnn.items[0].first, 1);
-        for (const auto& [j, s] : viaKnn.items) QVERIFY(j != 0);
-        rec::DenseMatrix v(3, 2);
-        v.data = {1, 0, 0.9f, 0.1f, 0, 1};
-        auto cos = ModelSimilarity::cosine(v, 0, 5);
-        QCOMPARE(cos.items[0].first, 1);
-        QVERIFY(std::abs(cos.items[1].second) < 1e-6);
     }
 };
 

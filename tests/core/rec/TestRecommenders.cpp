@@ -9,6 +9,7 @@
 #include <random>
 
 #include "RecTestSupport.h"
+#include "common/TopN.h"
 #include "rec/Als.h"
 #include "rec/Content.h"
 #include "rec/Hybrid.h"
@@ -409,6 +410,62 @@ private slots:
         QCOMPARE(half.name(), std::string("hybrid"));
         QVERIFY(half.coversUser(0));
         QVERIFY(!half.scoresColdItems());
+    }
+
+    // Similar items in each model's own terms (Recommender::similarItems): never the item itself, at
+    // most n, best first with ties by the smaller index, and the measure the workbench names.
+    // Customers 0-2 bought items 0 and 1, customer 3 items 2 and 3; item 4 has no customer.
+    void similarItems_data() {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("measure");
+        QTest::addColumn<int>("mostLikeItem0");  // -1: not asserted
+        QTest::newRow("popularity: co-occurrence") << "popularity" << int(SimilarityMeasure::CoOccurrence) << 1;
+        QTest::newRow("item-kNN") << "itemknn" << int(SimilarityMeasure::ItemKnn) << 1;
+        QTest::newRow("ALS") << "als" << int(SimilarityMeasure::AlsFactors) << -1;
+        QTest::newRow("content") << "content" << int(SimilarityMeasure::TextVectors) << 1;
+        QTest::newRow("hybrid: its first part's") << "hybrid" << int(SimilarityMeasure::ItemKnn) << 1;
+    }
+    void similarItems() {
+        QFETCH(QString, model);
+        QFETCH(int, measure);
+        QFETCH(int, mostLikeItem0);
+        auto train = views(4, 5, {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {3, 2}, {3, 3}});
+        DenseMatrix text(5, 2);
+        text.data = {1, 0, 0.9f, 0.1f, 0, 1, -1, 0, 0, 0};  // item 4 has no text: left out
+        std::shared_ptr<Recommender> m;
+        if (model == "popularity") m = std::make_shared<PopularityRecommender>();
+        if (model == "itemknn") m = std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0});
+        if (model == "als") m = std::make_shared<AlsRecommender>(AlsOptions{.factors = 2, .iterations = 5});
+        if (model == "content") m = std::make_shared<ContentRecommender>(text);
+        if (model == "hybrid")
+            m = std::make_shared<HybridRecommender>(std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0}),
+                                                    std::make_shared<PopularityRecommender>(), 0.5);
+        QVERIFY(m);
+        SS_VERIFY_OK(m->fit(train, {}, {}));
+        const auto similar = m->similarItems(0, 3);
+        QCOMPARE(int(similar.measure), measure);
+        QVERIFY(!similar.items.empty());
+        QVERIFY(similar.items.size() <= 3);
+        for (std::size_t i = 0; i < similar.items.size(); ++i) {
+            QVERIFY(similar.items[i].first != 0);
+            QVERIFY(similar.items[i].first >= 0 && similar.items[i].first < 5);
+            if (i) QVERIFY(ranksBefore(similar.items[i - 1].second, similar.items[i - 1].first, similar.items[i].second, similar.items[i].first));
+        }
+        if (mostLikeItem0 >= 0) QCOMPARE(similar.items.front().first, mostLikeItem0);
+        if (model == "popularity") QCOMPARE(similar.items.front().second, 1.0f);  // 3 in common / sqrt(3 * 3)
+        // An item out of range has no neighbours, whatever the model.
+        QVERIFY(m->similarItems(99, 3).items.empty());
+        QVERIFY(m->similarItems(-1, 3).items.empty());
+    }
+
+    // The one ranking order (common/TopN): score first, ties by the smaller id, NaN left out.
+    void topNOrder() {
+        std::vector<std::pair<std::int32_t, float>> v = {{5, 1.0f}, {2, 3.0f}, {9, std::nanf("")}, {1, 1.0f}, {7, 3.0f}, {3, 0.5f}};
+        keepTopN(v, 4);
+        QCOMPARE(v, (std::vector<std::pair<std::int32_t, float>>{{2, 3.0f}, {7, 3.0f}, {1, 1.0f}, {5, 1.0f}}));
+        std::vector<std::pair<std::int32_t, float>> few = {{4, 0.0f}, {2, 0.0f}};
+        keepTopN(few, 10);
+        QCOMPARE(few, (std::vector<std::pair<std::int32_t, float>>{{2, 0.0f}, {4, 0.0f}}));
     }
 };
 
