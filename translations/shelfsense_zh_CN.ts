@@ -458,117 +458,262 @@
     </message>
 </context>
 <context>
-    <name>RecommenderChoices</name>
+    <name>Recommender</name>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="23"/>
-        <location filename="../ui/RecommenderChoices.cpp" line="33"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="29"/>
         <source>Popularity</source>
         <translation>热门度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="24"/>
-        <location filename="../ui/RecommenderChoices.cpp" line="34"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="30"/>
         <source>Item-kNN</source>
         <translation>Item-kNN</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="25"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="31"/>
         <source>ALS (matrix factorisation)</source>
         <translation>ALS（矩阵分解）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="26"/>
-        <source>Content (BERT)</source>
-        <translation>内容（BERT）</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="27"/>
-        <source>Two-tower (BERT)</source>
-        <translation>双塔（BERT）</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="28"/>
-        <location filename="../ui/RecommenderChoices.cpp" line="38"/>
-        <source>Hybrid</source>
-        <translation>混合</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="35"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="32"/>
         <source>ALS</source>
         <translation>ALS</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="36"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="33"/>
+        <source>Content (BERT)</source>
+        <translation>内容（BERT）</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="34"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="37"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="35"/>
+        <source>Two-tower (BERT)</source>
+        <translation>双塔（BERT）</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="36"/>
         <source>Two-tower</source>
         <translation>双塔</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="43"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="37"/>
+        <source>Hybrid</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="38"/>
         <source>The most interacted-with items, the same for everyone; the baseline to beat.</source>
         <translation>互动最多的商品，对所有人都一样；要超越的基线。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="44"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="39"/>
         <source>Items bought or viewed by the same customers (cosine over co-occurrence).</source>
         <translation>被同一批顾客购买或浏览的商品（基于共现的余弦）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="45"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="40"/>
         <source>Implicit matrix factorisation by alternating least squares (Hu, Koren &amp; Volinsky 2008).</source>
         <translation>基于交替最小二乘的隐式矩阵分解（Hu、Koren 与 Volinsky，2008）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="46"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="41"/>
         <source>Items whose product text is closest in meaning to what the customer interacted with (sentence encoder).</source>
         <translation>商品文本与顾客互动过的商品在语义上最接近的商品（句向量编码器）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="47"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="42"/>
         <source>A neural two-tower model over the items&apos; text embeddings, trained on the interactions (LibTorch).</source>
         <translation>基于商品文本向量、用互动数据训练的神经双塔模型（LibTorch）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="48"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="43"/>
         <source>A weighted blend of two recommenders&apos; standardised scores (by default ALS and content).</source>
         <translation>两个推荐模型标准化分数的加权组合（默认为 ALS 与内容模型）。</translation>
     </message>
     <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="44"/>
+        <source>Count only the last N days before the cut-off (none: all of the training time).</source>
+        <translation>只统计截止时间前最近 N 天（none：全部训练时间）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="45"/>
+        <source>Most similar items kept per item.</source>
+        <translation>每个商品保留的最相似商品数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="46"/>
+        <source>Shrinks the similarity of items with few customers in common towards zero.</source>
+        <translation>共同顾客很少的商品，其相似度向零收缩。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="47"/>
+        <source>Where similarities are computed: auto (a CUDA GPU when present), cpu or cuda.</source>
+        <translation>相似度在哪里计算：auto（有 CUDA GPU 时用 GPU）、cpu 或 cuda。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="48"/>
+        <source>Length of the customer and item factor vectors.</source>
+        <translation>顾客和商品因子向量的长度。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="49"/>
+        <source>Alternating passes over customers and items.</source>
+        <translation>对顾客和商品交替求解的轮数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="50"/>
+        <source>Conjugate-gradient steps per row and pass (the cg solver).</source>
+        <translation>每行每轮的共轭梯度步数（cg 求解器）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="51"/>
+        <source>L2 penalty on the factors.</source>
+        <translation>因子的 L2 惩罚。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="52"/>
+        <source>Confidence growth: confidence = 1 + alpha × interaction weight.</source>
+        <translation>置信度增长：置信度 = 1 + alpha × 交互权重。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="53"/>
+        <source>cg (conjugate gradient, fast) or cholesky (exact solves).</source>
+        <translation>cg（共轭梯度，快）或 cholesky（精确求解）。</translation>
+    </message>
+    <message>
         <location filename="../ui/RecommenderChoices.cpp" line="54"/>
+        <source>Where it trains: auto (a CUDA GPU when present), cpu or cuda.</source>
+        <translation>在哪里训练：auto（有 CUDA GPU 时用 GPU）、cpu 或 cuda。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="55"/>
+        <source>Older interactions count half as much every this many days (0: no decay).</source>
+        <translation>较早的交互每隔这么多天权重减半（0：不衰减）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="56"/>
+        <source>Length of the user and item embeddings (scored as their dot product).</source>
+        <translation>用户和商品嵌入的长度（以点积打分）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="57"/>
+        <source>Width of each tower&apos;s hidden layer.</source>
+        <translation>每个塔隐藏层的宽度。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="58"/>
+        <source>Items sampled as negatives per positive (sigmoid + binary cross-entropy).</source>
+        <translation>每个正样本采样的负样本商品数（sigmoid + 二元交叉熵）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="59"/>
+        <source>Positives per training step.</source>
+        <translation>每个训练步的正样本数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="60"/>
+        <source>Most passes over the training interactions.</source>
+        <translation>遍历训练交互的最多轮数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="61"/>
+        <source>Epochs without a better validation loss before training stops (the best weights are kept).</source>
+        <translation>验证损失连续多少轮没有改善就停止训练（保留最佳权重）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="62"/>
+        <source>Most recent items of a customer the user tower reads.</source>
+        <translation>用户塔读取的顾客最近商品数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="63"/>
+        <source>Adam&apos;s step size.</source>
+        <translation>Adam 的步长。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="64"/>
+        <source>L2 penalty on the weights.</source>
+        <translation>权重的 L2 惩罚。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="65"/>
+        <source>Share of training customers held out to choose the best epoch.</source>
+        <translation>留出用于选择最佳轮次的训练顾客比例。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="66"/>
+        <source>Share of negatives drawn by popularity rather than uniformly.</source>
+        <translation>按热度而非均匀抽取的负样本比例。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="67"/>
+        <source>The user tower weighs history items by attention instead of averaging them.</source>
+        <translation>用户塔用注意力加权历史商品，而不是取平均。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="68"/>
+        <source>The user tower pools the item tower&apos;s outputs of the history items.</source>
+        <translation>用户塔汇聚商品塔对历史商品的输出。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="69"/>
+        <source>Adds a learned embedding per item id to its text (no help for new items).</source>
+        <translation>为每个商品 id 在文本之外加一个学习的嵌入（对新商品无帮助）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="70"/>
+        <source>The first recommender blended.</source>
+        <translation>参与混合的第一个推荐器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="71"/>
+        <source>The second recommender blended.</source>
+        <translation>参与混合的第二个推荐器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="72"/>
+        <source>Weight of the first recommender&apos;s standardised scores (the second gets the rest).</source>
+        <translation>第一个推荐器标准化分数的权重（其余给第二个）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecommenderChoices</name>
+    <message>
+        <location filename="../ui/RecommenderChoices.cpp" line="109"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="59"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="116"/>
         <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="79"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="136"/>
         <source>Co-occurrence cosine (customers in common)</source>
         <translation>共现余弦（共同顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="80"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="137"/>
         <source>Item-kNN similarity (shrunk cosine)</source>
         <translation>Item-kNN 相似度（收缩余弦）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="81"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="138"/>
         <source>Cosine of ALS item factors</source>
         <translation>ALS 商品因子的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="82"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="139"/>
         <source>Cosine of two-tower item embeddings</source>
         <translation>双塔模型商品向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="83"/>
+        <location filename="../ui/RecommenderChoices.cpp" line="140"/>
         <source>Cosine of item text vectors</source>
         <translation>商品文本向量的余弦</translation>
     </message>
@@ -2944,27 +3089,24 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ParameterModel</name>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="106"/>
-        <source>Leave empty for the default; the value is checked when you enter it.</source>
-        <translation>留空则使用默认值；输入时会检查取值。</translation>
+        <location filename="../ui/ParameterModel.cpp" line="77"/>
+        <source>%1
+Leave empty for the default; the value is checked when you enter it.</source>
+        <translation>%1
+留空则使用默认值；输入时会检查取值。</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="113"/>
-        <source>(built-in)</source>
-        <translation>（内置）</translation>
-    </message>
-    <message>
-        <location filename="../ui/ParameterModel.cpp" line="122"/>
+        <location filename="../ui/ParameterModel.cpp" line="94"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="123"/>
+        <location filename="../ui/ParameterModel.cpp" line="95"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="124"/>
+        <location filename="../ui/ParameterModel.cpp" line="96"/>
         <source>Default</source>
         <translation>默认值</translation>
     </message>
@@ -3063,200 +3205,200 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="83"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="85"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="99"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="101"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="102"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="256"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="104"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="258"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="124"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="126"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="126"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="128"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="135"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="137"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="135"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="137"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="159"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="161"/>
         <source>Click an item to see similar items and the customers the model would show it to.</source>
         <translation>点击商品可查看相似商品，以及模型会把它推荐给哪些顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="166"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="538"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="168"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="540"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="179"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="181"/>
         <source>Double-click a customer to show them.</source>
         <translation>双击顾客即可查看。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="183"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="525"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="185"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="527"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="184"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="186"/>
         <source>Who the model would show it to</source>
         <translation>模型会推荐给谁</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="256"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="258"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="277"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="279"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="287"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="289"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="289"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="291"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="314"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="316"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="344"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="346"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="346"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="348"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="364"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="366"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="365"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="367"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="377"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="379"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="378"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="380"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="426"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="428"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="458"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="460"/>
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="470"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="472"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="476"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="478"/>
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="477"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="479"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="491"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="493"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="491"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="493"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="490"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="492"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="492"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="494"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="495"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="497"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="514"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="516"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
         <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="553"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="555"/>
         <source>Audience of an item</source>
         <translation>商品的受众</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="570"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="572"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="571"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="573"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="572"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="574"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="577"/>
+        <location filename="../ui/RecommendationsScreen.cpp" line="579"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>

@@ -53,7 +53,7 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
         auto* box = new QCheckBox(RecommenderChoices::label(names[i]), models);
         box->setObjectName(names[i]);
         box->setToolTip(RecommenderChoices::description(names[i]));
-        box->setChecked(names[i] == "popularity" || names[i] == "itemknn" || names[i] == "als");
+        box->setChecked(RecommenderChoices::defaultComparison().contains(names[i]));
         if (const QString why = RecommenderChoices::unavailableReason(names[i]); !why.isEmpty()) {
             box->setEnabled(false);
             box->setToolTip(why);

@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <QColor>
 
+#include "RecommenderChoices.h"
 #include "Text.h"
 
 namespace ss::ui {
@@ -22,40 +23,8 @@ void ParameterModel::setRecommenders(const QStringList& names) {
     endResetModel();
 }
 
-QString ParameterModel::valueOf(const rec::RecommenderConfig& c, const std::string& n) {
-    auto real = [](double v) { return QString::number(v, 'g', 6); };
-    auto boolean = [](bool b) { return b ? QStringLiteral("true") : QStringLiteral("false"); };
-    if (n == "popularity.window_days") return c.popularity.windowDays ? QString::number(*c.popularity.windowDays) : QStringLiteral("none");
-    if (n == "itemknn.neighbours") return QString::number(c.itemknn.neighbours);
-    if (n == "itemknn.shrink") return real(c.itemknn.shrink);
-    if (n == "itemknn.device") return qs(c.itemknn.device);
-    if (n == "als.factors") return QString::number(c.als.factors);
-    if (n == "als.iterations") return QString::number(c.als.iterations);
-    if (n == "als.cg_steps") return QString::number(c.als.cgSteps);
-    if (n == "als.regularization") return real(c.als.regularization);
-    if (n == "als.alpha") return real(c.als.alpha);
-    if (n == "als.solver") return c.als.conjugateGradient ? QStringLiteral("cg") : QStringLiteral("cholesky");
-    if (n == "als.device") return qs(c.als.device);
-    if (n == "content.half_life_days") return real(c.content.halfLifeDays);
-    if (n == "twotower.dim") return QString::number(c.twotower.dim);
-    if (n == "twotower.hidden") return QString::number(c.twotower.hidden);
-    if (n == "twotower.negatives") return QString::number(c.twotower.negatives);
-    if (n == "twotower.batch_size") return QString::number(c.twotower.batchSize);
-    if (n == "twotower.epochs") return QString::number(c.twotower.maxEpochs);
-    if (n == "twotower.patience") return QString::number(c.twotower.patience);
-    if (n == "twotower.history") return QString::number(c.twotower.historyLength);
-    if (n == "twotower.learning_rate") return real(c.twotower.learningRate);
-    if (n == "twotower.weight_decay") return real(c.twotower.weightDecay);
-    if (n == "twotower.validation_fraction") return real(c.twotower.validationFraction);
-    if (n == "twotower.popularity_negatives") return real(static_cast<double>(c.twotower.popularityNegatives));
-    if (n == "twotower.attention") return boolean(c.twotower.attention);
-    if (n == "twotower.id_embedding") return boolean(c.twotower.idEmbedding);
-    if (n == "twotower.shared_tower") return boolean(c.twotower.sharedTower);
-    if (n == "twotower.device") return qs(c.twotower.device);
-    if (n == "hybrid.a") return qs(c.hybrid.a);
-    if (n == "hybrid.b") return qs(c.hybrid.b);
-    if (n == "hybrid.weight") return real(c.hybrid.weightA);
-    return {};
+QString ParameterModel::valueOf(const rec::RecommenderConfig& config, const std::string& name) {
+    return qs(rec::RecommenderFactory::parameterValue(config, name));
 }
 
 Result<rec::RecommenderConfig> ParameterModel::config() const {
@@ -103,14 +72,17 @@ QVariant ParameterModel::data(const QModelIndex& index, int role) const {
     const Row& row = all_[static_cast<std::size_t>(shown_[static_cast<std::size_t>(index.row())])];
     static const rec::RecommenderConfig defaults;
     if (role == Qt::ForegroundRole && index.column() == Default) return QBrush(QColor(0x75, 0x75, 0x75));
-    if (role == Qt::ToolTipRole && index.column() == Value) return tr("Leave empty for the default; the value is checked when you enter it.");
+    if (role == Qt::ToolTipRole) {
+        const QString help = RecommenderChoices::parameterHelp(qs(row.name));
+        if (index.column() == Value) return tr("%1\nLeave empty for the default; the value is checked when you enter it.").arg(help);
+        return help;
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
     switch (index.column()) {
     case Name: return qs(row.name);
     case Value: return row.value;
     case Default: {
-        const QString v = valueOf(defaults, row.name);
-        return v.isEmpty() ? tr("(built-in)") : v;  // a parameter newer than this table of defaults
+        return valueOf(defaults, row.name);
     }
     }
     return {};

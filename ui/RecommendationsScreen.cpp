@@ -76,7 +76,9 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Models:"), this));
     const QStringList names = RecommenderChoices::names();
-    const QString defaults[kSlots] = {"als", "itemknn", "popularity"};
+    // The default comparison, personalised models first and the popularity baseline last.
+    QStringList defaults = RecommenderChoices::defaultComparison();
+    std::reverse(defaults.begin(), defaults.end());
     for (int slot = 0; slot < kSlots; ++slot) {
         auto* box = modelBoxes_[slot] = new QComboBox(this);
         box->setObjectName(QStringLiteral("model%1").arg(slot + 1));
@@ -88,7 +90,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
             if (!why.isEmpty())  // listed, greyed out, with the reason as its tooltip
                 qobject_cast<QStandardItemModel*>(box->model())->item(box->count() - 1)->setEnabled(false);
         }
-        box->setCurrentIndex(box->findData(defaults[slot]));
+        box->setCurrentIndex(box->findData(slot < defaults.size() ? defaults[slot] : QString()));
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(12);
         bar->addWidget(box);

@@ -1,11 +1,13 @@
 #include "RecommenderChoices.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 #include <algorithm>
 
 #include "Text.h"
 #include "rec/Factory.h"
+#include "rec/RecommenderCatalog.h"
 #include "rec/TwoTower.h"
 #ifdef SHELFSENSE_WITH_TORCH
 #include "EncoderAccess.h"
@@ -19,40 +21,95 @@ QStringList RecommenderChoices::names() {
     return out;
 }
 
+namespace {
+
+// The catalog's (core/rec/RecommenderCatalog) labels, descriptions and parameter help, for lupdate;
+// the test of this class checks every text the catalog holds is translated.
+[[maybe_unused]] const char* const kCatalogTexts[] = {
+    QT_TRANSLATE_NOOP("Recommender", "Popularity"),
+    QT_TRANSLATE_NOOP("Recommender", "Item-kNN"),
+    QT_TRANSLATE_NOOP("Recommender", "ALS (matrix factorisation)"),
+    QT_TRANSLATE_NOOP("Recommender", "ALS"),
+    QT_TRANSLATE_NOOP("Recommender", "Content (BERT)"),
+    QT_TRANSLATE_NOOP("Recommender", "Content"),
+    QT_TRANSLATE_NOOP("Recommender", "Two-tower (BERT)"),
+    QT_TRANSLATE_NOOP("Recommender", "Two-tower"),
+    QT_TRANSLATE_NOOP("Recommender", "Hybrid"),
+    QT_TRANSLATE_NOOP("Recommender", "The most interacted-with items, the same for everyone; the baseline to beat."),
+    QT_TRANSLATE_NOOP("Recommender", "Items bought or viewed by the same customers (cosine over co-occurrence)."),
+    QT_TRANSLATE_NOOP("Recommender", "Implicit matrix factorisation by alternating least squares (Hu, Koren & Volinsky 2008)."),
+    QT_TRANSLATE_NOOP("Recommender", "Items whose product text is closest in meaning to what the customer interacted with (sentence encoder)."),
+    QT_TRANSLATE_NOOP("Recommender", "A neural two-tower model over the items' text embeddings, trained on the interactions (LibTorch)."),
+    QT_TRANSLATE_NOOP("Recommender", "A weighted blend of two recommenders' standardised scores (by default ALS and content)."),
+    QT_TRANSLATE_NOOP("Recommender", "Count only the last N days before the cut-off (none: all of the training time)."),
+    QT_TRANSLATE_NOOP("Recommender", "Most similar items kept per item."),
+    QT_TRANSLATE_NOOP("Recommender", "Shrinks the similarity of items with few customers in common towards zero."),
+    QT_TRANSLATE_NOOP("Recommender", "Where similarities are computed: auto (a CUDA GPU when present), cpu or cuda."),
+    QT_TRANSLATE_NOOP("Recommender", "Length of the customer and item factor vectors."),
+    QT_TRANSLATE_NOOP("Recommender", "Alternating passes over customers and items."),
+    QT_TRANSLATE_NOOP("Recommender", "Conjugate-gradient steps per row and pass (the cg solver)."),
+    QT_TRANSLATE_NOOP("Recommender", "L2 penalty on the factors."),
+    QT_TRANSLATE_NOOP("Recommender", "Confidence growth: confidence = 1 + alpha × interaction weight."),
+    QT_TRANSLATE_NOOP("Recommender", "cg (conjugate gradient, fast) or cholesky (exact solves)."),
+    QT_TRANSLATE_NOOP("Recommender", "Where it trains: auto (a CUDA GPU when present), cpu or cuda."),
+    QT_TRANSLATE_NOOP("Recommender", "Older interactions count half as much every this many days (0: no decay)."),
+    QT_TRANSLATE_NOOP("Recommender", "Length of the user and item embeddings (scored as their dot product)."),
+    QT_TRANSLATE_NOOP("Recommender", "Width of each tower's hidden layer."),
+    QT_TRANSLATE_NOOP("Recommender", "Items sampled as negatives per positive (sigmoid + binary cross-entropy)."),
+    QT_TRANSLATE_NOOP("Recommender", "Positives per training step."),
+    QT_TRANSLATE_NOOP("Recommender", "Most passes over the training interactions."),
+    QT_TRANSLATE_NOOP("Recommender", "Epochs without a better validation loss before training stops (the best weights are kept)."),
+    QT_TRANSLATE_NOOP("Recommender", "Most recent items of a customer the user tower reads."),
+    QT_TRANSLATE_NOOP("Recommender", "Adam's step size."),
+    QT_TRANSLATE_NOOP("Recommender", "L2 penalty on the weights."),
+    QT_TRANSLATE_NOOP("Recommender", "Share of training customers held out to choose the best epoch."),
+    QT_TRANSLATE_NOOP("Recommender", "Share of negatives drawn by popularity rather than uniformly."),
+    QT_TRANSLATE_NOOP("Recommender", "The user tower weighs history items by attention instead of averaging them."),
+    QT_TRANSLATE_NOOP("Recommender", "The user tower pools the item tower's outputs of the history items."),
+    QT_TRANSLATE_NOOP("Recommender", "Adds a learned embedding per item id to its text (no help for new items)."),
+    QT_TRANSLATE_NOOP("Recommender", "The first recommender blended."),
+    QT_TRANSLATE_NOOP("Recommender", "The second recommender blended."),
+    QT_TRANSLATE_NOOP("Recommender", "Weight of the first recommender's standardised scores (the second gets the rest)."),
+};
+
+QString translated(const char* text) { return QCoreApplication::translate("Recommender", text); }
+
+}  // namespace
+
 QString RecommenderChoices::label(const QString& name) {
-    if (name == "popularity") return tr("Popularity");
-    if (name == "itemknn") return tr("Item-kNN");
-    if (name == "als") return tr("ALS (matrix factorisation)");
-    if (name == "content") return tr("Content (BERT)");
-    if (name == "twotower") return tr("Two-tower (BERT)");
-    if (name == "hybrid") return tr("Hybrid");
-    return name;
+    const auto* info = rec::findRecommender(utf8(name));
+    return info ? translated(info->label) : name;
 }
 
 QString RecommenderChoices::shortLabel(const QString& name) {
-    if (name == "popularity") return tr("Popularity");
-    if (name == "itemknn") return tr("Item-kNN");
-    if (name == "als") return tr("ALS");
-    if (name == "content") return tr("Content");
-    if (name == "twotower") return tr("Two-tower");
-    if (name == "hybrid") return tr("Hybrid");
-    return name;
+    const auto* info = rec::findRecommender(utf8(name));
+    return info ? translated(info->shortLabel) : name;
 }
 
 QString RecommenderChoices::description(const QString& name) {
-    if (name == "popularity") return tr("The most interacted-with items, the same for everyone; the baseline to beat.");
-    if (name == "itemknn") return tr("Items bought or viewed by the same customers (cosine over co-occurrence).");
-    if (name == "als") return tr("Implicit matrix factorisation by alternating least squares (Hu, Koren & Volinsky 2008).");
-    if (name == "content") return tr("Items whose product text is closest in meaning to what the customer interacted with (sentence encoder).");
-    if (name == "twotower") return tr("A neural two-tower model over the items' text embeddings, trained on the interactions (LibTorch).");
-    if (name == "hybrid") return tr("A weighted blend of two recommenders' standardised scores (by default ALS and content).");
+    const auto* info = rec::findRecommender(utf8(name));
+    return info ? translated(info->description) : QString();
+}
+
+QString RecommenderChoices::parameterHelp(const QString& key) {
+    for (const auto& info : rec::recommenderCatalog())
+        for (const auto& p : info.parameters)
+            if (key == QLatin1String(p.key)) return translated(p.help);
     return {};
 }
 
+QStringList RecommenderChoices::defaultComparison() {
+    QStringList out;
+    for (const auto& n : rec::defaultComparison()) out << qs(n);
+    return out;
+}
+
 QString RecommenderChoices::unavailableReason(const QString& name) {
-    if (name == "twotower" && !rec::TwoTowerRecommender::available())
+    if (const auto* info = rec::findRecommender(utf8(name)); info && info->needsTorch && !rec::TwoTowerRecommender::available())
         return tr("This build has no LibTorch: the two-tower model is not available.");
-    if (name != "content" && name != "twotower" && name != "hybrid") return {};
+    // A hybrid may need vectors depending on its parts; its parts are chosen later, so it says so too.
+    const auto* info = rec::findRecommender(utf8(name));
+    if (!info || (!info->needsItemVectors && name != QLatin1String("hybrid"))) return {};
 #ifdef SHELFSENSE_WITH_TORCH
     if (EncoderAccess::fromSettings()) return {};
 #endif

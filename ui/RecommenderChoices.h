@@ -21,6 +21,8 @@ public:
     static QString label(const QString& name);     // "ALS (matrix factorisation)", ...
     static QString shortLabel(const QString& name);  // "ALS", "Two-tower", ... (job titles, narrow places)
     static QString description(const QString& name);
+    static QString parameterHelp(const QString& key);  // "als.factors" → its help, translated
+    static QStringList defaultComparison();            // the recommenders checked at first
     static QString similarityMeasure(rec::SimilarityMeasure measure);  // the similar-items panel's header
     // Why `name` cannot be trained now (no LibTorch, no sentence encoder) and how to enable it; empty when it can.
     static QString unavailableReason(const QString& name);

@@ -21,10 +21,10 @@ Status runEvaluate(const std::vector<std::string>& args) {
     auto db = parser.required("db");
     if (!db) return db.error();
     rec::EvaluationOptions o;
-    o.recommenders = splitList(parser.value("recommenders").value_or("popularity,itemknn,als"));
+    if (const auto names = parser.value("recommenders")) o.recommenders = splitList(*names);  // else the catalog's default comparison
     for (const auto& name : o.recommenders)
         if (!rec::RecommenderFactory::known(name))
-            return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (popularity, itemknn, als, content, twotower, hybrid)");
+            return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (" + rec::recommenderNames() + ")");
     const std::string splitName = parser.value("split").value_or("temporal");
     const auto kind = rec::parseSplitKind(splitName);
     if (!kind) return makeError(ErrorCode::Usage, "--split must be temporal, leave-last or random");

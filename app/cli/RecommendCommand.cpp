@@ -30,7 +30,7 @@ Status runRecommend(const std::vector<std::string>& args) {
     if (!explain) return explain.error();
     const std::string name = parser.value("recommender").value_or("als");
     if (!rec::RecommenderFactory::known(name))
-        return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (popularity, itemknn, als, content, twotower, hybrid)");
+        return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (" + rec::recommenderNames() + ")");
     rec::RecommenderConfig config;
     SS_TRY(configOptions(parser, config));
     auto rules = ruleOptions(parser);

@@ -13,6 +13,7 @@
 #include "Command.h"
 #include "CommandRunner.h"
 #include "ModelModule.h"
+#include "rec/RecommenderCatalog.h"
 
 namespace {
 
@@ -51,6 +52,8 @@ int main(int argc, char** argv) {
         for (const auto& a : args)
             if (a == "--help" || a == "-h") {
                 std::printf("usage: shelfsense-cli %s\n", c.synopsis);
+                // The commands that take --recommender(s) and --param list what they accept.
+                if (name == "evaluate" || name == "recommend") std::printf("\n%s", ss::rec::describeRecommenders().c_str());
                 return 0;
             }
         return c.run ? ss::cli::runCommand(c, args) : ss::cli::runModelCommand(c.name, args);

@@ -170,7 +170,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     std::set<std::string> seen;
     for (const auto& name : options.recommenders) {
         if (!RecommenderFactory::known(name))
-            return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (popularity, itemknn, als, content, twotower, hybrid)");
+            return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (" + recommenderNames() + ")");
         if (!seen.insert(name).second) return makeError(ErrorCode::Usage, "recommender '" + name + "' is listed twice");
     }
     EvaluationResult result;

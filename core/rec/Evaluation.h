@@ -34,7 +34,7 @@
 namespace ss::rec {
 
 struct EvaluationOptions {
-    std::vector<std::string> recommenders = {"popularity", "itemknn", "als"};
+    std::vector<std::string> recommenders = defaultComparison();
     SplitOptions split;
     int k = 10;
     Convention convention = Convention::Recommenders;

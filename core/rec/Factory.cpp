@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <limits>
 #include <map>
@@ -136,18 +137,20 @@ const std::map<std::string, Setter>& setters() {
 }  // namespace
 
 const std::vector<std::string>& RecommenderFactory::names() {
-    static const std::vector<std::string> all = {"popularity", "itemknn", "als", "content", "twotower", "hybrid"};
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> out;
+        for (const auto& info : recommenderCatalog()) out.emplace_back(info.name);
+        return out;
+    }();
     return all;
 }
 
-bool RecommenderFactory::known(const std::string& name) {
-    return std::find(names().begin(), names().end(), name) != names().end();
-}
+bool RecommenderFactory::known(const std::string& name) { return findRecommender(name) != nullptr; }
 
 bool RecommenderFactory::needsItemVectors(const std::string& name, const RecommenderConfig& config) {
-    if (name == "content" || name == "twotower") return true;
     if (name == "hybrid") return needsItemVectors(config.hybrid.a, config) || needsItemVectors(config.hybrid.b, config);
-    return false;
+    const auto* info = findRecommender(name);
+    return info && info->needsItemVectors;
 }
 
 Status RecommenderFactory::applyParameter(RecommenderConfig& config, const std::string& assignment) {
@@ -157,7 +160,7 @@ Status RecommenderFactory::applyParameter(RecommenderConfig& config, const std::
     auto it = setters().find(key);
     if (it == setters().end()) {
         std::string known;
-        for (const auto& [k, s] : setters()) known += (known.empty() ? "" : ", ") + k;
+        for (const auto& k : parameterNames()) known += (known.empty() ? "" : ", ") + k;
         return makeError(ErrorCode::Usage, "unknown parameter '" + key + "' (known: " + known + ")");
     }
     return it->second(config, key, value);
@@ -165,8 +168,55 @@ Status RecommenderFactory::applyParameter(RecommenderConfig& config, const std::
 
 std::vector<std::string> RecommenderFactory::parameterNames() {
     std::vector<std::string> out;
-    for (const auto& [k, s] : setters()) out.push_back(k);
+    for (const auto& info : recommenderCatalog())
+        for (const auto& p : info.parameters) out.emplace_back(p.key);
     return out;
+}
+
+std::vector<std::string> RecommenderFactory::settableParameters() {
+    std::vector<std::string> out;
+    for (const auto& [key, setter] : setters()) out.push_back(key);
+    return out;
+}
+
+std::string RecommenderFactory::parameterValue(const RecommenderConfig& c, const std::string& n) {
+    auto real = [](double v) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", v);
+        return std::string(text);
+    };
+    auto boolean = [](bool b) { return std::string(b ? "true" : "false"); };
+    if (n == "popularity.window_days") return c.popularity.windowDays ? std::to_string(*c.popularity.windowDays) : "none";
+    if (n == "itemknn.neighbours") return std::to_string(c.itemknn.neighbours);
+    if (n == "itemknn.shrink") return real(c.itemknn.shrink);
+    if (n == "itemknn.device") return c.itemknn.device;
+    if (n == "als.factors") return std::to_string(c.als.factors);
+    if (n == "als.iterations") return std::to_string(c.als.iterations);
+    if (n == "als.cg_steps") return std::to_string(c.als.cgSteps);
+    if (n == "als.regularization") return real(c.als.regularization);
+    if (n == "als.alpha") return real(c.als.alpha);
+    if (n == "als.solver") return c.als.conjugateGradient ? "cg" : "cholesky";
+    if (n == "als.device") return c.als.device;
+    if (n == "content.half_life_days") return real(c.content.halfLifeDays);
+    if (n == "twotower.dim") return std::to_string(c.twotower.dim);
+    if (n == "twotower.hidden") return std::to_string(c.twotower.hidden);
+    if (n == "twotower.negatives") return std::to_string(c.twotower.negatives);
+    if (n == "twotower.batch_size") return std::to_string(c.twotower.batchSize);
+    if (n == "twotower.epochs") return std::to_string(c.twotower.maxEpochs);
+    if (n == "twotower.patience") return std::to_string(c.twotower.patience);
+    if (n == "twotower.history") return std::to_string(c.twotower.historyLength);
+    if (n == "twotower.learning_rate") return real(c.twotower.learningRate);
+    if (n == "twotower.weight_decay") return real(c.twotower.weightDecay);
+    if (n == "twotower.validation_fraction") return real(c.twotower.validationFraction);
+    if (n == "twotower.popularity_negatives") return real(c.twotower.popularityNegatives);
+    if (n == "twotower.attention") return boolean(c.twotower.attention);
+    if (n == "twotower.id_embedding") return boolean(c.twotower.idEmbedding);
+    if (n == "twotower.shared_tower") return boolean(c.twotower.sharedTower);
+    if (n == "twotower.device") return c.twotower.device;
+    if (n == "hybrid.a") return c.hybrid.a;
+    if (n == "hybrid.b") return c.hybrid.b;
+    if (n == "hybrid.weight") return real(c.hybrid.weightA);
+    return {};
 }
 
 Result<std::shared_ptr<Recommender>> RecommenderFactory::create(const std::string& name, const RecommenderConfig& config,
@@ -191,7 +241,7 @@ Result<std::shared_ptr<Recommender>> RecommenderFactory::create(const std::strin
         if (!b) return b.error();
         return std::shared_ptr<Recommender>(std::make_shared<HybridRecommender>(*a, *b, config.hybrid.weightA));
     }
-    return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (popularity, itemknn, als, content, twotower, hybrid)");
+    return makeError(ErrorCode::Usage, "unknown recommender '" + name + "' (" + recommenderNames() + ")");
 }
 
 }  // namespace ss::rec

@@ -1,6 +1,7 @@
-// RecommenderFactory: recommenders by name with their options in one place — for the evaluation
-// pipeline, the recommendation session, the CLI (`--param als.factors=32`) and the Models screen.
-// Names: popularity, itemknn, als, content, twotower, hybrid. Plain functions: any thread.
+// RecommenderFactory: builds the recommenders of the catalog (rec/RecommenderCatalog: names,
+// parameters, defaults, help) from a RecommenderConfig, and reads and sets that config's parameters
+// by key — for the evaluation pipeline, the recommendation session, the CLI (`--param
+// als.factors=32`) and the Models screen. Plain functions: any thread.
 #pragma once
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include "rec/Content.h"
 #include "rec/ItemKnn.h"
 #include "rec/Popularity.h"
+#include "rec/RecommenderCatalog.h"
 #include "rec/TwoTower.h"
 
 namespace ss::rec {
@@ -42,14 +44,17 @@ struct ItemVectorSet {
 
 class RecommenderFactory {
 public:
-    static const std::vector<std::string>& names();  // in the order above
+    static const std::vector<std::string>& names();  // the catalog's, in its order
     static bool known(const std::string& name);
     // True when the model (or a hybrid component) needs item text vectors.
     static bool needsItemVectors(const std::string& name, const RecommenderConfig& config);
 
     // "als.factors=32", "twotower.attention=true", "hybrid.a=itemknn", "popularity.window_days=30", ...
     static Status applyParameter(RecommenderConfig& config, const std::string& assignment);
-    static std::vector<std::string> parameterNames();
+    static std::vector<std::string> parameterNames();  // the catalog's keys, in its order
+    static std::vector<std::string> settableParameters();  // the keys applyParameter() knows (a test checks both agree)
+    // A parameter's value in `config`, in the form applyParameter() takes ("64", "none", "cg").
+    static std::string parameterValue(const RecommenderConfig& config, const std::string& key);
 
     // A new, unfitted model; `vectors` must be given when needsItemVectors().
     static Result<std::shared_ptr<Recommender>> create(const std::string& name, const RecommenderConfig& config,

@@ -191,6 +191,11 @@ private slots:
         QTest::newRow("a command's --help") << QStringList{"sample", "--help"} << "^usage: shelfsense-cli sample --db F";
         QTest::newRow("--help after options") << QStringList{"stats", "--db", "x.shelfsense", "--help"} << "^usage: shelfsense-cli stats --db F";
         QTest::newRow("a model command's -h") << QStringList{"evaluate", "-h"} << "^usage: shelfsense-cli evaluate --db F";
+        // The commands that take recommenders list them, with each parameter's default (the catalog).
+        QTest::newRow("evaluate lists recommenders") << QStringList{"evaluate", "--help"}
+                                                     << "\\n  als: ALS \\(matrix factorisation\\)\\. (.|\\n)*\\n      als\\.factors +Length of the customer and item factor vectors\\. \\[64\\]\\n";
+        QTest::newRow("recommend lists parameters") << QStringList{"recommend", "--help"}
+                                                    << "\\n      twotower\\.epochs +Most passes over the training interactions\\. \\[20\\]\\n";
     }
     void helpAndVersion() {
         QFETCH(QStringList, args);

@@ -9,10 +9,13 @@
 #include "ExportFiles.h"
 #include "HistoryModel.h"
 #include "LossCurveModel.h"
+#include "LanguageManager.h"
 #include "ParameterModel.h"
+#include "RecommenderChoices.h"
 #include "RankedItemsModel.h"
 #include "SliceTableModel.h"
 #include "rec/ItemKnn.h"
+#include "rec/RecommenderCatalog.h"
 
 using namespace ss;
 using namespace ss::ui;
@@ -144,7 +147,8 @@ private slots:
         for (int r = 0; r < model.rowCount(); ++r) {
             const QString name = model.data(model.index(r, 0)).toString();
             const QString value = ParameterModel::valueOf(defaults, name.toStdString());
-            if (value.isEmpty()) continue;  // a parameter newer than the ui's table shows "(built-in)"
+            QVERIFY2(!value.isEmpty(), qPrintable(name));
+            QVERIFY2(!model.data(model.index(r, ParameterModel::Name), Qt::ToolTipRole).toString().isEmpty(), qPrintable(name));  // its help
             QCOMPARE(model.data(model.index(r, ParameterModel::Default)).toString(), value);
             rec::RecommenderConfig parsed;
             QVERIFY(rec::RecommenderFactory::applyParameter(parsed, (name + "=" + value).toStdString()).ok());
@@ -171,6 +175,29 @@ private slots:
         QCOMPARE(ParameterModel::valueOf(*config, "als.factors"), QString("16"));
         QVERIFY(model.flags(model.index(0, ParameterModel::Value)) & Qt::ItemIsEditable);
         QVERIFY(!(model.flags(model.index(0, ParameterModel::Name)) & Qt::ItemIsEditable));
+    }
+
+    // Everything the recommender catalog says reads in Chinese in the workbench: labels (but the
+    // acronyms), descriptions and every parameter's help.
+    void catalogReadsInChinese() {
+        LanguageManager language;
+        QCOMPARE(language.apply("zh_CN"), QStringLiteral("zh_CN"));
+        QStringList untranslated;
+        auto check = [&](const QString& english, const QString& shown) {
+            if (shown.isEmpty() || shown == english) untranslated << english;
+        };
+        const QStringList acronyms = {"Item-kNN", "ALS"};
+        for (const auto& info : rec::recommenderCatalog()) {
+            const QString name = QString::fromLatin1(info.name);
+            if (!acronyms.contains(QString::fromUtf8(info.label))) check(QString::fromUtf8(info.label), RecommenderChoices::label(name));
+            if (!acronyms.contains(QString::fromUtf8(info.shortLabel))) check(QString::fromUtf8(info.shortLabel), RecommenderChoices::shortLabel(name));
+            check(QString::fromUtf8(info.description), RecommenderChoices::description(name));
+            for (const auto& p : info.parameters) check(QString::fromUtf8(p.help), RecommenderChoices::parameterHelp(QString::fromLatin1(p.key)));
+        }
+        QCOMPARE(language.apply("en"), QStringLiteral("en"));
+        QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(" | ")));
+        QCOMPARE(RecommenderChoices::label("als"), QStringLiteral("ALS (matrix factorisation)"));
+        QCOMPARE(RecommenderChoices::defaultComparison(), (QStringList{"popularity", "itemknn", "als"}));
     }
 
     void comparisonTable() {
