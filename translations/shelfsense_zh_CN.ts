@@ -4,42 +4,42 @@
 <context>
     <name>BehaviourIcons</name>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="78"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="78"/>
         <source>Viewed</source>
         <translation>浏览了</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="79"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="79"/>
         <source>Added to cart</source>
         <translation>加入购物车</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="80"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="80"/>
         <source>Favourited</source>
         <translation>收藏了</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="81"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="81"/>
         <source>Bought</source>
         <translation>购买了</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="88"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="88"/>
         <source>viewed %1</source>
         <translation>浏览过%1</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="89"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="89"/>
         <source>added to your cart %1</source>
         <translation>把%1加入了购物车</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="90"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="90"/>
         <source>favourited %1</source>
         <translation>收藏了%1</translation>
     </message>
     <message>
-        <location filename="../ui/BehaviourIcons.cpp" line="91"/>
+        <location filename="../ui/shared/BehaviourIcons.cpp" line="91"/>
         <source>bought %1</source>
         <translation>购买过%1</translation>
     </message>
@@ -202,24 +202,24 @@
 <context>
     <name>ExportFiles</name>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="38"/>
-        <location filename="../ui/ExportFiles.cpp" line="40"/>
+        <location filename="../ui/shared/ExportFiles.cpp" line="38"/>
+        <location filename="../ui/shared/ExportFiles.cpp" line="40"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="54"/>
-        <location filename="../ui/ExportFiles.cpp" line="57"/>
+        <location filename="../ui/shared/ExportFiles.cpp" line="54"/>
+        <location filename="../ui/shared/ExportFiles.cpp" line="57"/>
         <source>Cannot write the image %1.</source>
         <translation>无法写入图片 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="60"/>
+        <location filename="../ui/shared/ExportFiles.cpp" line="60"/>
         <source>Nothing to save: the view is empty.</source>
         <translation>没有可保存的内容：视图为空。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportFiles.cpp" line="61"/>
+        <location filename="../ui/shared/ExportFiles.cpp" line="61"/>
         <source>Cannot save the image %1 (format &apos;%2&apos;).</source>
         <translation>无法保存图片 %1（格式“%2”）。</translation>
     </message>
@@ -227,455 +227,478 @@
 <context>
     <name>JobStage</name>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="15"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="15"/>
         <source>Importing</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="16"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="16"/>
         <source>Building indexes</source>
         <translation>建立索引</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="17"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="17"/>
         <source>Summarising activity</source>
         <translation>汇总用户活动</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="18"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="18"/>
         <source>Writing the sample shop</source>
         <translation>写入示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="19"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="19"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="20"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="20"/>
         <source>Reading users and items</source>
         <translation>读取用户和商品</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="21"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="21"/>
         <source>Reading events</source>
         <translation>读取行为事件</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="22"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="22"/>
         <source>Reading the activity summary</source>
         <translation>读取活动摘要</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="23"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="23"/>
         <source>Reading reviews</source>
         <translation>读取评论</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="24"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="24"/>
         <source>Loading the text encoder</source>
         <translation>加载文本编码器</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="25"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="25"/>
         <source>Encoding texts</source>
         <translation>编码文本</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="26"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="26"/>
         <source>Placing items on the map</source>
         <translation>将商品放到地图上</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="27"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="27"/>
         <source>Copying the model files</source>
         <translation>复制模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="28"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="28"/>
         <source>Checking the model files</source>
         <translation>检查模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="29"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="29"/>
         <source>Already installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="30"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="30"/>
         <source>Installed</source>
         <translation>安装完成</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="31"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="31"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="32"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="32"/>
         <source>Scoring</source>
         <translation>打分</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="33"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="33"/>
         <source>Scoring users</source>
         <translation>为用户打分</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="34"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="34"/>
         <source>ALS iterations</source>
         <translation>ALS 迭代</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="35"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="35"/>
         <source>Item-kNN similarities</source>
         <translation>物品 kNN 相似度</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="36"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="36"/>
         <source>Training the two-tower</source>
         <translation>训练双塔模型</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="37"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="37"/>
         <source>Storing runs</source>
         <translation>保存运行记录</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="38"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="38"/>
         <source>The trained model could not be kept in the project</source>
         <translation>训练好的模型无法保存到项目中</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="39"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="39"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="40"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="40"/>
         <source>Measuring lifetimes</source>
         <translation>测量活跃时长</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="41"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="41"/>
         <source>TF-IDF: counting terms</source>
         <translation>TF-IDF：统计词项</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="42"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="42"/>
         <source>TF-IDF: logistic regression</source>
         <translation>TF-IDF：逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="43"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="43"/>
         <source>Encoding reviews</source>
         <translation>编码评论</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="44"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="44"/>
         <source>Logistic regression on vectors</source>
         <translation>向量上的逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="45"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="45"/>
         <source>MLP on vectors</source>
         <translation>向量上的多层感知机</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="46"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="46"/>
         <source>Fine-tuning the encoder</source>
         <translation>微调编码器</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="47"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="47"/>
         <source>Encoding with the fine-tuned encoder</source>
         <translation>用微调后的编码器编码</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="48"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="48"/>
         <source>Measuring on held-out reviews</source>
         <translation>在留出评论上评估</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="49"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="49"/>
         <source>Cross-validating</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="50"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="50"/>
         <source>Encoding and labelling reviews</source>
         <translation>编码并标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="51"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="51"/>
         <source>Labelling reviews</source>
         <translation>标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="52"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="52"/>
         <source>Grouping reviews</source>
         <translation>评论分组</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="56"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="56"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="57"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="57"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="58"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="58"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="59"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="59"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="71"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="71"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="76"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="76"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="78"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="78"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/JobStageText.cpp" line="78"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="78"/>
         <source>, </source>
         <translation>，</translation>
     </message>
 </context>
 <context>
+    <name>RecommendationRows</name>
+    <message>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="45"/>
+        <source>popular with everyone (no history this model can use)</source>
+        <translation>大众热门（该模型无可用历史）</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="58"/>
+        <source>%1 %2 (%3): %4</source>
+        <translation>%1 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="64"/>
+        <source>because you %1</source>
+        <translation>因为你%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="65"/>
+        <source>Contributions to the score:</source>
+        <translation>对分数的贡献：</translation>
+    </message>
+</context>
+<context>
     <name>Recommender</name>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="29"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="31"/>
         <source>Popularity</source>
         <translation>热门度</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="30"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="32"/>
         <source>Item-kNN</source>
         <translation>Item-kNN</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="31"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="33"/>
         <source>ALS (matrix factorisation)</source>
         <translation>ALS（矩阵分解）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="32"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="34"/>
         <source>ALS</source>
         <translation>ALS</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="33"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="35"/>
         <source>Content (BERT)</source>
         <translation>内容（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="34"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="36"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="35"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="37"/>
         <source>Two-tower (BERT)</source>
         <translation>双塔（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="36"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="38"/>
         <source>Two-tower</source>
         <translation>双塔</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="37"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="39"/>
         <source>Hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="38"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="40"/>
         <source>The most interacted-with items, the same for everyone; the baseline to beat.</source>
         <translation>互动最多的商品，对所有人都一样；要超越的基线。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="39"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="41"/>
         <source>Items bought or viewed by the same customers (cosine over co-occurrence).</source>
         <translation>被同一批顾客购买或浏览的商品（基于共现的余弦）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="40"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="42"/>
         <source>Implicit matrix factorisation by alternating least squares (Hu, Koren &amp; Volinsky 2008).</source>
         <translation>基于交替最小二乘的隐式矩阵分解（Hu、Koren 与 Volinsky，2008）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="41"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="43"/>
         <source>Items whose product text is closest in meaning to what the customer interacted with (sentence encoder).</source>
         <translation>商品文本与顾客互动过的商品在语义上最接近的商品（句向量编码器）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="42"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="44"/>
         <source>A neural two-tower model over the items&apos; text embeddings, trained on the interactions (LibTorch).</source>
         <translation>基于商品文本向量、用互动数据训练的神经双塔模型（LibTorch）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="43"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="45"/>
         <source>A weighted blend of two recommenders&apos; standardised scores (by default ALS and content).</source>
         <translation>两个推荐模型标准化分数的加权组合（默认为 ALS 与内容模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="44"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="46"/>
         <source>Count only the last N days before the cut-off (none: all of the training time).</source>
         <translation>只统计截止时间前最近 N 天（none：全部训练时间）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="45"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="47"/>
         <source>Most similar items kept per item.</source>
         <translation>每个商品保留的最相似商品数。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="46"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="48"/>
         <source>Shrinks the similarity of items with few customers in common towards zero.</source>
         <translation>共同顾客很少的商品，其相似度向零收缩。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="47"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="49"/>
         <source>Where similarities are computed: auto (a CUDA GPU when present), cpu or cuda.</source>
         <translation>相似度在哪里计算：auto（有 CUDA GPU 时用 GPU）、cpu 或 cuda。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="48"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="50"/>
         <source>Length of the customer and item factor vectors.</source>
         <translation>顾客和商品因子向量的长度。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="49"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="51"/>
         <source>Alternating passes over customers and items.</source>
         <translation>对顾客和商品交替求解的轮数。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="50"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="52"/>
         <source>Conjugate-gradient steps per row and pass (the cg solver).</source>
         <translation>每行每轮的共轭梯度步数（cg 求解器）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="51"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="53"/>
         <source>L2 penalty on the factors.</source>
         <translation>因子的 L2 惩罚。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="52"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="54"/>
         <source>Confidence growth: confidence = 1 + alpha × interaction weight.</source>
         <translation>置信度增长：置信度 = 1 + alpha × 交互权重。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="53"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="55"/>
         <source>cg (conjugate gradient, fast) or cholesky (exact solves).</source>
         <translation>cg（共轭梯度，快）或 cholesky（精确求解）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="54"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="56"/>
         <source>Where it trains: auto (a CUDA GPU when present), cpu or cuda.</source>
         <translation>在哪里训练：auto（有 CUDA GPU 时用 GPU）、cpu 或 cuda。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="55"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="57"/>
         <source>Older interactions count half as much every this many days (0: no decay).</source>
         <translation>较早的交互每隔这么多天权重减半（0：不衰减）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="56"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="58"/>
         <source>Length of the user and item embeddings (scored as their dot product).</source>
         <translation>用户和商品嵌入的长度（以点积打分）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="57"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="59"/>
         <source>Width of each tower&apos;s hidden layer.</source>
         <translation>每个塔隐藏层的宽度。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="58"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="60"/>
         <source>Items sampled as negatives per positive (sigmoid + binary cross-entropy).</source>
         <translation>每个正样本采样的负样本商品数（sigmoid + 二元交叉熵）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="59"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="61"/>
         <source>Positives per training step.</source>
         <translation>每个训练步的正样本数。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="60"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="62"/>
         <source>Most passes over the training interactions.</source>
         <translation>遍历训练交互的最多轮数。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="61"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="63"/>
         <source>Epochs without a better validation loss before training stops (the best weights are kept).</source>
         <translation>验证损失连续多少轮没有改善就停止训练（保留最佳权重）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="62"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="64"/>
         <source>Most recent items of a customer the user tower reads.</source>
         <translation>用户塔读取的顾客最近商品数。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="63"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="65"/>
         <source>Adam&apos;s step size.</source>
         <translation>Adam 的步长。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="64"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="66"/>
         <source>L2 penalty on the weights.</source>
         <translation>权重的 L2 惩罚。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="65"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="67"/>
         <source>Share of training customers held out to choose the best epoch.</source>
         <translation>留出用于选择最佳轮次的训练顾客比例。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="66"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="68"/>
         <source>Share of negatives drawn by popularity rather than uniformly.</source>
         <translation>按热度而非均匀抽取的负样本比例。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="67"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="69"/>
         <source>The user tower weighs history items by attention instead of averaging them.</source>
         <translation>用户塔用注意力加权历史商品，而不是取平均。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="68"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="70"/>
         <source>The user tower pools the item tower&apos;s outputs of the history items.</source>
         <translation>用户塔汇聚商品塔对历史商品的输出。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="69"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="71"/>
         <source>Adds a learned embedding per item id to its text (no help for new items).</source>
         <translation>为每个商品 id 在文本之外加一个学习的嵌入（对新商品无帮助）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="70"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="72"/>
         <source>The first recommender blended.</source>
         <translation>参与混合的第一个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="71"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
         <source>The second recommender blended.</source>
         <translation>参与混合的第二个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="72"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
         <source>Weight of the first recommender&apos;s standardised scores (the second gets the rest).</source>
         <translation>第一个推荐器标准化分数的权重（其余给第二个）。</translation>
     </message>
@@ -683,37 +706,37 @@
 <context>
     <name>RecommenderChoices</name>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="109"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="121"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="116"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="128"/>
         <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="136"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="148"/>
         <source>Co-occurrence cosine (customers in common)</source>
         <translation>共现余弦（共同顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="137"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="149"/>
         <source>Item-kNN similarity (shrunk cosine)</source>
         <translation>Item-kNN 相似度（收缩余弦）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="138"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="150"/>
         <source>Cosine of ALS item factors</source>
         <translation>ALS 商品因子的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="139"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="151"/>
         <source>Cosine of two-tower item embeddings</source>
         <translation>双塔模型商品向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/RecommenderChoices.cpp" line="140"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="152"/>
         <source>Cosine of item text vectors</source>
         <translation>商品文本向量的余弦</translation>
     </message>
@@ -836,92 +859,92 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="7"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="7"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="9"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="9"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="9"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="9"/>
         <source>English</source>
         <translation>English（英语）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="10"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="10"/>
         <source>Simplified Chinese (简体中文)</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="11"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="11"/>
         <source>Sentence encoder model folder</source>
         <translation>句向量编码模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="12"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="12"/>
         <source>Encoder device</source>
         <translation>编码设备</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="14"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="14"/>
         <source>Automatic (GPU when available)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="14"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="14"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="15"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="15"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="16"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="16"/>
         <source>Encoder precision</source>
         <translation>编码器精度</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="18"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="18"/>
         <source>Exact (fp32)</source>
         <translation>精确（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="18"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="18"/>
         <source>Fast (bf16 matrix products)</source>
         <translation>快速（bf16 矩阵乘法）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="20"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="20"/>
         <source>Fast mode multiplies in bfloat16 on CPUs with AVX512-BF16: measured 1.1–1.25× faster, with vectors within cosine 0.9999 of the exact ones (search and recommendations do not change noticeably). Other CPUs keep exact fp32; a GPU uses fp16 either way. Applies to the next encode job.</source>
         <translation>快速模式在支持 AVX512-BF16 的 CPU 上用 bfloat16 做乘法：实测快 1.1–1.25 倍，向量与精确结果的余弦相似度不低于 0.9999（搜索和推荐不会有明显变化）。其他 CPU 保持精确的 fp32；GPU 始终使用 fp16。从下一次编码任务起生效。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="23"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="23"/>
         <source>Encoder threads (0 = automatic)</source>
         <translation>编码线程数（0 = 自动）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="24"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="24"/>
         <source>Recent projects to remember</source>
         <translation>记住的最近项目数</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="61"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="61"/>
         <source>The settings file %1 could not be read; the defaults are used.</source>
         <translation>无法读取设置文件 %1；已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="63"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="63"/>
         <source>The settings file %1 is damaged; the defaults are used.</source>
         <translation>设置文件 %1 已损坏；已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsRegistry.cpp" line="67"/>
+        <location filename="../ui/frame/SettingsRegistry.cpp" line="67"/>
         <source>The setting “%1” holds “%2”, which is not allowed; the default is used.</source>
         <translation>设置“%1”的值“%2”不被允许；已改用默认值。</translation>
     </message>
@@ -1035,32 +1058,32 @@
 <context>
     <name>ss::ui::AudienceModel</name>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="34"/>
+        <location filename="../ui/recommendations/AudienceModel.cpp" line="34"/>
         <source>The model&apos;s score for the item: the customers it would show the item to first.</source>
         <translation>模型对该商品的评分：它会优先把该商品推荐给这些顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="35"/>
+        <location filename="../ui/recommendations/AudienceModel.cpp" line="35"/>
         <source>Items in the customer&apos;s history.</source>
         <translation>顾客历史中的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="38"/>
+        <location filename="../ui/recommendations/AudienceModel.cpp" line="38"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="39"/>
+        <location filename="../ui/recommendations/AudienceModel.cpp" line="39"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="40"/>
+        <location filename="../ui/recommendations/AudienceModel.cpp" line="40"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/AudienceModel.cpp" line="41"/>
+        <location filename="../ui/recommendations/AudienceModel.cpp" line="41"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -1614,7 +1637,7 @@
 <context>
     <name>ss::ui::ComparisonTableModel</name>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="115"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="115"/>
         <source>%1
 Parameters: %2
 Users served by the popularity fallback: %3</source>
@@ -1623,123 +1646,123 @@ Users served by the popularity fallback: %3</source>
 由热门度兜底服务的用户：%3</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="119"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="119"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="121"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="121"/>
         <source>
 95% CI [%1, %2] (percentile bootstrap over users, %3 resamples)</source>
         <translation>
 95% 置信区间 [%1, %2]（对用户做百分位自助法，%3 次重抽样）</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="124"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="124"/>
         <source>
 Best in this column.</source>
         <translation>
 本列最佳。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="126"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="126"/>
         <source>
 Against the best (%1): mean difference %2, paired t-test p = %3, Wilcoxon p = %4 over %5 users — %6</source>
         <translation>
 与最佳（%1）相比：平均差 %2，配对 t 检验 p = %3，Wilcoxon p = %4，共 %5 位用户 — %6</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="131"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="131"/>
         <source>significant.</source>
         <translation>差异显著。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="131"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="131"/>
         <source>not significant.</source>
         <translation>差异不显著。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="151"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="151"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="152"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="152"/>
         <source>Novelty</source>
         <translation>新颖度</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="153"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="153"/>
         <source>Diversity</source>
         <translation>多样性</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="154"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="154"/>
         <source>Avg. popularity</source>
         <translation>平均热门度</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="155"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="155"/>
         <source>Complained-about</source>
         <translation>差评商品占比</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="156"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="156"/>
         <source>Train (s)</source>
         <translation>训练（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="157"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="157"/>
         <source>Users/s</source>
         <translation>用户/秒</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="165"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="165"/>
         <source>Catalogue coverage: distinct items in all top-K lists / items in the catalogue.</source>
         <translation>目录覆盖率：所有 Top-K 列表中不同商品数 / 目录商品总数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="167"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="167"/>
         <source>Novelty: mean over every recommended (user, item) of −log2(popularity(item) / training interactions); items without training interactions are left out.</source>
         <translation>新颖度：对每个推荐的（用户，商品）取 −log2(热门度(商品) / 训练互动数) 的平均；没有训练互动的商品不计入。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="170"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="170"/>
         <source>Intra-list diversity: mean over users of 1 − mean cosine similarity of the item text vectors over the pairs in the list (needs item vectors).</source>
         <translation>列表内多样性：对用户取 1 − 列表内商品文本向量两两余弦相似度均值 的平均（需要商品向量）。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="172"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="172"/>
         <source>Average popularity: mean over users of the mean training interactions of the items in their list.</source>
         <translation>平均热门度：对用户取其列表中商品平均训练互动数的平均。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="174"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="174"/>
         <source>Share of recommended items that customers mostly complain about (more than half of at least 3 labelled reviews negative); lower is better. Needs reviews with stars, labels or predicted sentiment.</source>
         <translation>推荐结果中顾客多为差评的商品占比（至少 3 条带标签评论且过半为负面）；越低越好。需要带星级、标签或预测情感的评论。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="176"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="176"/>
         <source>Seconds spent fitting the model on the training split.</source>
         <translation>在训练集上拟合模型所用的秒数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="177"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="177"/>
         <source>Scoring throughput: test users given a full-ranking top-K per second.</source>
         <translation>打分吞吐量：每秒完成全量排序 Top-K 的测试用户数。</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="189"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="189"/>
         <source>Recommender</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="190"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="190"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../ui/ComparisonTableModel.cpp" line="196"/>
+        <location filename="../ui/models/ComparisonTableModel.cpp" line="196"/>
         <source>
 
 This column: the 95% percentile-bootstrap confidence interval of the mean over users.</source>
@@ -1817,17 +1840,17 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::DailyEventsModel</name>
     <message>
-        <location filename="../ui/DailyEventsModel.cpp" line="34"/>
+        <location filename="../ui/overview/DailyEventsModel.cpp" line="34"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../ui/DailyEventsModel.cpp" line="35"/>
+        <location filename="../ui/overview/DailyEventsModel.cpp" line="35"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/DailyEventsModel.cpp" line="36"/>
+        <location filename="../ui/overview/DailyEventsModel.cpp" line="36"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
@@ -1835,47 +1858,47 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::DataScreen</name>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="22"/>
+        <location filename="../ui/data/DataScreen.cpp" line="22"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="23"/>
+        <location filename="../ui/data/DataScreen.cpp" line="23"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="24"/>
+        <location filename="../ui/data/DataScreen.cpp" line="24"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="25"/>
+        <location filename="../ui/data/DataScreen.cpp" line="25"/>
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="27"/>
+        <location filename="../ui/data/DataScreen.cpp" line="27"/>
         <source>Filter (matches text columns)</source>
         <translation>筛选（匹配文本列）</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="30"/>
+        <location filename="../ui/data/DataScreen.cpp" line="30"/>
         <source>Table:</source>
         <translation>数据表：</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="53"/>
+        <location filename="../ui/data/DataScreen.cpp" line="53"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="60"/>
+        <location filename="../ui/data/DataScreen.cpp" line="60"/>
         <source>counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../ui/DataScreen.cpp" line="61"/>
+        <location filename="../ui/data/DataScreen.cpp" line="61"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1883,37 +1906,37 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::HistoryModel</name>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="46"/>
+        <location filename="../ui/recommendations/HistoryModel.cpp" line="46"/>
         <source>Rated %1 of 5: %2</source>
         <translation>评分 %1/5：%2</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="66"/>
+        <location filename="../ui/recommendations/HistoryModel.cpp" line="66"/>
         <source>When (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="67"/>
+        <location filename="../ui/recommendations/HistoryModel.cpp" line="67"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="68"/>
+        <location filename="../ui/recommendations/HistoryModel.cpp" line="68"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="69"/>
+        <location filename="../ui/recommendations/HistoryModel.cpp" line="69"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="70"/>
+        <location filename="../ui/recommendations/HistoryModel.cpp" line="70"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/HistoryModel.cpp" line="71"/>
+        <location filename="../ui/recommendations/HistoryModel.cpp" line="71"/>
         <source>Review</source>
         <translation>评价</translation>
     </message>
@@ -1921,239 +1944,279 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="27"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="27"/>
         <source>Choose files</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="28"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="28"/>
         <source>Plain, .gz or .zip files (a zip holding one file; for one of several, double-click it and name the member: archive.zip/member.csv); the format is detected from the first file and can be changed.</source>
         <translation>纯文本、.gz 或 .zip 文件（zip 中只有一个文件时直接导入；若有多个，请双击该文件并写明成员：archive.zip/member.csv）；格式根据第一个文件自动识别，可以更改。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="33"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="33"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="34"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="34"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="44"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="44"/>
         <source>Taobao UserBehavior (user,item,category,behavior,timestamp)</source>
         <translation>淘宝用户行为（用户,商品,类目,行为,时间戳）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="45"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="45"/>
         <source>RetailRocket events.csv / item_properties.csv</source>
         <translation>RetailRocket events.csv / item_properties.csv</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="46"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="46"/>
         <source>Amazon reviews (JSON lines)</source>
         <translation>亚马逊评价（JSON Lines）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="47"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="47"/>
         <source>Amazon product metadata (JSON lines)</source>
         <translation>亚马逊商品元数据（JSON Lines）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="48"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="48"/>
         <source>Transaction log (customer, date, amount)</source>
         <translation>交易记录（客户、日期、金额）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="49"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="49"/>
         <source>CSV with a column mapping</source>
         <translation>带列映射的 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="53"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="53"/>
         <source>column=field, … e.g. CustomerID=user, StockCode=item, InvoiceDate=time</source>
         <translation>列=字段, … 例如 CustomerID=user, StockCode=item, InvoiceDate=time</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="55"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="55"/>
         <source>(from a mapped &apos;type&apos; column)</source>
         <translation>（来自映射的 type 列）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="56"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="56"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="57"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="57"/>
         <source>Cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="58"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="58"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="59"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="59"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="60"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="60"/>
         <source>Drop rows outside the dataset&apos;s documented collection window (otherwise kept and flagged)</source>
         <translation>丢弃数据集公布的采集时间窗之外的行（否则保留并标记）</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="61"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="61"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="62"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="62"/>
         <source>Column mapping (CSV):</source>
         <translation>列映射（CSV）：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="63"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="63"/>
         <source>Default behaviour (CSV events):</source>
         <translation>默认行为（CSV 事件）：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="74"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="74"/>
         <source>Choose files to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="94"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="94"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="95"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="95"/>
         <source>The first rows of the first file, split as the importer will read them.</source>
         <translation>第一个文件的前几行，按导入器的读取方式拆分。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="130"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="130"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="131"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="131"/>
         <source>The import runs in one transaction: if it fails or is cancelled, the project stays as it was.</source>
         <translation>导入在一个事务中进行：失败或取消时，项目保持原样。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="136"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="136"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="138"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="138"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="138"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="138"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="138"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="138"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="138"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="138"/>
         <source>Kept</source>
         <translation>已保留</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="144"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="144"/>
         <source>Rejected and flagged rows:</source>
         <translation>被拒绝和被标记的行：</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="157"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="157"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportWizard.cpp" line="169"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="169"/>
         <source>Importing %n file(s)</source>
         <translation>
             <numerusform>正在导入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="184"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="184"/>
         <source>Cancelled. The project is unchanged.</source>
         <translation>已取消。项目未被更改。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="185"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="185"/>
         <source>Import failed; the project is unchanged.
 %1</source>
         <translation>导入失败；项目未被更改。
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="187"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="187"/>
         <source>Read %1 rows, imported %2, rejected %3, flagged %4, duplicates %5 in %6 s.</source>
         <translation>读取 %1 行，导入 %2 行，拒绝 %3 行，标记 %4 行，重复 %5 行，用时 %6 秒。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="200"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="200"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="200"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="200"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/ImportWizard.cpp" line="212"/>
+        <location filename="../ui/data/ImportWizard.cpp" line="212"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
 </context>
 <context>
+    <name>ss::ui::ItemDetailPanel</name>
+    <message>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="25"/>
+        <source>Click an item to see similar items and the customers the model would show it to.</source>
+        <translation>点击商品可查看相似商品，以及模型会把它推荐给哪些顾客。</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="32"/>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="83"/>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="38"/>
+        <source>Double-click a customer to show them.</source>
+        <translation>双击顾客即可查看。</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="42"/>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="74"/>
+        <source>Similar items</source>
+        <translation>相似商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="43"/>
+        <source>Who the model would show it to</source>
+        <translation>模型会推荐给谁</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="63"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
+        <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="98"/>
+        <source>Audience of an item</source>
+        <translation>商品的受众</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::ItemResultsModel</name>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="29"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="29"/>
         <source>Cosine similarity between the sentence vectors (1 = same meaning).</source>
         <translation>两个句向量的余弦相似度（1 = 含义相同）。</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="45"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="45"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="46"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="46"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="47"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="47"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="48"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="48"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="49"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="49"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/ItemResultsModel.cpp" line="50"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="50"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
@@ -2214,27 +2277,27 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::JobsPanel</name>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="17"/>
+        <location filename="../ui/frame/JobsPanel.cpp" line="17"/>
         <source>No jobs running.</source>
         <translation>没有正在运行的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="36"/>
+        <location filename="../ui/frame/JobsPanel.cpp" line="36"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="69"/>
+        <location filename="../ui/frame/JobsPanel.cpp" line="69"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="69"/>
+        <location filename="../ui/frame/JobsPanel.cpp" line="69"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：未做任何更改</translation>
     </message>
     <message>
-        <location filename="../ui/JobsPanel.cpp" line="69"/>
+        <location filename="../ui/frame/JobsPanel.cpp" line="69"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -2242,97 +2305,97 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LazyTableModel</name>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="91"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="91"/>
         <source>Counting rows</source>
         <translation>统计行数</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="121"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="121"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
         <source>External id</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
         <source>In stock</source>
         <translation>有货</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
         <source>Segment</source>
         <translation>用户分群</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="135"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="135"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="135"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="136"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="136"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../ui/LazyTableModel.cpp" line="179"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="179"/>
         <source>Reading rows</source>
         <translation>读取行</translation>
     </message>
@@ -2360,33 +2423,33 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LossChart</name>
     <message>
-        <location filename="../ui/LossChart.cpp" line="20"/>
-        <location filename="../ui/LossChart.cpp" line="49"/>
+        <location filename="../ui/models/LossChart.cpp" line="20"/>
+        <location filename="../ui/models/LossChart.cpp" line="49"/>
         <source>Two-tower loss per epoch</source>
         <translation>双塔模型每轮损失</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="22"/>
+        <location filename="../ui/models/LossChart.cpp" line="22"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="25"/>
+        <location filename="../ui/models/LossChart.cpp" line="25"/>
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="28"/>
+        <location filename="../ui/models/LossChart.cpp" line="28"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="28"/>
+        <location filename="../ui/models/LossChart.cpp" line="28"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/LossChart.cpp" line="49"/>
+        <location filename="../ui/models/LossChart.cpp" line="49"/>
         <source>Two-tower loss per epoch — %1</source>
         <translation>双塔模型每轮损失 — %1</translation>
     </message>
@@ -2394,17 +2457,17 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LossCurveModel</name>
     <message>
-        <location filename="../ui/LossCurveModel.cpp" line="65"/>
+        <location filename="../ui/models/LossCurveModel.cpp" line="65"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/LossCurveModel.cpp" line="66"/>
+        <location filename="../ui/models/LossCurveModel.cpp" line="66"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/LossCurveModel.cpp" line="67"/>
+        <location filename="../ui/models/LossCurveModel.cpp" line="67"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
@@ -2412,77 +2475,77 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainActions</name>
     <message>
-        <location filename="../ui/MainActions.cpp" line="12"/>
+        <location filename="../ui/frame/MainActions.cpp" line="12"/>
         <source>&amp;Project</source>
         <translation>项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="13"/>
+        <location filename="../ui/frame/MainActions.cpp" line="13"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="14"/>
+        <location filename="../ui/frame/MainActions.cpp" line="14"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="15"/>
+        <location filename="../ui/frame/MainActions.cpp" line="15"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="16"/>
+        <location filename="../ui/frame/MainActions.cpp" line="16"/>
         <source>New &amp;sample shop…</source>
         <translation>新建示例店铺(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="18"/>
+        <location filename="../ui/frame/MainActions.cpp" line="18"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="18"/>
+        <location filename="../ui/frame/MainActions.cpp" line="18"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="21"/>
+        <location filename="../ui/frame/MainActions.cpp" line="21"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="23"/>
+        <location filename="../ui/frame/MainActions.cpp" line="23"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="24"/>
+        <location filename="../ui/frame/MainActions.cpp" line="24"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="25"/>
+        <location filename="../ui/frame/MainActions.cpp" line="25"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="26"/>
+        <location filename="../ui/frame/MainActions.cpp" line="26"/>
         <source>Add a sentence &amp;encoder…</source>
         <translation>添加句向量编码器(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="28"/>
+        <location filename="../ui/frame/MainActions.cpp" line="28"/>
         <source>&amp;About ShelfSense</source>
         <translation>关于 ShelfSense(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="40"/>
+        <location filename="../ui/frame/MainActions.cpp" line="40"/>
         <source>The project file is read-only: nothing can be imported into it</source>
         <translation>项目文件为只读：无法向其中导入数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainActions.cpp" line="45"/>
+        <location filename="../ui/frame/MainActions.cpp" line="45"/>
         <source>&amp;Jobs panel</source>
         <translation>任务面板(&amp;J)</translation>
     </message>
@@ -2490,135 +2553,135 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="154"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="154"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="154"/>
         <source>Cohorts</source>
         <translation>留存分群</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="154"/>
         <source>Sentiment</source>
         <translation>情感分析</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="154"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="175"/>
         <source>Search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="175"/>
         <source>This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available.</source>
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75"/>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="75"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="220"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="101"/>
         <source>Job finished</source>
         <translation>任务完成</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="101"/>
         <source>Job cancelled</source>
         <translation>任务已取消</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="101"/>
         <source>Job failed: %1</source>
         <translation>任务失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="143"/>
         <source>Sentence encoder added: %1</source>
         <translation>已添加句向量编码器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="158"/>
         <source>%1 (%2) — ShelfSense</source>
         <translation>%1（%2）— ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="184"/>
         <source>New sample shop</source>
         <translation>新建示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="184"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="276"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="154"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="111"/>
         <source>Waiting: another program is writing to %1…</source>
         <translation>正在等待：另一个程序正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="154"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="156"/>
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="157"/>
         <source>%1 (%2, read-only) — ShelfSense</source>
         <translation>%1（%2，只读）— ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="161"/>
         <source>%1 — read-only: it can be explored, not changed</source>
         <translation>%1 — 只读：可以浏览，不能修改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="240"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="240"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="261"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="263"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="271"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="271"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="276"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -2689,282 +2752,282 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="49"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="49"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="66"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="66"/>
         <source>Split and metrics</source>
         <translation>切分与指标</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="69"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="69"/>
         <source>Temporal (global cut-off)</source>
         <translation>按时间（全局切分点）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="70"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
         <source>Leave last out (per customer)</source>
         <translation>留最后一次（每位顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="71"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
         <source>Random (seeded)</source>
         <translation>随机（固定种子）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="72"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="72"/>
         <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
         <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="78"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="78"/>
         <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
         <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
         <source>Add to cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="87"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="87"/>
         <source>recommenders (Microsoft Recommenders)</source>
         <translation>recommenders（Microsoft Recommenders）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="88"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
         <source>recbole (RecBole)</source>
         <translation>recbole（RecBole）</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="89"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="89"/>
         <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="97"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="98"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="99"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="100"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="101"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="102"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="103"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="103"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="106"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="106"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="120"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="120"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="122"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="131"/>
-        <location filename="../ui/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="131"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="149"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="149"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="156"/>
-        <location filename="../ui/ModelsScreen.cpp" line="203"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="156"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="203"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="158"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="158"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="172"/>
-        <location filename="../ui/ModelsScreen.cpp" line="214"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="172"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="214"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="174"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="174"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="182"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="182"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="197"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="197"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="205"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="205"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="211"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="211"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="216"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="216"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="219"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="219"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="237"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="240"/>
-        <location filename="../ui/ModelsScreen.cpp" line="243"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="243"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="246"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="246"/>
-        <location filename="../ui/ModelsScreen.cpp" line="249"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="249"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="300"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="300"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="341"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="341"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="319"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="319"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="322"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="322"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="327"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="327"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="328"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="328"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="356"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="356"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="360"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="360"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="371"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="371"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="378"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="378"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/ModelsScreen.cpp" line="379"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="379"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -2980,108 +3043,108 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::OverviewScreen</name>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="36"/>
-        <location filename="../ui/OverviewScreen.cpp" line="84"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="36"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="84"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="42"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="42"/>
         <source>Active customers, last 7 days</source>
         <translation>近 7 天活跃顾客</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="43"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="43"/>
         <source>Repeat-purchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="44"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="44"/>
         <source>Month-1 retention, latest complete cohort</source>
         <translation>最近完整同期群的次月留存</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="50"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="50"/>
         <source>Daily activity</source>
         <translation>每日活跃</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="52"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="52"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="54"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="54"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="65"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="65"/>
         <source>Day (UTC)</source>
         <translation>日期（UTC）</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="68"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="68"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="89"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="89"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="103"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="103"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="105"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="105"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="114"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="114"/>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="143"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="143"/>
         <source>Computing stickiness</source>
         <translation>正在计算用户粘性</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="156"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="156"/>
         <source>%1 in the last 30 days</source>
         <translation>近 30 天 %1 位</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="158"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="158"/>
         <source>Customers with an event in the 7 days before the data&apos;s last event; the line shows each of the last 12 weeks.</source>
         <translation>在数据最后一个事件之前 7 天内有事件的顾客；曲线显示最近 12 周每周的人数。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="161"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="161"/>
         <source>%1 of %2 buyers bought again</source>
         <translation>%2 位购买者中 %1 位再次购买</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="163"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="163"/>
         <source>Share of buying customers with two or more purchases; the line shows it month by month.</source>
         <translation>购买过的顾客中购买两次及以上的比例；曲线按月显示。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="165"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="165"/>
         <source>No monthly cohort has a complete month 1 yet.</source>
         <translation>尚无月度同期群拥有完整的次月数据。</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="168"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="168"/>
         <source>cohort %1 (%2 customers), 95% interval %3 to %4</source>
         <translation>同期群 %1（%2 位顾客），95% 区间 %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../ui/OverviewScreen.cpp" line="172"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="172"/>
         <source>First-time monthly cohorts in the project&apos;s time zone: the share back in the month after joining; the line shows every cohort.</source>
         <translation>按项目时区的首次月度同期群：加入后次月回访的比例；曲线显示每个同期群。</translation>
     </message>
@@ -3089,24 +3152,24 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ParameterModel</name>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="77"/>
+        <location filename="../ui/models/ParameterModel.cpp" line="77"/>
         <source>%1
 Leave empty for the default; the value is checked when you enter it.</source>
         <translation>%1
 留空则使用默认值；输入时会检查取值。</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="94"/>
+        <location filename="../ui/models/ParameterModel.cpp" line="94"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="95"/>
+        <location filename="../ui/models/ParameterModel.cpp" line="95"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../ui/ParameterModel.cpp" line="96"/>
+        <location filename="../ui/models/ParameterModel.cpp" line="96"/>
         <source>Default</source>
         <translation>默认值</translation>
     </message>
@@ -3132,52 +3195,52 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RankedItemsModel</name>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="11"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="11"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="53"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="53"/>
         <source>Model score %1; %2 by the boost/bury rules to %3.</source>
         <translation>模型分数 %1；被提升/压低规则%2至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="55"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="55"/>
         <source>raised</source>
         <translation>提高</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="55"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="55"/>
         <source>lowered</source>
         <translation>降低</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="90"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="90"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="91"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="91"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="92"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="92"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="93"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="93"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="94"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="94"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/RankedItemsModel.cpp" line="96"/>
+        <location filename="../ui/recommendations/RankedItemsModel.cpp" line="96"/>
         <source>Because</source>
         <translation>推荐理由</translation>
     </message>
@@ -3185,220 +3248,163 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="65"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="48"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="72"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="55"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="73"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="56"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="77"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="60"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="85"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="67"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="101"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="77"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="104"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="258"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="80"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="192"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="126"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="93"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="128"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="95"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="137"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="104"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="137"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="104"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="161"/>
-        <source>Click an item to see similar items and the customers the model would show it to.</source>
-        <translation>点击商品可查看相似商品，以及模型会把它推荐给哪些顾客。</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="168"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="540"/>
-        <source>Similarity</source>
-        <translation>相似度</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="181"/>
-        <source>Double-click a customer to show them.</source>
-        <translation>双击顾客即可查看。</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="185"/>
-        <location filename="../ui/RecommendationsScreen.cpp" line="527"/>
-        <source>Similar items</source>
-        <translation>相似商品</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="186"/>
-        <source>Who the model would show it to</source>
-        <translation>模型会推荐给谁</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="258"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="192"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="279"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="213"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="289"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="223"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="291"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="225"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="316"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="242"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="346"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="272"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="348"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="274"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="366"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="292"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="367"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="293"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="379"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="305"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="380"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="306"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="428"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="354"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="460"/>
-        <source>popular with everyone (no history this model can use)</source>
-        <translation>大众热门（该模型无可用历史）</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="472"/>
-        <source>%1 %2 (%3): %4</source>
-        <translation>%1 %2（%3）：%4</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="478"/>
-        <source>because you %1</source>
-        <translation>因为你%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="479"/>
-        <source>Contributions to the score:</source>
-        <translation>对分数的贡献：</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="493"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="493"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="492"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="373"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="494"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="375"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="497"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="379"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="516"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
-        <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="555"/>
-        <source>Audience of an item</source>
-        <translation>商品的受众</translation>
-    </message>
-    <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="572"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="573"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="574"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="403"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RecommendationsScreen.cpp" line="579"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="408"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>
@@ -3468,133 +3474,133 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RulesPanel</name>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="31"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="34"/>
         <source>Hide checked</source>
         <translation>隐藏勾选的</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="32"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="35"/>
         <source>Only checked</source>
         <translation>只显示勾选的</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="33"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="36"/>
         <source>Hide the checked categories, or show only the checked categories.</source>
         <translation>隐藏勾选的类目，或只显示勾选的类目。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="47"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="50"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="57"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="60"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="58"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="61"/>
         <source>In stock only</source>
         <translation>仅显示有货</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="62"/>
-        <location filename="../ui/RulesPanel.cpp" line="66"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="65"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="69"/>
         <source>item ids, comma-separated</source>
         <translation>商品编号，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="63"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="66"/>
         <source>Raises these items by one standard deviation of the customer&apos;s scores.</source>
         <translation>将这些商品的分数提高该顾客分数的一个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="67"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="70"/>
         <source>Lowers these items by three standard deviations of the customer&apos;s scores.</source>
         <translation>将这些商品的分数降低该顾客分数的三个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="68"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="71"/>
         <source>Boost</source>
         <translation>提升</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="69"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="72"/>
         <source>Bury</source>
         <translation>压低</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="74"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="77"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="75"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="78"/>
         <source>over </source>
         <translation>高于 </translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="78"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="81"/>
         <source>Lowers products whose share of negative reviews (of at least 3 labelled reviews) is above this, by three standard deviations of the customer&apos;s scores.</source>
         <translation>把差评占比（至少 3 条带标签评论）高于此值的商品，按该顾客得分的三个标准差下调。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="80"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="83"/>
         <source>Bury complained-about</source>
         <translation>下调差评商品</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="81"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="84"/>
         <source>Diversify (MMR)</source>
         <translation>多样化（MMR）</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="82"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="85"/>
         <source>Maximal marginal relevance: each pick trades relevance (λ) against similarity to the items already picked (1 − λ). Needs item text vectors (train the content or two-tower model).</source>
         <translation>最大边际相关：每次选择都在相关性（λ）与和已选商品的相似度（1 − λ）之间权衡。需要商品文本向量（请先训练内容或双塔模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="93"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="96"/>
         <source>Include owned items</source>
         <translation>包含已拥有的商品</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="94"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="97"/>
         <source>Also show items the customer already viewed, carted, favourited or bought.</source>
         <translation>也显示顾客已经浏览、加购、收藏或购买过的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="97"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="100"/>
         <source>Clear all rules</source>
         <translation>清除所有规则</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="135"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="138"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="171"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="174"/>
         <source>filtered</source>
         <translation>已筛选</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="172"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="175"/>
         <source>boost/bury</source>
         <translation>提升/压低</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="173"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="176"/>
         <source>complained-about buried</source>
         <translation>已下调差评商品</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="174"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="177"/>
         <source>MMR λ %1</source>
         <translation>MMR λ %1</translation>
     </message>
     <message>
-        <location filename="../ui/RulesPanel.cpp" line="175"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="178"/>
         <source>owned items included</source>
         <translation>含已拥有商品</translation>
     </message>
@@ -3602,57 +3608,57 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RunHistoryModel</name>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="25"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="25"/>
         <source>temporal, cut-off %1</source>
         <translation>按时间，截止 %1</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="26"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="26"/>
         <source>%1, %2% test</source>
         <translation>%1，%2% 测试</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="58"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="58"/>
         <source>k = %1, %2 convention, seed %3</source>
         <translation>k = %1，%2 口径，随机种子 %3</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="68"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="68"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="69"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="69"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="70"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="70"/>
         <source>Recommender</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="71"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="71"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="72"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="72"/>
         <source>NDCG@k</source>
         <translation>NDCG@k</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="73"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="73"/>
         <source>Recall@k</source>
         <translation>Recall@k</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="74"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="74"/>
         <source>Test users</source>
         <translation>测试用户</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryModel.cpp" line="75"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="75"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3660,62 +3666,62 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RunHistoryPanel</name>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="42"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="42"/>
         <source>Compare two selected runs on</source>
         <translation>比较选中的两次运行，指标</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="47"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="47"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="50"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="50"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="54"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="54"/>
         <source>Every evaluation is stored in the project; select two runs to test their difference.</source>
         <translation>每次评估都保存在项目中；选中两次运行即可检验它们的差异。</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="86"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="86"/>
         <source>Loading stored runs</source>
         <translation>正在加载已保存的运行</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="88"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="88"/>
         <source>The stored runs could not be read: %1</source>
         <translation>无法读取已保存的运行：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="118"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="118"/>
         <source>Comparing runs</source>
         <translation>正在比较运行</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="120"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="120"/>
         <source>These runs cannot be compared: %1</source>
         <translation>这两次运行无法比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="125"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="125"/>
         <source>%1 (run %2) − %3 (run %4): %5 %6 over %7 users; paired t-test p = %8, Wilcoxon p = %9 — %10.</source>
         <translation>%1（运行 %2）− %3（运行 %4）：%5 %6，共 %7 位用户；配对 t 检验 p = %8，Wilcoxon p = %9 — %10。</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="134"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="134"/>
         <source>significant</source>
         <translation>差异显著</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="134"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="134"/>
         <source>not significant</source>
         <translation>差异不显著</translation>
     </message>
     <message>
-        <location filename="../ui/RunHistoryPanel.cpp" line="136"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="136"/>
         <source>Careful: the two runs were evaluated on different splits or data, so this pairs different test items; compare runs of one evaluation for a fair test.</source>
         <translation>注意：这两次运行使用了不同的切分或数据，配对的是不同的测试商品；要公平检验，请比较同一次评估中的运行。</translation>
     </message>
@@ -3723,177 +3729,177 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SearchScreen</name>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="40"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="40"/>
         <source>Model for this project…</source>
         <translation>本项目使用的模型…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="41"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="41"/>
         <source>Encode items</source>
         <translation>编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="42"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="42"/>
         <source>Encode reviews</source>
         <translation>编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="50"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="50"/>
         <source>Choose a BERT model folder for this project</source>
         <translation>为本项目选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="54"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="54"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="66"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="66"/>
         <source>Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”</source>
         <translation>用中文或英文描述你想找的商品，例如“适合旅行的安静耳机”</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="70"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="70"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="71"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="71"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="74"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="74"/>
         <source>Similar to selected</source>
         <translation>查找相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="79"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="79"/>
         <source>Type a query to search the catalog by meaning.</source>
         <translation>输入查询，按语义搜索商品目录。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="91"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="91"/>
         <source>Search and similar items</source>
         <translation>搜索与相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="96"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="96"/>
         <source>Draw the map</source>
         <translation>绘制地图</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="97"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="97"/>
         <source>A 2D projection (PCA) of every item&apos;s sentence vector, coloured by category.</source>
         <translation>所有商品句向量的二维投影（PCA），按类目着色。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="102"/>
-        <location filename="../ui/SearchScreen.cpp" line="108"/>
-        <location filename="../ui/SearchScreen.cpp" line="236"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="102"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="108"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="236"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="134"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="134"/>
         <source>No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>没有句向量编码器，因此搜索和编码不可用。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="140"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="140"/>
         <source>Model: %1 (workbench default)</source>
         <translation>模型：%1（工作台默认）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="140"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="140"/>
         <source>Model: %1 (chosen for this project)</source>
         <translation>模型：%1（本项目指定）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="147"/>
-        <location filename="../ui/SearchScreen.cpp" line="170"/>
-        <location filename="../ui/SearchScreen.cpp" line="199"/>
-        <location filename="../ui/SearchScreen.cpp" line="226"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="147"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="170"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="199"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="226"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="155"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="155"/>
         <source>Encoding items</source>
         <translation>正在编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="155"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="155"/>
         <source>Encoding reviews</source>
         <translation>正在编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="161"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="161"/>
         <source>%1: %2 encoded now, %3 already cached, %4 s</source>
         <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="174"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="174"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="182"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="182"/>
         <source>Semantic search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="184"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="184"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="188"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="188"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="209"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="209"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="211"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="211"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="215"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="215"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="230"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="230"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="238"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="238"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="250"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="250"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="258"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="258"/>
         <source>Component 1 (%1% of variance)</source>
         <translation>主成分 1（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="259"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="259"/>
         <source>Component 2 (%1% of variance)</source>
         <translation>主成分 2（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/SearchScreen.cpp" line="301"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="301"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>
@@ -4106,58 +4112,58 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="27"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="27"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="54"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="54"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="55"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="55"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="57"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="57"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="89"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="89"/>
         <source>Model in use:</source>
         <translation>当前模型：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="107"/>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="107"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="109"/>
         <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="116"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="116"/>
         <source>CPU (fp32)</source>
         <translation>CPU（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="116"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="116"/>
         <source>CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)</source>
         <translation>CPU（快速：CPU 支持 AVX512-BF16 时矩阵乘法用 bf16，否则 fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="117"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="118"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="118"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="126"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="126"/>
         <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>
@@ -4165,69 +4171,69 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SliceTableModel</name>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="56"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="56"/>
         <source>Cold items (no training interactions)</source>
         <translation>冷启动商品（无训练互动）</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="57"/>
-        <location filename="../ui/SliceTableModel.cpp" line="69"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="57"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="69"/>
         <source>Warm items</source>
         <translation>非冷启动商品</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="58"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="58"/>
         <source>Cold users (no training history)</source>
         <translation>冷启动用户（无训练历史）</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="59"/>
-        <location filename="../ui/SliceTableModel.cpp" line="71"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="59"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="71"/>
         <source>Warm users</source>
         <translation>非冷启动用户</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="62"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="62"/>
         <source>Cohort (no first event)</source>
         <translation>分群（无首次事件）</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="62"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="62"/>
         <source>Cohort %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="68"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="68"/>
         <source>Cold items</source>
         <translation>冷启动商品</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="70"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="70"/>
         <source>Cold users</source>
         <translation>冷启动用户</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="72"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="72"/>
         <source>No cohort</source>
         <translation>无分群</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="114"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="114"/>
         <source>Test users in the slice (users in its ground truth).</source>
         <translation>切片中的测试用户（其真实标签中的用户）。</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="116"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="116"/>
         <source>Slice</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="117"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="117"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/SliceTableModel.cpp" line="119"/>
+        <location filename="../ui/models/SliceTableModel.cpp" line="119"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>

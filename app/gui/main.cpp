@@ -10,7 +10,7 @@
 #include "common/BuildInfo.h"
 #include "MainWindow.h"
 #include "SettingsRegistry.h"
-#include "start/ModelSetupDialog.h"
+#include "ModelSetupDialog.h"
 
 namespace {
 

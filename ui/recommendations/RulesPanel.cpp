@@ -14,6 +14,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <set>
+
 #include "Text.h"
 
 namespace ss::ui {
@@ -227,6 +230,19 @@ void RulesPanel::reset() {
     includeKnown_->setChecked(false);
     quiet_ = false;
     changed();
+}
+
+void RulesPanel::setCatalog(const rec::Dataset& data) {
+    std::set<std::string> categories;
+    double maxPrice = 0;
+    for (const auto& item : data.items()) {
+        categories.insert(item.category);
+        if (item.price) maxPrice = std::max(maxPrice, *item.price);
+    }
+    QStringList list;
+    for (const auto& c : categories) list << qs(c);
+    setCategories(list);
+    setPriceRange(0, std::max(1.0, maxPrice));
 }
 
 }  // namespace ss::ui

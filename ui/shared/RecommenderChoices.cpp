@@ -1,6 +1,8 @@
 #include "RecommenderChoices.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QStandardItemModel>
 #include <QThread>
 
 #include <algorithm>
@@ -102,6 +104,16 @@ QStringList RecommenderChoices::defaultComparison() {
     QStringList out;
     for (const auto& n : rec::defaultComparison()) out << qs(n);
     return out;
+}
+
+void RecommenderChoices::addChoices(QComboBox& box) {
+    for (const QString& n : names()) {
+        box.addItem(label(n), n);
+        const QString why = unavailableReason(n);
+        box.setItemData(box.count() - 1, why.isEmpty() ? description(n) : why, Qt::ToolTipRole);
+        if (auto* model = qobject_cast<QStandardItemModel*>(box.model()); model && !why.isEmpty())
+            model->item(box.count() - 1)->setEnabled(false);
+    }
 }
 
 QString RecommenderChoices::unavailableReason(const QString& name) {

@@ -21,7 +21,7 @@
 #include "TopicTableModel.h"
 #include "TopicsPanel.h"
 #include "UiTestSupport.h"
-#include "sentiment/SentimentScreen.h"
+#include "SentimentScreen.h"
 
 using namespace ss;
 using namespace ss::ui;

@@ -11,8 +11,8 @@
 
 #include <cmath>
 
-#include "../core/archive/ZipFixture.h"
-#include "../core/model/SafetensorsBytes.h"
+#include "../../core/archive/ZipFixture.h"
+#include "../../core/model/SafetensorsBytes.h"
 #include "EncoderAccess.h"
 #include "JobRunner.h"
 #include "LanguageManager.h"
@@ -25,8 +25,8 @@
 #include "SettingsDialog.h"
 #include "SettingsRegistry.h"
 #include "common/BuildInfo.h"
-#include "start/AboutDialog.h"
-#include "start/ModelSetupDialog.h"
+#include "AboutDialog.h"
+#include "ModelSetupDialog.h"
 #include "store/SqliteInfo.h"
 
 using namespace ss;

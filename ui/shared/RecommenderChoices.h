@@ -12,6 +12,8 @@
 
 #include "rec/Recommender.h"
 
+class QComboBox;
+
 namespace ss::ui {
 
 class RecommenderChoices {
@@ -23,6 +25,9 @@ public:
     static QString description(const QString& name);
     static QString parameterHelp(const QString& key);  // "als.factors" → its help, translated
     static QStringList defaultComparison();            // the recommenders checked at first
+    // Adds every recommender to a combo box (data: its name): label, description as tooltip; one
+    // this installation cannot run is listed greyed out with the reason as its tooltip.
+    static void addChoices(QComboBox& box);
     static QString similarityMeasure(rec::SimilarityMeasure measure);  // the similar-items panel's header
     // Why `name` cannot be trained now (no LibTorch, no sentence encoder) and how to enable it; empty when it can.
     static QString unavailableReason(const QString& name);

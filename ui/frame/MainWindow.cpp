@@ -29,8 +29,8 @@
 #include "MainActions.h"
 #include "ModelsScreen.h"
 #include "OverviewScreen.h"
-#include "cohorts/CohortsScreen.h"
-#include "sentiment/SentimentScreen.h"
+#include "CohortsScreen.h"
+#include "SentimentScreen.h"
 #include "PlaceholderScreen.h"
 #include "RecommendationsScreen.h"
 #ifdef SHELFSENSE_WITH_TORCH
@@ -39,9 +39,9 @@
 #include "SettingsDialog.h"
 #include "SettingsRegistry.h"
 #include "Text.h"
-#include "start/AboutDialog.h"
-#include "start/ModelSetupDialog.h"
-#include "widgets/NoticeBar.h"
+#include "AboutDialog.h"
+#include "ModelSetupDialog.h"
+#include "NoticeBar.h"
 #include "sample/SampleShop.h"
 #include "store/Project.h"
 

@@ -16,7 +16,7 @@
 #include "RetentionCurveChart.h"
 #include "SurvivalChart.h"
 #include "UiTestSupport.h"
-#include "cohorts/CohortsScreen.h"
+#include "CohortsScreen.h"
 
 using namespace ss;
 using namespace ss::ui;

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include "rec/Dataset.h"
 #include "rec/Rules.h"
 
 class QCheckBox;
@@ -28,6 +29,7 @@ public:
 
     void setCategories(const QStringList& categories);  // the catalogue's categories, in display order
     void setPriceRange(double low, double high);         // spin box limits from the catalogue
+    void setCatalog(const rec::Dataset& data);          // both, from the session's items
     rec::MerchandisingRules rules() const;
     bool includeKnown() const;
     QString summary() const;  // "filtered · boost/bury · MMR λ 0.30"; empty without rules

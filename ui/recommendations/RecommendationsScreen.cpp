@@ -1,12 +1,10 @@
 #include "RecommendationsScreen.h"
 
 #include <QComboBox>
-#include <QStandardItemModel>
 #include <QCompleter>
 #include <QElapsedTimer>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -20,16 +18,14 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "AudienceModel.h"
-#include "BehaviourIcons.h"
 #include "CustomerHistory.h"
 #include "HistoryModel.h"
 #include "JobRunner.h"
-#include "ItemCardDelegate.h"
+#include "ItemDetailPanel.h"
 #include "RankedItemsModel.h"
+#include "RecommendationRows.h"
 #include "RecommenderChoices.h"
 #include "RulesPanel.h"
 #include "SessionScheduler.h"
@@ -41,19 +37,6 @@ namespace {
 
 const QString kOpenKey = QStringLiteral("recommendations/open");
 constexpr std::size_t kHistoryRows = 1000;  // the most recent events shown in the timeline
-constexpr std::size_t kDetailRows = 20;
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideRight);
-    return view;
-}
 }  // namespace
 
 
@@ -75,7 +58,6 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     bar->addWidget(show);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Models:"), this));
-    const QStringList names = RecommenderChoices::names();
     // The default comparison, personalised models first and the popularity baseline last.
     QStringList defaults = RecommenderChoices::defaultComparison();
     std::reverse(defaults.begin(), defaults.end());
@@ -83,13 +65,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         auto* box = modelBoxes_[slot] = new QComboBox(this);
         box->setObjectName(QStringLiteral("model%1").arg(slot + 1));
         if (slot > 0) box->addItem(tr("(none)"), QString());
-        for (const QString& n : names) {
-            box->addItem(RecommenderChoices::label(n), n);
-            const QString why = RecommenderChoices::unavailableReason(n);
-            box->setItemData(box->count() - 1, why.isEmpty() ? RecommenderChoices::description(n) : why, Qt::ToolTipRole);
-            if (!why.isEmpty())  // listed, greyed out, with the reason as its tooltip
-                qobject_cast<QStandardItemModel*>(box->model())->item(box->count() - 1)->setEnabled(false);
-        }
+        RecommenderChoices::addChoices(*box);
         box->setCurrentIndex(box->findData(slot < defaults.size() ? defaults[slot] : QString()));
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(12);
@@ -113,16 +89,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     auto* bottom = bottom_ = new QSplitter(Qt::Horizontal, split);
     sideTabs_ = new QTabWidget(bottom);
     history_ = new HistoryModel(this);
-    historyView_ = makeTable(history_, sideTabs_);
-    historyView_->setIconSize(QSize(16, 16));
-    // The item as a card (title; category, price and id; the customer's review) beside when and what.
-    for (int c : {int(HistoryModel::Category), int(HistoryModel::Price), int(HistoryModel::Review)}) historyView_->setColumnHidden(c, true);
-    historyView_->setItemDelegateForColumn(HistoryModel::Title, new ItemCardDelegate(historyView_));
-    historyView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    for (int c : {int(HistoryModel::When), int(HistoryModel::Behaviour)})
-        historyView_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    historyView_->horizontalHeader()->setSectionResizeMode(HistoryModel::Title, QHeaderView::Stretch);
-    historyView_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    historyView_ = RecommendationRows::history(history_, sideTabs_);
     sideTabs_->addTab(historyView_, tr("History"));
     rules_ = new RulesPanel(sideTabs_);
     sideTabs_->addTab(rules_, tr("Merchandising rules"));
@@ -136,17 +103,10 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         lists_[slot] = new RankedItemsModel(this);
         lists_[slot]->setScoreHeader(tr("Score"), tr("The model's score (higher is better; units differ between models). Green or "
                                                       "red: moved by a boost or bury rule."));
-        auto* view = listViews_[slot] = makeTable(lists_[slot], listBoxes_[slot]);
-        view->setObjectName(QStringLiteral("list%1").arg(slot + 1));
         // One card per item (title, category and price, the explanation) keeps three lists readable side by side.
-        for (int c : {int(RankedItemsModel::Item), int(RankedItemsModel::Category), int(RankedItemsModel::Price), int(RankedItemsModel::Because)})
-            view->setColumnHidden(c, true);
-        view->setItemDelegateForColumn(RankedItemsModel::Title, new ItemCardDelegate(view));
+        auto* view = listViews_[slot] = RecommendationRows::cards(lists_[slot], listBoxes_[slot]);
+        view->setObjectName(QStringLiteral("list%1").arg(slot + 1));
         view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Rank, QHeaderView::ResizeToContents);
-        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Score, QHeaderView::ResizeToContents);
-        view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Title, QHeaderView::Stretch);
-        view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(view, &QTableView::customContextMenuRequested, this, [this, slot](const QPoint& at) { listContextMenu(slot, at); });
         connect(view, &QTableView::clicked, this, [this, slot](const QModelIndex& index) {
@@ -155,38 +115,9 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         l->addWidget(view);
         listsLayout->addWidget(listBoxes_[slot], 1);
     }
-    auto* details = new QWidget(bottom);
-    auto* detailsLayout = new QVBoxLayout(details);
-    detailsLayout->setContentsMargins(0, 0, 0, 0);
-    itemHeading_ = new QLabel(tr("Click an item to see similar items and the customers the model would show it to."), details);
-    itemHeading_->setObjectName("itemHeading");
-    itemHeading_->setWordWrap(true);
-    detailsLayout->addWidget(itemHeading_);
-    auto* detailTabs = new QTabWidget(details);
-    detailTabs->setObjectName("itemTabs");
-    similar_ = new RankedItemsModel(this);
-    similar_->setScoreHeader(tr("Similarity"), QString());
-    auto* similarView = makeTable(similar_, details);
-    similarView->setObjectName("similar");
-    for (int c : {int(RankedItemsModel::Item), int(RankedItemsModel::Category), int(RankedItemsModel::Price), int(RankedItemsModel::Because)})
-        similarView->setColumnHidden(c, true);
-    similarView->setItemDelegateForColumn(RankedItemsModel::Title, new ItemCardDelegate(similarView));
-    similarView->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Rank, QHeaderView::ResizeToContents);
-    similarView->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Score, QHeaderView::ResizeToContents);
-    similarView->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Title, QHeaderView::Stretch);
-    similarView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    audience_ = new AudienceModel(this);
-    auto* audienceView = makeTable(audience_, details);
-    audienceView->setObjectName("audience");
-    audienceView->setToolTip(tr("Double-click a customer to show them."));
-    for (int c : {int(AudienceModel::Rank), int(AudienceModel::Score), int(AudienceModel::History)})
-        audienceView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    audienceView->horizontalHeader()->setSectionResizeMode(AudienceModel::Customer, QHeaderView::Stretch);
-    detailTabs->addTab(similarView, tr("Similar items"));
-    detailTabs->addTab(audienceView, tr("Who the model would show it to"));
-    detailsLayout->addWidget(detailTabs, 1);
+    detail_ = new ItemDetailPanel(catalog_, bottom);
     bottom->addWidget(sideTabs_);
-    bottom->addWidget(details);
+    bottom->addWidget(detail_);
     split->addWidget(listsArea);
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
@@ -208,16 +139,20 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         const QStringList chosen = models();
         if (!chosen.isEmpty()) showItem(chosen.first(), index.data(HistoryModel::ItemIndexRole).toInt());
     });
-    connect(audienceView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        if (const AudienceRow* r = audience_->row(index.row())) {
-            sideTabs_->setCurrentIndex(0);
-            showCustomer(r->externalId);
-        }
+    connect(detail_, &ItemDetailPanel::customerChosen, this, [this](const QString& id) {
+        sideTabs_->setCurrentIndex(0);
+        showCustomer(id);
     });
+    connect(detail_, &ItemDetailPanel::failed, this, [this](const QString& message) { report(message, true); });
+    connect(detail_, &ItemDetailPanel::similarReady, this, &RecommendationsScreen::similarReady);
+    connect(detail_, &ItemDetailPanel::audienceReady, this, &RecommendationsScreen::audienceReady);
     for (int slot = 0; slot < kSlots; ++slot) listBoxes_[slot]->setTitle(RecommenderChoices::label(modelBoxes_[slot]->currentData().toString()));
 }
 
 RecommendationsScreen::~RecommendationsScreen() = default;
+
+RankedItemsModel* RecommendationsScreen::similarItems() const { return detail_->similar(); }
+AudienceModel* RecommendationsScreen::audience() const { return detail_->audience(); }
 
 QStringList RecommendationsScreen::models() const {
     QStringList out;
@@ -240,6 +175,7 @@ void RecommendationsScreen::setTopK(int k) { k_->setValue(k); }
 void RecommendationsScreen::setProject(const QString& path) {
     path_ = path;
     runner_.cancelKey(kOpenKey);  // a session of the previous project is not wanted any more
+    detail_->setScheduler(nullptr);
     delete scheduler_;  // its pending results are dropped with it; running jobs keep the old session alive
     scheduler_ = nullptr;
     opening_ = false;
@@ -251,8 +187,6 @@ void RecommendationsScreen::setProject(const QString& path) {
     detailShown_ = false;
     history_->setRows({});
     for (auto* l : lists_) l->clear();
-    similar_->clear();
-    audience_->setRows({});
     const QString error = catalog_.open(path);
     if (!error.isEmpty()) report(error, true);
     else report(path.isEmpty() ? tr("No project open.") : tr("Open this screen to load the customers."), false);
@@ -295,6 +229,7 @@ void RecommendationsScreen::load() {
 
 void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSession> session) {
     scheduler_ = new SessionScheduler(runner_, session, this);
+    detail_->setScheduler(scheduler_);
     connect(scheduler_, &SessionScheduler::writingChanged, this, [this](bool writing) {
         if (!writing && refreshPending_) refreshLists();
     });
@@ -303,16 +238,7 @@ void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSes
     ids.reserve(static_cast<int>(data.userCount()));
     for (const auto& u : data.users()) ids << qs(u.externalId);
     static_cast<QStringListModel*>(customerEdit_->completer()->model())->setStringList(ids);
-    std::set<std::string> categories;
-    double maxPrice = 0;
-    for (const auto& item : data.items()) {
-        categories.insert(item.category);
-        if (item.price) maxPrice = std::max(maxPrice, *item.price);
-    }
-    QStringList list;
-    for (const auto& c : categories) list << qs(c);
-    rules_->setCategories(list);
-    rules_->setPriceRange(0, std::max(1.0, maxPrice));
+    rules_->setCatalog(data);
     report(tr("%1 customers, %2 items, %3 events. Models are trained on every event.")
                .arg(QLocale().toString(qlonglong(data.userCount())), QLocale().toString(qlonglong(data.itemCount())),
                     QLocale().toString(qlonglong(data.events().size()))),
@@ -435,51 +361,6 @@ void RecommendationsScreen::refreshLists() {
     });
 }
 
-QString RecommendationsScreen::shortTitle(std::int32_t item) {
-    const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
-    if (!s || item < 0 || item >= static_cast<std::int32_t>(s->data().itemCount())) return {};
-    const auto& facts = s->data().items()[static_cast<std::size_t>(item)];
-    QString title = qs(catalog_.item(facts.id).title);
-    // Bilingual titles read "English | 中文": the first part is enough inside a sentence.
-    if (const int bar = title.indexOf(QStringLiteral(" | ")); bar > 0) title.truncate(bar);
-    return title.isEmpty() ? qs(facts.externalId) : title;
-}
-
-RankedItemRow RecommendationsScreen::makeRow(const rec::RecommendationSession& s, const rec::Recommendation& r) {
-    const auto& facts = s.data().items()[static_cast<std::size_t>(r.item)];
-    RankedItemRow row;
-    row.item = r.item;
-    row.externalId = qs(facts.externalId);
-    row.title = qs(catalog_.item(facts.id).title);
-    row.category = qs(facts.category);
-    row.price = facts.price;
-    row.score = r.score;
-    row.adjusted = r.adjusted;
-    row.fallback = r.fallback;
-    if (r.fallback) {
-        row.because = tr("popular with everyone (no history this model can use)");
-        return row;
-    }
-    // "because you bought A; viewed B, C": contributions grouped by the customer's strongest behaviour.
-    std::vector<std::pair<EventType, QStringList>> groups;
-    QStringList detail;
-    for (const auto& c : r.because) {
-        const auto it = strongest_.find(c.item);
-        const EventType type = it == strongest_.end() ? EventType::View : it->second;
-        auto g = std::find_if(groups.begin(), groups.end(), [type](const auto& x) { return x.first == type; });
-        if (g == groups.end()) g = groups.insert(groups.end(), {type, {}});
-        g->second << shortTitle(c.item);
-        detail << tr("%1 %2 (%3): %4")
-                      .arg(BehaviourIcons::name(type), shortTitle(c.item), qs(s.data().items()[static_cast<std::size_t>(c.item)].externalId))
-                      .arg(c.value, 0, 'f', 4);
-    }
-    QStringList parts;
-    for (const auto& [type, titles] : groups) parts << BehaviourIcons::phrase(type, titles.join(QStringLiteral(", ")));
-    if (!parts.isEmpty()) row.because = tr("because you %1").arg(parts.join(QStringLiteral("; ")));
-    if (!detail.isEmpty()) row.becauseDetail = tr("Contributions to the score:") + QStringLiteral("\n") + detail.join(QStringLiteral("\n"));
-    return row;
-}
-
 void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
     const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
     if (!s) return;
@@ -493,7 +374,8 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         if (!s->trained(utf8(name))) title = training_.contains(name) ? tr("%1 — training…").arg(title) : tr("%1 — not trained").arg(title);
         else if (!lists[static_cast<std::size_t>(slot)]) problems << tr("%1: %2").arg(title, qs(lists[static_cast<std::size_t>(slot)].error().describe()));
         else
-            for (const auto& r : *lists[static_cast<std::size_t>(slot)]) rows.push_back(makeRow(*s, r));
+            for (const auto& r : *lists[static_cast<std::size_t>(slot)])
+                rows.push_back(RecommendationRows::recommendation(*s, catalog_, r, strongest_));
         if (const QString rules = rules_->summary(); !rules.isEmpty()) title = tr("%1 — %2").arg(title, rules);
         listBoxes_[slot]->setTitle(title);
         lists_[slot]->setRows(std::move(rows));
@@ -507,60 +389,7 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
     emit listsUpdated();
 }
 
-void RecommendationsScreen::showItem(const QString& model, int item) {
-    const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
-    if (!scheduler_ || model.isEmpty() || item < 0) return;
-    if (s) {
-        if (item >= static_cast<int>(s->data().itemCount())) return;
-        const auto& facts = s->data().items()[static_cast<std::size_t>(item)];
-        itemHeading_->setText(tr("<b>%1</b> (%2, %3) as %4 sees it")
-                                  .arg(qs(catalog_.item(facts.id).title).toHtmlEscaped(), qs(facts.externalId).toHtmlEscaped(),
-                                       qs(facts.category).toHtmlEscaped(), RecommenderChoices::label(model)));
-    }
-    using Similar = rec::SimilarItems;
-    std::function<Result<Similar>(const rec::RecommendationSession&, const JobContext&)> similarJob =
-        [n = utf8(model), item](const rec::RecommendationSession& session, const JobContext&) -> Result<Similar> {
-        const auto* m = session.model(n);
-        if (!m) return makeError(ErrorCode::Usage, "the '" + n + "' recommender is not trained");
-        return m->similarItems(item, kDetailRows);
-    };
-    scheduler_->read<Similar>(tr("Similar items"), similarJob, this, [this, item](Result<Similar> r) {
-        const auto* session = scheduler_->readable();
-        if (!r || !session) {
-            similar_->clear();
-            if (!r) report(qs(r.error().describe()), true);
-            return;
-        }
-        std::vector<RankedItemRow> rows;
-        for (const auto& [j, value] : r->items) {
-            rec::Recommendation rec{j, value, value, false, {}};
-            rows.push_back(makeRow(*session, rec));
-            rows.back().because.clear();
-        }
-        similar_->setScoreHeader(tr("Similarity"), RecommenderChoices::similarityMeasure(r->measure));
-        similar_->setRows(std::move(rows));
-        emit similarReady(item);
-    });
-    using Audience = std::vector<AudienceRow>;
-    std::function<Result<Audience>(const rec::RecommendationSession&, const JobContext&)> audienceJob =
-        [n = utf8(model), item](const rec::RecommendationSession& session, const JobContext& ctx) -> Result<Audience> {
-        auto top = session.audience(n, item, kDetailRows, ctx);
-        if (!top) return top.error();
-        Audience out;
-        for (const auto& [u, score] : *top)
-            out.push_back({u, qs(session.data().users()[static_cast<std::size_t>(u)].externalId), score,
-                           static_cast<int>(session.interactions().weights.rowSize(u))});
-        return out;
-    };
-    scheduler_->read<Audience>(tr("Audience of an item"), audienceJob, this, [this, item](Result<Audience> r) {
-        if (!r) {
-            audience_->setRows({});
-            return report(qs(r.error().describe()), true);
-        }
-        audience_->setRows(std::move(*r));
-        emit audienceReady(item);
-    });
-}
+void RecommendationsScreen::showItem(const QString& model, int item) { detail_->showItem(model, item); }
 
 void RecommendationsScreen::listContextMenu(int slot, const QPoint& at) {
     const QModelIndex index = listViews_[slot]->indexAt(at);

@@ -29,9 +29,9 @@ namespace ss::ui {
 class AudienceModel;
 struct CustomerHistory;
 class HistoryModel;
+class ItemDetailPanel;
 class JobRunner;
 class RankedItemsModel;
-struct RankedItemRow;
 class RulesPanel;
 class SessionScheduler;
 
@@ -50,8 +50,8 @@ public:
     QString customer() const { return customerId_; }
     RankedItemsModel* list(int slot) const { return lists_[slot]; }
     HistoryModel* history() const { return history_; }
-    RankedItemsModel* similarItems() const { return similar_; }
-    AudienceModel* audience() const { return audience_; }
+    RankedItemsModel* similarItems() const;
+    AudienceModel* audience() const;
     RulesPanel* rulesPanel() const { return rules_; }
     QTabWidget* sideTabs() const { return sideTabs_; }
     double lastRefreshMilliseconds() const { return lastRefreshMs_; }  // the last lists' job, measured inside it
@@ -81,8 +81,6 @@ private:
     void ensureTrained();
     void showLists(const QStringList& names, Lists lists);
     void showHistory(CustomerHistory data);
-    RankedItemRow makeRow(const rec::RecommendationSession& s, const rec::Recommendation& r);
-    QString shortTitle(std::int32_t item);
     void report(const QString& message, bool error);
     void listContextMenu(int slot, const QPoint& at);
 
@@ -110,11 +108,9 @@ private:
     QGroupBox* listBoxes_[kSlots];
     RankedItemsModel* lists_[kSlots];
     QTableView* listViews_[kSlots];
-    QLabel* itemHeading_;
     QSplitter* bottom_;
     bool splitSized_ = false;
-    RankedItemsModel* similar_;
-    AudienceModel* audience_;
+    ItemDetailPanel* detail_;
 };
 
 }  // namespace ss::ui

@@ -1,0 +1,105 @@
+#include "RecommendationRows.h"
+
+#include <QHeaderView>
+#include <QStringList>
+#include <QTableView>
+
+#include <algorithm>
+#include <vector>
+
+#include "BehaviourIcons.h"
+#include "CatalogCache.h"
+#include "HistoryModel.h"
+#include "ItemCardDelegate.h"
+#include "Text.h"
+
+namespace ss::ui {
+
+RankedItemRow RecommendationRows::item(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item, float score) {
+    const auto& facts = s.data().items()[static_cast<std::size_t>(item)];
+    RankedItemRow row;
+    row.item = item;
+    row.externalId = qs(facts.externalId);
+    row.title = qs(catalog.item(facts.id).title);
+    row.category = qs(facts.category);
+    row.price = facts.price;
+    row.score = score;
+    row.adjusted = score;
+    return row;
+}
+
+QString RecommendationRows::shortTitle(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item) {
+    if (item < 0 || item >= static_cast<std::int32_t>(s.data().itemCount())) return {};
+    const auto& facts = s.data().items()[static_cast<std::size_t>(item)];
+    QString title = qs(catalog.item(facts.id).title);
+    if (const int bar = title.indexOf(QStringLiteral(" | ")); bar > 0) title.truncate(bar);  // enough inside a sentence
+    return title.isEmpty() ? qs(facts.externalId) : title;
+}
+
+RankedItemRow RecommendationRows::recommendation(const rec::RecommendationSession& s, CatalogCache& catalog, const rec::Recommendation& r,
+                                                 const Strongest& strongest) {
+    RankedItemRow row = item(s, catalog, r.item, r.score);
+    row.adjusted = r.adjusted;
+    row.fallback = r.fallback;
+    if (r.fallback) {
+        row.because = tr("popular with everyone (no history this model can use)");
+        return row;
+    }
+    // "because you bought A; viewed B, C": contributions grouped by the customer's strongest behaviour.
+    std::vector<std::pair<EventType, QStringList>> groups;
+    QStringList detail;
+    for (const auto& c : r.because) {
+        const auto it = strongest.find(c.item);
+        const EventType type = it == strongest.end() ? EventType::View : it->second;
+        auto g = std::find_if(groups.begin(), groups.end(), [type](const auto& x) { return x.first == type; });
+        if (g == groups.end()) g = groups.insert(groups.end(), {type, {}});
+        const QString title = shortTitle(s, catalog, c.item);
+        g->second << title;
+        detail << tr("%1 %2 (%3): %4")
+                      .arg(BehaviourIcons::name(type), title, qs(s.data().items()[static_cast<std::size_t>(c.item)].externalId))
+                      .arg(c.value, 0, 'f', 4);
+    }
+    QStringList parts;
+    for (const auto& [type, titles] : groups) parts << BehaviourIcons::phrase(type, titles.join(QStringLiteral(", ")));
+    if (!parts.isEmpty()) row.because = tr("because you %1").arg(parts.join(QStringLiteral("; ")));
+    if (!detail.isEmpty()) row.becauseDetail = tr("Contributions to the score:") + QStringLiteral("\n") + detail.join(QStringLiteral("\n"));
+    return row;
+}
+
+QTableView* RecommendationRows::table(QAbstractItemModel* model, QWidget* parent) {
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideRight);
+    return view;
+}
+
+QTableView* RecommendationRows::cards(RankedItemsModel* model, QWidget* parent) {
+    auto* view = table(model, parent);
+    for (int c : {int(RankedItemsModel::Item), int(RankedItemsModel::Category), int(RankedItemsModel::Price), int(RankedItemsModel::Because)})
+        view->setColumnHidden(c, true);
+    view->setItemDelegateForColumn(RankedItemsModel::Title, new ItemCardDelegate(view));
+    view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Rank, QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Score, QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(RankedItemsModel::Title, QHeaderView::Stretch);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
+}
+
+QTableView* RecommendationRows::history(HistoryModel* model, QWidget* parent) {
+    auto* view = table(model, parent);
+    view->setIconSize(QSize(16, 16));
+    for (int c : {int(HistoryModel::Category), int(HistoryModel::Price), int(HistoryModel::Review)}) view->setColumnHidden(c, true);
+    view->setItemDelegateForColumn(HistoryModel::Title, new ItemCardDelegate(view));
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    for (int c : {int(HistoryModel::When), int(HistoryModel::Behaviour)}) view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(HistoryModel::Title, QHeaderView::Stretch);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
+}
+
+}  // namespace ss::ui

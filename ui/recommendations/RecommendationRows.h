@@ -1,0 +1,46 @@
+// RecommendationRows: the rows the Recommendations screen shows for an item — its catalogue facts
+// and score, and for a recommendation the sentence that explains it ("because you bought A; viewed
+// B") grouped by the customer's strongest behaviour per item — plus the table set-up the screen's
+// item lists share (a card per item). GUI thread only (reads the CatalogCache).
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <unordered_map>
+
+#include "RankedItemsModel.h"
+#include "rec/Session.h"
+#include "store/EventType.h"
+
+class QAbstractItemModel;
+class QTableView;
+class QWidget;
+
+namespace ss::ui {
+
+class CatalogCache;
+class HistoryModel;
+
+class RecommendationRows {
+    Q_DECLARE_TR_FUNCTIONS(RecommendationRows)
+public:
+    using Strongest = std::unordered_map<std::int32_t, EventType>;  // item → the customer's strongest behaviour
+
+    // An item with a score, no explanation (similar items).
+    static RankedItemRow item(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item, float score);
+    // A recommendation, explained in terms of the customer's history.
+    static RankedItemRow recommendation(const rec::RecommendationSession& s, CatalogCache& catalog, const rec::Recommendation& r,
+                                        const Strongest& strongest);
+    // The item's title, its first part for bilingual titles ("English | 中文"), else its id.
+    static QString shortTitle(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item);
+
+    // A read-only, single-row-selection table without row numbers.
+    static QTableView* table(QAbstractItemModel* model, QWidget* parent);
+    // A RankedItemsModel view as cards: rank, score, and the title column drawn as a card.
+    static QTableView* cards(RankedItemsModel* model, QWidget* parent);
+    // The customer's timeline: when, what, and the item as a card (title; category, price and id; review).
+    static QTableView* history(HistoryModel* model, QWidget* parent);
+};
+
+}  // namespace ss::ui
