@@ -12,41 +12,17 @@
 #include <algorithm>
 
 #include "ComparisonTableModel.h"
-#include "NumberProxyModel.h"
 
 namespace ss::ui {
 
 MetricBarChart::MetricBarChart(ComparisonTableModel* model, int column, QWidget* parent)
-    : QChartView(new QChart(), parent), model_(model), column_(column) {
-    // The table shows formatted text; the mapper reads the numbers.
-    auto* proxy = new NumberProxyModel(ComparisonTableModel::ValueRole, this);
-    proxy->setSourceModel(model);
-    numbers_ = proxy;
-    // Configured in place: setChart() would leave the view's first chart undeleted.
-    auto* c = chart();
-    c->legend()->hide();
-    c->setTitle(model->headerData(column, Qt::Horizontal).toString());
-    c->setMargins(QMargins(4, 4, 4, 4));
-    bars_ = new QBarSeries(c);
-    bars_->setLabelsVisible(true);
-    bars_->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
-    bars_->setLabelsFormat(QStringLiteral("@value"));
-    bars_->setLabelsPrecision(3);
-    auto* mapper = new QVBarModelMapper(c);
-    mapper->setFirstBarSetColumn(column);
-    mapper->setLastBarSetColumn(column);
-    mapper->setFirstRow(0);
-    mapper->setSeries(bars_);
-    mapper->setModel(numbers_);
-    c->addSeries(bars_);
-    x_ = new QBarCategoryAxis(c);
-    y_ = new QValueAxis(c);
-    y_->setLabelFormat("%.2f");
-    c->addAxis(x_, Qt::AlignBottom);
-    c->addAxis(y_, Qt::AlignLeft);
-    bars_->attachAxis(x_);
-    bars_->attachAxis(y_);
-    setRenderHint(QPainter::Antialiasing);
+    : BarChartView(model, ComparisonTableModel::ValueRole, parent), model_(model), column_(column) {
+    chart()->legend()->hide();
+    bars()->setLabelsVisible(true);
+    bars()->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
+    bars()->setLabelsFormat(QStringLiteral("@value"));
+    bars()->setLabelsPrecision(3);
+    mapColumns(column, column);
     setToolTip(model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString());
     connect(model, &QAbstractItemModel::modelReset, this, &MetricBarChart::rebuild);
     rebuild();
@@ -62,7 +38,7 @@ void MetricBarChart::rebuild() {
     QChart* c = chart();
     c->setTitle(model_->headerData(column_, Qt::Horizontal).toString());
     for (auto* s : c->series())
-        if (s != bars_) {
+        if (s != bars()) {
             c->removeSeries(s);
             delete s;
         }
@@ -84,14 +60,12 @@ void MetricBarChart::rebuild() {
                          {x - cap, high.toDouble()}, {x + cap, high.toDouble()}});
         whisker->setPen(QPen(QColor(0x21, 0x21, 0x21), 1.6));
         c->addSeries(whisker);
-        whisker->attachAxis(x_);
-        whisker->attachAxis(y_);
+        whisker->attachAxis(categoryAxis());
+        whisker->attachAxis(valueAxis());
     }
-    x_->clear();
-    x_->append(categories);
-    y_->setRange(0, top > 0 ? top * 1.12 : 1.0);
-    y_->applyNiceNumbers();
-    if (!bars_->barSets().isEmpty()) bars_->barSets().first()->setLabelColor(Qt::white);
+    setCategories(categories, top * 1.05);  // room above the highest whisker
+    colourBarSets();
+    if (!bars()->barSets().isEmpty()) bars()->barSets().first()->setLabelColor(Qt::white);
 }
 
 }  // namespace ss::ui

@@ -1,0 +1,43 @@
+// BarChartView: the one set-up of a bar chart over an item model — a QBarSeries fed through a
+// QVBarModelMapper from a NumberProxyModel (the exact numbers behind a table's formatted text), a
+// category axis, a value axis from zero with ticks a person would choose (NiceAxis), the project's
+// series colours (ChartColours), antialiasing and tight margins. Subclasses map their columns and
+// name the categories; the Models screen's metric and slice charts are two. GUI thread only.
+#pragma once
+
+#include <QChartView>
+#include <QStringList>
+
+class QAbstractItemModel;
+class QBarCategoryAxis;
+class QBarSeries;
+class QVBarModelMapper;
+class QValueAxis;
+
+namespace ss::ui {
+
+class BarChartView : public QChartView {
+    Q_OBJECT
+public:
+    QBarSeries* bars() const { return bars_; }
+    QValueAxis* valueAxis() const { return y_; }
+
+protected:
+    // `valueRole`: the role of `model` holding each cell's number.
+    BarChartView(QAbstractItemModel* model, int valueRole, QWidget* parent);
+    // Bars from these columns of the model (one bar set per column), or none when last < first.
+    void mapColumns(int first, int last);
+    // The categories under the bars, and the value axis from 0 to at least `top` (1 when nothing).
+    void setCategories(const QStringList& categories, double top);
+    QBarCategoryAxis* categoryAxis() const { return x_; }
+    void colourBarSets();  // after the mapper made them: the project's colours in order
+
+private:
+    QAbstractItemModel* numbers_;
+    QBarSeries* bars_;
+    QVBarModelMapper* mapper_;
+    QBarCategoryAxis* x_;
+    QValueAxis* y_;
+};
+
+}  // namespace ss::ui
