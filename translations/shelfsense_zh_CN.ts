@@ -460,22 +460,22 @@
 <context>
     <name>RecommendationRows</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="45"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="56"/>
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="58"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="69"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="64"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="75"/>
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="65"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="76"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
@@ -3359,52 +3359,52 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="354"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="342"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="373"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="375"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="363"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="379"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="367"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="389"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="390"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="403"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="391"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="408"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="396"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>

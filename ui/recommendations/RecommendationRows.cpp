@@ -15,6 +15,17 @@
 
 namespace ss::ui {
 
+RecommendationRows::Lists RecommendationRows::lists(const rec::RecommendationSession& s, const QStringList& names, std::int32_t user,
+                                                   std::size_t k, const rec::MerchandisingRules& rules, bool includeKnown) {
+    Lists out;
+    for (const QString& name : names) {
+        const std::string n = utf8(name);
+        if (n.empty() || !s.trained(n)) out.emplace_back(std::vector<rec::Recommendation>{});
+        else out.push_back(s.recommend(n, user, k, rules, includeKnown, 3));
+    }
+    return out;
+}
+
 RankedItemRow RecommendationRows::item(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item, float score) {
     const auto& facts = s.data().items()[static_cast<std::size_t>(item)];
     RankedItemRow row;

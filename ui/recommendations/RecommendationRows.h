@@ -27,6 +27,12 @@ class RecommendationRows {
 public:
     using Strongest = std::unordered_map<std::int32_t, EventType>;  // item → the customer's strongest behaviour
 
+    // Every named model's top-k for one customer, in the names' order (empty for an empty or
+    // untrained slot), with up to three explaining items each. Runs inside a session read job.
+    using Lists = std::vector<Result<std::vector<rec::Recommendation>>>;
+    static Lists lists(const rec::RecommendationSession& s, const QStringList& names, std::int32_t user, std::size_t k,
+                       const rec::MerchandisingRules& rules, bool includeKnown);
+
     // An item with a score, no explanation (similar items).
     static RankedItemRow item(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item, float score);
     // A recommendation, explained in terms of the customer's history.

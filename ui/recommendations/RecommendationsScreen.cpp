@@ -309,18 +309,6 @@ void RecommendationsScreen::showHistory(CustomerHistory data) {
     refreshLists();
 }
 
-RecommendationsScreen::Lists RecommendationsScreen::computeLists(const rec::RecommendationSession& s, const QStringList& names,
-                                                                 std::int32_t user, std::size_t k, const rec::MerchandisingRules& rules,
-                                                                 bool includeKnown) {
-    Lists out;
-    for (const QString& name : names) {
-        const std::string n = utf8(name);
-        if (n.empty() || !s.trained(n)) out.emplace_back(std::vector<rec::Recommendation>{});
-        else out.push_back(s.recommend(n, user, k, rules, includeKnown, 3));
-    }
-    return out;
-}
-
 void RecommendationsScreen::refreshLists() {
     QStringList names;
     for (int slot = 0; slot < kSlots; ++slot) {
@@ -347,7 +335,7 @@ void RecommendationsScreen::refreshLists() {
         [names, user = user_, k, rules, includeKnown](const rec::RecommendationSession& session, const JobContext&) -> Result<Timed> {
         QElapsedTimer timer;
         timer.start();
-        auto lists = computeLists(session, names, user, k, rules, includeKnown);
+        auto lists = RecommendationRows::lists(session, names, user, k, rules, includeKnown);
         return Timed{std::move(lists), double(timer.nsecsElapsed()) / 1e6};
     };
     const std::int32_t user = user_;

@@ -13,6 +13,7 @@
 
 #include "CatalogCache.h"
 #include "ProjectScreen.h"
+#include "RecommendationRows.h"
 #include "rec/Session.h"
 
 class QComboBox;
@@ -74,9 +75,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    using Lists = std::vector<Result<std::vector<rec::Recommendation>>>;
-    static Lists computeLists(const rec::RecommendationSession& s, const QStringList& names, std::int32_t user, std::size_t k,
-                              const rec::MerchandisingRules& rules, bool includeKnown);
+    using Lists = RecommendationRows::Lists;
     void sessionOpened(std::shared_ptr<rec::RecommendationSession> session);
     void ensureTrained();
     void showLists(const QStringList& names, Lists lists);
