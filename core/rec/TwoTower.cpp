@@ -1,10 +1,9 @@
 #include "rec/TwoTower.h"
 
-#include "common/JobStages.h"
-
 #include <chrono>
 #include <cmath>
 
+#include "common/JobStages.h"
 #include "rec/ModelState.h"
 
 #ifdef SS_REC_WITH_TORCH
@@ -96,7 +95,6 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
                                {},
                                {{stages::kValueEpoch, double(epoch)}, {stages::kValueTrainLoss, trainLoss}, {stages::kValueValidationLoss, validationLoss}},
                                true});
-        if (options_.onEpoch) options_.onEpoch(epoch, trainLoss, validationLoss);
     };
     auto outcome = torchkernels::trainTwoTower(input, c, [&job] { return job.cancelled(); }, progress, onEpoch);
     if (outcome.cancelled) return makeError(ErrorCode::Cancelled, "two-tower training cancelled");

@@ -39,8 +39,6 @@ struct TwoTowerOptions {
     double validationFraction = 0.1;
     int historyLength = 50;
     std::string device = "auto";  // CUDA when present
-    // Called after every epoch (on the training thread) — for live loss charts.
-    std::function<void(int epoch, double trainLoss, double validationLoss)> onEpoch;
 };
 
 class TwoTowerRecommender final : public Recommender {

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "RecTestSupport.h"
+#include "common/JobStages.h"
 #include "embed/ModelLocator.h"
 #include "rec/Evaluation.h"
 #include "rec/TwoTower.h"
@@ -101,10 +102,13 @@ private slots:
         o.idEmbedding = idEmbedding;
         o.sharedTower = idEmbedding;
         o.popularityNegatives = popularityNegatives ? 0.5 : 0.0;
-        int epochs = 0;
-        o.onEpoch = [&epochs](int epoch, double, double) { epochs = epoch; };
+        int epochs = 0;  // the epoch milestones the job reports (the live loss curve's points)
+        JobContext watching;
+        watching.progress = [&epochs](const JobProgress& p) {
+            if (p.milestone) epochs = static_cast<int>(p.value(stages::kValueEpoch).value_or(-1));
+        };
         TwoTowerRecommender a(s.vectors.vectors, o), b(s.vectors.vectors, o);
-        SS_VERIFY_OK(a.fit(train, {split->now, 9, 1}, {}));
+        SS_VERIFY_OK(a.fit(train, {split->now, 9, 1}, watching));
         SS_VERIFY_OK(b.fit(train, {split->now, 9, 1}, {}));
         const auto& loss = a.trainLoss();
         QVERIFY(loss.size() >= 3);
