@@ -1,7 +1,7 @@
 #include "ArgParser.h"
-#include "common/Numbers.h"
-
 #include <charconv>
+
+#include "common/Numbers.h"
 
 namespace ss::cli {
 

@@ -1,7 +1,7 @@
 #include "CohortDefinition.h"
-#include "common/Numbers.h"
-
 #include <charconv>
+
+#include "common/Numbers.h"
 
 #include <boost/json.hpp>
 

@@ -1,13 +1,12 @@
 #include "CohortEngine.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
 
 #include "CalendarPeriods.h"
+#include "common/JobStages.h"
 #include "common/Parallel.h"
 #include "common/TimeUtil.h"
 

@@ -1,11 +1,11 @@
 #include "Survival.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+
+#include "common/JobStages.h"
 
 #include <boost/json.hpp>
 #include <boost/math/distributions/chi_squared.hpp>

@@ -2,9 +2,9 @@
 // fingerprints, review content keys, dataset fingerprints and the import's id index use it. Its
 // offset basis is 1469598103934665603, the published 14695981039346656037 with the last digit lost
 // in the first version of this code; stored fingerprints and review keys depend on it, so it stays
-// (the algorithm is FNV-1a's: with the published basis it gives the published values, tested). mix64 (SplitMix64's finaliser) is the one mixing
-// function for seeded decisions that must not depend on row order (which reviewer lands in which
-// part of a split, ...). Plain values, any thread.
+// (the algorithm is FNV-1a's: with the published basis it gives the published values, tested).
+// mix64 (SplitMix64's finaliser) is the one mixing function for seeded decisions that must not
+// depend on row order (which reviewer lands in which part of a split, ...). Plain values, any thread.
 #pragma once
 
 #include <cstddef>
@@ -42,10 +42,6 @@ private:
 };
 
 inline std::uint64_t fnv1a(std::string_view bytes) { return Fnv1a().add(bytes).value(); }
-
-}  // namespace ss
-
-namespace ss {
 
 inline std::uint64_t mix64(std::uint64_t x) {
     x += 0x9E3779B97F4A7C15ULL;

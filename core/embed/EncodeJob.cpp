@@ -1,9 +1,8 @@
 #include "EncodeJob.h"
 
-#include "common/JobStages.h"
-
 #include <chrono>
 
+#include "common/JobStages.h"
 #include "model/Sha256.h"
 #include "store/EmbeddingStore.h"
 #include "store/Project.h"

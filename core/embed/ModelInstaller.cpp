@@ -1,13 +1,12 @@
 #include "ModelInstaller.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <random>
 #include <set>
 
 #include "ModelLocator.h"
 #include "archive/ZipArchive.h"
+#include "common/JobStages.h"
 #include "model/ModelConfig.h"
 #include "model/SafetensorsFile.h"
 #include "model/Sha256.h"

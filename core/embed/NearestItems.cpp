@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "store/Project.h"
 #include "common/TopN.h"
+#include "store/Project.h"
 
 namespace ss {
 

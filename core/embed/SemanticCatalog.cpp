@@ -1,10 +1,9 @@
 #include "SemanticCatalog.h"
 
-#include "common/JobStages.h"
-
 #include "EncodeJob.h"
 #include "NearestItems.h"
 #include "Projection2D.h"
+#include "common/JobStages.h"
 #include "store/Project.h"
 
 namespace ss {

@@ -7,9 +7,9 @@
 #include <optional>
 #include <vector>
 
+#include "common/Numbers.h"
 #include "eval/CsvRecordReader.h"
 #include "eval/RankingMetrics.h"
-#include "common/Numbers.h"
 
 namespace ss {
 

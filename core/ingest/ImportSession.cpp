@@ -1,9 +1,8 @@
 #include "ImportSession.h"
 
-#include "common/JobStages.h"
-
 #include <chrono>
 
+#include "common/JobStages.h"
 #include "common/Utf8.h"
 
 namespace ss {

@@ -1,7 +1,5 @@
 #include "Importer.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -12,6 +10,7 @@
 #include "TaobaoFormat.h"
 #include "TransactionsFormat.h"
 #include "archive/ZipArchive.h"
+#include "common/JobStages.h"
 #include "store/ActivitySummary.h"
 #include "store/Schema.h"
 

@@ -1,11 +1,10 @@
 #include "model/SentenceEncoder.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <numeric>
 #include <string>
 
+#include "common/JobStages.h"
 #include "model/ModelConfig.h"
 #include "model/SafetensorsFile.h"
 #include "model/Sha256.h"

@@ -1,7 +1,6 @@
 #include "rec/Als.h"
 
 #include "common/JobStages.h"
-
 #include "rec/ModelState.h"
 #include "rec/TrainingDevice.h"
 

@@ -1,8 +1,7 @@
 #include "rec/Evaluation.h"
 
-#include "common/JobStages.h"
-
 #include "cohorts/Segments.h"
+#include "common/JobStages.h"
 
 #include <boost/json.hpp>
 

@@ -2,7 +2,6 @@
 
 #include "common/JobStages.h"
 #include "common/TopN.h"
-
 #include "rec/ModelState.h"
 #include "rec/TrainingDevice.h"
 

@@ -1,10 +1,9 @@
 #include "rec/ItemVectors.h"
 
-#include "common/JobStages.h"
-
 #include <chrono>
 #include <cstring>
 
+#include "common/JobStages.h"
 #include "store/EmbeddingStore.h"
 #include "store/Project.h"
 

@@ -1,10 +1,10 @@
 #include "rec/Recommender.h"
 
-#include "common/TopN.h"
-
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+
+#include "common/TopN.h"
 
 namespace ss::rec {
 

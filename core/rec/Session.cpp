@@ -1,12 +1,11 @@
 #include "rec/Session.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 
+#include "common/JobStages.h"
+#include "common/TopN.h"
 #include "rec/ModelCache.h"
 #include "sentiment/SentimentOverview.h"
-#include "common/TopN.h"
 
 namespace ss::rec {
 

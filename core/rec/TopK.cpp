@@ -1,14 +1,14 @@
 #include "rec/TopK.h"
 
-#include "common/JobStages.h"
-#include "common/TopN.h"
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <thread>
+
+#include "common/JobStages.h"
+#include "common/TopN.h"
 
 namespace ss::rec {
 namespace {

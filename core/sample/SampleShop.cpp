@@ -1,7 +1,6 @@
 #include "SampleShop.h"
 
 #include "common/JobStages.h"
-
 #include "store/ActivitySummary.h"
 
 #include <algorithm>

@@ -1,7 +1,5 @@
 #include "ComplaintTopics.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +7,8 @@
 #include <numeric>
 #include <set>
 #include <unordered_map>
+
+#include "common/JobStages.h"
 
 #include <boost/json.hpp>
 

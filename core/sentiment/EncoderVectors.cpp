@@ -1,13 +1,12 @@
 #include "EncoderVectors.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <limits>
 #include <memory>
 #include <unordered_map>
 
+#include "common/JobStages.h"
 #include "embed/EncodeJob.h"
 #include "embed/TextEncoder.h"
 #include "store/EmbeddingStore.h"

@@ -1,10 +1,9 @@
 #include "SentimentApplier.h"
 
-#include "common/JobStages.h"
-
 #include <chrono>
 #include <optional>
 
+#include "common/JobStages.h"
 #include "sentiment/ReviewCorpus.h"
 #include "sentiment/SentimentStore.h"
 #include "store/Project.h"

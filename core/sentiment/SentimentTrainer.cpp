@@ -1,13 +1,12 @@
 #include "SentimentTrainer.h"
 
-#include "common/JobStages.h"
-
 #include <chrono>
 #include <cstdio>
 #include <algorithm>
 #include <map>
 
 #include "common/Hash.h"
+#include "common/JobStages.h"
 #include "sentiment/CrossValidation.h"
 #include "sentiment/ReviewCorpus.h"
 #include "sentiment/SentimentStore.h"

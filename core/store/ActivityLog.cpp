@@ -1,13 +1,12 @@
 #include "ActivityLog.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <cstring>
 
 #include "ActivitySummary.h"
 #include "Database.h"
 #include "Varint.h"
+#include "common/JobStages.h"
 
 namespace ss {
 

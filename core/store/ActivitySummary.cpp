@@ -1,9 +1,9 @@
 #include "ActivitySummary.h"
 
-#include "common/JobStages.h"
-
 #include <algorithm>
 #include <cstring>
+
+#include "common/JobStages.h"
 
 #include <sqlite3.h>
 

@@ -3,7 +3,6 @@
 #include <QBrush>
 #include <QPalette>
 
-#include <atomic>
 #include <mutex>
 
 #include "JobRunner.h"
@@ -13,7 +12,7 @@
 namespace ss::ui {
 namespace {
 
-std::atomic<int> nextInstance{0};
+int instances = 0;  // GUI thread only, like the models
 
 Result<std::unique_ptr<Project>> openForReading(const std::string& path) { return Project::open(path, Database::Mode::ReadOnly); }
 
@@ -36,8 +35,9 @@ struct LazyTableModel::Page {
 LazyTableModel::LazyTableModel(JobRunner& runner, QObject* parent)
     : QAbstractTableModel(parent),
       runner_(&runner),
-      pageKey_(QStringLiteral("data/%1/page").arg(++nextInstance)),
-      countKey_(QStringLiteral("data/%1/count").arg(nextInstance.load())) {}
+      instance_(++instances),
+      pageKey_(QStringLiteral("data/%1/page").arg(instance_)),
+      countKey_(QStringLiteral("data/%1/count").arg(instance_)) {}
 
 LazyTableModel::~LazyTableModel() {
     if (runner_) {  // the window may destroy its job runner first; it cancels every job itself

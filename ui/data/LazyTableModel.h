@@ -57,6 +57,7 @@ private:
     void dropPlaceholders();
 
     QPointer<JobRunner> runner_;
+    const int instance_;  // in the job keys: each model's pages and counts are its own
     const QString pageKey_, countKey_;
     std::shared_ptr<Reader> reader_;
     std::vector<std::vector<std::string>> rows_;  // an empty row is a placeholder

@@ -10,7 +10,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -26,19 +25,19 @@
 #include "LossCurveModel.h"
 #include "MetricBarChart.h"
 #include "ParameterModel.h"
-#include "RunHistoryPanel.h"
 #include "RecommenderChoices.h"
+#include "RunHistoryPanel.h"
 #include "SliceBarChart.h"
 #include "SliceTableModel.h"
 #include "Text.h"
 #include "common/JobStages.h"
 #include "common/TimeUtil.h"
-#include "rec/TwoTower.h"
 
 namespace ss::ui {
 namespace {
 const QString kEvaluateKey = QStringLiteral("models/evaluate");
 }  // namespace
+
 ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
     auto* outer = new QHBoxLayout(this);
     auto* split = new QSplitter(Qt::Horizontal, this);

@@ -89,9 +89,9 @@ public:
         emit jobStarted(id, title);
         JobContext context;
         context.stop = stop->get_token();
-        // Progress crosses threads through a queued invocation on this (GUI-thread) object, at most
-        // about ten times a second: a job may report once per item, and every report queued would
-        // flood the GUI thread. A new stage and the end (fraction 1) always pass.
+        // Progress crosses threads through a queued invocation on this (GUI-thread) object, thinned by
+        // ProgressThrottle: a job may report once per item, and every report queued would flood the
+        // GUI thread.
         QPointer<JobRunner> self(this);
         QPointer<QObject> guard(receiver);
         auto throttle = std::make_shared<ProgressThrottle>();
