@@ -253,206 +253,211 @@
     </message>
     <message>
         <location filename="../ui/shared/JobStageText.cpp" line="20"/>
+        <source>Opening the project</source>
+        <translation>正在打开项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/JobStageText.cpp" line="21"/>
         <source>Reading users and items</source>
         <translation>读取用户和商品</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="21"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="22"/>
         <source>Reading events</source>
         <translation>读取行为事件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="22"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="23"/>
         <source>Reading the activity summary</source>
         <translation>读取活动摘要</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="23"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="24"/>
         <source>Reading reviews</source>
         <translation>读取评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="24"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="25"/>
         <source>Loading the text encoder</source>
         <translation>加载文本编码器</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="25"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="26"/>
         <source>Encoding texts</source>
         <translation>编码文本</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="26"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="27"/>
         <source>Placing items on the map</source>
         <translation>将商品放到地图上</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="27"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="28"/>
         <source>Copying the model files</source>
         <translation>复制模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="28"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="29"/>
         <source>Checking the model files</source>
         <translation>检查模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="29"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="30"/>
         <source>Already installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="30"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="31"/>
         <source>Installed</source>
         <translation>安装完成</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="31"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="32"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="32"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="33"/>
         <source>Scoring</source>
         <translation>打分</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="33"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="34"/>
         <source>Scoring users</source>
         <translation>为用户打分</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="34"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="35"/>
         <source>ALS iterations</source>
         <translation>ALS 迭代</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="35"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="36"/>
         <source>Item-kNN similarities</source>
         <translation>物品 kNN 相似度</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="36"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="37"/>
         <source>Training the two-tower</source>
         <translation>训练双塔模型</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="37"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="38"/>
         <source>Storing runs</source>
         <translation>保存运行记录</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="38"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="39"/>
         <source>The trained model could not be kept in the project</source>
         <translation>训练好的模型无法保存到项目中</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="39"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="40"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="40"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="41"/>
         <source>Measuring lifetimes</source>
         <translation>测量活跃时长</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="41"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="42"/>
         <source>TF-IDF: counting terms</source>
         <translation>TF-IDF：统计词项</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="42"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="43"/>
         <source>TF-IDF: logistic regression</source>
         <translation>TF-IDF：逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="43"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="44"/>
         <source>Encoding reviews</source>
         <translation>编码评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="44"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="45"/>
         <source>Logistic regression on vectors</source>
         <translation>向量上的逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="45"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="46"/>
         <source>MLP on vectors</source>
         <translation>向量上的多层感知机</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="46"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="47"/>
         <source>Fine-tuning the encoder</source>
         <translation>微调编码器</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="47"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="48"/>
         <source>Encoding with the fine-tuned encoder</source>
         <translation>用微调后的编码器编码</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="48"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="49"/>
         <source>Measuring on held-out reviews</source>
         <translation>在留出评论上评估</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="49"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="50"/>
         <source>Cross-validating</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="50"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="51"/>
         <source>Encoding and labelling reviews</source>
         <translation>编码并标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="51"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="52"/>
         <source>Labelling reviews</source>
         <translation>标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="52"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="53"/>
         <source>Grouping reviews</source>
         <translation>评论分组</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="56"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="57"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="57"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="58"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="58"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="59"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="59"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="60"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="71"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="72"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="76"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="77"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="78"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="79"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="78"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="79"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -460,22 +465,22 @@
 <context>
     <name>RecommendationRows</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="56"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="79"/>
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="69"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="92"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="75"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="98"/>
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="76"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="99"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
@@ -962,17 +967,17 @@
         <translation>要打开的项目文件（.shelfsense）</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="66"/>
+        <location filename="../app/gui/main.cpp" line="51"/>
         <source>The recent project %1 is no longer there; it was taken off the list.</source>
         <translation>最近使用的项目 %1 已不存在，已从列表中移除。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="71"/>
+        <location filename="../app/gui/main.cpp" line="58"/>
         <source>The recent project %1 could not be opened; the next one was tried.</source>
         <translation>无法打开最近使用的项目 %1，已尝试下一个。</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="77"/>
+        <location filename="../app/gui/main.cpp" line="67"/>
         <source>The sample shop %1 could not be opened; open or create a project from the Project menu.</source>
         <translation>无法打开示例店铺 %1；请从“项目”菜单打开或新建项目。</translation>
     </message>
@@ -2152,7 +2157,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="32"/>
-        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="83"/>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="88"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
@@ -2163,7 +2168,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="42"/>
-        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="74"/>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="79"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
@@ -2173,12 +2178,12 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>模型会推荐给谁</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="63"/>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="64"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3) as %4 sees it</source>
         <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="98"/>
+        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="103"/>
         <source>Audience of an item</source>
         <translation>商品的受众</translation>
     </message>
@@ -2305,92 +2310,92 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LazyTableModel</name>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="91"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="90"/>
         <source>Counting rows</source>
         <translation>统计行数</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="121"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="120"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="130"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="130"/>
         <source>External id</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="130"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
         <source>In stock</source>
         <translation>有货</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
         <source>Segment</source>
         <translation>用户分群</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="136"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
@@ -2574,18 +2579,18 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/frame/MainWindow.cpp" line="154"/>
-        <location filename="../ui/frame/MainWindow.cpp" line="175"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="177"/>
         <source>Search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="175"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="177"/>
         <source>This build has no LibTorch, so the sentence encoder (search, similar items, map) is not available.</source>
         <translation>此版本未包含 LibTorch，因此句向量编码器（搜索、相似商品、向量地图）不可用。</translation>
     </message>
     <message>
         <location filename="../ui/frame/MainWindow.cpp" line="75"/>
-        <location filename="../ui/frame/MainWindow.cpp" line="220"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="222"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -2610,18 +2615,18 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>已添加句向量编码器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="158"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="160"/>
         <source>%1 (%2) — ShelfSense</source>
         <translation>%1（%2）— ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="184"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="186"/>
         <source>New sample shop</source>
         <translation>新建示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="184"/>
-        <location filename="../ui/frame/MainWindow.cpp" line="276"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="186"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="295"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
@@ -2641,47 +2646,52 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="156"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="158"/>
         <source>ShelfSense</source>
         <translation>ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="157"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="159"/>
         <source>%1 (%2, read-only) — ShelfSense</source>
         <translation>%1（%2，只读）— ShelfSense</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="161"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="163"/>
         <source>%1 — read-only: it can be explored, not changed</source>
         <translation>%1 — 只读：可以浏览，不能修改</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="240"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="249"/>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/MainWindow.cpp" line="253"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="261"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="280"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="263"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="282"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="271"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="290"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="271"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="290"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="276"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="295"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -2752,282 +2762,282 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="49"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="48"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="66"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="65"/>
         <source>Split and metrics</source>
         <translation>切分与指标</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="69"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="68"/>
         <source>Temporal (global cut-off)</source>
         <translation>按时间（全局切分点）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="69"/>
         <source>Leave last out (per customer)</source>
         <translation>留最后一次（每位顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
         <source>Random (seeded)</source>
         <translation>随机（固定种子）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="72"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
         <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
         <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="78"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="77"/>
         <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
         <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>Add to cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="81"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="87"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="86"/>
         <source>recommenders (Microsoft Recommenders)</source>
         <translation>recommenders（Microsoft Recommenders）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="87"/>
         <source>recbole (RecBole)</source>
         <translation>recbole（RecBole）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="89"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
         <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="96"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="103"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="106"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="105"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="120"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="119"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="122"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="131"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="130"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="262"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="149"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="148"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="156"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="203"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="155"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="202"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="158"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="172"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="214"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="171"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="213"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="174"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="173"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="182"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="181"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="197"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="196"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="205"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="204"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="211"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="210"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="216"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="215"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="219"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="218"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="236"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="239"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="239"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="242"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="242"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="245"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="245"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="248"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="248"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="262"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="300"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="299"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="341"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="340"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="319"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="318"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="322"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="321"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="327"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="326"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="328"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="327"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="356"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="355"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="360"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="359"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="371"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="370"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="378"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="377"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="379"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="378"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -3089,62 +3099,62 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="89"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="90"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="103"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="104"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="105"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="106"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="114"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="115"/>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="143"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="144"/>
         <source>Computing stickiness</source>
         <translation>正在计算用户粘性</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="156"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="157"/>
         <source>%1 in the last 30 days</source>
         <translation>近 30 天 %1 位</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="158"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="159"/>
         <source>Customers with an event in the 7 days before the data&apos;s last event; the line shows each of the last 12 weeks.</source>
         <translation>在数据最后一个事件之前 7 天内有事件的顾客；曲线显示最近 12 周每周的人数。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="161"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="162"/>
         <source>%1 of %2 buyers bought again</source>
         <translation>%2 位购买者中 %1 位再次购买</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="163"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="164"/>
         <source>Share of buying customers with two or more purchases; the line shows it month by month.</source>
         <translation>购买过的顾客中购买两次及以上的比例；曲线按月显示。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="165"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="166"/>
         <source>No monthly cohort has a complete month 1 yet.</source>
         <translation>尚无月度同期群拥有完整的次月数据。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="168"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="169"/>
         <source>cohort %1 (%2 customers), 95% interval %3 to %4</source>
         <translation>同期群 %1（%2 位顾客），95% 区间 %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="172"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="173"/>
         <source>First-time monthly cohorts in the project&apos;s time zone: the share back in the month after joining; the line shows every cohort.</source>
         <translation>按项目时区的首次月度同期群：加入后次月回访的比例；曲线显示每个同期群。</translation>
     </message>
@@ -3279,7 +3289,7 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
     <message>
         <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="80"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="192"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="190"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
@@ -3304,107 +3314,107 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="192"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="190"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="213"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="211"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="223"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="221"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="225"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="223"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="242"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="240"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="272"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="270"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="274"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="272"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="292"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="290"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="293"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="291"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="305"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="303"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="306"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="304"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="342"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="341"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="360"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="363"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="367"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="366"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="389"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="388"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="390"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="389"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="391"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="390"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="396"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="395"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>
@@ -3686,42 +3696,42 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>每次评估都保存在项目中；选中两次运行即可检验它们的差异。</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="86"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="88"/>
         <source>Loading stored runs</source>
         <translation>正在加载已保存的运行</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="88"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="90"/>
         <source>The stored runs could not be read: %1</source>
         <translation>无法读取已保存的运行：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="118"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="122"/>
         <source>Comparing runs</source>
         <translation>正在比较运行</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="120"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="124"/>
         <source>These runs cannot be compared: %1</source>
         <translation>这两次运行无法比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="125"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="129"/>
         <source>%1 (run %2) − %3 (run %4): %5 %6 over %7 users; paired t-test p = %8, Wilcoxon p = %9 — %10.</source>
         <translation>%1（运行 %2）− %3（运行 %4）：%5 %6，共 %7 位用户；配对 t 检验 p = %8，Wilcoxon p = %9 — %10。</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="134"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="138"/>
         <source>significant</source>
         <translation>差异显著</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="134"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="138"/>
         <source>not significant</source>
         <translation>差异不显著</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryPanel.cpp" line="136"/>
+        <location filename="../ui/models/RunHistoryPanel.cpp" line="140"/>
         <source>Careful: the two runs were evaluated on different splits or data, so this pairs different test items; compare runs of one evaluation for a fair test.</source>
         <translation>注意：这两次运行使用了不同的切分或数据，配对的是不同的测试商品；要公平检验，请比较同一次评估中的运行。</translation>
     </message>
@@ -3729,177 +3739,182 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SearchScreen</name>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="40"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="41"/>
         <source>Model for this project…</source>
         <translation>本项目使用的模型…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="41"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="42"/>
         <source>Encode items</source>
         <translation>编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="42"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="43"/>
         <source>Encode reviews</source>
         <translation>编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="50"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="139"/>
         <source>Choose a BERT model folder for this project</source>
         <translation>为本项目选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="54"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="147"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="66"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="60"/>
         <source>Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”</source>
         <translation>用中文或英文描述你想找的商品，例如“适合旅行的安静耳机”</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="70"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="64"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="71"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="65"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="74"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="68"/>
         <source>Similar to selected</source>
         <translation>查找相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="79"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="73"/>
         <source>Type a query to search the catalog by meaning.</source>
         <translation>输入查询，按语义搜索商品目录。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="91"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="85"/>
         <source>Search and similar items</source>
         <translation>搜索与相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="96"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="90"/>
         <source>Draw the map</source>
         <translation>绘制地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="97"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="91"/>
         <source>A 2D projection (PCA) of every item&apos;s sentence vector, coloured by category.</source>
         <translation>所有商品句向量的二维投影（PCA），按类目着色。</translation>
     </message>
     <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="96"/>
         <location filename="../ui/search/SearchScreen.cpp" line="102"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="108"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="236"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="258"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="134"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="128"/>
         <source>No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>没有句向量编码器，因此搜索和编码不可用。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="140"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="134"/>
         <source>Model: %1 (workbench default)</source>
         <translation>模型：%1（工作台默认）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="140"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="134"/>
         <source>Model: %1 (chosen for this project)</source>
         <translation>模型：%1（本项目指定）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="147"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="170"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="199"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="226"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="146"/>
+        <source>Choosing the project&apos;s model</source>
+        <translation>正在为项目选择模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="157"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="180"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="213"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="244"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="155"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="165"/>
         <source>Encoding items</source>
         <translation>正在编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="155"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="165"/>
         <source>Encoding reviews</source>
         <translation>正在编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="161"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="171"/>
         <source>%1: %2 encoded now, %3 already cached, %4 s</source>
         <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="174"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="184"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="182"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="196"/>
         <source>Semantic search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="184"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="198"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="188"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="202"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="209"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="227"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="211"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="229"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="215"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="233"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="230"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="248"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="238"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="260"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="250"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="272"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="258"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="280"/>
         <source>Component 1 (%1% of variance)</source>
         <translation>主成分 1（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="259"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="281"/>
         <source>Component 2 (%1% of variance)</source>
         <translation>主成分 2（解释 %1% 方差）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="301"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="323"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>

@@ -43,6 +43,31 @@ void answerWithoutDisplay(int argc, char** argv) {
     processCommandLine(app, language, parser);
 }
 
+// The most recent project that still opens, else the sample shop (written first when missing).
+// Opening is a job, so the next candidate is tried when the previous one has failed.
+void openAtStart(ss::ui::MainWindow& window, QStringList recent) {
+    while (!recent.isEmpty() && !QFileInfo::exists(recent.first())) {
+        const QString gone = recent.takeFirst();
+        window.addNotice(QCoreApplication::translate("main", "The recent project %1 is no longer there; it was taken off the list.").arg(gone));
+        ss::ui::SettingsRegistry::removeRecentProject(gone);
+    }
+    if (!recent.isEmpty()) {
+        const QString path = recent.takeFirst();
+        window.openProject(path, true, [&window, path, recent](bool opened) {
+            if (opened) return;
+            window.addNotice(QCoreApplication::translate("main", "The recent project %1 could not be opened; the next one was tried.").arg(path));
+            openAtStart(window, recent);
+        });
+        return;
+    }
+    const QString sample = ss::ui::MainWindow::defaultSamplePath();
+    if (!QFileInfo::exists(sample)) return window.createSampleProject(sample);
+    window.openProject(sample, true, [&window, sample](bool opened) {
+        if (!opened)
+            window.addNotice(QCoreApplication::translate("main", "The sample shop %1 could not be opened; open or create a project from the Project menu.").arg(sample));
+    });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -57,26 +82,8 @@ int main(int argc, char** argv) {
     // Nothing found at start stops the start: each problem is reported above the screens and skipped.
     for (const QString& problem : ss::ui::SettingsRegistry::problems()) window.addNotice(problem);
     const QStringList args = parser.positionalArguments();
-    if (!args.isEmpty()) {
-        window.openProject(QFileInfo(args.first()).absoluteFilePath());
-    } else {
-        bool opened = false;
-        for (const QString& recent : ss::ui::SettingsRegistry::recentProjects()) {
-            if (!QFileInfo::exists(recent)) {
-                window.addNotice(QCoreApplication::translate("main", "The recent project %1 is no longer there; it was taken off the list.").arg(recent));
-                ss::ui::SettingsRegistry::removeRecentProject(recent);
-                continue;
-            }
-            if ((opened = window.openProject(recent, true))) break;
-            window.addNotice(QCoreApplication::translate("main", "The recent project %1 could not be opened; the next one was tried.").arg(recent));
-        }
-        if (!opened) {
-            const QString sample = ss::ui::MainWindow::defaultSamplePath();
-            if (!QFileInfo::exists(sample)) window.createSampleProject(sample);
-            else if (!window.openProject(sample, true))
-                window.addNotice(QCoreApplication::translate("main", "The sample shop %1 could not be opened; open or create a project from the Project menu.").arg(sample));
-        }
-    }
+    if (!args.isEmpty()) window.openProject(QFileInfo(args.first()).absoluteFilePath());
+    else openAtStart(window, ss::ui::SettingsRegistry::recentProjects());
     if (ss::ui::ModelSetupDialog::shouldOfferAtStart()) QTimer::singleShot(0, &window, &ss::ui::MainWindow::offerModelSetup);
     return app.exec();
 }

@@ -13,6 +13,7 @@ inline constexpr const char* kSummarisingActivity = "Summarising activity";
 inline constexpr const char* kWritingSampleShop = "Writing the sample shop";
 inline constexpr const char* kDone = "Done";
 // Reading a project
+inline constexpr const char* kOpeningProject = "Opening the project";
 inline constexpr const char* kReadingUsersAndItems = "Reading users and items";
 inline constexpr const char* kReadingEvents = "Reading events";
 inline constexpr const char* kReadingActivitySummary = "Reading the activity summary";
@@ -52,7 +53,7 @@ inline constexpr const char* kLabellingReviews = "Labelling reviews";
 inline constexpr const char* kGroupingReviews = "Grouping reviews";
 
 inline constexpr const char* kAll[] = {
-    kImporting, kBuildingIndexes, kSummarisingActivity, kWritingSampleShop, kDone, kReadingUsersAndItems, kReadingEvents,
+    kImporting, kBuildingIndexes, kSummarisingActivity, kWritingSampleShop, kDone, kOpeningProject, kReadingUsersAndItems, kReadingEvents,
     kReadingActivitySummary, kReadingReviews, kLoadingEncoder, kEncodingTexts, kProjecting, kCopyingModelFiles,
     kCheckingModelFiles, kAlreadyInstalled, kInstalled, kTraining, kScoring, kScoringUsers, kAlsIterations,
     kItemKnnSimilarities, kTwoTowerEpoch, kStoringRuns, kModelNotKept, kCountingCohorts, kMeasuringLifetimes,

@@ -28,10 +28,8 @@ std::map<std::string, double> metricValues(const boost::json::value& stored) {
 
 }  // namespace
 
-Result<std::vector<StoredRun>> Runs::list(const std::filesystem::path& path, std::size_t limit) {
-    auto project = Project::open(path, Database::Mode::ReadOnly);
-    if (!project) return project.error();
-    auto stmt = (*project)->db().prepare(
+Result<std::vector<StoredRun>> Runs::list(Database& db, std::size_t limit) {
+    auto stmt = db.prepare(
         "SELECT id, recommender, parameters, seed, split, k, dataset_fingerprint, metrics, timings, created FROM runs"
         " ORDER BY created DESC, id DESC LIMIT ?1");
     if (!stmt) return stmt.error();
@@ -62,10 +60,8 @@ Result<std::vector<StoredRun>> Runs::list(const std::filesystem::path& path, std
     return out;
 }
 
-Result<std::vector<UserValue>> Runs::userValues(const std::filesystem::path& path, std::int64_t runId, const std::string& metric) {
-    auto project = Project::open(path, Database::Mode::ReadOnly);
-    if (!project) return project.error();
-    auto stmt = (*project)->db().prepare("SELECT user_id, value FROM run_user_metrics WHERE run_id=?1 AND metric=?2");
+Result<std::vector<UserValue>> Runs::userValues(Database& db, std::int64_t runId, const std::string& metric) {
+    auto stmt = db.prepare("SELECT user_id, value FROM run_user_metrics WHERE run_id=?1 AND metric=?2");
     if (!stmt) return stmt.error();
     stmt->bind(1, runId).bind(2, metric);
     std::vector<UserValue> out;
@@ -79,13 +75,13 @@ Result<std::vector<UserValue>> Runs::userValues(const std::filesystem::path& pat
     return out;
 }
 
-Result<Comparison> Runs::compare(const std::filesystem::path& project, const StoredRun& a, const StoredRun& b, MetricId metric,
+Result<Comparison> Runs::compare(Database& db, const StoredRun& a, const StoredRun& b, MetricId metric,
                                  double alpha) {
     if (a.k != b.k) return makeError(ErrorCode::Usage, "the runs were measured at different k");
     const std::string label = metricLabel(metric, a.k);
-    auto valuesA = userValues(project, a.id, label);
+    auto valuesA = userValues(db, a.id, label);
     if (!valuesA) return valuesA.error();
-    auto valuesB = userValues(project, b.id, label);
+    auto valuesB = userValues(db, b.id, label);
     if (!valuesB) return valuesB.error();
     return comparePaired(a.recommender + " #" + std::to_string(a.id), b.recommender + " #" + std::to_string(b.id), metric, *valuesA,
                          *valuesB, alpha);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/Result.h"
+#include "store/Database.h"
 #include "eval/MetricsReport.h"
 #include "rec/Evaluation.h"
 
@@ -38,13 +39,13 @@ struct StoredRun {
 
 class Runs {
 public:
-    // Newest first; at most `limit` runs.
-    static Result<std::vector<StoredRun>> list(const std::filesystem::path& project, std::size_t limit = 1000);
+    // Newest first; at most `limit` runs. Reads on the caller's connection (any project connection).
+    static Result<std::vector<StoredRun>> list(Database& db, std::size_t limit = 1000);
     // One metric's per-user values of a run ("ndcg@10"), ordered by user id (as text, like MetricResult).
-    static Result<std::vector<UserValue>> userValues(const std::filesystem::path& project, std::int64_t runId, const std::string& metric);
+    static Result<std::vector<UserValue>> userValues(Database& db, std::int64_t runId, const std::string& metric);
     // Two stored runs compared per user on one metric (paired t-test and Wilcoxon, as an evaluation's
     // own comparisons). Meaningful for runs on the same split and data (sameSetting() says whether).
-    static Result<Comparison> compare(const std::filesystem::path& project, const StoredRun& a, const StoredRun& b, MetricId metric,
+    static Result<Comparison> compare(Database& db, const StoredRun& a, const StoredRun& b, MetricId metric,
                                       double alpha = 0.05);
     static bool sameSetting(const StoredRun& a, const StoredRun& b);
 };

@@ -1,11 +1,18 @@
-// Shared helpers for the ui tests: a small sample project, screenshots.
+// Shared helpers for the ui tests: a small sample project, its ProjectContext, opening it in the
+// main window and waiting, screenshots.
 #pragma once
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QString>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QWidget>
+
+#include <memory>
+
+#include "MainWindow.h"
+#include "ProjectContext.h"
 
 #include "sample/SampleShop.h"
 
@@ -20,6 +27,21 @@ inline QString writeSmallSample(const QTemporaryDir& dir, int users = 300, int i
     options.days = 120;
     auto written = SampleShop::write(path.toStdString(), options, JobContext{});
     return written ? path : QString();
+}
+
+// The project's context, opened as the main window's open job opens it; null when it cannot be.
+inline std::shared_ptr<ui::ProjectContext> context(const QString& path) {
+    auto opened = ui::ProjectContext::open(path.toStdString(), JobContext{});
+    return opened ? *opened : nullptr;
+}
+
+// Opens `path` in the window (a job) and waits for the outcome: true when it opened.
+inline bool openAndWait(ui::MainWindow& window, const QString& path, int timeoutMs = 20000) {
+    QSignalSpy opened(&window, &ui::MainWindow::projectOpened);
+    QSignalSpy failed(&window, &ui::MainWindow::projectOpenFailed);
+    window.openProject(path, true);
+    for (int waited = 0; opened.isEmpty() && failed.isEmpty() && waited < timeoutMs; waited += 50) opened.wait(50);
+    return !opened.isEmpty();
 }
 
 #ifdef SS_SCREENSHOT_DIR

@@ -103,17 +103,17 @@ CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen
 
 CohortsScreen::~CohortsScreen() = default;
 
-void CohortsScreen::setProject(const QString& path) {
-    path_ = path;
+void CohortsScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
+    project_ = project;
     data_.reset();
     model_->setMatrix({});
-    if (path.isEmpty()) {
+    if (!project) {
         status_->setText(tr("No project open."));
         return;
     }
     status_->setText(tr("Reading the project's events…"));
     std::function<Result<std::shared_ptr<const CohortData>>(const JobContext&)> job =
-        [p = utf8(path)](const JobContext& context) -> Result<std::shared_ptr<const CohortData>> {
+        [p = project->file()](const JobContext& context) -> Result<std::shared_ptr<const CohortData>> {
         auto activity = ProjectActivity::open(p, std::nullopt, context);
         if (!activity) return activity.error();
         auto& project = activity->project;
@@ -251,16 +251,16 @@ void CohortsScreen::withCustomers(const QModelIndex& cell, const QString& title,
         std::vector<std::string> externalIds;
     };
     std::function<Result<Found>(const JobContext&)> job = [data = data_, d = m.definition, label, column, by = utf8(controls_->groupBy()),
-                                                           value = utf8(controls_->groupValue()), p = utf8(path_)](const JobContext&) -> Result<Found> {
+                                                           value = utf8(controls_->groupValue()), project = project_](const JobContext&) -> Result<Found> {
         std::vector<char> include;
         if (auto it = data->groupings.find(by); it != data->groupings.end() && !value.empty()) include = it->second.members(value);
         auto customers = CohortEngine::members(data->log, d, data->zone, label, column, include);
         if (!customers) return customers.error();
         Found found;
         for (auto c : *customers) found.userIds.push_back(data->log.userId(c));
-        auto project = Project::open(p, Database::Mode::ReadOnly);
-        if (!project) return project.error();
-        auto names = Segments::externalIds((*project)->db(), found.userIds);
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        auto names = Segments::externalIds((*reader)->db(), found.userIds);
         if (!names) return names.error();
         found.externalIds = std::move(*names);
         return found;
@@ -295,11 +295,11 @@ void CohortsScreen::saveSegment(const QModelIndex& cell, const QString& name) {
                                     .arg(model_->data(model_->index(cell.row(), 0), Qt::DisplayRole).toString(),
                                          model_->headerData(cell.column(), Qt::Horizontal, Qt::DisplayRole).toString(), definition_->text());
     withCustomers(cell, tr("Finding the customers of a cell"), [this, name, description](std::vector<std::int64_t> userIds, QStringList) {
-        std::function<Result<SegmentInfo>(const JobContext&)> job = [p = utf8(path_), n = utf8(name), d = utf8(description),
+        std::function<Result<SegmentInfo>(const JobContext&)> job = [project = project_, n = utf8(name), d = utf8(description),
                                                                      ids = std::move(userIds)](const JobContext&) -> Result<SegmentInfo> {
-            auto project = Project::open(p);
-            if (!project) return project.error();
-            return Segments::save((*project)->db(), n, d, ids, false, QDateTime::currentSecsSinceEpoch());
+            auto writer = project->openForWriting();
+            if (!writer) return writer.error();
+            return Segments::save((*writer)->db(), n, d, ids, false, QDateTime::currentSecsSinceEpoch());
         };
         runner_.start<SegmentInfo>(tr("Saving segment %1").arg(name), job, this, [this, name](Result<SegmentInfo> r) {
             if (!r) {

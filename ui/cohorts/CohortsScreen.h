@@ -34,7 +34,7 @@ class CohortsScreen : public ProjectScreen {
 public:
     explicit CohortsScreen(JobRunner& runner, QWidget* parent = nullptr);
     ~CohortsScreen() override;
-    void setProject(const QString& path) override;
+    void setProject(const std::shared_ptr<ProjectContext>& project) override;
 
     CohortControls* controls() const { return controls_; }
     CohortTableModel* model() const { return model_; }
@@ -70,7 +70,7 @@ private:
                        std::function<void(std::vector<std::int64_t>, QStringList)> then);
 
     JobRunner& runner_;
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     std::shared_ptr<const CohortData> data_;
     CohortControls* controls_;
     QLabel* definition_;

@@ -61,8 +61,8 @@ DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(paren
     connect(model_, &LazyTableModel::queryFailed, this, [this](const QString& m) { total_->setText(tr("Error: %1").arg(m)); });
 }
 
-void DataScreen::setProject(const QString& path) {
-    path_ = path;
+void DataScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
+    project_ = project;
     openTable();
 }
 
@@ -73,8 +73,8 @@ void DataScreen::openTable() {
     }
     filterDelay_->stop();
     columnsFitted_ = false;
-    model_->open(path_, static_cast<BrowsableTable>(table_->currentData().toInt()));  // errors arrive as queryFailed
-    if (path_.isEmpty()) total_->clear();
+    model_->open(project_, static_cast<BrowsableTable>(table_->currentData().toInt()));  // errors arrive as queryFailed
+    if (!project_) total_->clear();
 }
 
 }  // namespace ss::ui

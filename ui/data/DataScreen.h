@@ -19,13 +19,13 @@ class DataScreen : public ProjectScreen {
     Q_OBJECT
 public:
     explicit DataScreen(JobRunner& runner, QWidget* parent = nullptr);
-    void setProject(const QString& path) override;
+    void setProject(const std::shared_ptr<ProjectContext>& project) override;
     LazyTableModel* model() const { return model_; }
 
 private:
     void openTable();
 
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     QComboBox* table_;
     QLineEdit* filter_;
     QLabel* total_;

@@ -6,24 +6,23 @@
 #include <mutex>
 
 #include "JobRunner.h"
+#include "ProjectContext.h"
 #include "Text.h"
-#include "store/Project.h"
 
 namespace ss::ui {
 namespace {
 
 int instances = 0;  // GUI thread only, like the models
 
-Result<std::unique_ptr<Project>> openForReading(const std::string& path) { return Project::open(path, Database::Mode::ReadOnly); }
-
 }  // namespace
 
-// One read-only connection and its query, opened by the first page job and kept for the next pages
-// (TableQuery remembers per-filter decisions). A mutex keeps it to one job at a time: a superseded
-// job is interrupted and lets go quickly.
+// One pooled read-only connection and its query, leased by the first page job and kept for the next
+// pages (TableQuery remembers per-filter decisions). A mutex keeps it to one job at a time: a
+// superseded job is interrupted and lets go quickly. The context outlives the lease (member order).
 struct LazyTableModel::Reader {
     std::mutex mutex;
-    std::unique_ptr<Project> project;
+    std::shared_ptr<ProjectContext> context;
+    std::optional<ReadConnections::Lease> lease;
     std::unique_ptr<TableQuery> query;
 };
 
@@ -46,11 +45,11 @@ LazyTableModel::~LazyTableModel() {
     }
 }
 
-void LazyTableModel::open(const QString& projectPath, BrowsableTable table) {
-    path_ = projectPath;
+void LazyTableModel::open(const std::shared_ptr<ProjectContext>& project, BrowsableTable table) {
+    project_ = project;
     table_ = table;
     reader_.reset();
-    opened_ = !projectPath.isEmpty();
+    opened_ = project != nullptr;
     sortColumn_ = -1;
     filter_.clear();
     reload();
@@ -81,12 +80,12 @@ void LazyTableModel::reload() {
     }
     // Counting a filtered table of millions of rows is a full scan: a job with its own connection,
     // interrupted when a newer filter replaces it, while pages keep arriving.
-    std::function<Result<std::int64_t>(const JobContext&)> count = [path = utf8(path_), table = table_,
+    std::function<Result<std::int64_t>(const JobContext&)> count = [project = project_, table = table_,
                                                                      filter = filter_](const JobContext& ctx) -> Result<std::int64_t> {
-        auto project = openForReading(path);
-        if (!project) return project.error();
-        const InterruptOnStop interrupt((*project)->db(), ctx.stop);
-        return TableQuery((*project)->db(), table).count(filter);
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        const InterruptOnStop interrupt((*reader)->db(), ctx.stop);
+        return TableQuery((*reader)->db(), table).count(filter);
     };
     runner_->start<std::int64_t>(countKey_, tr("Counting rows"), count, this, [this](Result<std::int64_t> n) {
         if (!n) {
@@ -159,19 +158,20 @@ void LazyTableModel::fetchMore(const QModelIndex& parent) {
     placeholders_ = kPageSize;
     endInsertRows();
     busy_ = false;
-    std::function<Result<Page>(const JobContext&)> job = [reader = reader_, path = utf8(path_), table = table_, filter = filter_,
+    std::function<Result<Page>(const JobContext&)> job = [reader = reader_, project = project_, table = table_, filter = filter_,
                                                          sort = sortColumn_, ascending = ascending_,
                                                          after = cursor_](const JobContext& ctx) mutable -> Result<Page> {
         if (!reader) {
-            auto project = openForReading(path);
-            if (!project) return project.error();
+            auto lease = project->readers().lease();
+            if (!lease) return lease.error();
             reader = std::make_shared<Reader>();
-            reader->project = std::move(*project);
-            reader->query = std::make_unique<TableQuery>(reader->project->db(), table);
+            reader->context = project;
+            reader->lease.emplace(std::move(*lease));
+            reader->query = std::make_unique<TableQuery>((*reader->lease)->db(), table);
         }
         std::lock_guard lock(reader->mutex);
         if (ctx.cancelled()) return makeError(ErrorCode::Cancelled, "superseded");
-        const InterruptOnStop interrupt(reader->project->db(), ctx.stop);
+        const InterruptOnStop interrupt((**reader->lease).db(), ctx.stop);
         auto page = reader->query->fetchPage(filter, sort, ascending, after, kPageSize);
         if (!page) return page.error();
         return Page{reader, std::move(*page)};

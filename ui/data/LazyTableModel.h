@@ -2,7 +2,7 @@
 // canFetchMore()/fetchMore(); sorting and filtering are done by SQL (core TableQuery), so millions
 // of rows never load at once. No SQLite on the GUI thread: each page is a job (keyed, so a newer
 // filter or sort drops an older page and interrupts its query), shown at once as placeholder rows
-// that the page fills; the row count is another keyed job on its own connection. Pages come by key
+// that the page fills; the row count is another keyed job. Connections come from the project's pool. Pages come by key
 // (fast at any depth). GUI thread only.
 #pragma once
 
@@ -18,6 +18,7 @@
 namespace ss::ui {
 
 class JobRunner;
+class ProjectContext;
 
 class LazyTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -26,8 +27,8 @@ public:
     explicit LazyTableModel(JobRunner& runner, QObject* parent = nullptr);
     ~LazyTableModel() override;
 
-    // Starts reading `table` of the project; an error (not a project, damaged) arrives as queryFailed.
-    void open(const QString& projectPath, BrowsableTable table);
+    // Starts reading `table` of the project (null: none); an error arrives as queryFailed.
+    void open(const std::shared_ptr<ProjectContext>& project, BrowsableTable table);
     void setFilter(const QString& filter);
     // Rows matching the filter; -1 while the count (a background job) is still running.
     qint64 totalRows() const { return total_; }
@@ -69,7 +70,7 @@ private:
     qint64 total_ = -1;
     bool atEnd_ = true;  // the last page has been fetched
     int pageJob_ = 0;
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     BrowsableTable table_ = BrowsableTable::Items;
     bool opened_ = false;
     bool busy_ = false;  // a reset or insertion is being announced

@@ -43,7 +43,7 @@
 #include "ModelSetupDialog.h"
 #include "NoticeBar.h"
 #include "sample/SampleShop.h"
-#include "store/Project.h"
+#include "ProjectContext.h"
 
 namespace ss::ui {
 
@@ -141,8 +141,8 @@ void MainWindow::offerModelSetup() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ModelSetupDialog::installed, this, [this](const QString& dir) {
         statusBar()->showMessage(tr("Sentence encoder added: %1").arg(dir), 10000);
-        if (!projectPath_.isEmpty())
-            for (auto* screen : screens_) screen->setProject(projectPath_);
+        if (project_)
+            for (auto* screen : screens_) screen->setProject(project_);
     });
     dialog->open();  // window-modal and non-blocking: the workbench is already there behind it
 }
@@ -153,13 +153,15 @@ void MainWindow::showScreen(int index) { navigation_->setCurrentRow(index); }
 void MainWindow::retranslate() {
     const QString names[] = {tr("Overview"), tr("Data"), tr("Recommendations"), tr("Models"), tr("Cohorts"), tr("Sentiment"), tr("Search")};
     for (int i = 0; i < navigation_->count() && i < int(std::size(names)); ++i) navigation_->item(i)->setText(names[i]);
-    setWindowTitle(projectPath_.isEmpty() ? tr("ShelfSense")
-                   : projectReadOnly_ ? tr("%1 (%2, read-only) — ShelfSense").arg(QFileInfo(projectPath_).completeBaseName(), projectPath_)
-                                      : tr("%1 (%2) — ShelfSense").arg(QFileInfo(projectPath_).completeBaseName(), projectPath_));
+    const QString path = projectPath();
+    const bool readOnly = projectReadOnly();
+    setWindowTitle(path.isEmpty() ? tr("ShelfSense")
+                   : readOnly     ? tr("%1 (%2, read-only) — ShelfSense").arg(QFileInfo(path).completeBaseName(), path)
+                                  : tr("%1 (%2) — ShelfSense").arg(QFileInfo(path).completeBaseName(), path));
     if (statusProject_)
-        statusProject_->setText(projectPath_.isEmpty() ? QString()
-                                : projectReadOnly_     ? tr("%1 — read-only: it can be explored, not changed").arg(projectPath_)
-                                                       : projectPath_);
+        statusProject_->setText(path.isEmpty() ? QString()
+                                : readOnly     ? tr("%1 — read-only: it can be explored, not changed").arg(path)
+                                               : path);
 }
 
 void MainWindow::createScreens() {
@@ -216,12 +218,12 @@ void MainWindow::rebuildForLanguage() {
     actions_ = new MainActions(*this);
     connectActions();
     actions_->rebuildRecent(SettingsRegistry::recentProjects());
-    actions_->setProjectOpen(!projectPath_.isEmpty(), projectReadOnly_);
+    actions_->setProjectOpen(project_ != nullptr, projectReadOnly());
     dock_->setWindowTitle(tr("Jobs"));
     retranslate();
     navigation_->setCurrentRow(std::max(0, current));
-    if (!projectPath_.isEmpty())
-        for (auto* screen : screens_) screen->setProject(projectPath_);
+    if (project_)
+        for (auto* screen : screens_) screen->setProject(project_);
     emit languageRebuilt();
 }
 
@@ -234,22 +236,39 @@ void MainWindow::changeEvent(QEvent* event) {
     QMainWindow::changeEvent(event);
 }
 
-bool MainWindow::openProject(const QString& path, bool quiet) {
-    auto project = Project::open(utf8(path));
-    if (!project) {
-        if (!quiet) QMessageBox::warning(this, tr("Cannot open project"), qs(project.error().describe()));
-        return false;
-    }
-    projectReadOnly_ = (*project)->readOnly();
-    project->reset();  // screens open their own connections
-    projectPath_ = path;
+QString MainWindow::projectPath() const { return project_ ? project_->path() : QString(); }
+
+bool MainWindow::projectReadOnly() const { return project_ && project_->readOnly(); }
+
+void MainWindow::openProject(const QString& path, bool quiet, std::function<void(bool)> then) {
+    using Opened = std::shared_ptr<ProjectContext>;
+    std::function<Result<Opened>(const JobContext&)> job = [p = std::filesystem::path(utf8(path))](const JobContext& ctx) {
+        return ProjectContext::open(p, ctx);
+    };
+    // Keyed: a second open (a click on another recent project) replaces one still running.
+    jobs_->start<Opened>(QStringLiteral("project/open"), tr("Opening %1").arg(QFileInfo(path).fileName()), job, this,
+                         [this, path, quiet, then = std::move(then)](Result<Opened> r) {
+                             if (!r) {
+                                 const QString message = qs(r.error().describe());
+                                 if (!quiet) QMessageBox::warning(this, tr("Cannot open project"), message);
+                                 emit projectOpenFailed(path, message);
+                                 if (then) then(false);
+                                 return;
+                             }
+                             showProject(std::move(*r));
+                             if (then) then(true);
+                         });
+}
+
+void MainWindow::showProject(std::shared_ptr<ProjectContext> project) {
+    project_ = std::move(project);
+    const QString path = project_->path();
     SettingsRegistry::addRecentProject(path);
     actions_->rebuildRecent(SettingsRegistry::recentProjects());
-    actions_->setProjectOpen(true, projectReadOnly_);
-    for (auto* screen : screens_) screen->setProject(path);
+    actions_->setProjectOpen(true, project_->readOnly());
+    for (auto* screen : screens_) screen->setProject(project_);
     retranslate();
     emit projectOpened(path);
-    return true;
 }
 
 void MainWindow::createSampleProject(const QString& path) {
@@ -280,11 +299,12 @@ void MainWindow::chooseAndCreate() {
 }
 
 void MainWindow::runImportWizard() {
-    if (projectPath_.isEmpty()) return;
-    auto* wizard = new ImportWizard(*jobs_, projectPath_, this);
+    if (!project_) return;
+    auto* wizard = new ImportWizard(*jobs_, project_->path(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &ImportWizard::importFinished, this, [this](bool ok) {
-        if (ok) for (auto* screen : screens_) screen->setProject(projectPath_);
+    // The import changed the file: open it afresh, so every cache starts from what is there now.
+    connect(wizard, &ImportWizard::importFinished, this, [this, path = project_->path()](bool ok) {
+        if (ok) openProject(path);
     });
     wizard->show();
 }

@@ -1,11 +1,15 @@
 // MainWindow: the workbench frame — navigation list with icons, stacked screens, a notice bar, the
 // jobs dock (shown while a job runs long enough to watch), status bar.
-// Owns the JobRunner; opening a project tells every screen. Menus live in MainActions.
+// Owns the JobRunner and the open project's ProjectContext; opening a project is a job, and when it
+// has opened every screen is given the context. Menus live in MainActions.
 // GUI thread only.
 #pragma once
 
 #include <QMainWindow>
 #include <QVector>
+
+#include <functional>
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -16,6 +20,7 @@ namespace ss::ui {
 class JobRunner;
 class LanguageManager;
 class MainActions;
+class ProjectContext;
 class ProjectScreen;
 
 class MainWindow : public QMainWindow {
@@ -23,13 +28,16 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(LanguageManager& language, QWidget* parent = nullptr);
 
-    // Opens an existing or new project file; false (with a message box unless quiet) on failure.
-    bool openProject(const QString& path, bool quiet = false);
+    // Opens an existing or new project file in a job (it may create or upgrade the file). Then
+    // projectOpened, or projectOpenFailed (and a message box unless quiet); `then` is told which.
+    // The project open so far stays open until the new one has opened.
+    void openProject(const QString& path, bool quiet = false, std::function<void(bool)> then = {});
     // Writes the built-in sample shop to `path` in a job, then opens it.
     void createSampleProject(const QString& path);
-    QString projectPath() const { return projectPath_; }
+    QString projectPath() const;
     // True when the open project's file cannot be written (read-only file, folder or drive).
-    bool projectReadOnly() const { return projectReadOnly_; }
+    bool projectReadOnly() const;
+    const std::shared_ptr<ProjectContext>& project() const { return project_; }
     ~MainWindow() override;
     JobRunner& jobs() { return *jobs_; }
     void showScreen(int index);
@@ -45,6 +53,7 @@ public:
 
 signals:
     void projectOpened(const QString& path);
+    void projectOpenFailed(const QString& path, const QString& message);
     void languageRebuilt();
 
 protected:
@@ -59,6 +68,7 @@ private:
     void chooseAndOpen();
     void chooseAndCreate();
     void runImportWizard();
+    void showProject(std::shared_ptr<ProjectContext> project);
 
     LanguageManager& language_;
     JobRunner* jobs_;
@@ -73,8 +83,7 @@ private:
     static constexpr int kJobsPanelDelayMs = 700;
     static constexpr int kJobsPanelLingerMs = 2500;
     bool rebuildPending_ = false;
-    QString projectPath_;
-    bool projectReadOnly_ = false;
+    std::shared_ptr<ProjectContext> project_;
 };
 
 }  // namespace ss::ui

@@ -12,7 +12,7 @@ class PlaceholderScreen : public ProjectScreen {
     Q_OBJECT
 public:
     PlaceholderScreen(const QString& title, const QString& explanation, QWidget* parent = nullptr);
-    void setProject(const QString&) override {}
+    void setProject(const std::shared_ptr<ProjectContext>&) override {}
 };
 
 }  // namespace ss::ui

@@ -249,17 +249,17 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     });
 }
 
-void ModelsScreen::setProject(const QString& path) {
-    path_ = path;
+void ModelsScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
+    project_ = project;
     runner_.cancelKey(kEvaluateKey);  // its result and epochs belong to the previous project
     job_ = 0;
-    run_->setEnabled(!path.isEmpty());
+    run_->setEnabled(project != nullptr);
     cancel_->setEnabled(false);
     comparison_->setResult(nullptr);
     slices_->setResult(nullptr);
     lossChart_->model()->clear();
-    history_->setProject(path);
-    report(path.isEmpty() ? tr("No project open.") : tr("Choose recommenders and press “Train and evaluate”."), false);
+    history_->setProject(project);
+    report(!project ? tr("No project open.") : tr("Choose recommenders and press “Train and evaluate”."), false);
 }
 
 void ModelsScreen::report(const QString& message, bool error) {
@@ -292,7 +292,7 @@ void ModelsScreen::setConvention(const QString& name) { convention_->setCurrentI
 void ModelsScreen::setBootstrapResamples(int n) { bootstrap_->setValue(n); }
 
 void ModelsScreen::evaluate() {
-    if (path_.isEmpty() || job_) return;
+    if (!project_ || job_) return;
     rec::EvaluationOptions o;
     o.recommenders.clear();
     for (const QString& n : recommenders()) o.recommenders.push_back(utf8(n));
@@ -312,7 +312,7 @@ void ModelsScreen::evaluate() {
     o.config = *config;
     lossChart_->model()->clear();
     lossChart_->setSubtitle(QString());
-    std::function<Result<rec::EvaluationResult>(const JobContext&)> job = [p = utf8(path_), o](const JobContext& ctx) {
+    std::function<Result<rec::EvaluationResult>(const JobContext&)> job = [p = project_->file(), o](const JobContext& ctx) {
         return rec::Evaluation::run(p, o, ctx);
     };
     report(tr("Training and evaluating %1…").arg(recommenders().join(QStringLiteral(", "))), false);

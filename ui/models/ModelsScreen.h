@@ -39,7 +39,7 @@ class ModelsScreen : public ProjectScreen {
     Q_OBJECT
 public:
     ModelsScreen(JobRunner& runner, QWidget* parent = nullptr);
-    void setProject(const QString& path) override;
+    void setProject(const std::shared_ptr<ProjectContext>& project) override;
 
     void setRecommenders(const QStringList& names);
     QStringList recommenders() const;
@@ -79,7 +79,7 @@ private:
     QString askPath(const QString& title, const QString& suggested, const QString& filter);
 
     JobRunner& runner_;
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     int job_ = 0;  // the running evaluation (keyed "models/evaluate"), 0 when none
     QList<QCheckBox*> recommenderBoxes_;
     QComboBox* split_;

@@ -67,21 +67,23 @@ const QString kLoadKey = QStringLiteral("models/runs/load");
 const QString kCompareKey = QStringLiteral("models/runs/compare");
 }  // namespace
 
-void RunHistoryPanel::setProject(const QString& path) {
-    path_ = path;
+void RunHistoryPanel::setProject(const std::shared_ptr<ProjectContext>& project) {
+    project_ = project;
     reload();
 }
 
 void RunHistoryPanel::reload() {
     // A comparison asked of the old list no longer stands; a newer load replaces an older one (keyed).
     runner_.cancelKey(kCompareKey);
-    if (path_.isEmpty()) {
+    if (!project_) {
         runner_.cancelKey(kLoadKey);
         model_->setRuns({});
         return;
     }
-    std::function<Result<std::vector<rec::StoredRun>>(const JobContext&)> job = [p = utf8(path_)](const JobContext&) {
-        return rec::Runs::list(p);
+    std::function<Result<std::vector<rec::StoredRun>>(const JobContext&)> job = [project = project_](const JobContext&) -> Result<std::vector<rec::StoredRun>> {
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        return rec::Runs::list((*reader)->db());
     };
     runner_.start<std::vector<rec::StoredRun>>(kLoadKey, tr("Loading stored runs"), job, this, [this](Result<std::vector<rec::StoredRun>> r) {
         if (!r) {
@@ -112,8 +114,10 @@ void RunHistoryPanel::compareSelected() {
     if (!first || !second) return;
     const auto metric = static_cast<MetricId>(metric_->currentData().toInt());
     const rec::StoredRun a = *second, b = *first;
-    std::function<Result<rec::Comparison>(const JobContext&)> job = [p = utf8(path_), a, b, metric](const JobContext&) {
-        return rec::Runs::compare(p, a, b, metric);
+    std::function<Result<rec::Comparison>(const JobContext&)> job = [project = project_, a, b, metric](const JobContext&) -> Result<rec::Comparison> {
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        return rec::Runs::compare((*reader)->db(), a, b, metric);
     };
     runner_.start<rec::Comparison>(kCompareKey, tr("Comparing runs"), job, this, [this, a, b, metric](Result<rec::Comparison> r) {
         if (!r) {

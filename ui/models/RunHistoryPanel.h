@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "JobRunner.h"
+#include "ProjectContext.h"
 #include "RunHistoryModel.h"
 
 class QComboBox;
@@ -20,7 +21,7 @@ class RunHistoryPanel : public QWidget {
     Q_OBJECT
 public:
     RunHistoryPanel(JobRunner& runner, QWidget* parent = nullptr);
-    void setProject(const QString& path);
+    void setProject(const std::shared_ptr<ProjectContext>& project);
     void reload();
     RunHistoryModel* runs() const { return model_; }
     QTableView* view() const { return view_; }
@@ -36,7 +37,7 @@ private:
     void updateButton();
 
     JobRunner& runner_;
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     RunHistoryModel* model_;
     QTableView* view_;
     QComboBox* metric_;

@@ -78,29 +78,30 @@ OverviewScreen::OverviewScreen(JobRunner& runner, QWidget* parent) : ProjectScre
     layout->addWidget(view_, 1);
 }
 
-void OverviewScreen::setProject(const QString& path) {
+void OverviewScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
     for (auto* tile : {active_, repeat_, retention_}) tile->clear();
-    if (path.isEmpty()) {
+    if (!project) {
         summary_->setText(tr("No project open."));
         daily_->setDays({});
         return;
     }
+    const QString path = project->path();
     loadKpis(path);
     summary_->setText(tr("Loading %1…").arg(QFileInfo(path).completeBaseName().toHtmlEscaped()));
     summary_->setToolTip(path);
-    std::function<Result<OverviewData>(const JobContext&)> job = [p = utf8(path)](const JobContext&) -> Result<OverviewData> {
-        auto project = Project::open(p);
-        if (!project) return project.error();
+    std::function<Result<OverviewData>(const JobContext&)> job = [project](const JobContext&) -> Result<OverviewData> {
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
         OverviewData data;
-        auto stats = (*project)->stats();
+        auto stats = (*reader)->stats();
         if (!stats) return stats.error();
         data.stats = *stats;
-        auto days = (*project)->dailyEventCounts();
+        auto days = (*reader)->dailyEventCounts();
         if (!days) return days.error();
         data.days = std::move(*days);
         return data;
     };
-    runner_.start<OverviewData>(tr("Loading overview"), job, this, [this, path](Result<OverviewData> r) {
+    runner_.start<OverviewData>(QStringLiteral("overview/summary"), tr("Loading overview"), job, this, [this, path](Result<OverviewData> r) {
         if (!r) {
             summary_->setText(tr("Could not read %1: %2").arg(path.toHtmlEscaped(), qs(r.error().describe()).toHtmlEscaped()));
             return;

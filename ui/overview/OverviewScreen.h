@@ -19,7 +19,7 @@ class OverviewScreen : public ProjectScreen {
     Q_OBJECT
 public:
     OverviewScreen(JobRunner& runner, QWidget* parent = nullptr);
-    void setProject(const QString& path) override;
+    void setProject(const std::shared_ptr<ProjectContext>& project) override;
     DailyEventsModel* dailyModel() const { return daily_; }
     KpiTile* activeTile() const { return active_; }
     KpiTile* repeatTile() const { return repeat_; }

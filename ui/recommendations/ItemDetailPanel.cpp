@@ -7,7 +7,7 @@
 #include <QVBoxLayout>
 
 #include "AudienceModel.h"
-#include "CatalogCache.h"
+#include "ProjectContext.h"
 #include "RankedItemsModel.h"
 #include "RecommendationRows.h"
 #include "RecommenderChoices.h"
@@ -19,7 +19,7 @@ namespace {
 constexpr std::size_t kDetailRows = 20;
 }  // namespace
 
-ItemDetailPanel::ItemDetailPanel(CatalogCache& catalog, QWidget* parent) : QWidget(parent), catalog_(catalog) {
+ItemDetailPanel::ItemDetailPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     heading_ = new QLabel(tr("Click an item to see similar items and the customers the model would show it to."), this);
@@ -47,8 +47,9 @@ ItemDetailPanel::ItemDetailPanel(CatalogCache& catalog, QWidget* parent) : QWidg
     });
 }
 
-void ItemDetailPanel::setScheduler(SessionScheduler* scheduler) {
+void ItemDetailPanel::setScheduler(SessionScheduler* scheduler, std::shared_ptr<ProjectContext> project) {
     scheduler_ = scheduler;
+    project_ = scheduler ? std::move(project) : nullptr;
     if (scheduler) return;
     similar_->clear();
     audience_->setRows({});
@@ -56,20 +57,24 @@ void ItemDetailPanel::setScheduler(SessionScheduler* scheduler) {
 
 void ItemDetailPanel::showItem(const QString& model, int item) {
     const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
-    if (!scheduler_ || model.isEmpty() || item < 0) return;
+    if (!scheduler_ || !project_ || model.isEmpty() || item < 0) return;
     if (s) {
         if (item >= static_cast<int>(s->data().itemCount())) return;
         const auto& facts = s->data().items()[static_cast<std::size_t>(item)];
         heading_->setText(tr("<b>%1</b> (%2, %3) as %4 sees it")
-                              .arg(qs(catalog_.item(facts.id).title).toHtmlEscaped(), qs(facts.externalId).toHtmlEscaped(),
+                              .arg(qs(project_->catalog().item(facts.id).title).toHtmlEscaped(), qs(facts.externalId).toHtmlEscaped(),
                                    qs(facts.category).toHtmlEscaped(), RecommenderChoices::label(model)));
     }
     using Similar = rec::SimilarItems;
     std::function<Result<Similar>(const rec::RecommendationSession&, const JobContext&)> similarJob =
-        [n = utf8(model), item](const rec::RecommendationSession& session, const JobContext&) -> Result<Similar> {
+        [n = utf8(model), item, project = project_](const rec::RecommendationSession& session, const JobContext&) -> Result<Similar> {
         const auto* m = session.model(n);
         if (!m) return makeError(ErrorCode::Usage, "the '" + n + "' recommender is not trained");
-        return m->similarItems(item, kDetailRows);
+        auto similar = m->similarItems(item, kDetailRows);
+        std::vector<std::int32_t> items;
+        for (const auto& [j, value] : similar.items) items.push_back(j);
+        SS_TRY(RecommendationRows::prefetchTitles(session, *project, items));
+        return similar;
     };
     scheduler_->read<Similar>(tr("Similar items"), similarJob, this, [this, item](Result<Similar> r) {
         const auto* session = scheduler_ ? scheduler_->readable() : nullptr;
@@ -79,7 +84,7 @@ void ItemDetailPanel::showItem(const QString& model, int item) {
             return;
         }
         std::vector<RankedItemRow> rows;
-        for (const auto& [j, value] : r->items) rows.push_back(RecommendationRows::item(*session, catalog_, j, value));
+        for (const auto& [j, value] : r->items) rows.push_back(RecommendationRows::item(*session, project_->catalog(), j, value));
         similar_->setScoreHeader(tr("Similarity"), RecommenderChoices::similarityMeasure(r->measure));
         similar_->setRows(std::move(rows));
         emit similarReady(item);

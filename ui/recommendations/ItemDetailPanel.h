@@ -5,22 +5,25 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QTabWidget;
 
 namespace ss::ui {
 
 class AudienceModel;
-class CatalogCache;
+class ProjectContext;
 class RankedItemsModel;
 class SessionScheduler;
 
 class ItemDetailPanel : public QWidget {
     Q_OBJECT
 public:
-    ItemDetailPanel(CatalogCache& catalog, QWidget* parent = nullptr);
+    explicit ItemDetailPanel(QWidget* parent = nullptr);
 
-    void setScheduler(SessionScheduler* scheduler);  // the open session's; null clears the panel
+    // The open session's scheduler and project; null clears the panel.
+    void setScheduler(SessionScheduler* scheduler, std::shared_ptr<ProjectContext> project);
     void showItem(const QString& model, int item);   // item: dense index
     RankedItemsModel* similar() const { return similar_; }
     AudienceModel* audience() const { return audience_; }
@@ -32,7 +35,7 @@ signals:
     void failed(const QString& message);
 
 private:
-    CatalogCache& catalog_;
+    std::shared_ptr<ProjectContext> project_;
     SessionScheduler* scheduler_ = nullptr;
     QLabel* heading_;
     RankedItemsModel* similar_;

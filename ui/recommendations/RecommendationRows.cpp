@@ -11,6 +11,7 @@
 #include "CatalogCache.h"
 #include "HistoryModel.h"
 #include "ItemCardDelegate.h"
+#include "ProjectContext.h"
 #include "Text.h"
 
 namespace ss::ui {
@@ -26,7 +27,29 @@ RecommendationRows::Lists RecommendationRows::lists(const rec::RecommendationSes
     return out;
 }
 
-RankedItemRow RecommendationRows::item(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item, float score) {
+Status RecommendationRows::prefetchTitles(const rec::RecommendationSession& s, ProjectContext& project, const std::vector<std::int32_t>& items) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(items.size());
+    for (auto i : items)
+        if (i >= 0 && i < static_cast<std::int32_t>(s.data().itemCount())) ids.push_back(s.data().items()[static_cast<std::size_t>(i)].id);
+    auto reader = project.readers().lease();
+    if (!reader) return reader.error();
+    return project.catalog().prefetch(**reader, ids);
+}
+
+Status RecommendationRows::prefetchTitles(const rec::RecommendationSession& s, ProjectContext& project, const Lists& lists) {
+    std::vector<std::int32_t> items;
+    for (const auto& list : lists) {
+        if (!list) continue;
+        for (const auto& r : *list) {
+            items.push_back(r.item);
+            for (const auto& c : r.because) items.push_back(c.item);
+        }
+    }
+    return prefetchTitles(s, project, items);
+}
+
+RankedItemRow RecommendationRows::item(const rec::RecommendationSession& s, const CatalogCache& catalog, std::int32_t item, float score) {
     const auto& facts = s.data().items()[static_cast<std::size_t>(item)];
     RankedItemRow row;
     row.item = item;
@@ -39,7 +62,7 @@ RankedItemRow RecommendationRows::item(const rec::RecommendationSession& s, Cata
     return row;
 }
 
-QString RecommendationRows::shortTitle(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item) {
+QString RecommendationRows::shortTitle(const rec::RecommendationSession& s, const CatalogCache& catalog, std::int32_t item) {
     if (item < 0 || item >= static_cast<std::int32_t>(s.data().itemCount())) return {};
     const auto& facts = s.data().items()[static_cast<std::size_t>(item)];
     QString title = qs(catalog.item(facts.id).title);
@@ -47,7 +70,7 @@ QString RecommendationRows::shortTitle(const rec::RecommendationSession& s, Cata
     return title.isEmpty() ? qs(facts.externalId) : title;
 }
 
-RankedItemRow RecommendationRows::recommendation(const rec::RecommendationSession& s, CatalogCache& catalog, const rec::Recommendation& r,
+RankedItemRow RecommendationRows::recommendation(const rec::RecommendationSession& s, const CatalogCache& catalog, const rec::Recommendation& r,
                                                  const Strongest& strongest) {
     RankedItemRow row = item(s, catalog, r.item, r.score);
     row.adjusted = r.adjusted;

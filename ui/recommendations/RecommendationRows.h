@@ -1,7 +1,8 @@
 // RecommendationRows: the rows the Recommendations screen shows for an item — its catalogue facts
 // and score, and for a recommendation the sentence that explains it ("because you bought A; viewed
 // B") grouped by the customer's strongest behaviour per item — plus the table set-up the screen's
-// item lists share (a card per item). GUI thread only (reads the CatalogCache).
+// item lists share (a card per item). GUI thread only (reads the CatalogCache), except lists() and
+// prefetchTitles(), which are job bodies.
 #pragma once
 
 #include <QCoreApplication>
@@ -21,6 +22,7 @@ namespace ss::ui {
 
 class CatalogCache;
 class HistoryModel;
+class ProjectContext;
 
 class RecommendationRows {
     Q_DECLARE_TR_FUNCTIONS(RecommendationRows)
@@ -32,14 +34,19 @@ public:
     using Lists = std::vector<Result<std::vector<rec::Recommendation>>>;
     static Lists lists(const rec::RecommendationSession& s, const QStringList& names, std::int32_t user, std::size_t k,
                        const rec::MerchandisingRules& rules, bool includeKnown);
+    // Reads the catalogue rows of `items` (dense indices) into the project's CatalogCache, so the
+    // rows can be built on the GUI thread without reading the file. Job threads.
+    static Status prefetchTitles(const rec::RecommendationSession& s, ProjectContext& project, const std::vector<std::int32_t>& items);
+    // The same for every item of the lists and every item that explains one.
+    static Status prefetchTitles(const rec::RecommendationSession& s, ProjectContext& project, const Lists& lists);
 
     // An item with a score, no explanation (similar items).
-    static RankedItemRow item(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item, float score);
+    static RankedItemRow item(const rec::RecommendationSession& s, const CatalogCache& catalog, std::int32_t item, float score);
     // A recommendation, explained in terms of the customer's history.
-    static RankedItemRow recommendation(const rec::RecommendationSession& s, CatalogCache& catalog, const rec::Recommendation& r,
+    static RankedItemRow recommendation(const rec::RecommendationSession& s, const CatalogCache& catalog, const rec::Recommendation& r,
                                         const Strongest& strongest);
     // The item's title, its first part for bilingual titles ("English | 中文"), else its id.
-    static QString shortTitle(const rec::RecommendationSession& s, CatalogCache& catalog, std::int32_t item);
+    static QString shortTitle(const rec::RecommendationSession& s, const CatalogCache& catalog, std::int32_t item);
 
     // A read-only, single-row-selection table without row numbers.
     static QTableView* table(QAbstractItemModel* model, QWidget* parent);

@@ -115,7 +115,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         l->addWidget(view);
         listsLayout->addWidget(listBoxes_[slot], 1);
     }
-    detail_ = new ItemDetailPanel(catalog_, bottom);
+    detail_ = new ItemDetailPanel(bottom);
     bottom->addWidget(sideTabs_);
     bottom->addWidget(detail_);
     split->addWidget(listsArea);
@@ -172,10 +172,10 @@ void RecommendationsScreen::setModels(const QStringList& names) {
 
 void RecommendationsScreen::setTopK(int k) { k_->setValue(k); }
 
-void RecommendationsScreen::setProject(const QString& path) {
-    path_ = path;
+void RecommendationsScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
+    project_ = project;
     runner_.cancelKey(kOpenKey);  // a session of the previous project is not wanted any more
-    detail_->setScheduler(nullptr);
+    detail_->setScheduler(nullptr, nullptr);
     delete scheduler_;  // its pending results are dropped with it; running jobs keep the old session alive
     scheduler_ = nullptr;
     opening_ = false;
@@ -187,10 +187,8 @@ void RecommendationsScreen::setProject(const QString& path) {
     detailShown_ = false;
     history_->setRows({});
     for (auto* l : lists_) l->clear();
-    const QString error = catalog_.open(path);
-    if (!error.isEmpty()) report(error, true);
-    else report(path.isEmpty() ? tr("No project open.") : tr("Open this screen to load the customers."), false);
-    if (!path.isEmpty() && isVisible()) load();
+    report(!project ? tr("No project open.") : tr("Open this screen to load the customers."), false);
+    if (project && isVisible()) load();
 }
 
 void RecommendationsScreen::showEvent(QShowEvent* event) {
@@ -199,7 +197,7 @@ void RecommendationsScreen::showEvent(QShowEvent* event) {
         splitSized_ = true;
         QTimer::singleShot(0, this, [this] { bottom_->setSizes({bottom_->width() / 2, bottom_->width() - bottom_->width() / 2}); });
     }
-    if (!path_.isEmpty() && !scheduler_ && !opening_) load();
+    if (project_ && !scheduler_ && !opening_) load();
 }
 
 void RecommendationsScreen::report(const QString& message, bool error) {
@@ -208,14 +206,14 @@ void RecommendationsScreen::report(const QString& message, bool error) {
 }
 
 void RecommendationsScreen::load() {
-    if (path_.isEmpty() || scheduler_ || opening_) return;
+    if (!project_ || scheduler_ || opening_) return;
     opening_ = true;
     report(tr("Loading customers, items and events…"), false);
     rec::SessionOptions options;
     options.vectors = RecommenderChoices::vectorOptions();
     options.threads = RecommenderChoices::threads();
     using Opened = std::shared_ptr<rec::RecommendationSession>;
-    std::function<Result<Opened>(const JobContext&)> job = [p = utf8(path_), options](const JobContext& ctx) -> Result<Opened> {
+    std::function<Result<Opened>(const JobContext&)> job = [p = project_->file(), options](const JobContext& ctx) -> Result<Opened> {
         auto s = rec::RecommendationSession::open(p, options, ctx);
         if (!s) return s.error();
         return Opened(std::move(*s));
@@ -229,7 +227,7 @@ void RecommendationsScreen::load() {
 
 void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSession> session) {
     scheduler_ = new SessionScheduler(runner_, session, this);
-    detail_->setScheduler(scheduler_);
+    detail_->setScheduler(scheduler_, project_);
     connect(scheduler_, &SessionScheduler::writingChanged, this, [this](bool writing) {
         if (!writing && refreshPending_) refreshLists();
     });
@@ -286,8 +284,8 @@ void RecommendationsScreen::showCustomer(const QString& externalId) {
         return;
     }
     std::function<Result<CustomerHistory>(const rec::RecommendationSession&, const JobContext&)> job =
-        [id = utf8(externalId), p = utf8(path_)](const rec::RecommendationSession& s, const JobContext&) {
-            return CustomerHistory::load(s, p, id, kHistoryRows);
+        [id = utf8(externalId), project = project_](const rec::RecommendationSession& s, const JobContext&) {
+            return CustomerHistory::load(s, *project, id, kHistoryRows);
         };
     report(tr("Loading the history of %1…").arg(externalId), false);
     scheduler_->read<CustomerHistory>(tr("History of %1").arg(externalId), job, this, [this, externalId](Result<CustomerHistory> r) {
@@ -332,10 +330,11 @@ void RecommendationsScreen::refreshLists() {
     refreshRunning_ = true;
     using Timed = std::pair<Lists, double>;
     std::function<Result<Timed>(const rec::RecommendationSession&, const JobContext&)> job =
-        [names, user = user_, k, rules, includeKnown](const rec::RecommendationSession& session, const JobContext&) -> Result<Timed> {
+        [names, user = user_, k, rules, includeKnown, project = project_](const rec::RecommendationSession& session, const JobContext&) -> Result<Timed> {
         QElapsedTimer timer;
         timer.start();
         auto lists = RecommendationRows::lists(session, names, user, k, rules, includeKnown);
+        SS_TRY(RecommendationRows::prefetchTitles(session, *project, lists));
         return Timed{std::move(lists), double(timer.nsecsElapsed()) / 1e6};
     };
     const std::int32_t user = user_;
@@ -363,7 +362,7 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         else if (!lists[static_cast<std::size_t>(slot)]) problems << tr("%1: %2").arg(title, qs(lists[static_cast<std::size_t>(slot)].error().describe()));
         else
             for (const auto& r : *lists[static_cast<std::size_t>(slot)])
-                rows.push_back(RecommendationRows::recommendation(*s, catalog_, r, strongest_));
+                rows.push_back(RecommendationRows::recommendation(*s, project_->catalog(), r, strongest_));
         if (const QString rules = rules_->summary(); !rules.isEmpty()) title = tr("%1 — %2").arg(title, rules);
         listBoxes_[slot]->setTitle(title);
         lists_[slot]->setRows(std::move(rows));

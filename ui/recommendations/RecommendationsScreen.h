@@ -11,7 +11,6 @@
 #include <memory>
 #include <unordered_map>
 
-#include "CatalogCache.h"
 #include "ProjectScreen.h"
 #include "RecommendationRows.h"
 #include "rec/Session.h"
@@ -42,7 +41,7 @@ public:
     static constexpr int kSlots = 3;
     RecommendationsScreen(JobRunner& runner, QWidget* parent = nullptr);
     ~RecommendationsScreen() override;
-    void setProject(const QString& path) override;
+    void setProject(const std::shared_ptr<ProjectContext>& project) override;
 
     // Chosen models in slot order ("als", "itemknn", ...); empty slots left out.
     QStringList models() const;
@@ -84,8 +83,7 @@ private:
     void listContextMenu(int slot, const QPoint& at);
 
     JobRunner& runner_;
-    QString path_;
-    CatalogCache catalog_;
+    std::shared_ptr<ProjectContext> project_;
     SessionScheduler* scheduler_ = nullptr;
     bool opening_ = false;                 // the session is being opened (keyed job "recommendations/open")
     QStringList training_;                 // models with a training job queued or running

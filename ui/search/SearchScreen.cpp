@@ -28,6 +28,7 @@
 #include "JobRunner.h"
 #include "Text.h"
 #include "embed/EncodeJob.h"
+#include "embed/SemanticIndexCache.h"
 
 namespace ss::ui {
 
@@ -46,14 +47,7 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     modelBar->addWidget(encodeReviews);
     outer->addLayout(modelBar);
     outer->addWidget(tabs);
-    connect(chooseModel, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a BERT model folder for this project"),
-                                                                 EncoderAccess::projectModelFolder(path_));
-        if (folder.isEmpty()) return;
-        if (Status s = EncoderAccess::setProjectModelFolder(path_, folder); !s)
-            QMessageBox::warning(this, tr("Model"), qs(s.error().describe()));
-        showModel();
-    });
+    connect(chooseModel, &QPushButton::clicked, this, &SearchScreen::chooseModel);
     needEncoder_ = {encodeItems, encodeReviews};
     connect(encodeItems, &QPushButton::clicked, this, [this] { encode(EncodeTarget::Items); });
     connect(encodeReviews, &QPushButton::clicked, this, [this] { encode(EncodeTarget::Reviews); });
@@ -118,16 +112,16 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     connect(draw, &QPushButton::clicked, this, &SearchScreen::buildMap);
 }
 
-void SearchScreen::setProject(const QString& path) {
-    path_ = path;
+void SearchScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
+    project_ = project;
     results_->setHits({});
     chart_->removeAllSeries();
     showModel();
 }
 
 void SearchScreen::showModel() {
-    const QString own = EncoderAccess::projectModelFolder(path_);
-    auto choice = EncoderAccess::fromSettings(path_);
+    const QString own = project_ ? project_->modelFolder() : QString();
+    auto choice = project_ ? EncoderAccess::fromSettings(*project_) : EncoderAccess::fromSettings();
     for (auto* button : needEncoder_) button->setEnabled(choice.ok());
     if (!choice) {
         // Say what is off, why, and how to turn it on; similar items and the map still work on vectors encoded before.
@@ -140,14 +134,30 @@ void SearchScreen::showModel() {
     model_->setText(own.isEmpty() ? tr("Model: %1 (workbench default)").arg(name) : tr("Model: %1 (chosen for this project)").arg(name));
 }
 
+void SearchScreen::chooseModel() {
+    if (!project_) return;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a BERT model folder for this project"), project_->modelFolder());
+    if (folder.isEmpty()) return;
+    // Reading the model's files and writing the project's setting is a job, like any file work.
+    std::function<Result<bool>(const JobContext&)> job = [project = project_, folder](const JobContext&) -> Result<bool> {
+        SS_TRY(EncoderAccess::chooseForProject(*project, folder));
+        return true;
+    };
+    runner_.start<bool>(QStringLiteral("search/model"), tr("Choosing the project's model"), job, this, [this](Result<bool> r) {
+        if (!r) QMessageBox::warning(this, tr("Model"), qs(r.error().describe()));
+        showModel();
+        emit modelChosen();
+    });
+}
+
 void SearchScreen::encode(EncodeTarget target) {
-    if (path_.isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings(path_);
+    if (!project_) return;
+    auto choice = EncoderAccess::fromSettings(*project_);
     if (!choice) {
         emit failed(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
         return;
     }
-    std::function<Result<EncodeSummary>(const JobContext&)> job = [c = *choice, p = utf8(path_), target](const JobContext& ctx) -> Result<EncodeSummary> {
+    std::function<Result<EncodeSummary>(const JobContext&)> job = [c = *choice, p = project_->file(), target](const JobContext& ctx) -> Result<EncodeSummary> {
         auto encoder = EncoderAccess::acquire(c);
         if (!encoder) return encoder.error();
         return EncodeJob::run(p, **encoder, target, ctx);
@@ -164,8 +174,8 @@ void SearchScreen::encode(EncodeTarget target) {
 }
 
 void SearchScreen::search(const QString& query) {
-    if (path_.isEmpty() || query.trimmed().isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings(path_);
+    if (!project_ || query.trimmed().isEmpty()) return;
+    auto choice = EncoderAccess::fromSettings(*project_);
     if (!choice) {
         heading_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
         emit failed(heading_->text());
@@ -173,10 +183,14 @@ void SearchScreen::search(const QString& query) {
     }
     heading_->setText(tr("Searching for “%1”…").arg(query));
     std::function<Result<std::vector<ItemHit>>(const JobContext&)> job =
-        [c = *choice, p = utf8(path_), q = utf8(query), k = std::size_t(k_->value())](const JobContext& ctx) -> Result<std::vector<ItemHit>> {
+        [c = *choice, project = project_, q = utf8(query), k = std::size_t(k_->value())](const JobContext& ctx) -> Result<std::vector<ItemHit>> {
         auto encoder = EncoderAccess::acquire(c);
         if (!encoder) return encoder.error();
-        return SemanticCatalog::search(p, **encoder, q, k, ctx);
+        auto index = project->semanticIndex().upToDate(**encoder, ctx);
+        if (!index) return index.error();
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        return SemanticCatalog::search(**index, **reader, **encoder, q, k);
     };
     // One key for searches and similar items: they fill the same list, and only the newest may.
     runner_.start<std::vector<ItemHit>>(QStringLiteral("search/results"), tr("Semantic search"), job, this, [this, query](Result<std::vector<ItemHit>> r) {
@@ -193,18 +207,22 @@ void SearchScreen::search(const QString& query) {
 }
 
 void SearchScreen::showSimilar(const QString& externalItemId) {
-    if (path_.isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings(path_);
+    if (!project_) return;
+    auto choice = EncoderAccess::fromSettings(*project_);
     if (!choice) {
         heading_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
         emit failed(heading_->text());
         return;
     }
     std::function<Result<std::vector<ItemHit>>(const JobContext&)> job =
-        [c = *choice, p = utf8(path_), id = utf8(externalItemId), k = std::size_t(k_->value())](const JobContext& ctx) -> Result<std::vector<ItemHit>> {
+        [c = *choice, project = project_, id = utf8(externalItemId), k = std::size_t(k_->value())](const JobContext& ctx) -> Result<std::vector<ItemHit>> {
         auto encoder = EncoderAccess::acquire(c);
         if (!encoder) return encoder.error();
-        return SemanticCatalog::similar(p, **encoder, id, k, ctx);
+        auto index = project->semanticIndex().upToDate(**encoder, ctx);
+        if (!index) return index.error();
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        return SemanticCatalog::similar(**index, **reader, id, k);
     };
     runner_.start<std::vector<ItemHit>>(QStringLiteral("search/results"), tr("Similar items"), job, this, [this, externalItemId](Result<std::vector<ItemHit>> r) {
         if (!r) {
@@ -220,18 +238,22 @@ void SearchScreen::showSimilar(const QString& externalItemId) {
 }
 
 void SearchScreen::buildMap() {
-    if (path_.isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings(path_);
+    if (!project_) return;
+    auto choice = EncoderAccess::fromSettings(*project_);
     if (!choice) {
         mapStatus_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
         emit failed(mapStatus_->text());
         return;
     }
     mapStatus_->setText(tr("Encoding and projecting the catalog…"));
-    std::function<Result<CatalogMap>(const JobContext&)> job = [c = *choice, p = utf8(path_)](const JobContext& ctx) -> Result<CatalogMap> {
+    std::function<Result<CatalogMap>(const JobContext&)> job = [c = *choice, project = project_](const JobContext& ctx) -> Result<CatalogMap> {
         auto encoder = EncoderAccess::acquire(c);
         if (!encoder) return encoder.error();
-        return SemanticCatalog::map(p, **encoder, ctx);
+        auto index = project->semanticIndex().upToDate(**encoder, ctx);
+        if (!index) return index.error();
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        return SemanticCatalog::map(**index, **reader, ctx);
     };
     runner_.start<CatalogMap>(tr("Embedding map"), job, this, [this](Result<CatalogMap> r) {
         if (!r) {

@@ -23,7 +23,7 @@ class SearchScreen : public ProjectScreen {
     Q_OBJECT
 public:
     SearchScreen(JobRunner& runner, QWidget* parent = nullptr);
-    void setProject(const QString& path) override;
+    void setProject(const std::shared_ptr<ProjectContext>& project) override;
     ItemResultsModel* results() const { return results_; }
     QChart* mapChart() const { return chart_; }
 
@@ -37,13 +37,15 @@ signals:
     void resultsReady();
     void mapReady();
     void encoded();
+    void modelChosen();
     void failed(const QString& message);
 
 private:
     void showModel();
+    void chooseModel();
 
     JobRunner& runner_;
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     QLabel* model_;
     QList<QWidget*> needEncoder_;  // off while no sentence encoder is installed
     QLineEdit* query_;

@@ -123,24 +123,24 @@ SentimentScreen::SentimentScreen(JobRunner& runner, QWidget* parent)
 
     connect(train_, &QPushButton::clicked, this, &SentimentScreen::train);
     connect(apply_, &QPushButton::clicked, this, &SentimentScreen::labelReviews);
-    setProject(QString());
+    setProject(nullptr);
 }
 
 SentimentScreen::~SentimentScreen() = default;
 
-void SentimentScreen::setProject(const QString& path) {
-    path_ = path;
-    train_->setEnabled(!path.isEmpty());
-    apply_->setEnabled(!path.isEmpty());
+void SentimentScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
+    project_ = project;
+    train_->setEnabled(project != nullptr);
+    apply_->setEnabled(project != nullptr);
     *encoder_ = EncoderChoiceHolder{};
 #ifdef SHELFSENSE_WITH_TORCH
-    if (!path.isEmpty())
-        if (auto choice = EncoderAccess::fromSettings(path)) *encoder_ = EncoderChoiceHolder{choice->modelDir, choice->options};
+    if (project)
+        if (auto choice = EncoderAccess::fromSettings(*project)) *encoder_ = EncoderChoiceHolder{choice->modelDir, choice->options};
 #endif
-    if (path.isEmpty()) {
+    if (!project) {
         status_->setText(tr("No project open."));
         display(Shown{});
-        topics_->setProject(QString(), {});
+        topics_->setProject(nullptr, {});
         return;
     }
     reload();
@@ -148,7 +148,7 @@ void SentimentScreen::setProject(const QString& path) {
 
 void SentimentScreen::reload() {
     status_->setText(tr("Reading reviews…"));
-    std::function<Result<Shown>(const JobContext&)> job = [p = utf8(path_)](const JobContext&) -> Result<Shown> {
+    std::function<Result<Shown>(const JobContext&)> job = [p = utf8(project_->path())](const JobContext&) -> Result<Shown> {
         auto overview = sentiment::SentimentOverview::compute(p);
         if (!overview) return overview.error();
         auto run = sentiment::SentimentStore::latestRun(p);
@@ -168,12 +168,12 @@ void SentimentScreen::reload() {
 void SentimentScreen::display(Shown shown) {
     const auto& o = shown.overview;
     const auto source = shown.report ? shown.report->scheme.source : sentiment::LabelSource::Stars;
-    definition_->setText(path_.isEmpty() ? QString() : SentimentText::overviewDefinition(o, source, qs(o.timeZone.empty() ? "UTC" : o.timeZone)));
+    definition_->setText(!project_ ? QString() : SentimentText::overviewDefinition(o, source, qs(o.timeZone.empty() ? "UTC" : o.timeZone)));
     categories_->setOverview(o);
     trend_->setOverview(o);
     items_->setItems(o.items);
     quality_->setReport(shown.report);
-    if (!path_.isEmpty()) {
+    if (project_ != nullptr) {
         const auto reviews = o.total.labelled() + o.total.unlabelled;
         status_->setText(reviews == 0 ? tr("This project has no reviews.")
                                       : tr("%1 reviews: %2 negative, %3 neutral, %4 positive, %5 not labelled yet.")
@@ -185,12 +185,12 @@ void SentimentScreen::display(Shown shown) {
         QStringList categories;
         for (const auto& c : o.categories)
             if (!c.category.empty()) categories << qs(c.category);
-        topics_->setProject(path_, categories);
+        topics_->setProject(project_, categories);
     }
 }
 
 void SentimentScreen::train() {
-    if (path_.isEmpty()) return;
+    if (!project_) return;
     sentiment::TrainOptions options;
     options.scheme.source = labels_->currentData().toString() == "imported" ? sentiment::LabelSource::Imported : sentiment::LabelSource::Stars;
     options.scheme.classes = classes_->currentData().toInt();
@@ -200,7 +200,7 @@ void SentimentScreen::train() {
     status_->setText(tr("Training…"));
     train_->setEnabled(false);
     std::function<Result<sentiment::SentimentReport>(const JobContext&)> job =
-        [p = utf8(path_), options, holder = encoder_](const JobContext& context) -> Result<sentiment::SentimentReport> {
+        [p = utf8(project_->path()), options, holder = encoder_](const JobContext& context) -> Result<sentiment::SentimentReport> {
         const auto vectors = holder->sources(p);
         auto report = sentiment::SentimentTrainer::train(p, options, vectors ? &*vectors : nullptr, context);
         if (!report) return report.error();
@@ -210,7 +210,7 @@ void SentimentScreen::train() {
     };
     runner_.start<sentiment::SentimentReport>(QStringLiteral("sentiment/train"), tr("Training sentiment classifiers"), job, this,
                                               [this](Result<sentiment::SentimentReport> r) {
-                                                  train_->setEnabled(!path_.isEmpty());
+                                                  train_->setEnabled(project_ != nullptr);
                                                   if (!r) {
                                                       status_->setText(r.error().code == ErrorCode::Cancelled ? tr("Training cancelled.")
                                                                                                                : tr("Could not train: %1").arg(qs(r.error().describe())));
@@ -222,9 +222,9 @@ void SentimentScreen::train() {
 }
 
 void SentimentScreen::labelReviews() {
-    if (path_.isEmpty()) return;
+    if (!project_) return;
     status_->setText(tr("Labelling reviews…"));
-    std::function<Result<sentiment::ApplySummary>(const JobContext&)> job = [p = utf8(path_), holder = encoder_](const JobContext& context) {
+    std::function<Result<sentiment::ApplySummary>(const JobContext&)> job = [p = utf8(project_->path()), holder = encoder_](const JobContext& context) {
         const auto vectors = holder->sources(p);
         return sentiment::SentimentApplier::apply(p, vectors ? &*vectors : nullptr, context);
     };

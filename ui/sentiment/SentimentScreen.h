@@ -34,7 +34,7 @@ class SentimentScreen : public ProjectScreen {
 public:
     explicit SentimentScreen(JobRunner& runner, QWidget* parent = nullptr);
     ~SentimentScreen() override;
-    void setProject(const QString& path) override;
+    void setProject(const std::shared_ptr<ProjectContext>& project) override;
 
     // Trains with the chosen labels and classifier, then labels every review (one job).
     void train();
@@ -67,7 +67,7 @@ private:
     void display(Shown shown);
 
     JobRunner& runner_;
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     std::shared_ptr<EncoderChoiceHolder> encoder_;
     QComboBox *labels_, *classes_, *classifier_;
     QPushButton *train_, *apply_;

@@ -68,8 +68,8 @@ TopicsPanel::TopicsPanel(JobRunner& runner, VectorMaker vectorsFor, QWidget* par
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) { showReviews(index.row()); });
 }
 
-void TopicsPanel::setProject(const QString& path, const QStringList& categories) {
-    path_ = path;
+void TopicsPanel::setProject(const std::shared_ptr<ProjectContext>& project, const QStringList& categories) {
+    project_ = project;
     const QSignalBlocker block(category_);
     const QString current = category_->currentData().toString();
     category_->clear();
@@ -78,16 +78,16 @@ void TopicsPanel::setProject(const QString& path, const QStringList& categories)
     category_->setCurrentIndex(std::max(0, category_->findData(current)));
     model_->setReport({});
     selectTopic(-1);
-    if (!path.isEmpty()) recompute();
+    if (project) recompute();
 }
 
 void TopicsPanel::recompute() {
-    if (path_.isEmpty()) return;
+    if (!project_) return;
     sentiment::TopicOptions options;
     options.polarity = polarity_->currentData().toInt();
     if (const QString c = category_->currentData().toString(); !c.isEmpty()) options.category = utf8(c);
     status_->setText(tr("Grouping reviews…"));
-    std::function<Result<sentiment::TopicReport>(const JobContext&)> job = [p = utf8(path_), options, make = vectorsFor_](const JobContext& context) {
+    std::function<Result<sentiment::TopicReport>(const JobContext&)> job = [p = utf8(project_->path()), options, make = vectorsFor_](const JobContext& context) {
         const auto vectors = make ? make(p) : std::nullopt;
         return sentiment::TopicReport::compute(p, options, vectors ? &*vectors : nullptr, context);
     };
@@ -131,7 +131,7 @@ void TopicsPanel::selectTopic(int row) {
 
 void TopicsPanel::showReviews(int row) {
     const auto* topic = model_->topic(row);
-    if (!topic || path_.isEmpty()) return;
+    if (!topic || !project_) return;
     QStringList terms;
     for (const auto& t : topic->terms) terms << qs(t);
     const QString description = tr("%n reviews about: %1", nullptr, topic->size).arg(terms.join(QStringLiteral(", ")));
@@ -139,7 +139,7 @@ void TopicsPanel::showReviews(int row) {
         sentiment::ReviewCorpus corpus;
         QStringList products;
     };
-    std::function<Result<Reviews>(const JobContext&)> job = [p = utf8(path_), ids = topic->reviewIds](const JobContext&) -> Result<Reviews> {
+    std::function<Result<Reviews>(const JobContext&)> job = [p = utf8(project_->path()), ids = topic->reviewIds](const JobContext&) -> Result<Reviews> {
         auto run = sentiment::SentimentStore::latestRun(p);
         if (!run) return run.error();
         auto corpus = sentiment::ReviewCorpus::loadIds(p, *run ? (*run)->scheme.source : sentiment::LabelSource::Stars, ids);

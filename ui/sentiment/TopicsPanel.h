@@ -8,6 +8,7 @@
 
 #include <functional>
 
+#include "ProjectContext.h"
 #include "sentiment/ComplaintTopics.h"
 
 class QComboBox;
@@ -27,7 +28,7 @@ public:
     using VectorMaker = std::function<std::optional<sentiment::VectorSources>(const std::string& project)>;
     TopicsPanel(JobRunner& runner, VectorMaker vectorsFor, QWidget* parent = nullptr);
 
-    void setProject(const QString& path, const QStringList& categories);
+    void setProject(const std::shared_ptr<ProjectContext>& project, const QStringList& categories);
     void recompute();
     void showReviews(int row);  // the reviews of a topic, in a dialog (a job loads them)
 
@@ -46,7 +47,7 @@ private:
 
     JobRunner& runner_;
     VectorMaker vectorsFor_;
-    QString path_;
+    std::shared_ptr<ProjectContext> project_;
     QComboBox *polarity_, *category_;
     QLabel *status_, *snippets_;
     QTableView* table_;

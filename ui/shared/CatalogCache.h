@@ -1,32 +1,36 @@
-// CatalogCache: titles, categories and prices of items for display, looked up by database id through
-// core's CatalogQuery on the cache's own read-only connection and remembered. Point look-ups on the
-// primary key (microseconds each), so lists of a few hundred rows are filled on the GUI thread.
-// GUI thread only (the connection belongs to it).
+// CatalogCache: titles, categories and prices of items for display, by database id. Jobs that
+// produce item lists fill it on their own connection (prefetch) before they return, so the GUI
+// thread only reads memory when it builds the rows. Owned by the ProjectContext.
+// Thread-safe: prefetch from job threads, item() from any thread.
 #pragma once
 
-#include <QString>
-
-#include <memory>
+#include <cstdint>
+#include <mutex>
 #include <unordered_map>
+#include <vector>
 
+#include "common/Result.h"
 #include "store/CatalogQuery.h"
-#include "store/Project.h"
+
+namespace ss {
+class Project;
+}
 
 namespace ss::ui {
 
 class CatalogCache {
 public:
-    CatalogCache();
-    ~CatalogCache();
-    // Opens the project read-only; returns an error message, empty on success. Empty path closes.
-    QString open(const QString& projectPath);
-    // The item's catalogue row; a row with only the id when unknown or unreadable.
-    const CatalogItem& item(std::int64_t id);
+    // Reads the rows of the `ids` not known yet (job threads: point look-ups on the primary key).
+    Status prefetch(Project& project, const std::vector<std::int64_t>& ids);
+    // The item's row as prefetched; a row with only the id when it was not (never reads the file).
+    CatalogItem item(std::int64_t id) const;
+    std::size_t size() const;
 
 private:
-    std::unique_ptr<Project> project_;
-    std::unique_ptr<CatalogQuery> query_;
-    std::unordered_map<std::int64_t, CatalogItem> cache_;
+    // Rows kept at most; past it the cache starts again (a long session browsing a huge catalogue).
+    static constexpr std::size_t kMaxRows = 200000;
+    mutable std::mutex mutex_;
+    std::unordered_map<std::int64_t, CatalogItem> rows_;
 };
 
 }  // namespace ss::ui

@@ -4,7 +4,6 @@
 #include "Text.h"
 #include "embed/ModelLocator.h"
 #include "model/ModelConfig.h"
-#include "store/Project.h"
 
 namespace ss::ui {
 
@@ -26,29 +25,19 @@ Result<EncoderAccess::Choice> EncoderAccess::fromSettings() {
     return choice;
 }
 
-QString EncoderAccess::projectModelFolder(const QString& projectPath) {
-    if (projectPath.isEmpty()) return {};
-    auto project = Project::open(utf8(projectPath));
-    if (!project) return {};
-    auto value = (*project)->setting(kProjectModelKey);
-    return value && *value ? qs(**value) : QString();
-}
-
-Status EncoderAccess::setProjectModelFolder(const QString& projectPath, const QString& folder) {
+Status EncoderAccess::chooseForProject(ProjectContext& project, const QString& folder) {
     if (!folder.isEmpty()) {
         auto dir = ModelLocator::resolve(utf8(folder));
         if (!dir) return dir.error();
         auto config = ModelConfig::fromDir(*dir);  // refuses non-BERT architectures with a clear message
         if (!config) return config.error();
     }
-    auto project = Project::open(utf8(projectPath));
-    if (!project) return project.error();
-    return (*project)->setSetting(kProjectModelKey, utf8(folder));
+    return project.setModelFolder(folder);
 }
 
-Result<EncoderAccess::Choice> EncoderAccess::fromSettings(const QString& projectPath) {
+Result<EncoderAccess::Choice> EncoderAccess::fromSettings(const ProjectContext& project) {
     auto choice = fromSettings();
-    const QString folder = projectModelFolder(projectPath);
+    const QString folder = project.modelFolder();
     if (folder.isEmpty()) return choice;
     auto dir = ModelLocator::resolve(utf8(folder));
     if (!dir) return dir.error();

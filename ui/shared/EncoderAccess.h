@@ -1,9 +1,11 @@
 // EncoderAccess: the workbench's one EncoderCache plus the translation of Settings (model folder,
-// device, threads) into encoder options. acquire() may be called from any job thread.
+// device, threads) and the project's own model choice into encoder options. fromSettings() reads
+// settings (GUI thread); acquire() and chooseForProject() are for job threads.
 #pragma once
 
 #include <QString>
 
+#include "ProjectContext.h"
 #include "embed/EncoderCache.h"
 
 namespace ss::ui {
@@ -18,11 +20,11 @@ public:
     // The precision the settings ask for on `device` ("auto", "cpu" or "cuda").
     static std::string precisionFromSettings(const std::string& device);
     static Result<Choice> fromSettings();
-    // The same, but a model chosen for this project (its "encoder.model_dir" setting) wins.
-    static Result<Choice> fromSettings(const QString& projectPath);
-    static QString projectModelFolder(const QString& projectPath);
-    static Status setProjectModelFolder(const QString& projectPath, const QString& folder);
-    static constexpr const char* kProjectModelKey = "encoder.model_dir";
+    // The same, but a model chosen for this project (ProjectContext::modelFolder) wins.
+    static Result<Choice> fromSettings(const ProjectContext& project);
+    // Checks that `folder` holds a BERT-family model, then keeps it as the project's choice (empty:
+    // back to the workbench default). Reads model files and writes the project: a job.
+    static Status chooseForProject(ProjectContext& project, const QString& folder);
     static Result<EncoderCache::Lease> acquire(const Choice& choice);
 };
 

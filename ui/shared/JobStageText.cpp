@@ -17,6 +17,7 @@ namespace {
     QT_TRANSLATE_NOOP("JobStage", "Summarising activity"),
     QT_TRANSLATE_NOOP("JobStage", "Writing the sample shop"),
     QT_TRANSLATE_NOOP("JobStage", "Done"),
+    QT_TRANSLATE_NOOP("JobStage", "Opening the project"),
     QT_TRANSLATE_NOOP("JobStage", "Reading users and items"),
     QT_TRANSLATE_NOOP("JobStage", "Reading events"),
     QT_TRANSLATE_NOOP("JobStage", "Reading the activity summary"),

@@ -114,7 +114,10 @@ private slots:
                              " EXCEPT SELECT user_id, metric, value FROM run_user_metrics WHERE run_id IN (4,5,6))"),
                  std::int64_t(0));
         // Stored runs read back: newest first, per-user values equal to the report's.
-        auto stored = Runs::list(path);
+        auto reader = Project::open(path, Database::Mode::ReadOnly);
+        SS_VERIFY_OK(reader);
+        Database& db = (*reader)->db();
+        auto stored = Runs::list(db);
         SS_VERIFY_OK(stored);
         QCOMPARE(int(stored->size()), 6);
         QCOMPARE(stored->front().id, b->runs[2].runId);
@@ -133,7 +136,7 @@ private slots:
             QCOMPARE(found->parameters, run.parameters);
         }
         QVERIFY(b->split.cutoff.has_value());  // a temporal split says where it cut
-        auto values = Runs::userValues(path, a->runs[1].runId, "ndcg@10");
+        auto values = Runs::userValues(db, a->runs[1].runId, "ndcg@10");
         SS_VERIFY_OK(values);
         const auto& ndcgUsers = a->runs[1].report.metric(MetricId::Ndcg).perUser;
         QCOMPARE(values->size(), ndcgUsers.size());
@@ -148,7 +151,7 @@ private slots:
             if (r.id == a->runs[2].runId) storedB = r;
         }
         QVERIFY(Runs::sameSetting(storedA, storedB));
-        auto again = Runs::compare(path, storedA, storedB, MetricId::Ndcg);
+        auto again = Runs::compare(db, storedA, storedB, MetricId::Ndcg);
         SS_VERIFY_OK(again);
         for (const auto& c : a->comparisons)
             if (c.a == a->runs[0].recommender && c.b == a->runs[2].recommender && c.metric == MetricId::Ndcg) {

@@ -45,7 +45,7 @@ private slots:
         QAbstractItemModelTester tester(screen.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy shown(&screen, &CohortsScreen::resultShown);
         screen.resize(1200, 820);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(shown.wait(20000));
         auto* model = screen.model();
         QVERIFY(model->rowCount() >= 10);  // weekly cohorts over 120 days, plus the mean row
@@ -119,7 +119,7 @@ private slots:
         CohortsScreen screen(runner);
         QSignalSpy shown(&screen, &CohortsScreen::resultShown);
         screen.resize(1200, 820);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(shown.wait(20000));
         screen.tabs()->setCurrentIndex(1);
         ss::test::saveScreenshot(screen, QStringLiteral("cohorts-curves-en.png"));
@@ -134,7 +134,7 @@ private slots:
         CohortsScreen screen(runner);
         QSignalSpy shown(&screen, &CohortsScreen::resultShown);
         screen.resize(1200, 820);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(shown.wait(20000));
         QVERIFY(!screen.definitionLabel()->text().contains("First-time cohorts"));  // translated
         ss::test::saveScreenshot(screen, QStringLiteral("cohorts-week-zh.png"));
@@ -147,7 +147,7 @@ private slots:
         JobRunner runner;
         CohortsScreen screen(runner);
         QSignalSpy shown(&screen, &CohortsScreen::resultShown);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(shown.wait(20000));
         auto* window = screen.controls()->findChildren<QComboBox*>().at(4);  // "Periods as"
         QVERIFY(select(window, int(PeriodWindow::Brackets)));
@@ -160,7 +160,7 @@ private slots:
         JobRunner runner;
         CohortsScreen screen(runner);
         QSignalSpy shown(&screen, &CohortsScreen::resultShown);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(shown.wait(20000));
         auto* model = screen.model();
         const QModelIndex cell = model->index(0, CohortTableModel::kFirstPeriodColumn + 1);  // week 1 of the first cohort

@@ -66,7 +66,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy totals(&model, &LazyTableModel::totalRowsChanged);
         QSignalSpy pages(&model, &LazyTableModel::pageArrived);
-        model.open(project_, static_cast<BrowsableTable>(table));
+        model.open(test::context(project_), static_cast<BrowsableTable>(table));
         // Nothing was read on this thread: the first page shows as placeholders until its job is done.
         QCOMPARE(model.rowCount(), LazyTableModel::kPageSize);
         QVERIFY(model.isPlaceholder(0));
@@ -93,7 +93,7 @@ private slots:
         LazyTableModel model(runner);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy pages(&model, &LazyTableModel::pageArrived);
-        model.open(project_, BrowsableTable::Items);
+        model.open(test::context(project_), BrowsableTable::Items);
         QVERIFY(pages.wait(10000));
         const int price = 5;
         QCOMPARE(model.headerData(price, Qt::Horizontal).toString(), QStringLiteral("Price"));
@@ -137,7 +137,7 @@ private slots:
         LazyTableModel model(runner);  // no model tester here: it asks for more pages itself
         QSignalSpy pages(&model, &LazyTableModel::pageArrived);
         QSignalSpy totals(&model, &LazyTableModel::totalRowsChanged);
-        model.open(project_, BrowsableTable::Events);
+        model.open(test::context(project_), BrowsableTable::Events);
         model.setFilter("Coffee");
         model.setFilter("view");
         QVERIFY(pages.wait(10000));
@@ -153,24 +153,48 @@ private slots:
         }
     }
 
-    void lazyTableReportsBadProject() {
+    void badProjectIsRefusedAtOpen() {
+        // Not a project: the open job refuses it by name and leaves it as it was; no table is shown.
         QTemporaryDir dir;
         const QString path = dir.filePath("not-a-project.shelfsense");
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("this is plain text, not SQLite\n");
         f.close();
+        auto opened = ProjectContext::open(path.toStdString(), JobContext{});
+        QVERIFY(!opened);
+        QVERIFY2(QString::fromStdString(opened.error().describe()).contains("not-a-project.shelfsense"), opened.error().describe().c_str());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("this is plain text, not SQLite\n"));
+        JobRunner runner;
+        LazyTableModel model(runner);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.open(nullptr, BrowsableTable::Items);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.canFetchMore({}));
+    }
+
+    void lazyTableReportsProjectGone() {
+        // The file disappears after it was opened (moved away by another program): the table says
+        // so, naming the file, and never creates an empty project in its place.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("moved-away.shelfsense");
+        QVERIFY(QFile::copy(project_, path));
+        auto context = test::context(path);
+        QVERIFY(context);
+        QVERIFY(QFile::remove(path));
         JobRunner runner;
         LazyTableModel model(runner);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy failed(&model, &LazyTableModel::queryFailed);
-        model.open(path, BrowsableTable::Items);
+        model.open(context, BrowsableTable::Items);
         QVERIFY(failed.wait(10000));
         const QString error = failed.first().first().toString();
-        QVERIFY2(error.contains("not-a-project.shelfsense"), qPrintable(error));
+        QVERIFY2(error.contains("moved-away.shelfsense"), qPrintable(error));
         if (model.loadingPage()) QVERIFY(failed.wait(10000));
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.canFetchMore({}));
+        QVERIFY(!QFile::exists(path));
     }
 };
 

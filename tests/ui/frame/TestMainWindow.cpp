@@ -58,6 +58,30 @@ private slots:
         QVERIFY(!project_.isEmpty());
     }
 
+    void openingIsAJobAndTheLatestWins() {
+        // Opening (which may create or upgrade the file) runs as a job: the call returns at once and
+        // the window stays responsive. A second open before the first has finished replaces it.
+        LanguageManager language;
+        MainWindow window(language);
+        window.show();
+        QTemporaryDir dir;
+        const QString first = dir.filePath("first.shelfsense"), second = dir.filePath("second.shelfsense");
+        QVERIFY(QFile::copy(project_, first));
+        QVERIFY(QFile::copy(project_, second));
+        QSignalSpy opened(&window, &MainWindow::projectOpened);
+        window.openProject(first, true);
+        QCOMPARE(opened.count(), 0);  // not opened on the GUI thread
+        QVERIFY(window.projectPath().isEmpty());
+        window.openProject(second, true);
+        QVERIFY(opened.wait(20000));
+        QVERIFY(!opened.wait(300));  // no late answer for the first file
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toString(), second);
+        QCOMPARE(window.projectPath(), second);
+        QVERIFY(window.project());
+        QCOMPARE(window.project()->path(), second);
+    }
+
     void opensProjectAndFillsScreens() {
         LanguageManager language;
         MainWindow window(language);
@@ -67,7 +91,7 @@ private slots:
         QSignalSpy loaded(overview, &OverviewScreen::loaded);
         QSignalSpy kpis(overview, &OverviewScreen::kpisLoaded);
         QSignalSpy opened(&window, &MainWindow::projectOpened);
-        QVERIFY(window.openProject(project_, true));
+        QVERIFY(test::openAndWait(window, project_));
         QCOMPARE(opened.count(), 1);
         QVERIFY(loaded.wait(10000));
         QVERIFY(kpis.count() > 0 || kpis.wait(20000));
@@ -116,7 +140,7 @@ private slots:
         LanguageManager language;
         MainWindow window(language);
         window.show();
-        QVERIFY(window.openProject(project_, true));
+        QVERIFY(test::openAndWait(window, project_));
         auto* navigation = window.findChild<QListWidget*>("navigation");
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Overview"));
         window.showScreen(1);
@@ -161,7 +185,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray before = file.readAll();
         file.close();
-        QVERIFY(!window.openProject(path, true));
+        QVERIFY(!test::openAndWait(window, path));
         QVERIFY(window.projectPath().isEmpty());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), before);  // refused as it was, never "repaired"
@@ -175,7 +199,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("busy.shelfsense");
         QVERIFY(QFile::copy(project_, path));
-        QVERIFY(window.openProject(path, true));
+        QVERIFY(test::openAndWait(window, path));
         QVERIFY(!window.projectReadOnly());
         sqlite3* holder = nullptr;
         QCOMPARE(sqlite3_open(path.toUtf8().constData(), &holder), SQLITE_OK);
@@ -232,7 +256,7 @@ private slots:
             window.show();
             auto* overview = window.findChild<OverviewScreen*>();
             QSignalSpy kpis(overview, &OverviewScreen::kpisLoaded);
-            QVERIFY(window.openProject(path, true));
+            QVERIFY(test::openAndWait(window, path));
             QVERIFY(window.projectReadOnly());
             QVERIFY(window.windowTitle().contains(QStringLiteral("read-only")));
             QVERIFY(!window.findChild<QAction*>("importAction")->isEnabled());

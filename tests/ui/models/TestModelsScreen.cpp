@@ -63,7 +63,7 @@ private slots:
         QAbstractItemModelTester parametersTester(screen.parameters(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         screen.resize(1500, 900);
         screen.show();
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QCOMPARE(screen.recommenders(), (QStringList{"popularity", "itemknn", "als"}));
         screen.setBootstrapResamples(300);
         QSignalSpy done(&screen, &ModelsScreen::evaluated);
@@ -169,7 +169,7 @@ private slots:
         QAbstractItemModelTester lossTester(screen.lossChart()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         screen.resize(1500, 900);
         screen.show();
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         screen.setRecommenders({"popularity", "twotower"});
         QVERIFY(screen.parameters()->setValue("twotower.epochs", "6"));
         QVERIFY(screen.parameters()->setValue("twotower.patience", "6"));
@@ -207,7 +207,7 @@ private slots:
         screen.resize(1500, 900);
         screen.show();
         QSignalSpy loaded(history, &RunHistoryPanel::loaded);
-        screen.setProject(project);
+        screen.setProject(test::context(project));
         QVERIFY(arrived(loaded, 20000));
         QCOMPARE(history->runs()->rowCount(), 0);
         screen.setRecommenders({"popularity", "itemknn"});
@@ -259,7 +259,7 @@ private slots:
         JobRunner runner;
         ModelsScreen screen(runner);
         QSignalSpy loaded(screen.history(), &RunHistoryPanel::loaded);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(arrived(loaded, 20000));  // the History tab's own job, before counting finished jobs
         screen.setRecommenders({"als"});
         QVERIFY(screen.parameters()->setValue("als.iterations", "100000"));

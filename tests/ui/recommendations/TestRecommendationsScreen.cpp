@@ -96,7 +96,7 @@ private slots:
         QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
         QSignalSpy firstAudience(&screen, &RecommendationsScreen::audienceReady);
         screen.resize(1500, 950);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QCOMPARE(screen.models(), (QStringList{"als", "itemknn", "popularity"}));
         screen.show();  // loads the session on first show
         QVERIFY2(arrived(ready, 60000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
@@ -235,7 +235,7 @@ private slots:
         QVERIFY(screen);
         QVERIFY(window.findChild<ModelsScreen*>());
         QSignalSpy lists(screen, &RecommendationsScreen::listsUpdated);
-        QVERIFY(window.openProject(project_, true));
+        QVERIFY(test::openAndWait(window, project_));
         QVERIFY(screen->customer().isEmpty());  // nothing loads until the screen is shown
         window.showScreen(2);
         QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(screen));
@@ -274,7 +274,7 @@ private slots:
         RecommendationsScreen screen(runner);
         QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
         QSignalSpy audience(&screen, &RecommendationsScreen::audienceReady);
-        screen.setProject(path);
+        screen.setProject(test::context(path));
         screen.load();
         QVERIFY(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 300000));
         qInfo("session open + ALS, item-kNN, popularity trained + first lists: %lld ms", timer.restart());
@@ -297,7 +297,7 @@ private slots:
         RecommendationsScreen screen(runner);
         QSignalSpy ready(&screen, &RecommendationsScreen::sessionReady);
         QSignalSpy failed(&screen, &RecommendationsScreen::failed);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         screen.load();
         QVERIFY(arrived(ready, 60000));
         screen.showCustomer("no-such-customer");
@@ -315,7 +315,7 @@ private slots:
         QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
         QSignalSpy failed(&screen, &RecommendationsScreen::failed);
         screen.resize(1500, 950);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         screen.setModels({"content", "als"});
         screen.load();
         QVERIFY(arrived(ready, 60000));

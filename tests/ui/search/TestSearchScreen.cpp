@@ -44,7 +44,7 @@ private slots:
         SearchScreen screen(runner);
         QAbstractItemModelTester tester(screen.results(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         screen.resize(1100, 700);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QSignalSpy ready(&screen, &SearchScreen::resultsReady);
         QSignalSpy failed(&screen, &SearchScreen::failed);
         screen.search(query);
@@ -62,7 +62,7 @@ private slots:
         // Two searches in a row: the older is superseded, so its answer never replaces the newer one.
         JobRunner runner;
         SearchScreen screen(runner);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QSignalSpy ready(&screen, &SearchScreen::resultsReady);
         QSignalSpy finished(&runner, &JobRunner::jobFinished);
         screen.search(QStringLiteral("wireless earbuds"));
@@ -78,7 +78,7 @@ private slots:
     void similarItemsShareTheKind() {
         JobRunner runner;
         SearchScreen screen(runner);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QSignalSpy ready(&screen, &SearchScreen::resultsReady);
         screen.showSimilar("SKU-00001");
         QVERIFY(ready.wait(120000));
@@ -96,7 +96,7 @@ private slots:
         JobRunner runner;
         SearchScreen screen(runner);
         screen.resize(1100, 700);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QSignalSpy ready(&screen, &SearchScreen::mapReady);
         screen.buildMap();
         QVERIFY(ready.wait(120000));
@@ -110,7 +110,7 @@ private slots:
     void encodesReviewsAsAJob() {
         JobRunner runner;
         SearchScreen screen(runner);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QSignalSpy done(&screen, &SearchScreen::encoded);
         QSignalSpy finished(&runner, &JobRunner::jobFinished);
         screen.encode(EncodeTarget::Reviews);
@@ -125,21 +125,27 @@ private slots:
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.write(R"({"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2"})");
         config.close();
-        const auto refused = EncoderAccess::setProjectModelFolder(project_, bad.path());
+        auto context = test::context(project_);
+        QVERIFY(context);
+        const auto refused = EncoderAccess::chooseForProject(*context, bad.path());
         QVERIFY(!refused.ok());
         QVERIFY2(QString::fromStdString(refused.error().describe()).contains("unsupported architecture"),
                  refused.error().describe().c_str());
-        QVERIFY(EncoderAccess::projectModelFolder(project_).isEmpty());  // nothing stored
+        QVERIFY(context->modelFolder().isEmpty());               // nothing kept
+        QVERIFY(test::context(project_)->modelFolder().isEmpty());  // nothing stored
 
         auto defaultDir = ModelLocator::defaultModel();
         QVERIFY(defaultDir.ok());
-        QVERIFY(EncoderAccess::setProjectModelFolder(project_, QString::fromStdString(defaultDir->string())).ok());
+        const QString chosen = QString::fromStdString(defaultDir->string());
+        QVERIFY(EncoderAccess::chooseForProject(*context, chosen).ok());
+        QCOMPARE(context->modelFolder(), chosen);
+        QCOMPARE(test::context(project_)->modelFolder(), chosen);  // kept in the project file
         JobRunner runner;
         SearchScreen screen(runner);
-        screen.setProject(project_);
+        screen.setProject(context);
         QVERIFY(screen.findChild<QLabel*>("model")->text().contains("chosen for this project"));
-        QVERIFY(EncoderAccess::setProjectModelFolder(project_, QString()).ok());
-        screen.setProject(project_);
+        QVERIFY(EncoderAccess::chooseForProject(*context, QString()).ok());
+        screen.setProject(context);
         QVERIFY(screen.findChild<QLabel*>("model")->text().contains("workbench default"));
     }
 
@@ -147,7 +153,7 @@ private slots:
         qputenv("SHELFSENSE_MODEL_DIR", dir_.filePath("no-model-here").toUtf8());
         JobRunner runner;
         SearchScreen screen(runner);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QSignalSpy failed(&screen, &SearchScreen::failed);
         screen.search("anything");
         QCOMPARE(failed.count(), 1);

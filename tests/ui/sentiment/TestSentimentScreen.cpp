@@ -60,7 +60,7 @@ private slots:
         QSignalSpy loaded(&screen, &SentimentScreen::loaded);
         QSignalSpy topicsShown(screen.topics(), &TopicsPanel::topicsShown);
         screen.resize(1250, 820);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(loaded.wait(30000));
 
         // Before training: stars alone.
@@ -122,7 +122,7 @@ private slots:
         SentimentScreen screen(runner);
         QSignalSpy loaded(&screen, &SentimentScreen::loaded);
         screen.resize(1250, 820);
-        screen.setProject(project_);
+        screen.setProject(test::context(project_));
         QVERIFY(loaded.wait(30000));
         QVERIFY(!screen.definitionLabel()->text().contains("Each review"));  // translated
         ss::test::saveScreenshot(screen, QStringLiteral("sentiment-overview-zh.png"));

@@ -133,7 +133,7 @@ private slots:
 #ifdef SHELFSENSE_WITH_TORCH
         JobRunner jobs;
         SearchScreen search(jobs);
-        search.setProject(QString());
+        search.setProject(nullptr);
         QVERIFY(!search.findChild<QPushButton*>("search")->isEnabled());
         QVERIFY(search.findChild<QLabel*>("model")->text().contains("No sentence encoder"));
 #endif
