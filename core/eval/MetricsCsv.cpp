@@ -3,13 +3,12 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <vector>
 
 #include "common/Numbers.h"
-#include "eval/CsvRecordReader.h"
 #include "eval/RankingMetrics.h"
+#include "io/CsvReader.h"
 
 namespace ss {
 
@@ -28,8 +27,8 @@ bool oneOf(const std::string& name, std::initializer_list<const char*> names) {
     return false;
 }
 
-std::optional<Column> columnNamed(const std::string& field, bool truth) {
-    const std::string n = lower(field);
+std::optional<Column> columnNamed(std::string_view field, bool truth) {
+    const std::string n = lower(std::string(field));
     if (oneOf(n, {"user", "user_id", "userid", "uid", "customer", "customer_id"})) return Column::User;
     if (oneOf(n, {"item", "item_id", "itemid", "iid", "product", "product_id"})) return Column::Item;
     if (truth && oneOf(n, {"rating", "relevance", "weight", "label"})) return Column::Value;
@@ -48,27 +47,27 @@ struct Layout {
 
 const char* valueName(bool truth) { return truth ? "rating" : "score"; }
 
-std::string fieldContext(const CsvRecordReader& reader, std::size_t index, const char* name) {
+std::string fieldContext(const CsvReader& reader, std::size_t index, const char* name) {
     return reader.where() + ": field " + std::to_string(index + 1) + " '" + name + "'";
 }
 
 // Reads every row of a truth or prediction file and hands (user, item, value) to `row`.
 template <typename RowFn>
-Status readRows(std::istream& in, const std::string& source, bool truth, RowFn&& row) {
-    CsvRecordReader reader(in, source);
-    std::vector<std::string> fields;
-    Result<bool> more = reader.next(fields);
-    if (!more) return more.error();
-    if (!*more) return makeError(ErrorCode::InputData, "the file is empty", source);
+Status readRows(LineReader& lines, bool truth, RowFn&& row) {
+    CsvReader reader(lines, CsvReader::Options{CsvReader::Separator::Comma, /*strict=*/true, /*trimSpaces=*/true});
+    bool more = reader.next();
+    if (auto error = reader.error()) return *error;
+    if (!more) return makeError(ErrorCode::InputData, "the file is empty", lines.path().string());
+    const std::vector<std::string_view> firstRow = reader.fields();  // views: valid until the next record
 
-    const std::size_t count = fields.size();
+    const std::size_t count = firstRow.size();
     Layout layout;
     layout.fields = count;
 
     const bool valuePositional = count >= 3;
     const bool namesLookLikeHeader =
-        columnNamed(fields[0], truth) == Column::User && count >= 2 && columnNamed(fields[1], truth) == Column::Item;
-    const bool valueNotNumber = valuePositional && !parseNumber(fields[2]);
+        columnNamed(firstRow[0], truth) == Column::User && count >= 2 && columnNamed(firstRow[1], truth) == Column::Item;
+    const bool valueNotNumber = valuePositional && !parseNumber(firstRow[2]);
     const bool header = namesLookLikeHeader || valueNotNumber;
 
     bool mapped = false;
@@ -77,7 +76,7 @@ Status readRows(std::istream& in, const std::string& source, bool truth, RowFn&&
         std::optional<std::size_t> u, i, v;
         bool allKnown = true;
         for (std::size_t f = 0; f < count; ++f) {
-            const auto c = columnNamed(fields[f], truth);
+            const auto c = columnNamed(firstRow[f], truth);
             if (!c) { allKnown = false; continue; }
             if (*c == Column::User && !u) u = f;
             if (*c == Column::Item && !i) i = f;
@@ -102,18 +101,16 @@ Status readRows(std::istream& in, const std::string& source, bool truth, RowFn&&
         if (count == 3) layout.value = 2;
     }
 
-    if (header) {
-        more = reader.next(fields);
-        if (!more) return more.error();
-    }
-    while (*more) {
+    if (header) more = reader.next();
+    while (more) {
+        const auto& fields = reader.fields();
         if (fields.size() != layout.fields) {
             const std::string message = "expected " + std::to_string(layout.fields) + " fields, found " +
                                         std::to_string(fields.size());
             return makeError(ErrorCode::InputData, message, reader.where());
         }
-        const std::string& user = fields[layout.user];
-        const std::string& item = fields[layout.item];
+        const std::string user(fields[layout.user]);
+        const std::string item(fields[layout.item]);
         if (user.empty())
             return makeError(ErrorCode::InputData, "empty user id", fieldContext(reader, layout.user, "user"));
         if (item.empty())
@@ -122,42 +119,36 @@ Status readRows(std::istream& in, const std::string& source, bool truth, RowFn&&
         if (layout.value) {
             value = parseNumber(fields[*layout.value]);
             if (!value)
-                return makeError(ErrorCode::InputData, "not a finite number: '" + fields[*layout.value] + "'",
+                return makeError(ErrorCode::InputData, "not a finite number: '" + std::string(fields[*layout.value]) + "'",
                                  fieldContext(reader, *layout.value, valueName(truth)));
         }
         row(user, item, value);
-        more = reader.next(fields);
-        if (!more) return more.error();
+        more = reader.next();
     }
+    if (auto error = reader.error()) return *error;  // a malformed record, or a damaged gzip stream
     return {};
-}
-
-Result<std::ifstream> openInput(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError(ErrorCode::Io, "cannot open for reading", path.string());
-    return in;
 }
 
 }  // namespace
 
-Result<GroundTruth> MetricsCsv::readTruth(std::istream& in, const std::string& sourceName) {
+Result<GroundTruth> MetricsCsv::readTruth(LineReader& lines) {
     GroundTruth truth;
-    Status s = readRows(in, sourceName, true, [&truth](const std::string& u, const std::string& i,
+    Status s = readRows(lines, true, [&truth](const std::string& u, const std::string& i,
                                                          std::optional<double> rating) { truth.add(u, i, rating); });
     if (!s) return s.error();
-    if (truth.empty()) return makeError(ErrorCode::InputData, "no data rows (only a header)", sourceName);
+    if (truth.empty()) return makeError(ErrorCode::InputData, "no data rows (only a header)", lines.path().string());
     return truth;
 }
 
 Result<GroundTruth> MetricsCsv::readTruth(const std::filesystem::path& path) {
-    Result<std::ifstream> in = openInput(path);
-    if (!in) return in.error();
-    return readTruth(*in, path.string());
+    auto lines = LineReader::open(path);
+    if (!lines) return lines.error();
+    return readTruth(**lines);
 }
 
-Result<Predictions> MetricsCsv::readPredictions(std::istream& in, const std::string& sourceName) {
+Result<Predictions> MetricsCsv::readPredictions(LineReader& lines) {
     Predictions predictions;
-    Status s = readRows(in, sourceName, false,
+    Status s = readRows(lines, false,
                         [&predictions](const std::string& u, const std::string& i, std::optional<double> score) {
                             predictions.add(u, i, *score);
                         });
@@ -166,9 +157,9 @@ Result<Predictions> MetricsCsv::readPredictions(std::istream& in, const std::str
 }
 
 Result<Predictions> MetricsCsv::readPredictions(const std::filesystem::path& path) {
-    Result<std::ifstream> in = openInput(path);
-    if (!in) return in.error();
-    return readPredictions(*in, path.string());
+    auto lines = LineReader::open(path);
+    if (!lines) return lines.error();
+    return readPredictions(**lines);
 }
 
 Result<MetricsReport> evaluateCsvFiles(const std::filesystem::path& truthPath, const std::filesystem::path& predPath,

@@ -1,11 +1,10 @@
 // MetricsCsv: reads the `metrics` command's inputs — truth CSV `user,item[,rating]` and predictions CSV
-// `user,item,score` — and runs RankingMetrics on them. Header rows are optional and detected; fields
-// follow RFC 4180; every error names file:line and the field.
-// Stateless; each call owns the streams it opens: any thread.
+// `user,item,score`, plain, gzip or zipped (io/LineReader) — and runs RankingMetrics on them. Header
+// rows are optional and detected; fields follow RFC 4180 (io/CsvReader, strict); every error names
+// file:line and the field. Stateless; each call owns the files it opens: any thread.
 #pragma once
 
 #include <filesystem>
-#include <istream>
 #include <string>
 
 #include "common/Result.h"
@@ -13,6 +12,7 @@
 #include "eval/MetricDefinitions.h"
 #include "eval/MetricsReport.h"
 #include "eval/Predictions.h"
+#include "io/LineReader.h"
 
 namespace ss {
 
@@ -26,9 +26,9 @@ public:
     // fields as the first row. A repeated (user, item) in the truth keeps the larger rating; in the
     // predictions every row is a candidate and the ranking rule keeps the best-ranked occurrence.
     static Result<GroundTruth> readTruth(const std::filesystem::path& path);
-    static Result<GroundTruth> readTruth(std::istream& in, const std::string& sourceName);
+    static Result<GroundTruth> readTruth(LineReader& lines);
     static Result<Predictions> readPredictions(const std::filesystem::path& path);
-    static Result<Predictions> readPredictions(std::istream& in, const std::string& sourceName);
+    static Result<Predictions> readPredictions(LineReader& lines);
 };
 
 // What `shelfsense-cli metrics --truth T --pred P --k K --convention C` computes.

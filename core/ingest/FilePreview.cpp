@@ -1,6 +1,6 @@
 #include "FilePreview.h"
 
-#include "CsvReader.h"
+#include "io/CsvReader.h"
 
 namespace ss {
 

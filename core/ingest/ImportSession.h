@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "LineReader.h"
 #include "common/JobContext.h"
+#include "io/LineReader.h"
 #include "store/BulkWriter.h"
 #include "store/Database.h"
 #include "store/EventType.h"

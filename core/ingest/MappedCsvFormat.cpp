@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "CsvReader.h"
 #include "common/Numbers.h"
 #include "common/TimeUtil.h"
+#include "io/CsvReader.h"
 #include "sentiment/SentimentLabel.h"
 
 namespace ss {

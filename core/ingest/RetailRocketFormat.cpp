@@ -1,8 +1,8 @@
 #include "RetailRocketFormat.h"
 
 
-#include "CsvReader.h"
 #include "common/Numbers.h"
+#include "io/CsvReader.h"
 
 namespace ss {
 

@@ -1,7 +1,7 @@
 #include "TaobaoFormat.h"
 
-#include "CsvReader.h"
 #include "common/Numbers.h"
+#include "io/CsvReader.h"
 
 namespace ss {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "CsvReader.h"
 #include "common/Numbers.h"
 #include "common/TimeUtil.h"
+#include "io/CsvReader.h"
 
 namespace ss {
 namespace {

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include "../core/io/TextFixture.h"
 #include "../core/store/ProjectDump.h"
 #include "CliRunner.h"
 
@@ -265,6 +266,28 @@ private slots:
         QVERIFY(notes.open(QIODevice::ReadOnly));
         QCOMPARE(notes.readAll(), notesBefore);
         QVERIFY(!QFileInfo::exists(dir.filePath("absent.shelfsense")));
+    }
+
+    void metricsReadsCompressedFiles() {
+        // `metrics` reads gzip exports like plain CSV (one reader for every command), and names the
+        // file, line and field of a bad row inside one.
+        QTemporaryDir dir;
+        const QByteArray truth = "user,item,rating\nu1,a,1\nu1,b,1\nu2,c,1\n";
+        const QByteArray pred = "user,item,score\nu1,a,0.9\nu1,c,0.5\nu2,c,0.8\nu2,a,0.1\n";
+        write(dir, "truth.csv", truth);
+        write(dir, "pred.csv", pred);
+        sstest::writeFixture(dir, "truth.csv.gz", truth, sstest::Gzip);
+        sstest::writeFixture(dir, "pred.csv.gz", pred, sstest::Gzip);
+        const CliRun plain = cli({"metrics", "--truth", dir.filePath("truth.csv"), "--pred", dir.filePath("pred.csv"), "--k", "2", "--json"});
+        const CliRun packed = cli({"metrics", "--truth", dir.filePath("truth.csv.gz"), "--pred", dir.filePath("pred.csv.gz"), "--k", "2", "--json"});
+        QVERIFY2(plain.code == 0, qPrintable(describe(plain)));
+        QVERIFY2(packed.code == 0, qPrintable(describe(packed)));
+        QVERIFY(!jsonObject(packed).isEmpty());
+        QCOMPARE(jsonObject(packed)["metrics"], jsonObject(plain)["metrics"]);
+        sstest::writeFixture(dir, "bad.csv.gz", "user,item,score\nu1,a,0.9\nu1,\"b\"x,0.5\n", sstest::Gzip);
+        const CliRun bad = cli({"metrics", "--truth", dir.filePath("truth.csv.gz"), "--pred", dir.filePath("bad.csv.gz"), "--k", "2"});
+        QVERIFY2(bad.code == 2, qPrintable(describe(bad)));
+        QVERIFY2(QString::fromUtf8(bad.err).contains("bad.csv.gz:3: field 2"), qPrintable(describe(bad)));
     }
 
     void recommendReusesTheKeptModel() {

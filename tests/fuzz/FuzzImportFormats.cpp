@@ -10,7 +10,7 @@
 #include "FuzzFiles.h"
 #include "ingest/AmazonFormat.h"
 #include "ingest/ImportSession.h"
-#include "ingest/LineReader.h"
+#include "io/LineReader.h"
 #include "ingest/MappedCsvFormat.h"
 #include "ingest/RetailRocketFormat.h"
 #include "ingest/TaobaoFormat.h"

@@ -3,21 +3,21 @@
 // accepted, as `metrics` runs them.
 #include <cstddef>
 #include <cstdint>
-#include <sstream>
 #include <string>
 
 #include "FuzzFiles.h"
 #include "eval/MetricsCsv.h"
 #include "eval/RankingMetrics.h"
+#include "io/LineReader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     // The input is the truth file, a 0x01 byte, then the predictions file.
     const auto text = ssfuzz::asText(data, size);
     const auto cut = text.find('\x01');
-    std::istringstream truthIn(std::string(text.substr(0, cut)));
-    std::istringstream predIn(cut == std::string_view::npos ? std::string() : std::string(text.substr(cut + 1)));
-    auto truth = ss::MetricsCsv::readTruth(truthIn, "truth.csv");
-    auto predictions = ss::MetricsCsv::readPredictions(predIn, "pred.csv");
+    auto truthIn = ss::LineReader::fromText(std::string(text.substr(0, cut)), "truth.csv");
+    auto predIn = ss::LineReader::fromText(cut == std::string_view::npos ? std::string() : std::string(text.substr(cut + 1)), "pred.csv");
+    auto truth = ss::MetricsCsv::readTruth(*truthIn);
+    auto predictions = ss::MetricsCsv::readPredictions(*predIn);
     if (truth && predictions) (void)ss::RankingMetrics::evaluate(*truth, *predictions);
     return 0;
 }

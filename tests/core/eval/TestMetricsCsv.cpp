@@ -1,14 +1,14 @@
-// The `metrics` command's CSV front end: RFC 4180 records, header detection, and errors that name
-// file:line and the field.
+// The `metrics` command's CSV front end: header detection, errors that name file:line and the field,
+// and compressed inputs (the records themselves are io/CsvReader's, tested there).
 #include <QtTest>
 
-#include <sstream>
 #include <string>
 
 #include <boost/json.hpp>
 
-#include "eval/CsvRecordReader.h"
+#include "../io/TextFixture.h"
 #include "eval/MetricsCsv.h"
+#include "io/LineReader.h"
 
 using namespace ss;
 
@@ -21,68 +21,6 @@ const std::string kDir = SS_TEST_DATA_DIR "/eval/";
 class TestMetricsCsv : public QObject {
     Q_OBJECT
 private slots:
-    void records_data() {
-        QTest::addColumn<QByteArray>("text");
-        QTest::addColumn<QStringList>("records");  // fields joined with '|', one entry per record
-        QTest::addColumn<QList<int>>("lines");
-        QTest::newRow("plain LF") << QByteArray("a,b,c\nd,e,f\n") << QStringList{"a|b|c", "d|e|f"} << QList<int>{1, 2};
-        QTest::newRow("CRLF, no final newline") << QByteArray("a,b\r\nc,d") << QStringList{"a|b", "c|d"}
-                                                << QList<int>{1, 2};
-        QTest::newRow("quoted comma and quote") << QByteArray("\"x,y\",\"say \"\"hi\"\"\"\n")
-                                                << QStringList{"x,y|say \"hi\""} << QList<int>{1};
-        QTest::newRow("quoted newline keeps line numbers")
-            << QByteArray("\"multi\nline\",2\nnext,3\n") << QStringList{"multi\nline|2", "next|3"} << QList<int>{1, 3};
-        QTest::newRow("blank lines skipped") << QByteArray("a,b\n\n\nc,d\n") << QStringList{"a|b", "c|d"}
-                                             << QList<int>{1, 4};
-        QTest::newRow("unquoted blanks trimmed, quoted kept")
-            << QByteArray(" a , \" b \" \n") << QStringList{"a| b "} << QList<int>{1};
-        QTest::newRow("empty fields") << QByteArray(",,\n") << QStringList{"||"} << QList<int>{1};
-        QTest::newRow("utf-8 BOM") << QByteArray("\xEF\xBB\xBFuser,item\n") << QStringList{"user|item"}
-                                   << QList<int>{1};
-        QTest::newRow("quote inside unquoted field") << QByteArray("12\" vinyl,x\n") << QStringList{"12\" vinyl|x"}
-                                                     << QList<int>{1};
-    }
-    void records() {
-        QFETCH(QByteArray, text);
-        QFETCH(QStringList, records);
-        QFETCH(QList<int>, lines);
-        std::istringstream in(text.toStdString());
-        CsvRecordReader reader(in, "mem.csv");
-        std::vector<std::string> fields;
-        QStringList got;
-        QList<int> gotLines;
-        for (;;) {
-            Result<bool> more = reader.next(fields);
-            QVERIFY2(more.ok(), more.ok() ? "" : more.error().describe().c_str());
-            if (!*more) break;
-            QStringList f;
-            for (const std::string& s : fields) f << QString::fromStdString(s);
-            got << f.join('|');
-            gotLines << int(reader.line());
-        }
-        QCOMPARE(got, records);
-        QCOMPARE(gotLines, lines);
-    }
-
-    void malformedRecords_data() {
-        QTest::addColumn<QByteArray>("text");
-        QTest::addColumn<QString>("context");
-        QTest::newRow("unterminated quote") << QByteArray("a,b\nc,\"d\ne,f\n") << "mem.csv:2: field 2";
-        QTest::newRow("text after closing quote") << QByteArray("a,b\n\"c\"x,d\n") << "mem.csv:2: field 1";
-    }
-    void malformedRecords() {
-        QFETCH(QByteArray, text);
-        QFETCH(QString, context);
-        std::istringstream in(text.toStdString());
-        CsvRecordReader reader(in, "mem.csv");
-        std::vector<std::string> fields;
-        Result<bool> more = reader.next(fields);
-        while (more.ok() && *more) more = reader.next(fields);
-        QVERIFY(!more.ok());
-        QCOMPARE(more.error().code, ErrorCode::InputData);
-        QCOMPARE(QString::fromStdString(more.error().context), context);
-    }
-
     void headerDetection_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<int>("pairs");
@@ -98,8 +36,8 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(int, pairs);
         QFETCH(QString, firstUser);
-        std::istringstream in(text.toStdString());
-        const Result<GroundTruth> t = MetricsCsv::readTruth(in, "t.csv");
+        auto in = LineReader::fromText(text.toStdString(), "t.csv");
+        const Result<GroundTruth> t = MetricsCsv::readTruth(*in);
         QVERIFY2(t.ok(), t.ok() ? "" : t.error().describe().c_str());
         QCOMPARE(int(t->pairCount()), pairs);
         QCOMPARE(QString::fromStdString(t->users().begin()->first), firstUser);
@@ -107,8 +45,8 @@ private slots:
     }
 
     void predictionsReorderedHeader() {
-        std::istringstream in("score,item,user\n0.5,a,u1\n0.9,b,u1\n");
-        const Result<Predictions> p = MetricsCsv::readPredictions(in, "p.csv");
+        auto in = LineReader::fromText("score,item,user\n0.5,a,u1\n0.9,b,u1\n", "p.csv");
+        const Result<Predictions> p = MetricsCsv::readPredictions(*in);
         QVERIFY(p.ok());
         const auto* list = p->find("u1");
         QVERIFY(list && list->size() == 2);
@@ -167,11 +105,49 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(bool, truth);
         QFETCH(QString, describe);
-        std::istringstream in(text.toStdString());
-        const Error e = truth ? MetricsCsv::readTruth(in, "t.csv").error() : MetricsCsv::readPredictions(in, "p.csv").error();
+        auto in = LineReader::fromText(text.toStdString(), truth ? "t.csv" : "p.csv");
+        const Error e = truth ? MetricsCsv::readTruth(*in).error() : MetricsCsv::readPredictions(*in).error();
         QCOMPARE(e.code, ErrorCode::InputData);
         const QString got = QString::fromStdString(e.describe());
         QVERIFY2(got.startsWith(describe), qPrintable(got));
+    }
+
+    void compressedInputsGiveTheSameNumbers_data() {
+        QTest::addColumn<int>("encoding");
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("gzip") << int(sstest::Gzip) << ".csv.gz";
+        QTest::newRow("zip") << int(sstest::Zip) << ".zip";
+        QTest::newRow("CRLF with BOM") << int(sstest::Crlf | sstest::Bom) << ".csv";
+    }
+    void compressedInputsGiveTheSameNumbers() {
+        // Exports often arrive compressed: `metrics` reads .csv.gz and zipped CSV like plain CSV.
+        QFETCH(int, encoding);
+        QFETCH(QString, suffix);
+        const auto read = [](const std::string& name) {
+            QFile f(QString::fromStdString(kDir + name));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray truthText = read("recommenders_rating_true.csv"), predText = read("recommenders_rating_pred.csv");
+        QVERIFY(!truthText.isEmpty() && !predText.isEmpty());
+        QTemporaryDir dir;
+        const auto truth = sstest::writeFixture(dir, "truth" + suffix.toStdString(), truthText, encoding);
+        const auto pred = sstest::writeFixture(dir, "pred" + suffix.toStdString(), predText, encoding);
+        auto plain = evaluateCsvFiles(kDir + "recommenders_rating_true.csv", kDir + "recommenders_rating_pred.csv", 5);
+        auto packed = evaluateCsvFiles(truth, pred, 5);
+        QVERIFY2(packed.ok(), packed.ok() ? "" : packed.error().describe().c_str());
+        QVERIFY(plain.ok());
+        QCOMPARE(boost::json::serialize(toJson(*packed)), boost::json::serialize(toJson(*plain)));
+    }
+
+    void damagedGzipIsReported() {
+        QTemporaryDir dir;
+        QByteArray text = "user,item,rating\n";
+        for (int i = 0; i < 30000; ++i) text += "u" + QByteArray::number(i % 500) + ",i" + QByteArray::number(i) + ",1\n";
+        const auto truth = sstest::writeFixture(dir, "truth.csv.gz", text, sstest::Gzip);
+        std::filesystem::resize_file(truth, std::filesystem::file_size(truth) / 2);
+        auto r = evaluateCsvFiles(truth, kDir + "recommenders_rating_pred.csv", 5);
+        QVERIFY(!r.ok());
+        QVERIFY2(QString::fromStdString(r.error().describe()).contains("truth.csv.gz"), r.error().describe().c_str());
     }
 
     void evaluateAndJson() {

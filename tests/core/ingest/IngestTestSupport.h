@@ -1,10 +1,8 @@
-// Test support for the ingest tests: fixture files written by the test (plain, CRLF, BOM, gzip) and
-// a thin runner around Importer::run.
+// Test support for the ingest tests: fixture files (io/TextFixture.h) and a thin runner around
+// Importer::run.
 #pragma once
 
 #include <QtTest>
-
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,47 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "../archive/ZipFixture.h"
+#include "../io/TextFixture.h"
 #include "../store/ProjectDump.h"
 #include "ingest/Importer.h"
 #include "ingest/TaobaoFormat.h"
 
 namespace sstest {
-
-// Lines joined with '\n', with a final newline.
-inline QByteArray lines(std::initializer_list<const char*> rows) {
-    QByteArray out;
-    for (const char* r : rows) out += QByteArray(r) + '\n';
-    return out;
-}
-
-enum Encoding : int { Plain = 0, Crlf = 1, Bom = 2, Gzip = 4, Zip = 8 };
-
-inline QByteArray encode(QByteArray content, int encoding) {
-    if (encoding & Crlf) content.replace("\n", "\r\n");
-    if (encoding & Bom) content.prepend("\xEF\xBB\xBF");
-    return content;
-}
-
-// Writes content (after CRLF/BOM transforms) to dir/name; gzip-compressed with zlib, or as the one
-// member "data.csv" of a zip archive, when asked.
-inline std::filesystem::path writeFixture(const QTemporaryDir& dir, const std::string& name, const QByteArray& content,
-                                          int encoding = Plain) {
-    const auto path = std::filesystem::path(dir.path().toStdString()) / name;
-    const QByteArray bytes = encode(content, encoding);
-    if (encoding & Zip) {
-        if (!writeZip(path, {{"data.csv", bytes}})) return {};
-    } else if (encoding & Gzip) {
-        gzFile gz = gzopen(path.string().c_str(), "wb9");
-        if (!gz) return {};
-        if (!bytes.isEmpty()) gzwrite(gz, bytes.constData(), static_cast<unsigned>(bytes.size()));
-        gzclose(gz);
-    } else {
-        std::ofstream out(path, std::ios::binary);
-        out.write(bytes.constData(), bytes.size());
-    }
-    return path;
-}
 
 inline ss::Result<ss::ImportSummary> runImport(const std::filesystem::path& project, ss::ImportFormat format,
                                                std::vector<std::filesystem::path> files, ss::ImportOptions options = {},

@@ -54,6 +54,17 @@ Result<std::unique_ptr<LineReader>> LineReader::open(const std::filesystem::path
     return reader;
 }
 
+std::unique_ptr<LineReader> LineReader::fromText(std::string text, const std::filesystem::path& name) {
+    std::unique_ptr<LineReader> reader(new LineReader());
+    reader->path_ = name;
+    reader->fileSize_ = text.size();
+    reader->hashBytes(text.data(), text.size());
+    reader->end_ = text.size();
+    reader->buffer_ = std::move(text);
+    reader->eof_ = true;  // all of it is in the buffer already
+    return reader;
+}
+
 LineReader::~LineReader() {
     member_.reset();  // before its archive
     if (gz_) gzclose(static_cast<gzFile>(gz_));
@@ -63,6 +74,7 @@ std::uint64_t LineReader::compressedOffset() const {
     if (member_)  // libzip does not expose its position in the archive: scale the member's progress
         return memberSize_ == 0 ? fileSize_
                                 : static_cast<std::uint64_t>(static_cast<double>(member_->bytesRead()) / memberSize_ * fileSize_);
+    if (!gz_) return consumed_;  // text in memory
     return static_cast<std::uint64_t>(gzoffset(static_cast<gzFile>(gz_)));
 }
 

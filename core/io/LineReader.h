@@ -1,6 +1,6 @@
 // LineReader: streams a text file (plain, gzip or a zip archive's member, detected from the content)
-// line by line in constant memory, strips a UTF-8 BOM and CR before LF, counts lines and bytes, and fingerprints the content
-// so a re-import of the same file can be recognised. One reader per thread.
+// line by line in constant memory, strips a UTF-8 BOM and CR before LF, counts lines and bytes, and
+// fingerprints the content so a re-import of the same file can be recognised. One reader per thread.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,8 @@ class LineReader {
 public:
     // A zip archive with one file is read as that file; "data.zip/member.csv" names a member.
     static Result<std::unique_ptr<LineReader>> open(const std::filesystem::path& path);
+    // Lines of `text` held in memory; `name` stands for the file in messages (tests, piped input).
+    static std::unique_ptr<LineReader> fromText(std::string text, const std::filesystem::path& name);
     ~LineReader();
 
     // Next physical line without its terminator; false at end of file. The view stays valid until

@@ -3,8 +3,8 @@
 #include <QtTest>
 
 #include "../store/TestSupport.h"
-#include "IngestTestSupport.h"
-#include "ingest/LineReader.h"
+#include "TextFixture.h"
+#include "io/LineReader.h"
 
 using namespace ss;
 using sstest::writeFixture;
