@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "common/JsonFields.h"
+#include "common/JsonParse.h"
 #include "store/Project.h"
 
 namespace ss::rec {
@@ -14,7 +15,7 @@ namespace {
 // A stored column as JSON; a damaged one reads as null (its fields then fall back to defaults).
 boost::json::value parsed(const std::string& text) {
     boost::system::error_code ec;
-    auto v = boost::json::parse(text, ec);
+    auto v = parseJson(text, ec);  // exact doubles: a stored run reads back as it was computed
     return ec ? boost::json::value(nullptr) : v;
 }
 

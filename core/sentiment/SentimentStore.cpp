@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "common/JsonParse.h"
 #include "store/Project.h"
 
 namespace ss::sentiment {
@@ -26,7 +27,7 @@ Result<std::optional<SentimentReport>> runWhere(const std::filesystem::path& pro
     if (!row) return row.error();
     if (!*row) return std::optional<SentimentReport>{};
     boost::system::error_code ec;
-    const auto json = boost::json::parse(stmt->columnText(0), ec);
+    const auto json = parseJson(stmt->columnText(0), ec);  // exact doubles: the report as it was measured
     if (ec) return makeError(ErrorCode::InputData, "a stored sentiment report is not valid JSON", project.string());
     return std::optional<SentimentReport>{SentimentReport::fromJson(json)};
 }
