@@ -3,7 +3,7 @@
 // second axis. GUI thread only.
 #pragma once
 
-#include <QChartView>
+#include "ChartView.h"
 
 class QValueAxis;
 
@@ -11,7 +11,7 @@ class QValueAxis;
 
 namespace ss::ui {
 
-class LifetimeValueChart : public QChartView {
+class LifetimeValueChart : public ChartView {
     Q_OBJECT
 public:
     explicit LifetimeValueChart(QWidget* parent = nullptr);

@@ -3,7 +3,7 @@
 // never drops just because the data ends). GUI thread only.
 #pragma once
 
-#include <QChartView>
+#include "ChartView.h"
 
 #include <utility>
 #include <vector>
@@ -14,7 +14,7 @@ class QValueAxis;
 
 namespace ss::ui {
 
-class RetentionCurveChart : public QChartView {
+class RetentionCurveChart : public ChartView {
     Q_OBJECT
 public:
     static constexpr int kCohortLines = 8;
@@ -22,7 +22,6 @@ public:
     // With groups (a segment's value each), one mean line with its band per group replaces the
     // per-cohort lines.
     void setMatrix(const CohortMatrix& matrix, const std::vector<std::pair<QString, const CohortMatrix*>>& groups = {});
-    int lineCount() const;  // for tests: cohort lines + the mean
 
 private:
     void addMean(const QString& name, const CohortMatrix& m, const QColor& colour, double& top, int& lastColumn);

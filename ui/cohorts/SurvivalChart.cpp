@@ -1,8 +1,6 @@
 #include "SurvivalChart.h"
 
-#include <QAreaSeries>
 #include <QChart>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QValueAxis>
@@ -25,26 +23,10 @@ void appendSteps(QLineSeries* s, const std::vector<SurvivalPoint>& points, doubl
 
 }  // namespace
 
-SurvivalChart::SurvivalChart(QWidget* parent) : QChartView(new QChart(), parent) {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(280);
-    chart()->legend()->setAlignment(Qt::AlignRight);
-    x_ = new QValueAxis(chart());
-    y_ = new QValueAxis(chart());
-    x_->setTitleText(tr("Days since the first event"));
-    x_->setLabelFormat("%d");
-    y_->setTitleText(tr("Still active (%)"));
-    y_->setLabelFormat("%.0f");
-    y_->setRange(0, 100);
-    chart()->addAxis(x_, Qt::AlignBottom);
-    chart()->addAxis(y_, Qt::AlignLeft);
-}
-
-int SurvivalChart::curveCount() const {
-    int n = 0;
-    for (auto* s : chart()->series())
-        if (qobject_cast<QLineSeries*>(s)) ++n;
-    return n;
+SurvivalChart::SurvivalChart(QWidget* parent) : ChartView(parent, 280, Qt::AlignRight) {
+    x_ = addValueAxis(Qt::AlignBottom, tr("Days since the first event"));
+    y_ = addValueAxis(Qt::AlignLeft, tr("Still active (%)"));
+    setNiceRange(y_, 0, 100);
 }
 
 QString SurvivalChart::summary(const SurvivalReport& r) {
@@ -61,15 +43,13 @@ QString SurvivalChart::summary(const SurvivalReport& r) {
 }
 
 void SurvivalChart::setReport(const SurvivalReport& r) {
+    clearSeries();
     QChart* c = chart();
-    c->removeAllSeries();
     c->setTitle(r.logRank ? tr("Still active (churn gap %1 days) — log-rank p = %2")
                                 .arg(r.churnGapDays)
                                 .arg(r.logRank->pValue < 1e-4 ? QStringLiteral("%1").arg(r.logRank->pValue, 0, 'e', 1)
                                                               : QLocale().toString(r.logRank->pValue, 'f', 4))
                           : tr("Still active (churn gap %1 days)").arg(r.churnGapDays));
-    QValueAxis* x = x_;
-    QValueAxis* y = y_;
     double lastTime = 1;
     for (std::size_t g = 0; g < r.curves.size(); ++g) {
         const auto& curve = r.curves[g];
@@ -78,29 +58,12 @@ void SurvivalChart::setReport(const SurvivalReport& r) {
         auto* lower = new QLineSeries(c);
         appendSteps(upper, curve.points, [](const SurvivalPoint& p) { return p.high; });
         appendSteps(lower, curve.points, [](const SurvivalPoint& p) { return p.low; });
-        auto* band = new QAreaSeries(upper, lower);
-        QColor light = colour;
-        light.setAlpha(50);
-        band->setColor(light);
-        band->setBorderColor(light);
-        c->addSeries(band);
-        band->attachAxis(x);
-        band->attachAxis(y);
-        c->legend()->markers(band).first()->setVisible(false);
-        auto* line = new QLineSeries(c);
-        line->setName(qs(curve.group) == QLatin1String("all") ? tr("All customers") : qs(curve.group));
+        addBand(upper, lower, colour, x_, y_);
+        auto* line = addLine(qs(curve.group) == QLatin1String("all") ? tr("All customers") : qs(curve.group), colour, 2.5, x_, y_);
         appendSteps(line, curve.points, [](const SurvivalPoint& p) { return p.survival; });
-        QPen pen(colour);
-        pen.setWidthF(2.5);
-        line->setPen(pen);
-        c->addSeries(line);
-        line->attachAxis(x);
-        line->attachAxis(y);
         if (!curve.points.empty()) lastTime = std::max(lastTime, curve.points.back().time);
     }
-    x->setRange(0, lastTime);
-    x->applyNiceNumbers();
-    x->setMin(0);
+    setNiceRange(x_, 0, lastTime);
 }
 
 }  // namespace ss::ui

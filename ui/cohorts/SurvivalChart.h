@@ -2,7 +2,7 @@
 // and the log-rank result in the title. GUI thread only.
 #pragma once
 
-#include <QChartView>
+#include "ChartView.h"
 
 class QValueAxis;
 
@@ -10,12 +10,11 @@ class QValueAxis;
 
 namespace ss::ui {
 
-class SurvivalChart : public QChartView {
+class SurvivalChart : public ChartView {
     Q_OBJECT
 public:
     explicit SurvivalChart(QWidget* parent = nullptr);
     void setReport(const SurvivalReport& report);
-    int curveCount() const;  // for tests
     static QString summary(const SurvivalReport& report);  // medians and the log-rank p, one line
 
 private:

@@ -5,40 +5,28 @@
 #include <QVXYModelMapper>
 #include <QValueAxis>
 
-#include "NiceAxis.h"
-
 #include <algorithm>
 
+#include "ChartColours.h"
 #include "LossCurveModel.h"
 
 namespace ss::ui {
 
-LossChart::LossChart(QWidget* parent) : QChartView(new QChart(), parent) {
+LossChart::LossChart(QWidget* parent) : ChartView(parent, 0, Qt::AlignTop) {
     model_ = new LossCurveModel(this);
-    // Configured in place: setChart() would leave the view's first chart undeleted.
-    auto* c = chart();
-    c->setTitle(tr("Two-tower loss per epoch"));
-    auto* x = new QValueAxis(c);
-    x->setTitleText(tr("Epoch"));
-    x->setLabelFormat("%d");
-    auto* y = new QValueAxis(c);
-    y->setTitleText(tr("Binary cross-entropy"));
-    c->addAxis(x, Qt::AlignBottom);
-    c->addAxis(y, Qt::AlignLeft);
+    chart()->setTitle(tr("Two-tower loss per epoch"));
+    x_ = addValueAxis(Qt::AlignBottom, tr("Epoch"));
+    y_ = addValueAxis(Qt::AlignLeft, tr("Binary cross-entropy"));
+    std::size_t colour = 0;
     for (auto [column, name] : {std::pair{int(LossCurveModel::Train), tr("Training")}, std::pair{int(LossCurveModel::Validation), tr("Validation")}}) {
-        auto* series = new QLineSeries(c);
-        series->setName(name);
+        auto* series = addLine(name, seriesColour(colour++), 2.0, x_, y_);
         series->setPointsVisible(true);
-        auto* mapper = new QVXYModelMapper(c);
+        auto* mapper = new QVXYModelMapper(chart());
         mapper->setXColumn(LossCurveModel::Epoch);
         mapper->setYColumn(column);
         mapper->setSeries(series);
         mapper->setModel(model_);
-        c->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
     }
-    setRenderHint(QPainter::Antialiasing);
     connect(model_, &QAbstractItemModel::rowsInserted, this, &LossChart::rescale);
     connect(model_, &QAbstractItemModel::modelReset, this, &LossChart::rescale);
     rescale();
@@ -50,19 +38,10 @@ void LossChart::setSubtitle(const QString& text) {
 }
 
 void LossChart::rescale() {
-    const auto x = chart()->axes(Qt::Horizontal);
-    const auto y = chart()->axes(Qt::Vertical);
-    if (x.isEmpty() || y.isEmpty()) return;
-    const int epochs = std::max(2, model_->rowCount());
-    auto* ax = static_cast<QValueAxis*>(x.first());
-    ax->setRange(1, epochs);
-    ax->setTickType(QValueAxis::TicksDynamic);
-    ax->setTickAnchor(1);
-    ax->setTickInterval(std::max(1, (epochs + 9) / 10));
+    setPeriodRange(x_, 1, model_->rowCount());
     const double hi = model_->maxLoss(), lo = model_->minLoss();
     const double pad = std::max(1e-3, (hi - lo) * 0.1);
-    applyNiceRange(static_cast<QValueAxis*>(y.first()), model_->rowCount() ? std::max(0.0, lo - pad) : 0.0,
-                   model_->rowCount() ? hi + pad : 1.0);
+    setNiceRange(y_, model_->rowCount() ? std::max(0.0, lo - pad) : 0.0, model_->rowCount() ? hi + pad : 1.0);
 }
 
 }  // namespace ss::ui

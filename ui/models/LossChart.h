@@ -3,13 +3,15 @@
 // live while training runs. GUI thread only.
 #pragma once
 
-#include <QChartView>
+#include "ChartView.h"
+
+class QValueAxis;
 
 namespace ss::ui {
 
 class LossCurveModel;
 
-class LossChart : public QChartView {
+class LossChart : public ChartView {
     Q_OBJECT
 public:
     explicit LossChart(QWidget* parent = nullptr);
@@ -19,6 +21,7 @@ public:
 private:
     void rescale();
     LossCurveModel* model_;
+    QValueAxis *x_, *y_;
     QString subtitle_;
 };
 

@@ -1,26 +1,20 @@
 #include "OverviewScreen.h"
 
-#include <QChart>
-#include <QHBoxLayout>
-#include <QChartView>
-#include <QDateTimeAxis>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QLocale>
 #include <QVBoxLayout>
-#include <QVXYModelMapper>
 
 #include <cmath>
-#include <QValueAxis>
 
+#include "DailyEventsChart.h"
 #include "DailyEventsModel.h"
+#include "JobRunner.h"
 #include "KpiTile.h"
-#include "NiceAxis.h"
+#include "Text.h"
 #include "cohorts/Kpis.h"
 #include "cohorts/ProjectActivity.h"
-#include "JobRunner.h"
-#include "Text.h"
 #include "common/TimeUtil.h"
 
 namespace ss::ui {
@@ -46,36 +40,8 @@ OverviewScreen::OverviewScreen(JobRunner& runner, QWidget* parent) : ProjectScre
     layout->addLayout(tiles);
 
     daily_ = new DailyEventsModel(this);
-    chart_ = new QChart();
-    chart_->setTitle(tr("Daily activity"));
-    auto* events = new QLineSeries(chart_);
-    events->setName(tr("Events"));
-    auto* purchases = new QLineSeries(chart_);
-    purchases->setName(tr("Purchases"));
-    for (auto [series, column] : {std::pair{events, int(DailyEventsModel::Events)}, std::pair{purchases, int(DailyEventsModel::Purchases)}}) {
-        auto* mapper = new QVXYModelMapper(chart_);
-        mapper->setXColumn(DailyEventsModel::Day);
-        mapper->setYColumn(column);
-        mapper->setSeries(series);
-        mapper->setModel(daily_);
-        chart_->addSeries(series);
-    }
-    auto* x = new QDateTimeAxis(chart_);
-    x->setFormat("yyyy-MM-dd");
-    x->setTitleText(tr("Day (UTC)"));
-    auto* y = new QValueAxis(chart_);
-    y->setLabelFormat("%d");
-    y->setTitleText(tr("Count"));
-    chart_->addAxis(x, Qt::AlignBottom);
-    chart_->addAxis(y, Qt::AlignLeft);
-    for (auto* s : chart_->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
-    view_ = new QChartView(chart_, this);
-    view_->setRenderHint(QPainter::Antialiasing);
-    view_->setMinimumHeight(320);
-    layout->addWidget(view_, 1);
+    chart_ = new DailyEventsChart(daily_, this);
+    layout->addWidget(chart_, 1);
 }
 
 void OverviewScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
@@ -122,15 +88,7 @@ void OverviewScreen::setProject(const std::shared_ptr<ProjectContext>& project) 
                 .arg(locale.toString(s.eventsByType[3]), locale.toString(s.eventsByType[4])));
         summary_->setToolTip(path);
         daily_->setDays(std::move(r->days));
-        const auto axesX = chart_->axes(Qt::Horizontal);
-        const auto axesY = chart_->axes(Qt::Vertical);
-        if (daily_->rowCount() > 0 && !axesX.isEmpty() && !axesY.isEmpty()) {
-            const auto first = daily_->data(daily_->index(0, DailyEventsModel::Day)).toDouble();
-            const auto last = daily_->data(daily_->index(daily_->rowCount() - 1, DailyEventsModel::Day)).toDouble();
-            axesX.first()->setRange(QDateTime::fromMSecsSinceEpoch(qint64(first), Qt::UTC),
-                                    QDateTime::fromMSecsSinceEpoch(qint64(last), Qt::UTC));
-            applyNiceRange(static_cast<QValueAxis*>(axesY.first()), 0, double(daily_->maxEvents()));
-        }
+        chart_->rescale();
         emit loaded();
     });
 }

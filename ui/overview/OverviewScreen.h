@@ -6,11 +6,10 @@
 #include "ProjectScreen.h"
 
 class QLabel;
-class QChart;
-class QChartView;
 
 namespace ss::ui {
 
+class DailyEventsChart;
 class DailyEventsModel;
 class JobRunner;
 class KpiTile;
@@ -36,8 +35,7 @@ private:
     KpiTile *active_, *repeat_, *retention_;
     QLabel* summary_;
     DailyEventsModel* daily_;
-    QChart* chart_;
-    QChartView* view_;
+    DailyEventsChart* chart_;
 };
 
 }  // namespace ss::ui

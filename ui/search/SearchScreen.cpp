@@ -1,28 +1,18 @@
 #include "SearchScreen.h"
 
-#include <QChart>
-#include <QChartView>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLegendMarker>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
-#include <QScatterSeries>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolTip>
-#include <QValueAxis>
-
-#include "NiceAxis.h"
 #include <QVBoxLayout>
-#include <QColor>
-#include <QCursor>
-#include <QFileDialog>
-#include <QMessageBox>
-#include <map>
 
+#include "CatalogMapChart.h"
 #include "EncoderAccess.h"
 #include "ItemResultsModel.h"
 #include "JobRunner.h"
@@ -92,13 +82,9 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     mapStatus_->setWordWrap(true);
     mapBar->addWidget(draw);
     mapBar->addWidget(mapStatus_, 1);
-    chart_ = new QChart();
-    chart_->setTitle(tr("Embedding map"));
-    chart_->legend()->setAlignment(Qt::AlignRight);
-    chartView_ = new QChartView(chart_, mapPage);
-    chartView_->setRenderHint(QPainter::Antialiasing);
+    map_ = new CatalogMapChart(mapPage);
     mapLayout->addLayout(mapBar);
-    mapLayout->addWidget(chartView_, 1);
+    mapLayout->addWidget(map_, 1);
     tabs->addTab(mapPage, tr("Embedding map"));
 
     connect(go, &QPushButton::clicked, this, [this] { search(query_->text()); });
@@ -115,7 +101,7 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
 void SearchScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
     project_ = project;
     results_->setHits({});
-    chart_->removeAllSeries();
+    map_->clear();
     showModel();
 }
 
@@ -261,66 +247,9 @@ void SearchScreen::buildMap() {
             emit failed(mapStatus_->text());
             return;
         }
-        chart_->removeAllSeries();
-        for (auto* axis : chart_->axes()) chart_->removeAxis(axis);
-        std::map<std::string, QScatterSeries*> byCategory;
-        auto points = std::make_shared<std::vector<CatalogMapPoint>>(std::move(r->points));
-        for (const auto& p : *points) {
-            auto& series = byCategory[p.item.category];
-            if (!series) {
-                series = new QScatterSeries(chart_);
-                series->setName(p.item.category.empty() ? tr("(no category)") : qs(p.item.category));
-                series->setMarkerSize(7);
-                series->setBorderColor(Qt::transparent);
-            }
-            series->append(p.x, p.y);
-        }
-        auto* x = new QValueAxis(chart_);
-        auto* y = new QValueAxis(chart_);
-        x->setTitleText(tr("Component 1 (%1% of variance)").arg(r->explained[0] * 100, 0, 'f', 1));
-        y->setTitleText(tr("Component 2 (%1% of variance)").arg(r->explained[1] * 100, 0, 'f', 1));
-        chart_->addAxis(x, Qt::AlignBottom);
-        chart_->addAxis(y, Qt::AlignLeft);
-        float minX = 0, maxX = 0, minY = 0, maxY = 0;
-        for (std::size_t i = 0; i < points->size(); ++i) {
-            const auto& p = (*points)[i];
-            if (i == 0 || p.x < minX) minX = p.x;
-            if (i == 0 || p.x > maxX) maxX = p.x;
-            if (i == 0 || p.y < minY) minY = p.y;
-            if (i == 0 || p.y > maxY) maxY = p.y;
-        }
-        const float padX = (maxX - minX) * 0.05f + 1e-3f, padY = (maxY - minY) * 0.05f + 1e-3f;
-        applyNiceRange(x, minX - padX, maxX + padX);
-        applyNiceRange(y, minY - padY, maxY + padY);
-        int colourIndex = 0;
-        const int colours = static_cast<int>(byCategory.size());
-        for (auto& [category, series] : byCategory) {
-            // The chart theme has only a handful of colours; spread the hues so categories differ.
-            series->setColor(QColor::fromHsv(colourIndex * 360 / std::max(1, colours), 190, colourIndex % 2 ? 170 : 230));
-            ++colourIndex;
-            chart_->addSeries(series);
-            series->attachAxis(x);
-            series->attachAxis(y);
-            // Hover: name the item under the cursor (nearest point of this series).
-            connect(series, &QScatterSeries::hovered, this, [points, category = category](const QPointF& at, bool state) {
-                if (!state) {
-                    QToolTip::hideText();
-                    return;
-                }
-                const CatalogMapPoint* best = nullptr;
-                double bestDistance = 0;
-                for (const auto& p : *points) {
-                    if (p.item.category != category) continue;
-                    const double d = (p.x - at.x()) * (p.x - at.x()) + (p.y - at.y()) * (p.y - at.y());
-                    if (!best || d < bestDistance) { best = &p; bestDistance = d; }
-                }
-                if (best)
-                    QToolTip::showText(QCursor::pos(), QStringLiteral("<b>%1</b><br>%2<br>%3")
-                                                           .arg(qs(best->item.externalId).toHtmlEscaped(), qs(best->item.title).toHtmlEscaped(),
-                                                                qs(best->item.category).toHtmlEscaped()));
-            });
-        }
-        mapStatus_->setText(tr("%1 items; hover a point for its title.").arg(points->size()));
+        const auto items = r->points.size();
+        map_->setMap(std::move(*r));
+        mapStatus_->setText(tr("%1 items; hover a point for its title.").arg(items));
         tabs_->setCurrentIndex(1);
         emit mapReady();
     });

@@ -6,8 +6,6 @@
 #include "ProjectScreen.h"
 #include "embed/EncodeJob.h"
 
-class QChart;
-class QChartView;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -16,6 +14,7 @@ class QTableView;
 
 namespace ss::ui {
 
+class CatalogMapChart;
 class ItemResultsModel;
 class JobRunner;
 
@@ -25,7 +24,7 @@ public:
     SearchScreen(JobRunner& runner, QWidget* parent = nullptr);
     void setProject(const std::shared_ptr<ProjectContext>& project) override;
     ItemResultsModel* results() const { return results_; }
-    QChart* mapChart() const { return chart_; }
+    CatalogMapChart* mapChart() const { return map_; }
 
 public slots:
     void search(const QString& query);
@@ -53,8 +52,7 @@ private:
     QLabel* heading_;
     QTableView* view_;
     ItemResultsModel* results_;
-    QChart* chart_;
-    QChartView* chartView_;
+    CatalogMapChart* map_;
     QLabel* mapStatus_;
     QTabWidget* tabs_;
 };

@@ -4,7 +4,6 @@
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalPercentBarSeries>
-#include <QLegend>
 #include <QLocale>
 #include <QValueAxis>
 
@@ -16,24 +15,19 @@ namespace ss::ui {
 // Negative in red, neutral grey, positive in the teal of the other charts.
 static const QColor kSentimentColours[] = {QColor(200, 70, 60), QColor(170, 170, 170), QColor(20, 120, 110)};
 
-SentimentCategoryChart::SentimentCategoryChart(QWidget* parent) : QChartView(new QChart(), parent) {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(260);
+SentimentCategoryChart::SentimentCategoryChart(QWidget* parent) : ChartView(parent, 260, Qt::AlignBottom) {
     chart()->setTitle(tr("Sentiment by category"));
-    chart()->legend()->setAlignment(Qt::AlignBottom);
     // The axes live as long as the chart (replacing axes leaves stale labels drawn in Qt 6.4).
     y_ = new QBarCategoryAxis(chart());
-    x_ = new QValueAxis(chart());
-    x_->setRange(0, 100);
-    x_->setLabelFormat("%d%%");
-    x_->setTickCount(6);
     chart()->addAxis(y_, Qt::AlignLeft);
-    chart()->addAxis(x_, Qt::AlignBottom);
+    x_ = addValueAxis(Qt::AlignBottom);
+    setNiceRange(x_, 0, 100);
+    x_->setLabelFormat("%d%%");
 }
 
 void SentimentCategoryChart::setOverview(const sentiment::SentimentOverview& overview) {
+    clearSeries();
     QChart* c = chart();
-    c->removeAllSeries();
     auto* series = new QHorizontalPercentBarSeries(c);
     QBarSet* sets[3];
     for (int s = 0; s < 3; ++s) {
@@ -62,7 +56,6 @@ void SentimentCategoryChart::setOverview(const sentiment::SentimentOverview& ove
     y_->append(names);
     series->attachAxis(y_);
     series->attachAxis(x_);
-    x_->setRange(0, 100);
     setMinimumHeight(std::max(260, 90 + 26 * categories_));
 }
 

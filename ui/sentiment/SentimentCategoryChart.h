@@ -3,7 +3,7 @@
 // reviews (stacked to 100%), with the number of reviews in the category's label. GUI thread only.
 #pragma once
 
-#include <QChartView>
+#include "ChartView.h"
 
 #include "sentiment/SentimentOverview.h"
 
@@ -12,7 +12,7 @@ class QValueAxis;
 
 namespace ss::ui {
 
-class SentimentCategoryChart : public QChartView {
+class SentimentCategoryChart : public ChartView {
     Q_OBJECT
 public:
     static constexpr std::size_t kMostCategories = 12;

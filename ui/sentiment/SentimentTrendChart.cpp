@@ -2,9 +2,7 @@
 
 #include <QBarCategoryAxis>
 #include <QChart>
-#include <QLegend>
 #include <QLineSeries>
-#include <QPen>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -15,28 +13,16 @@
 
 namespace ss::ui {
 
-SentimentTrendChart::SentimentTrendChart(QWidget* parent) : QChartView(new QChart(), parent) {
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(260);
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+SentimentTrendChart::SentimentTrendChart(QWidget* parent) : ChartView(parent, 260, Qt::AlignBottom) {
     // The axes live as long as the chart (replacing axes leaves stale labels drawn in Qt 6.4).
     x_ = new QBarCategoryAxis(chart());
-    y_ = new QValueAxis(chart());
     chart()->addAxis(x_, Qt::AlignBottom);
-    chart()->addAxis(y_, Qt::AlignLeft);
-}
-
-int SentimentTrendChart::lineCount() const {
-    int n = 0;
-    for (auto* s : chart()->series())
-        if (qobject_cast<QLineSeries*>(s)) ++n;
-    return n;
+    y_ = addValueAxis(Qt::AlignLeft);
 }
 
 void SentimentTrendChart::reset(const QString& title, const std::vector<std::string>& months, const QString& yTitle) {
-    QChart* c = chart();
-    c->removeAllSeries();
-    c->setTitle(title);
+    clearSeries();
+    chart()->setTitle(title);
     // Points at x = 0..n-1 sit on the months' categories; a missing point leaves a gap.
     QStringList names;
     for (const auto& m : months) names << qs(m);
@@ -48,12 +34,9 @@ void SentimentTrendChart::reset(const QString& title, const std::vector<std::str
 
 void SentimentTrendChart::setOverview(const sentiment::SentimentOverview& overview) {
     reset(tr("Negative reviews by month (months with %1 or more labelled reviews)").arg(kMinimumReviews), overview.months, tr("Negative (%)"));
-    QChart* c = chart();
     double top = 0;
-    auto addLine = [&](const QString& name, const std::vector<sentiment::SentimentTally>& tallies, const QColor& colour, int width) {
-        auto* line = new QLineSeries(c);
-        line->setName(name);
-        line->setPen(QPen(colour, width));
+    auto addShare = [&](const QString& name, const std::vector<sentiment::SentimentTally>& tallies, const QColor& colour, qreal width) {
+        auto* line = addLine(name, colour, width, x_, y_);
         line->setPointsVisible(tallies.size() < 3);
         for (std::size_t m = 0; m < tallies.size(); ++m) {
             const double share = tallies[m].shareNegative();
@@ -61,41 +44,28 @@ void SentimentTrendChart::setOverview(const sentiment::SentimentOverview& overvi
             line->append(static_cast<double>(m), 100.0 * share);
             top = std::max(top, 100.0 * share);
         }
-        c->addSeries(line);
-        line->attachAxis(x_);
-        line->attachAxis(y_);
     };
-    addLine(tr("All reviews"), overview.monthly, QColor(40, 40, 40), 3);
+    addShare(tr("All reviews"), overview.monthly, QColor(40, 40, 40), 3);
     std::size_t lines = 0;
     for (const auto& category : overview.categories) {
         if (lines == kCategoryLines) break;
         if (category.tally.labelled() == 0) continue;
-        addLine(category.category.empty() ? tr("(no category)") : qs(category.category), category.months, seriesColour(lines), 2);
+        addShare(category.category.empty() ? tr("(no category)") : qs(category.category), category.months, seriesColour(lines), 2);
         ++lines;
     }
-    y_->setRange(0, std::max(5.0, std::ceil(top / 5.0) * 5.0));
-    y_->applyNiceNumbers();
-    y_->setLabelFormat("%.0f");
+    setNiceRange(y_, 0, std::max(5.0, top));
 }
 
 void SentimentTrendChart::setCounts(const QString& title, const std::vector<std::string>& months, const std::vector<int>& counts) {
     reset(title, months, tr("Reviews"));
-    QChart* c = chart();
-    auto* line = new QLineSeries(c);
-    line->setName(tr("Reviews per month"));
-    line->setPen(QPen(seriesColour(0), 3));
+    auto* line = addLine(tr("Reviews per month"), seriesColour(0), 3, x_, y_);
     line->setPointsVisible(true);
     int top = 0;
     for (std::size_t m = 0; m < counts.size(); ++m) {
         line->append(static_cast<double>(m), counts[m]);
         top = std::max(top, counts[m]);
     }
-    c->addSeries(line);
-    line->attachAxis(x_);
-    line->attachAxis(y_);
-    y_->setRange(0, std::max(1, top));
-    y_->applyNiceNumbers();
-    y_->setLabelFormat("%.0f");
+    setNiceRange(y_, 0, std::max(4, top));  // whole reviews: steps of at least one
 }
 
 }  // namespace ss::ui

@@ -3,7 +3,7 @@
 // leave a gap), or a topic's reviews per month. GUI thread only.
 #pragma once
 
-#include <QChartView>
+#include "ChartView.h"
 
 #include <string>
 #include <utility>
@@ -17,7 +17,7 @@ class QBarCategoryAxis;
 
 namespace ss::ui {
 
-class SentimentTrendChart : public QChartView {
+class SentimentTrendChart : public ChartView {
     Q_OBJECT
 public:
     static constexpr std::size_t kCategoryLines = 4;
@@ -29,7 +29,6 @@ public:
     void setOverview(const sentiment::SentimentOverview& overview);
     // One line of counts per month (a topic's trend).
     void setCounts(const QString& title, const std::vector<std::string>& months, const std::vector<int>& counts);
-    int lineCount() const;
 
 private:
     void reset(const QString& title, const std::vector<std::string>& months, const QString& yTitle);

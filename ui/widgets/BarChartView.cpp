@@ -8,30 +8,25 @@
 #include <QValueAxis>
 
 #include "ChartColours.h"
-#include "NiceAxis.h"
 #include "NumberProxyModel.h"
 
 namespace ss::ui {
 
-BarChartView::BarChartView(QAbstractItemModel* model, int valueRole, QWidget* parent) : QChartView(new QChart(), parent) {
+BarChartView::BarChartView(QAbstractItemModel* model, int valueRole, QWidget* parent) : ChartView(parent, 0, Qt::AlignTop) {
     auto* numbers = new NumberProxyModel(valueRole, this);
     numbers->setSourceModel(model);
     numbers_ = numbers;
-    // Configured in place: setChart() would leave the view's first chart undeleted.
     auto* c = chart();
-    c->setMargins(QMargins(4, 4, 4, 4));
     bars_ = new QBarSeries(c);
     mapper_ = new QVBarModelMapper(c);
     mapper_->setFirstRow(0);
     mapper_->setSeries(bars_);
     c->addSeries(bars_);
     x_ = new QBarCategoryAxis(c);
-    y_ = new QValueAxis(c);
     c->addAxis(x_, Qt::AlignBottom);
-    c->addAxis(y_, Qt::AlignLeft);
+    y_ = addValueAxis(Qt::AlignLeft);
     bars_->attachAxis(x_);
     bars_->attachAxis(y_);
-    setRenderHint(QPainter::Antialiasing);
 }
 
 void BarChartView::mapColumns(int first, int last) {
@@ -51,7 +46,7 @@ void BarChartView::colourBarSets() {
 void BarChartView::setCategories(const QStringList& categories, double top) {
     x_->clear();
     x_->append(categories);
-    applyNiceRange(y_, 0, top > 0 ? top : 1.0);
+    setNiceRange(y_, 0, top > 0 ? top : 1.0);
 }
 
 }  // namespace ss::ui

@@ -1,11 +1,10 @@
-// BarChartView: the one set-up of a bar chart over an item model — a QBarSeries fed through a
-// QVBarModelMapper from a NumberProxyModel (the exact numbers behind a table's formatted text), a
-// category axis, a value axis from zero with ticks a person would choose (NiceAxis), the project's
-// series colours (ChartColours), antialiasing and tight margins. Subclasses map their columns and
+// BarChartView: the one set-up of a bar chart over an item model (a ChartView) — a QBarSeries fed
+// through a QVBarModelMapper from a NumberProxyModel (the exact numbers behind a table's formatted
+// text), a category axis, a value axis from zero with nice ticks, the project's series colours. Subclasses map their columns and
 // name the categories; the Models screen's metric and slice charts are two. GUI thread only.
 #pragma once
 
-#include <QChartView>
+#include "ChartView.h"
 #include <QStringList>
 
 class QAbstractItemModel;
@@ -16,7 +15,7 @@ class QValueAxis;
 
 namespace ss::ui {
 
-class BarChartView : public QChartView {
+class BarChartView : public ChartView {
     Q_OBJECT
 public:
     QBarSeries* bars() const { return bars_; }

@@ -63,7 +63,7 @@ private slots:
         QVERIFY(model->data(model->index(newest, col), Qt::DisplayRole).toString().endsWith(QStringLiteral("…")));
         QVERIFY(model->data(model->index(0, CohortTableModel::kFirstPeriodColumn + 1), Qt::ToolTipRole).toString().contains("95% interval"));
         QVERIFY(screen.curveChart()->lineCount() >= 2);
-        QCOMPARE(screen.survivalChart()->curveCount(), 1);
+        QCOMPARE(screen.survivalChart()->lineCount(), 1);
         QVERIFY(screen.valueChart()->pointCount() >= 5);
         ss::test::saveScreenshot(screen, QStringLiteral("cohorts-week-en.png"));
 
@@ -82,7 +82,7 @@ private slots:
         // Group by the experiment's variant: two survival curves and a log-rank p; one arm filters the table.
         QVERIFY(select(screen.controls()->groupByBox(), QStringLiteral("property:variant")));
         QVERIFY(shown.wait(20000));
-        QCOMPARE(screen.survivalChart()->curveCount(), 2);
+        QCOMPARE(screen.survivalChart()->lineCount(), 2);
         QVERIFY(screen.survivalChart()->chart()->title().contains("log-rank"));
         QCOMPARE(screen.curveChart()->lineCount(), 2);  // one mean line per arm
         screen.tabs()->setCurrentIndex(1);
