@@ -1094,6 +1094,29 @@
     </message>
 </context>
 <context>
+    <name>ss::ui::CatalogMapChart</name>
+    <message>
+        <location filename="../ui/search/CatalogMapChart.cpp" line="17"/>
+        <source>Embedding map</source>
+        <translation>向量地图</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/CatalogMapChart.cpp" line="45"/>
+        <source>(no category)</source>
+        <translation>（无类目）</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/CatalogMapChart.cpp" line="51"/>
+        <source>Component 1 (%1% of variance)</source>
+        <translation>主成分 1（解释 %1% 方差）</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/CatalogMapChart.cpp" line="52"/>
+        <source>Component 2 (%1% of variance)</source>
+        <translation>主成分 2（解释 %1% 方差）</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::ClassifierQualityModel</name>
     <message>
         <location filename="../ui/sentiment/ClassifierQualityModel.cpp" line="36"/>
@@ -1843,6 +1866,34 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::DailyEventsChart</name>
+    <message>
+        <location filename="../ui/overview/DailyEventsChart.cpp" line="16"/>
+        <source>Daily activity</source>
+        <translation>每日活跃</translation>
+    </message>
+    <message>
+        <location filename="../ui/overview/DailyEventsChart.cpp" line="19"/>
+        <source>Day (UTC)</source>
+        <translation>日期（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../ui/overview/DailyEventsChart.cpp" line="21"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../ui/overview/DailyEventsChart.cpp" line="23"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/overview/DailyEventsChart.cpp" line="23"/>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::DailyEventsModel</name>
     <message>
         <location filename="../ui/overview/DailyEventsModel.cpp" line="34"/>
@@ -2408,19 +2459,19 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LifetimeValueChart</name>
     <message>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="16"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="15"/>
         <source>Lifetime value per customer (mean of complete cohorts)</source>
         <translation>人均生命周期价值（完整同期群的平均）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="23"/>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="60"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="17"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="40"/>
         <source>Purchases per customer</source>
         <translation>人均购买次数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="24"/>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="62"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="18"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="42"/>
         <source>Revenue per customer</source>
         <translation>人均收入</translation>
     </message>
@@ -2428,33 +2479,33 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LossChart</name>
     <message>
-        <location filename="../ui/models/LossChart.cpp" line="20"/>
-        <location filename="../ui/models/LossChart.cpp" line="49"/>
+        <location filename="../ui/models/LossChart.cpp" line="17"/>
+        <location filename="../ui/models/LossChart.cpp" line="37"/>
         <source>Two-tower loss per epoch</source>
         <translation>双塔模型每轮损失</translation>
     </message>
     <message>
-        <location filename="../ui/models/LossChart.cpp" line="22"/>
+        <location filename="../ui/models/LossChart.cpp" line="18"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/models/LossChart.cpp" line="25"/>
+        <location filename="../ui/models/LossChart.cpp" line="19"/>
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../ui/models/LossChart.cpp" line="28"/>
+        <location filename="../ui/models/LossChart.cpp" line="21"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/models/LossChart.cpp" line="28"/>
+        <location filename="../ui/models/LossChart.cpp" line="21"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../ui/models/LossChart.cpp" line="49"/>
+        <location filename="../ui/models/LossChart.cpp" line="37"/>
         <source>Two-tower loss per epoch — %1</source>
         <translation>双塔模型每轮损失 — %1</translation>
     </message>
@@ -3053,108 +3104,83 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::OverviewScreen</name>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="36"/>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="84"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="30"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="50"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="42"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="36"/>
         <source>Active customers, last 7 days</source>
         <translation>近 7 天活跃顾客</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="43"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="37"/>
         <source>Repeat-purchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="44"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="38"/>
         <source>Month-1 retention, latest complete cohort</source>
         <translation>最近完整同期群的次月留存</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="50"/>
-        <source>Daily activity</source>
-        <translation>每日活跃</translation>
-    </message>
-    <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="52"/>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="54"/>
-        <source>Purchases</source>
-        <translation>购买</translation>
-    </message>
-    <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="65"/>
-        <source>Day (UTC)</source>
-        <translation>日期（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="68"/>
-        <source>Count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="90"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="56"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="104"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="70"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="106"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="72"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="115"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="81"/>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="144"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="102"/>
         <source>Computing stickiness</source>
         <translation>正在计算用户粘性</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="157"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="115"/>
         <source>%1 in the last 30 days</source>
         <translation>近 30 天 %1 位</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="159"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="117"/>
         <source>Customers with an event in the 7 days before the data&apos;s last event; the line shows each of the last 12 weeks.</source>
         <translation>在数据最后一个事件之前 7 天内有事件的顾客；曲线显示最近 12 周每周的人数。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="162"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="120"/>
         <source>%1 of %2 buyers bought again</source>
         <translation>%2 位购买者中 %1 位再次购买</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="164"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="122"/>
         <source>Share of buying customers with two or more purchases; the line shows it month by month.</source>
         <translation>购买过的顾客中购买两次及以上的比例；曲线按月显示。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="166"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="124"/>
         <source>No monthly cohort has a complete month 1 yet.</source>
         <translation>尚无月度同期群拥有完整的次月数据。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="169"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="127"/>
         <source>cohort %1 (%2 customers), 95% interval %3 to %4</source>
         <translation>同期群 %1（%2 位顾客），95% 区间 %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="173"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="131"/>
         <source>First-time monthly cohorts in the project&apos;s time zone: the share back in the month after joining; the line shows every cohort.</source>
         <translation>按项目时区的首次月度同期群：加入后次月回访的比例；曲线显示每个同期群。</translation>
     </message>
@@ -3422,17 +3448,17 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RetentionCurveChart</name>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="21"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="16"/>
         <source>Retention by period</source>
         <translation>各期留存</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="25"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="18"/>
         <source>Retained (%)</source>
         <translation>留存（%）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="111"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="66"/>
         <source>Mean (95% interval)</source>
         <translation>平均（95% 区间）</translation>
     </message>
@@ -3739,182 +3765,166 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SearchScreen</name>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="41"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="31"/>
         <source>Model for this project…</source>
         <translation>本项目使用的模型…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="42"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="32"/>
         <source>Encode items</source>
         <translation>编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="43"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="33"/>
         <source>Encode reviews</source>
         <translation>编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="139"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="125"/>
         <source>Choose a BERT model folder for this project</source>
         <translation>为本项目选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="147"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="133"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="60"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="50"/>
         <source>Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”</source>
         <translation>用中文或英文描述你想找的商品，例如“适合旅行的安静耳机”</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="64"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="54"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="65"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="55"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="68"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="58"/>
         <source>Similar to selected</source>
         <translation>查找相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="73"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="63"/>
         <source>Type a query to search the catalog by meaning.</source>
         <translation>输入查询，按语义搜索商品目录。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="85"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="75"/>
         <source>Search and similar items</source>
         <translation>搜索与相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="90"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="80"/>
         <source>Draw the map</source>
         <translation>绘制地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="91"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="81"/>
         <source>A 2D projection (PCA) of every item&apos;s sentence vector, coloured by category.</source>
         <translation>所有商品句向量的二维投影（PCA），按类目着色。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="96"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="102"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="258"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="88"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="244"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="128"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="114"/>
         <source>No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>没有句向量编码器，因此搜索和编码不可用。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="134"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="120"/>
         <source>Model: %1 (workbench default)</source>
         <translation>模型：%1（工作台默认）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="134"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="120"/>
         <source>Model: %1 (chosen for this project)</source>
         <translation>模型：%1（本项目指定）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="146"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="132"/>
         <source>Choosing the project&apos;s model</source>
         <translation>正在为项目选择模型</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="157"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="180"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="213"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="244"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="143"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="166"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="199"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="230"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="165"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="151"/>
         <source>Encoding items</source>
         <translation>正在编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="165"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="151"/>
         <source>Encoding reviews</source>
         <translation>正在编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="171"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="157"/>
         <source>%1: %2 encoded now, %3 already cached, %4 s</source>
         <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="184"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="170"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="196"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="182"/>
         <source>Semantic search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="198"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="184"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="202"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="188"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="227"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="213"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="229"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="215"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="233"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="219"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="248"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="234"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="260"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="246"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="272"/>
-        <source>(no category)</source>
-        <translation>（无类目）</translation>
-    </message>
-    <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="280"/>
-        <source>Component 1 (%1% of variance)</source>
-        <translation>主成分 1（解释 %1% 方差）</translation>
-    </message>
-    <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="281"/>
-        <source>Component 2 (%1% of variance)</source>
-        <translation>主成分 2（解释 %1% 方差）</translation>
-    </message>
-    <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="323"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="252"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>
@@ -3922,17 +3932,17 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SentimentCategoryChart</name>
     <message>
-        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="22"/>
+        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="19"/>
         <source>Sentiment by category</source>
         <translation>各类目情感</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="56"/>
+        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="50"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="57"/>
+        <location filename="../ui/sentiment/SentimentCategoryChart.cpp" line="51"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -4094,32 +4104,32 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SentimentTrendChart</name>
     <message>
-        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="50"/>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="36"/>
         <source>Negative reviews by month (months with %1 or more labelled reviews)</source>
         <translation>各月负面评论（仅含带标签评论不少于 %1 条的月份）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="50"/>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="36"/>
         <source>Negative (%)</source>
         <translation>负面（%）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="68"/>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="48"/>
         <source>All reviews</source>
         <translation>全部评论</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="73"/>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="53"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="82"/>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="60"/>
         <source>Reviews</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="85"/>
+        <location filename="../ui/sentiment/SentimentTrendChart.cpp" line="61"/>
         <source>Reviews per month</source>
         <translation>每月评论数</translation>
     </message>
@@ -4256,43 +4266,43 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SurvivalChart</name>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="53"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="35"/>
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="55"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="37"/>
         <source>%1: median %2 days (95% interval %3 to %4)</source>
         <translation>%1：中位数 %2 天（95% 区间 %3 至 %4）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="55"/>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="91"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="37"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="62"/>
         <source>All customers</source>
         <translation>全部顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="58"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="40"/>
         <source>log-rank p = %1</source>
         <translation>对数秩检验 p = %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="66"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="48"/>
         <source>Still active (churn gap %1 days) — log-rank p = %2</source>
         <translation>仍活跃（流失间隔 %1 天）— 对数秩检验 p = %2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="70"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="52"/>
         <source>Still active (churn gap %1 days)</source>
         <translation>仍活跃（流失间隔 %1 天）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="34"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="27"/>
         <source>Days since the first event</source>
         <translation>自首次事件起的天数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="36"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="28"/>
         <source>Still active (%)</source>
         <translation>仍活跃（%）</translation>
     </message>
