@@ -14,6 +14,7 @@
 
 #include "../io/TextFixture.h"
 #include "../store/ProjectDump.h"
+#include "../store/TestSupport.h"
 #include "ingest/Importer.h"
 #include "ingest/TaobaoFormat.h"
 
@@ -89,5 +90,55 @@ inline ss::ImportOptions withNow(std::int64_t now = kNow) {
     o.now = now;
     return o;
 }
+
+inline void addCountColumns() {
+    QTest::addColumn<QByteArray>("fixture");
+    QTest::addColumn<int>("read");
+    QTest::addColumn<int>("imported");
+    QTest::addColumn<int>("rejected");
+    QTest::addColumn<int>("flagged");
+    QTest::addColumn<int>("duplicate");
+    QTest::addColumn<QStringList>("rejects");
+}
+
+// Imports `fixture` in `format` into a fresh project and checks summary, stored report and rejects.
+inline void importAndCheck(ss::ImportFormat format, const ss::ImportOptions& options, const QString& fileName = "data.txt") {
+    QFETCH(QByteArray, fixture);
+    QFETCH(int, read);
+    QFETCH(int, imported);
+    QFETCH(int, rejected);
+    QFETCH(int, flagged);
+    QFETCH(int, duplicate);
+    QFETCH(QStringList, rejects);
+    QTemporaryDir dir;
+    const auto project = projectIn(dir);
+    const auto file = writeFixture(dir, fileName.toStdString(), fixture);
+    auto summary = runImport(project, format, {file}, options);
+    SS_VERIFY_OK(summary);
+    QCOMPARE(int(summary->rowsRead), read);
+    QCOMPARE(int(summary->rowsImported), imported);
+    QCOMPARE(int(summary->rowsRejected), rejected);
+    QCOMPARE(int(summary->rowsFlagged), flagged);
+    QCOMPARE(int(summary->rowsDuplicate), duplicate);
+    QCOMPARE(summary->files.size(), std::size_t(1));
+    sstest::checkRejects(summary->files[0].rejects, rejects);
+    if (QTest::currentTestFailed()) return;
+    // The stored report says the same.
+    auto opened = ss::Project::open(project);
+    SS_VERIFY_OK(opened);
+    auto reports = (*opened)->importReports();
+    SS_VERIFY_OK(reports);
+    QCOMPARE(reports->size(), std::size_t(1));
+    const auto& r = reports->front();
+    SS_COMPARE_STR(r.format, std::string(ss::importFormatName(format)));
+    QCOMPARE(int(r.rowsRead), read);
+    QCOMPARE(int(r.rowsImported), imported);
+    QCOMPARE(int(r.rowsRejected), rejected);
+    QCOMPARE(int(r.rowsFlagged), flagged);
+    QCOMPARE(int(r.rowsDuplicate), duplicate);
+    QVERIFY(r.fingerprint.starts_with("fnv1a64:"));
+    sstest::checkRejects(r.rejects, rejects);
+}
+
 
 }  // namespace sstest
