@@ -2748,6 +2748,14 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::MetricBarChart</name>
+    <message>
+        <location filename="../ui/models/MetricBarChart.cpp" line="42"/>
+        <source>%1 — best: %2 ★</source>
+        <translation>%1 — 最佳：%2 ★</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::ModelSetupDialog</name>
     <message>
         <location filename="../ui/start/ModelSetupDialog.cpp" line="25"/>
@@ -2813,282 +2821,282 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="48"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="50"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="65"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="67"/>
         <source>Split and metrics</source>
         <translation>切分与指标</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="68"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
         <source>Temporal (global cut-off)</source>
         <translation>按时间（全局切分点）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="69"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
         <source>Leave last out (per customer)</source>
         <translation>留最后一次（每位顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="72"/>
         <source>Random (seeded)</source>
         <translation>随机（固定种子）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="73"/>
         <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
         <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="77"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="79"/>
         <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
         <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
         <source>Add to cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="86"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
         <source>recommenders (Microsoft Recommenders)</source>
         <translation>recommenders（Microsoft Recommenders）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="87"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="89"/>
         <source>recbole (RecBole)</source>
         <translation>recbole（RecBole）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="90"/>
         <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="96"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="103"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="104"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="105"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="107"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="119"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="121"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="121"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="123"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="130"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="262"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="132"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="274"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="148"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="150"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="155"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="202"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="214"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="159"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="171"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="213"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="183"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="225"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="173"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="185"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="181"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="193"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="196"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="208"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="204"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="216"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="210"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="222"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="215"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="227"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="218"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="230"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="236"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="248"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="239"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="251"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="239"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="242"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="251"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="242"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="245"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="257"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="245"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="248"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="257"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="260"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="248"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="260"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="262"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="274"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="299"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="311"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="340"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="352"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="318"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="330"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="321"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="333"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="326"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="338"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="327"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="339"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="355"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="367"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="359"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="371"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="370"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="382"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="377"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="389"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="378"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="390"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>

@@ -1,6 +1,8 @@
-// MetricBarChart: one comparison column as a bar chart — a bar per recommender bound to the
-// ComparisonTableModel through QVBarModelMapper, its 95% CI drawn as a whisker over each bar, and the
-// column's best recommender starred on the axis. Follows the model's resets. GUI thread only.
+// MetricBarChart: one comparison column as a bar chart — a bar per recommender in its own colour
+// (seriesColour of its row, as in the Slices chart; the names are in the Models screen's shared
+// ChartLegend, so no axis label is ever cut short), its 95% CI drawn as a whisker over each bar, its
+// value inside, and the column's best recommender named in the title. Follows the model's resets.
+// GUI thread only.
 #pragma once
 
 #include "BarChartView.h"

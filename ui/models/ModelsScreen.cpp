@@ -18,6 +18,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "ChartColours.h"
+#include "ChartLegend.h"
 #include "ComparisonTableModel.h"
 #include "ExportFiles.h"
 #include "JobRunner.h"
@@ -167,6 +169,16 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
         grid->addWidget(chart, charts_.size() / 3, charts_.size() % 3);
         charts_ << chart;
     }
+    // One legend for the six charts (a colour per recommender), inside the grid so a saved image has it.
+    chartLegend_ = new ChartLegend(chartsGrid_);
+    grid->addWidget(chartLegend_, 2, 0, 1, 3);
+    connect(comparison_, &QAbstractItemModel::modelReset, this, [this] {
+        QList<QPair<QColor, QString>> entries;
+        for (int r = 0; r < comparison_->rowCount(); ++r)
+            entries.append({seriesColour(static_cast<std::size_t>(r)), comparison_->index(r, 0).data(ComparisonTableModel::ShortNameRole).toString()});
+        chartLegend_->setEntries(entries);
+    });
+    chartLegend_->setEntries({});
     chartsLayout->addWidget(chartsGrid_, 1);
     auto* saveCharts = new QPushButton(tr("Save chart image…"), chartsPage);
     chartsLayout->addWidget(saveCharts, 0, Qt::AlignRight);

@@ -27,6 +27,7 @@ namespace ss::ui {
 
 class RunHistoryPanel;
 
+class ChartLegend;
 class ComparisonTableModel;
 class JobRunner;
 class LossChart;
@@ -53,6 +54,7 @@ public:
     SliceBarChart* sliceChart() const { return sliceChart_; }
     LossChart* lossChart() const { return lossChart_; }
     const QList<MetricBarChart*>& charts() const { return charts_; }
+    ChartLegend* chartLegend() const { return chartLegend_; }
     QTabWidget* tabs() const { return tabs_; }
     RunHistoryPanel* history() const { return history_; }
     bool running() const { return job_ != 0; }
@@ -101,6 +103,7 @@ private:
     SliceBarChart* sliceChart_;
     QWidget* chartsGrid_;
     QList<MetricBarChart*> charts_;
+    ChartLegend* chartLegend_;
     LossChart* lossChart_;
     QLabel* trainingLog_;
     RunHistoryPanel* history_;

@@ -18,9 +18,6 @@ BarChartView::BarChartView(QAbstractItemModel* model, int valueRole, QWidget* pa
     numbers_ = numbers;
     auto* c = chart();
     bars_ = new QBarSeries(c);
-    mapper_ = new QVBarModelMapper(c);
-    mapper_->setFirstRow(0);
-    mapper_->setSeries(bars_);
     c->addSeries(bars_);
     x_ = new QBarCategoryAxis(c);
     c->addAxis(x_, Qt::AlignBottom);
@@ -30,6 +27,11 @@ BarChartView::BarChartView(QAbstractItemModel* model, int valueRole, QWidget* pa
 }
 
 void BarChartView::mapColumns(int first, int last) {
+    if (!mapper_) {  // made on first use: a chart that builds its own bar sets has none
+        mapper_ = new QVBarModelMapper(chart());
+        mapper_->setFirstRow(0);
+        mapper_->setSeries(bars_);
+    }
     mapper_->setModel(nullptr);
     if (last < first) return;
     mapper_->setFirstBarSetColumn(first);

@@ -24,7 +24,8 @@ public:
 protected:
     // `valueRole`: the role of `model` holding each cell's number.
     BarChartView(QAbstractItemModel* model, int valueRole, QWidget* parent);
-    // Bars from these columns of the model (one bar set per column), or none when last < first.
+    // Bars from these columns of the model (one bar set per column), or none when last < first. A
+    // subclass that builds its own bar sets (MetricBarChart: one per row) never calls it.
     void mapColumns(int first, int last);
     // The categories under the bars, and the value axis from 0 to at least `top` (1 when nothing).
     void setCategories(const QStringList& categories, double top);
@@ -34,7 +35,7 @@ protected:
 private:
     QAbstractItemModel* numbers_;
     QBarSeries* bars_;
-    QVBarModelMapper* mapper_;
+    QVBarModelMapper* mapper_ = nullptr;
     QBarCategoryAxis* x_;
     QValueAxis* y_;
 };

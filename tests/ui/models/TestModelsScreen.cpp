@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "ChartLegend.h"
 #include "ComparisonTableModel.h"
 #include "JobRunner.h"
 #include "LossChart.h"
@@ -120,13 +121,22 @@ private slots:
         const auto cut = cutAt.match(summary);
         QVERIFY2(cut.hasMatch(), qPrintable(summary));
 
-        // Charts: a bar per recommender and a CI whisker on each, for every metric.
+        // Charts: a bar per recommender in its own colour and a CI whisker on each, for every metric;
+        // the names in one legend, whole (never cut short like axis labels), the best in each title.
         QCOMPARE(screen.charts().size(), 6);
+        QStringList names;
+        for (int r = 0; r < 3; ++r) names << table->index(r, 0).data(ComparisonTableModel::ShortNameRole).toString();
+        QCOMPARE(screen.chartLegend()->names(), names);
         for (auto* chart : screen.charts()) {
-            QCOMPARE(chart->bars()->barSets().size(), 1);
-            QCOMPARE(chart->bars()->barSets().first()->count(), 3);
+            QCOMPARE(chart->bars()->barSets().size(), 3);
+            for (int r = 0; r < 3; ++r) {
+                QCOMPARE(chart->bars()->barSets()[r]->label(), names[r]);
+                QCOMPARE(chart->bars()->barSets()[r]->count(), 1);
+                QCOMPARE(chart->bars()->barSets()[r]->at(0), table->index(r, chart->column()).data(ComparisonTableModel::ValueRole).toDouble());
+            }
             QCOMPARE(chart->whiskers(), 3);
         }
+        QVERIFY(screen.charts()[2]->chart()->title().contains(names[table->bestRow(ndcg)]));
         // Slices: cold users and cohorts at least, a column per recommender.
         auto* slices = screen.slices();
         QVERIFY(slices->rowCount() >= 3);
