@@ -15,6 +15,18 @@ void printJson(const boost::json::value& value) {
     std::cout << boost::json::serialize(value) << std::endl;
 }
 
+void printCoverage(const LanguageCoverage& c) {
+    std::printf("coverage       %s by %s (%s): %.1f%% of %lld word pieces unknown, %.1f%% of %lld texts cut at the model's length\n",
+                c.target.c_str(), c.modelName.c_str(), c.exact ? "every text" : "a sample", 100.0 * c.unknownShare(),
+                static_cast<long long>(c.counts.pieces), 100.0 * c.truncatedShare(), static_cast<long long>(c.counts.texts));
+    if (c.unreadable())
+        std::printf("warning        %s does not know %.0f%% of the word pieces in this shop's %s (its vocabulary lacks the "
+                    "shop's language: Chinese text read by an English model, say), so search, similar items and content "
+                    "recommendations miss what those words say. Add a model that reads the shop's language (shelfsense-cli "
+                    "model install FOLDER, or Help > Add a sentence encoder in the workbench) and encode again.\n",
+                    c.modelName.c_str(), 100.0 * c.unknownShare(), c.target.c_str());
+}
+
 JobContext stderrProgress(bool quiet) {
     JobContext context;
     context.stop = cancelToken();

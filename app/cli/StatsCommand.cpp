@@ -6,6 +6,7 @@
 #include "Command.h"
 #include "Output.h"
 #include "common/TimeUtil.h"
+#include "embed/LanguageCoverage.h"
 #include "store/EventType.h"
 #include "store/Project.h"
 
@@ -37,10 +38,17 @@ Status runStats(const std::vector<std::string>& args) {
     for (int t = 1; t <= 4; ++t)
         byType[std::string(eventTypeName(static_cast<EventType>(t)))] = stats->eventsByType[t];
     out["events_by_type"] = std::move(byType);
+    auto coverage = LanguageCoverage::stored(**project);
+    if (!coverage) return coverage.error();
+    boost::json::array measured;
+    for (const auto& c : *coverage) measured.push_back(c.toJson());
+    out["language_coverage"] = std::move(measured);
     if (parser.flag("json")) {
         printJson(out);
     } else {
-        for (const auto& [k, v] : out) std::printf("%-14s %s\n", std::string(k).c_str(), boost::json::serialize(v).c_str());
+        for (const auto& [k, v] : out)
+            if (k != "language_coverage") std::printf("%-14s %s\n", std::string(k).c_str(), boost::json::serialize(v).c_str());
+        for (const auto& c : *coverage) printCoverage(c);
     }
     return {};
 }

@@ -1,6 +1,9 @@
 #include "EncodeJob.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <ctime>
 
 #include "common/JobStages.h"
 #include "model/Sha256.h"
@@ -10,6 +13,56 @@
 namespace ss {
 
 std::string EncodeJob::textHash(const std::string& text) { return Sha256::hex(text); }
+
+namespace {
+
+// The text the encoder reads for each row of the target's table.
+const char* textColumn(EncodeTarget target) {
+    return target == EncodeTarget::Items ? "trim(coalesce(title,'') || '. ' || coalesce(description,'') || ' ' || coalesce(category,''))"
+                                         : "trim(coalesce(title,'') || '. ' || coalesce(body,''))";
+}
+
+LanguageCoverage coverageOf(const TextEncoder& encoder, EncodeTarget target, const TokenCounts& counts, bool exact) {
+    LanguageCoverage c;
+    c.model = encoder.fingerprint();
+    c.modelName = encoder.info().name;
+    c.target = EncodeJob::targetName(target);
+    c.counts = counts;
+    c.exact = exact;
+    c.measuredAt = static_cast<std::int64_t>(std::time(nullptr));
+    return c;
+}
+
+}  // namespace
+
+Result<LanguageCoverage> EncodeJob::estimateCoverage(const std::filesystem::path& path, TextEncoder& encoder, EncodeTarget target,
+                                                     std::size_t sample) {
+    auto project = Project::openExisting(path);
+    if (!project) return project.error();
+    Database& db = (*project)->db();
+    const std::string table = targetName(target);
+    auto total = db.queryInt("SELECT count(*) FROM " + table);
+    if (!total) return total.error();
+    // A pseudo-random share of the rows (a Lehmer hash of the id below a threshold): spread over
+    // the whole table without a pattern, the same sample each time, found in one scan without a sort.
+    constexpr double kModulus = 2147483647.0;
+    const double share = *total > 0 ? std::min(1.0, 1.25 * double(sample) / double(*total)) : 1.0;
+    auto select = db.prepare(std::string("SELECT ") + textColumn(target) + " FROM " + table +
+                             " WHERE (id * 48271) % 2147483647 < ?1 ORDER BY id LIMIT ?2");
+    if (!select) return select.error();
+    select->bind(1, static_cast<std::int64_t>(std::ceil(share * kModulus))).bind(2, static_cast<std::int64_t>(sample));
+    std::vector<std::string> texts;
+    for (;;) {
+        auto row = select->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        texts.push_back(select->columnText(0));
+    }
+    const bool all = static_cast<std::int64_t>(texts.size()) == *total;
+    auto coverage = coverageOf(encoder, target, encoder.tokenCounts(texts), all);
+    if (!(*project)->readOnly()) SS_TRY(LanguageCoverage::store(**project, coverage));
+    return coverage;
+}
 
 Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEncoder& encoder, EncodeTarget target,
                                      const JobContext& context) {
@@ -25,13 +78,11 @@ Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEnco
     auto total = db.queryInt("SELECT count(*) FROM " + name);
     if (!total) return total.error();
     summary.total = *total;
-    const char* sql = target == EncodeTarget::Items
-        ? "SELECT id, trim(coalesce(title,'') || '. ' || coalesce(description,'') || ' ' || coalesce(category,'')) FROM items WHERE id > ?1 ORDER BY id LIMIT ?2"
-        : "SELECT id, trim(coalesce(title,'') || '. ' || coalesce(body,'')) FROM reviews WHERE id > ?1 ORDER BY id LIMIT ?2";
-    auto select = db.prepare(sql);
+    auto select = db.prepare(std::string("SELECT id, ") + textColumn(target) + " FROM " + name + " WHERE id > ?1 ORDER BY id LIMIT ?2");
     if (!select) return select.error();
 
     std::int64_t lastId = 0, seen = 0;
+    TokenCounts counts;  // of every text: the model's coverage of them
     for (;;) {
         if (context.cancelled())
             return makeError(ErrorCode::Cancelled, "encoding cancelled; " + std::to_string(summary.encoded) + " vectors were kept and the rest resumes next time");
@@ -49,6 +100,7 @@ Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEnco
         if (ids.empty()) break;
         lastId = ids.back();
         seen += static_cast<std::int64_t>(ids.size());
+        counts.add(encoder.tokenCounts(texts));
         auto stored = store.textHashes(ids.front(), ids.back());
         if (!stored) return stored.error();
         std::vector<std::int64_t> todoIds;
@@ -82,6 +134,8 @@ Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEnco
         context.report(JobProgress{summary.total ? double(seen) / double(summary.total) : 1.0, stages::kEncodingTexts, name});
     }
     SS_TRY(store.removeMissing(name));
+    summary.coverage = coverageOf(encoder, target, counts, true);
+    SS_TRY(LanguageCoverage::store(**project, summary.coverage));
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

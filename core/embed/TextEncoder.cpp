@@ -36,6 +36,21 @@ std::vector<std::vector<std::int32_t>> TextEncoder::tokenIds(const std::vector<s
     return ids;
 }
 
+TokenCounts TextEncoder::tokenCounts(const std::vector<std::string>& texts) const {
+    const auto modelMax = static_cast<std::size_t>(encoder_->info().maxLength);
+    constexpr std::size_t kWhole = std::size_t(1) << 30;  // no cut: the whole text's pieces
+    TokenCounts counts;
+    std::vector<std::int32_t> ids;
+    for (const auto& text : texts) {
+        tokenizer_->encodeIds(text, kWhole, ids);
+        ++counts.texts;
+        counts.pieces += static_cast<std::int64_t>(ids.size()) - 2;  // without [CLS] and [SEP]
+        counts.unknown += std::count(ids.begin(), ids.end(), tokenizer_->unkId());
+        if (ids.size() > modelMax) ++counts.truncated;
+    }
+    return counts;
+}
+
 Result<std::vector<std::vector<float>>> TextEncoder::encode(const std::vector<std::string>& texts, const JobContext* ctx) {
     return encoder_->encodeIds(tokenIds(texts), ctx);
 }

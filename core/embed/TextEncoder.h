@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "TokenCounts.h"
 #include "common/JobContext.h"
 #include "common/Result.h"
 #include "model/EncoderInfo.h"
@@ -31,6 +32,8 @@ public:
     Result<std::vector<std::vector<float>>> encode(const std::vector<std::string>& texts, const JobContext* ctx = nullptr);
     // Word-piece ids of each text as the encoder reads them, cut to maxTokens (0: the model's maximum).
     std::vector<std::vector<std::int32_t>> tokenIds(const std::vector<std::string>& texts, std::size_t maxTokens = 0) const;
+    // How the tokenizer reads `texts`: word pieces, unknown ones, texts longer than the model reads.
+    TokenCounts tokenCounts(const std::vector<std::string>& texts) const;
     // Fine-tuning (see model/FineTuning.h); the encoder is unchanged afterwards.
     Result<FineTuneResult> fineTune(const FineTuneData& data, const FineTuneSettings& settings, const FineTuneProgress& progress);
     // From now on encodes with fine-tuned layers; fingerprint() then names them too.

@@ -10,6 +10,7 @@
 #include "../core/io/TextFixture.h"
 #include "../core/store/ProjectDump.h"
 #include "CliRunner.h"
+#include "embed/LanguageCoverage.h"
 
 namespace {
 
@@ -288,6 +289,31 @@ private slots:
         const CliRun bad = cli({"metrics", "--truth", dir.filePath("truth.csv.gz"), "--pred", dir.filePath("bad.csv.gz"), "--k", "2"});
         QVERIFY2(bad.code == 2, qPrintable(describe(bad)));
         QVERIFY2(QString::fromUtf8(bad.err).contains("bad.csv.gz:3: field 2"), qPrintable(describe(bad)));
+    }
+
+    void encodeAndStatsSayHowWellTheModelReads() {
+#ifndef SS_CLI_HAS_MODELS
+        QSKIP("built without the model module (LibTorch)");
+#else
+        // The sample shop's titles are half Chinese: the default English model does not know a good
+        // share of their word pieces. `encode` measures it on every text, `stats` keeps saying it.
+        QTemporaryDir dir;
+        const QString db = dir.filePath("p.shelfsense");
+        QVERIFY(QFile::copy(sample_, db));
+        const CliRun encoded = cli({"encode", "--db", db, "--target", "items", "--json", "--quiet"});
+        QVERIFY2(encoded.code == 0, qPrintable(describe(encoded)));
+        const QJsonObject coverage = jsonObject(encoded).value("coverage").toObject();
+        QCOMPARE(coverage.value("texts").toInteger(), 120);
+        QVERIFY(coverage.value("exact").toBool());
+        QVERIFY(coverage.value("unknown_share").toDouble() > ss::LanguageCoverage::kWarnUnknownShare);
+        const CliRun stats = cli({"stats", "--db", db, "--json"});
+        QVERIFY2(stats.code == 0, qPrintable(describe(stats)));
+        const QJsonArray kept = jsonObject(stats).value("language_coverage").toArray();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().toObject(), coverage);
+        const CliRun text = cli({"stats", "--db", db});
+        QVERIFY2(text.out.contains("does not know") && text.out.contains("items"), qPrintable(describe(text)));
+#endif
     }
 
     void recommendReusesTheKeptModel() {

@@ -102,6 +102,69 @@ private slots:
         QCOMPARE(result->encoded, reviews);
     }
 
+    // The default (English) model on an English, a Chinese and a long catalogue: its unknown word
+    // pieces and cut texts, measured exactly by the encode job and estimated on a sample.
+    void measuresLanguageCoverage_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<double>("unknownAtLeast");
+        QTest::addColumn<double>("unknownAtMost");
+        QTest::addColumn<bool>("allCut");
+        QTest::newRow("English titles") << "en" << 0.0 << 0.02 << false;
+        QTest::newRow("Chinese titles") << "zh" << 0.5 << 1.0 << false;
+        QTest::newRow("long descriptions") << "long" << 0.0 << 0.02 << true;
+    }
+    void measuresLanguageCoverage() {
+        QFETCH(QString, kind);
+        QFETCH(double, unknownAtLeast);
+        QFETCH(double, unknownAtMost);
+        QFETCH(bool, allCut);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("catalogue.shelfsense").toStdString();
+        {
+            auto p = Project::open(path);
+            QVERIFY(p.ok());
+            Transaction tx((*p)->db());
+            auto writer = BulkWriter::create((*p)->db(), std::nullopt);
+            QVERIFY(writer.ok());
+            const char* english[] = {"Stainless steel kettle", "Wireless noise cancelling headphones", "Cotton bed sheets",
+                                     "Espresso coffee machine", "Hiking backpack 30 litres"};
+            const char* chinese[] = {"不锈钢电水壶", "无线降噪耳机", "纯棉床单四件套", "意式咖啡机", "登山背包三十升"};
+            for (int i = 0; i < 50; ++i) {
+                ItemRecord item;
+                item.externalId = "I" + std::to_string(i);
+                item.title = kind == "zh" ? chinese[i % 5] : english[i % 5];
+                if (kind == "long") {
+                    std::string description;
+                    for (int w = 0; w < 120; ++w) description += "durable lightweight comfortable ";
+                    item.description = description;
+                }
+                QVERIFY(writer->upsertItem(item).ok());
+            }
+            QVERIFY(writer->flush().ok());
+            QVERIFY(tx.commit().ok());
+        }
+        auto estimate = EncodeJob::estimateCoverage(path, *encoder_, EncodeTarget::Items, 20);
+        QVERIFY2(estimate.ok(), estimate.ok() ? "" : estimate.error().describe().c_str());
+        QVERIFY(estimate->counts.texts >= 10 && estimate->counts.texts <= 20);  // a sample of about twenty of the fifty
+        QVERIFY(!estimate->exact);
+        auto encoded = EncodeJob::run(path, *encoder_, EncodeTarget::Items, {});
+        QVERIFY(encoded.ok());
+        const auto& c = encoded->coverage;
+        QVERIFY(c.exact);
+        QCOMPARE(c.counts.texts, std::int64_t(50));
+        QVERIFY2(c.unknownShare() >= unknownAtLeast && c.unknownShare() <= unknownAtMost, qPrintable(QString::number(c.unknownShare())));
+        QCOMPARE(c.counts.truncated, allCut ? std::int64_t(50) : std::int64_t(0));
+        QCOMPARE(c.unreadable(), kind == "zh");
+        QVERIFY(std::abs(estimate->unknownShare() - c.unknownShare()) < 0.1);  // the sample tells the same story
+        // Kept in the project: the exact measure, which a later estimate does not replace.
+        QVERIFY(EncodeJob::estimateCoverage(path, *encoder_, EncodeTarget::Items, 20).ok());
+        auto p = Project::open(path);
+        auto kept = LanguageCoverage::stored(**p);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->size(), std::size_t(1));
+        QVERIFY(kept->front() == c);
+    }
+
     void textHashIsContentAddressed() {
         QCOMPARE(EncodeJob::textHash("abc"), std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         QVERIFY(EncodeJob::textHash("abc ") != EncodeJob::textHash("abc"));
