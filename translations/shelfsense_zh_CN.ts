@@ -200,6 +200,44 @@
     </message>
 </context>
 <context>
+    <name>CoverageText</name>
+    <message>
+        <location filename="../ui/shared/CoverageText.cpp" line="15"/>
+        <source>review texts</source>
+        <translation>评价文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/CoverageText.cpp" line="15"/>
+        <source>item texts</source>
+        <translation>商品文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/CoverageText.cpp" line="16"/>
+        <source>all %1 texts</source>
+        <translation>全部 %1 条文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/CoverageText.cpp" line="17"/>
+        <source>a sample of %1 texts</source>
+        <translation>抽样 %1 条文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/CoverageText.cpp" line="20"/>
+        <source>⚠ %1 does not know %2 of the word pieces in the %3 (%4): search, similar items and content recommendations miss what those words say. Add a model that reads the shop&apos;s language (Help ▸ Add a sentence encoder) and choose it with “Model for this project…” in Search.</source>
+        <translation>⚠ %1 不认识%3中 %2 的词片（%4）：语义搜索、相似商品和基于内容的推荐都读不懂这些词。请添加能读懂本店语言的模型（“帮助 ▸ 添加句向量编码器”），并在“语义搜索”中通过“本项目使用的模型…”选用它。</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/CoverageText.cpp" line="25"/>
+        <source>%1 reads the %2 well: %3 of their word pieces unknown (%4).</source>
+        <translation>%1 能很好地读懂%2：未知词片仅占 %3（%4）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/CoverageText.cpp" line="27"/>
+        <source>%1 of the texts are longer than the model reads and are cut.</source>
+        <translation>%1 的文本超过模型可读长度，已被截断。</translation>
+    </message>
+</context>
+<context>
     <name>ExportFiles</name>
     <message>
         <location filename="../ui/shared/ExportFiles.cpp" line="38"/>
@@ -3112,83 +3150,83 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::OverviewScreen</name>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="30"/>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="50"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="32"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="60"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="36"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="45"/>
         <source>Active customers, last 7 days</source>
         <translation>近 7 天活跃顾客</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="37"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="46"/>
         <source>Repeat-purchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="38"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="47"/>
         <source>Month-1 retention, latest complete cohort</source>
         <translation>最近完整同期群的次月留存</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="56"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="66"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="70"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="84"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="72"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="86"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="81"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="95"/>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="102"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="122"/>
         <source>Computing stickiness</source>
         <translation>正在计算用户粘性</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="115"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="135"/>
         <source>%1 in the last 30 days</source>
         <translation>近 30 天 %1 位</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="117"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="137"/>
         <source>Customers with an event in the 7 days before the data&apos;s last event; the line shows each of the last 12 weeks.</source>
         <translation>在数据最后一个事件之前 7 天内有事件的顾客；曲线显示最近 12 周每周的人数。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="120"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="140"/>
         <source>%1 of %2 buyers bought again</source>
         <translation>%2 位购买者中 %1 位再次购买</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="122"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="142"/>
         <source>Share of buying customers with two or more purchases; the line shows it month by month.</source>
         <translation>购买过的顾客中购买两次及以上的比例；曲线按月显示。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="124"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="144"/>
         <source>No monthly cohort has a complete month 1 yet.</source>
         <translation>尚无月度同期群拥有完整的次月数据。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="127"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="147"/>
         <source>cohort %1 (%2 customers), 95% interval %3 to %4</source>
         <translation>同期群 %1（%2 位顾客），95% 区间 %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="131"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="151"/>
         <source>First-time monthly cohorts in the project&apos;s time zone: the share back in the month after joining; the line shows every cohort.</source>
         <translation>按项目时区的首次月度同期群：加入后次月回访的比例；曲线显示每个同期群。</translation>
     </message>
@@ -3773,166 +3811,171 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SearchScreen</name>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="31"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="34"/>
         <source>Model for this project…</source>
         <translation>本项目使用的模型…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="32"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="35"/>
         <source>Encode items</source>
         <translation>编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="33"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="36"/>
         <source>Encode reviews</source>
         <translation>编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="125"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="186"/>
         <source>Choose a BERT model folder for this project</source>
         <translation>为本项目选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="133"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="194"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="50"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="59"/>
         <source>Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”</source>
         <translation>用中文或英文描述你想找的商品，例如“适合旅行的安静耳机”</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="54"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="63"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="55"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="64"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="58"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="67"/>
         <source>Similar to selected</source>
         <translation>查找相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="63"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="72"/>
         <source>Type a query to search the catalog by meaning.</source>
         <translation>输入查询，按语义搜索商品目录。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="75"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="84"/>
         <source>Search and similar items</source>
         <translation>搜索与相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="80"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="89"/>
         <source>Draw the map</source>
         <translation>绘制地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="81"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="90"/>
         <source>A 2D projection (PCA) of every item&apos;s sentence vector, coloured by category.</source>
         <translation>所有商品句向量的二维投影（PCA），按类目着色。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="88"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="244"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="97"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="306"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="114"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="125"/>
         <source>No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>没有句向量编码器，因此搜索和编码不可用。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="120"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="131"/>
         <source>Model: %1 (workbench default)</source>
         <translation>模型：%1（工作台默认）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="120"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="131"/>
         <source>Model: %1 (chosen for this project)</source>
         <translation>模型：%1（本项目指定）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="132"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="171"/>
+        <source>Checking how well the model reads the shop</source>
+        <translation>正在检查模型对本店文本的覆盖程度</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="193"/>
         <source>Choosing the project&apos;s model</source>
         <translation>正在为项目选择模型</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="143"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="166"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="199"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="230"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="204"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="228"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="261"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="292"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="151"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="212"/>
         <source>Encoding items</source>
         <translation>正在编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="151"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="212"/>
         <source>Encoding reviews</source>
         <translation>正在编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="157"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="218"/>
         <source>%1: %2 encoded now, %3 already cached, %4 s</source>
         <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="170"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="232"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="182"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="244"/>
         <source>Semantic search</source>
         <translation>语义搜索</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="184"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="246"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="188"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="250"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="213"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="275"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="215"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="277"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="219"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="281"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="234"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="296"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="246"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="308"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="252"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="314"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>

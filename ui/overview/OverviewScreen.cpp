@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "CoverageText.h"
 #include "DailyEventsChart.h"
 #include "DailyEventsModel.h"
 #include "JobRunner.h"
@@ -22,6 +23,7 @@ namespace {
 struct OverviewData {
     ProjectStats stats;
     std::vector<DailyCount> days;
+    std::vector<LanguageCoverage> coverage;  // the latest measure per kind of text
 };
 }  // namespace
 
@@ -32,6 +34,13 @@ OverviewScreen::OverviewScreen(JobRunner& runner, QWidget* parent) : ProjectScre
     summary_->setTextFormat(Qt::RichText);
     summary_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);  // never clipped: the chart gives way
     layout->addWidget(summary_);
+    coverage_ = new QLabel(this);
+    coverage_->setObjectName("coverage");
+    coverage_->setWordWrap(true);
+    coverage_->setTextFormat(Qt::PlainText);
+    coverage_->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #6b3d00; padding: 6px; }"));
+    coverage_->hide();
+    layout->addWidget(coverage_);
     auto* tiles = new QHBoxLayout();
     active_ = new KpiTile(tr("Active customers, last 7 days"), this);
     repeat_ = new KpiTile(tr("Repeat-purchase rate"), this);
@@ -46,6 +55,7 @@ OverviewScreen::OverviewScreen(JobRunner& runner, QWidget* parent) : ProjectScre
 
 void OverviewScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
     for (auto* tile : {active_, repeat_, retention_}) tile->clear();
+    coverage_->hide();
     if (!project) {
         summary_->setText(tr("No project open."));
         daily_->setDays({});
@@ -65,6 +75,10 @@ void OverviewScreen::setProject(const std::shared_ptr<ProjectContext>& project) 
         auto days = (*reader)->dailyEventCounts();
         if (!days) return days.error();
         data.days = std::move(*days);
+        auto coverage = LanguageCoverage::stored(**reader);  // items first, each kind most recent first
+        if (!coverage) return coverage.error();
+        for (auto& c : *coverage)
+            if (data.coverage.empty() || data.coverage.back().target != c.target) data.coverage.push_back(std::move(c));
         return data;
     };
     runner_.start<OverviewData>(QStringLiteral("overview/summary"), tr("Loading overview"), job, this, [this, path](Result<OverviewData> r) {
@@ -89,6 +103,12 @@ void OverviewScreen::setProject(const std::shared_ptr<ProjectContext>& project) 
         summary_->setToolTip(path);
         daily_->setDays(std::move(r->days));
         chart_->rescale();
+        // Only what needs doing: a model that cannot read the shop's text (the Search screen says more).
+        std::vector<LanguageCoverage> unreadable;
+        for (const auto& c : r->coverage)
+            if (c.unreadable()) unreadable.push_back(c);
+        coverage_->setText(CoverageText::describe(unreadable));
+        coverage_->setVisible(!unreadable.empty());
         emit loaded();
     });
 }

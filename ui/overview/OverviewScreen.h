@@ -34,6 +34,7 @@ private:
     JobRunner& runner_;
     KpiTile *active_, *repeat_, *retention_;
     QLabel* summary_;
+    QLabel* coverage_;  // a warning when the encoder cannot read the shop's text
     DailyEventsModel* daily_;
     DailyEventsChart* chart_;
 };

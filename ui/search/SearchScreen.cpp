@@ -12,7 +12,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "CatalogMapChart.h"
+#include "CoverageText.h"
 #include "EncoderAccess.h"
 #include "ItemResultsModel.h"
 #include "JobRunner.h"
@@ -36,6 +39,12 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     modelBar->addWidget(encodeItems);
     modelBar->addWidget(encodeReviews);
     outer->addLayout(modelBar);
+    coverage_ = new QLabel(this);
+    coverage_->setObjectName("coverage");
+    coverage_->setWordWrap(true);
+    coverage_->setTextFormat(Qt::PlainText);
+    coverage_->hide();
+    outer->addWidget(coverage_);
     outer->addWidget(tabs);
     connect(chooseModel, &QPushButton::clicked, this, &SearchScreen::chooseModel);
     needEncoder_ = {encodeItems, encodeReviews};
@@ -102,6 +111,8 @@ void SearchScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
     project_ = project;
     results_->setHits({});
     map_->clear();
+    coverageMeasured_ = false;
+    coverage_->hide();
     showModel();
 }
 
@@ -118,6 +129,56 @@ void SearchScreen::showModel() {
     model_->setToolTip(qs(choice->modelDir.string()));
     const QString name = qs(choice->modelDir.filename().string());
     model_->setText(own.isEmpty() ? tr("Model: %1 (workbench default)").arg(name) : tr("Model: %1 (chosen for this project)").arg(name));
+    if (isVisible()) measureCoverage();
+}
+
+void SearchScreen::showEvent(QShowEvent* event) {
+    ProjectScreen::showEvent(event);
+    if (!coverageMeasured_) measureCoverage();
+}
+
+void SearchScreen::measureCoverage() {
+    if (!project_) return;
+    auto choice = EncoderAccess::fromSettings(*project_);
+    if (!choice) return;
+    coverageMeasured_ = true;
+    using Measures = std::vector<LanguageCoverage>;
+    std::function<Result<Measures>(const JobContext&)> job = [c = *choice, project = project_](const JobContext&) -> Result<Measures> {
+        auto encoder = EncoderAccess::acquire(c);
+        if (!encoder) return encoder.error();
+        Measures kept;
+        {
+            auto reader = project->readers().lease();
+            if (!reader) return reader.error();
+            auto stored = LanguageCoverage::stored(**reader);
+            if (!stored) return stored.error();
+            kept = std::move(*stored);
+        }
+        Measures out;
+        for (EncodeTarget target : {EncodeTarget::Items, EncodeTarget::Reviews}) {
+            const std::string name = EncodeJob::targetName(target);
+            auto it = std::find_if(kept.begin(), kept.end(), [&](const LanguageCoverage& m) { return m.target == name && m.model == (*encoder)->fingerprint(); });
+            if (it != kept.end()) {
+                out.push_back(*it);
+                continue;
+            }
+            auto estimate = EncodeJob::estimateCoverage(project->file(), **encoder, target);
+            if (!estimate) return estimate.error();
+            if (estimate->counts.texts > 0) out.push_back(std::move(*estimate));
+        }
+        return out;
+    };
+    runner_.start<Measures>(QStringLiteral("search/coverage"), tr("Checking how well the model reads the shop"), job, this, [this](Result<Measures> r) {
+        if (!r) {
+            coverage_->hide();
+            return;
+        }
+        coverage_->setText(CoverageText::describe(*r));
+        coverage_->setStyleSheet(CoverageText::anyUnreadable(*r) ? QStringLiteral("QLabel { background: #fff4e5; color: #6b3d00; padding: 6px; }")
+                                                                  : QString());
+        coverage_->setVisible(!r->empty());
+        emit coverageShown();
+    });
 }
 
 void SearchScreen::chooseModel() {
@@ -155,6 +216,7 @@ void SearchScreen::encode(EncodeTarget target) {
             return;
         }
         heading_->setText(tr("%1: %2 encoded now, %3 already cached, %4 s").arg(title).arg(r->encoded).arg(r->cached).arg(r->seconds, 0, 'f', 1));
+        measureCoverage();  // the job measured every text: the exact figures replace the estimate
         emit encoded();
     });
 }

@@ -37,15 +37,21 @@ signals:
     void mapReady();
     void encoded();
     void modelChosen();
+    void coverageShown();
     void failed(const QString& message);
 
 private:
     void showModel();
     void chooseModel();
+    // How well the model reads the items and reviews: kept measures of this model, else an estimate.
+    void measureCoverage();
+    void showEvent(QShowEvent* event) override;
 
     JobRunner& runner_;
     std::shared_ptr<ProjectContext> project_;
     QLabel* model_;
+    QLabel* coverage_;
+    bool coverageMeasured_ = false;  // for the current project and model
     QList<QWidget*> needEncoder_;  // off while no sentence encoder is installed
     QLineEdit* query_;
     QSpinBox* k_;

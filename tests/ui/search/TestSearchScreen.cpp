@@ -9,7 +9,9 @@
 #include "JobRunner.h"
 #include "SearchScreen.h"
 #include "UiTestSupport.h"
+#include "embed/LanguageCoverage.h"
 #include "embed/ModelLocator.h"
+#include "store/Project.h"
 
 using namespace ss;
 using namespace ss::ui;
@@ -56,6 +58,37 @@ private slots:
         QVERIFY2(inCategory >= 4, qPrintable(QString("only %1 of the top 5 in %2").arg(inCategory).arg(category)));
         for (int r = 1; r < results->rowCount(); ++r) QVERIFY(results->hit(r - 1)->score >= results->hit(r)->score);
         save(screen, QStringLiteral("search-%1.png").arg(QTest::currentDataTag()));
+    }
+
+    void saysHowWellTheModelReadsTheShop() {
+        // The sample shop's titles are half Chinese and the default model has an English vocabulary:
+        // opening the screen measures (a sample of up to 500 texts: here all 220) and warns; encoding
+        // measures again, on every text, and the screen shows what the encode job kept.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("coverage.shelfsense");
+        QVERIFY(QFile::copy(project_, path));
+        JobRunner runner;
+        SearchScreen screen(runner);
+        screen.resize(1100, 700);
+        QSignalSpy shown(&screen, &SearchScreen::coverageShown);
+        screen.setProject(test::context(path));
+        screen.show();
+        QVERIFY(shown.wait(120000));
+        auto* label = screen.findChild<QLabel*>("coverage");
+        QVERIFY(label && label->isVisible());
+        QVERIFY2(label->text().contains("does not know") && label->text().contains("item texts"), qPrintable(label->text()));
+        QVERIFY2(label->text().contains("all 220 texts"), qPrintable(label->text()));
+        save(screen, QStringLiteral("search-coverage.png"));
+        shown.clear();
+        screen.encode(EncodeTarget::Items);
+        QVERIFY(shown.wait(180000));
+        QVERIFY2(label->text().contains("all 220 texts"), qPrintable(label->text()));
+        auto project = Project::open(path.toStdString(), Database::Mode::ReadOnly);
+        QVERIFY(project.ok());
+        auto kept = LanguageCoverage::stored(**project);
+        QVERIFY(kept.ok() && !kept->empty());
+        QCOMPARE(QString::fromStdString(kept->front().target), QStringLiteral("items"));
+        QVERIFY(kept->front().exact && kept->front().unreadable());
     }
 
     void onlyTheNewestSearchIsShown() {
