@@ -2679,7 +2679,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/frame/MainWindow.cpp" line="75"/>
-        <location filename="../ui/frame/MainWindow.cpp" line="222"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="223"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -2715,7 +2715,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/frame/MainWindow.cpp" line="186"/>
-        <location filename="../ui/frame/MainWindow.cpp" line="295"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="296"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
@@ -2750,37 +2750,37 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>%1 — 只读：可以浏览，不能修改</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="249"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="250"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="253"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="254"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="280"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="281"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="282"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="283"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="290"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="291"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="290"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="291"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="295"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="296"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -4188,58 +4188,78 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="27"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="30"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="54"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="57"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="55"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="58"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="57"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="60"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="89"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="92"/>
         <source>Model in use:</source>
         <translation>当前模型：</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="107"/>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="110"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="114"/>
+        <source>Language coverage of this project:</source>
+        <translation>本项目的语言覆盖：</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="126"/>
+        <source>Reading the language coverage</source>
+        <translation>正在读取语言覆盖</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="128"/>
+        <source>Not measured yet: open Search, or encode the items or reviews.</source>
+        <translation>尚未测量：请打开“语义搜索”，或对商品或评价进行编码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="139"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="141"/>
         <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="116"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="148"/>
         <source>CPU (fp32)</source>
         <translation>CPU（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="116"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="148"/>
         <source>CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)</source>
         <translation>CPU（快速：CPU 支持 AVX512-BF16 时矩阵乘法用 bf16，否则 fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="117"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="149"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="118"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="150"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="126"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="158"/>
         <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>

@@ -190,6 +190,7 @@ void MainWindow::connectActions() {
     connect(actions_, &MainActions::showSettings, this, [this] {
         SettingsDialog dialog(this);
         connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString& l) { language_.apply(l); });
+        dialog.showCoverage(*jobs_, project_);
         dialog.exec();
     });
     connect(actions_, &MainActions::showAbout, this, [this] {

@@ -13,6 +13,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 
+#include "CoverageText.h"
+#include "JobRunner.h"
+#include "ProjectContext.h"
 #include "SettingsRegistry.h"
 #include "Text.h"
 #include "embed/ModelLocator.h"
@@ -25,7 +28,7 @@ namespace ss::ui {
 
 SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Settings"));
-    auto* form = new QFormLayout();
+    auto* form = form_ = new QFormLayout();
     for (const auto& d : SettingsRegistry::definitions()) {
         const QVariant current = SettingsRegistry::value(d.key);
         QWidget* editor = nullptr;
@@ -100,6 +103,35 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     // at the dialog's width; a top-level window is sized by its width hint alone otherwise.
     const int width = std::clamp(sizeHint().width(), 560, 720);
     resize(width, std::max(sizeHint().height(), heightForWidth(width)));
+}
+
+void SettingsDialog::showCoverage(JobRunner& runner, std::shared_ptr<ProjectContext> project) {
+    if (!project) return;
+    auto* label = new QLabel(tr("Reading…"), this);
+    label->setObjectName("coverage");
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    form_->addRow(tr("Language coverage of this project:"), label);
+    using Measures = std::vector<LanguageCoverage>;
+    std::function<Result<Measures>(const JobContext&)> job = [project](const JobContext&) -> Result<Measures> {
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        auto stored = LanguageCoverage::stored(**reader);  // items first, each kind most recent first
+        if (!stored) return stored.error();
+        Measures latest;
+        for (auto& c : *stored)
+            if (latest.empty() || latest.back().target != c.target) latest.push_back(std::move(c));
+        return latest;
+    };
+    runner.start<Measures>(QStringLiteral("settings/coverage"), tr("Reading the language coverage"), job, label, [this, label](Result<Measures> r) {
+        if (!r) label->setText(qs(r.error().describe()));
+        else if (r->empty()) label->setText(tr("Not measured yet: open Search, or encode the items or reviews."));
+        else label->setText(CoverageText::describe(*r));
+        if (r && CoverageText::anyUnreadable(*r)) label->setStyleSheet(QStringLiteral("QLabel { color: #6b3d00; }"));
+        const int w = std::max(this->width(), 560);  // the new line wraps: give it its height
+        resize(w, std::max(height(), heightForWidth(w)));
+        emit coverageShown();
+    });
 }
 
 QString SettingsDialog::describeModel(const QString& folder) {

@@ -25,6 +25,8 @@
 #include "SettingsDialog.h"
 #include "SettingsRegistry.h"
 #include "common/BuildInfo.h"
+#include "embed/LanguageCoverage.h"
+#include "store/Project.h"
 #include "AboutDialog.h"
 #include "ModelSetupDialog.h"
 #include "store/SqliteInfo.h"
@@ -244,6 +246,34 @@ private slots:
             QVERIFY2(label->height() >= label->heightForWidth(label->width()),
                      qPrintable(QString("%1: %2 < %3").arg(label->objectName()).arg(label->height()).arg(label->heightForWidth(label->width()))));
         ss::test::saveScreenshot(dialog, QStringLiteral("settings-en.png"));
+    }
+
+    void settingsSayHowWellTheProjectIsRead() {
+        // With a project open, Settings shows the latest language coverage of its items and reviews.
+        QTemporaryDir dir;
+        const QString path = ss::test::writeSmallSample(dir, 60, 40);
+        {
+            auto project = ss::Project::open(path.toStdString());
+            QVERIFY(project.ok());
+            ss::LanguageCoverage c;
+            c.model = "all-MiniLM-L6-v2@1";
+            c.modelName = "all-MiniLM-L6-v2";
+            c.target = "items";
+            c.counts = ss::TokenCounts{40, 2000, 720, 0};
+            c.exact = true;
+            QVERIFY(ss::LanguageCoverage::store(**project, c).ok());
+        }
+        JobRunner runner;
+        SettingsDialog dialog;
+        QSignalSpy shown(&dialog, &SettingsDialog::coverageShown);
+        dialog.showCoverage(runner, ss::test::context(path));
+        QVERIFY(shown.wait(10000));
+        auto* label = dialog.findChild<QLabel*>("coverage");
+        QVERIFY(label);
+        QVERIFY2(label->text().contains("does not know 36%") && label->text().contains("all 40 texts"), qPrintable(label->text()));
+        SettingsDialog none;
+        none.showCoverage(runner, nullptr);  // no project: no line
+        QVERIFY(!none.findChild<QLabel*>("coverage"));
     }
 
     void recentProjectsCanBeDropped() {
