@@ -86,4 +86,11 @@ Result<std::vector<LanguageCoverage>> LanguageCoverage::stored(Project& project)
     return out;
 }
 
+std::vector<LanguageCoverage> LanguageCoverage::latestPerTarget(std::vector<LanguageCoverage> stored) {
+    std::vector<LanguageCoverage> latest;
+    for (auto& c : stored)
+        if (latest.empty() || latest.back().target != c.target) latest.push_back(std::move(c));
+    return latest;
+}
+
 }  // namespace ss

@@ -44,6 +44,8 @@ struct LanguageCoverage {
     // and text); every kept measure, items before reviews, most recent first.
     static Status store(Project& project, const LanguageCoverage& coverage);
     static Result<std::vector<LanguageCoverage>> stored(Project& project);
+    // Of stored()'s list: the most recent measure of each kind of text (whichever model made it).
+    static std::vector<LanguageCoverage> latestPerTarget(std::vector<LanguageCoverage> stored);
     static std::string settingKey(const std::string& target, const std::string& model);
 };
 

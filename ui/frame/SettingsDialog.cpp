@@ -116,12 +116,9 @@ void SettingsDialog::showCoverage(JobRunner& runner, std::shared_ptr<ProjectCont
     std::function<Result<Measures>(const JobContext&)> job = [project](const JobContext&) -> Result<Measures> {
         auto reader = project->readers().lease();
         if (!reader) return reader.error();
-        auto stored = LanguageCoverage::stored(**reader);  // items first, each kind most recent first
+        auto stored = LanguageCoverage::stored(**reader);
         if (!stored) return stored.error();
-        Measures latest;
-        for (auto& c : *stored)
-            if (latest.empty() || latest.back().target != c.target) latest.push_back(std::move(c));
-        return latest;
+        return LanguageCoverage::latestPerTarget(std::move(*stored));
     };
     runner.start<Measures>(QStringLiteral("settings/coverage"), tr("Reading the language coverage"), job, label, [this, label](Result<Measures> r) {
         if (!r) label->setText(qs(r.error().describe()));

@@ -75,10 +75,9 @@ void OverviewScreen::setProject(const std::shared_ptr<ProjectContext>& project) 
         auto days = (*reader)->dailyEventCounts();
         if (!days) return days.error();
         data.days = std::move(*days);
-        auto coverage = LanguageCoverage::stored(**reader);  // items first, each kind most recent first
+        auto coverage = LanguageCoverage::stored(**reader);
         if (!coverage) return coverage.error();
-        for (auto& c : *coverage)
-            if (data.coverage.empty() || data.coverage.back().target != c.target) data.coverage.push_back(std::move(c));
+        data.coverage = LanguageCoverage::latestPerTarget(std::move(*coverage));
         return data;
     };
     runner_.start<OverviewData>(QStringLiteral("overview/summary"), tr("Loading overview"), job, this, [this, path](Result<OverviewData> r) {

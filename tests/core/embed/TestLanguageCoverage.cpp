@@ -80,6 +80,10 @@ private slots:
         QCOMPARE((*kept)[1].counts.unknown, std::int64_t(363));
         QVERIFY((*kept)[1].exact);
         QCOMPARE(QString::fromStdString((*kept)[2].target), QStringLiteral("reviews"));
+        const auto latest = LanguageCoverage::latestPerTarget(*kept);
+        QCOMPARE(latest.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(latest[0].model), QStringLiteral("bge-zh@2"));
+        QCOMPARE(QString::fromStdString(latest[1].target), QStringLiteral("reviews"));
     }
 };
 
