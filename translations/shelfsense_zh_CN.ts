@@ -2859,282 +2859,282 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="50"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="48"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="67"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="65"/>
         <source>Split and metrics</source>
         <translation>切分与指标</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="68"/>
         <source>Temporal (global cut-off)</source>
         <translation>按时间（全局切分点）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="69"/>
         <source>Leave last out (per customer)</source>
         <translation>留最后一次（每位顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="72"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
         <source>Random (seeded)</source>
         <translation>随机（固定种子）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="73"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
         <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
         <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="79"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="77"/>
         <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
         <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>Add to cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>View</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="86"/>
         <source>recommenders (Microsoft Recommenders)</source>
         <translation>recommenders（Microsoft Recommenders）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="89"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="87"/>
         <source>recbole (RecBole)</source>
         <translation>recbole（RecBole）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="90"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
         <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="96"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="103"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="104"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="107"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="105"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="121"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="119"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="123"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="132"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="274"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="130"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="150"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="148"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="214"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="155"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="194"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="159"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="183"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="225"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="163"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="205"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="185"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="165"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="193"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="173"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="208"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="188"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="216"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="196"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="222"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="202"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="227"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="207"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="230"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="210"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="248"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="228"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="251"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="231"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="251"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="231"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="234"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="234"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="257"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="257"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="260"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="260"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="274"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="311"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="291"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="352"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="332"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="330"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="310"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="333"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="313"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="338"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="318"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="339"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="319"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="367"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="347"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="371"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="351"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="382"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="362"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="389"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="369"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="390"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="370"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -3176,57 +3176,57 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="84"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="83"/>
         <source>Loading overview</source>
         <translation>正在加载概览</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="86"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="85"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="95"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="94"/>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; items&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; users&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; reviews&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;Events: %6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;Reviews: %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Views: %8&lt;/td&gt;&lt;td&gt;Carts: %9&lt;/td&gt;&lt;td&gt;Favourites: %10&lt;/td&gt;&lt;td&gt;Purchases: %11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;table cellspacing=&apos;8&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt; 件商品&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt; 位用户&lt;/td&gt;&lt;td&gt;&lt;b&gt;%4&lt;/b&gt; 条事件&lt;/td&gt;&lt;td&gt;&lt;b&gt;%5&lt;/b&gt; 条评价&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;事件时间：%6&lt;/td&gt;&lt;td colspan=&apos;2&apos;&gt;评价时间：%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;浏览：%8&lt;/td&gt;&lt;td&gt;加购：%9&lt;/td&gt;&lt;td&gt;收藏：%10&lt;/td&gt;&lt;td&gt;购买：%11&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="122"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="121"/>
         <source>Computing stickiness</source>
         <translation>正在计算用户粘性</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="135"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="134"/>
         <source>%1 in the last 30 days</source>
         <translation>近 30 天 %1 位</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="137"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="136"/>
         <source>Customers with an event in the 7 days before the data&apos;s last event; the line shows each of the last 12 weeks.</source>
         <translation>在数据最后一个事件之前 7 天内有事件的顾客；曲线显示最近 12 周每周的人数。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="140"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="139"/>
         <source>%1 of %2 buyers bought again</source>
         <translation>%2 位购买者中 %1 位再次购买</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="142"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="141"/>
         <source>Share of buying customers with two or more purchases; the line shows it month by month.</source>
         <translation>购买过的顾客中购买两次及以上的比例；曲线按月显示。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="144"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="143"/>
         <source>No monthly cohort has a complete month 1 yet.</source>
         <translation>尚无月度同期群拥有完整的次月数据。</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="147"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="146"/>
         <source>cohort %1 (%2 customers), 95% interval %3 to %4</source>
         <translation>同期群 %1（%2 位顾客），95% 区间 %3 至 %4</translation>
     </message>
     <message>
-        <location filename="../ui/overview/OverviewScreen.cpp" line="151"/>
+        <location filename="../ui/overview/OverviewScreen.cpp" line="150"/>
         <source>First-time monthly cohorts in the project&apos;s time zone: the share back in the month after joining; the line shows every cohort.</source>
         <translation>按项目时区的首次月度同期群：加入后次月回访的比例；曲线显示每个同期群。</translation>
     </message>
@@ -4223,43 +4223,43 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>本项目的语言覆盖：</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="126"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="123"/>
         <source>Reading the language coverage</source>
         <translation>正在读取语言覆盖</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="128"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="125"/>
         <source>Not measured yet: open Search, or encode the items or reviews.</source>
         <translation>尚未测量：请打开“语义搜索”，或对商品或评价进行编码。</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="139"/>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="141"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="136"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="138"/>
         <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="148"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="145"/>
         <source>CPU (fp32)</source>
         <translation>CPU（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="148"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="145"/>
         <source>CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)</source>
         <translation>CPU（快速：CPU 支持 AVX512-BF16 时矩阵乘法用 bf16，否则 fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="149"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="146"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="150"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="147"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="158"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="155"/>
         <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>

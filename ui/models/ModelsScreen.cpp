@@ -18,14 +18,12 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ChartColours.h"
-#include "ChartLegend.h"
 #include "ComparisonTableModel.h"
 #include "ExportFiles.h"
 #include "JobRunner.h"
 #include "LossChart.h"
 #include "LossCurveModel.h"
-#include "MetricBarChart.h"
+#include "MetricChartsGrid.h"
 #include "ParameterModel.h"
 #include "RecommenderChoices.h"
 #include "RunHistoryPanel.h"
@@ -160,25 +158,7 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
 
     auto* chartsPage = new QWidget(tabs_);
     auto* chartsLayout = new QVBoxLayout(chartsPage);
-    chartsGrid_ = new QWidget(chartsPage);
-    auto* grid = new QGridLayout(chartsGrid_);
-    grid->setContentsMargins(0, 0, 0, 0);
-    for (MetricId id : kAllMetrics) {
-        auto* chart = new MetricBarChart(comparison_, ComparisonTableModel::valueColumn(id), chartsGrid_);
-        chart->setMinimumSize(150, 150);
-        grid->addWidget(chart, charts_.size() / 3, charts_.size() % 3);
-        charts_ << chart;
-    }
-    // One legend for the six charts (a colour per recommender), inside the grid so a saved image has it.
-    chartLegend_ = new ChartLegend(chartsGrid_);
-    grid->addWidget(chartLegend_, 2, 0, 1, 3);
-    connect(comparison_, &QAbstractItemModel::modelReset, this, [this] {
-        QList<QPair<QColor, QString>> entries;
-        for (int r = 0; r < comparison_->rowCount(); ++r)
-            entries.append({seriesColour(static_cast<std::size_t>(r)), comparison_->index(r, 0).data(ComparisonTableModel::ShortNameRole).toString()});
-        chartLegend_->setEntries(entries);
-    });
-    chartLegend_->setEntries({});
+    chartsGrid_ = new MetricChartsGrid(comparison_, chartsPage);
     chartsLayout->addWidget(chartsGrid_, 1);
     auto* saveCharts = new QPushButton(tr("Save chart image…"), chartsPage);
     chartsLayout->addWidget(saveCharts, 0, Qt::AlignRight);

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "MetricChartsGrid.h"
 #include "ProjectScreen.h"
 #include "common/JobContext.h"
 #include "rec/Evaluation.h"
@@ -53,8 +54,8 @@ public:
     SliceTableModel* slices() const { return slices_; }
     SliceBarChart* sliceChart() const { return sliceChart_; }
     LossChart* lossChart() const { return lossChart_; }
-    const QList<MetricBarChart*>& charts() const { return charts_; }
-    ChartLegend* chartLegend() const { return chartLegend_; }
+    const QList<MetricBarChart*>& charts() const { return chartsGrid_->charts(); }
+    ChartLegend* chartLegend() const { return chartsGrid_->legend(); }
     QTabWidget* tabs() const { return tabs_; }
     RunHistoryPanel* history() const { return history_; }
     bool running() const { return job_ != 0; }
@@ -101,9 +102,7 @@ private:
     SliceTableModel* slices_;
     QComboBox* sliceMetric_;
     SliceBarChart* sliceChart_;
-    QWidget* chartsGrid_;
-    QList<MetricBarChart*> charts_;
-    ChartLegend* chartLegend_;
+    MetricChartsGrid* chartsGrid_;
     LossChart* lossChart_;
     QLabel* trainingLog_;
     RunHistoryPanel* history_;
