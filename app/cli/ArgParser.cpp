@@ -61,4 +61,12 @@ Result<std::int64_t> ArgParser::integer(const std::string& name, std::int64_t fa
     return *n;
 }
 
+Result<double> ArgParser::real(const std::string& name, double fallback) const {
+    auto v = value(name);
+    if (!v) return fallback;
+    const auto d = parseFiniteDouble(*v);
+    if (!d) return makeError(ErrorCode::Usage, "option --" + name + " needs a number, got '" + *v + "'");
+    return *d;
+}
+
 }  // namespace ss::cli

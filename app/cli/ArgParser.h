@@ -26,6 +26,7 @@ public:
 
     Result<std::string> required(const std::string& name) const;
     Result<std::int64_t> integer(const std::string& name, std::int64_t fallback) const;
+    Result<double> real(const std::string& name, double fallback) const;  // finite numbers only
 
 private:
     std::set<std::string> options_, flags_, setFlags_;

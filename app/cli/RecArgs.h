@@ -29,11 +29,7 @@ inline std::vector<std::string> splitList(const std::string& text) {
     return out;
 }
 
-inline Result<double> realOption(const ArgParser& parser, const std::string& name) {
-    const std::string v = *parser.value(name);
-    if (const auto d = parseFiniteDouble(v)) return *d;
-    return makeError(ErrorCode::Usage, "option --" + name + " needs a number, got '" + v + "'");
-}
+inline Result<double> realOption(const ArgParser& parser, const std::string& name) { return parser.real(name, 0); }
 
 inline Result<rec::MerchandisingRules> ruleOptions(const ArgParser& parser) {
     rec::MerchandisingRules r;

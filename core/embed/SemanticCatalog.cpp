@@ -14,7 +14,11 @@ Result<std::vector<ItemHit>> describe(Project& project, const std::vector<std::p
     for (const auto& [id, score] : hits) {
         auto item = catalog.byId(id);
         if (!item) return item.error();
-        if (*item) out.push_back({std::move(**item), score});
+        if (!*item) continue;
+        ItemHit hit{std::move(**item), score};
+        hit.cosine = score;
+        hit.semanticRank = static_cast<int>(out.size()) + 1;
+        out.push_back(std::move(hit));
     }
     return out;
 }

@@ -18,11 +18,6 @@ namespace ss {
 
 class Project;
 
-struct ItemHit {
-    CatalogItem item;
-    float score = 0;
-};
-
 struct CatalogMapPoint {
     CatalogItem item;
     float x = 0, y = 0;

@@ -17,6 +17,16 @@ struct CatalogItem {
     std::optional<double> price;
 };
 
+// An item in a ranked answer (search, similar items): its score under the answer's measure, and
+// for search, where each side of the search ranked it (1 = first; 0 = not among that side's hits).
+struct ItemHit {
+    CatalogItem item;
+    float score = 0;
+    int lexicalRank = 0, semanticRank = 0;
+    std::optional<double> bm25;    // the lexical side's relevance (higher is better)
+    std::optional<float> cosine;  // the semantic side's similarity
+};
+
 class CatalogQuery {
 public:
     explicit CatalogQuery(Database& db) : db_(db) {}

@@ -37,16 +37,20 @@ std::string rawText(const std::filesystem::path& p, const char* sql) {
     return out;
 }
 
-void rawExec(const std::filesystem::path& p, const char* sql) {
+void rawExec(const std::filesystem::path& p, const std::string& sql) {
     sqlite3* db = nullptr;
     QCOMPARE(sqlite3_open(p.string().c_str(), &db), SQLITE_OK);
     char* msg = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &msg);
     QVERIFY2(rc == SQLITE_OK, msg ? msg : "");
     sqlite3_close(db);
 }
 
 }  // namespace
+
+// What a version-5 project lacks: dropped to make one from a new project.
+constexpr const char* kUndoVersion6 =
+    "DROP TRIGGER item_text_insert; DROP TRIGGER item_text_update; DROP TRIGGER item_text_delete; DROP TABLE item_text;";
 
 class TestDatabase : public QObject {
     Q_OBJECT
@@ -181,7 +185,7 @@ private slots:
             SS_VERIFY_OK(p);
             SS_VERIFY_OK((*p)->setSetting("kept", "yes"));
         }
-        rawExec(path, "DROP TABLE trained_models; DROP TABLE segment_members; DROP TABLE segments; DROP TABLE user_properties; DROP TABLE activity_summary;"
+        rawExec(path, std::string(kUndoVersion6) + "DROP TABLE trained_models; DROP TABLE segment_members; DROP TABLE segments; DROP TABLE user_properties; DROP TABLE activity_summary;"
                       " DROP TABLE review_sentiment; DROP TABLE sentiment_runs; DROP TABLE sentiment_classifiers; ALTER TABLE reviews DROP COLUMN label;"
                       " PRAGMA user_version=2;");
         auto ro = Project::open(path, Database::Mode::ReadOnly);
@@ -204,7 +208,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, "DROP TABLE review_sentiment; DROP TABLE sentiment_runs; DROP TABLE sentiment_classifiers; ALTER TABLE reviews DROP COLUMN label;"
+        rawExec(path, std::string(kUndoVersion6) + "DROP TABLE review_sentiment; DROP TABLE sentiment_runs; DROP TABLE sentiment_classifiers; ALTER TABLE reviews DROP COLUMN label;"
                       " INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
                       " INSERT INTO reviews(user_id, item_id, rating, body, ts) VALUES(1, 1, 4, 'fine', 100); PRAGMA user_version=4;");
         auto project = Project::open(path);
@@ -212,6 +216,30 @@ private slots:
         SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
         SS_COMPARE_STR(rawText(path, "SELECT body || ':' || coalesce(label, 'none') FROM reviews"), "fine:none");
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('sentiment_classifiers','sentiment_runs','review_sentiment')"), "3");
+    }
+
+    void version5ProjectGainsTheTextIndex() {
+        // A version-5 project with items: those with text are indexed by the migration, the others not;
+        // from then on writes to items keep the index in step.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v5.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+        }
+        rawExec(path, std::string(kUndoVersion6) +
+                          "INSERT INTO items(id, external_id, title, category) VALUES(1, 'a', 'Espresso machine | 意式咖啡机', 'Coffee');"
+                          "INSERT INTO items(id, external_id, category) VALUES(2, 'b', '4756105');"
+                          "PRAGMA user_version=5;");
+        {
+            auto project = Project::open(path);
+            SS_VERIFY_OK(project);
+        }
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
+        SS_COMPARE_STR(rawText(path, "SELECT group_concat(rowid) FROM item_text WHERE item_text MATCH '咖啡机'"), "1");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM item_text"), "1");
+        rawExec(path, "UPDATE items SET title = 'Drip coffee maker' WHERE id = 2;");
+        SS_COMPARE_STR(rawText(path, "SELECT group_concat(rowid) FROM item_text WHERE item_text MATCH 'coffee'"), "1,2");
     }
 
     void olderUnmarkedProjectGetsTheMark() {
