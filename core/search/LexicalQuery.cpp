@@ -62,10 +62,10 @@ LexicalQuery LexicalQuery::parse(std::string_view text) {
     return query;
 }
 
-std::string LexicalQuery::matchExpression() const {
+std::string LexicalQuery::matchExpression(bool all) const {
     std::string out;
     for (const auto& phrase : phrases_) {
-        if (!out.empty()) out += " OR ";
+        if (!out.empty()) out += all ? " AND " : " OR ";
         out += '"';
         for (char c : phrase) {
             if (c == '"') out += '"';  // FTS5 strings double their quotes

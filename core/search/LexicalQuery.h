@@ -18,8 +18,8 @@ class LexicalQuery {
 public:
     static LexicalQuery parse(std::string_view text);
 
-    // FTS5 MATCH expression: every phrase quoted, joined with OR; empty when there are none.
-    std::string matchExpression() const;
+    // FTS5 MATCH expression: every phrase quoted, joined with OR (any) or AND (all); empty when there are none.
+    std::string matchExpression(bool all = false) const;
     const std::vector<std::string>& phrases() const { return phrases_; }
     // Lower-cased (ASCII letters; Chinese has no case) terms for the scan; at most kMaxScanTerms.
     const std::vector<std::string>& scanTerms() const { return scanTerms_; }

@@ -8,20 +8,26 @@
 namespace ss {
 namespace {
 
+// Items holding every phrase first, then those holding some; each part by BM25.
 Status indexedMatches(Database& db, const LexicalQuery& query, std::size_t limit, std::vector<LexicalHit>& out) {
-    const std::string expression = query.matchExpression();
-    if (expression.empty()) return {};
+    if (query.phrases().empty()) return {};
     auto stmt = db.prepare("SELECT rowid, bm25(item_text, " + std::to_string(LexicalSearch::kTitleWeight) + ", " +
                            std::to_string(LexicalSearch::kDescriptionWeight) + ", " + std::to_string(LexicalSearch::kCategoryWeight) + ", " +
                            std::to_string(LexicalSearch::kBrandWeight) + ") AS relevance FROM item_text WHERE item_text MATCH ?1"
                            " ORDER BY relevance, rowid LIMIT ?2");
     if (!stmt) return stmt.error();
-    stmt->bind(1, expression).bind(2, static_cast<std::int64_t>(limit));
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        out.push_back({stmt->columnInt(0), -stmt->columnDouble(1), true});  // bm25() is lower for better matches
+    std::unordered_set<std::int64_t> found;
+    for (const bool all : {true, false}) {
+        if (!all && query.phrases().size() == 1) break;  // one phrase: all and any are the same
+        stmt->reset();
+        stmt->bind(1, query.matchExpression(all)).bind(2, static_cast<std::int64_t>(limit + found.size()));
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) return row.error();
+            if (!*row || out.size() >= limit) break;
+            const std::int64_t id = stmt->columnInt(0);
+            if (found.insert(id).second) out.push_back({id, -stmt->columnDouble(1), true});  // bm25() is lower for better matches
+        }
     }
     return {};
 }

@@ -46,6 +46,8 @@ private slots:
         // The title weighs most: "coffee" in a title (2) before in a category and a description (7) and a category alone (1).
         QTest::newRow("english word") << "coffee" << std::vector<std::int64_t>{2, 7, 1};
         QTest::newRow("english words, either") << "espresso grinder" << std::vector<std::int64_t>{2, 1};
+        // An item with every word (7: "coffee lovers") before those with some, though "coffee" is in 2's title.
+        QTest::newRow("every word first") << "kettle coffee" << std::vector<std::int64_t>{7, 2, 1};
         QTest::newRow("a part of a word") << "earbud" << std::vector<std::int64_t>{3};
         QTest::newRow("upper case") << "ESPRESSO" << std::vector<std::int64_t>{1};
         // The phrase first, then (fewer than asked for) items sharing its two-character pieces: "咖啡" in their category.
