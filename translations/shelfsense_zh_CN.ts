@@ -2280,39 +2280,84 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ItemResultsModel</name>
     <message>
-        <location filename="../ui/search/ItemResultsModel.cpp" line="29"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="18"/>
+        <source>words and meaning</source>
+        <translation>字词和语义</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="19"/>
+        <source>words</source>
+        <translation>字词</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="20"/>
+        <source>meaning</source>
+        <translation>语义</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="39"/>
         <source>Cosine similarity between the sentence vectors (1 = same meaning).</source>
         <translation>两个句向量的余弦相似度（1 = 含义相同）。</translation>
     </message>
     <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="40"/>
+        <source>Fused rank score: 1 = first by its words and first by its meaning (reciprocal rank fusion).</source>
+        <translation>融合排名得分：1 = 按字词和按语义都排第一（倒数排名融合）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="44"/>
+        <source>#%1 by its words (BM25 %2)</source>
+        <translation>按字词第 %1 名（BM25 %2）</translation>
+    </message>
+    <message>
         <location filename="../ui/search/ItemResultsModel.cpp" line="45"/>
+        <source>#%1 by its words (a short term found in its text)</source>
+        <translation>按字词第 %1 名（文本中含有查询的短词）</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="46"/>
+        <source>#%1 by its meaning (cosine %2)</source>
+        <translation>按语义第 %1 名（余弦 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="65"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/search/ItemResultsModel.cpp" line="46"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="66"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/ItemResultsModel.cpp" line="47"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="67"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/search/ItemResultsModel.cpp" line="48"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="68"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/search/ItemResultsModel.cpp" line="49"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="69"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/search/ItemResultsModel.cpp" line="50"/>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="70"/>
         <source>Similarity</source>
         <translation>相似度</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="70"/>
+        <source>Relevance</source>
+        <translation>相关度</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/ItemResultsModel.cpp" line="71"/>
+        <source>Found by</source>
+        <translation>命中方式</translation>
     </message>
 </context>
 <context>
@@ -3811,171 +3856,226 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SearchScreen</name>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="34"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="37"/>
         <source>Model for this project…</source>
         <translation>本项目使用的模型…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="35"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="38"/>
         <source>Encode items</source>
         <translation>编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="36"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="39"/>
         <source>Encode reviews</source>
         <translation>编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="186"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="69"/>
+        <source>Words and meaning</source>
+        <translation>字词和语义</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="70"/>
+        <source>Words only</source>
+        <translation>仅字词</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="71"/>
+        <source>Meaning only</source>
+        <translation>仅语义</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="72"/>
+        <source>Words: the query&apos;s words in titles, descriptions, categories and brands (Chinese matches on substrings; no model needed). Meaning: the items whose sentence vectors are closest to the query&apos;s. Both: the two rankings fused.</source>
+        <translation>字词：在标题、描述、类目和品牌中查找查询的字词（中文按子串匹配；无需模型）。语义：句向量与查询最接近的商品。两者：融合两种排名。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="93"/>
+        <source>How much the meaning counts beside the words. It is lowered by itself when the model does not know many of the query&apos;s or the catalog&apos;s word pieces.</source>
+        <translation>语义相对字词所占的权重。当模型不认识查询或商品目录中的许多词片时，它会自动降低。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="95"/>
+        <source>Words</source>
+        <translation>字词</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="97"/>
+        <source>Meaning</source>
+        <translation>语义</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="103"/>
+        <source>Type a query to search the catalog by its words and meaning.</source>
+        <translation>输入查询，按字词和语义搜索商品目录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="159"/>
+        <source>No sentence encoder, so searching by meaning, similar items and encoding are off; searching by words works. Add one with Help ▸ Add a sentence encoder.</source>
+        <translation>没有句向量编码器，因此按语义搜索、相似商品和编码不可用；按字词搜索可用。请通过“帮助 ▸ 添加句向量编码器”添加一个。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="222"/>
         <source>Choose a BERT model folder for this project</source>
         <translation>为本项目选择 BERT 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="194"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="230"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="59"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="62"/>
         <source>Describe what you are looking for, in English or 中文 — e.g. “quiet headphones for travel”</source>
         <translation>用中文或英文描述你想找的商品，例如“适合旅行的安静耳机”</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="63"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="66"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="64"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="75"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="298"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="67"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="77"/>
         <source>Similar to selected</source>
         <translation>查找相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="72"/>
-        <source>Type a query to search the catalog by meaning.</source>
-        <translation>输入查询，按语义搜索商品目录。</translation>
-    </message>
-    <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="84"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="117"/>
         <source>Search and similar items</source>
         <translation>搜索与相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="89"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="122"/>
         <source>Draw the map</source>
         <translation>绘制地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="90"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="123"/>
         <source>A 2D projection (PCA) of every item&apos;s sentence vector, coloured by category.</source>
         <translation>所有商品句向量的二维投影（PCA），按类目着色。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="97"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="306"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="130"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="375"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="125"/>
-        <source>No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder.</source>
-        <translation>没有句向量编码器，因此搜索和编码不可用。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
-    </message>
-    <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="131"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="167"/>
         <source>Model: %1 (workbench default)</source>
         <translation>模型：%1（工作台默认）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="131"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="167"/>
         <source>Model: %1 (chosen for this project)</source>
         <translation>模型：%1（本项目指定）</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="171"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="207"/>
         <source>Checking how well the model reads the shop</source>
         <translation>正在检查模型对本店文本的覆盖程度</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="193"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="229"/>
         <source>Choosing the project&apos;s model</source>
         <translation>正在为项目选择模型</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="204"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="228"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="261"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="292"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="240"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="329"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="361"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="212"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="248"/>
         <source>Encoding items</source>
         <translation>正在编码商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="212"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="248"/>
         <source>Encoding reviews</source>
         <translation>正在编码评价</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="218"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="254"/>
         <source>%1: %2 encoded now, %3 already cached, %4 s</source>
         <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="232"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="276"/>
+        <source>The sentence encoder is not available: %1. Searching by words only needs none.</source>
+        <translation>句向量编码器不可用：%1。仅按字词搜索不需要编码器。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="282"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="244"/>
-        <source>Semantic search</source>
-        <translation>语义搜索</translation>
-    </message>
-    <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="246"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="300"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="250"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="305"/>
+        <source>Items matching “%1” by their words and meaning</source>
+        <translation>按字词和语义匹配“%1”的商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="306"/>
+        <source>Items holding the words of “%1”</source>
+        <translation>含有“%1”字词的商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="307"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="275"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="313"/>
+        <source>The model does not know %1% of this query&apos;s word pieces, so its meaning counts %2 instead of %3 beside the words.</source>
+        <translation>模型不认识此查询 %1% 的词片，因此语义权重为 %2 而不是 %3。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="315"/>
+        <source>The model does not know %1% of the catalog&apos;s word pieces, so meaning counts %2 instead of %3 beside the words.</source>
+        <translation>模型不认识商品目录 %1% 的词片，因此语义权重为 %2 而不是 %3。</translation>
+    </message>
+    <message>
+        <location filename="../ui/search/SearchScreen.cpp" line="343"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="277"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="345"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="281"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="349"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="296"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="365"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="308"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="377"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="314"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="383"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>

@@ -138,7 +138,7 @@ Status runSearch(const std::vector<std::string>& args) {
         if (!json) {
             if (queries.size() > 1) std::printf("== %s\n", query.c_str());
             if (answer->semanticLowered()) {
-                const bool ofQuery = fusion::readability(answer->queryUnknownShare) <= fusion::readability(answer->catalogUnknownShare);
+                const bool ofQuery = answer->queryReadWorse();
                 std::fprintf(stderr, "note: the model does not know %.0f%% of the word pieces of the %s, so meaning counts %.2f instead of %.2f beside the words\n",
                              100 * (ofQuery ? answer->queryUnknownShare : answer->catalogUnknownShare), ofQuery ? "query" : "catalog",
                              answer->weights.semantic, options.semanticShare);

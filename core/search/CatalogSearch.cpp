@@ -81,7 +81,9 @@ Result<SearchAnswer> CatalogSearch::run(Project& project, TextEncoder* encoder, 
     std::vector<std::int64_t> lexicalIds, semanticIds;
     for (const auto& hit : lexical) lexicalIds.push_back(hit.itemId);
     for (const auto& [id, cosine] : semantic) semanticIds.push_back(id);
-    const auto fused = fusion::fuse(lexicalIds, semanticIds, answer.weights, options.k);
+    std::vector<double> factors;
+    for (const auto& hit : lexical) factors.push_back(hit.allTerms ? 1.0 : fusion::kPartialMatchFactor);
+    const auto fused = fusion::fuse(lexicalIds, semanticIds, answer.weights, options.k, factors);
 
     CatalogQuery catalog(project.db());
     for (const FusedRank& rank : fused) {

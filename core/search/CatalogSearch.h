@@ -38,6 +38,8 @@ struct SearchAnswer {
     double queryUnknownShare = std::numeric_limits<double>::quiet_NaN();
     double catalogUnknownShare = std::numeric_limits<double>::quiet_NaN();
     bool semanticLowered() const { return mode == SearchMode::Hybrid && weights.semantic < 1 - weights.lexical - 1e-9; }
+    // Whether the query (rather than the catalogue) is what the model reads worse.
+    bool queryReadWorse() const { return fusion::readability(queryUnknownShare) <= fusion::catalogReadability(catalogUnknownShare); }
 };
 
 class CatalogSearch {

@@ -26,7 +26,7 @@ Status indexedMatches(Database& db, const LexicalQuery& query, std::size_t limit
             if (!row) return row.error();
             if (!*row || out.size() >= limit) break;
             const std::int64_t id = stmt->columnInt(0);
-            if (found.insert(id).second) out.push_back({id, -stmt->columnDouble(1), true});  // bm25() is lower for better matches
+            if (found.insert(id).second) out.push_back({id, -stmt->columnDouble(1), true, all || query.phrases().size() == 1});  // bm25() is lower for better matches
         }
     }
     return {};
@@ -54,7 +54,7 @@ Status scannedMatches(Database& db, const LexicalQuery& query, std::size_t limit
         if (!row) return row.error();
         if (!*row) break;
         const std::int64_t id = stmt->columnInt(0);
-        if (!found.count(id)) out.push_back({id, stmt->columnDouble(1), false});
+        if (!found.count(id)) out.push_back({id, stmt->columnDouble(1), false, query.phrases().empty() && terms.size() == 1});
     }
     return {};
 }

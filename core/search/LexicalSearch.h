@@ -19,6 +19,7 @@ struct LexicalHit {
     std::int64_t itemId = 0;
     double score = 0;      // BM25 relevance (higher is better) for an indexed match; matched terms' weight for a scanned one
     bool indexed = true;   // found through the index (else by the scan)
+    bool allTerms = true;  // holds every phrase of the query (else some of them, or only scanned terms)
 };
 
 class LexicalSearch {

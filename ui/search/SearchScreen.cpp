@@ -1,5 +1,6 @@
 #include "SearchScreen.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -7,6 +8,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -22,6 +24,7 @@
 #include "Text.h"
 #include "embed/EncodeJob.h"
 #include "embed/SemanticIndexCache.h"
+#include "search/RankFusion.h"
 
 namespace ss::ui {
 
@@ -61,15 +64,43 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     k_->setRange(1, 200);
     k_->setValue(20);
     k_->setPrefix(tr("top "));
+    mode_ = new QComboBox(searchPage);
+    mode_->setObjectName("mode");
+    mode_->addItem(tr("Words and meaning"), int(SearchMode::Hybrid));
+    mode_->addItem(tr("Words only"), int(SearchMode::Lexical));
+    mode_->addItem(tr("Meaning only"), int(SearchMode::Semantic));
+    mode_->setToolTip(tr("Words: the query's words in titles, descriptions, categories and brands (Chinese matches on substrings; "
+                         "no model needed). Meaning: the items whose sentence vectors are closest to the query's. "
+                         "Both: the two rankings fused."));
     auto* go = new QPushButton(tr("Search"), searchPage);
     go->setObjectName("search");
-    needEncoder_ << go;
     auto* similar = new QPushButton(tr("Similar to selected"), searchPage);
+    similar->setObjectName("similar");
+    needEncoder_ << similar;
     bar->addWidget(query_, 1);
+    bar->addWidget(mode_);
     bar->addWidget(k_);
     bar->addWidget(go);
     bar->addWidget(similar);
-    heading_ = new QLabel(tr("Type a query to search the catalog by meaning."), searchPage);
+    balance_ = new QWidget(searchPage);
+    auto* balance = new QHBoxLayout(balance_);
+    balance->setContentsMargins(0, 0, 0, 0);
+    semanticShare_ = new QSlider(Qt::Horizontal, balance_);
+    semanticShare_->setObjectName("semanticShare");
+    semanticShare_->setRange(0, 100);
+    semanticShare_->setValue(50);
+    semanticShare_->setMaximumWidth(240);
+    semanticShare_->setToolTip(tr("How much the meaning counts beside the words. It is lowered by itself when the model "
+                                  "does not know many of the query's or the catalog's word pieces."));
+    balance->addWidget(new QLabel(tr("Words"), balance_));
+    balance->addWidget(semanticShare_);
+    balance->addWidget(new QLabel(tr("Meaning"), balance_));
+    balance->addStretch(1);
+    fusionNote_ = new QLabel(searchPage);
+    fusionNote_->setObjectName("fusionNote");
+    fusionNote_->setWordWrap(true);
+    fusionNote_->hide();
+    heading_ = new QLabel(tr("Type a query to search the catalog by its words and meaning."), searchPage);
     heading_->setObjectName("heading");
     results_ = new ItemResultsModel(this);
     view_ = new QTableView(searchPage);
@@ -79,7 +110,9 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     view_->horizontalHeader()->setSectionResizeMode(ItemResultsModel::Title, QHeaderView::Stretch);
     view_->verticalHeader()->hide();
     layout->addLayout(bar);
+    layout->addWidget(balance_);
     layout->addWidget(heading_);
+    layout->addWidget(fusionNote_);
     layout->addWidget(view_, 1);
     tabs->addTab(searchPage, tr("Search and similar items"));
 
@@ -96,6 +129,7 @@ SearchScreen::SearchScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     mapLayout->addWidget(map_, 1);
     tabs->addTab(mapPage, tr("Embedding map"));
 
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this] { balance_->setVisible(searchMode() == SearchMode::Hybrid); });
     connect(go, &QPushButton::clicked, this, [this] { search(query_->text()); });
     connect(query_, &QLineEdit::returnPressed, this, [this] { search(query_->text()); });
     auto similarToSelected = [this] {
@@ -122,7 +156,9 @@ void SearchScreen::showModel() {
     for (auto* button : needEncoder_) button->setEnabled(choice.ok());
     if (!choice) {
         // Say what is off, why, and how to turn it on; similar items and the map still work on vectors encoded before.
-        model_->setText(tr("No sentence encoder, so searching and encoding are off. Add one with Help ▸ Add a sentence encoder."));
+        model_->setText(tr("No sentence encoder, so searching by meaning, similar items and encoding are off; searching by words works. "
+                           "Add one with Help ▸ Add a sentence encoder."));
+        setSearchMode(SearchMode::Lexical);
         model_->setToolTip(qs(choice.error().describe()));
         return;
     }
@@ -221,34 +257,66 @@ void SearchScreen::encode(EncodeTarget target) {
     });
 }
 
+void SearchScreen::setSearchMode(SearchMode mode) { mode_->setCurrentIndex(mode_->findData(int(mode))); }
+
+SearchMode SearchScreen::searchMode() const { return static_cast<SearchMode>(mode_->currentData().toInt()); }
+
+void SearchScreen::setSemanticShare(double share) { semanticShare_->setValue(int(std::lround(std::clamp(share, 0.0, 1.0) * 100))); }
+
 void SearchScreen::search(const QString& query) {
     if (!project_ || query.trimmed().isEmpty()) return;
-    auto choice = EncoderAccess::fromSettings(*project_);
-    if (!choice) {
-        heading_->setText(tr("The sentence encoder is not available: %1").arg(qs(choice.error().describe())));
-        emit failed(heading_->text());
-        return;
+    SearchOptions options;
+    options.mode = searchMode();
+    options.k = std::size_t(k_->value());
+    options.semanticShare = semanticShare_->value() / 100.0;
+    std::optional<EncoderAccess::Choice> choice;
+    if (options.mode != SearchMode::Lexical) {
+        auto found = EncoderAccess::fromSettings(*project_);
+        if (!found) {
+            heading_->setText(tr("The sentence encoder is not available: %1. Searching by words only needs none.").arg(qs(found.error().describe())));
+            emit failed(heading_->text());
+            return;
+        }
+        choice = *found;
     }
     heading_->setText(tr("Searching for “%1”…").arg(query));
-    std::function<Result<std::vector<ItemHit>>(const JobContext&)> job =
-        [c = *choice, project = project_, q = utf8(query), k = std::size_t(k_->value())](const JobContext& ctx) -> Result<std::vector<ItemHit>> {
-        auto encoder = EncoderAccess::acquire(c);
+    std::function<Result<SearchAnswer>(const JobContext&)> job = [choice, project = project_, q = utf8(query), options](const JobContext& ctx) -> Result<SearchAnswer> {
+        if (!choice) {
+            auto reader = project->readers().lease();
+            if (!reader) return reader.error();
+            return CatalogSearch::run(**reader, nullptr, nullptr, q, options);
+        }
+        auto encoder = EncoderAccess::acquire(*choice);  // held (locked) until the answer is made
         if (!encoder) return encoder.error();
-        auto index = project->semanticIndex().upToDate(**encoder, ctx);
+        auto index = project->semanticIndex().upToDate(**encoder, ctx);  // encodes new items first
         if (!index) return index.error();
         auto reader = project->readers().lease();
         if (!reader) return reader.error();
-        return SemanticCatalog::search(**index, **reader, **encoder, q, k);
+        return CatalogSearch::run(**reader, &**encoder, index->get(), q, options);
     };
     // One key for searches and similar items: they fill the same list, and only the newest may.
-    runner_.start<std::vector<ItemHit>>(QStringLiteral("search/results"), tr("Semantic search"), job, this, [this, query](Result<std::vector<ItemHit>> r) {
+    runner_.start<SearchAnswer>(QStringLiteral("search/results"), tr("Search"), job, this, [this, query](Result<SearchAnswer> r) {
         if (!r) {
             heading_->setText(tr("Search failed: %1").arg(qs(r.error().describe())));
             emit failed(heading_->text());
             return;
         }
-        heading_->setText(tr("Items closest in meaning to “%1”").arg(query));
-        results_->setHits(std::move(*r));
+        switch (r->mode) {
+        case SearchMode::Hybrid: heading_->setText(tr("Items matching “%1” by their words and meaning").arg(query)); break;
+        case SearchMode::Lexical: heading_->setText(tr("Items holding the words of “%1”").arg(query)); break;
+        case SearchMode::Semantic: heading_->setText(tr("Items closest in meaning to “%1”").arg(query)); break;
+        }
+        fusionNote_->setVisible(r->semanticLowered());
+        if (r->semanticLowered()) {
+            const bool ofQuery = r->queryReadWorse();
+            const double unknown = 100 * (ofQuery ? r->queryUnknownShare : r->catalogUnknownShare);
+            fusionNote_->setText(ofQuery ? tr("The model does not know %1% of this query's word pieces, so its meaning counts %2 instead of %3 beside the words.")
+                                                .arg(unknown, 0, 'f', 0).arg(r->weights.semantic, 0, 'f', 2).arg(1 - r->weights.lexical, 0, 'f', 2)
+                                         : tr("The model does not know %1% of the catalog's word pieces, so meaning counts %2 instead of %3 beside the words.")
+                                                .arg(unknown, 0, 'f', 0).arg(r->weights.semantic, 0, 'f', 2).arg(1 - r->weights.lexical, 0, 'f', 2));
+        }
+        results_->setHits(std::move(r->hits), r->mode == SearchMode::Semantic ? ItemResultsModel::ScoreKind::Similarity
+                                                                              : ItemResultsModel::ScoreKind::Relevance);
         view_->resizeColumnsToContents();
         emit resultsReady();
     });
@@ -279,6 +347,7 @@ void SearchScreen::showSimilar(const QString& externalItemId) {
             return;
         }
         heading_->setText(tr("Items most similar to %1").arg(externalItemId));
+        fusionNote_->hide();
         results_->setHits(std::move(*r));
         view_->resizeColumnsToContents();
         emit resultsReady();

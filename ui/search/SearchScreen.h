@@ -1,12 +1,15 @@
-// SearchScreen: semantic product search (English or Chinese query → nearest items), similar items
-// for any item, and the embedding map (PCA of all item vectors coloured by category, with hover
+// SearchScreen: product search by words, meaning or both (hybrid, the default; English or Chinese
+// queries; see core/search), similar items for any item, and the embedding map (PCA of all item vectors coloured by category, with hover
 // details). Every computation runs as a job. GUI thread only.
 #pragma once
 
 #include "ProjectScreen.h"
 #include "embed/EncodeJob.h"
+#include "search/CatalogSearch.h"
 
+class QComboBox;
 class QLabel;
+class QSlider;
 class QLineEdit;
 class QSpinBox;
 class QTabWidget;
@@ -24,6 +27,10 @@ public:
     SearchScreen(JobRunner& runner, QWidget* parent = nullptr);
     void setProject(const std::shared_ptr<ProjectContext>& project) override;
     ItemResultsModel* results() const { return results_; }
+    void setSearchMode(ss::SearchMode mode);
+    ss::SearchMode searchMode() const;
+    // The semantic side's share in hybrid search, 0..1 (the slider).
+    void setSemanticShare(double share);
     CatalogMapChart* mapChart() const { return map_; }
 
 public slots:
@@ -54,6 +61,10 @@ private:
     bool coverageMeasured_ = false;  // for the current project and model
     QList<QWidget*> needEncoder_;  // off while no sentence encoder is installed
     QLineEdit* query_;
+    QComboBox* mode_;
+    QSlider* semanticShare_;
+    QWidget* balance_;  // the slider and its labels: hybrid only
+    QLabel* fusionNote_;
     QSpinBox* k_;
     QLabel* heading_;
     QTableView* view_;

@@ -73,6 +73,11 @@ private slots:
         QVERIFY((*hits)[0].indexed);
         QVERIFY((*hits)[0].score > 0);
         QVERIFY(!(*hits)[1].indexed || (*hits)[1].score < (*hits)[0].score);
+        QVERIFY((*hits)[0].allTerms);   // holds "无线耳" and "线耳机"
+        QVERIFY(!(*hits)[1].allTerms);  // holds only "耳机"
+        auto some = LexicalSearch::run(project_->db(), LexicalQuery::parse("kettle coffee"), 10);
+        QVERIFY(some.ok() && some->size() == 3);
+        QVERIFY((*some)[0].allTerms && !(*some)[1].allTerms && !(*some)[2].allTerms);
         QCOMPARE(find("coffee", 2), (std::vector<std::int64_t>{2, 7}));
         QCOMPARE(find("coffee", 0), std::vector<std::int64_t>{});
     }

@@ -185,11 +185,64 @@ private slots:
         JobRunner runner;
         SearchScreen screen(runner);
         screen.setProject(test::context(project_));
+        QCOMPARE(int(screen.searchMode()), int(SearchMode::Lexical));  // what works without a model is offered
+        screen.setSearchMode(SearchMode::Hybrid);
         QSignalSpy failed(&screen, &SearchScreen::failed);
         screen.search("anything");
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.first().first().toString().contains("no-model-here"));
+        QVERIFY(failed.first().first().toString().contains("by words only needs none"));
+        screen.setSearchMode(SearchMode::Lexical);
+        QSignalSpy ready(&screen, &SearchScreen::resultsReady);
+        screen.search("tea");
+        QVERIFY(ready.wait(60000));
+        QVERIFY(screen.results()->rowCount() > 0);
         qunsetenv("SHELFSENSE_MODEL_DIR");
+    }
+
+    void eachModeSaysWhatFoundTheItems_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("scoreHeader");
+        QTest::addColumn<QString>("foundBy");     // of every row, or empty: not checked
+        QTest::addColumn<bool>("noteShown");
+        QTest::newRow("words, chinese") << int(SearchMode::Lexical) << "咖啡" << "Relevance" << "words" << false;
+        QTest::newRow("meaning") << int(SearchMode::Semantic) << "espresso machine" << "Similarity" << "meaning" << false;
+        // The English model knows no piece of "咖啡": its meaning gets no weight, and the screen says so.
+        QTest::newRow("both, chinese") << int(SearchMode::Hybrid) << "咖啡" << "Relevance" << "" << true;
+        QTest::newRow("both, english") << int(SearchMode::Hybrid) << "espresso machine" << "Relevance" << "" << true;
+    }
+    void eachModeSaysWhatFoundTheItems() {
+        QFETCH(int, mode);
+        QFETCH(QString, query);
+        QFETCH(QString, scoreHeader);
+        QFETCH(QString, foundBy);
+        QFETCH(bool, noteShown);
+        JobRunner runner;
+        SearchScreen screen(runner);
+        QAbstractItemModelTester tester(screen.results(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        screen.resize(1100, 700);
+        screen.show();
+        screen.setProject(test::context(project_));
+        screen.setSearchMode(SearchMode(mode));
+        QSignalSpy ready(&screen, &SearchScreen::resultsReady);
+        QSignalSpy failed(&screen, &SearchScreen::failed);
+        screen.search(query);
+        QVERIFY2(ready.wait(120000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        auto* results = screen.results();
+        QVERIFY(results->rowCount() > 0);
+        QCOMPARE(results->headerData(ItemResultsModel::Score, Qt::Horizontal).toString(), scoreHeader);
+        for (int r = 0; r < results->rowCount(); ++r) {
+            const QString by = results->index(r, ItemResultsModel::FoundBy).data().toString();
+            QVERIFY(!by.isEmpty());
+            if (!foundBy.isEmpty()) QCOMPARE(by, foundBy);
+            QVERIFY(!results->index(r, ItemResultsModel::FoundBy).data(Qt::ToolTipRole).toString().isEmpty());
+        }
+        auto* note = screen.findChild<QLabel*>("fusionNote");
+        QCOMPARE(note->isVisible(), noteShown);
+        if (noteShown) QVERIFY2(note->text().contains("does not know"), qPrintable(note->text()));
+        QCOMPARE(screen.findChild<QWidget*>("semanticShare")->isVisible(), mode == int(SearchMode::Hybrid));
+        save(screen, QStringLiteral("search-mode-%1.png").arg(QString(QTest::currentDataTag()).replace(", ", "-")));
     }
 };
 

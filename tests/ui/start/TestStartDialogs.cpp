@@ -136,7 +136,10 @@ private slots:
         JobRunner jobs;
         SearchScreen search(jobs);
         search.setProject(nullptr);
-        QVERIFY(!search.findChild<QPushButton*>("search")->isEnabled());
+        // Searching by words needs no model: it stays on, and is what the screen offers.
+        QVERIFY(search.findChild<QPushButton*>("search")->isEnabled());
+        QCOMPARE(int(search.searchMode()), int(SearchMode::Lexical));
+        QVERIFY(!search.findChild<QPushButton*>("similar")->isEnabled());
         QVERIFY(search.findChild<QLabel*>("model")->text().contains("No sentence encoder"));
 #endif
     }
