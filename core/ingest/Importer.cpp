@@ -152,6 +152,7 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
     Transaction tx(db);
     if (!tx.begun()) return tx.begun().error();
     if (rebuildIndexes) SS_TRY(Schema::dropEventIndexes(db));
+    SS_TRY(Schema::deferTextIndex(db));
 
     auto insertImport = db.prepare(
         "INSERT INTO imports(format, path, fingerprint, started, seconds, rows_read, rows_imported, rows_rejected)"
@@ -187,12 +188,13 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         findPrevious->bind(1, fingerprint).bind(2, formatName).bind(3, importId);
         auto previous = findPrevious->step();
         if (!previous) return previous.error();
+        const std::int64_t earlier = *previous ? findPrevious->columnInt(0) : 0;
+        findPrevious->reset();  // no statement left reading while the load finishes
         std::string notes;
         for (const auto& n : session.notes()) notes += n + "\n";
         std::int64_t imported = session.rowsImported(), duplicates = session.rowsDuplicate();
         if (*previous) {
             // Same bytes, same format: undo this file's rows and record that nothing was added.
-            const auto earlier = findPrevious->columnInt(0);
             for (const char* sql : {"DELETE FROM events WHERE import_id=?1", "DELETE FROM reviews WHERE import_id=?1",
                                     "DELETE FROM import_rejects WHERE import_id=?1"}) {
                 auto del = db.prepare(sql);
@@ -232,6 +234,7 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
     }
     if (context.cancelled()) return makeError(ErrorCode::Cancelled, "import cancelled; the project is unchanged");
     context.report(-1, stages::kBuildingIndexes);
+    SS_TRY(Schema::catchUpTextIndex(db));
     if (rebuildIndexes) {
         const auto indexStart = std::chrono::steady_clock::now();
         // The index sorts may use a helper thread each (SQLite's multi-threaded sorter).

@@ -37,6 +37,11 @@ public:
     static Error newerVersion(int version, const std::string& file);
     static Result<int> version(Database& db);
 
+    // The item text index (lexical search) is brought up to date once at the end of a bulk load,
+    // not row by row: deferTextIndex() then catchUpTextIndex(), both inside the load's transaction
+    // (a failed or killed load rolls the triggers back with everything else).
+    static Status deferTextIndex(Database& db);
+    static Status catchUpTextIndex(Database& db);
     // Secondary indexes on events are dropped during bulk loads and rebuilt afterwards.
     static Status dropEventIndexes(Database& db);
     static Status createEventIndexes(Database& db);

@@ -109,6 +109,8 @@ private slots:
         QVERIFY(count(fresh, "SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='events'") >= 1);
         QCOMPARE(count(project, "SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='events'"),
                  count(fresh, "SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='events'"));
+        // So are the text index's triggers, which the load set aside.
+        QCOMPARE(count(project, "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND tbl_name='items'"), std::int64_t(3));
     }
 
     void reimportAddsNothing_data() {
