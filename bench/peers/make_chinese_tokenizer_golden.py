@@ -63,15 +63,22 @@ CONFIGS = [
 ]
 
 
+class VocabularyBuilder:
+    """BERT special tokens first, then tokens in the order added, each once (also used by make_tiny_chinese_bert.py)."""
+
+    def __init__(self):
+        self.tokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+        self.seen = set(self.tokens)
+
+    def add(self, token):
+        if token not in self.seen:
+            self.seen.add(token)
+            self.tokens.append(token)
+
+
 def vocabulary():
-    tokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    seen = set(tokens)
-
-    def add(t):
-        if t not in seen:
-            seen.add(t)
-            tokens.append(t)
-
+    builder = VocabularyBuilder()
+    add = builder.add
     for c in string.ascii_letters + string.digits + string.punctuation:
         add(c)
     for c in string.ascii_lowercase + string.digits:
@@ -85,7 +92,7 @@ def vocabulary():
                 add("##" + c)
     for w in WORDS:
         add(w)
-    return tokens
+    return builder.tokens
 
 
 def main():

@@ -132,6 +132,11 @@ Status readPooling(const fs::path& file, ModelConfig& config) {
     for (const auto& [key, value] : obj) {
         if (key.starts_with("pooling_mode_") && value.is_bool() && value.get_bool()) modes.emplace_back(key.substr(13));
     }
+    // sentence-transformers 5 writes one string instead of a flag per mode.
+    if (const json::value* mode = obj.if_contains("pooling_mode"); mode && mode->is_string()) {
+        const std::string name(mode->get_string());
+        modes.push_back(name == "cls" ? "cls_token" : name == "mean" ? "mean_tokens" : name == "max" ? "max_tokens" : name);
+    }
     if (modes.size() != 1) {
         std::string list;
         for (const auto& m : modes) list += (list.empty() ? "" : ", ") + m;
@@ -149,12 +154,12 @@ Status readPooling(const fs::path& file, ModelConfig& config) {
         return makeError(ErrorCode::Unsupported, "unsupported pooling mode: " + modes[0] + " (mean, cls and max are)",
                          file.string());
     }
-    if (const json::value* dim = obj.if_contains("word_embedding_dimension"); dim && dim->is_number() &&
-                                                                             dim->to_number<double>() != double(config.hiddenSize)) {
-        return makeError(ErrorCode::InputData,
-                         "word_embedding_dimension " + json::serialize(*dim) + " differs from hidden_size " +
-                             std::to_string(config.hiddenSize),
-                         file.string());
+    for (const char* key : {"word_embedding_dimension", "embedding_dimension"}) {
+        if (const json::value* dim = obj.if_contains(key); dim && dim->is_number() && dim->to_number<double>() != double(config.hiddenSize)) {
+            return makeError(ErrorCode::InputData,
+                             std::string(key) + " " + json::serialize(*dim) + " differs from hidden_size " + std::to_string(config.hiddenSize),
+                             file.string());
+        }
     }
     return {};
 }

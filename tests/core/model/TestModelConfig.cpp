@@ -49,6 +49,16 @@ private slots:
         cls["1_Pooling/config.json"] = pooling("cls");
         cls["modules.json"] = kModulesNoNorm;
         QTest::newRow("cls, no normalize") << cls << "" << "cls" << false << 256;
+        // sentence-transformers 5 names the mode in one string (and the dimension "embedding_dimension").
+        Files named = st;
+        named["1_Pooling/config.json"] = R"({"embedding_dimension":384,"pooling_mode":"cls","include_prompt":true})";
+        QTest::newRow("pooling named, cls") << named << "" << "cls" << true << 256;
+        named["1_Pooling/config.json"] = R"({"embedding_dimension":384,"pooling_mode":"mean"})";
+        QTest::newRow("pooling named, mean") << named << "" << "mean" << true << 256;
+        named["1_Pooling/config.json"] = R"({"embedding_dimension":384,"pooling_mode":"weightedmean"})";
+        QTest::newRow("pooling named, weightedmean") << named << "unsupported pooling mode: weightedmean" << "" << false << 0;
+        named["1_Pooling/config.json"] = R"({"embedding_dimension":128,"pooling_mode":"cls"})";
+        QTest::newRow("pooling named, wrong dimension") << named << "embedding_dimension 128 differs from hidden_size 384" << "" << false << 0;
         Files max = st;
         max["1_Pooling/config.json"] = pooling("max");
         QTest::newRow("max pooling") << max << "" << "max" << true << 256;
