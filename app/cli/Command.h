@@ -35,6 +35,7 @@ Status runCohorts(const std::vector<std::string>& args);
 Status runSurvival(const std::vector<std::string>& args);
 Status runSegments(const std::vector<std::string>& args);
 Status runModel(const std::vector<std::string>& args);
+Status runModels(const std::vector<std::string>& args);
 #ifdef SHELFSENSE_WITH_TORCH
 Status runEmbed(const std::vector<std::string>& args);
 Status runEncode(const std::vector<std::string>& args);

@@ -113,6 +113,13 @@ bool sameFiles(const fs::path& a, const fs::path& b, const std::vector<SourceFil
 
 }  // namespace
 
+Status ModelInstaller::check(const fs::path& dir) { return checkModelFolder(dir); }
+
+const KnownModel* ModelInstaller::recognise(const fs::path& dir, const std::vector<KnownModel>& known) {
+    std::string mismatch;
+    return matchKnown(dir, known, std::string(), &mismatch);
+}
+
 const KnownModel& ModelInstaller::defaultModel() {
     static const KnownModel model{"all-MiniLM-L6-v2",
                                   {{"model.safetensors", "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"},

@@ -39,6 +39,12 @@ public:
     // holding a model folder. Installs into modelsRoot/<name>.
     static Result<InstalledModel> install(const std::filesystem::path& source, const std::filesystem::path& modelsRoot,
                                           const JobContext& context, const std::vector<KnownModel>& known = {defaultModel()});
+
+    // What install() checks of a model folder: the files a BERT encoder needs, a readable config,
+    // a valid safetensors file.
+    static Status check(const std::filesystem::path& dir);
+    // The known model whose published checksums all match the folder's files, or nullptr.
+    static const KnownModel* recognise(const std::filesystem::path& dir, const std::vector<KnownModel>& known = {defaultModel()});
 };
 
 }  // namespace ss

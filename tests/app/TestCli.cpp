@@ -356,6 +356,41 @@ private slots:
 #endif
     }
 
+    void modelsAreListedVerifiedAndRemoved() {
+        // The model manager from the command line, on a models folder of its own (XDG_DATA_HOME).
+        QTemporaryDir data;
+        const QByteArray saved = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", data.path().toUtf8());
+        const auto restore = qScopeGuard([&] { if (saved.isNull()) qunsetenv("XDG_DATA_HOME"); else qputenv("XDG_DATA_HOME", saved); });
+        const CliRun empty = cli({"models", "list", "--json"});
+        QVERIFY2(empty.code == 0, qPrintable(describe(empty)));
+        QVERIFY(jsonObject(empty).value("models").toArray().isEmpty());
+
+        const CliRun added = cli({"models", "add", SS_TEST_DATA_DIR "/model/tiny-chinese-bert", "--json"});
+        QVERIFY2(added.code == 0, qPrintable(describe(added)));
+        QCOMPARE(jsonObject(added).value("language").toString(), QStringLiteral("chinese"));
+        QCOMPARE(jsonObject(added).value("dimension").toInt(), 32);
+
+        const CliRun listed = cli({"models", "list", "--db", sample_, "--json"});
+        QVERIFY2(listed.code == 0, qPrintable(describe(listed)));
+        const QJsonArray models = jsonObject(listed).value("models").toArray();
+        QCOMPARE(models.size(), 1);
+        QCOMPARE(models[0].toObject().value("name").toString(), QStringLiteral("tiny-chinese-bert"));
+        QVERIFY(models[0].toObject().value("coverage").isArray());  // none kept yet for this model in the project
+
+        const CliRun verified = cli({"models", "verify", "tiny-chinese-bert"});
+        QVERIFY2(verified.code == 0 && verified.out.contains("chinese"), qPrintable(describe(verified)));
+        QVERIFY(QFile::remove(data.filePath("shelfsense/models/tiny-chinese-bert/model.safetensors")));
+        const CliRun damaged = cli({"models", "verify", "tiny-chinese-bert"});
+        QVERIFY2(damaged.code != 0 && damaged.err.contains("model.safetensors is missing"), qPrintable(describe(damaged)));
+
+        const CliRun removed = cli({"models", "remove", "tiny-chinese-bert", "--json"});
+        QVERIFY2(removed.code == 0, qPrintable(describe(removed)));
+        QVERIFY(!QDir(data.filePath("shelfsense/models/tiny-chinese-bert")).exists());
+        const CliRun again = cli({"models", "remove", "tiny-chinese-bert"});
+        QVERIFY2(again.code != 0 && again.err.contains("no model called"), qPrintable(describe(again)));
+    }
+
     void searchRefusesBadOptions_data() {
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("message");
