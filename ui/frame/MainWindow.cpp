@@ -191,6 +191,7 @@ void MainWindow::connectActions() {
         SettingsDialog dialog(this);
         connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString& l) { language_.apply(l); });
         dialog.showCoverage(*jobs_, project_);
+        dialog.showModels(*jobs_, project_);
         dialog.exec();
     });
     connect(actions_, &MainActions::showAbout, this, [this] {

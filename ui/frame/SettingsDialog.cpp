@@ -12,8 +12,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 
 #include "CoverageText.h"
+#include "ModelsPage.h"
 #include "JobRunner.h"
 #include "ProjectContext.h"
 #include "SettingsRegistry.h"
@@ -96,8 +98,12 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    tabs_ = new QTabWidget(this);
+    auto* general = new QWidget(tabs_);
+    general->setLayout(form);
+    tabs_->addTab(general, tr("General"));
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(tabs_);
     layout->addWidget(buttons);
     // Wrapped labels (the help under a setting, the model in use) need the height their text takes
     // at the dialog's width; a top-level window is sized by its width hint alone otherwise.
@@ -129,6 +135,13 @@ void SettingsDialog::showCoverage(JobRunner& runner, std::shared_ptr<ProjectCont
         resize(w, std::max(height(), heightForWidth(w)));
         emit coverageShown();
     });
+}
+
+void SettingsDialog::showModels(JobRunner& runner, std::shared_ptr<ProjectContext> project) {
+    auto* page = new ModelsPage(runner, std::move(project), tabs_);
+    page->setObjectName("modelsPage");
+    tabs_->addTab(page, tr("Models"));
+    resize(std::max(width(), 860), height());
 }
 
 QString SettingsDialog::describeModel(const QString& folder) {

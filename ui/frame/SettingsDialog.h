@@ -1,5 +1,6 @@
 // SettingsDialog: an editor generated from SettingsRegistry's definitions; writes on OK. With a
-// project open it also says how well the encoders used on it read its text (read in a job).
+// project open it also says how well the encoders used on it read its text (read in a job); its
+// Models page manages the models folder.
 // GUI thread only.
 #pragma once
 
@@ -10,6 +11,7 @@
 
 class QFormLayout;
 class QLabel;
+class QTabWidget;
 
 namespace ss::ui {
 
@@ -23,6 +25,8 @@ public:
     void apply();
     // Adds the open project's language coverage (the latest measure per kind of text), read in a job.
     void showCoverage(JobRunner& runner, std::shared_ptr<ProjectContext> project);
+    // Adds the Models page (the model manager; see ModelsPage).
+    void showModels(JobRunner& runner, std::shared_ptr<ProjectContext> project);
     // One line about a model folder (empty: the default model): name, size, device it would use.
     static QString describeModel(const QString& folder);
 
@@ -33,6 +37,7 @@ signals:
 private:
     QHash<QString, QWidget*> editors_;
     QFormLayout* form_;
+    QTabWidget* tabs_;
 };
 
 }  // namespace ss::ui
