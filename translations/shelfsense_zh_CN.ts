@@ -2979,49 +2979,59 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>（已公布）</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="76"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="69"/>
+        <source>copied by hand</source>
+        <translation>手动复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="77"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="77"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="78"/>
         <source>Vocabulary</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="78"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="79"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="79"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="80"/>
         <source>Layers</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="80"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="81"/>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="81"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="82"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="82"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="83"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="83"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="84"/>
         <source>Reads this project</source>
         <translation>对本项目的读懂程度</translation>
     </message>
     <message>
-        <location filename="../ui/frame/ModelTableModel.cpp" line="84"/>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="85"/>
         <source>Used by</source>
         <translation>使用者</translation>
+    </message>
+    <message>
+        <location filename="../ui/frame/ModelTableModel.cpp" line="86"/>
+        <source>Added from</source>
+        <translation>添加来源</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 
 #include "ModelInstaller.h"
 #include "ModelLocator.h"
+#include "common/JsonFields.h"
+#include "common/JsonParse.h"
 #include "model/ModelConfig.h"
 #include "model/Sha256.h"
 #include "text/BertTokenizer.h"
@@ -44,7 +46,7 @@ std::uintmax_t folderBytes(const fs::path& dir) {
 }  // namespace
 
 boost::json::object ModelEntry::toJson() const {
-    boost::json::object o{{"name", name}, {"dir", dir.string()}, {"usable", usable}, {"bytes", bytes}, {"default", isDefault},
+    boost::json::object o{{"name", name}, {"dir", dir.string()}, {"source", source}, {"usable", usable}, {"bytes", bytes}, {"default", isDefault},
                           {"known_checksums", knownChecksums}};
     if (!usable) o["problem"] = problem;
     if (!language.empty()) o["language"] = language;
@@ -64,6 +66,12 @@ ModelEntry ModelCatalog::describe(const fs::path& dir) {
     entry.dir = dir;
     entry.name = dir.filename().string();
     entry.bytes = folderBytes(dir);
+    if (std::ifstream marker(dir / ModelInstaller::kSourceFile); marker) {
+        std::string text((std::istreambuf_iterator<char>(marker)), std::istreambuf_iterator<char>());
+        boost::system::error_code ec;
+        const auto parsed = parseJson(text, ec);
+        if (!ec && parsed.is_object()) entry.source = stringAt(parsed.as_object(), "source");
+    }
     if (auto home = ModelLocator::defaultModel(); home) {
         std::error_code ec;
         entry.isDefault = fs::equivalent(*home, dir, ec);

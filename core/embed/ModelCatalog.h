@@ -18,6 +18,7 @@ namespace ss {
 struct ModelEntry {
     std::string name;  // the folder's name
     std::filesystem::path dir;
+    std::string source;  // what it was installed from (empty: put there by hand, or before this was recorded)
     bool usable = false;     // passed the checks; else `problem` says why not
     std::string problem;
     // What its vocabulary is written in: "chinese" (at least 30% of the word pieces hold Chinese

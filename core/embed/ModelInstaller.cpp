@@ -1,6 +1,10 @@
 #include "ModelInstaller.h"
 
+#include <boost/json.hpp>
+
 #include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <random>
 #include <set>
 
@@ -211,6 +215,14 @@ Result<InstalledModel> ModelInstaller::install(const fs::path& source, const fs:
                          source.string());
     if (match) name = match->name;
     if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled; nothing was installed");
+
+    // Where the copy came from, for the model manager (ModelCatalog reads it back).
+    {
+        std::ofstream marker(partial / kSourceFile);
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        marker << boost::json::serialize(boost::json::object{{"source", fs::absolute(source, ec).string()}, {"installed_at", now}}) << "\n";
+        if (!marker) return makeError(ErrorCode::Io, "cannot write into the models folder", partial.string());
+    }
 
     InstalledModel installed{modelsRoot / name, name, match != nullptr, false};
     if (fs::exists(installed.dir, ec)) {

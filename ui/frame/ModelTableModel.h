@@ -1,5 +1,5 @@
 // ModelTableModel: the models of the models folder as a table (name, vocabulary language, dimension,
-// layers, pooling, size, SHA-256, published checksums, coverage of the open project, use). Filled
+// layers, pooling, size, SHA-256, published checksums, coverage of the open project, use, source). Filled
 // from a job's result. GUI thread only.
 #pragma once
 
@@ -16,7 +16,7 @@ namespace ss::ui {
 class ModelTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Language, Dimension, Layers, Pooling, Size, Checksum, Coverage, Use, ColumnCount };
+    enum Column { Name, Language, Dimension, Layers, Pooling, Size, Checksum, Coverage, Use, Source, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
 
     // `coverage`: the open project's kept measures (matched to a model by its folder name);

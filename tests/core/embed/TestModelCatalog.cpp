@@ -53,6 +53,7 @@ private slots:
         QVERIFY(tiny.normalised);
         QVERIFY(!tiny.knownChecksums);
         QVERIFY(!tiny.isDefault);
+        QVERIFY(tiny.source.empty());  // copied by hand, not installed
         auto sha = Sha256::hexOfFile(fs::path(fixture.toStdString()) / "model.safetensors");
         QVERIFY(sha.ok());
         QCOMPARE(tiny.weightsSha256, *sha);

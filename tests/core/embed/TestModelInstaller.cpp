@@ -103,7 +103,7 @@ private slots:
         QCOMPARE(installed->dir, root / "models" / name.toStdString());
         QVERIFY(!installed->alreadyInstalled);
         // Exactly the model's files, the pickled weights left behind, and no work folder left over.
-        QCOMPARE(entriesOf(installed->dir), (QStringList{"1_Pooling", "1_Pooling/config.json", "config.json", "model.safetensors", "vocab.txt"}));
+        QCOMPARE(entriesOf(installed->dir), (QStringList{".shelfsense-source.json", "1_Pooling", "1_Pooling/config.json", "config.json", "model.safetensors", "vocab.txt"}));
         QCOMPARE(entriesOf(root / "models"), QStringList{name} + [&] {
             QStringList inner;
             for (const QString& e : entriesOf(installed->dir)) inner << name + "/" + e;
@@ -184,7 +184,7 @@ private slots:
         SS_VERIFY_OK(installed);
         QCOMPARE(QString::fromStdString(installed->name), QString("bert-hub"));
         QVERIFY(fs::is_regular_file(fs::symlink_status(installed->dir / "model.safetensors")));  // content, not a link
-        QCOMPARE(entriesOf(installed->dir), (QStringList{"config.json", "model.safetensors", "vocab.txt"}));
+        QCOMPARE(entriesOf(installed->dir), (QStringList{".shelfsense-source.json", "config.json", "model.safetensors", "vocab.txt"}));
     }
 
     void replacesADifferentCopyAndHonoursCancel() {

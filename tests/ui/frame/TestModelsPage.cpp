@@ -61,6 +61,7 @@ private slots:
         QCOMPARE(cell(ModelTableModel::Dimension), QStringLiteral("32"));
         QVERIFY2(cell(ModelTableModel::Coverage).contains("0.5% unknown"), qPrintable(cell(ModelTableModel::Coverage)));
         QVERIFY(cell(ModelTableModel::Use).isEmpty());
+        QCOMPARE(QDir(cell(ModelTableModel::Source)), QDir(QStringLiteral(SS_TEST_DATA_DIR "/model/tiny-chinese-bert")));
 
         listed.clear();
         page.useForProject(0);
