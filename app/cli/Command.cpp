@@ -15,7 +15,7 @@ constexpr const char* kSentiment =
 const std::vector<Command>& commands() {
     static const std::vector<Command> all = [] {
         std::vector<Command> list = {
-            {"sample", "sample --db F [--users N --items N --days N --seed S] [--json]", runSample},
+            {"sample", "sample --db F [--users N --items N --days N --seed S] [--language en|zh|both] [--json]", runSample},
             {"import", "import --db F --format FMT [--map column=field ...] [--event-type T] [--drop-outside-window] [--json] PATH...", runImport},
             {"stats", "stats --db F [--json]", runStats},
             {"tokenize", "tokenize [--model DIR] [--max-length N] [--json] TEXT...", runTokenize},

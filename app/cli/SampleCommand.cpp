@@ -10,7 +10,7 @@
 namespace ss::cli {
 
 Status runSample(const std::vector<std::string>& args) {
-    ArgParser parser({"db", "users", "items", "days", "seed"}, {"json", "quiet"});
+    ArgParser parser({"db", "users", "items", "days", "seed", "language"}, {"json", "quiet"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
@@ -24,6 +24,12 @@ Status runSample(const std::vector<std::string>& args) {
     options.users = static_cast<int>(*users);
     options.items = static_cast<int>(*items);
     options.days = static_cast<int>(*days);
+    if (auto language = parser.value("language")) {
+        if (*language == "both") options.language = SampleShopOptions::Language::Both;
+        else if (*language == "en") options.language = SampleShopOptions::Language::English;
+        else if (*language == "zh") options.language = SampleShopOptions::Language::Chinese;
+        else return makeError(ErrorCode::Usage, "--language must be en, zh or both, got '" + *language + "'");
+    }
     options.seed = static_cast<std::uint64_t>(*seed);
     auto summary = SampleShop::write(*db, options, stderrProgress(parser.flag("quiet")));
     if (!summary) return summary.error();

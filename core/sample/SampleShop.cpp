@@ -105,15 +105,31 @@ private:
             std::snprintf(sku, sizeof sku, "SKU-%05d", i + 1);
             ItemRecord record;
             record.externalId = sku;
-            record.title = std::string(brand.en) + " " + std::string(adjective.en) + " " + std::string(noun.en) + " | " +
-                           std::string(brand.zh) + std::string(adjective.zh) + std::string(noun.zh);
+            const std::string titleEn = std::string(brand.en) + " " + std::string(adjective.en) + " " + std::string(noun.en);
+            const std::string titleZh = std::string(brand.zh) + std::string(adjective.zh) + std::string(noun.zh);
             const char* article = std::string_view("aeiou").find(adjective.en.front()) != std::string_view::npos ? "An " : "A ";
             std::string en = article + std::string(adjective.en) + " " + std::string(noun.en) + " from " + std::string(brand.en) +
                              " with " + std::string(f1.en) + (f1.en != f2.en ? " and " + std::string(f2.en) : "") + ".";
             std::string zh = std::string(brand.zh) + std::string(adjective.zh) + std::string(noun.zh) + "，" + std::string(f1.zh) +
                              (f1.zh != f2.zh ? "，" + std::string(f2.zh) : "") + "。";
-            record.description = en + " " + zh;
-            record.category = std::string(cat.name.en) + " / " + std::string(cat.name.zh);
+            const std::string categoryEn(cat.name.en), categoryZh(cat.name.zh);
+            switch (options_.language) {
+            case SampleShopOptions::Language::Both:
+                record.title = titleEn + " | " + titleZh;
+                record.description = en + " " + zh;
+                record.category = categoryEn + " / " + categoryZh;
+                break;
+            case SampleShopOptions::Language::English:
+                record.title = titleEn;
+                record.description = en;
+                record.category = categoryEn;
+                break;
+            case SampleShopOptions::Language::Chinese:
+                record.title = titleZh;
+                record.description = zh;
+                record.category = categoryZh;
+                break;
+            }
             record.brand = std::string(brand.en);
             record.price = item.price;
             record.available = !random_.chance(0.05);
@@ -171,7 +187,9 @@ private:
         const bool treated = experimentArm(u);
         SS_TRY(writer_.setUserProperty(*user, "variant", treated ? "recommendations" : "control"));
         const double churnEffect = treated ? kSampleExperiment.churnFactor : 1.0;
-        const bool writesChinese = random_.chance(0.55);
+        const bool drawnChinese = random_.chance(0.55);  // drawn in every language, so the rest of the shop is the same
+        const bool writesChinese = options_.language == SampleShopOptions::Language::Both ? drawnChinese
+                                                                                          : options_.language == SampleShopOptions::Language::Chinese;
 
         // Taste: two or three favourite categories, each with a favourite product kind.
         int favourites[3];

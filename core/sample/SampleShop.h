@@ -35,6 +35,10 @@ struct SampleShopOptions {
     // Who is in the experiment's recommendations arm: half (the sample shop) or, to measure the true
     // effect on the same customers, nobody or everybody.
     enum class Arms { Split, AllControl, AllTreated } arms = Arms::Split;
+    // The shop's language: both (bilingual titles and descriptions, reviews in either), English or
+    // Chinese only. The random draws are the same in every language, so the three shops hold the
+    // same items, customers and behaviour, and differ only in their words.
+    enum class Language { Both, English, Chinese } language = Language::Both;
 };
 
 struct SampleShopSummary {

@@ -316,6 +316,32 @@ private slots:
 #endif
     }
 
+    void sampleInOneLanguage_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("expected");  // in the first title, or in the error
+        QTest::newRow("chinese") << "zh" << 0 << "";
+        QTest::newRow("english") << "en" << 0 << "";
+        QTest::newRow("unknown") << "fr" << 1 << "--language must be en, zh or both, got 'fr'";
+    }
+    void sampleInOneLanguage() {
+        QFETCH(QString, language);
+        QFETCH(int, code);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString db = dir.filePath("one.shelfsense");
+        const CliRun r = cli({"sample", "--db", db, "--users", "40", "--items", "30", "--days", "30", "--language", language, "--json"});
+        QVERIFY2(r.code == code, qPrintable(describe(r)));
+        if (code) {
+            QVERIFY2(QString::fromUtf8(r.err).contains(expected), qPrintable(describe(r)));
+            return;
+        }
+        const QJsonObject stats = jsonObject(cli({"search", "--db", db, "--query", language == "zh" ? "咖啡" : "coffee", "--mode", "lexical", "--k", "1", "--json"}));
+        const QString title = stats.value("results").toArray().first().toObject().value("title").toString();
+        const bool chinese = title.contains(QRegularExpression("[\\x{4e00}-\\x{9fff}]"));
+        QVERIFY2(chinese == (language == "zh") && !title.contains(" | "), qPrintable(title));
+    }
+
     void recommendReusesTheKeptModel() {
 #ifndef SS_CLI_HAS_MODELS
         QSKIP("built without the model module (LibTorch)");

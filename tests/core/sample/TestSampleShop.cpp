@@ -268,6 +268,56 @@ private slots:
         QVERIFY2(lateItems > options_.items / 20 && lateItems < options_.items / 2, qPrintable(QString::number(lateItems)));
     }
 
+    void oneLanguageShops_data() {
+        QTest::addColumn<int>("language");
+        QTest::addColumn<bool>("chinese");
+        QTest::newRow("english") << int(SampleShopOptions::Language::English) << false;
+        QTest::newRow("chinese") << int(SampleShopOptions::Language::Chinese) << true;
+    }
+    void oneLanguageShops() {
+        // The same shop in one language: every title, description, category and review in it, and the
+        // same behaviour as the bilingual shop of the same seed.
+        QFETCH(int, language);
+        QFETCH(bool, chinese);
+        QTemporaryDir dir;
+        SampleShopOptions options;
+        options.users = 200;
+        options.items = 150;
+        options.days = 60;
+        const auto both = file(dir, "both.shelfsense");
+        const auto one = file(dir, "one.shelfsense");
+        SS_VERIFY_OK(SampleShop::write(both, options, JobContext{}));
+        options.language = static_cast<SampleShopOptions::Language>(language);
+        SS_VERIFY_OK(SampleShop::write(one, options, JobContext{}));
+        auto project = Project::open(one, Database::Mode::ReadOnly);
+        SS_VERIFY_OK(project);
+        int texts = 0, wrong = 0;
+        auto check = [&](const std::string& text) {
+            ++texts;
+            // Latin letters stay in a Chinese shop only inside words such as "5G", "SPF50" or "RGB".
+            wrong += chinese ? !hasCjk(text) : hasCjk(text);
+        };
+        forEachRow((*project)->db(), "SELECT title, description, category FROM items", [&](Statement& s) {
+            for (int c = 0; c < 3; ++c) check(s.columnText(c));
+        });
+        forEachRow((*project)->db(), "SELECT body FROM reviews", [&](Statement& s) { check(s.columnText(0)); });
+        QVERIFY(texts > 3 * 150);
+        QCOMPARE(wrong, 0);
+        if (!chinese)
+            forEachRow((*project)->db(), "SELECT title FROM items", [&](Statement& s) { QVERIFY(s.columnText(0).find(" | ") == std::string::npos); });
+        auto bilingual = Project::open(both, Database::Mode::ReadOnly);
+        SS_VERIFY_OK(bilingual);
+        auto text = [](Project& p, const char* sql) {
+            std::string out;
+            forEachRow(p.db(), sql, [&](Statement& s) { out = s.columnText(0); });
+            return out;
+        };
+        for (const char* sql : {"SELECT count(*) || ':' || sum(ts) || ':' || sum(user_id * 7 + item_id) FROM events",
+                                "SELECT count(*) || ':' || sum(rating) || ':' || sum(ts) FROM reviews",
+                                "SELECT group_concat(external_id || '=' || coalesce(price, ''), ',') FROM items"})
+            SS_COMPARE_STR(text(**project, sql), text(**bilingual, sql));
+    }
+
     void acquisitionInWaves() {
         std::vector<int> weeks(options_.days / 7 + 1, 0);
         std::int64_t firstSeen = std::numeric_limits<std::int64_t>::max(), lastSeen = 0;
