@@ -98,6 +98,11 @@ Status runRecommend(const std::vector<std::string>& args) {
             because.push_back(std::move(*h));
         }
         (*o)["because"] = std::move(because);
+        if (!r.words.empty()) {
+            boost::json::array words;
+            for (const auto& w : r.words) words.emplace_back(w);
+            (*o)["words"] = std::move(words);
+        }
         fallback = fallback || r.fallback;
         results.push_back(std::move(*o));
     }
@@ -123,6 +128,11 @@ Status runRecommend(const std::vector<std::string>& args) {
             std::printf("            because %-12s %+.4f %s\n", std::string(b.at("item").as_string()).c_str(),
                         b.at("contribution").to_number<double>(),
                         b.as_object().contains("title") ? std::string(b.at("title").as_string()).c_str() : "");
+        if (const auto* words = o.if_contains("words")) {
+            std::string joined;
+            for (const auto& w : words->as_array()) joined += (joined.empty() ? "" : ", ") + std::string(w.as_string());
+            std::printf("            words in common: %s\n", joined.c_str());
+        }
     }
     return {};
 }

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "rec/Evaluation.h"
+#include "rec/ItemTexts.h"
 #include "rec/TopK.h"
 #include "store/BulkWriter.h"
 #include "store/Project.h"
@@ -134,16 +135,10 @@ int movielens(const std::vector<std::string>& args) {
         train.push_back({*data->userByExternalId(r.user), *data->itemByExternalId(r.item), EventType::View, r.time});
     for (const Rating& r : readRatings(args[0] + "/ua.test")) test.emplace_back(*data->userByExternalId(r.user), *data->itemByExternalId(r.item));
     const Split s = Split::given(*data, std::move(train), test, BehaviourWeights{});
-    std::optional<ItemVectorSet> vectors;
-    bool needVectors = false;
-    for (const auto& name : o.recommenders) needVectors = needVectors || RecommenderFactory::needsItemVectors(name, o.config);
-    if (needVectors) {
-        auto v = loadItemVectors(*path, *data, {}, {});
-        if (!v) return std::fprintf(stderr, "%s\n", v.error().describe().c_str()), 2;
-        vectors = std::move(*v);
-    }
+    auto inputs = loadItemInputs(*path, *data, o.recommenders, o.config, {}, {});
+    if (!inputs) return std::fprintf(stderr, "%s\n", inputs.error().describe().c_str()), 2;
     o.store = false;
-    auto r = Evaluation::run(*data, s, o, vectors ? &*vectors : nullptr, {}, {});
+    auto r = Evaluation::run(*data, s, o, inputs->view(), {}, {});
     if (!r) return std::fprintf(stderr, "%s\n", r.error().describe().c_str()), 2;
     std::cout << boost::json::serialize(toJson(*r)) << std::endl;
     return 0;
@@ -233,14 +228,9 @@ int throughput(const std::vector<std::string>& args) {
     setPortableGemm(std::find(args.begin(), args.end(), "--portable") != args.end());
     RecommenderConfig config;
     config.als.iterations = 3;  // the factors' values do not matter for speed
-    std::optional<ItemVectorSet> vectors;
-    if (RecommenderFactory::needsItemVectors(name, config)) {
-        const std::string db = option(args, "--db", "");
-        auto v = loadItemVectors(db, l->data, {.cachedOnly = true}, {});
-        if (!v) return std::fprintf(stderr, "%s\n", v.error().describe().c_str()), 1;
-        vectors = std::move(*v);
-    }
-    auto model = RecommenderFactory::create(name, config, vectors ? &*vectors : nullptr);
+    auto inputs = loadItemInputs(option(args, "--db", ""), l->data, {name}, config, {.cachedOnly = true}, {});
+    if (!inputs) return std::fprintf(stderr, "%s\n", inputs.error().describe().c_str()), 1;
+    auto model = RecommenderFactory::create(name, config, inputs->view());
     if (!model) return std::fprintf(stderr, "%s\n", model.error().describe().c_str()), 1;
     if (auto s = (*model)->fit(l->train, {0, 42, threads}, {}); !s) return std::fprintf(stderr, "%s\n", s.error().describe().c_str()), 1;
     std::vector<std::int32_t> users;

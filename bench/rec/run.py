@@ -8,8 +8,12 @@
             3 steps, 64 factors) on the same confidence matrix and the same thread count; ratio.
   speed     scoring throughput: users/second for top-10 over all items through the engine
             (ATen/OpenBLAS product and the portable kernel).
+  languages the text models by the shop's language: the sample shop written in English, in Chinese
+            and bilingual (`sample --language en|zh|both`, same customers and behaviour), each
+            evaluated with content (BERT, the default encoder), content_words (TF-IDF) and the
+            two-tower model beside popularity: overall and cold-item NDCG@10 with p-values.
 
-Usage: bench/rec/run.py --build /work/build-rec [--work /tmp/recbench] [--only quality,als,speed]
+Usage: bench/rec/run.py --build /work/build-rec [--work /tmp/recbench] [--only quality,als,speed,languages]
                         [--python ~/.cache/shelfsense/rec-bench-venv/bin/python]
 The peer environment: python3 -m venv ~/.cache/shelfsense/rec-bench-venv &&
                       ~/.cache/shelfsense/rec-bench-venv/bin/pip install implicit threadpoolctl
@@ -18,7 +22,8 @@ import argparse, json, os, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "data"))
-ALL = "popularity,itemknn,als,content,twotower,hybrid"
+ALL = "popularity,itemknn,als,content,content_words,twotower,hybrid"
+TEXT_MODELS = "popularity,content,content_words,twotower"
 
 
 def run(cmd, env=None):
@@ -55,7 +60,7 @@ def table(title, result, slices=("cold_items",)):
             show(c, "")
     # New items: the text models against the ones that cannot score them.
     for c in result.get("slice_comparisons", []):
-        if c["metric"] == f"ndcg@{k}" and c["slice"] in slices and {"content", "twotower"} & {c["a"], c["b"]}:
+        if c["metric"] == f"ndcg@{k}" and c["slice"] in slices and {"content", "content_words", "twotower"} & {c["a"], c["b"]}:
             show(c, f" [{c['slice']}]")
 
 
@@ -84,6 +89,26 @@ def quality(args, results):
     out, _ = run([cli, "evaluate", "--db", taobao, "--recommenders", ALL, "--split", "temporal", "--k", "10", "--json", "--quiet", "--no-store"])
     results["taobao"] = json.loads(out)
     table("Taobao sample (815 users, 55k items), temporal split, purchase target", results["taobao"])
+
+
+def languages(args, results):
+    cli = os.path.join(args.build, "app", "shelfsense-cli")
+    results["languages"] = {}
+    for language, title in (("en", "English"), ("zh", "Chinese"), ("both", "bilingual")):
+        shop = os.path.join(args.work, f"shop-{language}.shelfsense")
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(shop + suffix):
+                os.remove(shop + suffix)
+        run([cli, "sample", "--db", shop, "--language", language, "--quiet"])
+        out, secs = run([cli, "evaluate", "--db", shop, "--recommenders", TEXT_MODELS, "--split", "temporal", "--k", "10",
+                         "--json", "--quiet", "--no-store"])
+        result = json.loads(out)
+        result["seconds_with_encoding"] = secs
+        # How well the encoder read this shop's item text (exact after the evaluation's encode).
+        stats, _ = run([cli, "stats", "--db", shop, "--json"])
+        result["language_coverage"] = json.loads(stats).get("language_coverage")
+        results["languages"][language] = result
+        table(f"Sample shop in {title} (--language {language}), temporal split, purchase target", result)
 
 
 def big_shop(args):
@@ -146,7 +171,7 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     results = {}
     for part in args.only.split(","):
-        {"quality": quality, "als": als, "speed": speed}[part](args, results)
+        {"quality": quality, "als": als, "speed": speed, "languages": languages}[part](args, results)
     with open(args.out or os.path.join(args.work, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
 

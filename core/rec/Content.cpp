@@ -25,18 +25,7 @@ Status ContentRecommender::fit(std::shared_ptr<const Interactions> train, const 
 }
 
 std::vector<float> ContentRecommender::historyWeights(std::int32_t user) const {
-    const CsrMatrix& w = train_->weights;
-    std::vector<float> a;
-    a.reserve(w.rowSize(user));
-    for (auto p = w.indptr[user]; p < w.indptr[user + 1]; ++p) {
-        double decay = 1.0;
-        if (options_.halfLifeDays > 0) {
-            const double ageDays = std::max<double>(0.0, double(now_ - train_->lastTime[p]) / 86400.0);
-            decay = std::exp2(-ageDays / options_.halfLifeDays);
-        }
-        a.push_back(static_cast<float>(w.values[p] * decay));
-    }
-    return a;
+    return train_->recencyWeights(user, now_, options_.halfLifeDays);
 }
 
 std::vector<float> ContentRecommender::userVector(std::int32_t user) const {

@@ -20,6 +20,7 @@
 #include "eval/Predictions.h"
 #include "eval/RankingMetrics.h"
 #include "rec/Hybrid.h"
+#include "rec/ItemTexts.h"
 #include "rec/TopK.h"
 #include "store/Project.h"
 
@@ -150,19 +151,14 @@ Result<EvaluationResult> Evaluation::run(const std::filesystem::path& project, c
             for (const auto& m : *members) ids.insert(m.userId);
         }
     }
-    std::optional<ItemVectorSet> vectors;
-    bool needVectors = false;
-    for (const auto& name : options.recommenders) needVectors = needVectors || RecommenderFactory::needsItemVectors(name, options.config);
-    if (needVectors) {
-        auto v = loadItemVectors(project, *data, options.vectors, job);
-        if (!v) return v.error();
-        vectors = std::move(*v);
-    }
-    return run(*data, *split, withSegments, vectors ? &*vectors : nullptr, project, job);
+    auto inputs = loadItemInputs(project, *data, options.recommenders, options.config, options.vectors, job);
+    if (!inputs) return inputs.error();
+    return run(*data, *split, withSegments, inputs->view(), project, job);
 }
 
 Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split, const EvaluationOptions& options,
-                                         const ItemVectorSet* vectors, const std::filesystem::path& project, const JobContext& job) {
+                                         ItemTextInputs inputs, const std::filesystem::path& project, const JobContext& job) {
+    const ItemVectorSet* vectors = inputs.vectors;
     const auto start = std::chrono::steady_clock::now();
     if (options.k < 1) return makeError(ErrorCode::Usage, "k must be at least 1");
     if (options.recommenders.empty()) return makeError(ErrorCode::Usage, "no recommenders to evaluate");
@@ -230,18 +226,18 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
             auto a = fitted.count(options.config.hybrid.a) ? fitted[options.config.hybrid.a] : nullptr;
             auto b = fitted.count(options.config.hybrid.b) ? fitted[options.config.hybrid.b] : nullptr;
             if (!a) {
-                auto made = RecommenderFactory::create(options.config.hybrid.a, options.config, vectors);
+                auto made = RecommenderFactory::create(options.config.hybrid.a, options.config, inputs);
                 if (!made) return made.error();
                 a = *made;
             }
             if (!b) {
-                auto made = RecommenderFactory::create(options.config.hybrid.b, options.config, vectors);
+                auto made = RecommenderFactory::create(options.config.hybrid.b, options.config, inputs);
                 if (!made) return made.error();
                 b = *made;
             }
             model = std::make_shared<HybridRecommender>(a, b, options.config.hybrid.weightA);
         } else {
-            auto made = RecommenderFactory::create(name, options.config, vectors);
+            auto made = RecommenderFactory::create(name, options.config, inputs);
             if (!made) return made.error();
             model = *made;
         }

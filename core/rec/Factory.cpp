@@ -10,6 +10,7 @@
 #include "common/Numbers.h"
 #include "rec/Hybrid.h"
 #include "rec/TrainingDevice.h"
+#include "sentiment/TfidfModel.h"
 
 namespace ss::rec {
 namespace {
@@ -133,6 +134,9 @@ const std::map<std::string, Parameter>& parameters() {
           [](const RecommenderConfig& c) { return std::string(c.als.conjugateGradient ? "cg" : "cholesky"); }}},
         {"als.device", deviceParameter([](auto& c) -> auto& { return c.als.device; })},
         {"content.half_life_days", realParameter([](auto& c) -> auto& { return c.content.halfLifeDays; }, 0)},
+        {"content_words.half_life_days", realParameter([](auto& c) -> auto& { return c.contentWords.halfLifeDays; }, 0)},
+        {"content_words.min_items", intParameter([](auto& c) -> auto& { return c.contentWords.minItems; }, 1)},
+        {"content_words.max_item_share", realParameter([](auto& c) -> auto& { return c.contentWords.maxItemShare; }, 1e-9, 1)},
         {"twotower.dim", intParameter([](auto& c) -> auto& { return c.twotower.dim; }, 1)},
         {"twotower.hidden", intParameter([](auto& c) -> auto& { return c.twotower.hidden; }, 1)},
         {"twotower.negatives", intParameter([](auto& c) -> auto& { return c.twotower.negatives; }, 1)},
@@ -174,6 +178,12 @@ bool RecommenderFactory::needsItemVectors(const std::string& name, const Recomme
     return info && info->needsItemVectors;
 }
 
+bool RecommenderFactory::needsItemTexts(const std::string& name, const RecommenderConfig& config) {
+    if (name == "hybrid") return needsItemTexts(config.hybrid.a, config) || needsItemTexts(config.hybrid.b, config);
+    const auto* info = findRecommender(name);
+    return info && info->needsItemTexts;
+}
+
 Status RecommenderFactory::applyParameter(RecommenderConfig& config, const std::string& assignment) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos) return makeError(ErrorCode::Usage, "a parameter is name=value, got '" + assignment + "'");
@@ -205,15 +215,34 @@ std::string RecommenderFactory::parameterValue(const RecommenderConfig& config, 
     return it == parameters().end() ? std::string() : it->second.read(config);
 }
 
+TermVectorizer RecommenderFactory::termVectorizer() {
+    return [](const std::vector<std::string>& texts, const WordContentOptions& options) {
+        sentiment::TfidfOptions tfidf;
+        tfidf.minDocumentFrequency = options.minItems;
+        tfidf.maxDocumentShare = options.maxItemShare;
+        const auto model = sentiment::TfidfModel::fit(texts, tfidf);
+        TermMatrix out;
+        out.rows = model.transform(texts);
+        out.terms.reserve(model.termCount());
+        for (std::size_t t = 0; t < model.termCount(); ++t) out.terms.push_back(model.term(t));
+        return out;
+    };
+}
+
 Result<std::shared_ptr<Recommender>> RecommenderFactory::create(const std::string& name, const RecommenderConfig& config,
-                                                                const ItemVectorSet* vectors) {
+                                                                ItemTextInputs inputs) {
+    const ItemVectorSet* vectors = inputs.vectors;
     if (needsItemVectors(name, config) && (!vectors || vectors->vectors.empty()))
         return makeError(ErrorCode::Usage, "the '" + name + "' recommender needs item text vectors");
+    if (needsItemTexts(name, config) && (!inputs.texts || !inputs.texts->texts))
+        return makeError(ErrorCode::Usage, "the '" + name + "' recommender needs the item texts");
     if (name == "popularity") return std::shared_ptr<Recommender>(std::make_shared<PopularityRecommender>(config.popularity));
     if (name == "itemknn") return std::shared_ptr<Recommender>(std::make_shared<ItemKnnRecommender>(config.itemknn));
     if (name == "als") return std::shared_ptr<Recommender>(std::make_shared<AlsRecommender>(config.als));
     if (name == "content")
         return std::shared_ptr<Recommender>(std::make_shared<ContentRecommender>(vectors->vectors, config.content, vectors->model));
+    if (name == "content_words")
+        return std::shared_ptr<Recommender>(std::make_shared<WordContentRecommender>(inputs.texts->texts, termVectorizer(), config.contentWords));
     if (name == "twotower") {
         if (!TwoTowerRecommender::available())
             return makeError(ErrorCode::Unsupported, "this build has no LibTorch: the two-tower model is not available");
@@ -221,9 +250,9 @@ Result<std::shared_ptr<Recommender>> RecommenderFactory::create(const std::strin
     }
     if (name == "hybrid") {
         if (config.hybrid.a == "hybrid" || config.hybrid.b == "hybrid") return makeError(ErrorCode::Usage, "a hybrid cannot contain a hybrid");
-        auto a = create(config.hybrid.a, config, vectors);
+        auto a = create(config.hybrid.a, config, inputs);
         if (!a) return a.error();
-        auto b = create(config.hybrid.b, config, vectors);
+        auto b = create(config.hybrid.b, config, inputs);
         if (!b) return b.error();
         return std::shared_ptr<Recommender>(std::make_shared<HybridRecommender>(*a, *b, config.hybrid.weightA));
     }

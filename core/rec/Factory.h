@@ -15,6 +15,7 @@
 #include "rec/Popularity.h"
 #include "rec/RecommenderCatalog.h"
 #include "rec/TwoTower.h"
+#include "rec/WordContent.h"
 
 namespace ss::rec {
 
@@ -29,6 +30,7 @@ struct RecommenderConfig {
     ItemKnnOptions itemknn;
     AlsOptions als;
     ContentOptions content;
+    WordContentOptions contentWords;
     TwoTowerOptions twotower;
     HybridOptions hybrid;
 };
@@ -42,12 +44,28 @@ struct ItemVectorSet {
     double seconds = 0;
 };
 
+// Item texts for the word-based content model: the text the encoder reads (title, description,
+// category), one per dense item.
+struct ItemTextSet {
+    std::shared_ptr<const std::vector<std::string>> texts;
+    std::size_t missing = 0;  // items with no text at all
+    double seconds = 0;
+};
+
+// What the content-based models read of the items, in the forms loaded (either may be null).
+struct ItemTextInputs {
+    const ItemVectorSet* vectors = nullptr;
+    const ItemTextSet* texts = nullptr;
+};
+
 class RecommenderFactory {
 public:
     static const std::vector<std::string>& names();  // the catalog's, in its order
     static bool known(const std::string& name);
     // True when the model (or a hybrid component) needs item text vectors.
     static bool needsItemVectors(const std::string& name, const RecommenderConfig& config);
+    // True when the model (or a hybrid component) reads the item texts themselves (content_words).
+    static bool needsItemTexts(const std::string& name, const RecommenderConfig& config);
 
     // "als.factors=32", "twotower.attention=true", "hybrid.a=itemknn", "popularity.window_days=30", ...
     static Status applyParameter(RecommenderConfig& config, const std::string& assignment);
@@ -56,9 +74,11 @@ public:
     // A parameter's value in `config`, in the form applyParameter() takes ("64", "none", "cg").
     static std::string parameterValue(const RecommenderConfig& config, const std::string& key);
 
-    // A new, unfitted model; `vectors` must be given when needsItemVectors().
-    static Result<std::shared_ptr<Recommender>> create(const std::string& name, const RecommenderConfig& config,
-                                                       const ItemVectorSet* vectors);
+    // A new, unfitted model; `inputs.vectors` must be given when needsItemVectors(), `inputs.texts`
+    // when needsItemTexts().
+    static Result<std::shared_ptr<Recommender>> create(const std::string& name, const RecommenderConfig& config, ItemTextInputs inputs);
+    // The word model's vectorizer: TF-IDF (sentiment::TfidfModel) over sentiment::textTerms.
+    static TermVectorizer termVectorizer();
 };
 
 }  // namespace ss::rec

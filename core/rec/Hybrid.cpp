@@ -68,6 +68,11 @@ std::vector<Contribution> HybridRecommender::explain(std::int32_t user, std::int
     return topContributions(std::move(all), n);
 }
 
+std::vector<std::string> HybridRecommender::explainTerms(std::int32_t user, std::int32_t item, std::size_t n) const {
+    auto terms = a_->explainTerms(user, item, n);
+    return terms.empty() ? b_->explainTerms(user, item, n) : terms;
+}
+
 TrainingReport HybridRecommender::trainingReport() const {
     return {.parts = {a_->trainingReport(), b_->trainingReport()}};
 }

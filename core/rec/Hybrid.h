@@ -19,6 +19,7 @@ public:
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
+    std::vector<std::string> explainTerms(std::int32_t user, std::int32_t item, std::size_t n) const override;  // a part's that has words
     bool coversUser(std::int32_t user) const override { return a_->coversUser(user) || b_->coversUser(user); }
     bool scoresColdItems() const override { return a_->scoresColdItems() || b_->scoresColdItems(); }
     TrainingReport trainingReport() const override;

@@ -1,6 +1,7 @@
 #include "rec/Interactions.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <limits>
 #include <numeric>
@@ -110,6 +111,20 @@ std::vector<std::int32_t> Interactions::historyByTime(int user) const {
     out.reserve(order.size());
     for (auto p : order) out.push_back(weights.indices[p]);
     return out;
+}
+
+std::vector<float> Interactions::recencyWeights(int user, std::int64_t now, double halfLifeDays) const {
+    std::vector<float> a;
+    a.reserve(weights.rowSize(user));
+    for (auto p = weights.indptr[user]; p < weights.indptr[user + 1]; ++p) {
+        double decay = 1.0;
+        if (halfLifeDays > 0) {
+            const double ageDays = std::max<double>(0.0, double(now - lastTime[p]) / 86400.0);
+            decay = std::exp2(-ageDays / halfLifeDays);
+        }
+        a.push_back(static_cast<float>(weights.values[p] * decay));
+    }
+    return a;
 }
 
 }  // namespace ss::rec

@@ -73,6 +73,9 @@ struct Interactions {
 
     // A user's items in time order (by first event, ties by item), the order two-tower histories use.
     std::vector<std::int32_t> historyByTime(int user) const;
+    // A user's weights in row order, each halved every `halfLifeDays` of age at `now` (counted to the
+    // pair's last event; 0: no decay): the content models' history weights a_i = w(u,i)·2^(−age/halfLife).
+    std::vector<float> recencyWeights(int user, std::int64_t now, double halfLifeDays) const;
 };
 
 template <typename Keep>

@@ -9,6 +9,7 @@
 namespace ss::rec {
 
 std::vector<Contribution> Recommender::explain(std::int32_t, std::int32_t, std::size_t) const { return {}; }
+std::vector<std::string> Recommender::explainTerms(std::int32_t, std::int32_t, std::size_t) const { return {}; }
 
 bool Recommender::coversUser(std::int32_t user) const {
     return train_ && user >= 0 && user < train_->users() && train_->weights.rowSize(user) > 0;

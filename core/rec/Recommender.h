@@ -37,11 +37,13 @@ enum class SimilarityMeasure {
     AlsFactors,          // cosine of ALS item factors
     TwoTowerEmbeddings,  // cosine of two-tower item embeddings
     TextVectors,         // cosine of item text vectors
+    SharedWords,         // cosine of the items' TF-IDF word (and Chinese character n-gram) vectors
 };
 
 struct SimilarItems {
     SimilarityMeasure measure = SimilarityMeasure::CoOccurrence;
     std::vector<std::pair<std::int32_t, float>> items;  // dense index, similarity; best first (common/TopN order)
+    std::vector<std::vector<std::string>> words;         // SharedWords: each item's words in common, strongest first
 };
 
 // The n rows of `vectors` with the largest cosine to row `item` (zero rows and the item left out).
@@ -73,6 +75,9 @@ public:
 
     // Up to n history items of `user` that contributed most to `item`'s score, largest first.
     virtual std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const;
+    // Up to n words of `item` that matched the user's history most, for models that score by words
+    // (empty for the others).
+    virtual std::vector<std::string> explainTerms(std::int32_t user, std::int32_t item, std::size_t n) const;
 
     // The n items most like `item` in this model's own terms, never `item` itself; by default the
     // co-occurrence cosine over the training interactions (popularity has no item representation).

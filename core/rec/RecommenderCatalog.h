@@ -24,6 +24,7 @@ struct RecommenderInfo {
     const char* shortLabel;    // "ALS": job titles and narrow places
     const char* description;   // one sentence
     bool needsItemVectors;     // reads item text vectors (a hybrid: when one of its parts does)
+    bool needsItemTexts;       // reads the item texts themselves (a word model)
     bool canExplain;           // says which history items made it recommend an item
     bool needsTorch;           // only in builds with LibTorch
     bool inDefaultComparison;  // evaluated when no recommenders are named
@@ -33,7 +34,7 @@ struct RecommenderInfo {
 const std::vector<RecommenderInfo>& recommenderCatalog();
 const RecommenderInfo* findRecommender(std::string_view name);
 std::vector<std::string> defaultComparison();  // "popularity", "itemknn", "als"
-std::string recommenderNames();                // "popularity, itemknn, als, content, twotower, hybrid"
+std::string recommenderNames();                // "popularity, itemknn, als, content, content_words, twotower, hybrid"
 // The CLI's help: every recommender with its label and description, then its parameters with their
 // defaults and help.
 std::string describeRecommenders();

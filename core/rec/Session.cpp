@@ -4,6 +4,7 @@
 
 #include "common/JobStages.h"
 #include "common/TopN.h"
+#include "rec/ItemTexts.h"
 #include "rec/ModelCache.h"
 #include "sentiment/SentimentOverview.h"
 
@@ -63,7 +64,12 @@ Status RecommendationSession::ensureItemVectors(const JobContext& job) {
 Status RecommendationSession::train(const std::string& name, const RecommenderConfig& config, const JobContext& job) {
     if (!RecommenderFactory::known(name)) return makeError(ErrorCode::Usage, "unknown recommender '" + name + "'");
     if (RecommenderFactory::needsItemVectors(name, config)) SS_TRY(ensureItemVectors(job));
-    auto made = RecommenderFactory::create(name, config, vectors_ ? &*vectors_ : nullptr);
+    if (RecommenderFactory::needsItemTexts(name, config) && !texts_) {
+        auto t = loadItemTexts(path_, data_, job);
+        if (!t) return t.error();
+        texts_ = std::move(*t);
+    }
+    auto made = RecommenderFactory::create(name, config, {vectors_ ? &*vectors_ : nullptr, texts_ ? &*texts_ : nullptr});
     if (!made) return made.error();
     std::shared_ptr<Recommender> model = *made;
     cached_.erase(name);
@@ -123,8 +129,11 @@ Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::
     const bool fallback = !m->coversUser(user);
     std::vector<Recommendation> out;
     for (const Scored& s : (*lists)[0]) {
-        Recommendation r{s.item, s.score, s.adjusted, fallback, {}};
-        if (!fallback && explain > 0) r.because = m->explain(user, s.item, explain);
+        Recommendation r{s.item, s.score, s.adjusted, fallback, {}, {}};
+        if (!fallback && explain > 0) {
+            r.because = m->explain(user, s.item, explain);
+            r.words = m->explainTerms(user, s.item, explain);
+        }
         out.push_back(std::move(r));
     }
     return out;

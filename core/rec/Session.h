@@ -28,6 +28,7 @@ struct Recommendation {
     float score = 0, adjusted = 0;
     bool fallback = false;  // served by popularity: the model has nothing for this user
     std::vector<Contribution> because;
+    std::vector<std::string> words;  // word models: the item's words that matched the history
 };
 
 struct HistoryEntry {
@@ -85,6 +86,7 @@ private:
     std::shared_ptr<const Interactions> train_;
     std::int64_t now_ = 0;
     std::optional<ItemVectorSet> vectors_;
+    std::optional<ItemTextSet> texts_;  // read when a word model first trains
     std::unique_ptr<PopularityRecommender> fallback_;
     std::map<std::string, std::shared_ptr<Recommender>> models_;
     std::set<std::string> cached_;

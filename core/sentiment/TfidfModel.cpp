@@ -16,8 +16,9 @@ TfidfModel TfidfModel::fit(const std::vector<std::string>& texts, const TfidfOpt
         for (auto& t : terms) ++df[std::move(t)];
     }
     std::vector<std::pair<std::string, std::int64_t>> kept;
+    const double maxCount = options.maxDocumentShare * static_cast<double>(texts.size());
     for (auto& [term, count] : df)
-        if (count >= options.minDocumentFrequency) kept.emplace_back(term, count);
+        if (count >= options.minDocumentFrequency && static_cast<double>(count) <= maxCount) kept.emplace_back(term, count);
     if (kept.size() > options.maxTerms) {
         std::nth_element(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(options.maxTerms), kept.end(),
                          [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });

@@ -17,6 +17,7 @@ namespace ss::sentiment {
 
 struct TfidfOptions {
     int minDocumentFrequency = 2;
+    double maxDocumentShare = 1.0;  // terms in a larger share of the texts are left out (stop words)
     std::size_t maxTerms = 400000;  // the most frequent terms (ties by term) when there are more
 };
 

@@ -84,7 +84,11 @@ void ItemDetailPanel::showItem(const QString& model, int item) {
             return;
         }
         std::vector<RankedItemRow> rows;
-        for (const auto& [j, value] : r->items) rows.push_back(RecommendationRows::item(*session, project_->catalog(), j, value));
+        for (std::size_t p = 0; p < r->items.size(); ++p) {
+            rows.push_back(RecommendationRows::item(*session, project_->catalog(), r->items[p].first, r->items[p].second));
+            if (p < r->words.size() && !r->words[p].empty())
+                rows.back().because = tr("words in common: %1").arg(RecommendationRows::joinedWords(r->words[p]));
+        }
         similar_->setScoreHeader(tr("Similarity"), RecommenderChoices::similarityMeasure(r->measure));
         similar_->setRows(std::move(rows));
         emit similarReady(item);

@@ -70,6 +70,12 @@ QString RecommendationRows::shortTitle(const rec::RecommendationSession& s, cons
     return title.isEmpty() ? qs(facts.externalId) : title;
 }
 
+QString RecommendationRows::joinedWords(const std::vector<std::string>& words) {
+    QStringList out;
+    for (const auto& w : words) out << QStringLiteral("“%1”").arg(qs(w));
+    return out.join(QStringLiteral(", "));
+}
+
 RankedItemRow RecommendationRows::recommendation(const rec::RecommendationSession& s, const CatalogCache& catalog, const rec::Recommendation& r,
                                                  const Strongest& strongest) {
     RankedItemRow row = item(s, catalog, r.item, r.score);
@@ -96,6 +102,11 @@ RankedItemRow RecommendationRows::recommendation(const rec::RecommendationSessio
     QStringList parts;
     for (const auto& [type, titles] : groups) parts << BehaviourIcons::phrase(type, titles.join(QStringLiteral(", ")));
     if (!parts.isEmpty()) row.because = tr("because you %1").arg(parts.join(QStringLiteral("; ")));
+    if (!r.words.empty()) {
+        const QString words = tr("words in common: %1").arg(joinedWords(r.words));
+        // First: the words say more than the list of history items, which the card may cut short.
+        row.because = row.because.isEmpty() ? words : words + QStringLiteral(" · ") + row.because;
+    }
     if (!detail.isEmpty()) row.becauseDetail = tr("Contributions to the score:") + QStringLiteral("\n") + detail.join(QStringLiteral("\n"));
     return row;
 }

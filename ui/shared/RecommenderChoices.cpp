@@ -34,6 +34,7 @@ namespace {
     QT_TRANSLATE_NOOP("Recommender", "ALS"),
     QT_TRANSLATE_NOOP("Recommender", "Content (BERT)"),
     QT_TRANSLATE_NOOP("Recommender", "Content"),
+    QT_TRANSLATE_NOOP("Recommender", "Content (words)"),
     QT_TRANSLATE_NOOP("Recommender", "Two-tower (BERT)"),
     QT_TRANSLATE_NOOP("Recommender", "Two-tower"),
     QT_TRANSLATE_NOOP("Recommender", "Hybrid"),
@@ -41,6 +42,9 @@ namespace {
     QT_TRANSLATE_NOOP("Recommender", "Items bought or viewed by the same customers (cosine over co-occurrence)."),
     QT_TRANSLATE_NOOP("Recommender", "Implicit matrix factorisation by alternating least squares (Hu, Koren & Volinsky 2008)."),
     QT_TRANSLATE_NOOP("Recommender", "Items whose product text is closest in meaning to what the customer interacted with (sentence encoder)."),
+    QT_TRANSLATE_NOOP("Recommender", "Items that share the most telling words with what the customer interacted with (TF-IDF; Chinese by character n-grams); no sentence encoder needed."),
+    QT_TRANSLATE_NOOP("Recommender", "A word counts only when at least this many items use it."),
+    QT_TRANSLATE_NOOP("Recommender", "Words used by a larger share of the items are ignored, like stop words."),
     QT_TRANSLATE_NOOP("Recommender", "A neural two-tower model over the items' text embeddings, trained on the interactions (LibTorch)."),
     QT_TRANSLATE_NOOP("Recommender", "A weighted blend of two recommenders' standardised scores (by default ALS and content)."),
     QT_TRANSLATE_NOOP("Recommender", "Count only the last N days before the cut-off (none: all of the training time)."),
@@ -150,6 +154,7 @@ QString RecommenderChoices::similarityMeasure(rec::SimilarityMeasure measure) {
     case rec::SimilarityMeasure::AlsFactors: return tr("Cosine of ALS item factors");
     case rec::SimilarityMeasure::TwoTowerEmbeddings: return tr("Cosine of two-tower item embeddings");
     case rec::SimilarityMeasure::TextVectors: return tr("Cosine of item text vectors");
+    case rec::SimilarityMeasure::SharedWords: return tr("Words in common (cosine of TF-IDF word vectors)");
     }
     return {};
 }

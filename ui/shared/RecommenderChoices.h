@@ -19,7 +19,7 @@ namespace ss::ui {
 class RecommenderChoices {
     Q_DECLARE_TR_FUNCTIONS(RecommenderChoices)
 public:
-    static QStringList names();                    // "popularity", "itemknn", "als", "content", "twotower", "hybrid"
+    static QStringList names();                    // "popularity", "itemknn", "als", "content", "content_words", ...
     static QString label(const QString& name);     // "ALS (matrix factorisation)", ...
     static QString shortLabel(const QString& name);  // "ALS", "Two-tower", ... (job titles, narrow places)
     static QString description(const QString& name);

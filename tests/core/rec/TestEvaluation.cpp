@@ -39,7 +39,7 @@ private slots:
         o.recommenders = {"popularity"};
         o.k = 2;
         o.bootstrapResamples = 200;
-        auto r = Evaluation::run(d, *split, o, nullptr, {}, {});
+        auto r = Evaluation::run(d, *split, o, {}, {}, {});
         SS_VERIFY_OK(r);
         // Popularity (weights view 1, purchase 5): I0 = 11, I1 = 2, the rest 0 (ties: smaller index).
         // U0 has I0, I1 → [I2, I3]: hit at rank 1. U1 has I1 → [I0, I2]: miss. U2 (cold) → [I0, I1]: miss.

@@ -60,10 +60,17 @@ private slots:
         const RecommenderConfig config;
         QCOMPARE(RecommenderFactory::needsItemVectors(info->name, config),
                  info->needsItemVectors || (name == "hybrid" && findRecommender(config.hybrid.b)->needsItemVectors));
+        QCOMPARE(RecommenderFactory::needsItemTexts(info->name, config), info->needsItemTexts);
         if (info->needsTorch && !TwoTowerRecommender::available()) QSKIP("this build has no LibTorch");
-        // Without vectors, exactly the recommenders that need them refuse to be made.
-        const bool needs = RecommenderFactory::needsItemVectors(info->name, config);
-        QCOMPARE(RecommenderFactory::create(info->name, config, nullptr).ok(), !needs);
+        // Without vectors and texts, exactly the recommenders that need them refuse to be made.
+        const bool needs = RecommenderFactory::needsItemVectors(info->name, config) || info->needsItemTexts;
+        QCOMPARE(RecommenderFactory::create(info->name, config, {}).ok(), !needs);
+        ItemTextSet texts;
+        texts.texts = std::make_shared<const std::vector<std::string>>(
+            std::vector<std::string>{"red wool scarf", "red wool hat", "steel kettle", "steel kettle lid", "咖啡机 咖啡豆"});
+        if (info->needsItemTexts) {
+            QCOMPARE(RecommenderFactory::create(info->name, config, {.texts = &texts}).ok(), true);
+        }
         // With vectors, each is made, trains, and explains (or not) as the catalog says.
         const auto data = rectest::dataset(6, 5, {{0, 0, rectest::P, 1}, {0, 1, rectest::V, 2}, {1, 0, rectest::P, 1}, {1, 1, rectest::P, 2},
                                                  {2, 1, rectest::V, 1}, {2, 2, rectest::P, 3}, {3, 2, rectest::V, 1}, {3, 3, rectest::P, 2},
@@ -79,7 +86,7 @@ private slots:
         small.twotower.device = "cpu";
         small.itemknn.device = "cpu";
         small.als.device = "cpu";
-        auto model = RecommenderFactory::create(info->name, small, &vectors);
+        auto model = RecommenderFactory::create(info->name, small, {&vectors, &texts});
         SS_VERIFY_OK(model);
         auto train = std::make_shared<const Interactions>(Interactions::build(data, {}, [](const Event&) { return true; }));
         SS_VERIFY_OK((*model)->fit(train, {.now = rectest::kT0 + 10 * rectest::kDay}, {}));
@@ -95,7 +102,7 @@ private slots:
             QVERIFY2(help.find(std::string("  ") + info.name + ": ") != std::string::npos, info.name);
             for (const auto& p : info.parameters) QVERIFY2(help.find(p.key) != std::string::npos, p.key);
         }
-        QCOMPARE(QString::fromStdString(recommenderNames()), QStringLiteral("popularity, itemknn, als, content, twotower, hybrid"));
+        QCOMPARE(QString::fromStdString(recommenderNames()), QStringLiteral("popularity, itemknn, als, content, content_words, twotower, hybrid"));
         QCOMPARE(defaultComparison(), (std::vector<std::string>{"popularity", "itemknn", "als"}));
     }
 };

@@ -144,7 +144,7 @@ private slots:
         o.recommenders = {"popularity", "twotower", "content"};
         o.config.twotower = small();
         o.bootstrapResamples = 200;
-        auto r = Evaluation::run(s.data, *split, o, &s.vectors, {}, {});
+        auto r = Evaluation::run(s.data, *split, o, {.vectors = &s.vectors}, {}, {});
         SS_VERIFY_OK(r);
         const double pop = r->runs[0].report.value(MetricId::Ndcg), tt = r->runs[1].report.value(MetricId::Ndcg);
         qInfo("synthetic ndcg@10: popularity %.4f, two-tower %.4f, content %.4f", pop, tt, r->runs[2].report.value(MetricId::Ndcg));

@@ -11,6 +11,7 @@
 
 #include "AudienceModel.h"
 #include "HistoryModel.h"
+#include "ItemCardDelegate.h"
 #include "JobRunner.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
@@ -303,6 +304,35 @@ private slots:
         screen.showCustomer("no-such-customer");
         QVERIFY(arrived(failed, 20000));
         QVERIFY(failed.last().first().toString().contains("no-such-customer"));
+    }
+
+    // The word content model needs no encoder; its reasons and its similar items name the words in
+    // common (words for English titles, character n-grams for Chinese ones).
+    void wordContentModelExplainsInWords() {
+        JobRunner runner;
+        RecommendationsScreen screen(runner);
+        QSignalSpy ready(&screen, &RecommendationsScreen::sessionReady);
+        QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
+        QSignalSpy similar(&screen, &RecommendationsScreen::similarReady);
+        QSignalSpy failed(&screen, &RecommendationsScreen::failed);
+        QAbstractItemModelTester similarTester(screen.similarItems(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        screen.resize(1500, 950);
+        screen.setProject(test::context(project_));
+        screen.setModels({"content_words", "als"});
+        screen.show();
+        QVERIFY(arrived(ready, 60000));
+        QVERIFY2(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 120000),
+                 failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        const auto& rows = screen.list(0)->rows();
+        QVERIFY2(rows[0].because.startsWith("words in common: “"), qPrintable(rows[0].because));
+        QVERIFY2(rows[0].because.contains(" · because you "), qPrintable(rows[0].because));
+        QVERIFY(!screen.list(1)->rows()[0].because.contains("words in common"));  // ALS has no words
+        QVERIFY2(waitUntil(similar, [&] { return screen.similarItems()->rowCount() > 0; }, 30000),
+                 failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        const QString note = screen.similarItems()->data(screen.similarItems()->index(0, RankedItemsModel::Title), ItemCardDelegate::NoteRole).toString();
+        QVERIFY2(note.startsWith("words in common: “"), qPrintable(note));
+        QVERIFY(failed.isEmpty());
+        save(screen, "recommendations-content-words.png");
     }
 
     void contentModelWithTheEncoder() {

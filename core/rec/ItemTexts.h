@@ -1,0 +1,34 @@
+// Item texts for the word-based content model: each item's title, description and category (the text
+// the sentence encoder reads), laid out by dense item index; and loadItemInputs(), which loads what a
+// list of recommenders reads of the items (encoder vectors, texts, both or neither). Both run on the
+// calling worker thread with their own connections.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/JobContext.h"
+#include "rec/Dataset.h"
+#include "rec/Factory.h"
+#include "rec/ItemVectors.h"
+
+namespace ss::rec {
+
+Result<ItemTextSet> loadItemTexts(const std::filesystem::path& project, const Dataset& data, const JobContext& job);
+
+// What the recommenders of one evaluation or benchmark read of the items, owned.
+struct LoadedItemInputs {
+    std::optional<ItemVectorSet> vectors;
+    std::optional<ItemTextSet> texts;
+    ItemTextInputs view() const { return {vectors ? &*vectors : nullptr, texts ? &*texts : nullptr}; }
+};
+
+// Loads the vectors when one of `recommenders` needs them (as `vectorOptions` say) and the texts when
+// one reads them.
+Result<LoadedItemInputs> loadItemInputs(const std::filesystem::path& project, const Dataset& data,
+                                        const std::vector<std::string>& recommenders, const RecommenderConfig& config,
+                                        const ItemVectorOptions& vectorOptions, const JobContext& job);
+
+}  // namespace ss::rec
