@@ -18,7 +18,7 @@ Usage: bench/rec/run.py --build /work/build-rec [--work /tmp/recbench] [--only q
 The peer environment: python3 -m venv ~/.cache/shelfsense/rec-bench-venv &&
                       ~/.cache/shelfsense/rec-bench-venv/bin/pip install implicit threadpoolctl
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, json, os, platform, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "data"))
@@ -43,9 +43,9 @@ def table(title, result, slices=("cold_items",)):
     keys = [f"precision@{k}", f"recall@{k}", f"ndcg@{k}", f"map@{k}"]
     print(f"\n{title}  (convention {result['convention']}, split {result['split'].get('kind')}, "
           f"{result['split'].get('test_users')} test users, {result['split'].get('test_pairs')} test pairs)")
-    print(f"{'model':<11}" + "".join(f"{x:>14}" for x in keys) + "".join(f"{s + ' ndcg':>18}" for s in slices) + f"{'fit s':>9}")
+    print(f"{'model':<14}" + "".join(f"{x:>14}" for x in keys) + "".join(f"{s + ' ndcg':>18}" for s in slices) + f"{'fit s':>9}")
     for r in result["runs"]:
-        row = f"{r['recommender']:<11}" + "".join(f"{r['metrics'][x]:>14.4f}" for x in keys)
+        row = f"{r['recommender']:<14}" + "".join(f"{r['metrics'][x]:>14.4f}" for x in keys)
         for s in slices:
             v = next((x["metrics"][f"ndcg@{k}"] for x in r["slices"] if x["slice"] == s), None)
             row += f"{v:>18.4f}" if v is not None else f"{'-':>18}"
@@ -169,7 +169,10 @@ def main():
     p.add_argument("--out", default=None)
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    results = {}
+    results = {"meta": {"date": time.strftime("%Y-%m-%d"), "machine": platform.processor() or platform.machine(),
+                        "cpus": os.cpu_count(), "parts": args.only,
+                        "revision": subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"],
+                                                   capture_output=True, text=True).stdout.strip()}}
     for part in args.only.split(","):
         {"quality": quality, "als": als, "speed": speed, "languages": languages}[part](args, results)
     with open(args.out or os.path.join(args.work, "results.json"), "w") as f:
