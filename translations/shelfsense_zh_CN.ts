@@ -47,156 +47,221 @@
 <context>
     <name>CohortText</name>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="10"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="11"/>
         <source>Day 0</source>
         <translation>第 0 天</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="12"/>
-        <location filename="../ui/cohorts/CohortText.cpp" line="16"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="13"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="17"/>
         <source>Day %1</source>
         <translation>第 %1 天</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="13"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="14"/>
         <source>Days %1–%2</source>
         <translation>第 %1–%2 天</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="17"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="18"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="18"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="19"/>
         <source>Month %1</source>
         <translation>第 %1 月</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="24"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="25"/>
         <source>Bracket (days after joining)</source>
         <translation>区间（加入后天数）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="26"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="27"/>
         <source>Days after joining</source>
         <translation>加入后天数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="27"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="28"/>
         <source>Weeks after joining</source>
         <translation>加入后周数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="28"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="29"/>
         <source>Months after joining</source>
         <translation>加入后月数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="34"/>
-        <location filename="../ui/cohorts/CohortText.cpp" line="41"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="35"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="42"/>
         <source>any behaviour</source>
         <translation>任意行为</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="36"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="37"/>
         <source>a view</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="37"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="38"/>
         <source>an add-to-cart</source>
         <translation>加购</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="38"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="39"/>
         <source>a favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="39"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="40"/>
         <source>a purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="48"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="49"/>
         <source>calendar day (%1)</source>
         <translation>自然日（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="49"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="50"/>
         <source>ISO week (Monday to Sunday, %1)</source>
         <translation>ISO 周（周一至周日，%1）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="50"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="51"/>
         <source>calendar month (%1)</source>
         <translation>自然月（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="56"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="57"/>
         <source>%1 or %2</source>
         <translation>%1或%2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="59"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="60"/>
         <source>First-time cohorts: each customer joins the cohort of the %1 of their first event (%2).</source>
         <translation>首次同期群：每位顾客归入其首次事件（%2）所在%1的同期群。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="60"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="61"/>
         <source>Recurring cohorts: a customer joins the cohort of every %1 in which they did %2.</source>
         <translation>循环同期群：顾客在每个发生%2的%1都归入该期同期群。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="65"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="66"/>
         <source>Period N counts those who did %1 in the N-th period after the cohort&apos;s own or any later one.</source>
         <translation>第 N 期统计在同期群所在期之后第 N 期或更晚发生%1的顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="66"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="67"/>
         <source>Period N counts those who did %1 in exactly the N-th period after the cohort&apos;s own.</source>
         <translation>第 N 期统计恰好在同期群所在期之后第 N 期发生%1的顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="69"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="70"/>
         <source>Period N counts those who did %1 in the N-th window (24 h, 7 or 30 days) from their own cohort event or later.</source>
         <translation>第 N 期统计自本人同期群事件起第 N 个窗口（24 小时、7 天或 30 天）或更晚发生%1的顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="70"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="71"/>
         <source>Period N counts those who did %1 in exactly the N-th window (24 h, 7 or 30 days) from their own cohort event.</source>
         <translation>第 N 期统计恰好在自本人同期群事件起第 N 个窗口（24 小时、7 天或 30 天）内发生%1的顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="73"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="74"/>
         <source>A bracket counts those who did %1 on its first day or later, days counted from their own cohort event.</source>
         <translation>每个区间统计在其首日或之后发生%1的顾客，天数自本人同期群事件起算。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="74"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="75"/>
         <source>A bracket counts those who did %1 within it, days counted from their own cohort event.</source>
         <translation>每个区间统计在区间内发生%1的顾客，天数自本人同期群事件起算。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="77"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="78"/>
         <source>Rates are relative to the cohort&apos;s size.</source>
         <translation>比率相对于同期群规模。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="78"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="79"/>
         <source>Rates are relative to the previous period&apos;s count.</source>
         <translation>比率相对于上一期人数。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="80"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="81"/>
         <source>Periods the data does not fully cover are marked … and left out of the mean, which is weighted by cohort size.</source>
         <translation>数据未完整覆盖的期以 … 标出，不计入按同期群规模加权的平均值。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortText.cpp" line="81"/>
+        <location filename="../ui/cohorts/CohortText.cpp" line="82"/>
         <source>Periods the data does not fully cover are marked … and left out of the mean, a simple mean of the cohorts&apos; rates.</source>
         <translation>数据未完整覆盖的期以 … 标出，不计入各同期群比率的简单平均值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="88"/>
+        <source>Segment</source>
+        <translation>用户分群</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="89"/>
+        <source>Acquisition category</source>
+        <translation>获客品类</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="90"/>
+        <source>First-order value</source>
+        <translation>首单金额</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="91"/>
+        <source>Sentiment of the first review</source>
+        <translation>首条评论的情感</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="92"/>
+        <source>Property: %1</source>
+        <translation>属性：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="95"/>
+        <source>Bought what %1 recommended (run %2)</source>
+        <translation>购买了 %1 推荐的商品（运行 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="96"/>
+        <source>Took up what %1 recommended (run %2, %3)</source>
+        <translation>响应了 %1 的推荐（运行 %2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="104"/>
+        <source>Negative first review</source>
+        <translation>首条评论负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="105"/>
+        <source>Neutral first review</source>
+        <translation>首条评论中性</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="106"/>
+        <source>Positive first review</source>
+        <translation>首条评论正面</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="110"/>
+        <source>Yes: bought an item of its top %1</source>
+        <translation>是：购买了其前 %1 推荐中的商品</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="111"/>
+        <source>Yes: %1 of an item of its top %2</source>
+        <translation>是：对其前 %2 推荐中的商品有%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortText.cpp" line="112"/>
+        <source>No: none of its top %1</source>
+        <translation>否：其前 %1 推荐均未发生</translation>
     </message>
 </context>
 <context>
@@ -523,7 +588,7 @@
         <translation>共同词语：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="109"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="110"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
@@ -1401,13 +1466,13 @@
     </message>
     <message>
         <location filename="../ui/cohorts/CohortControls.cpp" line="36"/>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="107"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="110"/>
         <source>All customers</source>
         <translation>全部顾客</translation>
     </message>
     <message>
         <location filename="../ui/cohorts/CohortControls.cpp" line="37"/>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="123"/>
+        <location filename="../ui/cohorts/CohortControls.cpp" line="118"/>
         <source>Every group</source>
         <translation>所有分组</translation>
     </message>
@@ -1486,46 +1551,6 @@
         <source>Churn gap</source>
         <translation>流失间隔</translation>
     </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="110"/>
-        <source>Segment</source>
-        <translation>细分</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="111"/>
-        <source>Acquisition category</source>
-        <translation>获客品类</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="112"/>
-        <source>First-order value</source>
-        <translation>首单金额</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="113"/>
-        <source>Sentiment of the first review</source>
-        <translation>首条评论的情感</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="114"/>
-        <source>Property: %1</source>
-        <translation>属性：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="127"/>
-        <source>Negative first review</source>
-        <translation>首条评论负面</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="128"/>
-        <source>Neutral first review</source>
-        <translation>首条评论中性</translation>
-    </message>
-    <message>
-        <location filename="../ui/cohorts/CohortControls.cpp" line="129"/>
-        <source>Positive first review</source>
-        <translation>首条评论正面</translation>
-    </message>
 </context>
 <context>
     <name>ss::ui::CohortTableModel</name>
@@ -1583,149 +1608,149 @@
 <context>
     <name>ss::ui::CohortsScreen</name>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="70"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="71"/>
         <source>Retention table</source>
         <translation>留存表</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="72"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="73"/>
         <source>Retention curves</source>
         <translation>留存曲线</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="80"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="81"/>
         <source>Still active (survival)</source>
         <translation>仍活跃（生存分析）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="82"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="83"/>
         <source>Lifetime value</source>
         <translation>生命周期价值</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="86"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="111"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="87"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="112"/>
         <source>No project open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="89"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="90"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="90"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="91"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="114"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="115"/>
         <source>Reading the project&apos;s events…</source>
         <translation>正在读取项目事件…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="132"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="133"/>
         <source>Loading events for cohorts</source>
         <translation>为同期群加载事件</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="135"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="136"/>
         <source>Could not read the project: %1</source>
         <translation>无法读取项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="169"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="170"/>
         <source>Counting cohorts…</source>
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="203"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="204"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="222"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="230"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="234"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="242"/>
         <source>Show the customers…</source>
         <translation>查看这些顾客…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="235"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="243"/>
         <source>Save them as a segment…</source>
         <translation>将他们保存为细分…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="237"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="245"/>
         <source>Save as segment</source>
         <translation>保存为细分</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="237"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="245"/>
         <source>Segment name:</source>
         <translation>细分名称：</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="282"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="297"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="305"/>
         <source>Finding the customers of a cell</source>
         <translation>查找单元格中的顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="282"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
         <source>cohort %1, %2</source>
         <translation>同期群 %1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="294"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="302"/>
         <source>cohort %1, %2: %3</source>
         <translation>同期群 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="304"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="312"/>
         <source>Saving segment %1</source>
         <translation>正在保存细分 %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="306"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="314"/>
         <source>Could not save the segment: %1</source>
         <translation>无法保存细分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="309"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="317"/>
         <source>Saved segment “%1” with %2 customers.</source>
         <translation>已保存细分“%1”，共 %2 位顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="321"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="329"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="325"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="333"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="326"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="334"/>
         <source>Images (*.png *.svg)</source>
         <translation>图片 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="327"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="327"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="330"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="338"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -4733,28 +4758,33 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="37"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="39"/>
         <source>%1: median %2 days (95% interval %3 to %4)</source>
         <translation>%1：中位数 %2 天（95% 区间 %3 至 %4）</translation>
     </message>
     <message>
         <location filename="../ui/cohorts/SurvivalChart.cpp" line="37"/>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="62"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="64"/>
         <source>All customers</source>
         <translation>全部顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="40"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="38"/>
+        <source>%1: median not reached (more than half still active)</source>
+        <translation>%1：中位数未达到（仍有一半以上活跃）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="42"/>
         <source>log-rank p = %1</source>
         <translation>对数秩检验 p = %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="48"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="50"/>
         <source>Still active (churn gap %1 days) — log-rank p = %2</source>
         <translation>仍活跃（流失间隔 %1 天）— 对数秩检验 p = %2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="52"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="54"/>
         <source>Still active (churn gap %1 days)</source>
         <translation>仍活跃（流失间隔 %1 天）</translation>
     </message>

@@ -119,13 +119,15 @@ Status runComparison(const AnalysisInput& input, const CohortDefinition& definit
         boost::json::object out;
         out["definition"] = definition.describe();
         out["segment_by"] = groups.by;
+        if (groups.recommendations) out["segment_description"] = groups.describe();
         out["groups"] = boost::json::array{boost::json::value(names[0]), boost::json::value(names[1])};
         out["matrices"] = boost::json::array{matrices[0].toJson(), matrices[1].toJson()};
         out["differences"] = toJson(differences);
         printJson(out);
         return {};
     }
-    std::printf("%s\n\n%-10s %10s %10s %12s %22s\n", definition.describe().c_str(), "period", names[0].c_str(), names[1].c_str(),
+    std::printf("%s\nGroups: %s.\n\n%-10s %10s %10s %12s %22s\n", definition.describe().c_str(), groups.describe().c_str(), "period",
+                names[0].c_str(), names[1].c_str(),
                 "difference", "95% interval (points)");
     for (const auto& d : differences) {
         if (d.column == 0) continue;
@@ -184,7 +186,7 @@ Status runCohorts(const std::vector<std::string>& args) {
     auto definition = definitionFrom(parser);
     if (!definition) return definition.error();
     if ((parser.value("segment") || parser.value("compare")) && !parser.value("segment-by"))
-        return makeError(ErrorCode::Usage, "--segment and --compare need --segment-by (segment, acquisition-category, first-order-value or property:NAME)");
+        return makeError(ErrorCode::Usage, "--segment and --compare need --segment-by (segment, acquisition-category, first-order-value, first-review-sentiment, property:NAME or recommended-by:RUN)");
     if (parser.value("segment") && parser.value("compare")) return makeError(ErrorCode::Usage, "--segment and --compare exclude each other");
     const JobContext job = stderrProgress(parser.flag("quiet") || !parser.flag("json"));
     auto input = openAnalysis(*db, parser.value("timezone"), job);

@@ -20,11 +20,11 @@ const std::vector<Command>& commands() {
             {"stats", "stats --db F [--json]", runStats},
             {"tokenize", "tokenize [--model DIR] [--max-length N] [--json] TEXT...", runTokenize},
             {"metrics", "metrics --truth CSV --pred CSV --k K [--convention recommenders|recbole] [--json]", runMetrics},
-            {"cohorts", "cohorts --db F [--period day|week|month] [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event first-any|first-purchase|TYPE] [--return-event any|TYPE[,TYPE]] [--window calendar|rolling|brackets] [--brackets 1-3,4-7,...] [--rate-base cohort|previous] [--mean weighted|simple] [--timezone TZ] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME (--segment VALUE | --compare A,B)] [--members DATE:N [--save-segment NAME [--replace]]] [--json|--csv]", runCohorts},
+            {"cohorts", "cohorts --db F [--period day|week|month] [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event first-any|first-purchase|TYPE] [--return-event any|TYPE[,TYPE]] [--window calendar|rolling|brackets] [--brackets 1-3,4-7,...] [--rate-base cohort|previous] [--mean weighted|simple] [--timezone TZ] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME|recommended-by:RUN (--segment VALUE | --compare A,B)] [--members DATE:N [--save-segment NAME [--replace]]] [--json|--csv]", runCohorts},
             {"segments", "segments --db F (list | save NAME (--customers FILE | --property NAME=VALUE) [--description TEXT] [--replace] | export NAME | delete NAME) [--json]", runSegments},
             {"model", "model (status | install FOLDER|WHEEL|ZIP) [--json]", runModel},
             {"models", "models (list [--db F] | add FOLDER|WHEEL|ZIP | verify NAME|FOLDER | remove NAME) [--json]", runModels},
-            {"survival", "survival --db F [--churn-gap DAYS] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME] [--segment VALUE ...] [--churned-at DAYS [--save-segment NAME [--replace]]] [--json]", runSurvival},
+            {"survival", "survival --db F [--churn-gap DAYS] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME|recommended-by:RUN] [--segment VALUE ...] [--churned-at DAYS [--save-segment NAME [--replace]]] [--json]", runSurvival},
         };
 #ifdef SHELFSENSE_WITH_TORCH
         for (Command c : modelCommands()) list.push_back({c.name, c.synopsis, nullptr});

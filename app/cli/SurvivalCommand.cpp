@@ -72,7 +72,7 @@ Status runSurvival(const std::vector<std::string>& args) {
     if (!gap) return gap.error();
     if (*gap < 1 || *gap > 3650) return makeError(ErrorCode::Usage, "--churn-gap must be between 1 and 3650 days");
     if (!parser.values("segment").empty() && !parser.value("segment-by"))
-        return makeError(ErrorCode::Usage, "--segment needs --segment-by (segment, acquisition-category, first-order-value or property:NAME)");
+        return makeError(ErrorCode::Usage, "--segment needs --segment-by (segment, acquisition-category, first-order-value, first-review-sentiment, property:NAME or recommended-by:RUN)");
     const JobContext job = stderrProgress(parser.flag("quiet") || !parser.flag("json"));
     auto input = openAnalysis(*db, parser.value("timezone"), job);
     if (!input) return input.error();
@@ -86,7 +86,7 @@ Status runSurvival(const std::vector<std::string>& args) {
         if (const auto wanted = parser.values("segment"); !wanted.empty()) SS_TRY(groups->keepOnly(wanted));
         else if (groups->keepLargest(kMostGroups))
             std::fprintf(stderr, "shelfsense-cli survival: %zu groups; showing the %zu largest (name others with --segment)\n", total, kMostGroups);
-        report = Survival::compute(input->log, static_cast<int>(*gap), job, groups->groupOf, groups->names, groups->by);
+        report = Survival::compute(input->log, static_cast<int>(*gap), job, groups->groupOf, groups->names, groups->describe());
     } else {
         report = Survival::compute(input->log, static_cast<int>(*gap), job);
     }

@@ -1,6 +1,7 @@
 #include "CustomerGroups.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <unordered_map>
 
@@ -94,8 +95,52 @@ SELECT f.user_id,
 FROM first f WHERE f.n = 1
 )SQL";
 
+std::string RecommendationRun::describe() const {
+    const char* verb = target == EventType::Purchase ? "bought"
+                       : target == EventType::Cart   ? "added to the cart"
+                       : target == EventType::Favourite ? "favourited"
+                                                        : "viewed";
+    return std::string(verb) + " an item that " + recommender + " recommended to them (run " + std::to_string(run) + ", top " +
+           std::to_string(k) + ")";
+}
+
+namespace {
+
+constexpr std::string_view kRecommendedBy = "recommended-by:";
+
+// The run a "recommended-by:RUN" grouping names, and each of its test customers' hit at K as "yes"/"no".
+Result<Labels> recommendationLabels(Database& db, std::string_view runText, RecommendationRun& run) {
+    std::int64_t id = 0;
+    const auto parsed = std::from_chars(runText.data(), runText.data() + runText.size(), id);
+    if (parsed.ec != std::errc() || parsed.ptr != runText.data() + runText.size() || id <= 0)
+        return makeError(ErrorCode::Usage, "recommended-by needs a stored evaluation run's number, got '" + std::string(runText) + "'",
+                         "segment-by");
+    auto stmt = db.prepare("SELECT recommender, k, coalesce(json_extract(split, '$.target'), 'purchase') FROM runs WHERE id = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, id);
+    auto found = stmt->step();
+    if (!found) return found.error();
+    if (!*found)
+        return makeError(ErrorCode::InputData, "no stored evaluation run " + std::to_string(id) + " (evaluate without --no-store keeps one)",
+                         "segment-by");
+    run.run = id;
+    run.recommender = stmt->columnText(0);
+    run.k = static_cast<int>(stmt->columnInt(1));
+    run.target = parseEventType(stmt->columnText(2)).value_or(EventType::Purchase);
+    auto labels = readLabels(db,
+                             "SELECT user_id, CASE WHEN value > 0 THEN 'yes' ELSE 'no' END FROM run_user_metrics WHERE run_id = " +
+                                 std::to_string(id) + " AND metric = ?1",
+                             "hit@" + std::to_string(run.k));
+    if (labels && labels->names.empty())
+        return makeError(ErrorCode::InputData, "evaluation run " + std::to_string(id) + " kept no per-customer results", "segment-by");
+    return labels;
+}
+
+}  // namespace
+
 const std::vector<std::string>& CustomerGroups::groupings() {
-    static const std::vector<std::string> names{"segment", "acquisition-category", "first-order-value", "first-review-sentiment", "property:NAME"};
+    static const std::vector<std::string> names{"segment", "acquisition-category", "first-order-value", "first-review-sentiment", "property:NAME",
+                                                "recommended-by:RUN"};
     return names;
 }
 
@@ -118,6 +163,15 @@ Result<std::vector<std::string>> CustomerGroups::available(Database& db, const A
         if (!more) return more.error();
         if (!*more) break;
         out.push_back("property:" + names->columnText(0));
+    }
+    auto runs = db.prepare("SELECT id FROM runs ORDER BY id DESC LIMIT ?1");
+    if (!runs) return runs.error();
+    runs->bind(1, static_cast<std::int64_t>(kNewestRuns));
+    for (;;) {
+        auto more = runs->step();
+        if (!more) return more.error();
+        if (!*more) break;
+        out.push_back(std::string(kRecommendedBy) + std::to_string(runs->columnInt(0)));
     }
     return out;
 }
@@ -146,6 +200,10 @@ Result<CustomerGroups> CustomerGroups::load(Database& db, const ActivityLog& log
         labels = readLabels(db, "SELECT user_id, value FROM user_properties WHERE name = ?1", by.substr(9));
         if (labels && labels->names.empty())
             return makeError(ErrorCode::InputData, "no customer has the property '" + std::string(by.substr(9)) + "'", "segment-by");
+    } else if (by.starts_with(kRecommendedBy)) {
+        RecommendationRun run;
+        labels = recommendationLabels(db, by.substr(kRecommendedBy.size()), run);
+        g.recommendations = run;
     } else {
         std::string known;
         for (const auto& n : groupings()) known += (known.empty() ? "" : ", ") + n;
@@ -203,6 +261,10 @@ bool CustomerGroups::keepLargest(std::size_t n) {
     for (auto i : order) kept.push_back(names[i]);
     (void)keepOnly(kept);  // every kept name exists
     return true;
+}
+
+std::string CustomerGroups::describe() const {
+    return recommendations ? "whether the customer " + recommendations->describe() : by;
 }
 
 std::vector<char> CustomerGroups::members(std::string_view name) const {

@@ -454,6 +454,34 @@ private slots:
         QVERIFY(jsonObject(all).value("log_rank").isNull());
     }
 
+    // Retention of the customers who took what a recommender recommended to them (a stored run)
+    // against those who did not: a period-by-period comparison and survival curves, both named.
+    void retentionByRecommendationsTaken() {
+        const QString db = dir_.filePath("taken.shelfsense");
+        QVERIFY(QFile::copy(sample_, db));
+        const CliRun evaluated = cli({"evaluate", "--db", db, "--recommenders", "itemknn", "--bootstrap", "20", "--json"});
+        QVERIFY2(evaluated.code == 0, qPrintable(describe(evaluated)));
+        const qint64 run = jsonObject(evaluated).value("runs").toArray().first().toObject().value("run_id").toInteger();
+        QVERIFY(run > 0);
+        const QString by = QString("recommended-by:%1").arg(run);
+        const CliRun compared = cli({"cohorts", "--db", db, "--segment-by", by, "--compare", "yes,no", "--json"});
+        QVERIFY2(compared.code == 0, qPrintable(describe(compared)));
+        const QJsonObject c = jsonObject(compared);
+        QCOMPARE(c.value("segment_by").toString(), by);
+        QVERIFY2(c.value("segment_description").toString().contains(QString("bought an item that itemknn recommended to them (run %1, top 10)").arg(run)),
+                 qPrintable(describe(compared)));
+        QCOMPARE(c.value("matrices").toArray().size(), 2);
+        QVERIFY(!c.value("differences").toArray().isEmpty());
+        const CliRun survival = cli({"survival", "--db", db, "--segment-by", by, "--json"});
+        QVERIFY2(survival.code == 0, qPrintable(describe(survival)));
+        const QJsonObject s = jsonObject(survival);
+        QCOMPARE(s.value("curves").toArray().size(), 2);
+        QVERIFY(s.value("grouped_by").toString().startsWith("whether the customer bought"));
+        const CliRun missing = cli({"survival", "--db", db, "--segment-by", "recommended-by:999", "--json"});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(QString::fromUtf8(missing.err).contains("no stored evaluation run 999"), qPrintable(describe(missing)));
+    }
+
     void cohortErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");

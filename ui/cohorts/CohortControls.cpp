@@ -63,6 +63,9 @@ CohortControls::CohortControls(QWidget* parent) : QWidget(parent) {
     connect(brackets_, &QLineEdit::editingFinished, this, &CohortControls::changed);
     connect(churnGap_, &QSpinBox::valueChanged, this, &CohortControls::changed);
     connect(groupBy_, &QComboBox::currentIndexChanged, this, &CohortControls::groupingChanged);
+    // Long names ("Bought what Item-kNN recommended (run 12)") may not fit the box: the whole one on hover.
+    for (QComboBox* box : {groupBy_, groupValue_})
+        connect(box, &QComboBox::currentIndexChanged, box, [box] { box->setToolTip(box->currentText()); });
     for (auto* box : {type_, cohortEvent_, returnEvent_, period_, window_, counting_, base_, mean_, measure_, groupValue_})
         connect(box, &QComboBox::currentIndexChanged, this, &CohortControls::changed);
 }
@@ -100,35 +103,20 @@ QString CohortControls::groupBy() const { return groupBy_->currentData().toStrin
 QString CohortControls::groupValue() const { return groupValue_->currentData().toString(); }
 int CohortControls::churnGapDays() const { return churnGap_->value(); }
 
-void CohortControls::setGroupings(const QStringList& groupings) {
+void CohortControls::setGroupings(const QList<std::pair<QString, QString>>& groupings) {
     const QSignalBlocker block(groupBy_);
     const QString current = groupBy();
     groupBy_->clear();
     groupBy_->addItem(tr("All customers"), QString());
-    for (const auto& g : groupings) {
-        QString label = g;
-        if (g == QLatin1String("segment")) label = tr("Segment");
-        else if (g == QLatin1String("acquisition-category")) label = tr("Acquisition category");
-        else if (g == QLatin1String("first-order-value")) label = tr("First-order value");
-        else if (g == QLatin1String("first-review-sentiment")) label = tr("Sentiment of the first review");
-        else if (g.startsWith(QLatin1String("property:"))) label = tr("Property: %1").arg(g.mid(9));
-        groupBy_->addItem(label, g);
-    }
+    for (const auto& [key, label] : groupings) groupBy_->addItem(label, key);
     groupBy_->setCurrentIndex(std::max(0, groupBy_->findData(current)));
 }
 
-void CohortControls::setGroupValues(const QStringList& values) {
+void CohortControls::setGroupValues(const QList<std::pair<QString, QString>>& values) {
     const QSignalBlocker block(groupValue_);
     groupValue_->clear();
     groupValue_->addItem(tr("Every group"), QString());
-    const bool sentiment = groupBy() == QLatin1String("first-review-sentiment");
-    for (const auto& v : values) {
-        QString label = v;
-        if (sentiment && v == QLatin1String("negative")) label = tr("Negative first review");
-        else if (sentiment && v == QLatin1String("neutral")) label = tr("Neutral first review");
-        else if (sentiment && v == QLatin1String("positive")) label = tr("Positive first review");
-        groupValue_->addItem(label, v);
-    }
+    for (const auto& [value, label] : values) groupValue_->addItem(label, value);
 }
 
 }  // namespace ss::ui

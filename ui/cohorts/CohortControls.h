@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <utility>
+
 #include "cohorts/CohortDefinition.h"
 
 class QComboBox;
@@ -26,8 +28,10 @@ public:
     int churnGapDays() const;
 
     // The groupings the project offers, and the values of the one chosen.
-    void setGroupings(const QStringList& groupings);
-    void setGroupValues(const QStringList& values);
+    // (key, label) pairs: the key is what CustomerGroups::load() takes, the label what the list shows.
+    void setGroupings(const QList<std::pair<QString, QString>>& groupings);
+    // (value, label) pairs of the chosen grouping's groups.
+    void setGroupValues(const QList<std::pair<QString, QString>>& values);
 
     QComboBox* periodBox() const { return period_; }  // tests
     QComboBox* groupByBox() const { return groupBy_; }

@@ -1,5 +1,6 @@
 #include "CohortText.h"
 
+#include "RecommenderChoices.h"
 #include "Text.h"
 
 namespace ss::ui {
@@ -80,6 +81,37 @@ QString CohortText::definition(const CohortDefinition& d) {
                              ? tr("Periods the data does not fully cover are marked … and left out of the mean, which is weighted by cohort size.")
                              : tr("Periods the data does not fully cover are marked … and left out of the mean, a simple mean of the cohorts' rates.");
     return QStringList{who, when, base, mean}.join(QLatin1Char(' '));
+}
+
+QString CohortText::grouping(const CustomerGroups& groups) {
+    const QString by = qs(groups.by);
+    if (by == QLatin1String("segment")) return tr("Segment");
+    if (by == QLatin1String("acquisition-category")) return tr("Acquisition category");
+    if (by == QLatin1String("first-order-value")) return tr("First-order value");
+    if (by == QLatin1String("first-review-sentiment")) return tr("Sentiment of the first review");
+    if (by.startsWith(QLatin1String("property:"))) return tr("Property: %1").arg(by.mid(9));
+    if (const auto& run = groups.recommendations) {
+        const QString model = RecommenderChoices::shortLabel(qs(run->recommender));
+        if (run->target == EventType::Purchase) return tr("Bought what %1 recommended (run %2)").arg(model).arg(run->run);
+        return tr("Took up what %1 recommended (run %2, %3)").arg(model).arg(run->run).arg(behaviour(run->target));
+    }
+    return by;
+}
+
+QString CohortText::groupValue(const CustomerGroups& groups, const std::string& value) {
+    const QString v = qs(value);
+    if (groups.by == "first-review-sentiment") {
+        if (v == QLatin1String("negative")) return tr("Negative first review");
+        if (v == QLatin1String("neutral")) return tr("Neutral first review");
+        if (v == QLatin1String("positive")) return tr("Positive first review");
+    }
+    if (const auto& run = groups.recommendations) {
+        if (v == QLatin1String("yes"))
+            return run->target == EventType::Purchase ? tr("Yes: bought an item of its top %1").arg(run->k)
+                                                      : tr("Yes: %1 of an item of its top %2").arg(behaviour(run->target)).arg(run->k);
+        if (v == QLatin1String("no")) return tr("No: none of its top %1").arg(run->k);
+    }
+    return v;
 }
 
 }  // namespace ss::ui

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "cohorts/CohortDefinition.h"
+#include "cohorts/CustomerGroups.h"
 
 namespace ss::ui {
 
@@ -17,6 +18,12 @@ public:
     static QString definition(const CohortDefinition& d);
     static QString periodsAfterJoining(const CohortDefinition& d);  // an axis title: "Weeks after joining"
     static QString behaviour(std::optional<EventType> type);  // "any behaviour", "purchase", ...
+    // A grouping's name in the "Group by" list: "Acquisition category", "Property: channel",
+    // "Bought what ALS recommended (run 12)".
+    static QString grouping(const CustomerGroups& groups);
+    // A group's name in lists, legends and summaries: "Negative first review", "Yes: bought a
+    // recommended item", or the data's own value.
+    static QString groupValue(const CustomerGroups& groups, const std::string& value);
 };
 
 }  // namespace ss::ui

@@ -48,6 +48,7 @@ struct CohortResult {
     CohortMatrix matrix;
     SurvivalReport survival;
     std::vector<std::pair<std::string, CohortMatrix>> byGroup;  // when grouped and no group is picked
+    std::string groupedBy;                                      // the grouping's key; empty when not grouped
 };
 
 CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
@@ -141,17 +142,17 @@ void CohortsScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
 
 void CohortsScreen::loaded(std::shared_ptr<const CohortData> data) {
     data_ = std::move(data);
-    QStringList names;
-    for (const auto& [name, groups] : data_->groupings) names << qs(name);
+    QList<std::pair<QString, QString>> names;
+    for (const auto& [name, groups] : data_->groupings) names.append({qs(name), CohortText::grouping(groups)});
     controls_->setGroupings(names);
     groupingChanged();
 }
 
 void CohortsScreen::groupingChanged() {
-    QStringList values;
+    QList<std::pair<QString, QString>> values;
     if (data_) {
         if (auto it = data_->groupings.find(utf8(controls_->groupBy())); it != data_->groupings.end())
-            for (const auto& v : it->second.names) values << qs(v);
+            for (const auto& v : it->second.names) values.append({qs(v), CohortText::groupValue(it->second, v)});
     }
     controls_->setGroupValues(values);
     recompute();
@@ -190,7 +191,7 @@ void CohortsScreen::recompute() {
             survival = Survival::compute(data->log, gap, context);
         }
         if (!survival) return survival.error();
-        CohortResult result{std::move(*matrix), std::move(*survival), {}};
+        CohortResult result{std::move(*matrix), std::move(*survival), {}, groups ? by : std::string()};
         if (groups && value.empty()) {
             for (const auto& name : groups->names) {
                 auto part = CohortEngine::compute(data->log, d, data->zone, context, groups->members(name));
@@ -213,11 +214,18 @@ void CohortsScreen::display(const CohortResult& result) {
     const auto& m = result.matrix;
     definition_->setText(CohortText::definition(m.definition));
     model_->setMatrix(m);
+    // Groups by their names in this language ("Yes: bought an item of its top 10", not "yes").
+    const CustomerGroups* grouping = nullptr;
+    if (auto it = data_->groupings.find(result.groupedBy); it != data_->groupings.end()) grouping = &it->second;
+    auto named = [&](const std::string& value) { return grouping ? CohortText::groupValue(*grouping, value) : qs(value); };
     std::vector<std::pair<QString, const CohortMatrix*>> groups;
-    for (const auto& [name, matrix] : result.byGroup) groups.emplace_back(qs(name), &matrix);
+    for (const auto& [name, matrix] : result.byGroup) groups.emplace_back(named(name), &matrix);
     curves_->setMatrix(m, groups);
-    survival_->setReport(result.survival);
-    survivalSummary_->setText(SurvivalChart::summary(result.survival));
+    SurvivalReport survival = result.survival;
+    for (auto& curve : survival.curves)
+        if (curve.group != "all") curve.group = utf8(named(curve.group));
+    survival_->setReport(survival);
+    survivalSummary_->setText(SurvivalChart::summary(survival));
     value_->setMatrix(m);
     status_->setText(tr("%1 customers in %2 cohorts; data up to %3.")
                          .arg(QLocale().toString(static_cast<qlonglong>(m.customers)))

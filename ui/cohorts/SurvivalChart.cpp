@@ -33,9 +33,11 @@ QString SurvivalChart::summary(const SurvivalReport& r) {
     const QLocale locale;
     QStringList parts;
     auto days = [&](double d) { return std::isfinite(d) ? locale.toString(d, 'f', 0) : tr("not reached"); };
-    for (const auto& c : r.curves)
-        parts << tr("%1: median %2 days (95% interval %3 to %4)").arg(qs(c.group) == QLatin1String("all") ? tr("All customers") : qs(c.group),
-                                                                     days(c.median), days(c.medianLow), days(c.medianHigh));
+    for (const auto& c : r.curves) {
+        const QString group = qs(c.group) == QLatin1String("all") ? tr("All customers") : qs(c.group);
+        if (!std::isfinite(c.median)) parts << tr("%1: median not reached (more than half still active)").arg(group);
+        else parts << tr("%1: median %2 days (95% interval %3 to %4)").arg(group, days(c.median), days(c.medianLow), days(c.medianHigh));
+    }
     if (r.logRank)
         parts << tr("log-rank p = %1").arg(r.logRank->pValue < 1e-4 ? QStringLiteral("%1").arg(r.logRank->pValue, 0, 'e', 1)
                                                                     : locale.toString(r.logRank->pValue, 'f', 4));

@@ -16,6 +16,7 @@
 #include "RetentionCurveChart.h"
 #include "SurvivalChart.h"
 #include "UiTestSupport.h"
+#include "rec/Evaluation.h"
 #include "CohortsScreen.h"
 
 using namespace ss;
@@ -112,6 +113,42 @@ private slots:
         QVERIFY(vector.open(QIODevice::ReadOnly));
         const QByteArray document = vector.readAll();
         QVERIFY(document.contains("<svg") && document.contains("<path"));  // drawn, not empty
+    }
+
+    // Customers who bought what a recommender recommended to them in a stored evaluation, against
+    // those who did not: the grouping and its groups are named in words, legends included.
+    void groupedByRecommendationsTaken() {
+        const QString copy = dir_.filePath("taken.shelfsense");
+        QVERIFY(QFile::copy(project_, copy));
+        rec::EvaluationOptions o;
+        o.recommenders = {"itemknn"};
+        o.bootstrapResamples = 20;
+        auto evaluated = rec::Evaluation::run(copy.toStdString(), o, {});
+        QVERIFY2(evaluated.ok(), evaluated ? "" : evaluated.error().describe().c_str());
+        const auto run = evaluated->runs.front().runId;
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        QSignalSpy shown(&screen, &CohortsScreen::resultShown);
+        screen.resize(1200, 820);
+        screen.setProject(test::context(copy));
+        QVERIFY(shown.wait(20000));
+        auto* groupBy = screen.controls()->groupByBox();
+        const int index = groupBy->findData(QStringLiteral("recommended-by:%1").arg(run));
+        QVERIFY(index > 0);
+        QCOMPARE(groupBy->itemText(index), QStringLiteral("Bought what Item-kNN recommended (run %1)").arg(run));
+        groupBy->setCurrentIndex(index);
+        QVERIFY(shown.wait(20000));
+        auto* values = screen.controls()->groupValueBox();
+        QCOMPARE(values->count(), 3);
+        QCOMPARE(values->itemText(values->findData(QStringLiteral("yes"))), QStringLiteral("Yes: bought an item of its top 10"));
+        QCOMPARE(values->itemText(values->findData(QStringLiteral("no"))), QStringLiteral("No: none of its top 10"));
+        QCOMPARE(screen.survivalChart()->lineCount(), 2);
+        QStringList legend;
+        for (auto* series : screen.survivalChart()->chart()->series())
+            if (!series->name().isEmpty()) legend << series->name();
+        QVERIFY2(legend.contains(QStringLiteral("Yes: bought an item of its top 10")), qPrintable(legend.join(" | ")));
+        screen.tabs()->setCurrentIndex(2);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-survival-by-recommendations-en.png"));
     }
 
     void curvesAndValueScreenshots() {
