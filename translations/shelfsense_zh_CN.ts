@@ -568,27 +568,32 @@
 <context>
     <name>RecommendationRows</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="85"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="56"/>
+        <source>in the top %1 of %2 of %3 customers (%4%); place %5 on average</source>
+        <translation>在 %3 位顾客中 %2 位的前 %1 名里（%4%）；平均第 %5 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="122"/>
         <source>popular with everyone (no history this model can use)</source>
         <translation>大众热门（该模型无可用历史）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="98"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="135"/>
         <source>%1 %2 (%3): %4</source>
         <translation>%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="104"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="141"/>
         <source>because you %1</source>
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="106"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="143"/>
         <source>words in common: %1</source>
         <translation>共同词语：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="110"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="147"/>
         <source>Contributions to the score:</source>
         <translation>对分数的贡献：</translation>
     </message>
@@ -1191,6 +1196,29 @@
         <location filename="../ui/start/AboutDialog.cpp" line="62"/>
         <source>%1 (the default model, installed separately)</source>
         <translation>%1（默认模型，需另行安装）</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::AudienceChoice</name>
+    <message>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="18"/>
+        <source>One customer</source>
+        <translation>单个顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="20"/>
+        <source>Whose lists: one customer, or a saved segment (the items the model shows most of its customers).</source>
+        <translation>列表面向谁：单个顾客，或已保存的用户分群（模型向其多数顾客展示的商品）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="39"/>
+        <source>Listing segments</source>
+        <translation>正在列出用户分群</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="48"/>
+        <source>Segment: %1 (%2 customers)</source>
+        <translation>分群：%1（%2 位顾客）</translation>
     </message>
 </context>
 <context>
@@ -3681,163 +3709,207 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="48"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="50"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="55"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="57"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="56"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="59"/>
+        <source>For:</source>
+        <translation>面向：</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="61"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="60"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="65"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="67"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="72"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="77"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="82"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="80"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="190"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="85"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="199"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="93"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="98"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="95"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="100"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="104"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="109"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="385"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="104"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="109"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="385"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="190"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="199"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="211"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="221"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="221"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="231"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="223"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="233"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="240"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="250"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="270"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="280"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="272"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="282"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="290"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="307"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="291"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="308"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="303"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="321"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="304"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="322"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="341"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="335"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="465"/>
+        <source>%1 — for the segment %2</source>
+        <translation>%1 — 面向分群 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="360"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="381"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="464"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="366"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="403"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="388"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="431"/>
+        <source>Loading the segment %1…</source>
+        <translation>正在加载分群 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="432"/>
+        <source>Segment %1</source>
+        <translation>分群 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="438"/>
+        <source>Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.</source>
+        <translation>分群 %1：%2 位顾客。每个列表显示模型最常放入其前 %3 名的商品。</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
+        <source>Top-%1 lists of the segment %2</source>
+        <translation>分群 %2 的前 %1 名列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="466"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="466"/>
+        <source>Share of the segment&apos;s customers with the item in their top %1</source>
+        <translation>前 %1 名中含有该商品的分群顾客占比</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="487"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="389"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="488"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="390"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="489"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="395"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="494"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "rec/Session.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "common/JobStages.h"
 #include "common/TopN.h"
@@ -100,12 +101,9 @@ Status RecommendationSession::train(const std::string& name, const RecommenderCo
     return {};
 }
 
-Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::string& name, std::int32_t user, std::size_t k,
-                                                                     const MerchandisingRules& rules, bool includeKnown,
-                                                                     std::size_t explain) const {
-    const Recommender* m = model(name);
-    if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
-    if (user < 0 || user >= static_cast<std::int32_t>(data_.userCount())) return makeError(ErrorCode::Usage, "no such user");
+Result<std::vector<std::vector<Scored>>> RecommendationSession::topLists(const Recommender& m, std::span<const std::int32_t> users,
+                                                                         std::size_t k, const MerchandisingRules& rules, bool includeKnown,
+                                                                         const JobContext& job) const {
     MerchandisingRules resolved;
     const MerchandisingRules* applied = &rules;
     if (rules.buryNegativeAbove && rules.negativeItems.empty()) {
@@ -123,8 +121,18 @@ Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::
     o.rules = applied->empty() ? nullptr : &compiled;
     o.similarity = vectors_ ? &vectors_->vectors : nullptr;
     o.fallback = fallback_.get();
+    o.threads = options_.threads;
+    return TopKEngine::recommend(m, users, o, job);
+}
+
+Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::string& name, std::int32_t user, std::size_t k,
+                                                                     const MerchandisingRules& rules, bool includeKnown,
+                                                                     std::size_t explain) const {
+    const Recommender* m = model(name);
+    if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
+    if (user < 0 || user >= static_cast<std::int32_t>(data_.userCount())) return makeError(ErrorCode::Usage, "no such user");
     const std::int32_t users[1] = {user};
-    auto lists = TopKEngine::recommend(*m, users, o);
+    auto lists = topLists(*m, users, k, rules, includeKnown, {});
     if (!lists) return lists.error();
     const bool fallback = !m->coversUser(user);
     std::vector<Recommendation> out;
@@ -136,6 +144,40 @@ Result<std::vector<Recommendation>> RecommendationSession::recommend(const std::
         }
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+Result<std::vector<GroupRecommendation>> RecommendationSession::recommendToGroup(const std::string& name, std::span<const std::int32_t> users,
+                                                                                std::size_t k, std::size_t n, const MerchandisingRules& rules,
+                                                                                bool includeKnown, const JobContext& job) const {
+    const Recommender* m = model(name);
+    if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
+    for (auto u : users)
+        if (u < 0 || u >= static_cast<std::int32_t>(data_.userCount())) return makeError(ErrorCode::Usage, "no such user");
+    auto lists = topLists(*m, users, k, rules, includeKnown, job);
+    if (!lists) return lists.error();
+    std::unordered_map<std::int32_t, GroupRecommendation> byItem;
+    for (const auto& list : *lists)
+        for (std::size_t place = 0; place < list.size(); ++place) {
+            auto& g = byItem[list[place].item];
+            g.item = list[place].item;
+            ++g.customers;
+            g.meanRank += double(place + 1);  // a sum until divided below
+        }
+    std::vector<GroupRecommendation> out;
+    out.reserve(byItem.size());
+    for (auto& [item, g] : byItem) {
+        g.meanRank /= double(g.customers);
+        out.push_back(g);
+    }
+    auto better = [](const GroupRecommendation& a, const GroupRecommendation& b) {
+        if (a.customers != b.customers) return a.customers > b.customers;
+        if (a.meanRank != b.meanRank) return a.meanRank < b.meanRank;
+        return a.item < b.item;
+    };
+    const std::size_t keep = std::min(n, out.size());
+    std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(keep), out.end(), better);
+    out.resize(keep);
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,14 @@ struct Recommendation {
     bool fallback = false;  // served by popularity: the model has nothing for this user
     std::vector<Contribution> because;
     std::vector<std::string> words;  // word models: the item's words that matched the history
+};
+
+// An item as a group of customers (a saved segment) would be shown it: in how many members' top k,
+// and its mean place there.
+struct GroupRecommendation {
+    std::int32_t item = 0;       // dense index
+    std::int64_t customers = 0;  // members with the item in their top k
+    double meanRank = 0;         // 1-based, over those members
 };
 
 struct HistoryEntry {
@@ -66,6 +75,12 @@ public:
     Result<std::vector<Recommendation>> recommend(const std::string& name, std::int32_t user, std::size_t k,
                                                   const MerchandisingRules& rules = {}, bool includeKnown = false,
                                                   std::size_t explain = 3) const;
+    // The n items found most often in the top k of `users` (dense indices) — what the model shows a
+    // segment —, most customers first, then the better mean place, then the smaller index. Members the
+    // model has nothing for are served by popularity, as in recommend(); rules apply as there.
+    Result<std::vector<GroupRecommendation>> recommendToGroup(const std::string& name, std::span<const std::int32_t> users, std::size_t k,
+                                                              std::size_t n, const MerchandisingRules& rules = {}, bool includeKnown = false,
+                                                              const JobContext& job = {}) const;
     // The users the model would show an item to first (largest scores), e.g. for "who sees this item".
     Result<std::vector<std::pair<std::int32_t, float>>> audience(const std::string& name, std::int32_t item, std::size_t k,
                                                                  const JobContext& job = {}) const;
@@ -80,6 +95,9 @@ public:
 
 private:
     RecommendationSession() = default;
+    // The top-k lists of `users` by `m` with the rules resolved (bury by sentiment) and the popularity fallback.
+    Result<std::vector<std::vector<Scored>>> topLists(const Recommender& m, std::span<const std::int32_t> users, std::size_t k,
+                                                      const MerchandisingRules& rules, bool includeKnown, const JobContext& job) const;
     std::filesystem::path path_;
     SessionOptions options_;
     Dataset data_;

@@ -1,6 +1,7 @@
 #include "RecommendationRows.h"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <QStringList>
 #include <QTableView>
 
@@ -23,6 +24,42 @@ RecommendationRows::Lists RecommendationRows::lists(const rec::RecommendationSes
         const std::string n = utf8(name);
         if (n.empty() || !s.trained(n)) out.emplace_back(std::vector<rec::Recommendation>{});
         else out.push_back(s.recommend(n, user, k, rules, includeKnown, 3));
+    }
+    return out;
+}
+
+RecommendationRows::RowLists RecommendationRows::groupLists(const rec::RecommendationSession& s, ProjectContext& project,
+                                                           const QStringList& names, std::span<const std::int32_t> members, std::size_t k,
+                                                           const rec::MerchandisingRules& rules, bool includeKnown, const JobContext& job) {
+    RowLists out;
+    const double size = static_cast<double>(members.size());
+    for (const QString& name : names) {
+        const std::string n = utf8(name);
+        if (n.empty() || !s.trained(n)) {
+            out.emplace_back(std::vector<RankedItemRow>{});
+            continue;
+        }
+        auto found = s.recommendToGroup(n, members, k, k, rules, includeKnown, job);
+        if (!found) {
+            out.emplace_back(found.error());
+            continue;
+        }
+        std::vector<std::int32_t> items;
+        for (const auto& g : *found) items.push_back(g.item);
+        if (auto fetched = prefetchTitles(s, project, items); !fetched) {
+            out.emplace_back(fetched.error());
+            continue;
+        }
+        std::vector<RankedItemRow> rows;
+        for (const auto& g : *found) {
+            RankedItemRow row = item(s, project.catalog(), g.item, size > 0 ? double(g.customers) / size : 0.0);
+            row.because = tr("in the top %1 of %2 of %3 customers (%4%); place %5 on average")
+                              .arg(k)
+                              .arg(QLocale().toString(qlonglong(g.customers)), QLocale().toString(qlonglong(members.size())))
+                              .arg(QLocale().toString(row.score * 100, 'f', 0), QLocale().toString(g.meanRank, 'f', 1));
+            rows.push_back(std::move(row));
+        }
+        out.emplace_back(std::move(rows));
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <span>
 #include <unordered_map>
 
 #include "RankedItemsModel.h"
@@ -34,6 +35,12 @@ public:
     using Lists = std::vector<Result<std::vector<rec::Recommendation>>>;
     static Lists lists(const rec::RecommendationSession& s, const QStringList& names, std::int32_t user, std::size_t k,
                        const rec::MerchandisingRules& rules, bool includeKnown);
+    // A segment's lists: every named model's n items found most often in its members' top k, as rows
+    // ("in the top 10 of 120 of 400 customers (30%)"), titles prefetched. Runs inside a session read job.
+    using RowLists = std::vector<Result<std::vector<RankedItemRow>>>;
+    static RowLists groupLists(const rec::RecommendationSession& s, ProjectContext& project, const QStringList& names,
+                               std::span<const std::int32_t> members, std::size_t k, const rec::MerchandisingRules& rules,
+                               bool includeKnown, const JobContext& job);
     // Reads the catalogue rows of `items` (dense indices) into the project's CatalogCache, so the
     // rows can be built on the GUI thread without reading the file. Job threads.
     static Status prefetchTitles(const rec::RecommendationSession& s, ProjectContext& project, const std::vector<std::int32_t>& items);

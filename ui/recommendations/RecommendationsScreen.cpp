@@ -19,6 +19,7 @@
 
 #include <algorithm>
 
+#include "AudienceChoice.h"
 #include "AudienceModel.h"
 #include "CustomerHistory.h"
 #include "HistoryModel.h"
@@ -53,6 +54,9 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     completer->setMaxVisibleItems(15);
     customerEdit_->setCompleter(completer);
     auto* show = new QPushButton(tr("Show"), this);
+    audienceChoice_ = new AudienceChoice(this);
+    bar->addWidget(new QLabel(tr("For:"), this));
+    bar->addWidget(audienceChoice_);
     bar->addWidget(new QLabel(tr("Customer:"), this));
     bar->addWidget(customerEdit_, 1);
     bar->addWidget(show);
@@ -134,6 +138,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
             refreshLists();
         });
     connect(k_, &QSpinBox::valueChanged, this, &RecommendationsScreen::refreshLists);
+    connect(audienceChoice_, &QComboBox::currentIndexChanged, this, &RecommendationsScreen::audienceChanged);
     connect(rules_, &RulesPanel::rulesChanged, this, &RecommendationsScreen::refreshLists);
     connect(historyView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
         const QStringList chosen = models();
@@ -187,6 +192,9 @@ void RecommendationsScreen::setProject(const std::shared_ptr<ProjectContext>& pr
     detailShown_ = false;
     history_->setRows({});
     for (auto* l : lists_) l->clear();
+    segment_.clear();
+    members_.clear();
+    audienceChoice_->refresh(runner_, project);
     report(!project ? tr("No project open.") : tr("Open this screen to load the customers."), false);
     if (project && isVisible()) load();
 }
@@ -198,6 +206,7 @@ void RecommendationsScreen::showEvent(QShowEvent* event) {
         QTimer::singleShot(0, this, [this] { bottom_->setSizes({bottom_->width() / 2, bottom_->width() - bottom_->width() / 2}); });
     }
     if (project_ && !scheduler_ && !opening_) load();
+    else if (project_) audienceChoice_->refresh(runner_, project_);  // segments may have been saved meanwhile
 }
 
 void RecommendationsScreen::report(const QString& message, bool error) {
@@ -277,6 +286,13 @@ void RecommendationsScreen::ensureTrained() {
 
 void RecommendationsScreen::showCustomer(const QString& externalId) {
     if (externalId.isEmpty()) return;
+    if (!audienceChoice_->segment().isEmpty()) {  // a customer asked for by name: the lists are theirs again
+        const QSignalBlocker block(audienceChoice_);
+        audienceChoice_->setCurrentIndex(0);
+        customerEdit_->setEnabled(true);
+        segment_.clear();
+        members_.clear();
+    }
     customerId_ = externalId;
     if (customerEdit_->text() != externalId) customerEdit_->setText(externalId);
     if (!scheduler_) {
@@ -289,7 +305,8 @@ void RecommendationsScreen::showCustomer(const QString& externalId) {
         };
     report(tr("Loading the history of %1…").arg(externalId), false);
     scheduler_->read<CustomerHistory>(tr("History of %1").arg(externalId), job, this, [this, externalId](Result<CustomerHistory> r) {
-        if (externalId != customerId_) return;  // another customer was asked for meanwhile
+        // Another customer was asked for meanwhile, or a segment chosen.
+        if (externalId != customerId_ || !audienceChoice_->segment().isEmpty()) return;
         if (!r) return report(qs(r.error().describe()), true);
         showHistory(std::move(*r));
     });
@@ -313,15 +330,17 @@ void RecommendationsScreen::refreshLists() {
         const QString name = modelBoxes_[slot]->currentData().toString();
         names << name;
         listBoxes_[slot]->setVisible(!name.isEmpty());
-        listBoxes_[slot]->setTitle(RecommenderChoices::label(name));
+        listBoxes_[slot]->setTitle(segment_.isEmpty() ? RecommenderChoices::label(name)
+                                                      : tr("%1 — for the segment %2").arg(RecommenderChoices::label(name), segment_));
     }
-    if (!scheduler_ || user_ < 0) return;
+    if (!scheduler_ || (segment_.isEmpty() && user_ < 0)) return;
     const auto* s = scheduler_->readable();
     if (!s || refreshRunning_) {
         refreshPending_ = true;
         return;
     }
     refreshPending_ = false;
+    if (!segment_.isEmpty()) return refreshGroupLists(names);
     const auto rules = rules_->rules();
     const bool includeKnown = rules_->includeKnown();
     const auto k = static_cast<std::size_t>(k_->value());
@@ -342,7 +361,8 @@ void RecommendationsScreen::refreshLists() {
         refreshRunning_ = false;
         if (r) {
             lastRefreshMs_ = r->second;
-            if (user == user_) showLists(names, std::move(r->first));
+            // Not under a segment's title: a customer's lists that arrive after a segment was chosen are dropped.
+            if (user == user_ && audienceChoice_->segment().isEmpty()) showLists(names, std::move(r->first));
         }
         if (refreshPending_) refreshLists();
     });
@@ -355,16 +375,14 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
     for (int slot = 0; slot < kSlots && slot < names.size(); ++slot) {
         const QString& name = names[slot];
         if (name.isEmpty()) continue;
-        QString title = RecommenderChoices::label(name);
         std::vector<RankedItemRow> rows;
-        if (s->trained(utf8(name)) && s->fromCache(utf8(name))) title = tr("%1 — model kept in the project").arg(title);
-        if (!s->trained(utf8(name))) title = training_.contains(name) ? tr("%1 — training…").arg(title) : tr("%1 — not trained").arg(title);
-        else if (!lists[static_cast<std::size_t>(slot)]) problems << tr("%1: %2").arg(title, qs(lists[static_cast<std::size_t>(slot)].error().describe()));
-        else
-            for (const auto& r : *lists[static_cast<std::size_t>(slot)])
-                rows.push_back(RecommendationRows::recommendation(*s, project_->catalog(), r, strongest_));
-        if (const QString rules = rules_->summary(); !rules.isEmpty()) title = tr("%1 — %2").arg(title, rules);
-        listBoxes_[slot]->setTitle(title);
+        const auto& list = lists[static_cast<std::size_t>(slot)];
+        if (s->trained(utf8(name)) && !list) problems << tr("%1: %2").arg(RecommenderChoices::label(name), qs(list.error().describe()));
+        else if (s->trained(utf8(name)))
+            for (const auto& r : *list) rows.push_back(RecommendationRows::recommendation(*s, project_->catalog(), r, strongest_));
+        listBoxes_[slot]->setTitle(slotTitle(name));
+        lists_[slot]->setScoreHeader(tr("Score"), tr("The model's score (higher is better; units differ between models). Green or "
+                                                      "red: moved by a boost or bury rule."));
         lists_[slot]->setRows(std::move(rows));
     }
     if (!problems.isEmpty()) report(problems.join(QStringLiteral("\n")), true);
@@ -374,6 +392,78 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         showItem(names[0], lists_[0]->rows().front().item);
     }
     emit listsUpdated();
+}
+
+QString RecommendationsScreen::slotTitle(const QString& name) const {
+    const auto* s = scheduler_ ? scheduler_->readable() : nullptr;
+    QString title = RecommenderChoices::label(name);
+    if (s && s->trained(utf8(name)) && s->fromCache(utf8(name))) title = tr("%1 — model kept in the project").arg(title);
+    if (s && !s->trained(utf8(name))) title = training_.contains(name) ? tr("%1 — training…").arg(title) : tr("%1 — not trained").arg(title);
+    if (const QString rules = rules_->summary(); !rules.isEmpty()) title = tr("%1 — %2").arg(title, rules);
+    return title;
+}
+
+void RecommendationsScreen::audienceChanged() {
+    const QString chosen = audienceChoice_->segment();
+    customerEdit_->setEnabled(chosen.isEmpty());
+    segment_.clear();
+    members_.clear();
+    if (chosen.isEmpty()) {
+        if (!customerId_.isEmpty()) showCustomer(customerId_);
+        return;
+    }
+    for (auto* l : lists_) l->clear();
+    history_->setRows({});
+    if (!scheduler_) return load();
+    std::function<Result<std::vector<std::int32_t>>(const rec::RecommendationSession&, const JobContext&)> job =
+        [name = utf8(chosen), project = project_](const rec::RecommendationSession& s, const JobContext&) {
+            return AudienceChoice::members(s, *project, name);
+        };
+    report(tr("Loading the segment %1…").arg(chosen), false);
+    scheduler_->read<std::vector<std::int32_t>>(tr("Segment %1").arg(chosen), job, this, [this, chosen](Result<std::vector<std::int32_t>> r) {
+        if (audienceChoice_->segment() != chosen) return;  // another audience was chosen meanwhile
+        if (!r) return report(qs(r.error().describe()), true);
+        segment_ = chosen;
+        members_ = std::move(*r);
+        for (auto* l : lists_) l->clear();
+        report(tr("Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.")
+                   .arg(chosen, QLocale().toString(qlonglong(members_.size())))
+                   .arg(k_->value()),
+               false);
+        refreshLists();
+    });
+}
+
+void RecommendationsScreen::refreshGroupLists(const QStringList& names) {
+    const auto rules = rules_->rules();
+    const bool includeKnown = rules_->includeKnown();
+    const auto k = static_cast<std::size_t>(k_->value());
+    refreshRunning_ = true;
+    using Rows = RecommendationRows::RowLists;
+    std::function<Result<Rows>(const rec::RecommendationSession&, const JobContext&)> job =
+        [names, members = members_, k, rules, includeKnown, project = project_](const rec::RecommendationSession& session,
+                                                                              const JobContext& ctx) -> Result<Rows> {
+        return RecommendationRows::groupLists(session, *project, names, members, k, rules, includeKnown, ctx);
+    };
+    scheduler_->read<Rows>(tr("Top-%1 lists of the segment %2").arg(k).arg(segment_), job, this, [this, names, segment = segment_, k](Result<Rows> r) {
+        refreshRunning_ = false;
+        if (r && segment == segment_) {
+            QStringList problems;
+            for (int slot = 0; slot < kSlots && slot < names.size(); ++slot) {
+                if (names[slot].isEmpty()) continue;
+                auto& rows = (*r)[static_cast<std::size_t>(slot)];
+                if (!rows) problems << tr("%1: %2").arg(RecommenderChoices::label(names[slot]), qs(rows.error().describe()));
+                listBoxes_[slot]->setTitle(tr("%1 — for the segment %2").arg(slotTitle(names[slot]), segment));
+                lists_[slot]->setScoreHeader(tr("Share"), tr("Share of the segment's customers with the item in their top %1").arg(k));
+                lists_[slot]->setRows(rows ? std::move(*rows) : std::vector<RankedItemRow>{});
+            }
+            if (!problems.isEmpty()) report(problems.join(QStringLiteral("\n")), true);
+            emit listsUpdated();
+        } else if (!r) {
+            report(qs(r.error().describe()), true);
+        }
+        if (refreshPending_) refreshLists();
+    });
 }
 
 void RecommendationsScreen::showItem(const QString& model, int item) { detail_->showItem(model, item); }

@@ -1,5 +1,6 @@
 // RecommendationsScreen: a merchandiser's view of one customer — find them by id, see their history
-// as a timeline, and the top-K of one to three models side by side with scores and explanations;
+// as a timeline, and the top-K of one to three models side by side with scores and explanations —
+// or of a saved segment (AudienceChoice: the items each model puts in most of its members' top K);
 // merchandising rules edited live change the lists at once; clicking an item shows its similar items
 // and the customers the model would show it to. The session (data + models trained on every event)
 // lives in a SessionScheduler: loading, training, history, top-K lists, similar items and audiences
@@ -26,6 +27,7 @@ class QTableView;
 
 namespace ss::ui {
 
+class AudienceChoice;
 class AudienceModel;
 struct CustomerHistory;
 class HistoryModel;
@@ -48,6 +50,8 @@ public:
     void setModels(const QStringList& names);
     void setTopK(int k);
     QString customer() const { return customerId_; }
+    AudienceChoice* audienceChoice() const { return audienceChoice_; }
+    QString segment() const { return segment_; }  // the segment the lists are for; empty: one customer
     RankedItemsModel* list(int slot) const { return lists_[slot]; }
     HistoryModel* history() const { return history_; }
     RankedItemsModel* similarItems() const;
@@ -81,6 +85,9 @@ private:
     void showHistory(CustomerHistory data);
     void report(const QString& message, bool error);
     void listContextMenu(int slot, const QPoint& at);
+    void audienceChanged();
+    void refreshGroupLists(const QStringList& names);
+    QString slotTitle(const QString& name) const;  // the model, and whether it is training, kept or ruled
 
     JobRunner& runner_;
     std::shared_ptr<ProjectContext> project_;
@@ -94,6 +101,9 @@ private:
     bool detailShown_ = false;             // the item panel was filled once for this project
     double lastRefreshMs_ = 0;
 
+    QString segment_;                      // chosen in audienceChoice_, once its members are loaded
+    std::vector<std::int32_t> members_;    // the segment's customers (dense indices)
+    AudienceChoice* audienceChoice_;
     QLineEdit* customerEdit_;
     QComboBox* modelBoxes_[kSlots];
     QSpinBox* k_;

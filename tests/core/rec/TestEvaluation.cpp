@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <cmath>
+#include <map>
 
 #include "RecTestSupport.h"
 #include "cohorts/Segments.h"
@@ -256,6 +257,56 @@ private slots:
         QVERIFY(!audience->empty());
         for (const auto& [u, score] : *audience) QVERIFY(!(*s)->interactions().weights.contains(u, (*list)[0].item));
         QCOMPARE((*s)->recommend("als", user, 5).error().code, ErrorCode::Usage);  // not trained
+    }
+
+    // What a model shows a group of customers: the items counted over each member's own top k, as
+    // recommend() gives it (rules included), most customers first, then the better mean place.
+    void groupRecommendationsCountMembersLists_data() {
+        QTest::addColumn<bool>("withRule");
+        QTest::newRow("plain") << false;
+        QTest::newRow("a category hidden") << true;
+    }
+    void groupRecommendationsCountMembersLists() {
+        QFETCH(bool, withRule);
+        QTemporaryDir dir;
+        const auto path = sampleShop(dir, 200, 100);
+        QVERIFY(!path.empty());
+        auto s = RecommendationSession::open(path, {}, {});
+        SS_VERIFY_OK(s);
+        SS_VERIFY_OK((*s)->train("itemknn", {}, {}));
+        MerchandisingRules rules;
+        if (withRule) rules.excludeCategories = {(*s)->data().items()[0].category};
+        std::vector<std::int32_t> members;
+        for (std::int32_t u = 0; u < 200; u += 3) members.push_back(u);  // some without history: popularity serves them
+        std::map<std::int32_t, std::pair<std::int64_t, double>> expected;  // item → customers, sum of places
+        for (auto u : members) {
+            auto list = (*s)->recommend("itemknn", u, 5, rules);
+            SS_VERIFY_OK(list);
+            for (std::size_t p = 0; p < list->size(); ++p) {
+                expected[(*list)[p].item].first += 1;
+                expected[(*list)[p].item].second += double(p + 1);
+            }
+        }
+        auto group = (*s)->recommendToGroup("itemknn", members, 5, 1000, rules);
+        SS_VERIFY_OK(group);
+        QCOMPARE(group->size(), expected.size());
+        for (std::size_t i = 0; i < group->size(); ++i) {
+            const auto& g = (*group)[i];
+            QCOMPARE(g.customers, expected[g.item].first);
+            QVERIFY(std::fabs(g.meanRank - expected[g.item].second / double(g.customers)) < 1e-9);
+            if (withRule) QVERIFY((*s)->data().items()[static_cast<std::size_t>(g.item)].category != rules.excludeCategories.front());
+            if (i) {
+                const auto& before = (*group)[i - 1];
+                QVERIFY(before.customers > g.customers || (before.customers == g.customers && before.meanRank <= g.meanRank));
+            }
+        }
+        auto top3 = (*s)->recommendToGroup("itemknn", members, 5, 3, rules);
+        SS_VERIFY_OK(top3);
+        QCOMPARE(top3->size(), std::size_t(3));
+        QCOMPARE(top3->front().item, group->front().item);
+        QCOMPARE((*s)->recommendToGroup("als", members, 5, 3).error().code, ErrorCode::Usage);  // not trained
+        const std::int32_t stranger[1] = {100000};
+        QCOMPARE((*s)->recommendToGroup("itemknn", stranger, 5, 3).error().code, ErrorCode::Usage);
     }
 
     void savedSegmentsAreSlices() {

@@ -9,7 +9,10 @@
 
 #include <set>
 
+#include "AudienceChoice.h"
 #include "AudienceModel.h"
+#include "cohorts/Segments.h"
+#include "store/Project.h"
 #include "HistoryModel.h"
 #include "ItemCardDelegate.h"
 #include "JobRunner.h"
@@ -333,6 +336,58 @@ private slots:
         QVERIFY2(note.startsWith("words in common: “"), qPrintable(note));
         QVERIFY(failed.isEmpty());
         save(screen, "recommendations-content-words.png");
+    }
+
+    // A saved segment as the audience: each list shows the items the model puts in most of its
+    // members' top K, with the share of the segment; asking for one customer by name switches back.
+    void segmentAsAudience() {
+        const QString copy = dir_.filePath("audience.shelfsense");
+        QVERIFY(QFile::copy(project_, copy));
+        std::vector<std::int64_t> ids;
+        for (std::int64_t id = 1; id <= 120; id += 2) ids.push_back(id);
+        {
+            auto project = Project::open(copy.toStdString());
+            QVERIFY(project.ok());
+            QVERIFY(Segments::save((*project)->db(), "odd customers", "every other customer", ids, false, 0).ok());
+        }
+        JobRunner runner;
+        RecommendationsScreen screen(runner);
+        QSignalSpy ready(&screen, &RecommendationsScreen::sessionReady);
+        QSignalSpy lists(&screen, &RecommendationsScreen::listsUpdated);
+        QSignalSpy failed(&screen, &RecommendationsScreen::failed);
+        QSignalSpy listed(screen.audienceChoice(), &AudienceChoice::listed);
+        screen.resize(1500, 950);
+        screen.setProject(test::context(copy));
+        screen.setModels({"itemknn", "popularity"});
+        screen.show();
+        QVERIFY(arrived(ready, 60000));
+        QVERIFY(arrived(listed, 20000));
+        const int index = screen.audienceChoice()->findData(QStringLiteral("odd customers"));
+        QVERIFY(index > 0);
+        QCOMPARE(screen.audienceChoice()->itemText(index), QStringLiteral("Segment: odd customers (60 customers)"));
+        screen.audienceChoice()->setCurrentIndex(index);
+        QVERIFY2(waitUntil(lists, [&] { return screen.segment() == "odd customers" && screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 60000),
+                 failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        for (int slot = 0; slot < 2; ++slot) {
+            const auto& rows = screen.list(slot)->rows();
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                QVERIFY2(rows[i].score > 0 && rows[i].score <= 1, qPrintable(QString("%1 %2 %3").arg(slot).arg(rows[i].score).arg(rows[i].because)));
+                const double customers = rows[i].score * 60;
+                QVERIFY2(std::fabs(customers - std::round(customers)) < 1e-4, qPrintable(rows[i].because));  // a share of the 60 members (float)
+                if (i) QVERIFY(rows[i - 1].score >= rows[i].score);
+                QVERIFY2(rows[i].because.startsWith("in the top 10 of "), qPrintable(rows[i].because));
+            }
+        }
+        // Popularity shows everyone the same list: its top item is in every member's top 10 they have not bought.
+        QVERIFY(screen.list(1)->rows().front().score > 0.5);
+        QCOMPARE(screen.list(0)->headerData(RankedItemsModel::Score, Qt::Horizontal).toString(), QStringLiteral("Share"));
+        save(screen, "recommendations-segment.png");
+        // One customer by name: the lists are theirs again.
+        screen.showCustomer(QStringLiteral("U00002"));
+        QVERIFY(waitUntil(lists, [&] { return screen.segment().isEmpty() && screen.list(0)->rowCount() == 10 &&
+                                              screen.list(0)->rows()[0].because.startsWith("because you"); }, 60000));
+        QCOMPARE(screen.audienceChoice()->currentIndex(), 0);
+        QVERIFY(failed.isEmpty());
     }
 
     void contentModelWithTheEncoder() {
