@@ -1201,22 +1201,22 @@
 <context>
     <name>ss::ui::AudienceChoice</name>
     <message>
-        <location filename="../ui/recommendations/AudienceChoice.cpp" line="18"/>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="15"/>
         <source>One customer</source>
         <translation>单个顾客</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/AudienceChoice.cpp" line="20"/>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="17"/>
         <source>Whose lists: one customer, or a saved segment (the items the model shows most of its customers).</source>
         <translation>列表面向谁：单个顾客，或已保存的用户分群（模型向其多数顾客展示的商品）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/AudienceChoice.cpp" line="39"/>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="47"/>
         <source>Listing segments</source>
         <translation>正在列出用户分群</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/AudienceChoice.cpp" line="48"/>
+        <location filename="../ui/recommendations/AudienceChoice.cpp" line="56"/>
         <source>Segment: %1 (%2 customers)</source>
         <translation>分群：%1（%2 位顾客）</translation>
     </message>
@@ -1636,149 +1636,154 @@
 <context>
     <name>ss::ui::CohortsScreen</name>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="71"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="73"/>
         <source>Retention table</source>
         <translation>留存表</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="73"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="75"/>
         <source>Retention curves</source>
         <translation>留存曲线</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="81"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="83"/>
         <source>Still active (survival)</source>
         <translation>仍活跃（生存分析）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="83"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="85"/>
         <source>Lifetime value</source>
         <translation>生命周期价值</translation>
     </message>
     <message>
         <location filename="../ui/cohorts/CohortsScreen.cpp" line="87"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="112"/>
+        <source>Compare groups</source>
+        <translation>比较分组</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="91"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="116"/>
         <source>No project open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="90"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="94"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="91"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="95"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="115"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="119"/>
         <source>Reading the project&apos;s events…</source>
         <translation>正在读取项目事件…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="133"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="137"/>
         <source>Loading events for cohorts</source>
         <translation>为同期群加载事件</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="136"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="140"/>
         <source>Could not read the project: %1</source>
         <translation>无法读取项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="170"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="174"/>
         <source>Counting cohorts…</source>
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="204"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="212"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="230"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="248"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="242"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="260"/>
         <source>Show the customers…</source>
         <translation>查看这些顾客…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="243"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="261"/>
         <source>Save them as a segment…</source>
         <translation>将他们保存为细分…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="245"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="263"/>
         <source>Save as segment</source>
         <translation>保存为细分</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="245"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="263"/>
         <source>Segment name:</source>
         <translation>细分名称：</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="305"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="308"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="323"/>
         <source>Finding the customers of a cell</source>
         <translation>查找单元格中的顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="308"/>
         <source>cohort %1, %2</source>
         <translation>同期群 %1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="302"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="320"/>
         <source>cohort %1, %2: %3</source>
         <translation>同期群 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="312"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="330"/>
         <source>Saving segment %1</source>
         <translation>正在保存细分 %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="314"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="332"/>
         <source>Could not save the segment: %1</source>
         <translation>无法保存细分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="317"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
         <source>Saved segment “%1” with %2 customers.</source>
         <translation>已保存细分“%1”，共 %2 位顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="329"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="347"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="333"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="351"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="334"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="352"/>
         <source>Images (*.png *.svg)</source>
         <translation>图片 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="353"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="353"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="338"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="356"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2078,6 +2083,86 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/data/DataScreen.cpp" line="61"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::GroupDifferenceModel</name>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="56"/>
+        <source>%1: %2 of %3 returned (%4)
+%5: %6 of %7 returned (%8)
+%9</source>
+        <translation>%1：%3 人中 %2 人回访（%4）
+%5：%7 人中 %6 人回访（%8）
+%9</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="59"/>
+        <source>The 95% interval leaves out zero: the groups differ in this period.</source>
+        <translation>95% 区间不含零：两组在此周期确有差异。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="60"/>
+        <source>The 95% interval holds zero: no difference shown in this period.</source>
+        <translation>95% 区间含零：此周期未显示差异。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="68"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="76"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="77"/>
+        <source>Group A</source>
+        <translation>组 A</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="78"/>
+        <source>Group B</source>
+        <translation>组 B</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="79"/>
+        <source>Difference (points)</source>
+        <translation>差异（百分点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferenceModel.cpp" line="80"/>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::GroupDifferencePanel</name>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferencePanel.cpp" line="22"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferencePanel.cpp" line="24"/>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferencePanel.cpp" line="64"/>
+        <source>Group the customers (Group by, with every group shown) to compare two groups period by period.</source>
+        <translation>先对顾客分组（“分组依据”，并显示每个组），即可逐周期比较两组。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferencePanel.cpp" line="71"/>
+        <source>Choose two different groups.</source>
+        <translation>请选择两个不同的组。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/GroupDifferencePanel.cpp" line="77"/>
+        <source>Retention of “%2” minus that of “%1”, in percentage points, with Newcombe&apos;s 95% interval (complete periods, weighted by cohort size). Periods where they differ, the interval leaving out zero: %3 of %4.</source>
+        <translation>“%2”的留存率减去“%1”的留存率（百分点），附 Newcombe 95% 区间（仅完整周期，按同期群规模加权）。区间不含零、两组确有差异的周期：%4 个中的 %3 个。</translation>
     </message>
 </context>
 <context>
@@ -3709,207 +3794,207 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="50"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="49"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="57"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="56"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="59"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="58"/>
         <source>For:</source>
         <translation>面向：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="61"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="60"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="65"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="64"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="72"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="71"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="82"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="81"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="85"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="199"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="84"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="198"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="98"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="97"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="100"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="99"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="109"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="385"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="108"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="384"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="109"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="385"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="108"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="384"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="199"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="198"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="221"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="220"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="231"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="230"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="233"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="232"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="250"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="249"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="280"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="279"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="282"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="281"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="307"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="306"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="308"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="307"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="321"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="320"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="322"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="321"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="335"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="465"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="334"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="456"/>
         <source>%1 — for the segment %2</source>
         <translation>%1 — 面向分群 %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="360"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="400"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="381"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="464"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="380"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="455"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="403"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="431"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="422"/>
         <source>Loading the segment %1…</source>
         <translation>正在加载分群 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="432"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="423"/>
         <source>Segment %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="438"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="429"/>
         <source>Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.</source>
         <translation>分群 %1：%2 位顾客。每个列表显示模型最常放入其前 %3 名的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="448"/>
         <source>Top-%1 lists of the segment %2</source>
         <translation>分群 %2 的前 %1 名列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="466"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="466"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
         <source>Share of the segment&apos;s customers with the item in their top %1</source>
         <translation>前 %1 名中含有该商品的分群顾客占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="487"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="478"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="488"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="479"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="489"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="480"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="494"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="485"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>

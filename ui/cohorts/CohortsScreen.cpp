@@ -20,6 +20,7 @@
 #include "CohortTableModel.h"
 #include "CohortText.h"
 #include "ExportFiles.h"
+#include "GroupDifferencePanel.h"
 #include "JobRunner.h"
 #include "LifetimeValueChart.h"
 #include "RetentionCurveChart.h"
@@ -49,6 +50,7 @@ struct CohortResult {
     SurvivalReport survival;
     std::vector<std::pair<std::string, CohortMatrix>> byGroup;  // when grouped and no group is picked
     std::string groupedBy;                                      // the grouping's key; empty when not grouped
+    GroupDifferences differences;                               // every ordered pair of byGroup
 };
 
 CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
@@ -81,6 +83,8 @@ CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen
     tabs_->addTab(survivalPage, tr("Still active (survival)"));
     value_ = new LifetimeValueChart(this);
     tabs_->addTab(value_, tr("Lifetime value"));
+    compare_ = new GroupDifferencePanel(this);
+    tabs_->addTab(compare_, tr("Compare groups"));
     layout->addWidget(tabs_, 1);
 
     auto* bottom = new QHBoxLayout();
@@ -198,6 +202,10 @@ void CohortsScreen::recompute() {
                 if (!part) return part.error();
                 result.byGroup.emplace_back(name, std::move(*part));
             }
+            for (std::size_t a = 0; a < result.byGroup.size(); ++a)
+                for (std::size_t b = 0; b < result.byGroup.size(); ++b)
+                    if (a != b)
+                        result.differences[{int(a), int(b)}] = compareMeanRetention(result.byGroup[a].second, result.byGroup[b].second);
         }
         return result;
     };
@@ -226,6 +234,16 @@ void CohortsScreen::display(const CohortResult& result) {
         if (curve.group != "all") curve.group = utf8(named(curve.group));
     survival_->setReport(survival);
     survivalSummary_->setText(SurvivalChart::summary(survival));
+    std::vector<std::string> groupNames;
+    QStringList groupLabels, periods;
+    for (const auto& [name, matrix] : result.byGroup) {
+        groupNames.push_back(name);
+        groupLabels << named(name);
+    }
+    std::size_t columns = 0;
+    for (const auto& row : m.rows) columns = std::max(columns, row.cells.size());
+    for (std::size_t c = 0; c < columns; ++c) periods << CohortText::periodLabel(m.definition, c);
+    compare_->setGroups(groupNames, groupLabels, result.differences, periods);
     value_->setMatrix(m);
     status_->setText(tr("%1 customers in %2 cohorts; data up to %3.")
                          .arg(QLocale().toString(static_cast<qlonglong>(m.customers)))

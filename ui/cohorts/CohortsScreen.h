@@ -20,6 +20,8 @@ class QModelIndex;
 
 namespace ss::ui {
 
+class GroupDifferencePanel;
+
 class CohortControls;
 class CohortTableModel;
 class JobRunner;
@@ -43,6 +45,7 @@ public:
     SurvivalChart* survivalChart() const { return survival_; }
     RetentionCurveChart* curveChart() const { return curves_; }
     LifetimeValueChart* valueChart() const { return value_; }
+    GroupDifferencePanel* groupComparison() const { return compare_; }
 
     // Writes the matrix (long-format CSV) or the current tab (PNG, or SVG by suffix); an error message or "".
     QString exportCsv(const QString& path) const;
@@ -82,6 +85,7 @@ private:
     SurvivalChart* survival_;
     QLabel* survivalSummary_;
     LifetimeValueChart* value_;
+    GroupDifferencePanel* compare_;
 };
 
 }  // namespace ss::ui

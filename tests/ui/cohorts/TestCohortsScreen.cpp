@@ -18,6 +18,8 @@
 #include "UiTestSupport.h"
 #include "rec/Evaluation.h"
 #include "CohortsScreen.h"
+#include "GroupDifferenceModel.h"
+#include "GroupDifferencePanel.h"
 
 using namespace ss;
 using namespace ss::ui;
@@ -89,6 +91,24 @@ private slots:
         screen.tabs()->setCurrentIndex(1);
         ss::test::saveScreenshot(screen, QStringLiteral("cohorts-curves-by-variant-en.png"));
         QCOMPARE(screen.controls()->groupValueBox()->count(), 3);  // every group, control, recommendations
+        // The two arms period by period: B − A with its interval, from the same pooled rates.
+        auto* compared = screen.groupComparison()->model();
+        QAbstractItemModelTester compareTester(compared, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(screen.groupComparison()->groupABox()->currentText(), QStringLiteral("control"));
+        QCOMPARE(screen.groupComparison()->groupBBox()->currentText(), QStringLiteral("recommendations"));
+        QVERIFY(compared->rowCount() >= 2);  // months 1, 2, ... of about four
+        for (const auto& d : compared->differences()) {
+            QVERIFY(d.column > 0);
+            QVERIFY(std::fabs(d.difference - (d.rateB - d.rateA)) < 1e-12);
+            QVERIFY(d.low <= d.difference && d.difference <= d.high);
+            QVERIFY(d.baseA > 0 && d.baseB > 0);
+        }
+        screen.groupComparison()->groupBBox()->setCurrentIndex(0);  // the same group twice: nothing to compare
+        QCOMPARE(compared->rowCount(), 0);
+        screen.groupComparison()->groupBBox()->setCurrentIndex(1);
+        QVERIFY(compared->rowCount() >= 2);  // months 1, 2, ... of about four
+        screen.tabs()->setCurrentWidget(screen.groupComparison());
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-compare-groups-en.png"));
         std::int64_t everyone = 0;
         for (const auto& r : model->matrix().rows) everyone += r.size;
         QVERIFY(select(screen.controls()->groupValueBox(), QStringLiteral("control")));
