@@ -1636,154 +1636,154 @@
 <context>
     <name>ss::ui::CohortsScreen</name>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="73"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="77"/>
         <source>Retention table</source>
         <translation>留存表</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="75"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="79"/>
         <source>Retention curves</source>
         <translation>留存曲线</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="83"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="87"/>
         <source>Still active (survival)</source>
         <translation>仍活跃（生存分析）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="85"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="89"/>
         <source>Lifetime value</source>
         <translation>生命周期价值</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="87"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="91"/>
         <source>Compare groups</source>
         <translation>比较分组</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="91"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="116"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="95"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="120"/>
         <source>No project open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="94"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="98"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="95"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="99"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="119"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="123"/>
         <source>Reading the project&apos;s events…</source>
         <translation>正在读取项目事件…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="137"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="141"/>
         <source>Loading events for cohorts</source>
         <translation>为同期群加载事件</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="140"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="144"/>
         <source>Could not read the project: %1</source>
         <translation>无法读取项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="174"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="178"/>
         <source>Counting cohorts…</source>
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="212"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="216"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="248"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="253"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="260"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="287"/>
         <source>Show the customers…</source>
         <translation>查看这些顾客…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="261"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="288"/>
         <source>Save them as a segment…</source>
         <translation>将他们保存为细分…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="263"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
         <source>Save as segment</source>
         <translation>保存为细分</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="263"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
         <source>Segment name:</source>
         <translation>细分名称：</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="308"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="323"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="350"/>
         <source>Finding the customers of a cell</source>
         <translation>查找单元格中的顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="308"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
         <source>cohort %1, %2</source>
         <translation>同期群 %1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="320"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="347"/>
         <source>cohort %1, %2: %3</source>
         <translation>同期群 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="330"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="357"/>
         <source>Saving segment %1</source>
         <translation>正在保存细分 %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="332"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="359"/>
         <source>Could not save the segment: %1</source>
         <translation>无法保存细分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="362"/>
         <source>Saved segment “%1” with %2 customers.</source>
         <translation>已保存细分“%1”，共 %2 位顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="347"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="374"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="351"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="378"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="352"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="379"/>
         <source>Images (*.png *.svg)</source>
         <translation>图片 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="353"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="380"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="353"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="380"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="356"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="383"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2721,13 +2721,13 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
     <message>
         <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="17"/>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="40"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="42"/>
         <source>Purchases per customer</source>
         <translation>人均购买次数</translation>
     </message>
     <message>
         <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="18"/>
-        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="42"/>
+        <location filename="../ui/cohorts/LifetimeValueChart.cpp" line="44"/>
         <source>Revenue per customer</source>
         <translation>人均收入</translation>
     </message>
@@ -4012,7 +4012,7 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>留存（%）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="66"/>
+        <location filename="../ui/cohorts/RetentionCurveChart.cpp" line="68"/>
         <source>Mean (95% interval)</source>
         <translation>平均（95% 区间）</translation>
     </message>
@@ -4910,48 +4910,48 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::SurvivalChart</name>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="35"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="39"/>
         <source>not reached</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="39"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="43"/>
         <source>%1: median %2 days (95% interval %3 to %4)</source>
         <translation>%1：中位数 %2 天（95% 区间 %3 至 %4）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="37"/>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="64"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="41"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="68"/>
         <source>All customers</source>
         <translation>全部顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="38"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="42"/>
         <source>%1: median not reached (more than half still active)</source>
         <translation>%1：中位数未达到（仍有一半以上活跃）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="42"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="46"/>
         <source>log-rank p = %1</source>
         <translation>对数秩检验 p = %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="50"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="54"/>
         <source>Still active (churn gap %1 days) — log-rank p = %2</source>
         <translation>仍活跃（流失间隔 %1 天）— 对数秩检验 p = %2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="54"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="58"/>
         <source>Still active (churn gap %1 days)</source>
         <translation>仍活跃（流失间隔 %1 天）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="27"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="31"/>
         <source>Days since the first event</source>
         <translation>自首次事件起的天数</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/SurvivalChart.cpp" line="28"/>
+        <location filename="../ui/cohorts/SurvivalChart.cpp" line="32"/>
         <source>Still active (%)</source>
         <translation>仍活跃（%）</translation>
     </message>

@@ -1,6 +1,8 @@
 #include "CohortsScreen.h"
 
 #include <QDateTime>
+#include <QFontMetrics>
+#include <QStyle>
 #include <QFileDialog>
 #include <QTimeZone>
 #include <QHBoxLayout>
@@ -67,7 +69,9 @@ CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen
     model_ = new CohortTableModel(this);
     table_ = new QTableView(this);
     table_->setModel(model_);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized from the first rows and those in view, not from every cell: daily cohorts over a year are
+    // 365 × 365 cells, and measuring them all froze the window for 0.2 s (GuiStallMeter).
+    table_->horizontalHeader()->setResizeContentsPrecision(60);
     table_->verticalHeader()->setVisible(false);
     table_->setAlternatingRowColors(false);
     tabs_->addTab(table_, tr("Retention table"));
@@ -222,6 +226,7 @@ void CohortsScreen::display(const CohortResult& result) {
     const auto& m = result.matrix;
     definition_->setText(CohortText::definition(m.definition));
     model_->setMatrix(m);
+    sizeColumns();
     // Groups by their names in this language ("Yes: bought an item of its top 10", not "yes").
     const CustomerGroups* grouping = nullptr;
     if (auto it = data_->groupings.find(result.groupedBy); it != data_->groupings.end()) grouping = &it->second;
@@ -251,6 +256,28 @@ void CohortsScreen::display(const CohortResult& result) {
                          .arg(QDateTime::fromSecsSinceEpoch(m.dataEnd, QTimeZone(QByteArray::fromStdString(m.definition.timeZone)))
                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     emit resultShown();
+}
+
+void CohortsScreen::sizeColumns() {
+    // Not QHeaderView::ResizeToContents: daily cohorts over a year are 365 × 365 cells, and measuring
+    // every one froze the window for over 0.1 s (GuiStallMeter). The period columns share one width,
+    // the widest of their headings and of the oldest cohort's and the mean row's cells (the longest
+    // rows; the mean in bold); the cohort and size columns fit their contents.
+    auto* header = table_->horizontalHeader();
+    QFont boldFont = table_->font();
+    boldFont.setBold(true);
+    const QFontMetrics plain(table_->font()), bold(boldFont), headings(header->font());
+    const int rows = model_->rowCount();
+    int width = 0;
+    for (int c = CohortTableModel::kFirstPeriodColumn; c < model_->columnCount(); ++c) {
+        width = std::max(width, headings.horizontalAdvance(model_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
+        if (rows > 0) width = std::max(width, plain.horizontalAdvance(model_->index(0, c).data().toString()));
+        if (rows > 1) width = std::max(width, bold.horizontalAdvance(model_->index(rows - 1, c).data().toString()));
+    }
+    const int padding = 2 * table_->style()->pixelMetric(QStyle::PM_HeaderMargin) + 8;
+    for (int c = CohortTableModel::kFirstPeriodColumn; c < model_->columnCount(); ++c) header->resizeSection(c, width + padding);
+    table_->resizeColumnToContents(0);
+    table_->resizeColumnToContents(1);
 }
 
 void CohortsScreen::cellMenu(const QPoint& at) {

@@ -66,6 +66,7 @@ private:
     void groupingChanged();
     void recompute();
     void display(const CohortResult& result);  // not show(): that would hide QWidget::show()
+    void sizeColumns();
     void chooseExport(bool image);
     void cellMenu(const QPoint& at);
     // The customers of a cell as (project user id, external id), computed in a job.

@@ -29,12 +29,14 @@ void LifetimeValueChart::setMatrix(const CohortMatrix& m) {
     auto addCurve = [&](const QString& name, double CohortCell::*field, QValueAxis* axis, std::size_t colour) {
         auto* line = addLine(name, seriesColour(colour), 2.5, x_, axis);
         double top = 0;
+        QList<QPointF> points;  // appended at once: one redraw, not one per point
         for (std::size_t col = 0; col < m.mean.size(); ++col) {
             const double v = m.mean[col].*field;
             if (!m.mean[col].complete || std::isnan(v)) continue;
-            line->append(static_cast<double>(col), v);
+            points.append(QPointF(static_cast<double>(col), v));
             top = std::max(top, v);
         }
+        line->append(points);
         setNiceRange(axis, 0, std::max(top * 1.1, 0.01));
     };
     addCurve(tr("Purchases per customer"), &CohortCell::purchasesPerCustomer, left_, 0);

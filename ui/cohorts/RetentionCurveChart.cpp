@@ -19,7 +19,7 @@ RetentionCurveChart::RetentionCurveChart(QWidget* parent) : ChartView(parent, 28
 }
 
 void RetentionCurveChart::addMean(const QString& name, const CohortMatrix& m, const QColor& colour, double& top, int& lastColumn) {
-    QList<QPointF> points;
+    QList<QPointF> points, upperPoints, lowerPoints;  // set at once: one redraw, not one per point
     auto* upper = new QLineSeries(chart());
     auto* lower = new QLineSeries(chart());
     for (std::size_t col = 1; col < m.mean.size(); ++col) {
@@ -27,8 +27,8 @@ void RetentionCurveChart::addMean(const QString& name, const CohortMatrix& m, co
         if (!cell.complete || std::isnan(cell.rate)) continue;
         points.append(QPointF(static_cast<double>(col), cell.rate * 100.0));
         const double lo = std::isnan(cell.low) ? cell.rate : cell.low, hi = std::isnan(cell.high) ? cell.rate : cell.high;
-        upper->append(static_cast<double>(col), hi * 100.0);
-        lower->append(static_cast<double>(col), lo * 100.0);
+        upperPoints.append(QPointF(static_cast<double>(col), hi * 100.0));
+        lowerPoints.append(QPointF(static_cast<double>(col), lo * 100.0));
         top = std::max(top, hi * 100.0);
         lastColumn = std::max(lastColumn, static_cast<int>(col));
     }
@@ -37,6 +37,8 @@ void RetentionCurveChart::addMean(const QString& name, const CohortMatrix& m, co
         delete lower;
         return;
     }
+    upper->replace(upperPoints);
+    lower->replace(lowerPoints);
     addBand(upper, lower, colour, x_, y_);
     addLine(name, colour, 3.0, x_, y_)->append(points);
 }

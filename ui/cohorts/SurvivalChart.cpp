@@ -13,12 +13,16 @@
 namespace ss::ui {
 namespace {
 
-// A step function through the points: horizontal to the next time, then vertical.
+// A step function through the points: horizontal to the next time, then vertical. Set in one call:
+// a point at a time would redraw the series once per point (tens of milliseconds per curve).
 void appendSteps(QLineSeries* s, const std::vector<SurvivalPoint>& points, double (*value)(const SurvivalPoint&)) {
+    QList<QPointF> steps;
+    steps.reserve(static_cast<qsizetype>(2 * points.size()));
     for (std::size_t i = 0; i < points.size(); ++i) {
-        if (i > 0) s->append(points[i].time, value(points[i - 1]) * 100.0);
-        s->append(points[i].time, value(points[i]) * 100.0);
+        if (i > 0) steps.append(QPointF(points[i].time, value(points[i - 1]) * 100.0));
+        steps.append(QPointF(points[i].time, value(points[i]) * 100.0));
     }
+    s->replace(steps);
 }
 
 }  // namespace

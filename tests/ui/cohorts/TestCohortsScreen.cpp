@@ -4,6 +4,10 @@
 // and 简体中文 are saved for a person to look at.
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QTabWidget>
 #include <QtTest>
@@ -15,6 +19,7 @@
 #include "LifetimeValueChart.h"
 #include "RetentionCurveChart.h"
 #include "SurvivalChart.h"
+#include "GuiStallMeter.h"
 #include "UiTestSupport.h"
 #include "rec/Evaluation.h"
 #include "CohortsScreen.h"
@@ -169,6 +174,56 @@ private slots:
         QVERIFY2(legend.contains(QStringLiteral("Yes: bought an item of its top 10")), qPrintable(legend.join(" | ")));
         screen.tabs()->setCurrentIndex(2);
         ss::test::saveScreenshot(screen, QStringLiteral("cohorts-survival-by-recommendations-en.png"));
+    }
+
+    // Measurement, not a check (run with SS_UI_TIMING=1; SS_UI_PROJECT=FILE for a project of your
+    // own, else the default sample shop): for each option change, how long the result took and the
+    // longest the window stopped answering meanwhile (GuiStallMeter). SS_UI_TIMING_JSON=FILE writes
+    // the numbers (bench/cohorts/ui_block.py).
+    void responsivenessWhileOptionsChange() {
+        if (qEnvironmentVariableIsEmpty("SS_UI_TIMING")) QSKIP("set SS_UI_TIMING=1 to measure");
+        QString path = qEnvironmentVariable("SS_UI_PROJECT");
+        if (path.isEmpty()) {
+            path = dir_.filePath("default.shelfsense");
+            QVERIFY(SampleShop::write(path.toStdString(), SampleShopOptions{}, JobContext{}).ok());
+        }
+        ss::test::GuiStallMeter meter;
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        QSignalSpy shown(&screen, &CohortsScreen::resultShown);
+        screen.resize(1200, 820);
+        screen.show();
+        QElapsedTimer timer;
+        QJsonArray steps;
+        auto measure = [&](const QString& what, const std::function<void()>& change) {
+            shown.clear();
+            meter.reset();
+            timer.restart();
+            change();
+            const bool done = shown.wait(600000);
+            const double seconds = double(timer.nsecsElapsed()) / 1e9;
+            qInfo("%s: %s in %.3f s; the window stopped answering for at most %.1f ms", qPrintable(what), done ? "shown" : "NOT shown",
+                  seconds, meter.worstMilliseconds());
+            steps.append(QJsonObject{{"change", what}, {"shown", done}, {"seconds", seconds}, {"longest_stall_ms", meter.worstMilliseconds()}});
+            return done;
+        };
+        QVERIFY(measure("open the project", [&] { screen.setProject(test::context(path)); }));
+        QVERIFY(measure("period: day", [&] { select(screen.controls()->periodBox(), int(CohortPeriod::Day)); }));
+        QVERIFY(measure("period: month", [&] { select(screen.controls()->periodBox(), int(CohortPeriod::Month)); }));
+        QVERIFY(measure("period: week", [&] { select(screen.controls()->periodBox(), int(CohortPeriod::Week)); }));
+        QVERIFY(measure("show customers", [&] { select(screen.controls()->measureBox(), int(CohortTableModel::Measure::Customers)); }));
+        auto* groupBy = screen.controls()->groupByBox();
+        for (int i = 1; i < groupBy->count(); ++i)
+            QVERIFY(measure("group by " + groupBy->itemData(i).toString(), [&] { groupBy->setCurrentIndex(i); }));
+        QVERIFY(measure("all customers again", [&] { groupBy->setCurrentIndex(0); }));
+        double worst = 0;
+        for (const auto& s : steps) worst = std::max(worst, s.toObject().value("longest_stall_ms").toDouble());
+        qInfo("longest stall over %lld option changes: %.1f ms", qlonglong(steps.size()), worst);
+        if (const QString out = qEnvironmentVariable("SS_UI_TIMING_JSON"); !out.isEmpty()) {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(QJsonObject{{"project", path}, {"steps", steps}, {"longest_stall_ms", worst}}).toJson());
+        }
     }
 
     void curvesAndValueScreenshots() {
