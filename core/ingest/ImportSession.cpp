@@ -33,6 +33,7 @@ Status ImportSession::reject(std::int64_t line, std::string_view field, std::str
 
 Status ImportSession::flag(std::int64_t line, std::string_view field, std::string reason) {
     ++rowsFlagged_;
+    if (rowsFlagged_ > kFlaggedRowsListed) return {};
     return record(line, field, std::move(reason), true);
 }
 

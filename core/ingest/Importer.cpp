@@ -192,6 +192,9 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         findPrevious->reset();  // no statement left reading while the load finishes
         std::string notes;
         for (const auto& n : session.notes()) notes += n + "\n";
+        if (session.rowsFlagged() > ImportSession::kFlaggedRowsListed)
+            notes += std::to_string(session.rowsFlagged()) + " rows were kept with a flag; the first " +
+                     std::to_string(ImportSession::kFlaggedRowsListed) + " are listed\n";
         std::int64_t imported = session.rowsImported(), duplicates = session.rowsDuplicate();
         if (*previous) {
             // Same bytes, same format: undo this file's rows and record that nothing was added.

@@ -9,6 +9,7 @@
 #include "../store/ProjectDump.h"
 #include "../store/TestSupport.h"
 #include "IngestTestSupport.h"
+#include "ingest/ImportSession.h"
 #include "ingest/Importer.h"
 #include "ingest/TaobaoFormat.h"
 #include "ingest/TransactionsFormat.h"
@@ -112,6 +113,30 @@ private slots:
         ImportOptions o = withNow();
         o.dropOutsideWindow = drop;
         importAndCheck(ImportFormat::Taobao, o);
+    }
+
+    // Flagged rows are all counted and kept, but only the first ImportSession::kFlaggedRowsListed are
+    // listed (a row each would multiply the project's size on a full Taobao dump); rejected rows are
+    // all listed.
+    void manyFlaggedRowsAreCountedNotAllListed() {
+        QTemporaryDir dir;
+        const auto project = projectIn(dir);
+        QByteArray csv;
+        const int flagged = int(ImportSession::kFlaggedRowsListed) + 500, inside = 20, rejected = 1200;
+        for (int i = 0; i < flagged; ++i) csv += QByteArray::number(i % 50) + ",100,10,pv," + QByteArray::number(1505088000 + i) + "\n";
+        for (int i = 0; i < inside; ++i) csv += "1,100,10,pv," + QByteArray::number(1511544070 + i) + "\n";
+        for (int i = 0; i < rejected; ++i) csv += "1,100,10,like,1511544070\n";
+        const auto file = writeFixture(dir, "UserBehavior.csv", csv);
+        auto summary = runImport(project, ImportFormat::Taobao, {file}, withNow());
+        SS_VERIFY_OK(summary);
+        QCOMPARE(summary->rowsFlagged, std::int64_t(flagged));
+        QCOMPARE(summary->rowsImported, std::int64_t(flagged + inside));
+        QCOMPARE(count(project, "SELECT count(*) FROM events"), std::int64_t(flagged + inside));
+        QCOMPARE(count(project, "SELECT count(*) FROM import_rejects WHERE flagged_only"), ImportSession::kFlaggedRowsListed);
+        QCOMPARE(count(project, "SELECT max(line) FROM import_rejects WHERE flagged_only"), ImportSession::kFlaggedRowsListed);  // the first ones
+        QCOMPARE(count(project, "SELECT count(*) FROM import_rejects WHERE NOT flagged_only"), std::int64_t(rejected));
+        QVERIFY2(summary->files[0].notes.find(std::to_string(flagged) + " rows were kept with a flag; the first 1000 are listed") != std::string::npos,
+                 summary->files[0].notes.c_str());
     }
 
     void taobaoStoredContent() {
