@@ -588,7 +588,7 @@
         <translation>因为你%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationRows.cpp" line="143"/>
+        <location filename="../ui/recommendations/RecommendationRows.cpp" line="113"/>
         <source>words in common: %1</source>
         <translation>共同词语：%1</translation>
     </message>
@@ -2440,11 +2440,6 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>%4 眼中的 &lt;b&gt;%1&lt;/b&gt;（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="90"/>
-        <source>words in common: %1</source>
-        <translation>共同词语：%1</translation>
-    </message>
-    <message>
         <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="107"/>
         <source>Audience of an item</source>
         <translation>商品的受众</translation>
@@ -3792,209 +3787,212 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
 </context>
 <context>
-    <name>ss::ui::RecommendationsScreen</name>
+    <name>ss::ui::RecommendationsBar</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="49"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="24"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="56"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="31"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="58"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="33"/>
         <source>For:</source>
         <translation>面向：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="60"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="35"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="64"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="39"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="71"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="46"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="81"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="56"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
+</context>
+<context>
+    <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="84"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="198"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="52"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="159"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="97"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="65"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="99"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="67"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="108"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="384"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="76"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="345"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="108"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="384"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="76"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="345"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="198"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="159"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="220"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="181"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="230"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="191"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="232"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="193"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="249"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="210"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="279"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="240"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="281"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="242"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="306"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="267"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="307"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="268"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="320"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="281"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="321"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="282"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="334"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="456"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="295"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="417"/>
         <source>%1 — for the segment %2</source>
         <translation>%1 — 面向分群 %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="360"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="321"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="400"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="380"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="455"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="341"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="416"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="402"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="363"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="422"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="383"/>
         <source>Loading the segment %1…</source>
         <translation>正在加载分群 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="423"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="384"/>
         <source>Segment %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="429"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="390"/>
         <source>Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.</source>
         <translation>分群 %1：%2 位顾客。每个列表显示模型最常放入其前 %3 名的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="448"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="409"/>
         <source>Top-%1 lists of the segment %2</source>
         <translation>分群 %2 的前 %1 名列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="418"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="418"/>
         <source>Share of the segment&apos;s customers with the item in their top %1</source>
         <translation>前 %1 名中含有该商品的分群顾客占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="478"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="439"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="479"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="440"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="480"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="441"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="485"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="446"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>

@@ -87,7 +87,7 @@ void ItemDetailPanel::showItem(const QString& model, int item) {
         for (std::size_t p = 0; p < r->items.size(); ++p) {
             rows.push_back(RecommendationRows::item(*session, project_->catalog(), r->items[p].first, r->items[p].second));
             if (p < r->words.size() && !r->words[p].empty())
-                rows.back().because = tr("words in common: %1").arg(RecommendationRows::joinedWords(r->words[p]));
+                rows.back().because = RecommendationRows::wordsInCommon(r->words[p]);
         }
         similar_->setScoreHeader(tr("Similarity"), RecommenderChoices::similarityMeasure(r->measure));
         similar_->setRows(std::move(rows));

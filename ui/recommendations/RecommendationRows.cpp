@@ -107,10 +107,10 @@ QString RecommendationRows::shortTitle(const rec::RecommendationSession& s, cons
     return title.isEmpty() ? qs(facts.externalId) : title;
 }
 
-QString RecommendationRows::joinedWords(const std::vector<std::string>& words) {
-    QStringList out;
-    for (const auto& w : words) out << QStringLiteral("“%1”").arg(qs(w));
-    return out.join(QStringLiteral(", "));
+QString RecommendationRows::wordsInCommon(const std::vector<std::string>& words) {
+    QStringList quoted;
+    for (const auto& w : words) quoted << QStringLiteral("“%1”").arg(qs(w));
+    return tr("words in common: %1").arg(quoted.join(QStringLiteral(", ")));
 }
 
 RankedItemRow RecommendationRows::recommendation(const rec::RecommendationSession& s, const CatalogCache& catalog, const rec::Recommendation& r,
@@ -140,7 +140,7 @@ RankedItemRow RecommendationRows::recommendation(const rec::RecommendationSessio
     for (const auto& [type, titles] : groups) parts << BehaviourIcons::phrase(type, titles.join(QStringLiteral(", ")));
     if (!parts.isEmpty()) row.because = tr("because you %1").arg(parts.join(QStringLiteral("; ")));
     if (!r.words.empty()) {
-        const QString words = tr("words in common: %1").arg(joinedWords(r.words));
+        const QString words = wordsInCommon(r.words);
         // First: the words say more than the list of history items, which the card may cut short.
         row.because = row.because.isEmpty() ? words : words + QStringLiteral(" · ") + row.because;
     }

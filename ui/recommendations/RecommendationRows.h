@@ -52,8 +52,8 @@ public:
     // A recommendation, explained in terms of the customer's history.
     static RankedItemRow recommendation(const rec::RecommendationSession& s, const CatalogCache& catalog, const rec::Recommendation& r,
                                         const Strongest& strongest);
-    // Words a word model matched, quoted and joined: “coffee machine”, “steel”.
-    static QString joinedWords(const std::vector<std::string>& words);
+    // Words a word model matched, as the reason line reads: words in common: “coffee machine”, “steel”.
+    static QString wordsInCommon(const std::vector<std::string>& words);
     // The item's title, its first part for bilingual titles ("English | 中文"), else its id.
     static QString shortTitle(const rec::RecommendationSession& s, const CatalogCache& catalog, std::int32_t item);
 

@@ -11,7 +11,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStringListModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -27,6 +26,7 @@
 #include "ItemDetailPanel.h"
 #include "RankedItemsModel.h"
 #include "RecommendationRows.h"
+#include "RecommendationsBar.h"
 #include "RecommenderChoices.h"
 #include "RulesPanel.h"
 #include "SessionScheduler.h"
@@ -37,50 +37,18 @@ namespace ss::ui {
 namespace {
 
 const QString kOpenKey = QStringLiteral("recommendations/open");
+static_assert(RecommendationsScreen::kSlots == RecommendationsBar::kSlots);
 constexpr std::size_t kHistoryRows = 1000;  // the most recent events shown in the timeline
 }  // namespace
 
 
 RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(parent), runner_(runner) {
     auto* outer = new QVBoxLayout(this);
-    auto* bar = new QHBoxLayout();
-    customerEdit_ = new QLineEdit(this);
-    customerEdit_->setObjectName("customer");
-    customerEdit_->setPlaceholderText(tr("Customer id"));
-    customerEdit_->setClearButtonEnabled(true);
-    auto* completer = new QCompleter(new QStringListModel(this), this);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    completer->setMaxVisibleItems(15);
-    customerEdit_->setCompleter(completer);
-    auto* show = new QPushButton(tr("Show"), this);
-    audienceChoice_ = new AudienceChoice(this);
-    bar->addWidget(new QLabel(tr("For:"), this));
-    bar->addWidget(audienceChoice_);
-    bar->addWidget(new QLabel(tr("Customer:"), this));
-    bar->addWidget(customerEdit_, 1);
-    bar->addWidget(show);
-    bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Models:"), this));
-    // The default comparison, personalised models first and the popularity baseline last.
-    QStringList defaults = RecommenderChoices::defaultComparison();
-    std::reverse(defaults.begin(), defaults.end());
-    for (int slot = 0; slot < kSlots; ++slot) {
-        auto* box = modelBoxes_[slot] = new QComboBox(this);
-        box->setObjectName(QStringLiteral("model%1").arg(slot + 1));
-        if (slot > 0) box->addItem(tr("(none)"), QString());
-        RecommenderChoices::addChoices(*box);
-        box->setCurrentIndex(box->findData(slot < defaults.size() ? defaults[slot] : QString()));
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(12);
-        bar->addWidget(box);
-    }
-    k_ = new QSpinBox(this);
-    k_->setRange(1, 100);
-    k_->setValue(10);
-    k_->setPrefix(tr("top "));
-    bar->addWidget(k_);
-    outer->addLayout(bar);
+    bar_ = new RecommendationsBar(this);
+    audienceChoice_ = bar_->audience();
+    customerEdit_ = bar_->customerEdit();
+    k_ = bar_->topK();
+    outer->addWidget(bar_);
     status_ = new QLabel(tr("No project open."), this);
     status_->setObjectName("status");
     status_->setWordWrap(true);
@@ -114,7 +82,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         view->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(view, &QTableView::customContextMenuRequested, this, [this, slot](const QPoint& at) { listContextMenu(slot, at); });
         connect(view, &QTableView::clicked, this, [this, slot](const QModelIndex& index) {
-            showItem(modelBoxes_[slot]->currentData().toString(), index.data(RankedItemsModel::ItemIndexRole).toInt());
+            showItem(bar_->model(slot), index.data(RankedItemsModel::ItemIndexRole).toInt());
         });
         l->addWidget(view);
         listsLayout->addWidget(listBoxes_[slot], 1);
@@ -129,11 +97,12 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     outer->addWidget(split, 1);
 
     auto go = [this] { showCustomer(customerEdit_->text().trimmed()); };
-    connect(show, &QPushButton::clicked, this, go);
+    connect(bar_->showButton(), &QPushButton::clicked, this, go);
     connect(customerEdit_, &QLineEdit::returnPressed, this, go);
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& id) { showCustomer(id); });
-    for (auto* box : modelBoxes_)
-        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+    connect(customerEdit_->completer(), qOverload<const QString&>(&QCompleter::activated), this,
+            [this](const QString& id) { showCustomer(id); });
+    for (int slot = 0; slot < kSlots; ++slot)
+        connect(bar_->modelBox(slot), &QComboBox::currentIndexChanged, this, [this] {
             ensureTrained();
             refreshLists();
         });
@@ -151,7 +120,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     connect(detail_, &ItemDetailPanel::failed, this, [this](const QString& message) { report(message, true); });
     connect(detail_, &ItemDetailPanel::similarReady, this, &RecommendationsScreen::similarReady);
     connect(detail_, &ItemDetailPanel::audienceReady, this, &RecommendationsScreen::audienceReady);
-    for (int slot = 0; slot < kSlots; ++slot) listBoxes_[slot]->setTitle(RecommenderChoices::label(modelBoxes_[slot]->currentData().toString()));
+    for (int slot = 0; slot < kSlots; ++slot) listBoxes_[slot]->setTitle(RecommenderChoices::label(bar_->model(slot)));
 }
 
 RecommendationsScreen::~RecommendationsScreen() = default;
@@ -159,18 +128,10 @@ RecommendationsScreen::~RecommendationsScreen() = default;
 RankedItemsModel* RecommendationsScreen::similarItems() const { return detail_->similar(); }
 AudienceModel* RecommendationsScreen::audience() const { return detail_->audience(); }
 
-QStringList RecommendationsScreen::models() const {
-    QStringList out;
-    for (auto* box : modelBoxes_)
-        if (!box->currentData().toString().isEmpty()) out << box->currentData().toString();
-    return out;
-}
+QStringList RecommendationsScreen::models() const { return bar_->models(); }
 
 void RecommendationsScreen::setModels(const QStringList& names) {
-    for (int slot = 0; slot < kSlots; ++slot) {
-        QSignalBlocker block(modelBoxes_[slot]);
-        modelBoxes_[slot]->setCurrentIndex(modelBoxes_[slot]->findData(slot < names.size() ? names[slot] : QString()));
-    }
+    bar_->setModels(names);
     ensureTrained();
     refreshLists();
 }
@@ -244,7 +205,7 @@ void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSes
     QStringList ids;
     ids.reserve(static_cast<int>(data.userCount()));
     for (const auto& u : data.users()) ids << qs(u.externalId);
-    static_cast<QStringListModel*>(customerEdit_->completer()->model())->setStringList(ids);
+    bar_->setCustomers(ids);
     rules_->setCatalog(data);
     report(tr("%1 customers, %2 items, %3 events. Models are trained on every event.")
                .arg(QLocale().toString(qlonglong(data.userCount())), QLocale().toString(qlonglong(data.itemCount())),
@@ -327,7 +288,7 @@ void RecommendationsScreen::showHistory(CustomerHistory data) {
 void RecommendationsScreen::refreshLists() {
     QStringList names;
     for (int slot = 0; slot < kSlots; ++slot) {
-        const QString name = modelBoxes_[slot]->currentData().toString();
+        const QString name = bar_->model(slot);
         names << name;
         listBoxes_[slot]->setVisible(!name.isEmpty());
         listBoxes_[slot]->setTitle(segment_.isEmpty() ? RecommenderChoices::label(name)
@@ -482,7 +443,7 @@ void RecommendationsScreen::listContextMenu(int slot, const QPoint& at) {
         rules_->setCategoryChecked(category, true);
     });
     menu.addSeparator();
-    menu.addAction(tr("Similar items and audience"), this, [this, slot, item] { showItem(modelBoxes_[slot]->currentData().toString(), item); });
+    menu.addAction(tr("Similar items and audience"), this, [this, slot, item] { showItem(bar_->model(slot), item); });
     menu.exec(listViews_[slot]->viewport()->mapToGlobal(at));
 }
 

@@ -34,13 +34,14 @@ class HistoryModel;
 class ItemDetailPanel;
 class JobRunner;
 class RankedItemsModel;
+class RecommendationsBar;
 class RulesPanel;
 class SessionScheduler;
 
 class RecommendationsScreen : public ProjectScreen {
     Q_OBJECT
 public:
-    static constexpr int kSlots = 3;
+    static constexpr int kSlots = 3;  // model slots, as many as RecommendationsBar offers
     RecommendationsScreen(JobRunner& runner, QWidget* parent = nullptr);
     ~RecommendationsScreen() override;
     void setProject(const std::shared_ptr<ProjectContext>& project) override;
@@ -103,9 +104,9 @@ private:
 
     QString segment_;                      // chosen in audienceChoice_, once its members are loaded
     std::vector<std::int32_t> members_;    // the segment's customers (dense indices)
-    AudienceChoice* audienceChoice_;
+    RecommendationsBar* bar_;
+    AudienceChoice* audienceChoice_;       // the bar's controls, named for short
     QLineEdit* customerEdit_;
-    QComboBox* modelBoxes_[kSlots];
     QSpinBox* k_;
     QLabel* status_;
     QTabWidget* sideTabs_;
