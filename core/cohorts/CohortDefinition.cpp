@@ -120,13 +120,6 @@ Status CohortDefinition::validate() const {
     return {};
 }
 
-bool CohortDefinition::returns(EventType t) const {
-    if (returnEvents.empty()) return true;
-    for (auto r : returnEvents)
-        if (r == t) return true;
-    return false;
-}
-
 std::int64_t CohortDefinition::windowSeconds() const {
     switch (period) {
     case CohortPeriod::Day: return 86400;

@@ -48,7 +48,12 @@ struct CohortDefinition {
 
     // Usage errors (brackets out of order, too many return events, ...) named field by field.
     Status validate() const;
-    bool returns(EventType t) const;
+    bool returns(EventType t) const {  // inline: the engines ask it of every event
+        if (returnEvents.empty()) return true;
+        for (auto r : returnEvents)
+            if (r == t) return true;
+        return false;
+    }
     bool startsCohort(EventType t) const { return !cohortEvent || *cohortEvent == t; }
     // Rolling window length in seconds (24 h, 7 d, 30 d for day, week, month).
     std::int64_t windowSeconds() const;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "CalendarPeriods.h"
 #include "common/JobStages.h"
@@ -33,7 +34,11 @@ struct RowTally {
 // Where an event falls relative to one cohort entry (customer, t0, cohort period).
 class ColumnMapper {
 public:
-    ColumnMapper(const CohortDefinition& d, const CalendarPeriods& calendar) : d_(d), calendar_(calendar) {}
+    // `dataFrom`, `dataTo`: the data's first and last event (where the zone's clock is never set back
+    // in between, a customer's last event is also their latest in local time).
+    ColumnMapper(const CohortDefinition& d, const CalendarPeriods& calendar, std::int64_t dataFrom, std::int64_t dataTo)
+        : d_(d), calendar_(calendar),
+          lastIsLatest_(d.window != PeriodWindow::Calendar || calendar.zone().offsetConstantBetween(dataFrom, dataTo)) {}
 
     // The retention column of an event at `ts` (>= t0), or -1 when it falls in no column (a gap
     // between brackets, or past the last one).
@@ -60,10 +65,21 @@ public:
             if (day <= d_.brackets[j].lastDay) return static_cast<std::int64_t>(j + 1);
         return -1;
     }
-    // For "on or after": every column a return at `ts` counts towards is 1..this.
-    std::int64_t lastColumnReached(std::int64_t ts, std::int64_t t0, std::int64_t cohortIndex) const {
-        if (d_.window != PeriodWindow::Brackets) return column(ts, t0, cohortIndex);
-        const auto day = floorDiv(ts - t0, 86400);
+    // For "on or after": a return counts towards columns 1..(the column it reaches), and that column
+    // never falls as the return's time rises — in local wall-clock time for calendar periods (where a
+    // clock set back can make a later instant read earlier), in UTC otherwise. So of a customer's
+    // returns only the latest by this key decides what they count towards.
+    std::int64_t reachKey(std::int64_t ts) const { return d_.window == PeriodWindow::Calendar ? calendar_.zone().toLocal(ts) : ts; }
+    // Whether the latest event in UTC also has the largest reachKey().
+    bool lastIsLatest() const { return lastIsLatest_; }
+    // Every column a return with reachKey() `key` counts towards is 1..this.
+    std::int64_t lastColumnReached(std::int64_t key, std::int64_t t0, std::int64_t cohortIndex) const {
+        switch (d_.window) {
+        case PeriodWindow::Calendar: return calendar_.indexOfLocal(key) - cohortIndex;
+        case PeriodWindow::Rolling: return column(key, t0, cohortIndex);
+        case PeriodWindow::Brackets: break;
+        }
+        const auto day = floorDiv(key - t0, 86400);
         std::int64_t reached = 0;
         for (std::size_t j = 0; j < d_.brackets.size(); ++j)
             if (day >= d_.brackets[j].firstDay) reached = static_cast<std::int64_t>(j + 1);
@@ -85,6 +101,7 @@ public:
 private:
     const CohortDefinition& d_;
     const CalendarPeriods& calendar_;
+    bool lastIsLatest_;
     mutable std::int64_t cachedIndex_ = 0, cachedStart_ = 0, cachedEnd_ = 0;
 };
 
@@ -93,8 +110,9 @@ using Tallies = std::map<std::int64_t, RowTally>;  // by cohort period index
 // One customer's part in a matrix: for each cohort they join (period p, cohort event at t0) join(p,
 // t0); then counted(p, column) for every column they count in under the counting mode, and
 // purchase(p, column, amount) for each purchase by the end of a column. False when they join none.
+// `purchases`: the customer's purchases alone (ActivityLog::purchases()).
 template <typename Join, typename Counted, typename Purchase>
-bool visitCustomer(const ActivityLog::Events& events, const CohortDefinition& d, const ColumnMapper& mapper,
+bool visitCustomer(const ActivityLog::Events& events, const ActivityLog::Events& purchases, const CohortDefinition& d, const ColumnMapper& mapper,
                    std::vector<std::pair<std::int64_t, std::int64_t>>& entries, Join&& join, Counted&& counted, Purchase&& purchase) {
     entries.clear();
     for (const auto& e : events) {
@@ -104,24 +122,30 @@ bool visitCustomer(const ActivityLog::Events& events, const CohortDefinition& d,
         if (d.type == CohortType::FirstTime) break;
     }
     const bool orAfter = d.counting == RetentionCounting::OnOrAfter;
+    // "On or after" with any behaviour as a return: the customer's last event (known without
+    // decoding) decides their columns, and only their purchases are left to walk.
+    const bool lastEventDecides = orAfter && d.returnEvents.empty() && mapper.lastIsLatest();
     for (const auto& [p, t0] : entries) {
         join(p, t0);
         std::int64_t lastCounted = 0;  // columns are non-decreasing in time: count each once
-        for (const auto& e : events) {
+        std::optional<std::int64_t> latestReturn;  // "on or after": the largest reachKey() of a return
+        for (const auto& e : lastEventDecides ? purchases : events) {
             if (e.ts < t0) continue;
             if (e.type == EventType::Purchase) {
                 if (const auto acc = mapper.accumulationColumn(e.ts, t0, p); acc >= 0) purchase(p, acc, e.amount);
             }
-            if (!d.returns(e.type)) continue;
+            if (!d.returns(e.type) || lastEventDecides) continue;
             if (orAfter) {
-                lastCounted = std::max(lastCounted, mapper.lastColumnReached(e.ts, t0, p));
+                const auto key = mapper.reachKey(e.ts);
+                if (!latestReturn || key > *latestReturn) latestReturn = key;
             } else if (const auto col = mapper.column(e.ts, t0, p); col >= 1 && col > lastCounted) {
                 counted(p, col);
                 lastCounted = col;
             }
         }
-        if (orAfter)
-            for (std::int64_t k = 1; k <= lastCounted; ++k) counted(p, k);
+        if (lastEventDecides) latestReturn = mapper.reachKey(events.lastTime());
+        if (orAfter && latestReturn)
+            for (std::int64_t k = 1, reached = mapper.lastColumnReached(*latestReturn, t0, p); k <= reached; ++k) counted(p, k);
     }
     return !entries.empty();
 }
@@ -129,7 +153,7 @@ bool visitCustomer(const ActivityLog::Events& events, const CohortDefinition& d,
 // Counts the customers [from, to) into `tallies`; only the worker told to reports progress.
 Status tallyCustomers(const ActivityLog& log, const CohortDefinition& d, const CalendarPeriods& calendar, std::span<const char> include,
                       std::size_t from, std::size_t to, const JobContext& job, bool reports, Tallies& tallies, std::int64_t& members) {
-    const ColumnMapper mapper(d, calendar);
+    const ColumnMapper mapper(d, calendar, log.firstEvent(), log.lastEvent());
     std::vector<std::pair<std::int64_t, std::int64_t>> entries;
     RowTally* row = nullptr;  // the tally of the cohort being visited
     for (std::size_t c = from; c < to; ++c) {
@@ -139,7 +163,7 @@ Status tallyCustomers(const ActivityLog& log, const CohortDefinition& d, const C
         }
         if (!include.empty() && !include[c]) continue;
         const bool joined = visitCustomer(
-            log.events(c), d, mapper, entries,
+            log.events(c), log.purchases(c), d, mapper, entries,
             [&](std::int64_t p, std::int64_t t0) {
                 row = &tallies[p];
                 ++row->size;
@@ -296,7 +320,7 @@ Result<std::vector<std::size_t>> CohortEngine::members(const ActivityLog& log, c
     const auto date = parseDateTime(cohortStart);
     if (!date) return makeError(ErrorCode::Usage, "a cohort is named by its start date, e.g. 2025-03-03; got '" + std::string(cohortStart) + "'", "cohort");
     const CalendarPeriods calendar(d.period, zone);
-    const ColumnMapper mapper(d, calendar);
+    const ColumnMapper mapper(d, calendar, log.firstEvent(), log.lastEvent());
     const std::int64_t target = calendar.indexOfLocal(*date);  // the date read as local wall-clock time
     std::vector<std::pair<std::int64_t, std::int64_t>> entries;
     std::vector<std::size_t> out;
@@ -304,7 +328,7 @@ Result<std::vector<std::size_t>> CohortEngine::members(const ActivityLog& log, c
         if (!include.empty() && !include[c]) continue;
         bool in = false;
         visitCustomer(
-            log.events(c), d, mapper, entries, [&](std::int64_t p, std::int64_t) { in = in || (column == 0 && p == target); },
+            log.events(c), log.purchases(c), d, mapper, entries, [&](std::int64_t p, std::int64_t) { in = in || (column == 0 && p == target); },
             [&](std::int64_t p, std::int64_t col) { in = in || (p == target && static_cast<std::size_t>(col) == column); },
             [](std::int64_t, std::int64_t, float) {});
         if (in) out.push_back(c);

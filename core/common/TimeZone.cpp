@@ -268,4 +268,14 @@ int TimeZone::lookup(std::int64_t utc) const {
     return offsetAfter_[static_cast<std::size_t>(it - transitions_.begin()) - 1];
 }
 
+bool TimeZone::offsetConstantBetween(std::int64_t from, std::int64_t to) const {
+    if (to < from) std::swap(from, to);
+    // Transitions from the table: none may fall in (from, to].
+    const auto next = std::upper_bound(transitions_.begin(), transitions_.end(), from);
+    if (next != transitions_.end() && *next <= to) return false;
+    // Past the table the footer rule applies: a rule with daylight saving changes twice a year.
+    const bool reachesRule = rule_ && (transitions_.empty() || to >= transitions_.back());
+    return !reachesRule || !rule_->hasDst;
+}
+
 }  // namespace ss

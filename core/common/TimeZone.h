@@ -35,6 +35,11 @@ public:
     // Wall-clock seconds since 1970-01-01T00:00 local (utc + offset): local day = floor(local / 86400).
     std::int64_t toLocal(std::int64_t utc) const { return utc + offsetAt(utc); }
 
+    // True only when the offset is surely the same at every instant of [from, to]: no transition of
+    // the zone's table inside, and past the table a rule without daylight saving. Then local time
+    // rises with UTC over that span, and whatever is monotone in one is monotone in the other.
+    bool offsetConstantBetween(std::int64_t from, std::int64_t to) const;
+
     struct PosixRule;  // parsed footer rule (defined in the .cpp)
 
 private:

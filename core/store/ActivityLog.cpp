@@ -29,9 +29,8 @@ void ActivityLog::append(std::vector<Row>& rows) {
         k.firstItem = rows[i].item;
         k.offset = bytes_.size();
         k.count = static_cast<std::uint32_t>(j - i);
-        std::int64_t previous = k.firstTs;
-        for (std::size_t e = i; e < j; ++e) {
-            const Row& r = rows[e];
+        // The events, then the purchases again on their own (what the purchase measures walk).
+        auto encode = [&](const Row& r, std::int64_t& previous) {
             const bool withAmount = r.hasAmount && r.amount != 0.0f;
             const auto delta = static_cast<std::uint64_t>(r.ts - previous);
             previous = r.ts;
@@ -42,8 +41,20 @@ void ActivityLog::append(std::vector<Row>& rows) {
                 bytes_.insert(bytes_.end(), raw, raw + sizeof(float));
                 amounts_ = amounts_ || r.type == EventType::Purchase;
             }
-        }
+            k.amounts = k.amounts || withAmount;
+        };
+        std::int64_t previous = k.firstTs;
+        for (std::size_t e = i; e < j; ++e) encode(rows[e], previous);
         k.bytes = static_cast<std::uint32_t>(bytes_.size() - k.offset);
+        k.lastTs = previous;
+        previous = k.firstTs;
+        for (std::size_t e = i; e < j; ++e) {
+            if (rows[e].type != EventType::Purchase) continue;
+            encode(rows[e], previous);
+            ++k.purchaseCount;
+        }
+        k.purchases = k.purchaseCount > 0;
+        k.purchaseBytes = static_cast<std::uint32_t>(bytes_.size() - k.offset - k.bytes);
         events_ += k.count;
         customers_.push_back(k);
         i = j;
@@ -52,13 +63,10 @@ void ActivityLog::append(std::vector<Row>& rows) {
 }
 
 void ActivityLog::finish() {
-    bool first = true;
+    bytes_.insert(bytes_.end(), kDecodePadding, 0);
     for (std::size_t c = 0; c < customers_.size(); ++c) {
-        std::int64_t last = customers_[c].firstTs;
-        for (const auto& e : events(c)) last = e.ts;
-        if (first || customers_[c].firstTs < firstEvent_) firstEvent_ = customers_[c].firstTs;
-        if (first || last > lastEvent_) lastEvent_ = last;
-        first = false;
+        if (c == 0 || customers_[c].firstTs < firstEvent_) firstEvent_ = customers_[c].firstTs;
+        if (c == 0 || customers_[c].lastTs > lastEvent_) lastEvent_ = customers_[c].lastTs;
     }
     bytes_.shrink_to_fit();
 }

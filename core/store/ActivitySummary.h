@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <vector>
 
 #include "ActivityLog.h"
 
@@ -14,8 +15,10 @@ namespace ss {
 
 class ActivitySummary {
 public:
+    // Customers are cut into blobs of about this size (read back in parallel).
+    static constexpr std::size_t kBlobBytes = 4 << 20;
     // Scans the events table and stores the summary (in the caller's transaction when one is open).
-    static Status rebuild(Database& db, const JobContext& job = {});
+    static Status rebuild(Database& db, const JobContext& job = {}, std::size_t blobBytes = kBlobBytes);
     // The stored summary when it matches the events table; nullopt when absent or out of date.
     static Result<std::optional<ActivityLog>> read(Database& db, const JobContext& job = {});
     // Whether a stored summary matches the events table (cheap: no scan).
@@ -24,9 +27,17 @@ public:
     // true when it rebuilt. Opening migrates an older project, as every writer does.
     static Result<bool> ensureCurrent(const std::filesystem::path& project, const JobContext& job = {});
 
+    // The log held by stored blobs as they are (what read() checks them with): for tests and fuzzing.
+    static Result<ActivityLog> fromBlobs(const std::vector<std::vector<std::uint8_t>>& blobs);
+
 private:
-    static Status write(Database& db, const ActivityLog& log);
+    static Status write(Database& db, const ActivityLog& log, std::size_t blobBytes);
     static Result<std::string> fingerprint(Database& db);
+    // One stored blob, parsed and checked on its own (read() runs them in parallel).
+    struct ParsedBlob;
+    static ParsedBlob parseBlob(const std::uint8_t* base, std::size_t from, std::size_t to);
+    // Joins the parsed blobs into the log; false when one is damaged or they are out of order.
+    static bool assemble(ActivityLog& log, std::vector<ParsedBlob>& parsed);
 };
 
 }  // namespace ss

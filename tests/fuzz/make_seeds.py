@@ -119,6 +119,54 @@ def project_seeds(out, cli):
         shutil.copy(path, d / "sample")
 
 
+def varint(v):
+    out = bytearray()
+    while v >= 0x80:
+        out.append((v & 0x7F) | 0x80)
+        v >>= 7
+    out.append(v)
+    return bytes(out)
+
+
+def zigzag(v):
+    return (v << 1) ^ (v >> 63)
+
+
+def activity_blob(customers, first_user=1):
+    """One activity-summary blob (format v2): customers = [[(ts, type 1-4, amount or None), ...], ...]."""
+    blob, previous = bytearray(), 0
+    for n, events in enumerate(customers):
+        user = first_user + 2 * n
+        def encode(evs):
+            data, t = bytearray(), events[0][0]
+            for ts, kind, amount in evs:
+                data += varint(((ts - t) << 3) | (4 if amount else 0) | (kind - 1))
+                t = ts
+                if amount:
+                    data += struct.pack("<f", amount)
+            return bytes(data)
+        body = encode(events)
+        bought = [e for e in events if e[1] == 4]
+        tail = encode(bought) if bought else b""
+        flags = (2 if bought else 0) | (1 if any(e[2] for e in events) else 0)
+        blob += varint(user - previous) + varint((len(events) << 2) | flags) + varint(zigzag(7 + n)) + varint(zigzag(events[0][0]))
+        blob += varint(events[-1][0] - events[0][0]) + varint(len(body))
+        if bought:
+            blob += varint(len(bought)) + varint(len(tail))
+        blob += body + tail
+        previous = user
+    return bytes(blob)
+
+
+def activity_seeds(out):
+    d = out / "activity_summary"
+    plain = [[(1511544070, 1, None), (1511544070, 2, None), (1511600000, 4, None)], [(1500000000, 1, None), (1512000000, 3, None)]]
+    priced = [[(978307200, 4, 12.5), (980000000, 1, None), (990000000, 4, 3.25)]]
+    write(d, "one-blob", bytes([0]) + activity_blob(plain))
+    write(d, "amounts", bytes([0]) + activity_blob(priced))
+    write(d, "two-blobs", bytes([1]) + activity_blob(plain[:1]) + activity_blob(plain[1:], first_user=9))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -133,6 +181,7 @@ def main():
     safetensors_seeds(out)
     model_config_seeds(out, a.model_dir)
     project_seeds(out, a.cli)
+    activity_seeds(out)
 
 
 if __name__ == "__main__":

@@ -4,13 +4,16 @@
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 #include <random>
 
 #include <boost/json.hpp>
 
 #include "CohortFixtures.h"
 #include "JsonCompare.h"
+#include "cohorts/CalendarPeriods.h"
 #include "cohorts/CohortEngine.h"
+#include "common/TimeUtil.h"
 #include "../store/TestSupport.h"
 
 using namespace ss;
@@ -303,6 +306,94 @@ private slots:
         }
         const auto sentence = QString::fromStdString(d.describe());
         QVERIFY2(sentence.contains(mustContain), qPrintable(sentence));
+    }
+
+    // "On or after" with any behaviour as the return reads each customer's last event and their
+    // purchases alone. Its counts must equal a brute-force count over every event, and its purchases
+    // and revenue those of the "on" matrix (which walks every event), in zones with and without
+    // daylight saving (Santiago sets its clock back from midnight to 23:00).
+    void lastEventShortcutAgreesWithTheWalk_data() {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("window");
+        for (const char* zone : {"UTC", "Asia/Shanghai", "Europe/Berlin", "America/Santiago"})
+            for (const char* window : {"day", "week", "month", "rolling", "brackets"})
+                QTest::newRow(qPrintable(QStringLiteral("%1, %2").arg(zone, window))) << zone << window;
+    }
+    void lastEventShortcutAgreesWithTheWalk() {
+        QFETCH(QString, zone);
+        QFETCH(QString, window);
+        std::mt19937 rng(17);
+        std::vector<ActivityLog::Row> rows;
+        for (int u = 1; u <= 1500; ++u) {
+            // Around the spring and autumn changes of both hemispheres (days 80–110 after 2024-01-01).
+            std::int64_t t = at(static_cast<int>(rng() % 120), static_cast<int>(rng() % 24)) + static_cast<std::int64_t>(rng() % 3600);
+            const int visits = 1 + static_cast<int>(rng() % 10);
+            for (int v = 0; v < visits; ++v) {
+                rows.push_back(sstest::row(u, t, static_cast<EventType>(1 + rng() % 4), static_cast<float>(rng() % 50)));
+                t += static_cast<std::int64_t>(rng() % (9 * 86400));
+            }
+        }
+        const auto log = ActivityLog::fromRows(std::move(rows));
+        auto tz = TimeZone::load(zone.toStdString());
+        SS_VERIFY_OK(tz);
+        CohortDefinition any;
+        any.counting = RetentionCounting::OnOrAfter;
+        any.timeZone = zone.toStdString();
+        if (window == "day") any.period = CohortPeriod::Day;
+        if (window == "month") any.period = CohortPeriod::Month;
+        if (window == "rolling") any.window = PeriodWindow::Rolling;
+        if (window == "brackets") {
+            any.window = PeriodWindow::Brackets;
+            any.brackets = {{1, 3}, {4, 7}, {8, 30}};
+        }
+        auto fromLast = CohortEngine::compute(log, any, *tz);
+        SS_VERIFY_OK(fromLast);
+        QVERIFY(fromLast->rows.size() > 3);
+
+        // Counts by brute force: every event's column, the largest reached, counted into 1..it.
+        const CalendarPeriods calendar(any.period, *tz);
+        std::map<std::int64_t, std::vector<std::int64_t>> expected;  // cohort period → counts by column
+        for (std::size_t c = 0; c < log.customers(); ++c) {
+            const auto events = log.events(c);
+            const std::int64_t t0 = events.firstTime(), p = calendar.indexOf(t0);
+            std::int64_t reached = 0;
+            for (const auto& e : events) {
+                std::int64_t column = 0;
+                if (window == "rolling") {
+                    column = floorDiv(e.ts - t0, any.windowSeconds());
+                } else if (window == "brackets") {
+                    for (std::size_t b = 0; b < any.brackets.size(); ++b)
+                        if (floorDiv(e.ts - t0, 86400) >= any.brackets[b].firstDay) column = static_cast<std::int64_t>(b + 1);
+                } else {
+                    column = calendar.indexOf(e.ts) - p;
+                }
+                reached = std::max(reached, column);
+            }
+            auto& counts = expected[p];
+            counts.resize(std::max<std::size_t>(counts.size(), static_cast<std::size_t>(reached) + 1), 0);
+            for (std::int64_t k = 0; k <= reached; ++k) ++counts[static_cast<std::size_t>(k)];
+        }
+        QCOMPARE(fromLast->rows.size(), expected.size());
+        auto row = fromLast->rows.begin();
+        for (const auto& [p, counts] : expected) {
+            QCOMPARE(row->start, calendar.startUtc(p));
+            for (std::size_t k = 0; k < std::max(counts.size(), row->cells.size()); ++k) {
+                const std::int64_t want = k < counts.size() ? counts[k] : 0, got = k < row->cells.size() ? row->cells[k].count : 0;
+                QVERIFY2(want == got, qPrintable(QStringLiteral("cohort %1, column %2: %3, expected %4").arg(QString::fromStdString(row->label)).arg(k).arg(got).arg(want)));
+            }
+            ++row;
+        }
+        // Purchases and revenue by column do not depend on the counting mode: "on" walks every event.
+        CohortDefinition on = any;
+        on.counting = RetentionCounting::On;
+        auto walked = CohortEngine::compute(log, on, *tz);
+        SS_VERIFY_OK(walked);
+        QCOMPARE(walked->rows.size(), fromLast->rows.size());
+        for (std::size_t r = 0; r < walked->rows.size(); ++r)
+            for (std::size_t k = 0; k < walked->rows[r].cells.size(); ++k) {
+                QCOMPARE(fromLast->rows[r].cells[k].purchasesPerCustomer, walked->rows[r].cells[k].purchasesPerCustomer);
+                QCOMPARE(fromLast->rows[r].cells[k].revenuePerCustomer, walked->rows[r].cells[k].revenuePerCustomer);
+            }
     }
 
     void workersAgree_data() {

@@ -42,6 +42,32 @@ private slots:
         QCOMPARE(tz->toLocal(utc), utc + offset);
     }
 
+    // Whether local time rises with UTC over a span (the cohort engine's shortcut relies on it).
+    void constantOffsetSpans_data() {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<qint64>("from");
+        QTest::addColumn<qint64>("to");
+        QTest::addColumn<bool>("constant");
+        QTest::newRow("UTC, any span") << "UTC" << qint64(-2208988800) << qint64(4118083200) << true;
+        QTest::newRow("Shanghai 2017 (rule without DST)") << "Asia/Shanghai" << qint64(1501545600) << qint64(1512086399) << true;
+        QTest::newRow("Shanghai across 1990 summer time") << "Asia/Shanghai" << qint64(640000000) << qint64(1512086399) << false;
+        QTest::newRow("Berlin winter weeks") << "Europe/Berlin" << qint64(1731000000) << qint64(1735000000) << true;
+        QTest::newRow("Berlin across autumn change") << "Europe/Berlin" << qint64(1729990799) << qint64(1729990800) << false;
+        QTest::newRow("Berlin ending just before it") << "Europe/Berlin" << qint64(1729900000) << qint64(1729990799) << true;
+        QTest::newRow("Berlin 2100 (rule with DST)") << "Europe/Berlin" << qint64(4118083200) << qint64(4118083300) << false;
+        QTest::newRow("Kolkata 2024") << "Asia/Kolkata" << qint64(1704067200) << qint64(1735689600) << true;
+        QTest::newRow("reversed bounds") << "Europe/Berlin" << qint64(1729990800) << qint64(1729990799) << false;
+    }
+    void constantOffsetSpans() {
+        QFETCH(QString, zone);
+        QFETCH(qint64, from);
+        QFETCH(qint64, to);
+        QFETCH(bool, constant);
+        auto tz = ss::TimeZone::load(zone.toStdString());
+        QVERIFY2(tz.ok(), tz.ok() ? "" : tz.error().describe().c_str());
+        QCOMPARE(tz->offsetConstantBetween(from, to), constant);
+    }
+
     void posixRules_data() {
         QTest::addColumn<QString>("rule");
         QTest::addColumn<qint64>("utc");
