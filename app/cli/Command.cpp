@@ -24,6 +24,7 @@ const std::vector<Command>& commands() {
             {"segments", "segments --db F (list | save NAME (--customers FILE | --property NAME=VALUE) [--description TEXT] [--replace] | export NAME | delete NAME) [--json]", runSegments},
             {"model", "model (status | install FOLDER|WHEEL|ZIP) [--json]", runModel},
             {"models", "models (list [--db F] | add FOLDER|WHEEL|ZIP | verify NAME|FOLDER | remove NAME) [--json]", runModels},
+            {"export", "export --db F --to DIR [--format csv|jsonl] [--replace] [--json]", runExport},
             {"survival", "survival --db F [--churn-gap DAYS] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME|recommended-by:RUN] [--segment VALUE ...] [--churned-at DAYS [--save-segment NAME [--replace]]] [--json]", runSurvival},
         };
 #ifdef SHELFSENSE_WITH_TORCH
@@ -41,7 +42,7 @@ const std::vector<Command>& modelCommands() {
 #if defined(SHELFSENSE_WITH_TORCH) && !defined(SHELFSENSE_MODEL_MODULE)
     // Names and synopses only: the executable does not link the model code.
     static const std::vector<Command> all = {
-        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", nullptr},
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", nullptr},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", nullptr},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", nullptr},
         {"search", "search --db F (--query TEXT ... | --input FILE) [--mode hybrid|lexical|semantic] [--semantic-weight W] [--k K] [--model DIR] [--json]", nullptr},
@@ -51,7 +52,7 @@ const std::vector<Command>& modelCommands() {
     };
 #elif defined(SHELFSENSE_WITH_TORCH)
     static const std::vector<Command> all = {
-        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE)", runEmbed},
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", runEmbed},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", runEncode},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", runSimilar},
         {"search", "search --db F (--query TEXT ... | --input FILE) [--mode hybrid|lexical|semantic] [--semantic-weight W] [--k K] [--model DIR] [--json]", runSearch},

@@ -34,6 +34,7 @@ Status runRecommend(const std::vector<std::string>& args);
 Status runCohorts(const std::vector<std::string>& args);
 Status runSurvival(const std::vector<std::string>& args);
 Status runSegments(const std::vector<std::string>& args);
+Status runExport(const std::vector<std::string>& args);
 Status runModel(const std::vector<std::string>& args);
 Status runModels(const std::vector<std::string>& args);
 #ifdef SHELFSENSE_WITH_TORCH

@@ -18,6 +18,7 @@ inline constexpr const char* kReadingUsersAndItems = "Reading users and items";
 inline constexpr const char* kReadingEvents = "Reading events";
 inline constexpr const char* kReadingActivitySummary = "Reading the activity summary";
 inline constexpr const char* kReadingReviews = "Reading reviews";
+inline constexpr const char* kExporting = "Exporting the project";
 // The encoder and its models
 inline constexpr const char* kLoadingEncoder = "Loading the text encoder";
 inline constexpr const char* kEncodingTexts = "Encoding texts";

@@ -8,6 +8,7 @@
 #include "common/JobStages.h"
 #include "model/Sha256.h"
 #include "store/EmbeddingStore.h"
+#include "store/EncoderText.h"
 #include "store/Project.h"
 
 namespace ss {
@@ -17,10 +18,7 @@ std::string EncodeJob::textHash(const std::string& text) { return Sha256::hex(te
 namespace {
 
 // The text the encoder reads for each row of the target's table.
-const char* textColumn(EncodeTarget target) {
-    return target == EncodeTarget::Items ? "trim(coalesce(title,'') || '. ' || coalesce(description,'') || ' ' || coalesce(category,''))"
-                                         : "trim(coalesce(title,'') || '. ' || coalesce(body,''))";
-}
+std::string textColumn(EncodeTarget target) { return target == EncodeTarget::Items ? encoderText::itemsSql() : encoderText::reviewsSql(); }
 
 LanguageCoverage coverageOf(const TextEncoder& encoder, EncodeTarget target, const TokenCounts& counts, bool exact) {
     LanguageCoverage c;

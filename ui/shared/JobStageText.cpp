@@ -22,6 +22,7 @@ namespace {
     QT_TRANSLATE_NOOP("JobStage", "Reading events"),
     QT_TRANSLATE_NOOP("JobStage", "Reading the activity summary"),
     QT_TRANSLATE_NOOP("JobStage", "Reading reviews"),
+    QT_TRANSLATE_NOOP("JobStage", "Exporting the project"),
     QT_TRANSLATE_NOOP("JobStage", "Loading the text encoder"),
     QT_TRANSLATE_NOOP("JobStage", "Encoding texts"),
     QT_TRANSLATE_NOOP("JobStage", "Placing items on the map"),
