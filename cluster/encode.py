@@ -46,7 +46,8 @@ def embed_partitions(cli, model, device, batch_size):
         def feed():
             try:
                 for frame in frames:
-                    lines = [json.dumps({"id": str(i), "text": "" if t is None else str(t)}, ensure_ascii=False)
+                    # A missing text goes as null: the command refuses it, naming the record.
+                    lines = [json.dumps({"id": str(i), "text": None if t is None or t != t else str(t)}, ensure_ascii=False)
                              for i, t in zip(frame["id"], frame["text"])]
                     if lines:
                         proc.stdin.write(("\n".join(lines) + "\n").encode("utf-8"))
@@ -100,7 +101,8 @@ def _assigned_gpus():
 
 
 def read_table(spark, export_dir, name):
-    manifest = json.load(open(os.path.join(export_dir, "manifest.json")))
+    with open(os.path.join(export_dir, "manifest.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
     table = next((t for t in manifest["tables"] if t["name"] == name), None)
     if table is None:
         raise SystemExit(f"{export_dir}: the manifest lists no table '{name}'")
@@ -110,12 +112,19 @@ def read_table(spark, export_dir, name):
     return spark.read.json(path)
 
 
+def embed_dataframe(spark, rows, cli, model=None, device="auto", batch_size=None):
+    """(id string, text string) rows → (id string, vector array<float>), each partition through the CLI."""
+    # The executors' Python workers import this module to run embed_partitions.
+    spark.sparkContext.addPyFile(os.path.abspath(__file__))
+    return rows.mapInPandas(embed_partitions(cli, model, device, batch_size), schema="id string, vector array<float>")
+
+
 def encode(spark, export_dir, target, out, cli, model=None, partitions=None, device="auto", fmt="parquet", batch_size=None):
     key = "item" if target == "items" else "review"
     rows = read_table(spark, export_dir, target).selectExpr(f"CAST({key} AS STRING) AS id", "text")
     if partitions:
         rows = rows.repartition(partitions)
-    vectors = rows.mapInPandas(embed_partitions(cli, model, device, batch_size), schema="id string, vector array<float>")
+    vectors = embed_dataframe(spark, rows, cli, model, device, batch_size)
     if os.path.exists(out):
         shutil.rmtree(out)
     if fmt == "parquet":
