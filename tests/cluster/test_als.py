@@ -7,21 +7,19 @@ group, and at least 80% for every one (25% at random); how much their top 10s ov
 
 usage: test_als.py --cli shelfsense-cli   (run by ctest, label "cluster")
 """
-import argparse
 import csv
 import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "cluster"))
+import sparktest  # noqa: E402 (also puts cluster/ on the path)
+from sparktest import run  # noqa: E402
 import als  # noqa: E402
 import encode  # noqa: E402
 
@@ -36,12 +34,7 @@ def group_of(item):
 class AlsOnSpark(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        os.environ["PYSPARK_PYTHON"] = sys.executable
-        from pyspark.sql import SparkSession
-        cls.spark = (SparkSession.builder.master("local[2]").appName("shelfsense-als-test")
-                     .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-                     .config("spark.sql.shuffle.partitions", "4").getOrCreate())
-        cls.spark.sparkContext.setLogLevel("ERROR")
+        cls.spark = sparktest.local_spark("shelfsense-als-test")
         cls.work = tempfile.mkdtemp(prefix="ss-als-")
         rng = random.Random(3)
         rows, t = [], 1700000000
@@ -106,15 +99,8 @@ class AlsOnSpark(unittest.TestCase):
         print(f"top-10 overlap, MLlib vs ShelfSense: mean {np.mean(overlaps):.3f} over {len(overlaps)} customers", file=sys.stderr)
 
 
-def run(command):
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise AssertionError(f"{' '.join(command)} failed ({done.returncode}): {done.stderr}")
-    return done.stdout
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ARGS, rest = ap.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS, run_tests = sparktest.main([])
+    run_tests()

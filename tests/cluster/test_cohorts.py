@@ -6,18 +6,16 @@ counting modes, day/week/month periods, a chosen cohort or return behaviour, in 
 
 usage: test_cohorts.py --cli shelfsense-cli   (run by ctest, label "cluster")
 """
-import argparse
 import csv
 import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "cluster"))
+import sparktest  # noqa: E402 (also puts cluster/ on the path)
+from sparktest import run  # noqa: E402
 import cohorts  # noqa: E402
 
 ARGS = None
@@ -38,12 +36,7 @@ FIXTURE = [
 class CohortsOnSpark(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        os.environ["PYSPARK_PYTHON"] = sys.executable
-        from pyspark.sql import SparkSession
-        cls.spark = (SparkSession.builder.master("local[2]").appName("shelfsense-cohorts-test")
-                     .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-                     .config("spark.sql.shuffle.partitions", "4").getOrCreate())
-        cls.spark.sparkContext.setLogLevel("ERROR")
+        cls.spark = sparktest.local_spark("shelfsense-cohorts-test")
         cls.work = tempfile.mkdtemp(prefix="ss-cohorts-")
         # The hand fixture, imported as a mapped CSV.
         cls.fixture_db = os.path.join(cls.work, "fixture.shelfsense")
@@ -108,15 +101,8 @@ class CohortsOnSpark(unittest.TestCase):
         print(f"sample shop: {cells} cells equal", file=sys.stderr)
 
 
-def run(command):
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise AssertionError(f"{' '.join(command)} failed ({done.returncode}): {done.stderr}")
-    return done.stdout
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ARGS, rest = ap.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS, run_tests = sparktest.main([])
+    run_tests()

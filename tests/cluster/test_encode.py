@@ -5,20 +5,18 @@ absolute difference < 1e-5), and one bad record fails the whole job with the com
 
 usage: test_encode.py --cli shelfsense-cli --model MODEL_DIR   (run by ctest, label "cluster")
 """
-import argparse
 import csv
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "cluster"))
+import sparktest  # noqa: E402 (also puts cluster/ on the path)
+from sparktest import run  # noqa: E402
 import encode  # noqa: E402
 
 ARGS = None
@@ -27,12 +25,7 @@ ARGS = None
 class EncodeOnSpark(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        os.environ["PYSPARK_PYTHON"] = sys.executable  # the executors' workers use this environment too
-        from pyspark.sql import SparkSession
-        cls.spark = (SparkSession.builder.master("local[2]").appName("shelfsense-cluster-test")
-                     .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-                     .config("spark.sql.shuffle.partitions", "4").getOrCreate())
-        cls.spark.sparkContext.setLogLevel("ERROR")
+        cls.spark = sparktest.local_spark("shelfsense-encode-test")
         cls.work = tempfile.mkdtemp(prefix="ss-cluster-")
         cls.db = os.path.join(cls.work, "shop.shelfsense")
         cls.export = os.path.join(cls.work, "export")
@@ -74,16 +67,8 @@ class EncodeOnSpark(unittest.TestCase):
         self.assertIn("field 'text'", message)
 
 
-def run(command, stdin=None):
-    done = subprocess.run(command, input=stdin, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise AssertionError(f"{' '.join(command)} failed ({done.returncode}): {done.stderr}")
-    return done.stdout
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--model", required=True)
-    ARGS, rest = ap.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS, run_tests = sparktest.main(["model"])
+    run_tests()
