@@ -40,6 +40,7 @@ Status runModels(const std::vector<std::string>& args);
 #ifdef SHELFSENSE_WITH_TORCH
 Status runEmbed(const std::vector<std::string>& args);
 Status runEncode(const std::vector<std::string>& args);
+Status runImportResults(const std::vector<std::string>& args);
 Status runSimilar(const std::vector<std::string>& args);
 Status runSearch(const std::vector<std::string>& args);
 Status runSentiment(const std::vector<std::string>& args);

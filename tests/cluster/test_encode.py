@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """cluster/encode.py on Spark in local mode (local[2], 4 partitions) against shelfsense-cli alone, on
 a small sample shop exported with `shelfsense-cli export`: the same vectors for every item (max
-absolute difference < 1e-5), and one bad record fails the whole job with the command's message.
+absolute difference < 1e-5); written as JSON Lines they come back into the project with
+`import-results`, after which `encode` has nothing left to do; one bad record fails the whole job
+with the command's message.
 
 usage: test_encode.py --cli shelfsense-cli --model MODEL_DIR   (run by ctest, label "cluster")
 """
@@ -57,6 +59,18 @@ class EncodeOnSpark(unittest.TestCase):
         worst = max(float(np.max(np.abs(got[k] - want[k]))) for k in want)
         print(f"spark (4 partitions) vs cli alone: {len(want)} items, max abs difference {worst:.2e}", file=sys.stderr)
         self.assertLess(worst, 1e-5)
+
+    def test_vectors_come_back_into_the_project(self):
+        # Spark's JSON part files, imported: `encode` then finds every item cached and encodes none.
+        out = os.path.join(self.work, "vectors-json")
+        encode.encode(self.spark, self.export, "items", out, ARGS.cli, model=ARGS.model, partitions=3, fmt="jsonl")
+        db = os.path.join(self.work, "imported.shelfsense")
+        shutil.copy(self.db, db)
+        imported = json.loads(run([ARGS.cli, "import-results", "--db", db, "--vectors", out, "--target", "items", "--model", ARGS.model,
+                                   "--json", "--quiet"]))
+        self.assertEqual(imported["stored"], 48)
+        encoded = json.loads(run([ARGS.cli, "encode", "--db", db, "--target", "items", "--model", ARGS.model, "--json", "--quiet"]))
+        self.assertEqual((encoded["encoded"], encoded["cached"]), (0, 48))
 
     def test_one_bad_record_fails_the_job(self):
         rows = self.spark.createDataFrame([("a", "手机"), ("b", None), ("c", "电池")], "id string, text string").repartition(1)
