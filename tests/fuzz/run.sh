@@ -10,7 +10,7 @@ seeds=$build/fuzz-seeds; corpus=$build/fuzz-corpus; artifacts=$build/fuzz-artifa
 python3 "$here/make_seeds.py" "$seeds" ${cli:+--cli "$cli"}
 printf '%-16s %8s %10s %8s %s\n' target seconds executions corpus result
 status=0
-for target in csv_reader metrics_csv import_formats tokenizer safetensors model_config project_open; do
+for target in csv_reader metrics_csv import_formats tokenizer safetensors model_config project_open activity_summary; do
   exe=$build/tests/fuzz/fuzz_$target
   mkdir -p "$corpus/$target" "$artifacts/$target"
   # Every crash found before is replayed first: it must stay fixed.
