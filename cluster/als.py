@@ -78,7 +78,7 @@ def train(spark, events, out, factors=64, regularization=0.01, alpha=1.0, iterat
 
 def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    from encode import read_table
+    from export import read_table
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--export", required=True)
     ap.add_argument("--out", required=True)

@@ -19,8 +19,6 @@ usage: spark-submit cluster/cohorts.py --export DIR --out FILE.csv [--period day
            [--return-event any|BEHAVIOUR[,BEHAVIOUR]] [--timezone ZONE (default: the export's)]
 """
 import argparse
-import json
-import os
 import sys
 
 BEHAVIOURS = ("view", "cart", "favourite", "purchase")
@@ -115,15 +113,10 @@ def _period_start(period, cohort_start, col):
 
 
 def read_events(spark, export_dir):
-    with open(os.path.join(export_dir, "manifest.json"), encoding="utf-8") as f:
-        manifest = json.load(f)
-    table = next(t for t in manifest["tables"] if t["name"] == "events")
-    path = os.path.join(export_dir, table["file"])
-    if manifest["format"] == "csv":
-        frame = spark.read.csv(path, header=True, multiLine=True, escape='"')
-    else:
-        frame = spark.read.json(path)
-    return frame.selectExpr("CAST(user AS STRING) AS user", "behaviour", "CAST(ts AS BIGINT) AS ts"), manifest.get("timezone", "UTC")
+    """The export's events (user, behaviour, ts) and the project's time zone."""
+    from export import manifest, read_table
+    events = read_table(spark, export_dir, "events")
+    return events.selectExpr("CAST(user AS STRING) AS user", "behaviour", "CAST(ts AS BIGINT) AS ts"), manifest(export_dir).get("timezone", "UTC")
 
 
 def main():

@@ -100,18 +100,6 @@ def _assigned_gpus():
         return None
 
 
-def read_table(spark, export_dir, name):
-    with open(os.path.join(export_dir, "manifest.json"), encoding="utf-8") as f:
-        manifest = json.load(f)
-    table = next((t for t in manifest["tables"] if t["name"] == name), None)
-    if table is None:
-        raise SystemExit(f"{export_dir}: the manifest lists no table '{name}'")
-    path = os.path.join(export_dir, table["file"])
-    if manifest["format"] == "csv":
-        return spark.read.csv(path, header=True, multiLine=True, escape='"', inferSchema=False)
-    return spark.read.json(path)
-
-
 def embed_dataframe(spark, rows, cli, model=None, device="auto", batch_size=None):
     """(id string, text string) rows → (id string, vector array<float>), each partition through the CLI."""
     # The executors' Python workers import this module to run embed_partitions.
@@ -120,6 +108,7 @@ def embed_dataframe(spark, rows, cli, model=None, device="auto", batch_size=None
 
 
 def encode(spark, export_dir, target, out, cli, model=None, partitions=None, device="auto", fmt="parquet", batch_size=None):
+    from export import read_table  # driver only: the executors import this module without it
     key = "item" if target == "items" else "review"
     rows = read_table(spark, export_dir, target).selectExpr(f"CAST({key} AS STRING) AS id", "text")
     if partitions:

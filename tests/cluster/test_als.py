@@ -21,7 +21,7 @@ import numpy as np
 import sparktest  # noqa: E402 (also puts cluster/ on the path)
 from sparktest import run  # noqa: E402
 import als  # noqa: E402
-import encode  # noqa: E402
+from export import read_table  # noqa: E402
 
 ARGS = None
 GROUPS, USERS_PER_GROUP, ITEMS_PER_GROUP, FACTORS, REGULARIZATION = 4, 40, 25, 8, 0.05
@@ -65,7 +65,7 @@ class AlsOnSpark(unittest.TestCase):
         shutil.rmtree(cls.work, ignore_errors=True)
 
     def test_both_recover_the_planted_groups(self):
-        events = encode.read_table(self.spark, self.export, "events").selectExpr("user", "item", "behaviour")
+        events = read_table(self.spark, self.export, "events").selectExpr("user", "item", "behaviour")
         out = als.train(self.spark, events, os.path.join(self.work, "factors"), factors=FACTORS, regularization=REGULARIZATION, iterations=15)
         users = {r.id: np.array(r.features) for r in self.spark.read.parquet(os.path.join(out, "users")).collect()}
         items = {r.id: np.array(r.features) for r in self.spark.read.parquet(os.path.join(out, "items")).collect()}
