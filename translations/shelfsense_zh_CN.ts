@@ -627,221 +627,236 @@
     </message>
     <message>
         <location filename="../ui/shared/RecommenderChoices.cpp" line="35"/>
+        <source>ALS (imported factors)</source>
+        <translation>ALS（导入的因子）</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="36"/>
+        <source>ALS (imported)</source>
+        <translation>ALS（导入）</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="37"/>
+        <source>Customer and item factors trained on a cluster (cluster/als.py on Spark MLlib) and imported with import-results; served and explained like ALS.</source>
+        <translation>在集群上训练（Spark MLlib 上的 cluster/als.py）并用 import-results 导入的顾客与商品因子；像 ALS 一样推荐并给出理由。</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="38"/>
         <source>Content (BERT)</source>
         <translation>内容（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="36"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="39"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="37"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="40"/>
         <source>Content (words)</source>
         <translation>内容（词语）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="38"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="41"/>
         <source>Two-tower (BERT)</source>
         <translation>双塔（BERT）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="39"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="42"/>
         <source>Two-tower</source>
         <translation>双塔</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="40"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="43"/>
         <source>Hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="41"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="44"/>
         <source>The most interacted-with items, the same for everyone; the baseline to beat.</source>
         <translation>互动最多的商品，对所有人都一样；要超越的基线。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="42"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="45"/>
         <source>Items bought or viewed by the same customers (cosine over co-occurrence).</source>
         <translation>被同一批顾客购买或浏览的商品（基于共现的余弦）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="43"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="46"/>
         <source>Implicit matrix factorisation by alternating least squares (Hu, Koren &amp; Volinsky 2008).</source>
         <translation>基于交替最小二乘的隐式矩阵分解（Hu、Koren 与 Volinsky，2008）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="44"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="47"/>
         <source>Items whose product text is closest in meaning to what the customer interacted with (sentence encoder).</source>
         <translation>商品文本与顾客互动过的商品在语义上最接近的商品（句向量编码器）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="45"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="48"/>
         <source>Items that share the most telling words with what the customer interacted with (TF-IDF; Chinese by character n-grams); no sentence encoder needed.</source>
         <translation>与顾客互动过的商品共享最有代表性词语的商品（TF-IDF；中文按字符 n 元组）；无需句子编码器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="46"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="49"/>
         <source>A word counts only when at least this many items use it.</source>
         <translation>一个词语至少被这么多件商品使用时才计入。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="47"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="50"/>
         <source>Words used by a larger share of the items are ignored, like stop words.</source>
         <translation>被更大比例商品使用的词语将被忽略，如同停用词。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="48"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="51"/>
         <source>A neural two-tower model over the items&apos; text embeddings, trained on the interactions (LibTorch).</source>
         <translation>基于商品文本向量、用互动数据训练的神经双塔模型（LibTorch）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="49"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="52"/>
         <source>A weighted blend of two recommenders&apos; standardised scores (by default ALS and content).</source>
         <translation>两个推荐模型标准化分数的加权组合（默认为 ALS 与内容模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="50"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="53"/>
         <source>Count only the last N days before the cut-off (none: all of the training time).</source>
         <translation>只统计截止时间前最近 N 天（none：全部训练时间）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="51"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="54"/>
         <source>Most similar items kept per item.</source>
         <translation>每个商品保留的最相似商品数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="52"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="55"/>
         <source>Shrinks the similarity of items with few customers in common towards zero.</source>
         <translation>共同顾客很少的商品，其相似度向零收缩。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="53"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="56"/>
         <source>Where similarities are computed: auto (a CUDA GPU when present), cpu or cuda.</source>
         <translation>相似度在哪里计算：auto（有 CUDA GPU 时用 GPU）、cpu 或 cuda。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="54"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="57"/>
         <source>Length of the customer and item factor vectors.</source>
         <translation>顾客和商品因子向量的长度。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="55"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="58"/>
         <source>Alternating passes over customers and items.</source>
         <translation>对顾客和商品交替求解的轮数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="56"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="59"/>
         <source>Conjugate-gradient steps per row and pass (the cg solver).</source>
         <translation>每行每轮的共轭梯度步数（cg 求解器）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="57"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="60"/>
         <source>L2 penalty on the factors.</source>
         <translation>因子的 L2 惩罚。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="58"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="61"/>
         <source>Confidence growth: confidence = 1 + alpha × interaction weight.</source>
         <translation>置信度增长：置信度 = 1 + alpha × 交互权重。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="59"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="62"/>
         <source>cg (conjugate gradient, fast) or cholesky (exact solves).</source>
         <translation>cg（共轭梯度，快）或 cholesky（精确求解）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="60"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="63"/>
         <source>Where it trains: auto (a CUDA GPU when present), cpu or cuda.</source>
         <translation>在哪里训练：auto（有 CUDA GPU 时用 GPU）、cpu 或 cuda。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="61"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="64"/>
         <source>Older interactions count half as much every this many days (0: no decay).</source>
         <translation>较早的交互每隔这么多天权重减半（0：不衰减）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="62"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="65"/>
         <source>Length of the user and item embeddings (scored as their dot product).</source>
         <translation>用户和商品嵌入的长度（以点积打分）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="63"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="66"/>
         <source>Width of each tower&apos;s hidden layer.</source>
         <translation>每个塔隐藏层的宽度。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="64"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="67"/>
         <source>Items sampled as negatives per positive (sigmoid + binary cross-entropy).</source>
         <translation>每个正样本采样的负样本商品数（sigmoid + 二元交叉熵）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="65"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="68"/>
         <source>Positives per training step.</source>
         <translation>每个训练步的正样本数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="66"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="69"/>
         <source>Most passes over the training interactions.</source>
         <translation>遍历训练交互的最多轮数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="67"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="70"/>
         <source>Epochs without a better validation loss before training stops (the best weights are kept).</source>
         <translation>验证损失连续多少轮没有改善就停止训练（保留最佳权重）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="68"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="71"/>
         <source>Most recent items of a customer the user tower reads.</source>
         <translation>用户塔读取的顾客最近商品数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="69"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="72"/>
         <source>Adam&apos;s step size.</source>
         <translation>Adam 的步长。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="70"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
         <source>L2 penalty on the weights.</source>
         <translation>权重的 L2 惩罚。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="71"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
         <source>Share of training customers held out to choose the best epoch.</source>
         <translation>留出用于选择最佳轮次的训练顾客比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="72"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
         <source>Share of negatives drawn by popularity rather than uniformly.</source>
         <translation>按热度而非均匀抽取的负样本比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
         <source>The user tower weighs history items by attention instead of averaging them.</source>
         <translation>用户塔用注意力加权历史商品，而不是取平均。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
         <source>The user tower pools the item tower&apos;s outputs of the history items.</source>
         <translation>用户塔汇聚商品塔对历史商品的输出。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
         <source>Adds a learned embedding per item id to its text (no help for new items).</source>
         <translation>为每个商品 id 在文本之外加一个学习的嵌入（对新商品无帮助）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="79"/>
         <source>The first recommender blended.</source>
         <translation>参与混合的第一个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="80"/>
         <source>The second recommender blended.</source>
         <translation>参与混合的第二个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="81"/>
         <source>Weight of the first recommender&apos;s standardised scores (the second gets the rest).</source>
         <translation>第一个推荐器标准化分数的权重（其余给第二个）。</translation>
     </message>
@@ -849,42 +864,42 @@
 <context>
     <name>RecommenderChoices</name>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="125"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="128"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="132"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="135"/>
         <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="152"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="155"/>
         <source>Co-occurrence cosine (customers in common)</source>
         <translation>共现余弦（共同顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="153"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="156"/>
         <source>Item-kNN similarity (shrunk cosine)</source>
         <translation>Item-kNN 相似度（收缩余弦）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="154"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="157"/>
         <source>Cosine of ALS item factors</source>
         <translation>ALS 商品因子的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="155"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="158"/>
         <source>Cosine of two-tower item embeddings</source>
         <translation>双塔模型商品向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="156"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="159"/>
         <source>Cosine of item text vectors</source>
         <translation>商品文本向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="157"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="160"/>
         <source>Words in common (cosine of TF-IDF word vectors)</source>
         <translation>共同词语（TF-IDF 词向量的余弦）</translation>
     </message>

@@ -44,7 +44,7 @@ const std::vector<Command>& modelCommands() {
     static const std::vector<Command> all = {
         {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", nullptr},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", nullptr},
-        {"import-results", "import-results --db F --vectors FILE|DIR --target items|reviews [--model DIR] [--json]", nullptr},
+        {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR) [--json]", nullptr},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", nullptr},
         {"search", "search --db F (--query TEXT ... | --input FILE) [--mode hybrid|lexical|semantic] [--semantic-weight W] [--k K] [--model DIR] [--json]", nullptr},
         {"evaluate", kEvaluate, nullptr},
@@ -55,7 +55,7 @@ const std::vector<Command>& modelCommands() {
     static const std::vector<Command> all = {
         {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", runEmbed},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", runEncode},
-        {"import-results", "import-results --db F --vectors FILE|DIR --target items|reviews [--model DIR] [--json]", runImportResults},
+        {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR) [--json]", runImportResults},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", runSimilar},
         {"search", "search --db F (--query TEXT ... | --input FILE) [--mode hybrid|lexical|semantic] [--semantic-weight W] [--k K] [--model DIR] [--json]", runSearch},
         {"evaluate", kEvaluate, runEvaluate},

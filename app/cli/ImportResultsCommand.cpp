@@ -7,20 +7,55 @@
 #include "EncoderOptionsArgs.h"
 #include "ModelDir.h"
 #include "Output.h"
+#include "common/TimeUtil.h"
 #include "embed/TextEncoder.h"
 #include "embed/VectorImport.h"
+#include "rec/ImportedFactors.h"
 
 namespace ss::cli {
+namespace {
+
+// --als DIR: the factors cluster/als.py trained, kept as the "als_imported" recommender.
+Status importAls(const std::string& db, const std::string& folder, bool json) {
+    auto factors = rec::ImportedFactors::readFolder(folder);
+    if (!factors) return factors.error();
+    auto matched = factors->match(db);
+    if (!matched) return matched.error();
+    SS_TRY(factors->store(db));
+    if (json) {
+        boost::json::object o{{"recommender", "als_imported"},    {"engine", factors->engine},
+                              {"factors", factors->factors},      {"users", factors->userIds.size()},
+                              {"items", factors->itemIds.size()}, {"users_matched", matched->usersMatched},
+                              {"users_unknown", matched->usersUnknown}, {"items_matched", matched->itemsMatched},
+                              {"items_unknown", matched->itemsUnknown}};
+        o["trained_until"] = factors->trainedUntil ? boost::json::value(*factors->trainedUntil) : boost::json::value(nullptr);
+        printJson(o);
+    } else {
+        std::printf("ALS factors from %s: %lld customers (%lld in this project), %lld items (%lld in this project), %d factors%s%s\n",
+                    factors->engine.c_str(), (long long)factors->userIds.size(), (long long)matched->usersMatched,
+                    (long long)factors->itemIds.size(), (long long)matched->itemsMatched, factors->factors,
+                    factors->trainedUntil ? ", trained on events up to " : "",
+                    factors->trainedUntil ? isoDateTime(*factors->trainedUntil).c_str() : "");
+        std::printf("served as the recommender als_imported (recommend --recommender als_imported)\n");
+    }
+    return {};
+}
+
+}  // namespace
 
 // import-results --db F --vectors PATH --target items|reviews: vectors computed elsewhere (the
-// cluster's encode job) into the project's embedding cache, under the model that made them.
+// cluster's encode job) into the project's embedding cache, under the model that made them;
+// import-results --db F --als DIR: ALS factors trained on the cluster, kept as a recommender.
 Status runImportResults(const std::vector<std::string>& args) {
-    ArgParser parser(withEncoderOptions({"db", "vectors", "target", "model"}), {"json", "quiet"});
+    ArgParser parser(withEncoderOptions({"db", "vectors", "target", "model", "als"}), {"json", "quiet"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
+    const auto als = parser.value("als");
+    if (als && parser.value("vectors")) return makeError(ErrorCode::Usage, "give either --vectors or --als, not both", "als");
+    if (als) return importAls(*db, *als, parser.flag("json"));
     auto vectors = parser.required("vectors");
-    if (!vectors) return vectors.error();
+    if (!vectors) return makeError(ErrorCode::Usage, "import-results needs --vectors FILE|DIR or --als DIR", "vectors");
     const std::string targetName = parser.value("target").value_or("items");
     if (targetName != "items" && targetName != "reviews") return makeError(ErrorCode::Usage, "--target must be items or reviews", "target");
     auto dir = modelDir(parser);

@@ -234,6 +234,7 @@ Status AlsRecommender::fit(std::shared_ptr<const Interactions> train, const FitC
     // One more user half-step against the final item factors, so scores and explanations agree.
     if (options_.iterations > 0)
         solve(confidence_, y_, x_, options_.regularization, options_.cgSteps, options_.conjugateGradient, fit.threads);
+    yty_ = gramian(y_);
     return {};
 }
 
@@ -261,6 +262,7 @@ Status AlsRecommender::fitTensors([[maybe_unused]] const CsrMatrix& itemUsers, [
         }
         if (options_.iterations > 0) solver.solveUsers();  // users against the final items, as on the CPU
         solver.download(x_.data.data(), y_.data.data());
+        yty_ = gramian(y_);
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Internal, std::string("ALS on ") + device + " failed: " + e.what());
     }
@@ -277,30 +279,36 @@ void AlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out)
     gemmNT(block.data(), y_.data.data(), out, static_cast<int>(users.size()), y_.rows, f);
 }
 
-std::vector<Contribution> AlsRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
-    const int f = y_.cols;
-    const auto idx = confidence_.rowIndices(user);
-    const auto conf = confidence_.rowValues(user);
-    if (idx.empty()) return {};
+std::vector<float> AlsRecommender::gramian(const DenseMatrix& y) { return gram(y, 0.0); }
+
+std::vector<Contribution> AlsRecommender::explainByHistory(const DenseMatrix& y, const std::vector<float>& yty,
+                                                           std::span<const std::int32_t> history, std::span<const float> conf,
+                                                           std::int32_t item, double regularization, std::size_t n) {
+    const int f = y.cols;
+    if (history.empty()) return {};
     // W_u = YᵀY + Σ (c−1) y_i y_iᵀ + λI;  z = W_u⁻¹ y_j;  contribution(i) = c_ui · z·y_i.
-    const std::vector<float> yty = gram(y_, options_.regularization);
     std::vector<double> a(yty.begin(), yty.end()), z(static_cast<std::size_t>(f));
-    for (std::size_t q = 0; q < idx.size(); ++q) {
-        const float* yi = y_.row(idx[q]);
+    for (int r = 0; r < f; ++r) a[static_cast<std::size_t>(r) * f + r] += regularization;
+    for (std::size_t q = 0; q < history.size(); ++q) {
+        const float* yi = y.row(history[q]);
         for (int r = 0; r < f; ++r)
             for (int k = 0; k < f; ++k) a[static_cast<std::size_t>(r) * f + k] += (conf[q] - 1.0) * yi[r] * yi[k];
     }
-    const float* yj = y_.row(item);
+    const float* yj = y.row(item);
     for (int r = 0; r < f; ++r) z[r] = yj[r];
     if (!choleskySolve(a, z, f)) return {};
     std::vector<Contribution> all;
-    for (std::size_t q = 0; q < idx.size(); ++q) {
-        const float* yi = y_.row(idx[q]);
+    for (std::size_t q = 0; q < history.size(); ++q) {
+        const float* yi = y.row(history[q]);
         double s = 0;
         for (int r = 0; r < f; ++r) s += z[r] * yi[r];
-        all.push_back({idx[q], static_cast<float>(conf[q] * s)});
+        all.push_back({history[q], static_cast<float>(conf[q] * s)});
     }
     return topContributions(std::move(all), n);
+}
+
+std::vector<Contribution> AlsRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
+    return explainByHistory(y_, yty_, confidence_.rowIndices(user), confidence_.rowValues(user), item, options_.regularization, n);
 }
 
 std::vector<std::byte> AlsRecommender::saveState() const {
@@ -321,6 +329,7 @@ bool AlsRecommender::restoreState(std::shared_ptr<const Interactions> train, std
     for (auto& v : confidence_.values) v = static_cast<float>(1.0 + options_.alpha * v);
     x_ = std::move(x);
     y_ = std::move(y);
+    yty_ = gramian(y_);
     loss_.clear();
     iterationSeconds_.clear();
     ranOn_ = "cache";

@@ -58,6 +58,15 @@ public:
     static double loss(const CsrMatrix& c, const DenseMatrix& x, const DenseMatrix& y, double regularization);
     // Random initial factors as `implicit` draws them: uniform [0, 0.01).
     static DenseMatrix initialFactors(int rows, int factors, std::uint64_t seed);
+    // YᵀY (f×f, row-major), without the regularisation.
+    static std::vector<float> gramian(const DenseMatrix& y);
+    // Hu et al.'s explanation of a user's score for `item` when the user's factors solve the
+    // least-squares problem against `y` with the confidences `conf` of the history items `history`
+    // and the penalty `regularization`: the n history items with the largest c_ui · y_jᵀ W_u⁻¹ y_i,
+    // which sum to the score. `yty` is gramian(y).
+    static std::vector<Contribution> explainByHistory(const DenseMatrix& y, const std::vector<float>& yty,
+                                                      std::span<const std::int32_t> history, std::span<const float> conf,
+                                                      std::int32_t item, double regularization, std::size_t n);
 
 private:
     Status fitTensors(const CsrMatrix& itemUsers, const std::string& device, const JobContext& job);
@@ -65,6 +74,7 @@ private:
     AlsOptions options_;
     DenseMatrix x_, y_;
     CsrMatrix confidence_;  // users × items
+    std::vector<float> yty_;  // gramian(y_), for explanations
     std::vector<double> loss_, iterationSeconds_;
     std::string ranOn_ = "cpu";  // "cpu" (native solver) or the tensor solver's device
 };

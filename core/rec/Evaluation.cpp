@@ -157,7 +157,7 @@ Result<EvaluationResult> Evaluation::run(const std::filesystem::path& project, c
 }
 
 Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split, const EvaluationOptions& options,
-                                         ItemTextInputs inputs, const std::filesystem::path& project, const JobContext& job) {
+                                         ModelInputs inputs, const std::filesystem::path& project, const JobContext& job) {
     const ItemVectorSet* vectors = inputs.vectors;
     const auto start = std::chrono::steady_clock::now();
     if (options.k < 1) return makeError(ErrorCode::Usage, "k must be at least 1");
@@ -180,7 +180,8 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     if (vectors) result.vectorsModel = vectors->model;
 
     auto train = std::make_shared<const Interactions>(split.train);
-    const FitContext fit{split.now, options.seed, options.threads};
+    const FitContext fit{split.now, options.seed, options.threads, true,
+                         split.options.kind == SplitKind::Temporal ? std::optional<std::int64_t>(split.cutoff) : std::nullopt};
     PopularityRecommender fallback;
     SS_TRY(fallback.fit(train, fit, job));
     DenseMatrix unitVectors;

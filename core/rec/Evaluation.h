@@ -127,7 +127,7 @@ public:
     static Result<EvaluationResult> run(const std::filesystem::path& project, const EvaluationOptions& options, const JobContext& job);
     // The same on data already in memory (benchmarks, tests); runs are stored only when `project` is given.
     static Result<EvaluationResult> run(const Dataset& data, const Split& split, const EvaluationOptions& options,
-                                        ItemTextInputs inputs, const std::filesystem::path& project, const JobContext& job);
+                                        ModelInputs inputs, const std::filesystem::path& project, const JobContext& job);
 };
 
 // DESIGN §3 `evaluate` shape: {"split": {...}, "runs": [{"recommender", "metrics": {"ndcg@K": x, ...},

@@ -184,6 +184,12 @@ bool RecommenderFactory::needsItemTexts(const std::string& name, const Recommend
     return info && info->needsItemTexts;
 }
 
+bool RecommenderFactory::needsImportedFactors(const std::string& name, const RecommenderConfig& config) {
+    if (name == "hybrid") return needsImportedFactors(config.hybrid.a, config) || needsImportedFactors(config.hybrid.b, config);
+    const auto* info = findRecommender(name);
+    return info && info->needsImportedFactors;
+}
+
 Status RecommenderFactory::applyParameter(RecommenderConfig& config, const std::string& assignment) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos) return makeError(ErrorCode::Usage, "a parameter is name=value, got '" + assignment + "'");
@@ -230,15 +236,20 @@ TermVectorizer RecommenderFactory::termVectorizer() {
 }
 
 Result<std::shared_ptr<Recommender>> RecommenderFactory::create(const std::string& name, const RecommenderConfig& config,
-                                                                ItemTextInputs inputs) {
+                                                                ModelInputs inputs) {
     const ItemVectorSet* vectors = inputs.vectors;
     if (needsItemVectors(name, config) && (!vectors || vectors->vectors.empty()))
         return makeError(ErrorCode::Usage, "the '" + name + "' recommender needs item text vectors");
     if (needsItemTexts(name, config) && (!inputs.texts || !inputs.texts->texts))
         return makeError(ErrorCode::Usage, "the '" + name + "' recommender needs the item texts");
+    if (needsImportedFactors(name, config) && !inputs.importedAls)
+        return makeError(ErrorCode::Usage,
+                         "this project has no imported ALS factors: train them with spark-submit cluster/als.py and bring them in "
+                         "with shelfsense-cli import-results --als DIR");
     if (name == "popularity") return std::shared_ptr<Recommender>(std::make_shared<PopularityRecommender>(config.popularity));
     if (name == "itemknn") return std::shared_ptr<Recommender>(std::make_shared<ItemKnnRecommender>(config.itemknn));
     if (name == "als") return std::shared_ptr<Recommender>(std::make_shared<AlsRecommender>(config.als));
+    if (name == "als_imported") return std::shared_ptr<Recommender>(std::make_shared<ImportedAlsRecommender>(inputs.importedAls));
     if (name == "content")
         return std::shared_ptr<Recommender>(std::make_shared<ContentRecommender>(vectors->vectors, config.content, vectors->model));
     if (name == "content_words")

@@ -11,6 +11,7 @@
 #include "common/Result.h"
 #include "rec/Als.h"
 #include "rec/Content.h"
+#include "rec/ImportedAls.h"
 #include "rec/ItemKnn.h"
 #include "rec/Popularity.h"
 #include "rec/RecommenderCatalog.h"
@@ -52,10 +53,12 @@ struct ItemTextSet {
     double seconds = 0;
 };
 
-// What the content-based models read of the items, in the forms loaded (either may be null).
-struct ItemTextInputs {
+// What models read besides the interactions, as loaded (each may be null): the content-based
+// models' item vectors or texts, the imported ALS factors.
+struct ModelInputs {
     const ItemVectorSet* vectors = nullptr;
     const ItemTextSet* texts = nullptr;
+    std::shared_ptr<const ImportedAlsFactors> importedAls;
 };
 
 class RecommenderFactory {
@@ -66,6 +69,8 @@ public:
     static bool needsItemVectors(const std::string& name, const RecommenderConfig& config);
     // True when the model (or a hybrid component) reads the item texts themselves (content_words).
     static bool needsItemTexts(const std::string& name, const RecommenderConfig& config);
+    // True when the model (or a hybrid component) serves factors imported from another engine.
+    static bool needsImportedFactors(const std::string& name, const RecommenderConfig& config);
 
     // "als.factors=32", "twotower.attention=true", "hybrid.a=itemknn", "popularity.window_days=30", ...
     static Status applyParameter(RecommenderConfig& config, const std::string& assignment);
@@ -75,8 +80,8 @@ public:
     static std::string parameterValue(const RecommenderConfig& config, const std::string& key);
 
     // A new, unfitted model; `inputs.vectors` must be given when needsItemVectors(), `inputs.texts`
-    // when needsItemTexts().
-    static Result<std::shared_ptr<Recommender>> create(const std::string& name, const RecommenderConfig& config, ItemTextInputs inputs);
+    // when needsItemTexts(), `inputs.importedAls` when needsImportedFactors().
+    static Result<std::shared_ptr<Recommender>> create(const std::string& name, const RecommenderConfig& config, ModelInputs inputs);
     // The word model's vectorizer: TF-IDF (sentiment::TfidfModel) over sentiment::textTerms.
     static TermVectorizer termVectorizer();
 };

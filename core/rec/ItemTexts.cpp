@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "rec/ImportedFactors.h"
 #include "store/Project.h"
 
 namespace ss::rec {
@@ -28,13 +29,21 @@ Result<ItemTextSet> loadItemTexts(const std::filesystem::path& path, const Datas
     return set;
 }
 
+Result<std::shared_ptr<const ImportedAlsFactors>> loadImportedAls(const std::filesystem::path& project, const Dataset& data) {
+    auto kept = ImportedFactors::load(project);
+    if (!kept) return kept.error();
+    if (!*kept) return std::shared_ptr<const ImportedAlsFactors>();
+    return (*kept)->onto(data);
+}
+
 Result<LoadedItemInputs> loadItemInputs(const std::filesystem::path& project, const Dataset& data,
                                         const std::vector<std::string>& recommenders, const RecommenderConfig& config,
                                         const ItemVectorOptions& vectorOptions, const JobContext& job) {
-    bool needVectors = false, needTexts = false;
+    bool needVectors = false, needTexts = false, needFactors = false;
     for (const auto& name : recommenders) {
         needVectors = needVectors || RecommenderFactory::needsItemVectors(name, config);
         needTexts = needTexts || RecommenderFactory::needsItemTexts(name, config);
+        needFactors = needFactors || RecommenderFactory::needsImportedFactors(name, config);
     }
     LoadedItemInputs out;
     if (needVectors) {
@@ -46,6 +55,11 @@ Result<LoadedItemInputs> loadItemInputs(const std::filesystem::path& project, co
         auto t = loadItemTexts(project, data, job);
         if (!t) return t.error();
         out.texts = std::move(*t);
+    }
+    if (needFactors) {
+        auto f = loadImportedAls(project, data);
+        if (!f) return f.error();
+        out.importedAls = std::move(*f);
     }
     return out;
 }

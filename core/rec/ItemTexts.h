@@ -18,15 +18,19 @@ namespace ss::rec {
 
 Result<ItemTextSet> loadItemTexts(const std::filesystem::path& project, const Dataset& data, const JobContext& job);
 
-// What the recommenders of one evaluation or benchmark read of the items, owned.
+// What the recommenders of one evaluation or benchmark read besides the interactions, owned.
 struct LoadedItemInputs {
     std::optional<ItemVectorSet> vectors;
     std::optional<ItemTextSet> texts;
-    ItemTextInputs view() const { return {vectors ? &*vectors : nullptr, texts ? &*texts : nullptr}; }
+    std::shared_ptr<const ImportedAlsFactors> importedAls;
+    ModelInputs view() const { return {vectors ? &*vectors : nullptr, texts ? &*texts : nullptr, importedAls}; }
 };
 
-// Loads the vectors when one of `recommenders` needs them (as `vectorOptions` say) and the texts when
-// one reads them.
+// The project's imported ALS factors laid onto `data`; null when none were imported.
+Result<std::shared_ptr<const ImportedAlsFactors>> loadImportedAls(const std::filesystem::path& project, const Dataset& data);
+
+// Loads the vectors when one of `recommenders` needs them (as `vectorOptions` say), the texts when
+// one reads them, and the imported factors when one serves them.
 Result<LoadedItemInputs> loadItemInputs(const std::filesystem::path& project, const Dataset& data,
                                         const std::vector<std::string>& recommenders, const RecommenderConfig& config,
                                         const ItemVectorOptions& vectorOptions, const JobContext& job);

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -55,6 +56,10 @@ struct FitContext {
     std::int64_t now = 0;      // reference time (the split's cut-off): recency and recent windows count back from it
     std::uint64_t seed = 42;   // every random choice a model makes derives from it
     int threads = 1;           // worker threads a model may use (results do not depend on it)
+    // Offline evaluation only: what the model must not have seen. A temporal split holds out every
+    // event at or after `heldOutFrom`; the other splits hold out pairs spread over time (unset).
+    bool evaluating = false;
+    std::optional<std::int64_t> heldOutFrom;
 };
 
 class Recommender {

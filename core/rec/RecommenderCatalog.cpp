@@ -24,6 +24,10 @@ const std::vector<RecommenderInfo>& recommenderCatalog() {
           {"als.alpha", "1", "Confidence growth: confidence = 1 + alpha × interaction weight."},
           {"als.solver", "cg", "cg (conjugate gradient, fast) or cholesky (exact solves)."},
           {"als.device", "auto", "Where it trains: auto (a CUDA GPU when present), cpu or cuda."}}},
+        {"als_imported", "ALS (imported factors)", "ALS (imported)",
+         "Customer and item factors trained on a cluster (cluster/als.py on Spark MLlib) and imported with import-results; "
+         "served and explained like ALS.",
+         false, false, true, false, false, {}, true},
         {"content", "Content (BERT)", "Content",
          "Items whose product text is closest in meaning to what the customer interacted with (sentence encoder).", true, false, true,
          false, false, {{"content.half_life_days", "30", "Older interactions count half as much every this many days (0: no decay)."}}},

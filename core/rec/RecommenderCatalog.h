@@ -29,12 +29,13 @@ struct RecommenderInfo {
     bool needsTorch;           // only in builds with LibTorch
     bool inDefaultComparison;  // evaluated when no recommenders are named
     std::vector<ParameterInfo> parameters;
+    bool needsImportedFactors = false;  // serves factors another engine trained (import-results --als)
 };
 
 const std::vector<RecommenderInfo>& recommenderCatalog();
 const RecommenderInfo* findRecommender(std::string_view name);
 std::vector<std::string> defaultComparison();  // "popularity", "itemknn", "als"
-std::string recommenderNames();                // "popularity, itemknn, als, content, content_words, twotower, hybrid"
+std::string recommenderNames();                // "popularity, itemknn, als, als_imported, content, ..."
 // The CLI's help: every recommender with its label and description, then its parameters with their
 // defaults and help.
 std::string describeRecommenders();

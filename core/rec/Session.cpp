@@ -70,7 +70,12 @@ Status RecommendationSession::train(const std::string& name, const RecommenderCo
         if (!t) return t.error();
         texts_ = std::move(*t);
     }
-    auto made = RecommenderFactory::create(name, config, {vectors_ ? &*vectors_ : nullptr, texts_ ? &*texts_ : nullptr});
+    if (RecommenderFactory::needsImportedFactors(name, config) && !importedAls_) {
+        auto f = loadImportedAls(path_, data_);
+        if (!f) return f.error();
+        importedAls_ = std::move(*f);
+    }
+    auto made = RecommenderFactory::create(name, config, {vectors_ ? &*vectors_ : nullptr, texts_ ? &*texts_ : nullptr, importedAls_});
     if (!made) return made.error();
     std::shared_ptr<Recommender> model = *made;
     cached_.erase(name);

@@ -105,6 +105,7 @@ private:
     std::int64_t now_ = 0;
     std::optional<ItemVectorSet> vectors_;
     std::optional<ItemTextSet> texts_;  // read when a word model first trains
+    std::shared_ptr<const ImportedAlsFactors> importedAls_;  // read when imported factors are first served
     std::unique_ptr<PopularityRecommender> fallback_;
     std::map<std::string, std::shared_ptr<Recommender>> models_;
     std::set<std::string> cached_;

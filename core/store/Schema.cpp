@@ -177,6 +177,19 @@ INSERT INTO item_text(rowid, title, description, category, brand)
   SELECT id, title, description, category, brand FROM items WHERE title IS NOT NULL OR description IS NOT NULL;
 )SQL";
 
+// Version 7: results computed by another engine (the cluster jobs in cluster/) and imported, each
+// kept with where it came from: ALS customer and item factors served as a recommender, cohort
+// matrices shown beside the ones computed here. One row per kind and name; a new import replaces it.
+constexpr const char* kVersion7 = R"SQL(
+CREATE TABLE imported_results(
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  payload BLOB NOT NULL,
+  PRIMARY KEY(kind, name));
+)SQL";
+
 // While a bulk load runs, the text index triggers give way to ones that only note which items
 // changed (a temporary table, emptied, not dropped, afterwards: dropping a table fails while any
 // statement of the connection is still reading); the index then catches up in two statements. Row by row, the index
@@ -224,6 +237,7 @@ const std::vector<std::vector<const char*>> kTablesByVersion = {
     {"user_properties", "segments", "segment_members", "activity_summary"},
     {"sentiment_classifiers", "sentiment_runs", "review_sentiment"},
     {"item_text"},
+    {"imported_results"},
 };
 
 Result<std::set<std::string>> tableNames(Database& db) {
@@ -315,7 +329,7 @@ Status Schema::migrate(Database& db) {
     if (*current < 0)
         return makeError(ErrorCode::InputData, "the project file is damaged: schema version " + std::to_string(*current), db.path().string());
     if (*current > kCurrentVersion) return newerVersion(*current, db.path().string());
-    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
     static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {
         Transaction tx(db);

@@ -1,12 +1,15 @@
 // `import-results` as a black box with the tiny Chinese BERT fixture: vectors made elsewhere from an
 // export's texts (here by `embed --jsonl`) fill the embedding cache so that `encode` finds every item
 // cached and encodes none; a folder of part files reads like one file; a bad record (unknown id,
-// wrong dimension) names its file, line and field and leaves the cache as it was.
+// wrong dimension) names its file, line and field and leaves the cache as it was. ALS factors made
+// elsewhere (`--als`, the folder cluster/als.py writes) are served by `recommend --recommender
+// als_imported` with the factors' own scores; a bad folder changes nothing.
 #include <QtTest>
 #include <QDir>
 #include <QJsonArray>
 
 #include "CliRunner.h"
+#include "../core/store/ProjectDump.h"
 
 namespace {
 
@@ -90,6 +93,60 @@ private slots:
         QVERIFY2(r.code != 0, qPrintable(describe(r)));
         QVERIFY2(QString::fromUtf8(r.err).contains(mentions), qPrintable(describe(r)));
         QCOMPARE(count(db, "SELECT count(*) FROM embeddings"), std::int64_t(0));  // the first, good record is not kept either
+    }
+
+    void alsFactorsAreServed_data() {
+        QTest::addColumn<bool>("damaged");
+        QTest::newRow("good") << false;
+        QTest::newRow("one short vector") << true;
+    }
+    void alsFactorsAreServed() {
+        QFETCH(bool, damaged);
+        QTemporaryDir dir;
+        const QString db = dir.filePath("p.shelfsense");
+        QVERIFY(QFile::copy(sample_, db));
+        // Factors for every exported customer and item: f(id) = (n mod 7, n mod 5, 1) / 10 for the n-th.
+        auto factorLines = [&](const QString& table, const QString& key) {
+            QFile in(dir_.filePath("export/" + table + ".jsonl"));
+            if (!in.open(QIODevice::ReadOnly)) return QByteArray();
+            QByteArray out;
+            int n = 0;
+            for (const QByteArray& line : in.readAll().split('\n')) {
+                if (line.isEmpty()) continue;
+                const QJsonValue id = QJsonDocument::fromJson(line).object().value(key);
+                const QJsonArray features{(n % 7) / 10.0, (n % 5) / 10.0, 0.1};
+                out += QJsonDocument(QJsonObject{{"id", id}, {"features", features}}).toJson(QJsonDocument::Compact) + "\n";
+                ++n;
+            }
+            return out;
+        };
+        QVERIFY(QDir(dir.path()).mkpath("als/users") && QDir(dir.path()).mkpath("als/items"));
+        write(dir, "als/model.json", R"({"recommender": "als", "engine": "spark-mllib", "factors": 3, "alpha": 1, "regularization": 0.01,
+                                        "regularization_scaled_by_pairs": true, "trained_until": 2000000000})");
+        QByteArray users = factorLines("users", "user");
+        QVERIFY(users.count('\n') > 10);
+        if (damaged) users += "{\"id\": \"late\", \"features\": [0.1, 0.2]}\n";
+        write(dir, "als/users/part-00000.json", users);
+        write(dir, "als/items/part-00000.json", factorLines("items", "item"));
+        const std::string before = sstest::dumpProject(db.toStdString());
+        const CliRun imported = cli({"import-results", "--db", db, "--als", dir.filePath("als"), "--json"});
+        if (damaged) {
+            QVERIFY2(imported.code != 0, qPrintable(describe(imported)));
+            QVERIFY2(QString::fromUtf8(imported.err).contains(QString("part-00000.json:%1: field 'features'").arg(users.count('\n'))),
+                     qPrintable(describe(imported)));
+            QVERIFY(sstest::dumpProject(db.toStdString()) == before);  // nothing kept, nothing changed
+            return;
+        }
+        QVERIFY2(imported.code == 0, qPrintable(describe(imported)));
+        QCOMPARE(jsonObject(imported).value("items_matched").toInt(), 36);
+        QCOMPARE(jsonObject(imported).value("items_unknown").toInt(), 0);
+        const QString user = QJsonDocument::fromJson(users.left(users.indexOf('\n'))).object().value("id").toString();
+        const CliRun served = cli({"recommend", "--db", db, "--user", user, "--recommender", "als_imported", "--k", "5", "--json", "--quiet"});
+        QVERIFY2(served.code == 0, qPrintable(describe(served)));
+        const QJsonArray results = jsonObject(served).value("results").toArray();
+        QCOMPARE(results.size(), 5);
+        // The first customer's factors are (0, 0, 0.1): every score is 0.1 × the item's third factor, 0.1.
+        for (const QJsonValue& r : results) QVERIFY(std::abs(r.toObject().value("score").toDouble() - 0.01) < 1e-6);
     }
 };
 

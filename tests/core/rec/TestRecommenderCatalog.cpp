@@ -61,9 +61,10 @@ private slots:
         QCOMPARE(RecommenderFactory::needsItemVectors(info->name, config),
                  info->needsItemVectors || (name == "hybrid" && findRecommender(config.hybrid.b)->needsItemVectors));
         QCOMPARE(RecommenderFactory::needsItemTexts(info->name, config), info->needsItemTexts);
+        QCOMPARE(RecommenderFactory::needsImportedFactors(info->name, config), info->needsImportedFactors);
         if (info->needsTorch && !TwoTowerRecommender::available()) QSKIP("this build has no LibTorch");
-        // Without vectors and texts, exactly the recommenders that need them refuse to be made.
-        const bool needs = RecommenderFactory::needsItemVectors(info->name, config) || info->needsItemTexts;
+        // Without vectors, texts and imported factors, exactly the recommenders that need them refuse to be made.
+        const bool needs = RecommenderFactory::needsItemVectors(info->name, config) || info->needsItemTexts || info->needsImportedFactors;
         QCOMPARE(RecommenderFactory::create(info->name, config, {}).ok(), !needs);
         ItemTextSet texts;
         texts.texts = std::make_shared<const std::vector<std::string>>(
@@ -86,7 +87,13 @@ private slots:
         small.twotower.device = "cpu";
         small.itemknn.device = "cpu";
         small.als.device = "cpu";
-        auto model = RecommenderFactory::create(info->name, small, {&vectors, &texts});
+        auto imported = std::make_shared<ImportedAlsFactors>();
+        imported->users = DenseMatrix(6, 2);
+        imported->users.data = {1, 0, 1, 0.1f, 0.2f, 1, 0, 1, 0.5f, 0.5f, 0.3f, 0.7f};
+        imported->items = DenseMatrix(5, 2);
+        imported->items.data = {1, 0, 0.9f, 0.2f, 0, 1, 0.1f, 0.8f, 0.4f, 0.4f};
+        imported->userKnown.assign(6, 1);
+        auto model = RecommenderFactory::create(info->name, small, {&vectors, &texts, imported});
         SS_VERIFY_OK(model);
         auto train = std::make_shared<const Interactions>(Interactions::build(data, {}, [](const Event&) { return true; }));
         SS_VERIFY_OK((*model)->fit(train, {.now = rectest::kT0 + 10 * rectest::kDay}, {}));
@@ -102,7 +109,7 @@ private slots:
             QVERIFY2(help.find(std::string("  ") + info.name + ": ") != std::string::npos, info.name);
             for (const auto& p : info.parameters) QVERIFY2(help.find(p.key) != std::string::npos, p.key);
         }
-        QCOMPARE(QString::fromStdString(recommenderNames()), QStringLiteral("popularity, itemknn, als, content, content_words, twotower, hybrid"));
+        QCOMPARE(QString::fromStdString(recommenderNames()), QStringLiteral("popularity, itemknn, als, als_imported, content, content_words, twotower, hybrid"));
         QCOMPARE(defaultComparison(), (std::vector<std::string>{"popularity", "itemknn", "als"}));
     }
 };

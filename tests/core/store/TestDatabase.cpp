@@ -49,7 +49,9 @@ void rawExec(const std::filesystem::path& p, const std::string& sql) {
 }  // namespace
 
 // What a version-5 project lacks: dropped to make one from a new project.
+// Back to version 5 from the current version: what versions 7 and 6 added, removed.
 constexpr const char* kUndoVersion6 =
+    "DROP TABLE imported_results;"
     "DROP TRIGGER item_text_insert; DROP TRIGGER item_text_update; DROP TRIGGER item_text_delete; DROP TABLE item_text;";
 
 class TestDatabase : public QObject {
@@ -131,18 +133,19 @@ private slots:
         QFETCH(bool, readOnly);
         QTemporaryDir dir;
         const auto path = file(dir, "future.shelfsense");
-        const std::string mark = "CREATE TABLE future_things(x); PRAGMA user_version=7; PRAGMA application_id=" + std::to_string(Schema::kApplicationId) + ";";
+        const std::string future = std::to_string(Schema::kCurrentVersion + 1);
+        const std::string mark = "CREATE TABLE future_things(x); PRAGMA user_version=" + future + "; PRAGMA application_id=" + std::to_string(Schema::kApplicationId) + ";";
         rawExec(path, mark.c_str());
         const std::string before = sstest::dumpProject(path);
         auto project = Project::open(path, readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
         QVERIFY(!project);
         QCOMPARE(project.error().code, ErrorCode::Unsupported);
-        QVERIFY2(project.error().message.find("7") != std::string::npos, project.error().message.c_str());
+        QVERIFY2(project.error().message.find(future) != std::string::npos, project.error().message.c_str());
         QVERIFY2(project.error().message.find("newer") != std::string::npos, project.error().message.c_str());
         QVERIFY(project.error().describe().find(path.string()) != std::string::npos);
         // Nothing was migrated or created.
         SS_COMPARE_STR(sstest::dumpProject(path), before);
-        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), "7");
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), future);
     }
 
     void version1ReviewsSurviveTheVersion2Step() {
@@ -240,6 +243,24 @@ private slots:
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM item_text"), "1");
         rawExec(path, "UPDATE items SET title = 'Drip coffee maker' WHERE id = 2;");
         SS_COMPARE_STR(rawText(path, "SELECT group_concat(rowid) FROM item_text WHERE item_text MATCH 'coffee'"), "1,2");
+    }
+
+    void version6ProjectGainsImportedResults() {
+        // A version-6 project with data keeps it and gains the table of results imported from a cluster.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v6.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+        }
+        rawExec(path, "DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
+        {
+            auto project = Project::open(path);
+            SS_VERIFY_OK(project);
+        }
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name='imported_results'"), "1");
+        SS_COMPARE_STR(rawText(path, "SELECT external_id || ':' || title FROM items"), "a:Kettle");
     }
 
     void olderUnmarkedProjectGetsTheMark() {

@@ -1,0 +1,231 @@
+#include "rec/ImportedFactors.h"
+
+#include <boost/json/serialize.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/JsonLines.h"
+#include "common/JsonParse.h"
+#include "rec/ModelState.h"
+#include "store/Project.h"
+
+namespace ss::rec {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr const char* kStateTag = "imported-als/1";
+constexpr const char* kName = "als";
+
+Error fieldError(const std::string& message, const std::string& where, const char* field) {
+    return makeError(ErrorCode::InputData, message, where + ": field '" + field + "'");
+}
+
+Result<double> nonNegative(const boost::json::object& o, const char* field, const std::string& where) {
+    const auto* v = o.if_contains(field);
+    if (!v || !v->is_number()) return fieldError("is missing or not a number", where, field);
+    const double x = v->to_number<double>();
+    if (!std::isfinite(x) || x < 0) return fieldError("must be a finite number >= 0", where, field);
+    return x;
+}
+
+// One side's factor rows (users/ or items/), every id once, every vector `dim` finite floats.
+Status readRows(const fs::path& folder, std::size_t dim, std::vector<std::string>& ids, DenseMatrix& matrix) {
+    auto files = jsonlines::files(folder);
+    if (!files) return files.error();
+    std::unordered_map<std::string, std::string> seen;  // id → where
+    std::vector<float> values;
+    SS_TRY(jsonlines::forEach(*files, [&](const boost::json::object& record, const std::string& where) -> Status {
+        auto id = jsonlines::idText(record, "id", where);
+        if (!id) return id.error();
+        if (auto [it, inserted] = seen.emplace(*id, where); !inserted)
+            return fieldError("'" + *id + "' appears twice (also at " + it->second + ")", where, "id");
+        auto features = jsonlines::floatVector(record, "features", dim, where);
+        if (!features) return features.error();
+        ids.push_back(std::move(*id));
+        values.insert(values.end(), features->begin(), features->end());
+        return {};
+    }));
+    if (ids.empty()) return makeError(ErrorCode::InputData, "holds no factor rows", folder.string());
+    matrix.rows = static_cast<int>(ids.size());
+    matrix.cols = static_cast<int>(dim);
+    matrix.data = std::move(values);
+    return {};
+}
+
+Result<bool> hasTable(Database& db) {
+    auto n = db.queryInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='imported_results'");
+    if (!n) return n.error();
+    return *n > 0;
+}
+
+}  // namespace
+
+Status ImportedFactors::readSource(const std::string& text, const std::string& where) {
+    boost::system::error_code ec;
+    const auto parsed = parseJson(text, ec);
+    if (ec || !parsed.is_object()) return makeError(ErrorCode::InputData, "not a JSON object", where);
+    const auto& o = parsed.as_object();
+    const auto* recommender = o.if_contains("recommender");
+    if (!recommender || !recommender->is_string() || recommender->as_string() != "als")
+        return fieldError("must be \"als\": these are not ALS factors", where, "recommender");
+    const auto* f = o.if_contains("factors");
+    if (!f || !f->is_int64() || f->as_int64() < 1 || f->as_int64() > 4096) return fieldError("must be a whole number from 1 to 4096", where, "factors");
+    factors = static_cast<int>(f->as_int64());
+    auto a = nonNegative(o, "alpha", where);
+    if (!a) return a.error();
+    alpha = *a;
+    auto r = nonNegative(o, "regularization", where);
+    if (!r) return r.error();
+    regularization = *r;
+    if (const auto* scaled = o.if_contains("regularization_scaled_by_pairs")) {
+        if (!scaled->is_bool()) return fieldError("must be true or false", where, "regularization_scaled_by_pairs");
+        regularizationScaledByPairs = scaled->as_bool();
+    }
+    trainedUntil.reset();
+    if (const auto* until = o.if_contains("trained_until"); until && !until->is_null()) {
+        if (!until->is_int64()) return fieldError("must be unix seconds (a whole number)", where, "trained_until");
+        trainedUntil = until->as_int64();
+    }
+    engine = "unknown";
+    if (const auto* e = o.if_contains("engine"); e && e->is_string()) engine = std::string(e->as_string());
+    weights.clear();
+    if (const auto* w = o.if_contains("weights"); w && w->is_object()) {
+        for (const auto& [name, value] : w->as_object()) {
+            if (!value.is_number()) return fieldError("must map behaviours to numbers", where, "weights");
+            std::ostringstream one;
+            one << value.to_number<double>();
+            weights += (weights.empty() ? "" : ",") + std::string(name) + "=" + one.str();
+        }
+    }
+    source = text;
+    return {};
+}
+
+Result<ImportedFactors> ImportedFactors::readFolder(const fs::path& folder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) return makeError(ErrorCode::Io, "not a folder (the --out of cluster/als.py)", folder.string());
+    const fs::path modelJson = folder / "model.json";
+    std::ifstream in(modelJson, std::ios::binary);
+    if (!in) return makeError(ErrorCode::Io, "cannot read model.json (the parameters cluster/als.py writes)", modelJson.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    ImportedFactors out;
+    SS_TRY(out.readSource(text.str(), modelJson.string()));
+    SS_TRY(readRows(folder / "users", static_cast<std::size_t>(out.factors), out.userIds, out.users));
+    SS_TRY(readRows(folder / "items", static_cast<std::size_t>(out.factors), out.itemIds, out.items));
+    return out;
+}
+
+Result<ImportedFactorsMatch> ImportedFactors::match(const fs::path& project) const {
+    auto p = Project::open(project, Database::Mode::ReadOnly);
+    if (!p) return p.error();
+    auto count = [&](const char* table, const std::vector<std::string>& ids, std::int64_t& matched, std::int64_t& unknown) -> Status {
+        auto stmt = (*p)->db().prepare(std::string("SELECT external_id FROM ") + table);
+        if (!stmt) return stmt.error();
+        std::unordered_set<std::string> known;
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) return row.error();
+            if (!*row) break;
+            known.insert(stmt->columnText(0));
+        }
+        for (const auto& id : ids) ++(known.count(id) ? matched : unknown);
+        return {};
+    };
+    ImportedFactorsMatch m;
+    SS_TRY(count("users", userIds, m.usersMatched, m.usersUnknown));
+    SS_TRY(count("items", itemIds, m.itemsMatched, m.itemsUnknown));
+    if (m.usersMatched == 0 || m.itemsMatched == 0)
+        return makeError(ErrorCode::InputData,
+                         "none of the " + std::to_string(m.usersMatched == 0 ? userIds.size() : itemIds.size()) +
+                             (m.usersMatched == 0 ? " customers" : " items") +
+                             " of the factors is in this project: were they trained on another shop's export?",
+                         project.string());
+    return m;
+}
+
+Status ImportedFactors::store(const fs::path& project) {
+    ModelState state(kStateTag);
+    state.write(userIds);
+    state.write(users);
+    state.write(itemIds);
+    state.write(items);
+    imported = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    auto p = Project::openExisting(project);
+    if (!p) return p.error();
+    Database& db = (*p)->db();
+    Transaction tx(db);
+    SS_TRY(tx.begun());
+    auto put = db.prepare("INSERT OR REPLACE INTO imported_results(kind, name, source, created, payload) VALUES(?1, ?2, ?3, ?4, ?5)");
+    if (!put) return put.error();
+    put->bind(1, kKind).bind(2, kName).bind(3, source).bind(4, imported).bind(5, std::span<const std::byte>(state.bytes()));
+    SS_TRY(put->run());
+    return tx.commit();
+}
+
+Result<std::optional<ImportedFactors>> ImportedFactors::load(const fs::path& project) {
+    auto p = Project::open(project, Database::Mode::ReadOnly);
+    if (!p) return p.error();
+    Database& db = (*p)->db();
+    auto table = hasTable(db);  // a project not yet upgraded (opened read-only) has none
+    if (!table) return table.error();
+    if (!*table) return std::optional<ImportedFactors>();
+    auto stmt = db.prepare("SELECT source, created, payload FROM imported_results WHERE kind=?1 AND name=?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, kKind).bind(2, kName);
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<ImportedFactors>();
+    ImportedFactors out;
+    const std::string where = project.string() + ": imported ALS factors";
+    SS_TRY(out.readSource(stmt->columnText(0), where));
+    out.imported = stmt->columnInt(1);
+    const auto blob = stmt->columnBlob(2);
+    ModelState state(kStateTag, blob);
+    if (!state.read(out.userIds) || !state.read(out.users) || !state.read(out.itemIds) || !state.read(out.items) || !state.atEnd() ||
+        out.users.rows != static_cast<int>(out.userIds.size()) || out.items.rows != static_cast<int>(out.itemIds.size()) ||
+        out.users.cols != out.factors || out.items.cols != out.factors)
+        return makeError(ErrorCode::InputData, "the kept factors are damaged; import them again", where);
+    return std::optional<ImportedFactors>(std::move(out));
+}
+
+std::shared_ptr<const ImportedAlsFactors> ImportedFactors::onto(const Dataset& data) const {
+    auto out = std::make_shared<ImportedAlsFactors>();
+    const int f = factors;
+    out->users = DenseMatrix(static_cast<int>(data.userCount()), f);
+    out->items = DenseMatrix(static_cast<int>(data.itemCount()), f);
+    out->userKnown.assign(data.userCount(), 0);
+    for (std::size_t r = 0; r < userIds.size(); ++r) {
+        const auto u = data.userByExternalId(userIds[r]);
+        if (!u) {
+            ++out->unknownUsers;
+            continue;
+        }
+        std::copy(users.row(static_cast<int>(r)), users.row(static_cast<int>(r)) + f, out->users.row(*u));
+        out->userKnown[static_cast<std::size_t>(*u)] = 1;
+    }
+    for (std::size_t r = 0; r < itemIds.size(); ++r) {
+        const auto i = data.itemByExternalId(itemIds[r]);
+        if (!i) {
+            ++out->unknownItems;
+            continue;
+        }
+        std::copy(items.row(static_cast<int>(r)), items.row(static_cast<int>(r)) + f, out->items.row(*i));
+        ++out->itemsKnown;
+    }
+    out->engine = engine;
+    out->alpha = alpha;
+    out->regularization = regularization;
+    out->regularizationScaledByPairs = regularizationScaledByPairs;
+    out->trainedUntil = trainedUntil;
+    out->weights = weights;
+    out->imported = imported;
+    return out;
+}
+
+}  // namespace ss::rec
