@@ -12,7 +12,10 @@
   runs to the period of the data's last event, zero counts included.
 
 The result has one row per cell, in the long format of `shelfsense-cli cohorts --csv`: cohort (the
-local date its period starts), size, column, count, complete.
+local date its period starts), size, column, count, complete. Beside it, FILE.json states what was
+computed (the definition in ShelfSense's JSON form, the data's last event, the customers in any
+cohort); `shelfsense-cli import-results --db F --cohorts FILE` keeps both in the project, where the
+Cohorts screen and `shelfsense-cli cohorts --stored NAME` show the matrix.
 
 usage: spark-submit cluster/cohorts.py --export DIR --out FILE.csv [--period day|week|month]
            [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event any|BEHAVIOUR]
@@ -119,6 +122,23 @@ def read_events(spark, export_dir):
     return events.selectExpr("CAST(user AS STRING) AS user", "behaviour", "CAST(ts AS BIGINT) AS ts"), manifest(export_dir).get("timezone", "UTC")
 
 
+def write_result(spark, cells, out, period, mode, cohort_type, cohort_event, return_events, zone):
+    """The cells as CSV at `out` (as the CLI writes them) and, at out + ".json", what they are: the
+    definition in CohortDefinition's JSON form, the data's end and the customers in any cohort (from
+    the temporary views cohort_cells() left)."""
+    import json
+    frame = cells.toPandas()
+    frame["complete"] = frame["complete"].map({True: "true", False: "false"})
+    frame.to_csv(out, index=False)
+    facts = spark.sql("SELECT (SELECT max(ts) FROM ss_local) AS data_end, (SELECT count(DISTINCT user) FROM ss_entries) AS customers").first()
+    definition = {"cohort_type": cohort_type, "cohort_event": cohort_event or "any", "return_events": list(return_events or []),
+                  "period": period, "window": "calendar", "brackets": [], "counting": mode, "rate_base": "cohort",
+                  "mean": "weighted", "time_zone": zone}
+    with open(out + ".json", "w", encoding="utf-8") as f:
+        json.dump({"engine": "spark-sql", "job": "cluster/cohorts.py", "spark": spark.version, "definition": definition,
+                   "data_end": int(facts.data_end), "customers": int(facts.customers)}, f, indent=1)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--export", required=True)
@@ -134,12 +154,10 @@ def main():
     spark = SparkSession.builder.appName("shelfsense-cohorts").getOrCreate()
     try:
         events, zone = read_events(spark, args.export)
-        cells = cohort_cells(spark, events, args.period, args.mode, args.cohort_type,
-                             None if args.cohort_event == "any" else args.cohort_event,
-                             [] if args.return_event == "any" else args.return_event.split(","), args.timezone or zone)
-        frame = cells.toPandas()
-        frame["complete"] = frame["complete"].map({True: "true", False: "false"})  # as the CLI writes it
-        frame.to_csv(args.out, index=False)
+        cohort_event = None if args.cohort_event == "any" else args.cohort_event
+        return_events = [] if args.return_event == "any" else args.return_event.split(",")
+        cells = cohort_cells(spark, events, args.period, args.mode, args.cohort_type, cohort_event, return_events, args.timezone or zone)
+        write_result(spark, cells, args.out, args.period, args.mode, args.cohort_type, cohort_event, return_events, args.timezone or zone)
     finally:
         spark.stop()
 

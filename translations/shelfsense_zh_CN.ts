@@ -1656,154 +1656,159 @@
 <context>
     <name>ss::ui::CohortsScreen</name>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="77"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="78"/>
         <source>Retention table</source>
         <translation>留存表</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="79"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="80"/>
         <source>Retention curves</source>
         <translation>留存曲线</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="87"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="88"/>
         <source>Still active (survival)</source>
         <translation>仍活跃（生存分析）</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="89"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="90"/>
         <source>Lifetime value</source>
         <translation>生命周期价值</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="91"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="92"/>
         <source>Compare groups</source>
         <translation>比较分组</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="95"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="120"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="94"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="98"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="124"/>
         <source>No project open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="98"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="101"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="99"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="102"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="123"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="127"/>
         <source>Reading the project&apos;s events…</source>
         <translation>正在读取项目事件…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="141"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="145"/>
         <source>Loading events for cohorts</source>
         <translation>为同期群加载事件</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="144"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="148"/>
         <source>Could not read the project: %1</source>
         <translation>无法读取项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="178"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="182"/>
         <source>Counting cohorts…</source>
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="216"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="220"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="253"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="257"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="287"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="291"/>
         <source>Show the customers…</source>
         <translation>查看这些顾客…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="288"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="292"/>
         <source>Save them as a segment…</source>
         <translation>将他们保存为细分…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="294"/>
         <source>Save as segment</source>
         <translation>保存为细分</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="290"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="294"/>
         <source>Segment name:</source>
         <translation>细分名称：</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="350"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="339"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="354"/>
         <source>Finding the customers of a cell</source>
         <translation>查找单元格中的顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="335"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="339"/>
         <source>cohort %1, %2</source>
         <translation>同期群 %1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="347"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="351"/>
         <source>cohort %1, %2: %3</source>
         <translation>同期群 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="357"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="361"/>
         <source>Saving segment %1</source>
         <translation>正在保存细分 %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="359"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="363"/>
         <source>Could not save the segment: %1</source>
         <translation>无法保存细分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="362"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="366"/>
         <source>Saved segment “%1” with %2 customers.</source>
         <translation>已保存细分“%1”，共 %2 位顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="374"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="378"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="378"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="382"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="379"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="383"/>
         <source>Images (*.png *.svg)</source>
         <translation>图片 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="380"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="384"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="380"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="384"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="383"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="387"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2423,6 +2428,44 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/data/ImportWizard.cpp" line="212"/>
         <source>Import data</source>
         <translation>导入数据</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::ImportedCohortsPanel</name>
+    <message>
+        <location filename="../ui/cohorts/ImportedCohortsPanel.cpp" line="22"/>
+        <source>Imported matrix:</source>
+        <translation>导入的矩阵：</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/ImportedCohortsPanel.cpp" line="52"/>
+        <source>No project open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/ImportedCohortsPanel.cpp" line="55"/>
+        <source>Reading imported results…</source>
+        <translation>正在读取导入的结果…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/ImportedCohortsPanel.cpp" line="60"/>
+        <source>Reading imported cohort matrices</source>
+        <translation>读取导入的同期群矩阵</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/ImportedCohortsPanel.cpp" line="63"/>
+        <source>Could not read the imported results: %1</source>
+        <translation>无法读取导入的结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/ImportedCohortsPanel.cpp" line="69"/>
+        <source>No imported cohort matrices. Compute one on a cluster with cluster/cohorts.py and bring it in with: shelfsense-cli import-results --db PROJECT --cohorts FILE</source>
+        <translation>没有导入的同期群矩阵。可在集群上用 cluster/cohorts.py 计算，再用以下命令导入：shelfsense-cli import-results --db PROJECT --cohorts FILE</translation>
+    </message>
+    <message>
+        <location filename="../ui/cohorts/ImportedCohortsPanel.cpp" line="86"/>
+        <source>Computed by %1 outside ShelfSense and imported %2. %3 Rates and intervals are derived here as for the project&apos;s own matrices; purchases and revenue per customer were not computed.</source>
+        <translation>由 %1 在 ShelfSense 之外计算，导入于 %2。%3 留存率和区间在此按项目自身矩阵的方法推导；未计算每位顾客的购买次数和收入。</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,10 @@
 #include "Output.h"
 #include "cohorts/CohortEngine.h"
 #include "cohorts/CustomerGroups.h"
+#include "cohorts/ImportedCohorts.h"
 #include "cohorts/Segments.h"
 #include "common/Numbers.h"
+#include "common/TimeUtil.h"
 
 namespace ss::cli {
 namespace {
@@ -174,15 +176,56 @@ Status runMembers(AnalysisInput& input, const CohortDefinition& definition, cons
     return {};
 }
 
+// --list-stored, --stored NAME: matrices imported from another engine (import-results --cohorts).
+Status runStored(const std::string& db, const ArgParser& parser) {
+    if (parser.flag("list-stored")) {
+        auto all = ImportedCohorts::list(db);
+        if (!all) return all.error();
+        boost::json::array out;
+        for (const auto& m : *all) {
+            if (parser.flag("json")) {
+                out.push_back(boost::json::object{{"name", m.name}, {"engine", m.engine}, {"imported", isoDateTime(m.imported)},
+                                                  {"definition", m.matrix.definition.describe()}, {"cohorts", m.matrix.rows.size()},
+                                                  {"customers", m.matrix.customers}});
+            } else {
+                std::printf("%-20s %-10s imported %s: %s (%zu cohorts)\n", m.name.c_str(), m.engine.c_str(), isoDateTime(m.imported).c_str(),
+                            m.matrix.definition.describe().c_str(), m.matrix.rows.size());
+            }
+        }
+        if (parser.flag("json")) printJson(boost::json::object{{"stored", std::move(out)}});
+        else if (all->empty()) std::printf("no stored cohort matrices (import-results --cohorts FILE brings one in)\n");
+        return {};
+    }
+    const std::string name = *parser.value("stored");
+    auto stored = ImportedCohorts::load(db, name);
+    if (!stored) return stored.error();
+    if (!*stored) return makeError(ErrorCode::Usage, "no stored cohort matrix named '" + name + "' (cohorts --list-stored lists them)", "stored");
+    const auto& m = (*stored)->matrix;
+    if (parser.flag("json")) {
+        auto json = m.toJson();
+        json["stored"] = boost::json::object{{"name", (*stored)->name}, {"engine", (*stored)->engine},
+                                             {"imported", isoDateTime((*stored)->imported)}, {"source", (*stored)->source}};
+        printJson(json);
+    } else if (parser.flag("csv")) {
+        std::cout << m.toCsv();
+    } else {
+        std::printf("Stored '%s', computed by %s, imported %s.\n", (*stored)->name.c_str(), (*stored)->engine.c_str(),
+                    isoDateTime((*stored)->imported).c_str());
+        printTable(m);
+    }
+    return {};
+}
+
 }  // namespace
 
 Status runCohorts(const std::vector<std::string>& args) {
     ArgParser parser({"db", "period", "mode", "cohort-type", "cohort-event", "return-event", "window", "brackets", "rate-base",
-                      "mean", "timezone", "segment-by", "segment", "compare", "members", "save-segment"},
-                     {"json", "csv", "quiet", "replace"});
+                      "mean", "timezone", "segment-by", "segment", "compare", "members", "save-segment", "stored"},
+                     {"json", "csv", "quiet", "replace", "list-stored"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
+    if (parser.flag("list-stored") || parser.value("stored")) return runStored(*db, parser);
     auto definition = definitionFrom(parser);
     if (!definition) return definition.error();
     if ((parser.value("segment") || parser.value("compare")) && !parser.value("segment-by"))

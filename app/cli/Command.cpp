@@ -20,7 +20,7 @@ const std::vector<Command>& commands() {
             {"stats", "stats --db F [--json]", runStats},
             {"tokenize", "tokenize [--model DIR] [--max-length N] [--json] TEXT...", runTokenize},
             {"metrics", "metrics --truth CSV --pred CSV --k K [--convention recommenders|recbole] [--json]", runMetrics},
-            {"cohorts", "cohorts --db F [--period day|week|month] [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event first-any|first-purchase|TYPE] [--return-event any|TYPE[,TYPE]] [--window calendar|rolling|brackets] [--brackets 1-3,4-7,...] [--rate-base cohort|previous] [--mean weighted|simple] [--timezone TZ] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME|recommended-by:RUN (--segment VALUE | --compare A,B)] [--members DATE:N [--save-segment NAME [--replace]]] [--json|--csv]", runCohorts},
+            {"cohorts", "cohorts --db F [--period day|week|month] [--mode on|on-or-after] [--cohort-type first-time|recurring] [--cohort-event first-any|first-purchase|TYPE] [--return-event any|TYPE[,TYPE]] [--window calendar|rolling|brackets] [--brackets 1-3,4-7,...] [--rate-base cohort|previous] [--mean weighted|simple] [--timezone TZ] [--segment-by segment|acquisition-category|first-order-value|first-review-sentiment|property:NAME|recommended-by:RUN (--segment VALUE | --compare A,B)] [--members DATE:N [--save-segment NAME [--replace]]] [--list-stored | --stored NAME] [--json|--csv]", runCohorts},
             {"segments", "segments --db F (list | save NAME (--customers FILE | --property NAME=VALUE) [--description TEXT] [--replace] | export NAME | delete NAME) [--json]", runSegments},
             {"model", "model (status | install FOLDER|WHEEL|ZIP) [--json]", runModel},
             {"models", "models (list [--db F] | add FOLDER|WHEEL|ZIP | verify NAME|FOLDER | remove NAME) [--json]", runModels},
@@ -44,7 +44,7 @@ const std::vector<Command>& modelCommands() {
     static const std::vector<Command> all = {
         {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", nullptr},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", nullptr},
-        {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR) [--json]", nullptr},
+        {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR | --cohorts FILE [--name NAME]) [--json]", nullptr},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", nullptr},
         {"search", "search --db F (--query TEXT ... | --input FILE) [--mode hybrid|lexical|semantic] [--semantic-weight W] [--k K] [--model DIR] [--json]", nullptr},
         {"evaluate", kEvaluate, nullptr},
@@ -55,7 +55,7 @@ const std::vector<Command>& modelCommands() {
     static const std::vector<Command> all = {
         {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", runEmbed},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", runEncode},
-        {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR) [--json]", runImportResults},
+        {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR | --cohorts FILE [--name NAME]) [--json]", runImportResults},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", runSimilar},
         {"search", "search --db F (--query TEXT ... | --input FILE) [--mode hybrid|lexical|semantic] [--semantic-weight W] [--k K] [--model DIR] [--json]", runSearch},
         {"evaluate", kEvaluate, runEvaluate},

@@ -7,6 +7,7 @@
 #include "EncoderOptionsArgs.h"
 #include "ModelDir.h"
 #include "Output.h"
+#include "cohorts/ImportedCohorts.h"
 #include "common/TimeUtil.h"
 #include "embed/TextEncoder.h"
 #include "embed/VectorImport.h"
@@ -41,19 +42,42 @@ Status importAls(const std::string& db, const std::string& folder, bool json) {
     return {};
 }
 
+// --cohorts FILE: a retention matrix cluster/cohorts.py computed, kept under a name.
+Status importCohorts(const std::string& db, const std::string& file, const std::string& name, bool json) {
+    auto imported = ImportedCohorts::readFile(file, name);
+    if (!imported) return imported.error();
+    SS_TRY(ImportedCohorts::store(db, *imported));
+    const auto& m = imported->matrix;
+    std::size_t cells = 0;
+    for (const auto& row : m.rows) cells += row.cells.size();
+    if (json) {
+        printJson(boost::json::object{{"name", imported->name}, {"engine", imported->engine}, {"definition", m.definition.describe()},
+                                      {"cohorts", m.rows.size()}, {"cells", cells}, {"customers", m.customers}});
+    } else {
+        std::printf("cohort matrix '%s' from %s: %zu cohorts, %zu cells. %s\nshown by cohorts --stored %s and in the Cohorts screen\n",
+                    imported->name.c_str(), imported->engine.c_str(), m.rows.size(), cells, m.definition.describe().c_str(),
+                    imported->name.c_str());
+    }
+    return {};
+}
+
 }  // namespace
 
 // import-results --db F --vectors PATH --target items|reviews: vectors computed elsewhere (the
 // cluster's encode job) into the project's embedding cache, under the model that made them;
-// import-results --db F --als DIR: ALS factors trained on the cluster, kept as a recommender.
+// import-results --db F --als DIR: ALS factors trained on the cluster, kept as a recommender;
+// import-results --db F --cohorts FILE [--name N]: a cohort matrix from the cluster, kept as a stored result.
 Status runImportResults(const std::vector<std::string>& args) {
-    ArgParser parser(withEncoderOptions({"db", "vectors", "target", "model", "als"}), {"json", "quiet"});
+    ArgParser parser(withEncoderOptions({"db", "vectors", "target", "model", "als", "cohorts", "name"}), {"json", "quiet"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
     if (!db) return db.error();
     const auto als = parser.value("als");
-    if (als && parser.value("vectors")) return makeError(ErrorCode::Usage, "give either --vectors or --als, not both", "als");
+    const auto cohorts = parser.value("cohorts");
+    if (int(bool(als)) + int(bool(cohorts)) + int(bool(parser.value("vectors"))) > 1)
+        return makeError(ErrorCode::Usage, "give one of --vectors, --als and --cohorts");
     if (als) return importAls(*db, *als, parser.flag("json"));
+    if (cohorts) return importCohorts(*db, *cohorts, parser.value("name").value_or(""), parser.flag("json"));
     auto vectors = parser.required("vectors");
     if (!vectors) return makeError(ErrorCode::Usage, "import-results needs --vectors FILE|DIR or --als DIR", "vectors");
     const std::string targetName = parser.value("target").value_or("items");

@@ -14,8 +14,6 @@
 namespace ss {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // Counts gathered for one cohort row before rates are derived.
 struct RowTally {
     std::int64_t size = 0;
@@ -226,7 +224,6 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
     const std::int64_t end = log.lastEvent();
     const std::int64_t endLocal = zone.toLocal(end);
     const std::int64_t lastIndex = calendar.indexOf(end);
-    std::size_t widest = 0;
     for (auto& [p, t] : tallies) {
         CohortRow row;
         row.start = calendar.startUtc(p);
@@ -255,61 +252,19 @@ Result<CohortMatrix> CohortEngine::compute(const ActivityLog& log, const CohortD
             return false;
         };
         double purchases = 0, revenue = 0;
-        std::int64_t previous = t.size;
         for (std::size_t col = 0; col < width; ++col) {
             CohortCell cell;
             cell.count = col == 0 ? t.size : (col < t.returned.size() ? t.returned[col] : 0);
-            cell.base = d.base == RateBase::CohortSize ? t.size : previous;
-            cell.rate = cell.base > 0 ? static_cast<double>(cell.count) / static_cast<double>(cell.base) : kNaN;
-            wilsonInterval(cell.count, cell.base, cell.low, cell.high);
             cell.complete = completeAt(col);
             if (col < t.purchases.size()) purchases += t.purchases[col];
             if (col < t.revenue.size()) revenue += t.revenue[col];
             cell.purchasesPerCustomer = purchases / static_cast<double>(t.size);
             cell.revenuePerCustomer = revenue / static_cast<double>(t.size);
-            previous = cell.count;
             row.cells.push_back(cell);
         }
-        widest = std::max(widest, width);
         m.rows.push_back(std::move(row));
     }
-    for (std::size_t col = 0; col < widest; ++col) {
-        m.periodLabels.push_back(d.periodLabel(col));
-        CohortCell mean;
-        double rateSum = 0, purchaseSum = 0, revenueSum = 0, simplePurchases = 0, simpleRevenue = 0;
-        std::int64_t sizes = 0, rowsUsed = 0, rated = 0;
-        for (const auto& row : m.rows) {
-            if (col >= row.cells.size() || !row.cells[col].complete) continue;
-            const auto& cell = row.cells[col];
-            mean.count += cell.count;
-            mean.base += cell.base;
-            if (!std::isnan(cell.rate)) {
-                rateSum += cell.rate;
-                ++rated;
-            }
-            purchaseSum += cell.purchasesPerCustomer * static_cast<double>(row.size);
-            revenueSum += cell.revenuePerCustomer * static_cast<double>(row.size);
-            simplePurchases += cell.purchasesPerCustomer;
-            simpleRevenue += cell.revenuePerCustomer;
-            sizes += row.size;
-            ++rowsUsed;
-        }
-        mean.complete = rowsUsed > 0;
-        if (rowsUsed == 0) {
-            mean.rate = mean.low = mean.high = mean.purchasesPerCustomer = mean.revenuePerCustomer = kNaN;
-        } else if (d.mean == MeanKind::Weighted) {
-            mean.rate = mean.base > 0 ? static_cast<double>(mean.count) / static_cast<double>(mean.base) : kNaN;
-            wilsonInterval(mean.count, mean.base, mean.low, mean.high);
-            mean.purchasesPerCustomer = purchaseSum / static_cast<double>(sizes);
-            mean.revenuePerCustomer = revenueSum / static_cast<double>(sizes);
-        } else {
-            mean.rate = rated > 0 ? rateSum / static_cast<double>(rated) : kNaN;
-            mean.low = mean.high = kNaN;
-            mean.purchasesPerCustomer = simplePurchases / static_cast<double>(rowsUsed);
-            mean.revenuePerCustomer = simpleRevenue / static_cast<double>(rowsUsed);
-        }
-        m.mean.push_back(mean);
-    }
+    m.finish();
     job.report(1.0, stages::kCountingCohorts);
     return m;
 }

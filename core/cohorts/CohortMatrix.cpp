@@ -76,6 +76,60 @@ std::string csvNumber(double x) {
 
 }  // namespace
 
+void CohortMatrix::finish() {
+    const CohortDefinition& d = definition;
+    std::size_t widest = 0;
+    for (auto& row : rows) {
+        std::int64_t previous = row.size;
+        for (auto& cell : row.cells) {
+            cell.base = d.base == RateBase::CohortSize ? row.size : previous;
+            cell.rate = cell.base > 0 ? static_cast<double>(cell.count) / static_cast<double>(cell.base) : kNaN;
+            wilsonInterval(cell.count, cell.base, cell.low, cell.high);
+            previous = cell.count;
+        }
+        widest = std::max(widest, row.cells.size());
+    }
+    periodLabels.clear();
+    mean.clear();
+    for (std::size_t col = 0; col < widest; ++col) {
+        periodLabels.push_back(d.periodLabel(col));
+        CohortCell m;
+        double rateSum = 0, purchaseSum = 0, revenueSum = 0, simplePurchases = 0, simpleRevenue = 0;
+        std::int64_t sizes = 0, rowsUsed = 0, rated = 0;
+        for (const auto& row : rows) {
+            if (col >= row.cells.size() || !row.cells[col].complete) continue;
+            const auto& cell = row.cells[col];
+            m.count += cell.count;
+            m.base += cell.base;
+            if (!std::isnan(cell.rate)) {
+                rateSum += cell.rate;
+                ++rated;
+            }
+            purchaseSum += cell.purchasesPerCustomer * static_cast<double>(row.size);
+            revenueSum += cell.revenuePerCustomer * static_cast<double>(row.size);
+            simplePurchases += cell.purchasesPerCustomer;
+            simpleRevenue += cell.revenuePerCustomer;
+            sizes += row.size;
+            ++rowsUsed;
+        }
+        m.complete = rowsUsed > 0;
+        if (rowsUsed == 0) {
+            m.rate = m.low = m.high = m.purchasesPerCustomer = m.revenuePerCustomer = kNaN;
+        } else if (d.mean == MeanKind::Weighted) {
+            m.rate = m.base > 0 ? static_cast<double>(m.count) / static_cast<double>(m.base) : kNaN;
+            wilsonInterval(m.count, m.base, m.low, m.high);
+            m.purchasesPerCustomer = purchaseSum / static_cast<double>(sizes);
+            m.revenuePerCustomer = revenueSum / static_cast<double>(sizes);
+        } else {
+            m.rate = rated > 0 ? rateSum / static_cast<double>(rated) : kNaN;
+            m.low = m.high = kNaN;
+            m.purchasesPerCustomer = simplePurchases / static_cast<double>(rowsUsed);
+            m.revenuePerCustomer = simpleRevenue / static_cast<double>(rowsUsed);
+        }
+        mean.push_back(m);
+    }
+}
+
 void wilsonInterval(std::int64_t k, std::int64_t n, double& low, double& high) {
     if (n <= 0 || k < 0 || k > n) {
         low = high = kNaN;

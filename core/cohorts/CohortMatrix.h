@@ -43,6 +43,11 @@ struct CohortMatrix {
     std::vector<CohortRow> rows;            // oldest cohort first
     std::vector<CohortCell> mean;           // over complete cells only
 
+    // From each row's size and each cell's count, completeness, purchases and revenue: every cell's
+    // base (by the definition's rate base), rate and Wilson interval, the column labels and the mean
+    // row (complete cells only). The engine and imported matrices both end with it.
+    void finish();
+
     boost::json::object toJson() const;
     static Result<CohortMatrix> fromJson(const boost::json::value& json);
     // One line per cohort and period: cohort,size,period,count,base,rate,ci_low,ci_high,complete,...

@@ -2,7 +2,6 @@
 
 #include <boost/json/serialize.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include "common/JsonLines.h"
 #include "common/JsonParse.h"
 #include "rec/ModelState.h"
+#include "store/ImportedResults.h"
 #include "store/Project.h"
 
 namespace ss::rec {
@@ -55,12 +55,6 @@ Status readRows(const fs::path& folder, std::size_t dim, std::vector<std::string
     matrix.cols = static_cast<int>(dim);
     matrix.data = std::move(values);
     return {};
-}
-
-Result<bool> hasTable(Database& db) {
-    auto n = db.queryInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='imported_results'");
-    if (!n) return n.error();
-    return *n > 0;
 }
 
 }  // namespace
@@ -155,24 +149,17 @@ Status ImportedFactors::store(const fs::path& project) {
     state.write(users);
     state.write(itemIds);
     state.write(items);
-    imported = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    auto p = Project::openExisting(project);
-    if (!p) return p.error();
-    Database& db = (*p)->db();
-    Transaction tx(db);
-    SS_TRY(tx.begun());
-    auto put = db.prepare("INSERT OR REPLACE INTO imported_results(kind, name, source, created, payload) VALUES(?1, ?2, ?3, ?4, ?5)");
-    if (!put) return put.error();
-    put->bind(1, kKind).bind(2, kName).bind(3, source).bind(4, imported).bind(5, std::span<const std::byte>(state.bytes()));
-    SS_TRY(put->run());
-    return tx.commit();
+    auto stamped = ImportedResults::put(project, kKind, kName, source, state.bytes());
+    if (!stamped) return stamped.error();
+    imported = *stamped;
+    return {};
 }
 
 Result<std::optional<ImportedFactors>> ImportedFactors::load(const fs::path& project) {
     auto p = Project::open(project, Database::Mode::ReadOnly);
     if (!p) return p.error();
     Database& db = (*p)->db();
-    auto table = hasTable(db);  // a project not yet upgraded (opened read-only) has none
+    auto table = ImportedResults::present(db);  // a project not yet upgraded (opened read-only) has none
     if (!table) return table.error();
     if (!*table) return std::optional<ImportedFactors>();
     auto stmt = db.prepare("SELECT source, created, payload FROM imported_results WHERE kind=?1 AND name=?2");

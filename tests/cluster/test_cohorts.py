@@ -3,11 +3,14 @@
 cell for cell — size, count and completeness of every cell — on a hand fixture that crosses both
 daylight-saving changes of New York and on a generated sample shop, for both cohort types, both
 counting modes, day/week/month periods, a chosen cohort or return behaviour, in three time zones.
+Imported into the project (`import-results --cohorts`), Spark's matrix is the engine's: `cohorts
+--stored NAME --json` equals `cohorts --json` in every count, base, rate, interval and mean.
 
 usage: test_cohorts.py --cli shelfsense-cli   (run by ctest, label "cluster")
 """
 import csv
 import io
+import json
 import os
 import shutil
 import sys
@@ -61,14 +64,19 @@ class CohortsOnSpark(unittest.TestCase):
         cls.spark.stop()
         shutil.rmtree(cls.work, ignore_errors=True)
 
-    def compare(self, data, zone, period, mode, cohort_type, cohort_event=None, return_events=None):
+    def engine_command(self, data, zone, period, mode, cohort_type, cohort_event, return_events, output):
+        """`shelfsense-cli cohorts` with the same definition, writing --csv or --json."""
         db = self.fixture_db if data == "fixture" else self.sample_db
         command = [ARGS.cli, "cohorts", "--db", db, "--period", period, "--mode", mode, "--cohort-type", cohort_type,
-                   "--timezone", zone, "--csv"]
+                   "--timezone", zone, output]
         if cohort_event:
             command += ["--cohort-event", cohort_event]
         if return_events:
             command += ["--return-event", ",".join(return_events)]
+        return command
+
+    def compare(self, data, zone, period, mode, cohort_type, cohort_event=None, return_events=None):
+        command = self.engine_command(data, zone, period, mode, cohort_type, cohort_event, return_events, "--csv")
         engine = {(r["cohort"], int(r["column"])): (int(r["size"]), int(r["count"]), r["complete"] == "true")
                   for r in csv.DictReader(io.StringIO(run(command))) if r["cohort"] != "mean"}  # the mean row is the engine's own
         spark = {(r.cohort, r.column): (r.size, r["count"], r.complete)
@@ -99,6 +107,34 @@ class CohortsOnSpark(unittest.TestCase):
         cells += self.compare("sample", "Europe/Berlin", "day", "on", "first-time", cohort_event="purchase")
         cells += self.compare("sample", "UTC", "week", "on-or-after", "first-time", return_events=["purchase", "cart"])
         print(f"sample shop: {cells} cells equal", file=sys.stderr)
+
+    def test_imported_matrix_is_the_engines(self):
+        cases = [("fixture", "America/New_York", "week", "on", "first-time", None, None),
+                 ("sample", "Asia/Shanghai", "month", "on-or-after", "recurring", None, None),
+                 ("sample", "UTC", "week", "on", "first-time", "purchase", ["purchase", "cart"])]
+        for n, (data, zone, period, mode, cohort_type, cohort_event, return_events) in enumerate(cases):
+            db = self.fixture_db if data == "fixture" else self.sample_db
+            out = os.path.join(self.work, f"spark-{n}.csv")
+            cells = cohorts.cohort_cells(self.spark, self.events[data], period, mode, cohort_type, cohort_event, return_events, zone)
+            cohorts.write_result(self.spark, cells, out, period, mode, cohort_type, cohort_event, return_events, zone)
+            name = f"spark {n}"
+            imported = json.loads(run([ARGS.cli, "import-results", "--db", db, "--cohorts", out, "--name", name, "--json"]))
+            self.assertEqual(imported["engine"], "spark-sql")
+            stored = json.loads(run([ARGS.cli, "cohorts", "--db", db, "--stored", name, "--json"]))
+            engine = json.loads(run(self.engine_command(data, zone, period, mode, cohort_type, cohort_event, return_events, "--json")))
+            label = f"{data} {zone} {period} {mode} {cohort_type}"
+            self.assertEqual(stored["stored"]["engine"], "spark-sql", label)
+            # Purchases and revenue per customer are the engine's alone (the job counts customers).
+            for matrix in (stored, engine):
+                for row in matrix["cohorts"] + [matrix["mean"]]:
+                    row.pop("purchases_per_customer", None)
+                    row.pop("revenue_per_customer", None)
+                matrix.pop("has_revenue", None)
+            stored.pop("stored")
+            self.assertEqual(stored, engine, label)
+        listed = json.loads(run([ARGS.cli, "cohorts", "--db", self.sample_db, "--list-stored", "--json"]))["stored"]
+        self.assertEqual([m["name"] for m in listed], ["spark 1", "spark 2"])
+        print(f"{len(cases)} imported matrices equal the engine's", file=sys.stderr)
 
 
 

@@ -23,6 +23,7 @@
 #include "CohortText.h"
 #include "ExportFiles.h"
 #include "GroupDifferencePanel.h"
+#include "ImportedCohortsPanel.h"
 #include "JobRunner.h"
 #include "LifetimeValueChart.h"
 #include "RetentionCurveChart.h"
@@ -89,6 +90,8 @@ CohortsScreen::CohortsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen
     tabs_->addTab(value_, tr("Lifetime value"));
     compare_ = new GroupDifferencePanel(this);
     tabs_->addTab(compare_, tr("Compare groups"));
+    imported_ = new ImportedCohortsPanel(runner_, this);
+    tabs_->addTab(imported_, tr("Imported"));
     layout->addWidget(tabs_, 1);
 
     auto* bottom = new QHBoxLayout();
@@ -115,6 +118,7 @@ CohortsScreen::~CohortsScreen() = default;
 void CohortsScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
     project_ = project;
     data_.reset();
+    imported_->setProject(project ? project->file() : std::filesystem::path());
     model_->setMatrix({});
     if (!project) {
         status_->setText(tr("No project open."));
@@ -213,7 +217,10 @@ void CohortsScreen::recompute() {
         }
         return result;
     };
-    runner_.start<CohortResult>(QStringLiteral("cohorts/compute"), tr("Counting cohorts"), job, this, [this](Result<CohortResult> r) {
+    // A result for data no longer shown (another project opened meanwhile) is dropped.
+    runner_.start<CohortResult>(QStringLiteral("cohorts/compute"), tr("Counting cohorts"), job, this,
+                                [this, forData = data_](Result<CohortResult> r) {
+        if (data_ != forData) return;
         if (!r) {
             if (r.error().code != ErrorCode::Cancelled) status_->setText(qs(r.error().describe()));
             return;

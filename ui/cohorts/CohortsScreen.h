@@ -25,6 +25,7 @@ class GroupDifferencePanel;
 class CohortControls;
 class CohortTableModel;
 class JobRunner;
+class ImportedCohortsPanel;
 class LifetimeValueChart;
 class RetentionCurveChart;
 class SurvivalChart;
@@ -46,6 +47,7 @@ public:
     RetentionCurveChart* curveChart() const { return curves_; }
     LifetimeValueChart* valueChart() const { return value_; }
     GroupDifferencePanel* groupComparison() const { return compare_; }
+    ImportedCohortsPanel* importedPanel() const { return imported_; }
 
     // Writes the matrix (long-format CSV) or the current tab (PNG, or SVG by suffix); an error message or "".
     QString exportCsv(const QString& path) const;
@@ -87,6 +89,7 @@ private:
     QLabel* survivalSummary_;
     LifetimeValueChart* value_;
     GroupDifferencePanel* compare_;
+    ImportedCohortsPanel* imported_;
 };
 
 }  // namespace ss::ui

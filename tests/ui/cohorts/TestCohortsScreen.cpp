@@ -25,6 +25,10 @@
 #include "CohortsScreen.h"
 #include "GroupDifferenceModel.h"
 #include "GroupDifferencePanel.h"
+#include "ImportedCohortsPanel.h"
+#include "cohorts/ImportedCohorts.h"
+
+#include <fstream>
 
 using namespace ss;
 using namespace ss::ui;
@@ -253,6 +257,49 @@ private slots:
         screen.tabs()->setCurrentIndex(2);
         ss::test::saveScreenshot(screen, QStringLiteral("cohorts-survival-zh.png"));
         language.apply("en");
+    }
+
+    void importedMatricesAreShownWithTheirSource() {
+        // A matrix computed by the cluster job, imported into a copy of the project.
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("p.shelfsense");
+        QVERIFY(QFile::copy(project_, copy));
+        const std::string csv = dir.filePath("spark-weekly.csv").toStdString();
+        std::ofstream(csv) << "cohort,size,column,count,complete\n2024-03-04,10,0,10,true\n2024-03-04,10,1,4,true\n"
+                              "2024-03-04,10,2,2,false\n2024-03-11,5,0,5,true\n2024-03-11,5,1,1,false\n";
+        std::ofstream(csv + ".json") << R"({"engine": "spark-sql", "data_end": 1710400000, "customers": 15, "definition": {
+            "cohort_type": "first-time", "cohort_event": "any", "return_events": [], "period": "week", "window": "calendar",
+            "brackets": [], "counting": "on", "rate_base": "cohort", "mean": "weighted", "time_zone": "Asia/Shanghai"}})";
+        auto imported = ImportedCohorts::readFile(csv);
+        QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().describe().c_str());
+        QVERIFY(ImportedCohorts::store(copy.toStdString(), *imported).ok());
+
+        JobRunner runner;
+        CohortsScreen screen(runner);
+        auto* panel = screen.importedPanel();
+        QAbstractItemModelTester tester(panel->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy listed(panel, &ImportedCohortsPanel::listed);
+        screen.resize(1200, 820);
+        screen.setProject(test::context(copy));
+        QVERIFY(listed.wait(20000));
+        QCOMPARE(listed.first().first().toInt(), 1);
+        QCOMPARE(panel->choices()->count(), 1);
+        QCOMPARE(panel->choices()->currentText(), QStringLiteral("spark-weekly"));
+        QCOMPARE(panel->model()->rowCount(), 3);  // two cohorts and the mean row
+        QCOMPARE(panel->model()->data(panel->model()->index(0, CohortTableModel::kFirstPeriodColumn + 1), CohortTableModel::RateRole).toDouble(), 0.4);
+        QVERIFY(panel->provenanceLabel()->text().contains("spark-sql"));
+        QVERIFY(panel->provenanceLabel()->text().contains("Asia/Shanghai"));
+        auto* tabs = screen.findChild<QTabWidget*>();
+        tabs->setCurrentWidget(panel);
+        ss::test::saveScreenshot(screen, QStringLiteral("cohorts-imported-en.png"));
+
+        // A project without any says how to bring one in.
+        QSignalSpy none(panel, &ImportedCohortsPanel::listed);
+        screen.setProject(test::context(project_));
+        QVERIFY(none.wait(20000));
+        QCOMPARE(none.first().first().toInt(), 0);
+        QVERIFY(!panel->choices()->isEnabled());
+        QVERIFY(panel->provenanceLabel()->text().contains("import-results"));
     }
 
     void badBracketsAreReported() {
