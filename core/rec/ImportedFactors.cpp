@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -187,22 +188,28 @@ std::shared_ptr<const ImportedAlsFactors> ImportedFactors::onto(const Dataset& d
     out->users = DenseMatrix(static_cast<int>(data.userCount()), f);
     out->items = DenseMatrix(static_cast<int>(data.itemCount()), f);
     out->userKnown.assign(data.userCount(), 0);
+    // Dense indices by the shop's ids (Dataset's own lookup scans: fine for one id, not for millions).
+    std::unordered_map<std::string_view, int> userIndex, itemIndex;
+    userIndex.reserve(data.userCount());
+    itemIndex.reserve(data.itemCount());
+    for (std::size_t u = 0; u < data.userCount(); ++u) userIndex.emplace(data.users()[u].externalId, static_cast<int>(u));
+    for (std::size_t i = 0; i < data.itemCount(); ++i) itemIndex.emplace(data.items()[i].externalId, static_cast<int>(i));
     for (std::size_t r = 0; r < userIds.size(); ++r) {
-        const auto u = data.userByExternalId(userIds[r]);
-        if (!u) {
+        const auto u = userIndex.find(userIds[r]);
+        if (u == userIndex.end()) {
             ++out->unknownUsers;
             continue;
         }
-        std::copy(users.row(static_cast<int>(r)), users.row(static_cast<int>(r)) + f, out->users.row(*u));
-        out->userKnown[static_cast<std::size_t>(*u)] = 1;
+        std::copy(users.row(static_cast<int>(r)), users.row(static_cast<int>(r)) + f, out->users.row(u->second));
+        out->userKnown[static_cast<std::size_t>(u->second)] = 1;
     }
     for (std::size_t r = 0; r < itemIds.size(); ++r) {
-        const auto i = data.itemByExternalId(itemIds[r]);
-        if (!i) {
+        const auto i = itemIndex.find(itemIds[r]);
+        if (i == itemIndex.end()) {
             ++out->unknownItems;
             continue;
         }
-        std::copy(items.row(static_cast<int>(r)), items.row(static_cast<int>(r)) + f, out->items.row(*i));
+        std::copy(items.row(static_cast<int>(r)), items.row(static_cast<int>(r)) + f, out->items.row(i->second));
         ++out->itemsKnown;
     }
     out->engine = engine;
