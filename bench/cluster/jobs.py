@@ -19,40 +19,30 @@ usage: ~/.cache/shelfsense/cluster-venv/bin/python bench/cluster/jobs.py --workd
 """
 import argparse
 import datetime
+import importlib.util
 import json
 import os
 import platform
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 VENV_BIN = os.path.dirname(sys.executable)
 FACTORS, ITERATIONS = 64, 15
 
-
-def measured(cmd, env=None):
-    """(stdout, wall seconds, peak RSS MiB) of a child process; exits on failure."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - t0
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode(errors="replace")
-    if status != 0:
-        sys.exit(f"command failed ({status}): {' '.join(cmd)}\n{stderr[-4000:]}")
-    return stdout, elapsed, usage.ru_maxrss / 1024.0
+# measured(cmd) -> (stdout, wall seconds, peak RSS MiB via os.wait4), shared with the ingest benchmark.
+_spec = importlib.util.spec_from_file_location("ingest_run", os.path.join(HERE, "..", "ingest", "run.py"))
+_ingest = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_ingest)
+measured = _ingest.measured
 
 
 def spark_submit(script, *args):
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # inherited: the executors' Python workers use this environment
     return measured([os.path.join(VENV_BIN, "spark-submit"), "--master", "local[2]", "--driver-memory", "8g",
-                     "--conf", "spark.ui.enabled=false", os.path.join(ROOT, "cluster", script), *args], env=env)
+                     "--conf", "spark.ui.enabled=false", os.path.join(ROOT, "cluster", script), *args])
 
 
 def row(name, seconds, mib, **extra):
