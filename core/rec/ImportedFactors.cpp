@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -182,36 +183,41 @@ Result<std::optional<ImportedFactors>> ImportedFactors::load(const fs::path& pro
     return std::optional<ImportedFactors>(std::move(out));
 }
 
+namespace {
+
+// Copies each factor row to the dense row of the dataset entity with that id; `known` marks the dense
+// rows filled. Returns how many ids the dataset lacks. The index is a hash map: Dataset's own lookup
+// scans, fine for one id, not for millions.
+template <typename Facts>
+std::size_t layRows(const std::vector<std::string>& ids, const DenseMatrix& rows, const std::vector<Facts>& facts, DenseMatrix& out,
+                    std::vector<char>& known) {
+    std::unordered_map<std::string_view, int> index;
+    index.reserve(facts.size());
+    for (std::size_t d = 0; d < facts.size(); ++d) index.emplace(facts[d].externalId, static_cast<int>(d));
+    std::size_t unknown = 0;
+    for (std::size_t r = 0; r < ids.size(); ++r) {
+        const auto found = index.find(ids[r]);
+        if (found == index.end()) {
+            ++unknown;
+            continue;
+        }
+        std::copy(rows.row(static_cast<int>(r)), rows.row(static_cast<int>(r)) + rows.cols, out.row(found->second));
+        known[static_cast<std::size_t>(found->second)] = 1;
+    }
+    return unknown;
+}
+
+}  // namespace
+
 std::shared_ptr<const ImportedAlsFactors> ImportedFactors::onto(const Dataset& data) const {
     auto out = std::make_shared<ImportedAlsFactors>();
-    const int f = factors;
-    out->users = DenseMatrix(static_cast<int>(data.userCount()), f);
-    out->items = DenseMatrix(static_cast<int>(data.itemCount()), f);
+    out->users = DenseMatrix(static_cast<int>(data.userCount()), factors);
+    out->items = DenseMatrix(static_cast<int>(data.itemCount()), factors);
     out->userKnown.assign(data.userCount(), 0);
-    // Dense indices by the shop's ids (Dataset's own lookup scans: fine for one id, not for millions).
-    std::unordered_map<std::string_view, int> userIndex, itemIndex;
-    userIndex.reserve(data.userCount());
-    itemIndex.reserve(data.itemCount());
-    for (std::size_t u = 0; u < data.userCount(); ++u) userIndex.emplace(data.users()[u].externalId, static_cast<int>(u));
-    for (std::size_t i = 0; i < data.itemCount(); ++i) itemIndex.emplace(data.items()[i].externalId, static_cast<int>(i));
-    for (std::size_t r = 0; r < userIds.size(); ++r) {
-        const auto u = userIndex.find(userIds[r]);
-        if (u == userIndex.end()) {
-            ++out->unknownUsers;
-            continue;
-        }
-        std::copy(users.row(static_cast<int>(r)), users.row(static_cast<int>(r)) + f, out->users.row(u->second));
-        out->userKnown[static_cast<std::size_t>(u->second)] = 1;
-    }
-    for (std::size_t r = 0; r < itemIds.size(); ++r) {
-        const auto i = itemIndex.find(itemIds[r]);
-        if (i == itemIndex.end()) {
-            ++out->unknownItems;
-            continue;
-        }
-        std::copy(items.row(static_cast<int>(r)), items.row(static_cast<int>(r)) + f, out->items.row(i->second));
-        ++out->itemsKnown;
-    }
+    std::vector<char> itemKnown(data.itemCount(), 0);
+    out->unknownUsers = layRows(userIds, users, data.users(), out->users, out->userKnown);
+    out->unknownItems = layRows(itemIds, items, data.items(), out->items, itemKnown);
+    out->itemsKnown = static_cast<std::size_t>(std::count(itemKnown.begin(), itemKnown.end(), 1));
     out->engine = engine;
     out->alpha = alpha;
     out->regularization = regularization;
