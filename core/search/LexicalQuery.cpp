@@ -19,7 +19,30 @@ void addOnce(std::vector<std::string>& list, std::string term, std::size_t cap =
     list.push_back(std::move(term));
 }
 
+bool endsWith(const std::u32string& word, std::u32string_view tail) {
+    return word.size() >= tail.size() && std::u32string_view(word).substr(word.size() - tail.size()) == tail;
+}
+
+bool asciiLetters(const std::u32string& word) {
+    return std::all_of(word.begin(), word.end(), [](char32_t c) { return c >= 'a' && c <= 'z'; });
+}
+
 }  // namespace
+
+std::u32string LexicalQuery::pluralStem(std::u32string word) {
+    // Only plain English words; the stem must still be long enough for the trigram index.
+    if (word.size() < 4 || !asciiLetters(word) || word.back() != U's') return word;
+    std::size_t cut = 1;
+    if (endsWith(word, U"ies")) cut = 3;  // "supplies" → "suppl", which finds "supply" too
+    else if (endsWith(word, U"sses") || endsWith(word, U"xes") || endsWith(word, U"zes") || endsWith(word, U"ches") ||
+             endsWith(word, U"shes"))
+        cut = 2;  // "boxes" → "box", "watches" → "watch"
+    else if (endsWith(word, U"ss") || endsWith(word, U"us") || endsWith(word, U"is"))
+        return word;  // "dress", "bus", "tennis" are not plurals
+    if (word.size() - cut < 3) return word;
+    word.resize(word.size() - cut);
+    return word;
+}
 
 LexicalQuery LexicalQuery::parse(std::string_view text) {
     std::u32string chars;
@@ -36,7 +59,7 @@ LexicalQuery LexicalQuery::parse(std::string_view text) {
             return;
         }
         if (!chinese) {
-            addOnce(query.phrases_, unicode::toUtf8(run));
+            addOnce(query.phrases_, unicode::toUtf8(pluralStem(std::move(run))));
             return;
         }
         for (std::size_t i = 0; i + 3 <= run.size(); ++i) addOnce(query.phrases_, unicode::toUtf8(run.substr(i, 3)));

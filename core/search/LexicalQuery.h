@@ -1,6 +1,7 @@
 // LexicalQuery: a shopper's words turned into what the project's trigram full-text index can answer.
 // Words of three or more characters become FTS5 phrases (a substring match: "headphone" finds
-// "headphones"); a run of Chinese characters (written without spaces) of three or more becomes its
+// "headphones"), and an English plural is looked up by its stem so that "puzzles" also finds "Puzzle"
+// and "supplies" finds "supply"; a run of Chinese characters (written without spaces) of three or more becomes its
 // overlapping three-character pieces, so "无线耳机" also finds titles sharing "线耳机" and ranks those
 // sharing more pieces higher. What is shorter than three characters cannot be looked up in a trigram
 // index — most Chinese words are two characters (手机, 耳机) — so those, and every two-character
@@ -26,6 +27,10 @@ public:
     bool empty() const { return phrases_.empty() && scanTerms_.empty(); }
 
     static constexpr std::size_t kMaxScanTerms = 16;
+
+    // A lower-case English plural cut to the part its singular shares ("toys" → "toy", "boxes" →
+    // "box", "accessories" → "accessor"); other words unchanged ("dress", "bus", "tennis", "手机").
+    static std::u32string pluralStem(std::u32string word);
 
 private:
     std::vector<std::string> phrases_, scanTerms_;

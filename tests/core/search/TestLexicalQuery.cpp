@@ -19,7 +19,7 @@ private slots:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("phrases");
         QTest::addColumn<QStringList>("scanTerms");
-        QTest::newRow("english words") << "Quiet Headphones for travel" << QStringList{"quiet", "headphones", "for", "travel"} << QStringList{};
+        QTest::newRow("english words") << "Quiet Headphones for travel" << QStringList{"quiet", "headphone", "for", "travel"} << QStringList{};
         QTest::newRow("short words are scanned") << "5G tv case" << QStringList{"case"} << QStringList{"5g", "tv"};
         QTest::newRow("joined words stay whole") << "non-stick pan, pu'er tea!" << QStringList{"non-stick", "pan", "pu'er", "tea"} << QStringList{};
         QTest::newRow("three chinese characters") << "咖啡机" << QStringList{"咖啡机"} << QStringList{"咖啡", "啡机"};
@@ -39,6 +39,35 @@ private slots:
         QCOMPARE(list(parsed.phrases()), phrases);
         QCOMPARE(list(parsed.scanTerms()), scanTerms);
         QCOMPARE(parsed.empty(), phrases.isEmpty() && scanTerms.isEmpty());
+    }
+
+    void pluralStem_data() {
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<QString>("stem");
+        QTest::newRow("s") << "toys" << "toy";
+        QTest::newRow("silent e kept") << "puzzles" << "puzzle";
+        QTest::newRow("ies") << "accessories" << "accessor";
+        QTest::newRow("ches") << "watches" << "watch";
+        QTest::newRow("xes") << "boxes" << "box";
+        QTest::newRow("sses") << "glasses" << "glass";
+        QTest::newRow("shes") << "brushes" << "brush";
+        QTest::newRow("not a plural: ss") << "dress" << "dress";
+        QTest::newRow("not a plural: us") << "cactus" << "cactus";
+        QTest::newRow("not a plural: is") << "tennis" << "tennis";
+        QTest::newRow("singular") << "machine" << "machine";
+        QTest::newRow("stem too short for the index") << "kits" << "kit";
+        QTest::newRow("would leave two letters") << "pies" << "pies";
+        QTest::newRow("short") << "gps" << "gps";
+        QTest::newRow("not plain letters") << "mp3s" << "mp3s";
+        QTest::newRow("chinese") << "手机们s" << "手机们s";
+    }
+    void pluralStem() {
+        QFETCH(QString, word);
+        QFETCH(QString, stem);
+        const QList<uint> ucs4 = word.toUcs4();
+        const std::u32string in(ucs4.begin(), ucs4.end());
+        const std::u32string out = LexicalQuery::pluralStem(in);
+        QCOMPARE(QString::fromUcs4(out.data(), static_cast<qsizetype>(out.size())), stem);
     }
 
     void matchExpressionQuotesEveryPhrase_data() {

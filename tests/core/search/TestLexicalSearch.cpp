@@ -50,6 +50,9 @@ private slots:
         QTest::newRow("every word first") << "kettle coffee" << std::vector<std::int64_t>{7, 2, 1};
         QTest::newRow("a part of a word") << "earbud" << std::vector<std::int64_t>{3};
         QTest::newRow("upper case") << "ESPRESSO" << std::vector<std::int64_t>{1};
+        // A plural finds the singular in the text ("grinder"), and a singular the plural ("lovers").
+        QTest::newRow("plural finds singular") << "Grinders" << std::vector<std::int64_t>{2};
+        QTest::newRow("singular finds plural") << "lover" << std::vector<std::int64_t>{7};
         // The phrase first, then (fewer than asked for) items sharing its two-character pieces: "咖啡" in their category.
         QTest::newRow("chinese substring") << "咖啡机" << std::vector<std::int64_t>{1, 2, 7};
         QTest::newRow("chinese run, best overlap first") << "无线耳机" << std::vector<std::int64_t>{3, 4};
