@@ -1722,93 +1722,93 @@
         <translation>正在统计同期群…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="220"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="221"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="257"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="260"/>
         <source>%1 customers in %2 cohorts; data up to %3.</source>
         <translation>%2 个同期群共 %1 位顾客；数据截至 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="291"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="294"/>
         <source>Show the customers…</source>
         <translation>查看这些顾客…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="292"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="295"/>
         <source>Save them as a segment…</source>
         <translation>将他们保存为细分…</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="294"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="297"/>
         <source>Save as segment</source>
         <translation>保存为细分</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="294"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="297"/>
         <source>Segment name:</source>
         <translation>细分名称：</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="339"/>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="354"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="342"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="357"/>
         <source>Finding the customers of a cell</source>
         <translation>查找单元格中的顾客</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="339"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="342"/>
         <source>cohort %1, %2</source>
         <translation>同期群 %1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="351"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="354"/>
         <source>cohort %1, %2: %3</source>
         <translation>同期群 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="361"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="364"/>
         <source>Saving segment %1</source>
         <translation>正在保存细分 %1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="363"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="366"/>
         <source>Could not save the segment: %1</source>
         <translation>无法保存细分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="366"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="369"/>
         <source>Saved segment “%1” with %2 customers.</source>
         <translation>已保存细分“%1”，共 %2 位顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="378"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="381"/>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="382"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="385"/>
         <source>Export image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="383"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="386"/>
         <source>Images (*.png *.svg)</source>
         <translation>图片 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="384"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="387"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="384"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="387"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/cohorts/CohortsScreen.cpp" line="387"/>
+        <location filename="../ui/cohorts/CohortsScreen.cpp" line="390"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -3451,212 +3451,232 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="96"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
+        <source>Measure a seeded sample of this many test customers instead of all of them: faster on a large shop. Training is unchanged; the metrics and their intervals are the sample&apos;s.</source>
+        <translation>只衡量按种子抽取的这么多位测试顾客，而不是全部：大店铺上更快。训练不变；指标及其置信区间都是该样本的。</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ModelsScreen.cpp" line="104"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="105"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="98"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="106"/>
+        <source>Test customers</source>
+        <translation>测试顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ModelsScreen.cpp" line="107"/>
         <source>Target behaviour</source>
         <translation>目标行为</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="108"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="100"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="109"/>
         <source>Convention</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="101"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="110"/>
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="102"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="111"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="105"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="114"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="119"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="128"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="121"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="130"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="139"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="148"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="155"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="194"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="164"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="203"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="166"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="163"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="205"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="172"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="214"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="165"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="174"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="173"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="182"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="188"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="197"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="196"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="205"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="202"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="211"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="207"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="216"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="210"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="219"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="228"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="231"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="231"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="234"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="234"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="254"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="291"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="300"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="332"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="342"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="310"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="320"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="313"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="323"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="318"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="328"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="319"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="329"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="347"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="357"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="351"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="359"/>
+        <source> (a seeded sample of the %1 test customers; metrics and intervals are the sample&apos;s)</source>
+        <translation>（从 %1 位测试顾客中按种子抽样；指标和区间均为样本的）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ModelsScreen.cpp" line="363"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="362"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="374"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="369"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="381"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="370"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="382"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>
@@ -4259,57 +4279,62 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RunHistoryModel</name>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="25"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="26"/>
         <source>temporal, cut-off %1</source>
         <translation>按时间，截止 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="26"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="27"/>
         <source>%1, %2% test</source>
         <translation>%1，%2% 测试</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="58"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="29"/>
+        <source>%1, sample of %2 test customers</source>
+        <translation>%1，抽样自 %2 位测试顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="61"/>
         <source>k = %1, %2 convention, seed %3</source>
         <translation>k = %1，%2 口径，随机种子 %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="68"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="71"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="69"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="72"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="70"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="73"/>
         <source>Recommender</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="71"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="74"/>
         <source>Split</source>
         <translation>切分方式</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="72"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="75"/>
         <source>NDCG@k</source>
         <translation>NDCG@k</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="73"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="76"/>
         <source>Recall@k</source>
         <translation>Recall@k</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="74"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="77"/>
         <source>Test users</source>
         <translation>测试用户</translation>
     </message>
     <message>
-        <location filename="../ui/models/RunHistoryModel.cpp" line="75"/>
+        <location filename="../ui/models/RunHistoryModel.cpp" line="78"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>

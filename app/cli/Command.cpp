@@ -4,7 +4,7 @@ namespace ss::cli {
 
 namespace {
 constexpr const char* kEvaluate =
-    "evaluate --db F [--recommenders R,R,... (default popularity,itemknn,als)] [--split temporal|leave-last|random] [--k K] [--cutoff DATE] [--test-fraction F] [--target purchase] [--weights view=1,cart=3,favourite=2,purchase=5] [--seed S] [--convention C] [--param model.name=value ...] [rules] [--no-store] [--json]";
+    "evaluate --db F [--recommenders R,R,... (default popularity,itemknn,als)] [--split temporal|leave-last|random] [--k K] [--cutoff DATE] [--test-fraction F] [--test-users N] [--target purchase] [--weights view=1,cart=3,favourite=2,purchase=5] [--seed S] [--convention C] [--param model.name=value ...] [rules] [--no-store] [--json]";
 constexpr const char* kRecommend =
     "recommend --db F --user ID [--k K] [--recommender R] [--param model.name=value ...] [--category C] [--exclude-category C] [--min-price P] [--max-price P] [--in-stock] [--boost IDS] [--bury IDS] [--bury-negative SHARE] [--mmr L] [--include-known] [--explain N] [--retrain] [--json]";
 constexpr const char* kSentiment =

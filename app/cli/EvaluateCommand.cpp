@@ -15,7 +15,7 @@
 namespace ss::cli {
 
 Status runEvaluate(const std::vector<std::string>& args) {
-    ArgParser parser(withRecOptions({"db", "recommenders", "split", "k", "cutoff", "test-fraction", "target", "convention", "bootstrap"}),
+    ArgParser parser(withRecOptions({"db", "recommenders", "split", "k", "cutoff", "test-fraction", "test-users", "target", "convention", "bootstrap"}),
                      {"json", "quiet", "no-store", "in-stock", "cached-vectors", "keep-known", "no-fallback"});
     SS_TRY(parser.parse(args));
     auto db = parser.required("db");
@@ -44,6 +44,12 @@ Status runEvaluate(const std::vector<std::string>& args) {
         if (!f) return f.error();
         if (!(*f > 0 && *f < 1)) return makeError(ErrorCode::Usage, "--test-fraction must be between 0 and 1");
         o.split.testFraction = *f;
+    }
+    if (parser.value("test-users")) {
+        auto n = parser.integer("test-users", 0);
+        if (!n) return n.error();
+        if (*n < 1) return makeError(ErrorCode::Usage, "--test-users needs a number of customers of at least 1");
+        o.split.testUserSample = static_cast<std::size_t>(*n);
     }
     if (auto t = parser.value("target")) {
         const auto type = parseEventType(*t);
@@ -87,8 +93,11 @@ Status runEvaluate(const std::vector<std::string>& args) {
         return {};
     }
     const auto& split = result->split;
-    std::printf("split: %s, %zu test users, %zu test pairs, k=%d, convention %s\n", splitName.c_str(), split.testUsers, split.testPairs, o.k,
-                std::string(conventionName(o.convention)).c_str());
+    std::printf("split: %s, %zu test users", splitName.c_str(), split.testUsers);
+    if (split.testUsersSampledFrom)
+        std::printf(" (a sample of %zu, seed %llu: metrics and intervals are the sample's)", *split.testUsersSampledFrom,
+                    static_cast<unsigned long long>(split.seed.value_or(o.seed)));
+    std::printf(", %zu test pairs, k=%d, convention %s\n", split.testPairs, o.k, std::string(conventionName(o.convention)).c_str());
     std::printf("%-11s", "model");
     for (MetricId id : kAllMetrics) std::printf(" %-24s", metricLabel(id, o.k).c_str());
     std::printf("\n");

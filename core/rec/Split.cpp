@@ -102,7 +102,35 @@ Result<Split> Split::make(const Dataset& data, const SplitOptions& options) {
     }
     (void)items;
     s.finish(data);
+    s.sampleTestUsers();
     return s;
+}
+
+void Split::sampleTestUsers() {
+    testUsersBeforeSample = testUsers.size();
+    const std::size_t want = options.testUserSample;
+    if (want == 0 || want >= testUsers.size()) return;
+    // A partial Fisher-Yates shuffle with the split's own generator: the same seed picks the same users
+    // on any machine. The stream is offset from the random split's so the two choices are independent.
+    std::mt19937_64 g(options.seed ^ 0x5eed5a3b1e7e57ULL);
+    std::vector<std::int32_t> pool = testUsers;
+    for (std::size_t p = 0; p < want; ++p) {
+        const auto pick = p + static_cast<std::size_t>(unit(g) * double(pool.size() - p));
+        std::swap(pool[p], pool[std::min(pick, pool.size() - 1)]);
+    }
+    std::vector<char> keep(test.size(), 0);
+    for (std::size_t p = 0; p < want; ++p) keep[pool[p]] = 1;
+    testUsers.clear();
+    testPairs = 0;
+    for (std::size_t u = 0; u < test.size(); ++u) {
+        if (!keep[u]) {
+            std::vector<std::int32_t>().swap(test[u]);
+            continue;
+        }
+        if (test[u].empty()) continue;
+        testUsers.push_back(static_cast<std::int32_t>(u));
+        testPairs += test[u].size();
+    }
 }
 
 Split Split::given(const Dataset& data, std::vector<Event> trainEvents, const std::vector<Pair>& testPairs,
@@ -158,6 +186,10 @@ SplitSummary Split::summary() const {
     for (char c : coldItem) s.coldItems += c ? 1 : 0;
     for (auto u : testUsers) s.coldUsers += coldUser[u] ? 1 : 0;
     s.coldItemTestPairs = coldItemTestPairs();
+    if (testUsers.size() < testUsersBeforeSample) {
+        s.testUsersSampledFrom = testUsersBeforeSample;
+        s.seed = options.seed;
+    }
     if (options.kind == SplitKind::Temporal) {
         s.cutoff = cutoff;
         s.droppedKnown = droppedKnown;

@@ -31,6 +31,9 @@ struct SplitOptions {
     EventType target = EventType::Purchase;
     BehaviourWeights weights;
     bool dropKnownFromTest = true;        // temporal: drop test items already in the user's training
+    // > 0: measure only a seeded sample of this many test users (chosen with `seed`), the others'
+    // held-out items dropped; training is unchanged. Metrics and intervals are then the sample's.
+    std::size_t testUserSample = 0;
 };
 
 struct Split {
@@ -45,6 +48,7 @@ struct Split {
     std::int64_t now = 0;                         // reference time for recency (cut-off or last training event)
     std::size_t testPairs = 0;
     std::size_t droppedKnown = 0;                 // temporal: test pairs dropped because already known
+    std::size_t testUsersBeforeSample = 0;        // with options.testUserSample: how many there were to choose from
 
     static Result<Split> make(const Dataset& data, const SplitOptions& options);
     // A split given as explicit training events and test pairs (e.g. MovieLens ua.base / ua.test).
@@ -56,6 +60,7 @@ struct Split {
 
 private:
     void finish(const Dataset& data);
+    void sampleTestUsers();
 };
 
 }  // namespace ss::rec

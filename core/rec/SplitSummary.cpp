@@ -56,6 +56,7 @@ boost::json::object SplitSummary::toJson() const {
     if (droppedKnown) o["dropped_known"] = *droppedKnown;
     if (testFraction) o["test_fraction"] = *testFraction;
     if (seed) o["seed"] = *seed;
+    if (testUsersSampledFrom) o["test_users_sampled_from"] = *testUsersSampledFrom;
     return o;
 }
 
@@ -78,6 +79,7 @@ SplitSummary SplitSummary::fromJson(const boost::json::value& json) {
     if (o->contains("dropped_known")) s.droppedKnown = countAt(*o, "dropped_known");
     if (auto it = o->find("test_fraction"); it != o->end() && it->value().is_number()) s.testFraction = numberOr(it->value(), 0);
     s.seed = unsignedAt(*o, "seed");
+    if (o->contains("test_users_sampled_from")) s.testUsersSampledFrom = countAt(*o, "test_users_sampled_from");
     return s;
 }
 

@@ -30,11 +30,12 @@ struct SplitSummary {
     std::optional<std::int64_t> cutoff;        // temporal: the cut (unix seconds; JSON: ISO date-time)
     std::optional<std::size_t> droppedKnown;   // temporal
     std::optional<double> testFraction;        // temporal without an explicit cut-off; random
-    std::optional<std::uint64_t> seed;         // random
+    std::optional<std::uint64_t> seed;         // random, or a sample of test users
+    std::optional<std::size_t> testUsersSampledFrom;  // testUsers is a seeded sample of this many
 
     // {"kind", "target", "weights", "train_events", "train_pairs", "test_users", "test_pairs",
     //  "cold_items", "cold_users", "cold_item_test_pairs"} plus "cutoff", "dropped_known",
-    //  "test_fraction", "seed" where they apply.
+    //  "test_fraction", "seed", "test_users_sampled_from" where they apply.
     boost::json::object toJson() const;
     static SplitSummary fromJson(const boost::json::value& json);
     bool operator==(const SplitSummary&) const = default;

@@ -169,6 +169,7 @@ private slots:
         QTest::newRow("bad map") << QStringList{"import", "--db", "x.shelfsense", "--format", "csv", "--map", "user", "f.csv"};
         QTest::newRow("bad event type") << QStringList{"import", "--db", "x.shelfsense", "--format", "csv", "--event-type", "wave", "f.csv"};
         QTest::newRow("too small sample") << QStringList{"sample", "--db", "x.shelfsense", "--items", "5"};
+        QTest::newRow("no test users") << QStringList{"evaluate", "--db", "x.shelfsense", "--test-users", "0"};
     }
     void usageErrors() {
         QFETCH(QStringList, args);
@@ -480,6 +481,25 @@ private slots:
         const CliRun missing = cli({"survival", "--db", db, "--segment-by", "recommended-by:999", "--json"});
         QCOMPARE(missing.code, 2);
         QVERIFY2(QString::fromUtf8(missing.err).contains("no stored evaluation run 999"), qPrintable(describe(missing)));
+    }
+
+    // A seeded sample of test customers: said in the split, the same customers each time, and the
+    // run stored with it; the text output says the metrics are the sample's.
+    void evaluateSampleOfTestUsers() {
+        const QStringList args{"evaluate", "--db", sample_, "--recommenders", "popularity", "--bootstrap", "20", "--test-users", "7", "--no-store"};
+        const CliRun a = cli(args + QStringList{"--json"});
+        QVERIFY2(a.code == 0, qPrintable(describe(a)));
+        const QJsonObject split = jsonObject(a).value("split").toObject();
+        QCOMPARE(split.value("test_users").toInt(), 7);
+        QVERIFY2(split.value("test_users_sampled_from").toInt() > 7, qPrintable(describe(a)));
+        QCOMPARE(split.value("seed").toInteger(), 42);
+        const QJsonObject run = jsonObject(a).value("runs").toArray().first().toObject();
+        QVERIFY(run.value("ci95").toObject().contains("ndcg@10"));
+        const CliRun b = cli(args + QStringList{"--json"});
+        QCOMPARE(jsonObject(b).value("runs").toArray().first().toObject().value("metrics"), run.value("metrics"));
+        const CliRun text = cli(args);
+        QVERIFY2(text.code == 0, qPrintable(describe(text)));
+        QVERIFY2(text.out.contains("7 test users (a sample of") && text.out.contains("metrics and intervals are the sample's"), text.out.constData());
     }
 
     void cohortErrors_data() {

@@ -90,11 +90,20 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     bootstrap_->setRange(100, 20000);
     bootstrap_->setSingleStep(500);
     bootstrap_->setValue(1000);
+    testUsers_ = new QSpinBox(setup);
+    testUsers_->setObjectName("testUsers");
+    testUsers_->setRange(0, 10'000'000);
+    testUsers_->setSingleStep(5'000);
+    testUsers_->setSpecialValueText(tr("All"));
+    testUsers_->setValue(0);
+    testUsers_->setToolTip(tr("Measure a seeded sample of this many test customers instead of all of them: faster on a large shop. "
+                              "Training is unchanged; the metrics and their intervals are the sample's."));
     seed_ = new QSpinBox(setup);
     seed_->setRange(0, 1'000'000);
     seed_->setValue(42);
     form->addRow(tr("Split"), split_);
     form->addRow(tr("Test share"), testFraction_);
+    form->addRow(tr("Test customers"), testUsers_);
     form->addRow(tr("Target behaviour"), target_);
     form->addRow(tr("k"), k_);
     form->addRow(tr("Convention"), convention_);
@@ -291,6 +300,7 @@ void ModelsScreen::evaluate() {
     if (o.recommenders.empty()) return report(tr("Choose at least one recommender."), true);
     o.split.kind = rec::parseSplitKind(utf8(split_->currentData().toString())).value_or(rec::SplitKind::Temporal);
     o.split.testFraction = testFraction_->value();
+    o.split.testUserSample = static_cast<std::size_t>(testUsers_->value());
     o.split.target = static_cast<EventType>(target_->currentData().toInt());
     o.k = k_->value();
     o.convention = parseConvention(utf8(convention_->currentData().toString())).value_or(Convention::Recommenders);
@@ -345,6 +355,8 @@ void ModelsScreen::showResult(std::shared_ptr<const rec::EvaluationResult> resul
     const auto& s = result->split;
     QString cut;
     if (s.cutoff) cut = tr(" at %1").arg(qs(isoDate(*s.cutoff)));
+    if (s.testUsersSampledFrom)
+        cut += tr(" (a seeded sample of the %1 test customers; metrics and intervals are the sample's)").arg(*s.testUsersSampledFrom);
     QStringList stored;
     for (const auto& run : result->runs)
         if (run.runId) stored << QString::number(run.runId);

@@ -87,6 +87,7 @@ private:
     QList<QCheckBox*> recommenderBoxes_;
     QComboBox* split_;
     QDoubleSpinBox* testFraction_;
+    QSpinBox* testUsers_;
     QComboBox* target_;
     QSpinBox* k_;
     QComboBox* convention_;

@@ -22,9 +22,12 @@ const rec::StoredRun* RunHistoryModel::run(int row) const {
 
 QString RunHistoryModel::describeSplit(const rec::StoredRun& run) {
     const QString kind = qs(rec::splitKindName(run.split.kind));
-    if (run.split.kind == rec::SplitKind::Temporal && run.split.cutoff) return tr("temporal, cut-off %1").arg(qs(isoDate(*run.split.cutoff)));
-    if (run.split.testFraction) return tr("%1, %2% test").arg(kind, QLocale().toString(*run.split.testFraction * 100, 'g', 3));
-    return kind;
+    QString text = kind;
+    if (run.split.kind == rec::SplitKind::Temporal && run.split.cutoff) text = tr("temporal, cut-off %1").arg(qs(isoDate(*run.split.cutoff)));
+    else if (run.split.testFraction) text = tr("%1, %2% test").arg(kind, QLocale().toString(*run.split.testFraction * 100, 'g', 3));
+    if (run.split.testUsersSampledFrom)
+        text = tr("%1, sample of %2 test customers").arg(text, QLocale().toString(qulonglong(*run.split.testUsersSampledFrom)));
+    return text;
 }
 
 int RunHistoryModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(runs_.size()); }

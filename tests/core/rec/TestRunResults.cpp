@@ -84,6 +84,13 @@ private slots:
         leaveLast.seed.reset();
         QTest::newRow("leave-last") << leaveLast
                                     << "cold_item_test_pairs,cold_items,cold_users,kind,target,test_pairs,test_users,train_events,train_pairs,weights";
+        SplitSummary sampled = explicitCut;
+        sampled.testUsersSampledFrom = 31000;
+        sampled.seed = 42;
+        QTest::newRow("temporal, a sample of test users")
+            << sampled
+            << "cold_item_test_pairs,cold_items,cold_users,cutoff,dropped_known,kind,seed,target,test_pairs,test_users,"
+               "test_users_sampled_from,train_events,train_pairs,weights";
         SplitSummary given = leaveLast;
         given.kind = SplitKind::Given;
         QTest::newRow("given") << given

@@ -148,6 +148,63 @@ private slots:
         QVERIFY(c->test != a->test);
     }
 
+    void sampleOfTestUsers_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("sample");
+        QTest::newRow("temporal, 25") << int(SplitKind::Temporal) << 25;
+        QTest::newRow("random, 1") << int(SplitKind::Random) << 1;
+        QTest::newRow("leave-last, 59") << int(SplitKind::LeaveLast) << 59;
+        QTest::newRow("more than there are: all") << int(SplitKind::Temporal) << 500;
+        QTest::newRow("0: all") << int(SplitKind::Temporal) << 0;
+    }
+    void sampleOfTestUsers() {
+        QFETCH(int, kind);
+        QFETCH(int, sample);
+        // 60 users × 40 items, each buys 10 items over 10 days.
+        std::vector<Row> rows;
+        for (int u = 0; u < 60; ++u)
+            for (int k = 0; k < 10; ++k) rows.push_back({u, (u * 7 + k * 3) % 40, P, k + u / 100.0});
+        const Dataset d = dataset(60, 40, rows);
+        SplitOptions o{.kind = SplitKind(kind), .testFraction = 0.3, .seed = 11};
+        auto full = Split::make(d, o);
+        SS_VERIFY_OK(full);
+        const std::size_t population = full->testUsers.size();
+        QVERIFY(population > 50);
+        const std::size_t expected = sample == 0 ? population : std::min<std::size_t>(std::size_t(sample), population);
+        o.testUserSample = std::size_t(sample);
+        auto a = Split::make(d, o);
+        auto b = Split::make(d, o);
+        SS_VERIFY_OK(a);
+        SS_VERIFY_OK(b);
+        QCOMPARE(a->testUsers.size(), expected);
+        QCOMPARE(a->testUsers, b->testUsers);  // seeded
+        QCOMPARE(a->testUsersBeforeSample, population);
+        // Training is untouched; a sampled user keeps every held-out item, the others keep none.
+        QCOMPARE(a->train.weights.nnz(), full->train.weights.nnz());
+        QCOMPARE(a->train.events, full->train.events);
+        const std::set<std::int32_t> chosen(a->testUsers.begin(), a->testUsers.end());
+        std::size_t pairs = 0;
+        for (int u = 0; u < 60; ++u) {
+            if (chosen.count(u)) QCOMPARE(a->test[u], full->test[u]);
+            else QVERIFY(a->test[u].empty());
+            pairs += a->test[u].size();
+        }
+        QCOMPARE(a->testPairs, pairs);
+        const SplitSummary summary = a->summary();
+        QCOMPARE(summary.testUsers, expected);
+        if (expected < population) {
+            QCOMPARE(summary.testUsersSampledFrom, std::optional<std::size_t>(population));
+            QCOMPARE(summary.seed, std::optional<std::uint64_t>(11));
+            // Another seed, another sample (the same one by chance: 1 in 50 or rarer).
+            o.seed = 12;
+            auto c = Split::make(d, o);
+            SS_VERIFY_OK(c);
+            if (kind != int(SplitKind::Random)) QVERIFY(c->testUsers != a->testUsers);  // a random split's seed moves its test too
+        } else {
+            QVERIFY(!summary.testUsersSampledFrom);
+        }
+    }
+
     void errors() {
         const Dataset empty = dataset(1, 1, {});
         QCOMPARE(Split::make(empty, {}).error().code, ErrorCode::InputData);

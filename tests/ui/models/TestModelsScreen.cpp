@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -263,6 +264,37 @@ private slots:
         QVERIFY2(history->comparisonText().contains("Careful"), qPrintable(history->comparisonText()));
         screen.tabs()->setCurrentWidget(history);
         save(screen, "models-history.png");
+    }
+
+    void evaluatesASampleOfTestCustomers() {
+        // "Test customers" set: the summary and the stored run's split both say it was a sample, and of how many.
+        QTemporaryDir dir;
+        const QString project = test::writeSmallSample(dir, 300, 220);
+        JobRunner runner;
+        ModelsScreen screen(runner);
+        RunHistoryPanel* history = screen.history();
+        QSignalSpy loaded(history, &RunHistoryPanel::loaded);
+        screen.setProject(test::context(project));
+        QVERIFY(arrived(loaded, 20000));
+        screen.setRecommenders({"popularity"});
+        screen.setBootstrapResamples(100);
+        auto* sample = screen.findChild<QSpinBox*>("testUsers");
+        QVERIFY(sample);
+        QCOMPARE(sample->text(), QString("All"));
+        sample->setValue(5);
+        QSignalSpy done(&screen, &ModelsScreen::evaluated);
+        QSignalSpy failed(&screen, &ModelsScreen::failed);
+        loaded.clear();
+        screen.evaluate();
+        QVERIFY2(arrived(done, 240000, &failed), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY(arrived(loaded, 20000));
+        const QString summary = screen.findChild<QLabel*>("summary")->text();
+        const QRegularExpression said(QStringLiteral("a seeded sample of the (\\d+) test customers; metrics and intervals are the sample's\\): 5 test customers"));
+        const auto match = said.match(summary);
+        QVERIFY2(match.hasMatch(), qPrintable(summary));
+        QVERIFY(match.captured(1).toInt() > 5);
+        const QString splitText = history->runs()->data(history->runs()->index(0, RunHistoryModel::Split)).toString();
+        QVERIFY2(splitText.endsWith(QString(", sample of %1 test customers").arg(QLocale().toString(match.captured(1).toInt()))), qPrintable(splitText));
     }
 
     void cancelStopsTheJob() {
