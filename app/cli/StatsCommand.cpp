@@ -38,6 +38,7 @@ Status runStats(const std::vector<std::string>& args) {
     for (int t = 1; t <= 4; ++t)
         byType[std::string(eventTypeName(static_cast<EventType>(t)))] = stats->eventsByType[t];
     out["events_by_type"] = std::move(byType);
+    out["events_counted_from"] = stats->fromSummary ? "summary" : "scan";
     auto coverage = LanguageCoverage::stored(**project);
     if (!coverage) return coverage.error();
     boost::json::array measured;

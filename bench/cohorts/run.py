@@ -93,20 +93,21 @@ def csv_bytes(fields, np):
     return memoryview(buf)[:total]
 
 
-def generate(path, rows, users, seed):
+def generate(path, rows, users, seed, items=None, categories=None):
     """Writes `rows` Taobao-format rows. Each customer has an acquisition time (denser towards the end)
     and an acquisition event there; their other events come strictly later, at truncated-exponential
     delays (per-customer mean 1-60 days, log-uniform), so returns thin out and retention decays. Item popularity and
     category sizes are Zipf-like; an item always has the same category. Rows are grouped by customer,
-    in no particular time order within one (like the real file)."""
+    in no particular time order within one (like the real file). Items default to rows / 20 and
+    categories to items / 250 (bench/scale passes the real set's counts instead)."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
     end = WINDOW_END - 1                      # 2017-12-03T15:59:59Z, the last possible event
     start = WINDOW_END - SPAN_DAYS * 86400    # 2017-08-05T16:00:00Z
     users = max(1, min(users, rows))
-    items = max(10, rows // 20)
-    categories = max(5, items // 250)
+    items = max(10, items if items else rows // 20)
+    categories = max(5, categories if categories else items // 250)
 
     # Customers: acquisition time, activity weight, return-delay scale.
     acquired = start + ((end - 3600 - start) * rng.random(users) ** 0.75).astype(np.int64)

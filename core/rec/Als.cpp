@@ -272,11 +272,11 @@ Status AlsRecommender::fitTensors([[maybe_unused]] const CsrMatrix& itemUsers, [
 #endif
 }
 
-void AlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+void AlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const { scoreDense(users, out); }
+
+void AlsRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const {
     const int f = x_.cols;
-    std::vector<float> block(users.size() * static_cast<std::size_t>(f));
-    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, block.data() + r * f);
-    gemmNT(block.data(), y_.data.data(), out, static_cast<int>(users.size()), y_.rows, f);
+    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, out + r * f);
 }
 
 std::vector<float> AlsRecommender::gramian(const DenseMatrix& y) { return gram(y, 0.0); }

@@ -40,7 +40,9 @@ std::vector<float> ContentRecommender::userVector(std::int32_t user) const {
     return u;
 }
 
-void ContentRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+void ContentRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const { scoreDense(users, out); }
+
+void ContentRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const {
     const int d = vectors_.cols;
     DenseMatrix block(static_cast<int>(users.size()), d);
     for (std::size_t r = 0; r < users.size(); ++r) {
@@ -48,7 +50,7 @@ void ContentRecommender::scoreBlock(std::span<const std::int32_t> users, float* 
         std::copy(u.begin(), u.end(), block.row(static_cast<int>(r)));
     }
     normalizeRows(block);
-    gemmNT(block.data.data(), vectors_.data.data(), out, block.rows, vectors_.rows, d);
+    std::copy(block.data.begin(), block.data.end(), out);
 }
 
 std::vector<Contribution> ContentRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {

@@ -46,12 +46,14 @@ Status ImportedAlsRecommender::fit(std::shared_ptr<const Interactions> train, co
     return {};
 }
 
-void ImportedAlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+void ImportedAlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const { scoreDense(users, out); }
+
+const DenseMatrix* ImportedAlsRecommender::denseItems() const { return factors_ ? &factors_->items : nullptr; }
+
+void ImportedAlsRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const {
     const auto& f = *factors_;
     const int k = f.items.cols;
-    std::vector<float> block(users.size() * static_cast<std::size_t>(k));
-    for (std::size_t r = 0; r < users.size(); ++r) std::copy(f.users.row(users[r]), f.users.row(users[r]) + k, block.data() + r * k);
-    gemmNT(block.data(), f.items.data.data(), out, static_cast<int>(users.size()), f.items.rows, k);
+    for (std::size_t r = 0; r < users.size(); ++r) std::copy(f.users.row(users[r]), f.users.row(users[r]) + k, out + r * k);
 }
 
 std::vector<Contribution> ImportedAlsRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {

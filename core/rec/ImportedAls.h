@@ -39,6 +39,8 @@ public:
     boost::json::object parameters() const override;
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
+    const DenseMatrix* denseItems() const override;
+    void denseQueries(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     SimilarItems similarItems(std::int32_t item, std::size_t n) const override;
     bool coversUser(std::int32_t user) const override;

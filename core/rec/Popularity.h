@@ -21,6 +21,7 @@ public:
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     bool coversUser(std::int32_t) const override { return true; }
+    bool sameForEveryUser() const override { return true; }
     const std::vector<float>& popularity() const { return popularity_; }
 
 private:

@@ -58,6 +58,16 @@ SimilarItems Recommender::similarItems(std::int32_t item, std::size_t n) const {
     return out;
 }
 
+void Recommender::denseQueries(std::span<const std::int32_t>, float*) const {}
+
+void Recommender::scoreDense(std::span<const std::int32_t> users, float* out) const {
+    const DenseMatrix* items = denseItems();
+    const int d = items->cols;
+    std::vector<float> queries(users.size() * static_cast<std::size_t>(d));
+    denseQueries(users, queries.data());
+    gemmNT(queries.data(), items->data.data(), out, static_cast<int>(users.size()), items->rows, d);
+}
+
 bool Recommender::restoreState(std::shared_ptr<const Interactions>, std::span<const std::byte>) { return false; }
 
 }  // namespace ss::rec

@@ -78,6 +78,14 @@ public:
     // out[r * items() + i] = score of item i for users[r]. Higher is better.
     virtual void scoreBlock(std::span<const std::int32_t> users, float* out) const = 0;
 
+    // Dense models (ALS, two-tower, content) score user u and item i as query(u) · row i of an item
+    // matrix. They hand the engine both sides so it can tile the product over items — a tile of item
+    // rows stays in cache while a whole block of users is scored against it — instead of streaming
+    // every item row from memory for each few users. nullptr for the others.
+    virtual const DenseMatrix* denseItems() const { return nullptr; }
+    // The users' query rows, denseItems()->cols floats each; called only when denseItems() is set.
+    virtual void denseQueries(std::span<const std::int32_t> users, float* out) const;
+
     // Up to n history items of `user` that contributed most to `item`'s score, largest first.
     virtual std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const;
     // Up to n words of `item` that matched the user's history most, for models that score by words
@@ -92,6 +100,9 @@ public:
     // False when the model has nothing to say for this user (e.g. no training history); the engine then
     // falls back to the fallback model when one is given.
     virtual bool coversUser(std::int32_t user) const;
+    // True when the scores do not depend on the user (popularity): users with the same excluded items
+    // then get the same list, and the engine ranks it once.
+    virtual bool sameForEveryUser() const { return false; }
     // True when items without any training interaction get informative scores (content models).
     virtual bool scoresColdItems() const { return false; }
     // Anything worth keeping from training: loss curves, iterations, epochs, ...
@@ -106,6 +117,9 @@ public:
     virtual bool restoreState(std::shared_ptr<const Interactions> train, std::span<const std::byte> state);
 
 protected:
+    // scoreBlock() of a dense model: its users' queries times every item row.
+    void scoreDense(std::span<const std::int32_t> users, float* out) const;
+
     std::shared_ptr<const Interactions> train_;
 };
 

@@ -15,6 +15,11 @@ namespace {
 
 bool better(const Scored& a, const Scored& b) { return ranksBefore(a.adjusted, a.item, b.adjusted, b.item); }
 
+// Tiled scoring of dense models: users per block, and items per tile so that a tile of item rows
+// (~1 MiB) stays in the core's cache while every user of the block is scored against it.
+constexpr std::size_t kTileBlockUsers = 256;
+int autoTileItems(int dimension) { return std::clamp((1 << 18) / std::max(1, dimension), 256, 8192); }
+
 struct Block {
     const Recommender* model;
     std::vector<std::size_t> positions;  // into the caller's users
@@ -22,48 +27,66 @@ struct Block {
 
 }  // namespace
 
+TopKAccumulator::TopKAccumulator(std::size_t k, std::span<const std::int32_t> excluded, const char* allowed)
+    : k_(k), excluded_(excluded), nextExcluded_(excluded_.begin()), allowed_(allowed) {
+    heap_.reserve(k + 1);
+}
+
+void TopKAccumulator::push(int item, float s) {
+    // While the heap fills, every eligible non-NaN score goes in; afterwards only a score above the
+    // current k-th best can enter (NaN never compares greater, and an equal score never displaces: the
+    // smaller index came first), which keeps the hot loop branch-light.
+    if (!full_) {
+        if (std::isnan(s)) return;
+        heap_.push_back({item, s, s});
+        std::push_heap(heap_.begin(), heap_.end(), better);
+        if (heap_.size() == k_) full_ = true, threshold_ = heap_.front().adjusted;
+    } else if (s > threshold_) {
+        std::pop_heap(heap_.begin(), heap_.end(), better);
+        heap_.back() = {item, s, s};
+        std::push_heap(heap_.begin(), heap_.end(), better);
+        threshold_ = heap_.front().adjusted;
+    }
+}
+
+void TopKAccumulator::offer(const float* scores, int begin, int end) {
+    if (k_ == 0) return;
+    const float* at = scores - begin;  // at[i] is item i's score
+    // Scan the runs between excluded items.
+    int from = begin;
+    while (from < end) {
+        while (nextExcluded_ != excluded_.end() && *nextExcluded_ < from) ++nextExcluded_;
+        const int to = nextExcluded_ != excluded_.end() ? std::min(end, static_cast<int>(*nextExcluded_)) : end;
+        int i = from;
+        for (; i < to && !full_; ++i)
+            if (!allowed_ || allowed_[i]) push(i, at[i]);
+        // Once full, almost no score beats the k-th best: test a chunk at a time with one branch (the
+        // comparisons vectorise), and look closer only at a chunk where something does.
+        constexpr int kChunk = 32;
+        for (; i + kChunk <= to; i += kChunk) {
+            const float threshold = threshold_;
+            int above = 0;
+            for (int j = 0; j < kChunk; ++j) above |= at[i + j] > threshold;
+            if (!above) continue;
+            for (int j = i; j < i + kChunk; ++j)
+                if (at[j] > threshold_ && (!allowed_ || allowed_[j])) push(j, at[j]);
+        }
+        for (; i < to; ++i)
+            if (at[i] > threshold_ && (!allowed_ || allowed_[i])) push(i, at[i]);
+        from = to + 1;  // skip the excluded item itself
+    }
+}
+
+std::vector<Scored> TopKAccumulator::take() {
+    std::sort_heap(heap_.begin(), heap_.end(), better);
+    return std::move(heap_);
+}
+
 std::vector<Scored> TopKEngine::selectTopK(const float* scores, int n, std::span<const std::int32_t> excluded, const char* allowed,
                                            std::size_t k) {
-    std::vector<Scored> heap;
-    if (k == 0) return heap;
-    heap.reserve(k + 1);
-    // Scan the runs between excluded items. While the heap fills, every eligible non-NaN score goes in;
-    // afterwards only a score above the current k-th best can enter (NaN never compares greater, and an
-    // equal score never displaces: the smaller index came first), which keeps the hot loop branch-light.
-    float threshold = 0.0f;
-    bool full = false;
-    auto offer = [&](int i) {
-        const float s = scores[i];
-        if (!full) {
-            if (std::isnan(s)) return;
-            heap.push_back({i, s, s});
-            std::push_heap(heap.begin(), heap.end(), better);
-            if (heap.size() == k) full = true, threshold = heap.front().adjusted;
-        } else if (s > threshold) {
-            std::pop_heap(heap.begin(), heap.end(), better);
-            heap.back() = {i, s, s};
-            std::push_heap(heap.begin(), heap.end(), better);
-            threshold = heap.front().adjusted;
-        }
-    };
-    int begin = 0;
-    auto ex = excluded.begin();
-    while (begin < n) {
-        while (ex != excluded.end() && *ex < begin) ++ex;
-        const int end = ex != excluded.end() ? std::min(n, static_cast<int>(*ex)) : n;
-        if (allowed) {
-            for (int i = begin; i < end; ++i)
-                if (allowed[i] && (!full || scores[i] > threshold)) offer(i);
-        } else {
-            int i = begin;
-            for (; i < end && !full; ++i) offer(i);
-            for (; i < end; ++i)
-                if (scores[i] > threshold) offer(i);
-        }
-        begin = end + 1;  // skip the excluded item itself
-    }
-    std::sort_heap(heap.begin(), heap.end(), better);
-    return heap;
+    TopKAccumulator top(k, excluded, allowed);
+    top.offer(scores, 0, n);
+    return top.take();
 }
 
 std::vector<Scored> TopKEngine::mmr(const std::vector<Scored>& candidates, const DenseMatrix& vectors, double lambda, std::size_t k) {
@@ -101,6 +124,112 @@ std::vector<Scored> TopKEngine::mmr(const std::vector<Scored>& candidates, const
     return out;
 }
 
+namespace {
+
+// What one recommend() call ranks with, shared read-only by its workers.
+struct RankingPlan {
+    const Interactions* train = nullptr;
+    int items = 0;
+    const TopKOptions* options = nullptr;
+    const char* allowed = nullptr;  // rules' filter, or none
+    const float* shift = nullptr;   // rules' boost/bury in standard deviations, or none
+    bool useMmr = false;
+    std::size_t pool = 0;           // candidates kept per user (more than k when MMR re-ranks them)
+
+    std::span<const std::int32_t> excluded(std::int32_t user) const {
+        return options->excludeTraining ? train->weights.rowIndices(user) : std::span<const std::int32_t>();
+    }
+    // Tile by tile needs a dense model; a boost or bury is scaled by the spread of the whole row.
+    bool tiled(const Recommender& m) const {
+        const DenseMatrix* d = m.denseItems();
+        return !shift && d && d->rows == items && d->cols > 0;
+    }
+    int tileItems(int dimension) const {
+        return options->tileItems ? static_cast<int>(std::min<std::size_t>(options->tileItems, 1u << 30)) : autoTileItems(dimension);
+    }
+    std::size_t blockUsers(const Recommender& m) const {
+        if (options->blockUsers) return options->blockUsers;
+        return tiled(m) ? kTileBlockUsers : std::clamp<std::size_t>(4'000'000 / std::max(1, items), 1, 1024);
+    }
+    // The pool cut to k: by MMR when asked, else the best k.
+    std::vector<Scored> finish(std::vector<Scored> top) const {
+        if (useMmr) return TopKEngine::mmr(top, *options->similarity, *options->rules->mmrLambda, options->k);
+        if (top.size() > options->k) top.resize(options->k);
+        return top;
+    }
+    // One user's whole score row (changed in place by a boost or bury) to their list.
+    std::vector<Scored> rankRow(float* row, std::span<const std::int32_t> excluded) const {
+        float sigma = 0.0f;
+        if (shift) {
+            // Standard deviation of the user's eligible scores: boost/bury in the model's own scale.
+            double sum = 0, sum2 = 0;
+            std::size_t count = 0;
+            auto ex = excluded.begin();
+            for (int i = 0; i < items; ++i) {
+                while (ex != excluded.end() && *ex < i) ++ex;
+                if ((ex != excluded.end() && *ex == i) || (allowed && !allowed[i]) || std::isnan(row[i])) continue;
+                sum += row[i];
+                sum2 += double(row[i]) * row[i];
+                ++count;
+            }
+            if (count > 1) {
+                const double mean = sum / double(count);
+                sigma = static_cast<float>(std::sqrt(std::max(0.0, sum2 / double(count) - mean * mean)));
+            }
+            if (sigma == 0.0f) sigma = 1.0f;
+            for (int i = 0; i < items; ++i) row[i] += shift[i] * sigma;
+        }
+        auto top = TopKEngine::selectTopK(row, items, excluded, allowed, pool);
+        if (shift)
+            for (auto& s : top) s.score = s.adjusted - shift[s.item] * sigma;
+        return finish(std::move(top));
+    }
+};
+
+// A worker's buffers, reused from block to block.
+struct Scratch {
+    std::vector<float> scores, queries;
+    std::vector<TopKAccumulator> tops;
+};
+
+// A block of users against the item rows a tile at a time: queries once, each user's k best carried
+// from tile to tile.
+void rankTiled(const RankingPlan& plan, const Recommender& model, std::span<const std::int32_t> ids, std::vector<std::vector<Scored>*> out,
+               Scratch& scratch) {
+    const DenseMatrix& items = *model.denseItems();
+    const int d = items.cols, m = static_cast<int>(ids.size()), tile = plan.tileItems(d);
+    scratch.queries.resize(ids.size() * static_cast<std::size_t>(d));
+    model.denseQueries(ids, scratch.queries.data());
+    scratch.scores.resize(ids.size() * static_cast<std::size_t>(tile));
+    scratch.tops.clear();
+    for (auto u : ids) scratch.tops.emplace_back(plan.pool, plan.excluded(u), plan.allowed);
+    for (int begin = 0; begin < plan.items; begin += tile) {
+        const int width = std::min(tile, plan.items - begin);
+        gemmNT(scratch.queries.data(), items.row(begin), scratch.scores.data(), m, width, d);
+        for (int r = 0; r < m; ++r) scratch.tops[r].offer(scratch.scores.data() + static_cast<std::size_t>(r) * width, begin, begin + width);
+    }
+    for (int r = 0; r < m; ++r) *out[r] = plan.finish(scratch.tops[r].take());
+}
+
+// A block of users by whole score rows. `shared` (when given) is the list of a model whose scores
+// do not depend on the user, for every user without excluded items.
+void rankRows(const RankingPlan& plan, const Recommender& model, std::span<const std::int32_t> ids, std::vector<std::vector<Scored>*> out,
+              const std::vector<Scored>* shared, Scratch& scratch) {
+    std::vector<std::int32_t> scored;
+    std::vector<std::size_t> at;
+    for (std::size_t r = 0; r < ids.size(); ++r) {
+        if (shared && plan.excluded(ids[r]).empty()) *out[r] = *shared;
+        else scored.push_back(ids[r]), at.push_back(r);
+    }
+    if (scored.empty()) return;
+    scratch.scores.resize(scored.size() * static_cast<std::size_t>(plan.items));
+    model.scoreBlock(scored, scratch.scores.data());
+    for (std::size_t r = 0; r < scored.size(); ++r)
+        *out[at[r]] = plan.rankRow(scratch.scores.data() + r * static_cast<std::size_t>(plan.items), plan.excluded(scored[r]));
+}
+
+}  // namespace
+
 Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender& model, std::span<const std::int32_t> users,
                                                                const TopKOptions& options, const JobContext& job, TopKStats* stats) {
     const auto start = std::chrono::steady_clock::now();
@@ -108,15 +237,18 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
     if (!train) return makeError(ErrorCode::Usage, "the recommender '" + model.name() + "' is not trained");
     const int n = model.items();
     const CompiledRules* rules = options.rules;
-    const bool useMmr = rules && rules->mmrLambda && *rules->mmrLambda < 1.0;
-    if (useMmr && (!options.similarity || options.similarity->rows != n))
+    RankingPlan plan;
+    plan.train = train;
+    plan.items = n;
+    plan.options = &options;
+    plan.useMmr = rules && rules->mmrLambda && *rules->mmrLambda < 1.0;
+    if (plan.useMmr && (!options.similarity || options.similarity->rows != n))
         return makeError(ErrorCode::Usage, "diversity re-ranking needs item vectors (content embeddings or model factors)");
     if (rules && rules->filters() && static_cast<int>(rules->allowed.size()) != n)
         return makeError(ErrorCode::Internal, "rules were compiled for another catalogue");
-    const std::size_t pool = useMmr ? (rules->mmrPool ? std::max(rules->mmrPool, options.k) : std::max<std::size_t>(options.k * 5, 50))
-                                    : options.k;
-    std::size_t blockUsers = options.blockUsers;
-    if (blockUsers == 0) blockUsers = std::clamp<std::size_t>(4'000'000 / std::max(1, n), 1, 1024);
+    plan.pool = plan.useMmr ? (rules->mmrPool ? std::max(rules->mmrPool, options.k) : std::max<std::size_t>(options.k * 5, 50)) : options.k;
+    plan.allowed = rules && rules->filters() ? rules->allowed.data() : nullptr;
+    plan.shift = rules && !rules->shift.empty() ? rules->shift.data() : nullptr;
 
     // Covered users go to the model, the rest to the fallback (in the caller's order within each).
     std::vector<Block> blocks;
@@ -126,22 +258,37 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
         else mine.push_back(p);
     }
     auto cut = [&](const Recommender* m, const std::vector<std::size_t>& positions) {
-        for (std::size_t b = 0; b < positions.size(); b += blockUsers)
+        const std::size_t size = m ? plan.blockUsers(*m) : 1;
+        for (std::size_t b = 0; b < positions.size(); b += size)
             blocks.push_back({m, std::vector<std::size_t>(positions.begin() + static_cast<std::ptrdiff_t>(b),
-                                                          positions.begin() + static_cast<std::ptrdiff_t>(std::min(positions.size(), b + blockUsers)))});
+                                                          positions.begin() + static_cast<std::ptrdiff_t>(std::min(positions.size(), b + size)))});
     };
     cut(&model, mine);
     cut(options.fallback, other);
 
+    // A model whose scores do not depend on the user (popularity, the usual fallback) gives every user
+    // without excluded items the same list: ranked once, not once per user.
+    std::vector<std::pair<const Recommender*, std::vector<Scored>>> shared;
+    for (const Recommender* m : {&model, options.fallback}) {
+        if (!m || !m->sameForEveryUser() || users.empty() || (!shared.empty() && shared.front().first == m)) continue;
+        std::vector<float> row(static_cast<std::size_t>(n));
+        const std::int32_t someone = users.front();
+        m->scoreBlock(std::span(&someone, 1), row.data());
+        shared.emplace_back(m, plan.rankRow(row.data(), {}));
+    }
+    auto sharedFor = [&](const Recommender* m) -> const std::vector<Scored>* {
+        for (const auto& [owner, list] : shared)
+            if (owner == m) return &list;
+        return nullptr;
+    };
+
     std::vector<std::vector<Scored>> out(users.size());
     std::atomic<std::size_t> nextBlock{0}, doneBlocks{0};
     std::atomic<bool> stop{false};
-    const char* allowed = rules && rules->filters() ? rules->allowed.data() : nullptr;
-    const float* shift = rules && !rules->shift.empty() ? rules->shift.data() : nullptr;
-
     auto worker = [&](bool reporter) {
-        std::vector<float> buffer;
+        Scratch scratch;
         std::vector<std::int32_t> ids;
+        std::vector<std::vector<Scored>*> lists;
         for (;;) {
             if (stop.load() || job.cancelled()) {
                 stop = true;
@@ -151,47 +298,18 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
             if (b >= blocks.size()) return;
             const Block& block = blocks[b];
             ids.clear();
-            for (auto p : block.positions) ids.push_back(users[p]);
-            buffer.resize(ids.size() * static_cast<std::size_t>(n));
-            block.model->scoreBlock(ids, buffer.data());
-            for (std::size_t r = 0; r < ids.size(); ++r) {
-                float* row = buffer.data() + r * static_cast<std::size_t>(n);
-                const auto excluded = options.excludeTraining ? train->weights.rowIndices(ids[r]) : std::span<const std::int32_t>();
-                float sigma = 0.0f;
-                if (shift) {
-                    // Standard deviation of the user's eligible scores: boost/bury in the model's own scale.
-                    double sum = 0, sum2 = 0;
-                    std::size_t count = 0;
-                    auto ex = excluded.begin();
-                    for (int i = 0; i < n; ++i) {
-                        while (ex != excluded.end() && *ex < i) ++ex;
-                        if ((ex != excluded.end() && *ex == i) || (allowed && !allowed[i]) || std::isnan(row[i])) continue;
-                        sum += row[i];
-                        sum2 += double(row[i]) * row[i];
-                        ++count;
-                    }
-                    if (count > 1) {
-                        const double mean = sum / double(count);
-                        sigma = static_cast<float>(std::sqrt(std::max(0.0, sum2 / double(count) - mean * mean)));
-                    }
-                    if (sigma == 0.0f) sigma = 1.0f;
-                    for (int i = 0; i < n; ++i) row[i] += shift[i] * sigma;
-                }
-                auto top = selectTopK(row, n, excluded, allowed, pool);
-                if (shift)
-                    for (auto& s : top) s.score = s.adjusted - shift[s.item] * sigma;
-                if (useMmr) top = mmr(top, *options.similarity, *rules->mmrLambda, options.k);
-                else if (top.size() > options.k) top.resize(options.k);
-                out[block.positions[r]] = std::move(top);
-            }
+            lists.clear();
+            for (auto p : block.positions) ids.push_back(users[p]), lists.push_back(&out[p]);
+            if (plan.tiled(*block.model)) rankTiled(plan, *block.model, ids, lists, scratch);
+            else rankRows(plan, *block.model, ids, lists, sharedFor(block.model), scratch);
             const std::size_t done = ++doneBlocks;
             if (reporter) job.report(double(done) / double(blocks.size()), stages::kScoringUsers);
         }
     };
     const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(blocks.size())));
     {
-        std::vector<std::jthread> pool2;
-        for (int t = 1; t < threads; ++t) pool2.emplace_back(worker, false);
+        std::vector<std::jthread> helpers;
+        for (int t = 1; t < threads; ++t) helpers.emplace_back(worker, false);
         worker(true);
     }
     if (stop.load()) return makeError(ErrorCode::Cancelled, "scoring cancelled");
@@ -200,7 +318,8 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
         stats->users = users.size();
         stats->fallbackUsers = other.size();
         stats->blocks = blocks.size();
-        stats->blockUsers = blockUsers;
+        stats->blockUsers = plan.blockUsers(model);
+        stats->tileItems = plan.tiled(model) ? static_cast<std::size_t>(plan.tileItems(model.denseItems()->cols)) : 0;
     }
     return out;
 }

@@ -2,6 +2,10 @@
 // (block × items floats at a time, never users × items), each row is masked (training items unless
 // asked otherwise, rules), shifted (boost/bury) and cut to the k best by a partial selection
 // (O(items · log k)); ties rank the smaller item index first, so results are reproducible.
+// Dense models (Recommender::denseItems) are scored tile by tile instead: a block of users against a
+// cache-sized tile of item rows at a time, each user's k best carried from tile to tile, so the item
+// matrix is read from memory once per block of hundreds of users rather than once per handful, and
+// no whole score row is ever held (a boost or bury needs whole rows: then the row path is used).
 // recommend() may use several threads (blocks are independent); the model must be fitted.
 #pragma once
 
@@ -23,10 +27,33 @@ struct Scored {
     float adjusted = 0.0f;  // after boost/bury (equals score without them)
 };
 
+// One user's k best, fed ascending ranges of item scores: entries in `excluded` (sorted) and those
+// not allowed are skipped; NaN never enters. The same picks whether the scores come in one range or
+// many. Not thread-safe; one per user and thread.
+class TopKAccumulator {
+public:
+    TopKAccumulator(std::size_t k, std::span<const std::int32_t> excluded, const char* allowed);
+    // scores[i - begin] is item i's score, for i in [begin, end); ranges must come in ascending order.
+    void offer(const float* scores, int begin, int end);
+    std::vector<Scored> take();  // best first
+
+private:
+    void push(int item, float score);
+
+    std::size_t k_;
+    std::span<const std::int32_t> excluded_;
+    std::span<const std::int32_t>::iterator nextExcluded_;
+    const char* allowed_;
+    std::vector<Scored> heap_;
+    float threshold_ = 0.0f;
+    bool full_ = false;
+};
+
 struct TopKOptions {
     std::size_t k = 10;
     bool excludeTraining = true;        // drop items the user has in the training interactions
-    std::size_t blockUsers = 0;         // 0: as many as fit in ~16 MB of scores per thread
+    std::size_t blockUsers = 0;         // 0: as many as fit in ~16 MB of scores per thread (dense models: 256)
+    std::size_t tileItems = 0;          // dense models: items per tile (0: ~1 MiB of item rows)
     int threads = 1;
     const CompiledRules* rules = nullptr;
     const DenseMatrix* similarity = nullptr;   // item vectors for MMR (rows need not be normalised)
@@ -36,6 +63,7 @@ struct TopKOptions {
 struct TopKStats {
     double seconds = 0;
     std::size_t users = 0, fallbackUsers = 0, blocks = 0, blockUsers = 0;
+    std::size_t tileItems = 0;  // items per tile when the model was scored tile by tile (0: whole rows)
 };
 
 class TopKEngine {

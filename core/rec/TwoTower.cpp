@@ -115,11 +115,11 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
 #endif
 }
 
-void TwoTowerRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const {
+void TwoTowerRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const { scoreDense(users, out); }
+
+void TwoTowerRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const {
     const int f = x_.cols;
-    std::vector<float> block(users.size() * static_cast<std::size_t>(f));
-    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, block.data() + r * f);
-    gemmNT(block.data(), y_.data.data(), out, static_cast<int>(users.size()), y_.rows, f);
+    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, out + r * f);
 }
 
 std::vector<Contribution> TwoTowerRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {

@@ -35,8 +35,8 @@ Result<std::string> ActivitySummary::fingerprint(Database& db) {
     auto import = db.queryInt("SELECT coalesce(max(id), 0) FROM imports");
     if (!import) return import.error();
     // v2: customer headers carry the last time and the amount and purchase flags; purchases follow
-    // each customer's events on their own.
-    return "v2:" + std::to_string(*rowid) + ":" + std::to_string(*import);
+    // each customer's events on their own. v3: event_days is written with the summary.
+    return "v3:" + std::to_string(*rowid) + ":" + std::to_string(*import);
 }
 
 Result<bool> ActivitySummary::current(Database& db) {
@@ -113,11 +113,43 @@ Status ActivitySummary::write(Database& db, const ActivityLog& log, std::size_t 
         if (blob.size() >= blobBytes) SS_TRY(flush());
     }
     SS_TRY(flush());
+    SS_TRY(writeEventDays(db, log));
     auto setting = db.prepare("INSERT INTO settings(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!setting) return setting.error();
     setting->bind(1, kFingerprintKey).bind(2, *fp);
     SS_TRY(setting->run());
     return tx ? tx->commit() : Status{};
+}
+
+Status ActivitySummary::writeEventDays(Database& db, const ActivityLog& log) {
+    SS_TRY(db.exec("DELETE FROM event_days"));
+    if (log.eventCount() == 0) return {};
+    // A cell per day and behaviour from the first day to the last; days as the daily-activity query
+    // counts them (ts / 86400, truncated like SQLite's integer division).
+    struct Cell {
+        std::int64_t events = 0, first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
+    };
+    const std::int64_t firstDay = log.firstEvent() / 86400, lastDay = log.lastEvent() / 86400;
+    const auto span = static_cast<std::size_t>(lastDay - firstDay + 1);
+    std::vector<Cell> cells(span * 4);
+    for (std::size_t c = 0; c < log.customers(); ++c)
+        for (const ActivityEvent& e : log.events(c)) {
+            Cell& cell = cells[static_cast<std::size_t>(e.ts / 86400 - firstDay) * 4 + (static_cast<int>(e.type) - 1)];
+            ++cell.events;
+            cell.first = std::min(cell.first, e.ts);
+            cell.last = std::max(cell.last, e.ts);
+        }
+    auto insert = db.prepare("INSERT INTO event_days(day, type, events, first_ts, last_ts) VALUES(?1, ?2, ?3, ?4, ?5)");
+    if (!insert) return insert.error();
+    for (std::size_t p = 0; p < cells.size(); ++p) {
+        const Cell& cell = cells[p];
+        if (cell.events == 0) continue;
+        insert->reset();
+        insert->bind(1, (firstDay + static_cast<std::int64_t>(p / 4)) * 86400).bind(2, static_cast<std::int64_t>(p % 4 + 1));
+        insert->bind(3, cell.events).bind(4, cell.first).bind(5, cell.last);
+        SS_TRY(insert->run());
+    }
+    return {};
 }
 
 // One blob of the summary, parsed: its customers' headers, each customer's events checked.

@@ -2,7 +2,8 @@
 // blobs of a few MB, and a fingerprint of the events table it was built from), so that retention and
 // survival read every customer's events in one pass over a few blobs instead of scanning and sorting
 // the events table. Imports and the sample shop rebuild it before they commit; an older project
-// builds it once on first use. Call from the thread that owns the Database.
+// builds it once on first use. The overview's per-day counts (event_days) are written with it and
+// are current exactly when it is. Call from the thread that owns the Database.
 #pragma once
 
 #include <filesystem>
@@ -32,6 +33,8 @@ public:
 
 private:
     static Status write(Database& db, const ActivityLog& log, std::size_t blobBytes);
+    // The overview's table (event_days): events per UTC day and behaviour, first and last time.
+    static Status writeEventDays(Database& db, const ActivityLog& log);
     static Result<std::string> fingerprint(Database& db);
     // One stored blob, parsed and checked on its own (read() runs them in parallel).
     struct ParsedBlob;

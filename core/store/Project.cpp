@@ -1,5 +1,6 @@
 #include "Project.h"
 
+#include "ActivitySummary.h"
 #include "Schema.h"
 
 namespace ss {
@@ -70,26 +71,33 @@ Result<std::unique_ptr<Project>> Project::openExisting(const std::filesystem::pa
 
 Result<ProjectStats> Project::stats() {
     ProjectStats s;
-    auto counts = db_->prepare(
-        "SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM users), (SELECT count(*) FROM events),"
-        " (SELECT count(*) FROM reviews), (SELECT min(ts) FROM events), (SELECT max(ts) FROM events),"
-        " (SELECT min(ts) FROM reviews), (SELECT max(ts) FROM reviews)");
+    auto summary = ActivitySummary::current(*db_);
+    if (!summary) return summary.error();
+    s.fromSummary = *summary;
+    // Items, customers and reviews are counted (their tables are small next to the events); the
+    // events from the per-day summary when it is current, else by a scan.
+    const std::string eventsFrom = s.fromSummary ? "(SELECT sum(events) FROM event_days), (SELECT min(first_ts) FROM event_days),"
+                                                   " (SELECT max(last_ts) FROM event_days),"
+                                                 : "(SELECT count(*) FROM events), (SELECT min(ts) FROM events), (SELECT max(ts) FROM events),";
+    auto counts = db_->prepare("SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM users), " + eventsFrom +
+                               " (SELECT count(*) FROM reviews), (SELECT min(ts) FROM reviews), (SELECT max(ts) FROM reviews)");
     if (!counts) return counts.error();
     auto row = counts->step();
     if (!row) return row.error();
-    s.items = counts->columnInt(0);
-    s.users = counts->columnInt(1);
-    s.events = counts->columnInt(2);
-    s.reviews = counts->columnInt(3);
     auto opt = [&](int c) -> std::optional<std::int64_t> {
         if (counts->columnIsNull(c)) return std::nullopt;
         return counts->columnInt(c);
     };
-    s.firstEvent = opt(4);
-    s.lastEvent = opt(5);
+    s.items = counts->columnInt(0);
+    s.users = counts->columnInt(1);
+    s.events = opt(2).value_or(0);
+    s.firstEvent = opt(3);
+    s.lastEvent = opt(4);
+    s.reviews = counts->columnInt(5);
     s.firstReview = opt(6);
     s.lastReview = opt(7);
-    auto byType = db_->prepare("SELECT type, count(*) FROM events GROUP BY type");
+    auto byType = db_->prepare(s.fromSummary ? "SELECT type, sum(events) FROM event_days GROUP BY type"
+                                             : "SELECT type, count(*) FROM events GROUP BY type");
     if (!byType) return byType.error();
     for (;;) {
         auto r = byType->step();
@@ -102,8 +110,10 @@ Result<ProjectStats> Project::stats() {
 }
 
 Result<std::vector<DailyCount>> Project::dailyEventCounts() {
-    auto stmt = db_->prepare(
-        "SELECT ts / 86400 * 86400 AS day, count(*), sum(type = 4) FROM events GROUP BY day ORDER BY day");
+    auto summary = ActivitySummary::current(*db_);
+    if (!summary) return summary.error();
+    auto stmt = db_->prepare(*summary ? "SELECT day, sum(events), coalesce(sum(events) FILTER (WHERE type = 4), 0) FROM event_days GROUP BY day ORDER BY day"
+                                      : "SELECT ts / 86400 * 86400 AS day, count(*), sum(type = 4) FROM events GROUP BY day ORDER BY day");
     if (!stmt) return stmt.error();
     std::vector<DailyCount> days;
     for (;;) {

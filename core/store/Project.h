@@ -18,6 +18,7 @@ struct ProjectStats {
     std::int64_t items = 0, users = 0, events = 0, reviews = 0;
     std::optional<std::int64_t> firstEvent, lastEvent, firstReview, lastReview;
     std::int64_t eventsByType[5] = {0, 0, 0, 0, 0};  // indexed by EventType value
+    bool fromSummary = false;  // events counted from the kept per-day summary, not by a scan
 };
 
 struct DailyCount {
@@ -56,6 +57,7 @@ public:
     Database& db() { return *db_; }
     const std::filesystem::path& path() const { return db_->path(); }
 
+    // From the per-day summary imports keep (event_days) when it is current, else by scanning events.
     Result<ProjectStats> stats();
     Result<std::vector<DailyCount>> dailyEventCounts();
     Result<std::vector<ImportReport>> importReports(std::size_t rejectLimit = 1000);

@@ -36,6 +36,26 @@ private:
     DenseMatrix table_;
 };
 
+// A dense model: score = query row · item row, scored by the engine tile by tile.
+class FactorModel final : public Recommender {
+public:
+    FactorModel(DenseMatrix queries, DenseMatrix items) : x_(std::move(queries)), y_(std::move(items)) {}
+    std::string name() const override { return "factors"; }
+    boost::json::object parameters() const override { return {}; }
+    Status fit(std::shared_ptr<const Interactions> train, const FitContext&, const JobContext&) override {
+        train_ = std::move(train);
+        return {};
+    }
+    void scoreBlock(std::span<const std::int32_t> users, float* out) const override { scoreDense(users, out); }
+    const DenseMatrix* denseItems() const override { return &y_; }
+    void denseQueries(std::span<const std::int32_t> users, float* out) const override {
+        for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + x_.cols, out + r * x_.cols);
+    }
+
+private:
+    DenseMatrix x_, y_;
+};
+
 struct Fixture {
     std::shared_ptr<const Interactions> train;
     DenseMatrix table;
@@ -121,6 +141,96 @@ private slots:
         }
     }
 
+    // Tiles of any width, blocks of any size, threads, exclusions and rules give exactly the whole-row
+    // answer. Small integer factors keep every product exact whatever order the BLAS sums in.
+    void denseTilesMatchWholeRows_data() {
+        QTest::addColumn<int>("k");
+        QTest::addColumn<int>("tile");
+        QTest::addColumn<int>("block");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<bool>("exclude");
+        QTest::addColumn<bool>("filter");
+        QTest::newRow("auto tile, one tile") << 10 << 0 << 0 << 1 << true << false;
+        QTest::newRow("tile 1") << 5 << 1 << 0 << 1 << true << false;
+        QTest::newRow("tile 7, block 3, 2 threads") << 10 << 7 << 3 << 2 << true << false;
+        QTest::newRow("tile 64 keeps training items") << 10 << 64 << 16 << 1 << false << false;
+        QTest::newRow("tile 50, category filter") << 8 << 50 << 0 << 3 << true << true;
+        QTest::newRow("k > items, tile 13") << 500 << 13 << 0 << 1 << true << false;
+        QTest::newRow("tile wider than the catalogue") << 10 << 1000 << 5 << 1 << true << false;
+    }
+    void denseTilesMatchWholeRows() {
+        QFETCH(int, k);
+        QFETCH(int, tile);
+        QFETCH(int, block);
+        QFETCH(int, threads);
+        QFETCH(bool, exclude);
+        QFETCH(bool, filter);
+        const int users = 41, n = 211, d = 6;
+        Fixture f = randomFixture(users, n, 23, false);
+        std::mt19937_64 g(5);
+        DenseMatrix x(users, d), y(n, d);
+        for (auto& v : x.data) v = float(int(g() % 5) - 2);
+        for (auto& v : y.data) v = float(int(g() % 5) - 2);  // many ties: the smaller item must win each
+        FactorModel model(x, y);
+        SS_VERIFY_OK(model.fit(f.train, {}, {}));
+        DenseMatrix whole(users, n);
+        const auto ids = allUsers(users);
+        model.scoreBlock(ids, whole.data.data());
+        std::vector<char> allowed(static_cast<std::size_t>(n), 1);
+        for (int i = 0; i < n; ++i) allowed[i] = filter ? char(i % 3 != 0) : 1;
+        CompiledRules rules;
+        if (filter) rules.allowed = allowed;
+        TopKOptions o;
+        o.k = static_cast<std::size_t>(k);
+        o.tileItems = static_cast<std::size_t>(tile);
+        o.blockUsers = static_cast<std::size_t>(block);
+        o.threads = threads;
+        o.excludeTraining = exclude;
+        o.rules = filter ? &rules : nullptr;
+        TopKStats stats;
+        auto got = TopKEngine::recommend(model, ids, o, {}, &stats);
+        SS_VERIFY_OK(got);
+        QCOMPARE(stats.tileItems, std::size_t(tile ? tile : 8192));
+        for (int u = 0; u < users; ++u) {
+            const auto excluded = exclude ? f.train->weights.rowIndices(u) : std::span<const std::int32_t>();
+            const auto want = TopKEngine::selectTopK(whole.row(u), n, excluded, filter ? allowed.data() : nullptr, o.k);
+            QCOMPARE(items((*got)[u]), items(want));
+            for (const auto& s : (*got)[u]) QCOMPARE(s.score, whole.row(u)[s.item]);
+        }
+    }
+
+    void boostNeedsWholeRows() {
+        // A boost is scaled by the spread of the user's whole row: a dense model is then scored by rows.
+        Fixture f = randomFixture(6, 30, 3, false);
+        DenseMatrix x(6, 4), y(30, 4);
+        for (std::size_t p = 0; p < x.data.size(); ++p) x.data[p] = float(p % 3);
+        for (std::size_t p = 0; p < y.data.size(); ++p) y.data[p] = float(p % 7);
+        FactorModel model(x, y);
+        SS_VERIFY_OK(model.fit(f.train, {}, {}));
+        CompiledRules rules;
+        rules.shift.assign(30, 0.0f);
+        rules.shift[4] = 2.0f;
+        TopKOptions o;
+        o.rules = &rules;
+        TopKStats stats;
+        SS_VERIFY_OK(TopKEngine::recommend(model, allUsers(6), o, {}, &stats));
+        QCOMPARE(stats.tileItems, std::size_t(0));
+        o.rules = nullptr;
+        SS_VERIFY_OK(TopKEngine::recommend(model, allUsers(6), o, {}, &stats));
+        QVERIFY(stats.tileItems > 0);
+    }
+
+    void accumulatorIsTheSameInPieces() {
+        // NaN, an exclusion at a piece's edge, ties across pieces.
+        const float row[9] = {2.0f, std::nanf(""), 5.0f, 5.0f, 1.0f, 5.0f, 0.0f, 2.0f, 7.0f};
+        const std::int32_t excluded[2] = {3, 4};
+        for (int piece = 1; piece <= 9; ++piece) {
+            TopKAccumulator top(4, excluded, nullptr);
+            for (int begin = 0; begin < 9; begin += piece) top.offer(row + begin, begin, std::min(9, begin + piece));
+            QCOMPARE(items(top.take()), (std::vector<int>{8, 2, 5, 0}));
+        }
+    }
+
     void nanAndEmpty() {
         const float row[5] = {1.0f, std::nanf(""), 3.0f, 3.0f, -1.0f};
         const std::int32_t excluded[1] = {2};
@@ -150,6 +260,54 @@ private slots:
         QCOMPARE(items((*got)[0]), (std::vector<int>{3, 2}));
         QCOMPARE(items((*got)[1]), (std::vector<int>{1, 0}));  // popularity: I1 (1+5) > I0 (1)
         QCOMPARE(items((*got)[2]), (std::vector<int>{3, 2}));
+    }
+
+    // Popularity's list does not depend on the user: ranked once for every user without excluded
+    // items, and still exactly what each user's own row gives, with a filter and a boost too.
+    void popularityRankedOnceIsEveryonesOwnList_data() {
+        QTest::addColumn<bool>("exclude");
+        QTest::addColumn<bool>("rules");
+        QTest::newRow("excluding training items") << true << false;
+        QTest::newRow("keeping them: one list for all") << false << false;
+        QTest::newRow("filter and boost") << true << true;
+    }
+    void popularityRankedOnceIsEveryonesOwnList() {
+        QFETCH(bool, exclude);
+        QFETCH(bool, rules);
+        const int users = 30, n = 50;
+        Fixture f = randomFixture(users, n, 31, true);  // users 0..29; some end up with no history below
+        std::vector<Event> e;
+        for (int u = 0; u < users; ++u)
+            if (u % 3 != 0)
+                for (auto i : f.train->weights.rowIndices(u)) e.push_back({u, i, EventType::View, kT0});
+        auto train = std::make_shared<Interactions>(Interactions::fromTriples(users, n, e, BehaviourWeights{}));
+        PopularityRecommender pop;
+        SS_VERIFY_OK(pop.fit(train, {}, {}));
+        QVERIFY(pop.sameForEveryUser());
+        CompiledRules compiled;
+        if (rules) {
+            compiled.allowed.assign(n, 1);
+            for (int i = 0; i < n; i += 4) compiled.allowed[i] = 0;
+            compiled.shift.assign(n, 0.0f);
+            compiled.shift[7] = 1.5f;
+        }
+        TopKOptions o;
+        o.k = 6;
+        o.excludeTraining = exclude;
+        o.rules = rules ? &compiled : nullptr;
+        auto got = TopKEngine::recommend(pop, allUsers(users), o);
+        SS_VERIFY_OK(got);
+        // Each user's own row through the row path of a model that is not "the same for everyone".
+        DenseMatrix table(users, n);
+        for (int u = 0; u < users; ++u) std::copy(pop.popularity().begin(), pop.popularity().end(), table.row(u));
+        TableModel own(table);
+        SS_VERIFY_OK(own.fit(train, {}, {}));
+        auto want = TopKEngine::recommend(own, allUsers(users), o);
+        SS_VERIFY_OK(want);
+        for (int u = 0; u < users; ++u) {
+            QCOMPARE(items((*got)[u]), items((*want)[u]));
+            for (std::size_t p = 0; p < (*got)[u].size(); ++p) QCOMPARE((*got)[u][p].score, (*want)[u][p].score);
+        }
     }
 
     void rules_data() {

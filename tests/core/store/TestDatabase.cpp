@@ -13,6 +13,7 @@
 #include "ProjectDump.h"
 #include "TestSupport.h"
 #include "store/Database.h"
+#include "store/ActivitySummary.h"
 #include "store/Project.h"
 #include "store/Schema.h"
 
@@ -51,7 +52,7 @@ void rawExec(const std::filesystem::path& p, const std::string& sql) {
 // What a version-5 project lacks: dropped to make one from a new project.
 // Back to version 5 from the current version: what versions 7 and 6 added, removed.
 constexpr const char* kUndoVersion6 =
-    "DROP TABLE imported_results;"
+    "DROP TABLE event_days; DROP TABLE imported_results;"
     "DROP TRIGGER item_text_insert; DROP TRIGGER item_text_update; DROP TRIGGER item_text_delete; DROP TABLE item_text;";
 
 class TestDatabase : public QObject {
@@ -253,7 +254,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, "DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
+        rawExec(path, "DROP TABLE event_days; DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
         {
             auto project = Project::open(path);
             SS_VERIFY_OK(project);
@@ -261,6 +262,39 @@ private slots:
         SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name='imported_results'"), "1");
         SS_COMPARE_STR(rawText(path, "SELECT external_id || ':' || title FROM items"), "a:Kettle");
+    }
+
+    void version7ProjectGainsEventDays() {
+        // A version-7 project with events and its activity summary: the overview's per-day table
+        // appears, the old summary no longer counts as current (it was written without the table), so
+        // the overview scans until the summary is rebuilt, and then reads the table.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v7.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+        }
+        rawExec(path, "DROP TABLE event_days; INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
+                      " INSERT INTO events(user_id, item_id, type, ts) VALUES(1, 1, 1, 1000), (1, 1, 4, 90000), (1, 1, 4, 90001);"
+                      " INSERT INTO settings(key, value) VALUES('activity.summary', 'v2:3:0'); PRAGMA user_version=7;");
+        auto project = Project::open(path);
+        SS_VERIFY_OK(project);
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name='event_days'"), "1");
+        auto before = (*project)->stats();
+        SS_VERIFY_OK(before);
+        QVERIFY(!before->fromSummary);
+        QCOMPARE(before->events, std::int64_t(3));
+        auto rebuilt = ActivitySummary::ensureCurrent(path);
+        SS_VERIFY_OK(rebuilt);
+        QVERIFY(*rebuilt);
+        auto after = (*project)->stats();
+        SS_VERIFY_OK(after);
+        QVERIFY(after->fromSummary);
+        QCOMPARE(after->events, std::int64_t(3));
+        QCOMPARE(after->eventsByType[4], std::int64_t(2));
+        QCOMPARE(*after->firstEvent, std::int64_t(1000));
+        QCOMPARE(*after->lastEvent, std::int64_t(90001));
+        SS_COMPARE_STR(rawText(path, "SELECT group_concat(day || ':' || type || ':' || events, ' ') FROM event_days"), "0:1:1 86400:4:2");
     }
 
     void olderUnmarkedProjectGetsTheMark() {
