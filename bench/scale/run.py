@@ -23,7 +23,7 @@ Peak RSS comes from os.wait4() (bench/ingest/run.py's measured()).
 
 Usage: ~/.cache/shelfsense/peers-venv/bin/python bench/scale/run.py [--cli build/default/app/shelfsense-cli]
        [--rows N] [--seed S] [--workdir DIR] [--test-users N] [--recommenders popularity,itemknn,als]
-       [--steps import,overview,evaluate,serve] [--out FILE]
+       [--steps import,overview,evaluate,serve] [--serve-recommenders popularity,als] [--out FILE]
 (The peers venv has numpy; sqlite3 is Debian's sqlite3 shell.)
 """
 import argparse, datetime, importlib.util, json, os, platform, shutil, subprocess, sys, time
@@ -82,6 +82,7 @@ def main():
     ap.add_argument("--test-users", type=int, default=20_000)
     ap.add_argument("--recommenders", default="popularity,itemknn,als")
     ap.add_argument("--steps", default="import,overview,evaluate,serve")
+    ap.add_argument("--serve-recommenders", default="popularity,als")
     ap.add_argument("--out")
     ap.add_argument("--generate-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--csv", help=argparse.SUPPRESS)
@@ -173,7 +174,7 @@ def main():
                            "WHERE e.type = 3 ORDER BY e.ts DESC LIMIT 1").fetchone()[0]
         con.close()
         serve = {}
-        for name in ("popularity", "als"):
+        for name in args.serve_recommenders.split(","):
             cmd = [cli, "recommend", "--db", db, "--user", str(user), "--recommender", name, "--k", "10", "--explain", "3", "--json"]
             _, first, _ = measured(cmd)
             _, again, rss = measured(cmd)

@@ -47,6 +47,9 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
         rows.resize(static_cast<std::size_t>(hi - lo));
         std::vector<float> co(static_cast<std::size_t>(n), 0.0f);
         std::vector<std::int32_t> touched;
+        // Every co-occurring item is a candidate, but only `keep` are stored: the candidates live in one
+        // reused buffer, so a row's memory is what it keeps (a popular item meets most of the catalogue).
+        std::vector<std::pair<std::int32_t, float>> candidates;
         for (int i = lo; i < hi; ++i) {
             if (((i - lo) & 255) == 0) {
                 if (job.cancelled()) {
@@ -62,18 +65,18 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
                     if (co[j] == 0.0f) touched.push_back(j);
                     co[j] += 1.0f;
                 }
-            auto& row = rows[static_cast<std::size_t>(i - lo)];
-            row.reserve(touched.size());
+            candidates.clear();
             for (auto j : touched) {
-                row.emplace_back(j, static_cast<float>(co[j] / (norm[i] * norm[j] + options_.shrink)));
+                candidates.emplace_back(j, static_cast<float>(co[j] / (norm[i] * norm[j] + options_.shrink)));
                 co[j] = 0.0f;
             }
             auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-            if (row.size() > keep) {
-                std::nth_element(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(keep), row.end(), better);
-                row.resize(keep);
+            if (candidates.size() > keep) {
+                std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(), better);
+                candidates.resize(keep);
             }
-            std::sort(row.begin(), row.end());
+            std::sort(candidates.begin(), candidates.end());
+            rows[static_cast<std::size_t>(i - lo)].assign(candidates.begin(), candidates.end());
         }
     };
     {

@@ -100,8 +100,8 @@ public:
     // False when the model has nothing to say for this user (e.g. no training history); the engine then
     // falls back to the fallback model when one is given.
     virtual bool coversUser(std::int32_t user) const;
-    // True when the scores do not depend on the user (popularity): users with the same excluded items
-    // then get the same list, and the engine ranks it once.
+    // True when the scores do not depend on the user (popularity): the engine then sorts the catalogue
+    // once and gives each user the best items they have not had.
     virtual bool sameForEveryUser() const { return false; }
     // True when items without any training interaction get informative scores (content models).
     virtual bool scoresColdItems() const { return false; }

@@ -186,6 +186,30 @@ struct RankingPlan {
     }
 };
 
+// A model whose scores do not depend on the user (popularity, the usual fallback), without a boost or
+// bury: its eligible items sorted once, best first; a user's list is the first of them they have not
+// had — O(k + excluded) a user instead of a pass over the catalogue.
+struct SharedRanking {
+    const Recommender* model = nullptr;
+    std::vector<float> scores;
+    std::vector<std::int32_t> order;
+
+    SharedRanking(const Recommender& m, const RankingPlan& plan, std::int32_t someone) : model(&m), scores(static_cast<std::size_t>(plan.items)) {
+        m.scoreBlock(std::span(&someone, 1), scores.data());
+        for (int i = 0; i < plan.items; ++i)
+            if ((!plan.allowed || plan.allowed[i]) && !std::isnan(scores[i])) order.push_back(i);
+        std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) { return ranksBefore(scores[a], a, scores[b], b); });
+    }
+    std::vector<Scored> pick(std::span<const std::int32_t> excluded, std::size_t pool) const {
+        std::vector<Scored> top;
+        for (auto i : order) {
+            if (top.size() >= pool) break;
+            if (!std::binary_search(excluded.begin(), excluded.end(), i)) top.push_back({i, scores[i], scores[i]});
+        }
+        return top;
+    }
+};
+
 // A worker's buffers, reused from block to block.
 struct Scratch {
     std::vector<float> scores, queries;
@@ -211,21 +235,17 @@ void rankTiled(const RankingPlan& plan, const Recommender& model, std::span<cons
     for (int r = 0; r < m; ++r) *out[r] = plan.finish(scratch.tops[r].take());
 }
 
-// A block of users by whole score rows. `shared` (when given) is the list of a model whose scores
-// do not depend on the user, for every user without excluded items.
+// A block of users by whole score rows, or from the shared ranking when the model has one.
 void rankRows(const RankingPlan& plan, const Recommender& model, std::span<const std::int32_t> ids, std::vector<std::vector<Scored>*> out,
-              const std::vector<Scored>* shared, Scratch& scratch) {
-    std::vector<std::int32_t> scored;
-    std::vector<std::size_t> at;
-    for (std::size_t r = 0; r < ids.size(); ++r) {
-        if (shared && plan.excluded(ids[r]).empty()) *out[r] = *shared;
-        else scored.push_back(ids[r]), at.push_back(r);
+              const SharedRanking* shared, Scratch& scratch) {
+    if (shared) {
+        for (std::size_t r = 0; r < ids.size(); ++r) *out[r] = plan.finish(shared->pick(plan.excluded(ids[r]), plan.pool));
+        return;
     }
-    if (scored.empty()) return;
-    scratch.scores.resize(scored.size() * static_cast<std::size_t>(plan.items));
-    model.scoreBlock(scored, scratch.scores.data());
-    for (std::size_t r = 0; r < scored.size(); ++r)
-        *out[at[r]] = plan.rankRow(scratch.scores.data() + r * static_cast<std::size_t>(plan.items), plan.excluded(scored[r]));
+    scratch.scores.resize(ids.size() * static_cast<std::size_t>(plan.items));
+    model.scoreBlock(ids, scratch.scores.data());
+    for (std::size_t r = 0; r < ids.size(); ++r)
+        *out[r] = plan.rankRow(scratch.scores.data() + r * static_cast<std::size_t>(plan.items), plan.excluded(ids[r]));
 }
 
 }  // namespace
@@ -266,19 +286,13 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
     cut(&model, mine);
     cut(options.fallback, other);
 
-    // A model whose scores do not depend on the user (popularity, the usual fallback) gives every user
-    // without excluded items the same list: ranked once, not once per user.
-    std::vector<std::pair<const Recommender*, std::vector<Scored>>> shared;
-    for (const Recommender* m : {&model, options.fallback}) {
-        if (!m || !m->sameForEveryUser() || users.empty() || (!shared.empty() && shared.front().first == m)) continue;
-        std::vector<float> row(static_cast<std::size_t>(n));
-        const std::int32_t someone = users.front();
-        m->scoreBlock(std::span(&someone, 1), row.data());
-        shared.emplace_back(m, plan.rankRow(row.data(), {}));
-    }
-    auto sharedFor = [&](const Recommender* m) -> const std::vector<Scored>* {
-        for (const auto& [owner, list] : shared)
-            if (owner == m) return &list;
+    std::vector<SharedRanking> shared;
+    for (const Recommender* m : {&model, options.fallback})
+        if (m && m->sameForEveryUser() && !plan.shift && !users.empty() && (shared.empty() || shared.front().model != m))
+            shared.emplace_back(*m, plan, users.front());
+    auto sharedFor = [&](const Recommender* m) -> const SharedRanking* {
+        for (const auto& ranking : shared)
+            if (ranking.model == m) return &ranking;
         return nullptr;
     };
 

@@ -115,7 +115,7 @@ public:
     static Result<ActivityLog> load(Database& db, const JobContext& job = {});
     // By scanning the events table alone (what the summary is built from), in passes over ranges of
     // users that hold at most about `rowsPerPass` raw events in memory at once (24 bytes each).
-    static constexpr std::size_t kRowsPerPass = 40'000'000;
+    static constexpr std::size_t kRowsPerPass = 12'000'000;
     static Result<ActivityLog> scan(Database& db, const JobContext& job = {}, std::size_t rowsPerPass = kRowsPerPass);
     static ActivityLog fromRows(std::vector<Row> rows);
 
