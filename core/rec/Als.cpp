@@ -274,10 +274,7 @@ Status AlsRecommender::fitTensors([[maybe_unused]] const CsrMatrix& itemUsers, [
 
 void AlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const { scoreDense(users, out); }
 
-void AlsRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const {
-    const int f = x_.cols;
-    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, out + r * f);
-}
+void AlsRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const { gatherRows(x_, users, out); }
 
 std::vector<float> AlsRecommender::gramian(const DenseMatrix& y) { return gram(y, 0.0); }
 

@@ -70,6 +70,10 @@ float dot(const float* a, const float* b, int n) {
     return s;
 }
 
+void gatherRows(const DenseMatrix& m, std::span<const std::int32_t> rows, float* out) {
+    for (std::size_t r = 0; r < rows.size(); ++r) std::copy(m.row(rows[r]), m.row(rows[r]) + m.cols, out + r * static_cast<std::size_t>(m.cols));
+}
+
 void normalizeRows(DenseMatrix& m) {
     for (int r = 0; r < m.rows; ++r) {
         float* v = m.row(r);

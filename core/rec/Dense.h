@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <vector>
 
 namespace ss::rec {
@@ -28,6 +30,9 @@ void gemmNTPortable(const float* a, const float* b, float* c, int m, int n, int 
 const char* gemmBackend();
 // Benchmarks only: force the portable kernel even when ATen is built in (process-wide).
 void setPortableGemm(bool portable);
+
+// out (rows.size() × m.cols, row-major) = the rows of m named by `rows`, in that order.
+void gatherRows(const DenseMatrix& m, std::span<const std::int32_t> rows, float* out);
 
 // Scales every non-zero row to unit L2 norm (zero rows stay zero).
 void normalizeRows(DenseMatrix& m);

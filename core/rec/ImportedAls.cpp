@@ -50,11 +50,7 @@ void ImportedAlsRecommender::scoreBlock(std::span<const std::int32_t> users, flo
 
 const DenseMatrix* ImportedAlsRecommender::denseItems() const { return factors_ ? &factors_->items : nullptr; }
 
-void ImportedAlsRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const {
-    const auto& f = *factors_;
-    const int k = f.items.cols;
-    for (std::size_t r = 0; r < users.size(); ++r) std::copy(f.users.row(users[r]), f.users.row(users[r]) + k, out + r * k);
-}
+void ImportedAlsRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const { gatherRows(factors_->users, users, out); }
 
 std::vector<Contribution> ImportedAlsRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
     const auto& f = *factors_;

@@ -117,10 +117,7 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
 
 void TwoTowerRecommender::scoreBlock(std::span<const std::int32_t> users, float* out) const { scoreDense(users, out); }
 
-void TwoTowerRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const {
-    const int f = x_.cols;
-    for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + f, out + r * f);
-}
+void TwoTowerRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const { gatherRows(x_, users, out); }
 
 std::vector<Contribution> TwoTowerRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
     // The towers are not additive over history items; the closest thing is how near each history item

@@ -48,9 +48,7 @@ public:
     }
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override { scoreDense(users, out); }
     const DenseMatrix* denseItems() const override { return &y_; }
-    void denseQueries(std::span<const std::int32_t> users, float* out) const override {
-        for (std::size_t r = 0; r < users.size(); ++r) std::copy(x_.row(users[r]), x_.row(users[r]) + x_.cols, out + r * x_.cols);
-    }
+    void denseQueries(std::span<const std::int32_t> users, float* out) const override { gatherRows(x_, users, out); }
 
 private:
     DenseMatrix x_, y_;
