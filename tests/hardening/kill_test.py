@@ -348,8 +348,11 @@ class KillTest:
         again = self.cli.must("cohorts", "--db", path, "--json")
         if state[0] is None or state[1] == 0 or again != out:
             raise SetupError("the reference cohorts run did not build a reusable activity summary")
+        # `stats` reads its counts from the summary once it is there and says so ("events_counted_from"),
+        # so the state after a finished `cohorts` has its own `stats`.
         self.ref["cohorts"] = {"base": base, "seconds": seconds, "output": out, "state": state,
-                               "stats": stats_counts(self.cli.must("stats", "--db", base, "--json"))}
+                               "stats": stats_counts(self.cli.must("stats", "--db", base, "--json")),
+                               "stats_after": stats_counts(self.cli.must("stats", "--db", path, "--json"))}
 
     # ---- one round of one operation ----
 
@@ -574,7 +577,7 @@ class KillTest:
         return "absent" if not runs else ("complete" if len(runs) == len(ref["runs"]) else "partial")
 
     def check_cohorts(self, path, ref, variant, problems):
-        if not self.check_opens("cohorts", path, None, [ref["stats"]], problems):
+        if not self.check_opens("cohorts", path, None, [ref["stats"], ref["stats_after"]], problems):
             return None
         setting, chunks, digest = summary_state(path)
         if setting is None and chunks == 0:
@@ -585,6 +588,10 @@ class KillTest:
             outcome = "partial"
             problems.append("activity summary neither absent nor complete: setting %r, %d chunks (reference %r, %d chunks%s)" % (
                 setting, chunks, ref["state"][0], ref["state"][1], ", other bytes" if chunks == ref["state"][1] else ""))
+        shown = stats_counts(self.last_stats) if self.last_stats else None
+        expected = {"absent": ref["stats"], "complete": ref["stats_after"]}.get(outcome)
+        if shown is not None and expected is not None and shown != expected:
+            problems.append("`stats` does not match the %s activity summary: %s" % (outcome, shown[:300]))
         rc, out, err = self.cli.run("cohorts", "--db", path, "--json")
         if rc != 0:
             problems.append("`cohorts` after the kill failed (%d): %s" % (rc, err.strip()[-300:]))
