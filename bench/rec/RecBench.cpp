@@ -6,8 +6,9 @@
 //   als-time (--db F | --movielens DIR) --threads N [--iterations N] [--factors F] [--export FILE]
 //       ALS seconds per iteration (CG, 3 steps) on the project's interactions; --export writes the
 //       confidence matrix (1 + α·w) as "user item value" lines for the `implicit` peer.
-//   throughput --db F --recommender R [--threads N] [--k K] [--portable]
-//       top-K for every user with history over all items through the engine: users per second.
+//   throughput --db F --recommender R [--threads N] [--k K] [--users N] [--block-users N] [--tile-items N] [--portable]
+//       top-K for every user with history (or N of them, evenly spaced) over all items through the
+//       engine: users per second, and GFLOP/s for the dense models.
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -236,15 +237,26 @@ int throughput(const std::vector<std::string>& args) {
     std::vector<std::int32_t> users;
     for (int u = 0; u < l->train->users(); ++u)
         if (l->train->weights.rowSize(u)) users.push_back(u);
+    // --users N: every (size/N)-th user with history, so a large project is measured in seconds.
+    if (const auto wanted = static_cast<std::size_t>(std::stoll(option(args, "--users", "0"))); wanted && wanted < users.size()) {
+        std::vector<std::int32_t> every;
+        for (std::size_t i = 0; i < wanted; ++i) every.push_back(users[i * users.size() / wanted]);
+        users.swap(every);
+    }
     TopKOptions o;
     o.k = k;
     o.threads = threads;
+    o.blockUsers = static_cast<std::size_t>(std::stoll(option(args, "--block-users", "0")));
+    o.tileItems = static_cast<std::size_t>(std::stoll(option(args, "--tile-items", "0")));
     TopKStats stats;
     auto lists = TopKEngine::recommend(**model, users, o, {}, &stats);
     if (!lists) return std::fprintf(stderr, "%s\n", lists.error().describe().c_str()), 1;
     boost::json::object j{{"recommender", name},       {"users", users.size()},     {"items", l->train->items()},
                           {"k", k},                    {"threads", threads},        {"gemm", gemmBackend()},
-                          {"block_users", stats.blockUsers},
+                          {"block_users", stats.blockUsers}, {"tile_items", stats.tileItems},
+                          {"gflops", (*model)->denseItems() ? 2.0 * double(users.size() - stats.fallbackUsers) * double(l->train->items()) *
+                                                                    double((*model)->denseItems()->cols) / stats.seconds / 1e9
+                                                              : 0.0},
                           {"seconds", stats.seconds},  {"users_per_second", double(users.size()) / stats.seconds}};
     std::cout << boost::json::serialize(j) << std::endl;
     return 0;

@@ -80,6 +80,8 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", default="/tmp/scalebench")
     ap.add_argument("--test-users", type=int, default=20_000)
+    ap.add_argument("--threads", type=int, default=os.cpu_count(),
+                    help="evaluate's --threads (default: every core, as the workbench's Models screen uses)")
     ap.add_argument("--recommenders", default="popularity,itemknn,als")
     ap.add_argument("--steps", default="import,overview,evaluate,serve")
     ap.add_argument("--serve-recommenders", default="popularity,als")
@@ -145,12 +147,13 @@ def main():
         runs = {}
         for name in args.recommenders.split(","):
             out, seconds, rss = measured([cli, "evaluate", "--db", db, "--recommenders", name, "--split", "temporal",
-                                          "--test-users", str(args.test_users), "--no-store", "--bootstrap", "200",
+                                          "--test-users", str(args.test_users), "--threads", str(args.threads),
+                                          "--no-store", "--bootstrap", "200",
                                           "--json", "--quiet"])
             result = json.loads(out)
             run = result["runs"][0]
             t = run["timings"]
-            entry = {"process_seconds": round(seconds, 1), "peak_rss_mib": round(rss, 1),
+            entry = {"threads": args.threads, "process_seconds": round(seconds, 1), "peak_rss_mib": round(rss, 1),
                      "fit_seconds": round(t["fit_seconds"], 1), "score_seconds": round(t["score_seconds"], 2),
                      "users_per_second": round(t["users_per_second"], 1), "block_users": t.get("block_users"),
                      "test_users": result["split"]["test_users"],

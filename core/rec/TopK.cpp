@@ -5,8 +5,10 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <thread>
 
+#include "common/BlasThreads.h"
 #include "common/JobStages.h"
 #include "common/TopN.h"
 
@@ -321,6 +323,11 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
         }
     };
     const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(blocks.size())));
+    // Several workers each multiply their own tiles: OpenBLAS's threads would only contend with the
+    // other workers' (ALS at 20M events, 2 cores: 176 GFLOP/s with them, 226 without).
+    std::optional<BlasThreads> oneBlasThreadEach;
+    if (threads > 1 && std::any_of(blocks.begin(), blocks.end(), [&](const Block& b) { return b.model && plan.tiled(*b.model); }))
+        oneBlasThreadEach.emplace(1);
     {
         std::vector<std::jthread> helpers;
         for (int t = 1; t < threads; ++t) helpers.emplace_back(worker, false);

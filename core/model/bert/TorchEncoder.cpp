@@ -1,8 +1,6 @@
 #include "model/bert/TorchEncoder.h"
 #include "model/bert/TorchEncoderImpl.h"
 
-#include <dlfcn.h>
-
 #include <algorithm>
 #include <cstring>
 #include <exception>
@@ -11,6 +9,7 @@
 #include <c10/core/InferenceMode.h>
 #include <torch/cuda.h>
 
+#include "common/BlasThreads.h"
 #include "model/bert/BertWeightLoader.h"
 #include "model/bert/SentencePooling.h"
 
@@ -24,18 +23,6 @@ namespace {
 // pass and because activations then stay in cache between the GEMM and the element-wise ops.
 constexpr std::int64_t kSliceBytesPerThread = std::int64_t(1) << 20;
 
-// LibTorch's set_num_threads does not reach OpenBLAS (it drives OpenMP and MKL only), and OpenBLAS
-// starts one thread per core by default. Looked up at run time, so builds without OpenBLAS (MKL,
-// CUDA wheels) simply skip it.
-template <typename Fn>
-Fn openBlasFunction(const char* name) {
-    return reinterpret_cast<Fn>(::dlsym(RTLD_DEFAULT, name));
-}
-
-// Applies a thread count and returns the number of threads that run the GEMMs. With OpenBLAS the
-// GEMMs (~90% of the FLOPs) get all threads and ATen's OpenMP stays at one: measured on 2 busy cores,
-// OpenMP's spinning workers next to OpenBLAS's made 2 threads 3x slower than 1, while OpenBLAS alone
-// with 2 threads was 1.5x faster than 1.
 // Fast mode pays off only where oneDNN runs bf16 products natively (AVX512-BF16); elsewhere they
 // would be emulated, slower than fp32.
 bool cpuHasBf16Products() {
@@ -47,19 +34,17 @@ bool cpuHasBf16Products() {
 #endif
 }
 
+// Applies a thread count and returns the number of threads that run the GEMMs. With OpenBLAS the
+// GEMMs (~90% of the FLOPs) get all threads and ATen's OpenMP stays at one: measured on 2 busy cores,
+// OpenMP's spinning workers next to OpenBLAS's made 2 threads 3x slower than 1, while OpenBLAS alone
+// with 2 threads was 1.5x faster than 1.
 int applyThreads(int threads) {
-    const auto setBlas = openBlasFunction<void (*)(int)>("openblas_set_num_threads");
-    const auto getBlas = openBlasFunction<int (*)()>("openblas_get_num_threads");
     if (threads > 0) {
-        if (setBlas) {
-            setBlas(threads);
-            at::set_num_threads(1);
-        } else {
-            at::set_num_threads(threads);
-        }
+        if (BlasThreads::set(threads)) at::set_num_threads(1);
+        else at::set_num_threads(threads);
         return threads;
     }
-    return getBlas ? std::max(1, getBlas()) : std::max(1, at::get_num_threads());
+    return BlasThreads::available() ? std::max(1, BlasThreads::current()) : std::max(1, at::get_num_threads());
 }
 
 }  // namespace

@@ -4,10 +4,12 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <mutex>
 #include <numeric>
 #include <random>
 
 #include "RecTestSupport.h"
+#include "common/BlasThreads.h"
 #include "rec/Popularity.h"
 #include "rec/TopK.h"
 
@@ -48,10 +50,18 @@ public:
     }
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override { scoreDense(users, out); }
     const DenseMatrix* denseItems() const override { return &y_; }
-    void denseQueries(std::span<const std::int32_t> users, float* out) const override { gatherRows(x_, users, out); }
+    void denseQueries(std::span<const std::int32_t> users, float* out) const override {
+        {
+            std::lock_guard lock(seenMutex_);
+            blasThreadsSeen.push_back(BlasThreads::current());
+        }
+        gatherRows(x_, users, out);
+    }
+    mutable std::vector<int> blasThreadsSeen;  // the OpenBLAS thread count at each block's queries
 
 private:
     DenseMatrix x_, y_;
+    mutable std::mutex seenMutex_;
 };
 
 struct Fixture {
@@ -195,6 +205,36 @@ private slots:
             QCOMPARE(items((*got)[u]), items(want));
             for (const auto& s : (*got)[u]) QCOMPARE(s.score, whole.row(u)[s.item]);
         }
+    }
+
+    // Several workers each multiply their own tiles with one OpenBLAS thread; one worker leaves the
+    // count alone; either way it is restored afterwards.
+    void blasThreadsWhileScoring_data() {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("one worker") << 1 << 2;
+        QTest::newRow("two workers") << 2 << 1;
+        QTest::newRow("three workers") << 3 << 1;
+    }
+    void blasThreadsWhileScoring() {
+        QFETCH(int, threads);
+        QFETCH(int, expected);
+        if (!BlasThreads::available()) QSKIP("this LibTorch does not use OpenBLAS");
+        const int users = 40, n = 30, d = 4;
+        Fixture f = randomFixture(users, n, 3, false);
+        DenseMatrix x(users, d), y(n, d);
+        for (std::size_t i = 0; i < x.data.size(); ++i) x.data[i] = float(i % 7);
+        for (std::size_t i = 0; i < y.data.size(); ++i) y.data[i] = float(i % 5);
+        FactorModel model(x, y);
+        SS_VERIFY_OK(model.fit(f.train, {}, {}));
+        QVERIFY(BlasThreads::set(2));
+        TopKOptions o;
+        o.threads = threads;
+        o.blockUsers = 4;  // ten blocks, shared by the workers
+        SS_VERIFY_OK(TopKEngine::recommend(model, allUsers(users), o));
+        QCOMPARE(model.blasThreadsSeen.size(), std::size_t(10));
+        for (int seen : model.blasThreadsSeen) QCOMPARE(seen, expected);
+        QCOMPARE(BlasThreads::current(), 2);
     }
 
     void boostNeedsWholeRows() {
