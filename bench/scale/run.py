@@ -17,13 +17,18 @@ with the real counts. Then, one process after another on the same machine:
              against this machine's measured fp32 matrix-product rate (below);
   serve      shelfsense-cli recommend --user U --explain 3 (a kept model: the evaluate runs keep none,
              so the first call trains and keeps, the second is timed): wall seconds of the whole process;
+  ui         the Recommendations screen (offscreen) on the project, through the measurement program
+             tests/ui/recommendations/TestRecommendationsTiming.cpp with --serve-recommenders: opening the
+             session, the first lists, typing five customers' ids into the search field (longest key
+             press) and each one's history and top-10 with explanations; for each step its seconds
+             and the longest the window stopped answering (a 5 ms timer's worst lateness);
   peak       the machine's fp32 matrix-product rate: numpy's sgemm (OpenBLAS) on 4096 x 4096 float32,
              best of 5, with every core.
 Peak RSS comes from os.wait4() (bench/ingest/run.py's measured()).
 
 Usage: ~/.cache/shelfsense/peers-venv/bin/python bench/scale/run.py [--cli build/default/app/shelfsense-cli]
        [--rows N] [--seed S] [--workdir DIR] [--test-users N] [--recommenders popularity,itemknn,als]
-       [--steps import,overview,evaluate,serve] [--serve-recommenders popularity,als] [--out FILE]
+       [--steps import,overview,evaluate,serve,ui] [--serve-recommenders popularity,als] [--out FILE]
 (The peers venv has numpy; sqlite3 is Debian's sqlite3 shell.)
 """
 import argparse, datetime, importlib.util, json, os, platform, shutil, subprocess, sys, time
@@ -184,6 +189,24 @@ def main():
             serve[name] = {"first_seconds": round(first, 2), "kept_seconds": round(again, 2), "peak_rss_mib": round(rss, 1)}
             print(f"serve {name}: {serve[name]}", flush=True)
         report["steps"]["serve"] = serve
+
+    if "ui" in steps:
+        timing = os.path.join(os.path.dirname(os.path.dirname(cli)), "tests", "ui", "timing_recommendations_screen")
+        out_json = os.path.join(args.workdir, "ui-serve.json")
+        saved = dict(os.environ)
+        os.environ.update(SS_UI_TIMING="1", SS_UI_PROJECT=db, SS_UI_MODELS=args.serve_recommenders,
+                          SS_UI_TIMING_JSON=out_json, QT_QPA_PLATFORM="offscreen")
+        try:
+            _, seconds, rss = measured([timing, "servingOnAProject"])  # exits with the output if it fails
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        with open(out_json) as f:
+            ui = json.load(f)
+        ui["process_seconds"] = round(seconds, 1)
+        ui["peak_rss_mib"] = round(rss, 1)
+        report["steps"]["ui"] = ui
+        print(f"ui: {json.dumps(ui)}", flush=True)
 
     out = args.out or os.path.join(ROOT, "bench", "results", f"{report['meta']['date']}-cpu-scale-{tag}.json")
     with open(out, "w") as f:
