@@ -34,4 +34,22 @@ void forEachShare(std::size_t n, std::size_t workers, Work&& work) {
     for (auto& t : helpers) t.join();
 }
 
+// Sorts `v` by `less` with one thread per share (one per core, at most 8, once it holds at least
+// `parallelFrom` elements): each share sorted on its own, then neighbouring runs merged. The order is
+// std::sort's up to elements that compare equal (in either order there too).
+template <typename T, typename Less>
+void parallelSort(std::vector<T>& v, Less less, std::size_t parallelFrom = std::size_t(1) << 20, std::size_t requested = 0) {
+    const std::size_t n = v.size();
+    const std::size_t workers = workersFor(n, parallelFrom, requested);
+    if (workers <= 1 || n < 2) {
+        std::sort(v.begin(), v.end(), less);
+        return;
+    }
+    const auto at = [&v](std::size_t i) { return v.begin() + static_cast<std::ptrdiff_t>(i); };
+    forEachShare(n, workers, [&](std::size_t, std::size_t from, std::size_t to) { std::sort(at(from), at(to), less); });
+    const std::size_t per = (n + workers - 1) / workers;  // forEachShare's share size
+    for (std::size_t width = per; width < n; width *= 2)
+        for (std::size_t from = 0; from + width < n; from += 2 * width) std::inplace_merge(at(from), at(from + width), at(std::min(n, from + 2 * width)), less);
+}
+
 }  // namespace ss

@@ -6,6 +6,7 @@
 
 #include "common/Hash.h"
 #include "common/JobStages.h"
+#include "common/Parallel.h"
 #include "store/Project.h"
 
 namespace ss::rec {
@@ -42,10 +43,10 @@ Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContex
             d.items_.push_back(std::move(f));
         }
     }
-    for (std::size_t i = 0; i < d.users_.size(); ++i) d.userIndex_.emplace(d.users_[i].id, static_cast<int>(i));
-    for (std::size_t i = 0; i < d.items_.size(); ++i) d.itemIndex_.emplace(d.items_[i].id, static_cast<int>(i));
+    d.indexIds();
 
-    auto total = db.queryInt("SELECT count(*) FROM events");
+    // The largest rowid bounds the count (rowids are never above it) without counting a scan's worth.
+    auto total = db.queryInt("SELECT coalesce(max(rowid), 0) FROM events");
     if (!total) return total.error();
     d.events_.reserve(static_cast<std::size_t>(*total));
     auto stmt = db.prepare("SELECT user_id, item_id, type, ts FROM events");
@@ -57,14 +58,14 @@ Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContex
         if (!*row) break;
         if ((++n & 0xFFFF) == 0) {
             if (context.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled while reading events");
-            context.report(*total ? double(n) / double(*total) : 1.0, stages::kReadingEvents);
+            context.report(*total ? std::min(1.0, double(n) / double(*total)) : 1.0, stages::kReadingEvents);
         }
         const auto type = stmt->columnInt(2);
         if (type < 1 || type > 4) continue;  // a behaviour this version does not know
         const auto u = d.userIndex_.find(stmt->columnInt(0));
         const auto i = d.itemIndex_.find(stmt->columnInt(1));
-        if (u == d.userIndex_.end() || i == d.itemIndex_.end()) continue;  // foreign keys make this unreachable
-        d.events_.push_back({u->second, i->second, static_cast<EventType>(type), stmt->columnInt(3)});
+        if (!u || !i) continue;  // foreign keys make this unreachable
+        d.events_.push_back({*u, *i, static_cast<EventType>(type), stmt->columnInt(3)});
     }
     d.finish();
     return d;
@@ -75,24 +76,39 @@ Dataset Dataset::fromParts(std::vector<UserFacts> users, std::vector<ItemFacts> 
     d.users_ = std::move(users);
     d.items_ = std::move(items);
     d.events_ = std::move(events);
-    for (std::size_t i = 0; i < d.users_.size(); ++i) d.userIndex_.emplace(d.users_[i].id, static_cast<int>(i));
-    for (std::size_t i = 0; i < d.items_.size(); ++i) d.itemIndex_.emplace(d.items_[i].id, static_cast<int>(i));
+    d.indexIds();
     d.finish();
     return d;
 }
 
+void Dataset::indexIds() {
+    std::vector<std::int64_t> ids;
+    ids.reserve(users_.size());
+    for (const auto& u : users_) ids.push_back(u.id);
+    userIndex_ = IdIndex(ids);
+    ids.clear();
+    for (const auto& i : items_) ids.push_back(i.id);
+    itemIndex_ = IdIndex(ids);
+}
+
 void Dataset::finish() {
-    std::sort(events_.begin(), events_.end(), [](const Event& a, const Event& b) {
+    parallelSort(events_, [](const Event& a, const Event& b) {
         return std::tie(a.time, a.user, a.item, a.type) < std::tie(b.time, b.user, b.item, b.type);
     });
-    // FNV-1a over the sorted events and the id maps.
+    // FNV-1a over the sorted events and the id maps (the ids copied out of the facts first, so the
+    // loop over the events reads two small arrays).
+    std::vector<std::uint64_t> userIds, itemIds;
+    userIds.reserve(users_.size());
+    itemIds.reserve(items_.size());
+    for (const auto& u : users_) userIds.push_back(static_cast<std::uint64_t>(u.id));
+    for (const auto& i : items_) itemIds.push_back(static_cast<std::uint64_t>(i.id));
     Fnv1a hash;
     auto mix = [&hash](std::uint64_t v) { hash.addLittleEndian(v); };
-    for (const auto& u : users_) mix(static_cast<std::uint64_t>(u.id));
-    for (const auto& i : items_) mix(static_cast<std::uint64_t>(i.id));
+    for (auto id : userIds) mix(id);
+    for (auto id : itemIds) mix(id);
     for (const Event& e : events_) {
-        mix(static_cast<std::uint64_t>(users_[e.user].id));
-        mix(static_cast<std::uint64_t>(items_[e.item].id));
+        mix(userIds[static_cast<std::size_t>(e.user)]);
+        mix(itemIds[static_cast<std::size_t>(e.item)]);
         mix(static_cast<std::uint64_t>(e.type));
         mix(static_cast<std::uint64_t>(e.time));
     }
@@ -102,17 +118,9 @@ void Dataset::finish() {
                    " items=" + std::to_string(items_.size()) + " fnv=" + hex;
 }
 
-std::optional<int> Dataset::userIndex(std::int64_t id) const {
-    auto it = userIndex_.find(id);
-    if (it == userIndex_.end()) return std::nullopt;
-    return it->second;
-}
+std::optional<int> Dataset::userIndex(std::int64_t id) const { return userIndex_.find(id); }
 
-std::optional<int> Dataset::itemIndex(std::int64_t id) const {
-    auto it = itemIndex_.find(id);
-    if (it == itemIndex_.end()) return std::nullopt;
-    return it->second;
-}
+std::optional<int> Dataset::itemIndex(std::int64_t id) const { return itemIndex_.find(id); }
 
 std::optional<int> Dataset::userByExternalId(const std::string& externalId) const {
     for (std::size_t i = 0; i < users_.size(); ++i)

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "common/JobContext.h"
 #include "common/Result.h"
+#include "rec/IdIndex.h"
 #include "store/EventType.h"
 
 namespace ss::rec {
@@ -66,7 +66,8 @@ private:
     std::vector<UserFacts> users_;
     std::vector<ItemFacts> items_;
     std::vector<Event> events_;
-    std::unordered_map<std::int64_t, int> userIndex_, itemIndex_;
+    void indexIds();
+    IdIndex userIndex_, itemIndex_;
     std::string fingerprint_;
 };
 
