@@ -17,6 +17,9 @@ with the real counts. Then, one process after another on the same machine:
              against this machine's measured fp32 matrix-product rate (below);
   serve      shelfsense-cli recommend --user U --explain 3 (a kept model: the evaluate runs keep none,
              so the first call trains and keeps, the second is timed): wall seconds of the whole process;
+  browse     the data browser's paging (bench/scale/BrowseBench.cpp, ss-bench-browse): each table in
+             storage order and by each indexed column both ways, the first page and 50 more scrolled
+             one after another, 200 rows each; the slowest page's milliseconds;
   ui         the Recommendations screen (offscreen) on the project, through the measurement program
              tests/ui/recommendations/TestRecommendationsTiming.cpp with --serve-recommenders: opening the
              session, the first lists, typing five customers' ids into the search field (longest key
@@ -28,7 +31,7 @@ Peak RSS comes from os.wait4() (bench/ingest/run.py's measured()).
 
 Usage: ~/.cache/shelfsense/peers-venv/bin/python bench/scale/run.py [--cli build/default/app/shelfsense-cli]
        [--rows N] [--seed S] [--workdir DIR] [--test-users N] [--recommenders popularity,itemknn,als]
-       [--steps import,overview,evaluate,serve,ui] [--serve-recommenders popularity,als] [--out FILE]
+       [--steps import,overview,browse,evaluate,serve,ui] [--serve-recommenders popularity,als] [--out FILE]
 (The peers venv has numpy; sqlite3 is Debian's sqlite3 shell.)
 """
 import argparse, datetime, importlib.util, json, os, platform, shutil, subprocess, sys, time
@@ -189,6 +192,15 @@ def main():
             serve[name] = {"first_seconds": round(first, 2), "kept_seconds": round(again, 2), "peak_rss_mib": round(rss, 1)}
             print(f"serve {name}: {serve[name]}", flush=True)
         report["steps"]["serve"] = serve
+
+    if "browse" in steps:
+        browse_bin = os.path.join(os.path.dirname(os.path.dirname(cli)), "bench", "scale", "ss-bench-browse")
+        out, seconds, rss = measured([browse_bin, "--db", db, "--pages", "50", "--tables", "events,users,items", "--skip-unindexed"])
+        browse = json.loads(out)
+        browse["process_seconds"] = round(seconds, 1)
+        browse["peak_rss_mib"] = round(rss, 1)
+        report["steps"]["browse"] = browse
+        print(f"browse: slowest indexed page {browse['slowest_indexed_page_ms']:.1f} ms", flush=True)
 
     if "ui" in steps:
         timing = os.path.join(os.path.dirname(os.path.dirname(cli)), "tests", "ui", "timing_recommendations_screen")
