@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "common/Numbers.h"
+#include "common/Parallel.h"
 
 namespace ss::rec {
 
@@ -78,23 +79,8 @@ CsrMatrix CsrMatrix::transposed() const {
 }
 
 Interactions Interactions::fromTriples(int users, int items, std::vector<Event> events, const BehaviourWeights& weights) {
-    // In (user, item, time) order: the events moved to their customer's range in place (each swap puts
-    // one event where it belongs, linear in the events), then each customer's range sorted by item and
-    // time — far cheaper than one sort of every event, and without a second copy of them.
-    std::vector<std::int64_t> rowStart(static_cast<std::size_t>(users) + 1, 0);
-    for (const Event& e : events) ++rowStart[static_cast<std::size_t>(e.user) + 1];
-    for (int u = 0; u < users; ++u) rowStart[u + 1] += rowStart[u];
-    std::vector<std::int64_t> next(rowStart.begin(), rowStart.end() - 1);
-    for (int u = 0; u < users; ++u) {
-        while (next[u] < rowStart[u + 1]) {
-            Event& e = events[static_cast<std::size_t>(next[u])];
-            if (e.user == u) ++next[u];
-            else std::swap(e, events[static_cast<std::size_t>(next[e.user]++)]);
-        }
-    }
-    for (int u = 0; u < users; ++u)
-        std::sort(events.begin() + rowStart[u], events.begin() + rowStart[u + 1],
-                  [](const Event& a, const Event& b) { return std::tie(a.item, a.time) < std::tie(b.item, b.time); });
+    // Sorted on every core: an in-place bucket pass by customer measured slower (each swap a cache miss).
+    parallelSort(events, [](const Event& a, const Event& b) { return std::tie(a.user, a.item, a.time) < std::tie(b.user, b.item, b.time); });
     Interactions x;
     x.events = static_cast<std::int64_t>(events.size());
     x.weights.rows = users;
