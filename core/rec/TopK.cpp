@@ -20,6 +20,9 @@ bool better(const Scored& a, const Scored& b) { return ranksBefore(a.adjusted, a
 // Tiled scoring of dense models: users per block, and items per tile so that a tile of item rows
 // (~1 MiB) stays in the core's cache while every user of the block is scored against it.
 constexpr std::size_t kTileBlockUsers = 256;
+// Users of a model that ranks everyone alike from which sorting its catalogue once beats ranking each
+// user's row (a sort costs ~log2(items) passes over the catalogue, a row one).
+constexpr std::size_t kSharedRankingFrom = 32;
 int autoTileItems(int dimension) { return std::clamp((1 << 18) / std::max(1, dimension), 256, 8192); }
 
 struct Block {
@@ -288,10 +291,13 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
     cut(&model, mine);
     cut(options.fallback, other);
 
+    // A model that ranks everyone alike is sorted once — when it serves enough users to pay for the
+    // sort of the whole catalogue; a few users (one customer on the Recommendations screen) are cheaper
+    // ranked row by row.
     std::vector<SharedRanking> shared;
-    for (const Recommender* m : {&model, options.fallback})
-        if (m && m->sameForEveryUser() && !plan.shift && !users.empty() && (shared.empty() || shared.front().model != m))
-            shared.emplace_back(*m, plan, users.front());
+    for (const auto& [m, served] : {std::pair{&model, mine.size()}, std::pair{options.fallback, other.size()}})
+        if (m && served >= kSharedRankingFrom && m->sameForEveryUser() && !plan.shift && (shared.empty() || shared.front().model != m))
+            shared.emplace_back(*m, plan, users[(m == &model ? mine : other).front()]);
     auto sharedFor = [&](const Recommender* m) -> const SharedRanking* {
         for (const auto& ranking : shared)
             if (ranking.model == m) return &ranking;
@@ -340,6 +346,7 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
         stats->fallbackUsers = other.size();
         stats->blocks = blocks.size();
         stats->blockUsers = plan.blockUsers(model);
+        stats->sharedRankings = shared.size();
         stats->tileItems = plan.tiled(model) ? static_cast<std::size_t>(plan.tileItems(model.denseItems()->cols)) : 0;
     }
     return out;

@@ -64,6 +64,7 @@ struct TopKStats {
     double seconds = 0;
     std::size_t users = 0, fallbackUsers = 0, blocks = 0, blockUsers = 0;
     std::size_t tileItems = 0;  // items per tile when the model was scored tile by tile (0: whole rows)
+    std::size_t sharedRankings = 0;  // catalogues of models that rank everyone alike, sorted once
 };
 
 class TopKEngine {

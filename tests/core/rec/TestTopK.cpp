@@ -305,15 +305,20 @@ private slots:
     void popularityRankedOnceIsEveryonesOwnList_data() {
         QTest::addColumn<bool>("exclude");
         QTest::addColumn<bool>("rules");
-        QTest::newRow("excluding training items") << true << false;
-        QTest::newRow("keeping them: one list for all") << false << false;
-        QTest::newRow("filter and boost") << true << true;
+        QTest::addColumn<int>("users");
+        QTest::addColumn<std::size_t>("sortedOnce");  // catalogues sorted once (TopKStats::sharedRankings)
+        QTest::newRow("excluding training items") << true << false << 90 << std::size_t(1);
+        QTest::newRow("keeping them: one list for all") << false << false << 90 << std::size_t(1);
+        QTest::newRow("filter and boost: row by row") << true << true << 90 << std::size_t(0);
+        QTest::newRow("few users: row by row") << true << false << 30 << std::size_t(0);
     }
     void popularityRankedOnceIsEveryonesOwnList() {
         QFETCH(bool, exclude);
         QFETCH(bool, rules);
-        const int users = 30, n = 50;
-        Fixture f = randomFixture(users, n, 31, true);  // users 0..29; some end up with no history below
+        QFETCH(int, users);
+        QFETCH(std::size_t, sortedOnce);
+        const int n = 50;
+        Fixture f = randomFixture(users, n, 31, true);  // every third user ends up with no history below
         std::vector<Event> e;
         for (int u = 0; u < users; ++u)
             if (u % 3 != 0)
@@ -333,8 +338,10 @@ private slots:
         o.k = 6;
         o.excludeTraining = exclude;
         o.rules = rules ? &compiled : nullptr;
-        auto got = TopKEngine::recommend(pop, allUsers(users), o);
+        TopKStats stats;
+        auto got = TopKEngine::recommend(pop, allUsers(users), o, {}, &stats);
         SS_VERIFY_OK(got);
+        QCOMPARE(stats.sharedRankings, sortedOnce);
         // Each user's own row through the row path of a model that is not "the same for everyone".
         DenseMatrix table(users, n);
         for (int u = 0; u < users; ++u) std::copy(pop.popularity().begin(), pop.popularity().end(), table.row(u));
