@@ -186,7 +186,8 @@ def main():
         con.close()
         serve = {}
         for name in args.serve_recommenders.split(","):
-            cmd = [cli, "recommend", "--db", db, "--user", str(user), "--recommender", name, "--k", "10", "--explain", "3", "--json"]
+            cmd = [cli, "recommend", "--db", db, "--user", str(user), "--recommender", name, "--k", "10", "--explain", "3",
+                   "--threads", str(args.threads), "--json"]
             _, first, _ = measured(cmd)
             _, again, rss = measured(cmd)
             serve[name] = {"first_seconds": round(first, 2), "kept_seconds": round(again, 2), "peak_rss_mib": round(rss, 1)}
