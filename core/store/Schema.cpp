@@ -203,6 +203,17 @@ CREATE TABLE event_days(
   PRIMARY KEY(day, type)) WITHOUT ROWID;
 )SQL";
 
+// Version 9: a kept model's state in parts — a single SQLite value stops at 1 GB, and ALS on the full
+// Taobao catalogue (4.2 million items) is 1.3 GB. trained_models.state holds the first part, this
+// table the rest, in order.
+constexpr const char* kVersion9 = R"SQL(
+CREATE TABLE trained_model_parts(
+  key TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY(key, part));
+)SQL";
+
 // While a bulk load runs, the text index triggers give way to ones that only note which items
 // changed (a temporary table, emptied, not dropped, afterwards: dropping a table fails while any
 // statement of the connection is still reading); the index then catches up in two statements. Row by row, the index
@@ -251,6 +262,8 @@ const std::vector<std::vector<const char*>> kTablesByVersion = {
     {"sentiment_classifiers", "sentiment_runs", "review_sentiment"},
     {"item_text"},
     {"imported_results"},
+    {},
+    {"trained_model_parts"},
 };
 
 Result<std::set<std::string>> tableNames(Database& db) {
@@ -342,7 +355,7 @@ Status Schema::migrate(Database& db) {
     if (*current < 0)
         return makeError(ErrorCode::InputData, "the project file is damaged: schema version " + std::to_string(*current), db.path().string());
     if (*current > kCurrentVersion) return newerVersion(*current, db.path().string());
-    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8};
+    static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8, kVersion9};
     static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {
         Transaction tx(db);

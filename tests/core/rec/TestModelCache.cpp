@@ -138,6 +138,66 @@ private slots:
         QVERIFY(!ModelState("t/1", backwards.bytes()).read(back));
     }
 
+    // A state larger than one part (SQLite stops a value at 1 GB) comes back byte for byte; storing
+    // the key again or pruning old states leaves no parts behind.
+    void statesInParts_data() {
+        QTest::addColumn<int>("bytes");
+        QTest::addColumn<int>("partBytes");
+        QTest::addColumn<std::int64_t>("parts");  // rows in trained_model_parts (the first part is in trained_models)
+        QTest::newRow("one part") << 1000 << 4096 << std::int64_t(0);
+        QTest::newRow("exactly two parts") << 8192 << 4096 << std::int64_t(1);
+        QTest::newRow("many parts, the last short") << 10'001 << 1000 << std::int64_t(10);
+    }
+    void statesInParts() {
+        QFETCH(int, bytes);
+        QFETCH(int, partBytes);
+        QFETCH(std::int64_t, parts);
+        QTemporaryDir dir;
+        const auto path = sampleShop(dir, 200, 100, 120);
+        QVERIFY(!path.empty());
+        std::vector<std::byte> state(static_cast<std::size_t>(bytes));
+        for (std::size_t i = 0; i < state.size(); ++i) state[i] = std::byte((i * 131 + i / 977) & 0xFF);
+        SS_VERIFY_OK(ModelCache::store(path, "k1", "als", state, static_cast<std::size_t>(partBytes)));
+        QCOMPARE(count(path, "SELECT count(*) FROM trained_model_parts"), parts);
+        auto found = ModelCache::find(path, "k1");
+        SS_VERIFY_OK(found);
+        QVERIFY(found->has_value());
+        QVERIFY(**found == state);
+        // The same key again, smaller: its old parts go.
+        const std::vector<std::byte> small(3, std::byte{7});
+        SS_VERIFY_OK(ModelCache::store(path, "k1", "als", small, static_cast<std::size_t>(partBytes)));
+        QCOMPARE(count(path, "SELECT count(*) FROM trained_model_parts"), std::int64_t(0));
+        SS_VERIFY_OK(ModelCache::store(path, "k1", "als", state, static_cast<std::size_t>(partBytes)));
+        // Newer states of the same recommender push it out, with its parts (in the same second the
+        // later row, by rowid, is the newer).
+        for (int k = 2; k <= 1 + ModelCache::kKeepPerRecommender; ++k)
+            SS_VERIFY_OK(ModelCache::store(path, "k" + std::to_string(k), "als", small, static_cast<std::size_t>(partBytes)));
+        auto gone = ModelCache::find(path, "k1");
+        SS_VERIFY_OK(gone);
+        QVERIFY(!gone->has_value());
+        QCOMPARE(count(path, "SELECT count(*) FROM trained_model_parts"), std::int64_t(0));
+    }
+
+    // A version-8 project (no parts table) keeps its models through the upgrade.
+    void version8KeptModelsStillFound() {
+        QTemporaryDir dir;
+        const auto path = sampleShop(dir, 200, 100, 120);
+        QVERIFY(!path.empty());
+        const std::vector<std::byte> state(5000, std::byte{42});
+        SS_VERIFY_OK(ModelCache::store(path, "old", "als", state));
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+            SS_VERIFY_OK((*p)->db().exec("DROP TABLE trained_model_parts; PRAGMA user_version=8;"));
+        }
+        QCOMPARE(count(path, "SELECT count(*) FROM sqlite_master WHERE name='trained_model_parts'"), std::int64_t(0));
+        SS_VERIFY_OK(Project::open(path));  // upgraded
+        QCOMPARE(count(path, "SELECT count(*) FROM sqlite_master WHERE name='trained_model_parts'"), std::int64_t(1));
+        auto after = ModelCache::find(path, "old");
+        SS_VERIFY_OK(after);
+        QVERIFY(after->has_value() && **after == state);
+    }
+
     void sessionReusesKeptModels() {
         QTemporaryDir dir;
         const auto path = sampleShop(dir, 200, 100, 120);

@@ -50,9 +50,9 @@ void rawExec(const std::filesystem::path& p, const std::string& sql) {
 }  // namespace
 
 // What a version-5 project lacks: dropped to make one from a new project.
-// Back to version 5 from the current version: what versions 7 and 6 added, removed.
+// Back to version 5 from the current version: what versions 9 to 6 added, removed.
 constexpr const char* kUndoVersion6 =
-    "DROP TABLE event_days; DROP TABLE imported_results;"
+    "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results;"
     "DROP TRIGGER item_text_insert; DROP TRIGGER item_text_update; DROP TRIGGER item_text_delete; DROP TABLE item_text;";
 
 class TestDatabase : public QObject {
@@ -254,7 +254,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, "DROP TABLE event_days; DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
+        rawExec(path, "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
         {
             auto project = Project::open(path);
             SS_VERIFY_OK(project);
@@ -274,7 +274,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, "DROP TABLE event_days; INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
+        rawExec(path, "DROP TABLE trained_model_parts; DROP TABLE event_days; INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
                       " INSERT INTO events(user_id, item_id, type, ts) VALUES(1, 1, 1, 1000), (1, 1, 4, 90000), (1, 1, 4, 90001);"
                       " INSERT INTO settings(key, value) VALUES('activity.summary', 'v2:3:0'); PRAGMA user_version=7;");
         auto project = Project::open(path);
