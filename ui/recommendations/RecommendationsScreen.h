@@ -14,6 +14,7 @@
 
 #include "ProjectScreen.h"
 #include "RecommendationRows.h"
+#include "RulesPanel.h"
 #include "rec/Session.h"
 
 class QComboBox;
@@ -35,7 +36,6 @@ class ItemDetailPanel;
 class JobRunner;
 class RankedItemsModel;
 class RecommendationsBar;
-class RulesPanel;
 class SessionScheduler;
 
 class RecommendationsScreen : public ProjectScreen {
@@ -80,7 +80,7 @@ protected:
 
 private:
     using Lists = RecommendationRows::Lists;
-    void sessionOpened(std::shared_ptr<rec::RecommendationSession> session);
+    void sessionOpened(std::shared_ptr<rec::RecommendationSession> session, QStringList ids, const CatalogChoices& catalog);
     void ensureTrained();
     void showLists(const QStringList& names, Lists lists);
     void showHistory(CustomerHistory data);

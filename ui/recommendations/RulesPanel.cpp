@@ -35,6 +35,7 @@ RulesPanel::RulesPanel(QWidget* parent) : QWidget(parent) {
     categoryMode_->addItem(tr("Only checked"));
     categoryMode_->setToolTip(tr("Hide the checked categories, or show only the checked categories."));
     categories_ = new QListWidget(this);
+    categories_->setUniformItemSizes(true);  // thousands of categories: rows never measured one by one
     categories_->setObjectName("categories");
     categories_->setMinimumHeight(80);
     left->addWidget(categoryMode_);
@@ -232,17 +233,20 @@ void RulesPanel::reset() {
     changed();
 }
 
-void RulesPanel::setCatalog(const rec::Dataset& data) {
+CatalogChoices RulesPanel::catalogChoices(const rec::Dataset& data) {
     std::set<std::string> categories;
-    double maxPrice = 0;
+    CatalogChoices out;
     for (const auto& item : data.items()) {
         categories.insert(item.category);
-        if (item.price) maxPrice = std::max(maxPrice, *item.price);
+        if (item.price) out.maxPrice = std::max(out.maxPrice, *item.price);
     }
-    QStringList list;
-    for (const auto& c : categories) list << qs(c);
-    setCategories(list);
-    setPriceRange(0, std::max(1.0, maxPrice));
+    for (const auto& c : categories) out.categories << qs(c);
+    return out;
+}
+
+void RulesPanel::setCatalog(const CatalogChoices& choices) {
+    setCategories(choices.categories);
+    setPriceRange(0, std::max(1.0, choices.maxPrice));
 }
 
 }  // namespace ss::ui
