@@ -4,11 +4,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QString>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QWidget>
 
+#include <algorithm>
 #include <memory>
 
 #include "MainWindow.h"
@@ -17,6 +19,20 @@
 #include "sample/SampleShop.h"
 
 namespace ss::test {
+
+// Waits on `spy` until `done()` holds, re-checking it at each signal and at least every second, at
+// most `ms` in all.
+template <typename Done>
+bool waitUntil(QSignalSpy& spy, Done done, int ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        const qint64 left = ms - timer.elapsed();
+        if (left <= 0) return false;
+        spy.wait(static_cast<int>(std::min<qint64>(left, 1000)));
+    }
+    return true;
+}
 
 // Writes a reduced sample shop into `dir` and returns its path (empty on failure).
 inline QString writeSmallSample(const QTemporaryDir& dir, int users = 300, int items = 220) {

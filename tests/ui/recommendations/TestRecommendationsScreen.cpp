@@ -42,23 +42,10 @@ class TestRecommendationsScreen : public QObject {
 
     static void save(QWidget& w, const QString& name) { QVERIFY(test::saveScreenshot(w, name)); }
 
-    // Waits on `spy` until `done()` holds (each signal re-checks it), at most `ms` in all.
-    template <typename Done>
-    static bool waitUntil(QSignalSpy& spy, Done done, int ms) {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done()) {
-            const qint64 left = ms - timer.elapsed();
-            if (left <= 0) return false;
-            spy.wait(static_cast<int>(left));
-        }
-        return true;
-    }
-
     // A job's result may be delivered before the call that started it returns (when the job is done
     // before its continuation is attached), so never wait for a signal that may already be there.
     static bool arrived(QSignalSpy& spy, int ms) {
-        return waitUntil(spy, [&] { return spy.count() > 0; }, ms);
+        return test::waitUntil(spy, [&] { return spy.count() > 0; }, ms);
     }
 
     static std::set<QString> categories(const RankedItemsModel* m) {
@@ -113,7 +100,7 @@ private slots:
                 if (screen.list(s)->rowCount() != 10) return false;
             return true;
         };
-        QVERIFY2(waitUntil(lists, full, 120000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY2(test::waitUntil(lists, full, 120000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         QVERIFY(failed.isEmpty());
         const QString customer = screen.customer();
         QVERIFY(!customer.isEmpty());
@@ -151,7 +138,7 @@ private slots:
         // Rules: hiding the top item's category removes every item of it, and the lists stay full.
         const QString hidden = screen.list(0)->rows()[0].category;
         screen.rulesPanel()->setCategoryChecked(hidden, true);
-        QVERIFY(waitUntil(lists, [&] { return !categories(screen.list(0)).count(hidden); }, 5000));
+        QVERIFY(test::waitUntil(lists, [&] { return !categories(screen.list(0)).count(hidden); }, 5000));
         for (int s = 0; s < 3; ++s) {
             QVERIFY(!categories(screen.list(s)).count(hidden));
             QCOMPARE(screen.list(s)->rowCount(), 10);
@@ -161,19 +148,19 @@ private slots:
         screen.rulesPanel()->setCategoryChecked(hidden, false);
         screen.rulesPanel()->setCategoryChecked(only, true);
         screen.rulesPanel()->setCategoryMode(true);
-        QVERIFY(waitUntil(lists, [&] { return categories(screen.list(0)) == std::set<QString>{only}; }, 5000));
+        QVERIFY(test::waitUntil(lists, [&] { return categories(screen.list(0)) == std::set<QString>{only}; }, 5000));
         QCOMPARE(categories(screen.list(2)), std::set<QString>{only});
         screen.rulesPanel()->reset();
-        QVERIFY(waitUntil(lists, [&] { return categories(screen.list(0)).size() > 1; }, 5000));
+        QVERIFY(test::waitUntil(lists, [&] { return categories(screen.list(0)).size() > 1; }, 5000));
 
         // Price cap.
         screen.rulesPanel()->setPriceLimits(std::nullopt, 50.0);
-        QVERIFY(waitUntil(lists, [&] {
+        QVERIFY(test::waitUntil(lists, [&] {
             for (const auto& r : screen.list(0)->rows()) if (!r.price || *r.price > 50.0) return false;
             return screen.list(0)->rowCount() > 0;
         }, 5000));
         screen.rulesPanel()->setPriceLimits(std::nullopt, std::nullopt);
-        QVERIFY(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10; }, 5000));
+        QVERIFY(test::waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10; }, 5000));
 
         // Bury the top item of ALS: it leaves the top spot; boost the 10th: it climbs.
         const QString top = screen.list(0)->rows()[0].externalId;
@@ -186,14 +173,14 @@ private slots:
                 if (rows[i].externalId == id) return int(i);
             return -1;
         };
-        QVERIFY(waitUntil(lists, [&] { return rankOf(top) != 0; }, 5000));
+        QVERIFY(test::waitUntil(lists, [&] { return rankOf(top) != 0; }, 5000));
         QVERIFY2(rankOf(tenth) >= 0 && rankOf(tenth) < 9, qPrintable(QString::number(rankOf(tenth))));
         const auto& boosted = screen.list(0)->rows()[static_cast<std::size_t>(rankOf(tenth))];
         QVERIFY(boosted.adjusted > boosted.score);
         screen.sideTabs()->setCurrentIndex(1);
         save(screen, "recommendations-rules.png");
         screen.rulesPanel()->reset();
-        QVERIFY(waitUntil(lists, [&] { return rankOf(top) == 0; }, 5000));
+        QVERIFY(test::waitUntil(lists, [&] { return rankOf(top) == 0; }, 5000));
 
         // An item's similar items and audience.
         QSignalSpy similar(&screen, &RecommendationsScreen::similarReady);
@@ -205,8 +192,8 @@ private slots:
                 if (args.first().toInt() == item) return true;
             return false;
         };
-        QVERIFY(waitUntil(similar, [&] { return has(similar); }, 20000));
-        QVERIFY(waitUntil(audience, [&] { return has(audience); }, 20000));
+        QVERIFY(test::waitUntil(similar, [&] { return has(similar); }, 20000));
+        QVERIFY(test::waitUntil(audience, [&] { return has(audience); }, 20000));
         QVERIFY(screen.similarItems()->rowCount() > 0);
         for (const auto& r : screen.similarItems()->rows()) QVERIFY(r.item != item);
         QCOMPARE(screen.audience()->rowCount(), 20);
@@ -223,7 +210,7 @@ private slots:
         screen.showCustomer(other);
         QVERIFY2(arrived(history2, 20000), qPrintable(other + " / " + screen.findChild<QLabel*>("status")->text()));
         QCOMPARE(screen.customer(), other);
-        QVERIFY(waitUntil(lists, full, 20000));
+        QVERIFY(test::waitUntil(lists, full, 20000));
         QVERIFY(failed.isEmpty());
     }
 
@@ -247,7 +234,7 @@ private slots:
         QVERIFY(screen->customer().isEmpty());  // nothing loads until the screen is shown
         window.showScreen(2);
         QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(screen));
-        QVERIFY(waitUntil(lists, [&] {
+        QVERIFY(test::waitUntil(lists, [&] {
             for (int s = 0; s < 3; ++s)
                 if (screen->list(s)->rowCount() != 10) return false;
             return true;
@@ -284,7 +271,7 @@ private slots:
         QSignalSpy audience(&screen, &RecommendationsScreen::audienceReady);
         screen.setProject(test::context(path));
         screen.load();
-        QVERIFY(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 300000));
+        QVERIFY(test::waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 300000));
         qInfo("session open + ALS, item-kNN, popularity trained + first lists: %lld ms", timer.restart());
         QVERIFY(arrived(audience, 60000));
         qInfo("first audience (scores every customer): %lld ms after the lists", timer.restart());
@@ -342,13 +329,13 @@ private slots:
         screen.setModels({"content_words", "als"});
         screen.show();
         QVERIFY(arrived(ready, 60000));
-        QVERIFY2(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 120000),
+        QVERIFY2(test::waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 120000),
                  failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         const auto& rows = screen.list(0)->rows();
         QVERIFY2(rows[0].because.startsWith("words in common: “"), qPrintable(rows[0].because));
         QVERIFY2(rows[0].because.contains(" · because you "), qPrintable(rows[0].because));
         QVERIFY(!screen.list(1)->rows()[0].because.contains("words in common"));  // ALS has no words
-        QVERIFY2(waitUntil(similar, [&] { return screen.similarItems()->rowCount() > 0; }, 30000),
+        QVERIFY2(test::waitUntil(similar, [&] { return screen.similarItems()->rowCount() > 0; }, 30000),
                  failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         const QString note = screen.similarItems()->data(screen.similarItems()->index(0, RankedItemsModel::Title), ItemCardDelegate::NoteRole).toString();
         QVERIFY2(note.startsWith("words in common: “"), qPrintable(note));
@@ -384,7 +371,7 @@ private slots:
         QVERIFY(index > 0);
         QCOMPARE(screen.audienceChoice()->itemText(index), QStringLiteral("Segment: odd customers (60 customers)"));
         screen.audienceChoice()->setCurrentIndex(index);
-        QVERIFY2(waitUntil(lists, [&] { return screen.segment() == "odd customers" && screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 60000),
+        QVERIFY2(test::waitUntil(lists, [&] { return screen.segment() == "odd customers" && screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 60000),
                  failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         for (int slot = 0; slot < 2; ++slot) {
             const auto& rows = screen.list(slot)->rows();
@@ -402,7 +389,7 @@ private slots:
         save(screen, "recommendations-segment.png");
         // One customer by name: the lists are theirs again.
         screen.showCustomer(QStringLiteral("U00002"));
-        QVERIFY(waitUntil(lists, [&] { return screen.segment().isEmpty() && screen.list(0)->rowCount() == 10 &&
+        QVERIFY(test::waitUntil(lists, [&] { return screen.segment().isEmpty() && screen.list(0)->rowCount() == 10 &&
                                               screen.list(0)->rows()[0].because.startsWith("because you"); }, 60000));
         QCOMPARE(screen.audienceChoice()->currentIndex(), 0);
         QVERIFY(failed.isEmpty());
@@ -422,13 +409,13 @@ private slots:
         screen.setModels({"content", "als"});
         screen.load();
         QVERIFY(arrived(ready, 60000));
-        QVERIFY2(waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 180000),
+        QVERIFY2(test::waitUntil(lists, [&] { return screen.list(0)->rowCount() == 10 && screen.list(1)->rowCount() == 10; }, 180000),
                  failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         QVERIFY2(screen.list(0)->rows()[0].because.startsWith("because you "), qPrintable(screen.list(0)->rows()[0].because));
         // Diversity re-ranking needs the item vectors the content model loaded: now it works.
         const auto before = screen.list(0)->rows();
         screen.rulesPanel()->setDiversity(0.3);
-        QVERIFY(waitUntil(lists, [&] {
+        QVERIFY(test::waitUntil(lists, [&] {
             const auto& now = screen.list(0)->rows();
             for (std::size_t i = 0; i < now.size(); ++i)
                 if (now[i].externalId != before[i].externalId) return true;

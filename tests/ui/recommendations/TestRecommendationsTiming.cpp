@@ -27,18 +27,6 @@ using namespace ss::ui;
 class TestRecommendationsTiming : public QObject {
     Q_OBJECT
 
-    template <typename Done>
-    static bool waitUntil(QSignalSpy& spy, Done done, int ms) {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done()) {
-            const qint64 left = ms - timer.elapsed();
-            if (left <= 0) return false;
-            spy.wait(static_cast<int>(std::min<qint64>(left, 1000)));
-        }
-        return true;
-    }
-
 private slots:
     void servingOnAProject() {
         if (qEnvironmentVariableIsEmpty("SS_UI_TIMING") || qEnvironmentVariableIsEmpty("SS_UI_PROJECT"))
@@ -72,7 +60,7 @@ private slots:
         timer.start();
         screen.setProject(test::context(path));
         screen.show();
-        QVERIFY(record("open the session (load every event)", waitUntil(ready, [&] { return ready.count() > 0 || failed.count() > 0; }, kLong)));
+        QVERIFY(record("open the session (load every event)", test::waitUntil(ready, [&] { return ready.count() > 0 || failed.count() > 0; }, kLong)));
         QCOMPARE(failed.count(), 0);
         meter.reset();
         timer.restart();
@@ -82,7 +70,7 @@ private slots:
             return true;
         };
         QVERIFY(record("first customer's lists (kept models loaded or trained)",
-                       waitUntil(lists, [&] { return full() || failed.count() > 0; }, kLong), screen.lastRefreshMilliseconds()));
+                       test::waitUntil(lists, [&] { return full() || failed.count() > 0; }, kLong), screen.lastRefreshMilliseconds()));
         QCOMPARE(failed.count(), 0);
 
         // Search: type the first characters of customers' ids, one key at a time, as a person would.
@@ -114,7 +102,7 @@ private slots:
             timer.restart();
             lists.clear();
             screen.showCustomer(id);
-            const bool shown = waitUntil(lists, [&] { return screen.customer() == id && lists.count() > 0; }, 600'000);
+            const bool shown = test::waitUntil(lists, [&] { return screen.customer() == id && lists.count() > 0; }, 600'000);
             QVERIFY(record(QString("history and top-10 of %1").arg(id), shown, screen.lastRefreshMilliseconds()));
         }
         double worst = 0;
