@@ -3872,210 +3872,225 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RecommendationsBar</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="24"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="27"/>
         <source>Customer id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="31"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="44"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="33"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="46"/>
         <source>For:</source>
         <translation>面向：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="35"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="48"/>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="39"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="53"/>
         <source>Models:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="46"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="60"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="56"/>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="70"/>
         <source>top </source>
         <translation>前 </translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="104"/>
+        <source>none found</source>
+        <translation>无匹配顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="105"/>
+        <source>%1 found</source>
+        <translation>找到 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationsBar.cpp" line="106"/>
+        <source>%1 found, first %2 listed</source>
+        <translation>找到 %1 位，列出前 %2 位</translation>
     </message>
 </context>
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="52"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="159"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="53"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="160"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="65"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="66"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="67"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="68"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="76"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="345"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="77"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="356"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="76"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="345"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="77"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="356"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="159"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="160"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="181"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="182"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="191"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="204"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="193"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="206"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="210"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="221"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="240"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="251"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="242"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="253"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="267"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="278"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="268"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="279"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="281"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="292"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="282"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="293"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="295"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="417"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="306"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="428"/>
         <source>%1 — for the segment %2</source>
         <translation>%1 — 面向分群 %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="321"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="332"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="373"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="373"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="361"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="372"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="341"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="416"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="352"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="427"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="363"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="383"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="394"/>
         <source>Loading the segment %1…</source>
         <translation>正在加载分群 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="384"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="395"/>
         <source>Segment %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="390"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
         <source>Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.</source>
         <translation>分群 %1：%2 位顾客。每个列表显示模型最常放入其前 %3 名的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="409"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="420"/>
         <source>Top-%1 lists of the segment %2</source>
         <translation>分群 %2 的前 %1 名列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="418"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="429"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="418"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="429"/>
         <source>Share of the segment&apos;s customers with the item in their top %1</source>
         <translation>前 %1 名中含有该商品的分群顾客占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="439"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="450"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="440"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="451"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="441"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="452"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="446"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>
@@ -4160,118 +4175,118 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>隐藏勾选的类目，或只显示勾选的类目。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="50"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="51"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="60"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="61"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="61"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="62"/>
         <source>In stock only</source>
         <translation>仅显示有货</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="65"/>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="69"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="66"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="70"/>
         <source>item ids, comma-separated</source>
         <translation>商品编号，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="66"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="67"/>
         <source>Raises these items by one standard deviation of the customer&apos;s scores.</source>
         <translation>将这些商品的分数提高该顾客分数的一个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="70"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="71"/>
         <source>Lowers these items by three standard deviations of the customer&apos;s scores.</source>
         <translation>将这些商品的分数降低该顾客分数的三个标准差。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="71"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="72"/>
         <source>Boost</source>
         <translation>提升</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="72"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="73"/>
         <source>Bury</source>
         <translation>压低</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="77"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="78"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="78"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="79"/>
         <source>over </source>
         <translation>高于 </translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="81"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="82"/>
         <source>Lowers products whose share of negative reviews (of at least 3 labelled reviews) is above this, by three standard deviations of the customer&apos;s scores.</source>
         <translation>把差评占比（至少 3 条带标签评论）高于此值的商品，按该顾客得分的三个标准差下调。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="83"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="84"/>
         <source>Bury complained-about</source>
         <translation>下调差评商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="84"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="85"/>
         <source>Diversify (MMR)</source>
         <translation>多样化（MMR）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="85"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="86"/>
         <source>Maximal marginal relevance: each pick trades relevance (λ) against similarity to the items already picked (1 − λ). Needs item text vectors (train the content or two-tower model).</source>
         <translation>最大边际相关：每次选择都在相关性（λ）与和已选商品的相似度（1 − λ）之间权衡。需要商品文本向量（请先训练内容或双塔模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="96"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="97"/>
         <source>Include owned items</source>
         <translation>包含已拥有的商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="97"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="98"/>
         <source>Also show items the customer already viewed, carted, favourited or bought.</source>
         <translation>也显示顾客已经浏览、加购、收藏或购买过的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="100"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="101"/>
         <source>Clear all rules</source>
         <translation>清除所有规则</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="138"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="139"/>
         <source>(no category)</source>
         <translation>（无类目）</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="174"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="175"/>
         <source>filtered</source>
         <translation>已筛选</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="175"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="176"/>
         <source>boost/bury</source>
         <translation>提升/压低</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="176"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="177"/>
         <source>complained-about buried</source>
         <translation>已下调差评商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="177"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="178"/>
         <source>MMR λ %1</source>
         <translation>MMR λ %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RulesPanel.cpp" line="178"/>
+        <location filename="../ui/recommendations/RulesPanel.cpp" line="179"/>
         <source>owned items included</source>
         <translation>含已拥有商品</translation>
     </message>

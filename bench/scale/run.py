@@ -17,6 +17,10 @@ with the real counts. Then, one process after another on the same machine:
              against this machine's measured fp32 matrix-product rate (below);
   serve      shelfsense-cli recommend --user U --explain 3 (a kept model: the evaluate runs keep none,
              so the first call trains and keeps, the second is timed): wall seconds of the whole process;
+  serve-steps  one customer's lists in the core, step by step (bench/rec/ServeBench.cpp, ss-bench-serve):
+             the session opened and --serve-recommenders loaded (kept) or trained once, then for 20
+             customers the history, each model's top-10 without and with explanations (median and
+             largest milliseconds) — what the Recommendations screen's job does, without the window;
   browse     the data browser's paging (bench/scale/BrowseBench.cpp, ss-bench-browse): each table in
              storage order and by each indexed column both ways, the first page and 50 more scrolled
              one after another, 200 rows each; the slowest page's milliseconds;
@@ -31,7 +35,7 @@ Peak RSS comes from os.wait4() (bench/ingest/run.py's measured()).
 
 Usage: ~/.cache/shelfsense/peers-venv/bin/python bench/scale/run.py [--cli build/default/app/shelfsense-cli]
        [--rows N] [--seed S] [--workdir DIR] [--test-users N] [--recommenders popularity,itemknn,als]
-       [--steps import,overview,browse,evaluate,serve,ui] [--serve-recommenders popularity,als] [--out FILE]
+       [--steps import,overview,browse,evaluate,serve,serve-steps,ui] [--serve-recommenders popularity,als] [--out FILE]
 (The peers venv has numpy; sqlite3 is Debian's sqlite3 shell.)
 """
 import argparse, datetime, importlib.util, json, os, platform, shutil, subprocess, sys, time
@@ -193,6 +197,16 @@ def main():
             serve[name] = {"first_seconds": round(first, 2), "kept_seconds": round(again, 2), "peak_rss_mib": round(rss, 1)}
             print(f"serve {name}: {serve[name]}", flush=True)
         report["steps"]["serve"] = serve
+
+    if "serve-steps" in steps:
+        serve_bin = os.path.join(os.path.dirname(os.path.dirname(cli)), "bench", "rec", "ss-bench-serve")
+        out, seconds, rss = measured([serve_bin, "--db", db, "--models", args.serve_recommenders, "--customers", "20",
+                                      "--threads", str(args.threads)])
+        served = json.loads(out)
+        served["process_seconds"] = round(seconds, 1)
+        served["peak_rss_mib"] = round(rss, 1)
+        report["steps"]["serve-steps"] = served
+        print(f"serve-steps: {json.dumps(served['steps'])}", flush=True)
 
     if "browse" in steps:
         browse_bin = os.path.join(os.path.dirname(os.path.dirname(cli)), "bench", "scale", "ss-bench-browse")

@@ -155,6 +155,20 @@ void ItemKnnRecommender::scoreBlock(std::span<const std::int32_t> users, float* 
     }
 }
 
+void ItemKnnRecommender::scoreItem(std::span<const std::int32_t> users, std::int32_t item, float* out) const {
+    // The same sum as scoreBlock's entry for `item`, in the same order: each history item's weight
+    // times its similarity to `item` (0 when `item` is not among its neighbours).
+    const CsrMatrix& ui = train_->weights;
+    for (std::size_t r = 0; r < users.size(); ++r) {
+        const auto items = ui.rowIndices(users[r]);
+        const auto weights = ui.rowValues(users[r]);
+        float s = 0.0f;
+        for (std::size_t h = 0; h < items.size(); ++h)
+            if (const float v = similarity_.value(items[h], item); v != 0.0f) s += weights[h] * v;
+        out[r] = s;
+    }
+}
+
 std::vector<Contribution> ItemKnnRecommender::explain(std::int32_t user, std::int32_t item, std::size_t n) const {
     std::vector<Contribution> all;
     const CsrMatrix& ui = train_->weights;

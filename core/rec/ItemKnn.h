@@ -29,6 +29,7 @@ public:
     SimilarItems similarItems(std::int32_t item, std::size_t n) const override;
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
+    void scoreItem(std::span<const std::int32_t> users, std::int32_t item, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     TrainingReport trainingReport() const override { return {.device = ranOn_}; }
     std::string stateTag() const override { return "itemknn/1"; }

@@ -68,6 +68,36 @@ void Recommender::scoreDense(std::span<const std::int32_t> users, float* out) co
     gemmNT(queries.data(), items->data.data(), out, static_cast<int>(users.size()), items->rows, d);
 }
 
+void Recommender::scoreItem(std::span<const std::int32_t> users, std::int32_t item, float* out) const {
+    if (users.empty()) return;
+    const int n = items();
+    if (const DenseMatrix* dense = denseItems(); dense && dense->rows == n && dense->cols > 0) {
+        constexpr std::size_t kBlock = 4096;  // query rows at a time (1 MiB at 64 dimensions)
+        std::vector<float> queries;
+        for (std::size_t b = 0; b < users.size(); b += kBlock) {
+            const auto part = users.subspan(b, std::min(kBlock, users.size() - b));
+            queries.resize(part.size() * static_cast<std::size_t>(dense->cols));
+            denseQueries(part, queries.data());
+            gemmNT(queries.data(), dense->row(item), out + b, static_cast<int>(part.size()), 1, dense->cols);
+        }
+        return;
+    }
+    std::vector<float> rows;
+    if (sameForEveryUser()) {
+        rows.resize(static_cast<std::size_t>(n));
+        scoreBlock(users.first(1), rows.data());
+        std::fill(out, out + users.size(), rows[static_cast<std::size_t>(item)]);
+        return;
+    }
+    const std::size_t block = std::clamp<std::size_t>(4'000'000 / std::max(1, n), 1, 1024);
+    for (std::size_t b = 0; b < users.size(); b += block) {
+        const auto part = users.subspan(b, std::min(block, users.size() - b));
+        rows.resize(part.size() * static_cast<std::size_t>(n));
+        scoreBlock(part, rows.data());
+        for (std::size_t r = 0; r < part.size(); ++r) out[b + r] = rows[r * static_cast<std::size_t>(n) + static_cast<std::size_t>(item)];
+    }
+}
+
 bool Recommender::restoreState(std::shared_ptr<const Interactions>, std::span<const std::byte>) { return false; }
 
 }  // namespace ss::rec

@@ -191,22 +191,20 @@ Result<std::vector<std::pair<std::int32_t, float>>> RecommendationSession::audie
     const Recommender* m = model(name);
     if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
     if (item < 0 || item >= m->items()) return makeError(ErrorCode::Usage, "no such item");
-    // Scores every user against all items block by block and keeps the item's column: O(users · items).
-    const int n = m->items();
-    const std::size_t block = std::clamp<std::size_t>(4'000'000 / std::max(1, n), 1, 1024);
-    std::vector<std::pair<std::int32_t, float>> all;
-    std::vector<float> buffer;
+    // Every covered user without the item, scored for it a chunk at a time (so Cancel is heard).
     std::vector<std::int32_t> ids;
-    for (std::int32_t u0 = 0; u0 < m->users(); u0 += static_cast<std::int32_t>(block)) {
+    for (std::int32_t u = 0; u < m->users(); ++u)
+        if (m->coversUser(u) && !train_->weights.contains(u, item)) ids.push_back(u);
+    constexpr std::size_t kChunk = 16384;
+    std::vector<float> scores(ids.size());
+    for (std::size_t b = 0; b < ids.size(); b += kChunk) {
         if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
-        ids.clear();
-        for (std::int32_t u = u0; u < std::min<std::int32_t>(m->users(), u0 + static_cast<std::int32_t>(block)); ++u)
-            if (m->coversUser(u) && !train_->weights.contains(u, item)) ids.push_back(u);
-        if (ids.empty()) continue;
-        buffer.resize(ids.size() * static_cast<std::size_t>(n));
-        m->scoreBlock(ids, buffer.data());
-        for (std::size_t r = 0; r < ids.size(); ++r) all.emplace_back(ids[r], buffer[r * n + item]);
+        m->scoreItem(std::span(ids).subspan(b, std::min(kChunk, ids.size() - b)), item, scores.data() + b);
+        job.report(double(b) / double(ids.size()), stages::kScoringUsers);
     }
+    std::vector<std::pair<std::int32_t, float>> all;
+    all.reserve(ids.size());
+    for (std::size_t r = 0; r < ids.size(); ++r) all.emplace_back(ids[r], scores[r]);
     keepTopN(all, k);
     return all;
 }

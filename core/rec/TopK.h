@@ -6,7 +6,8 @@
 // cache-sized tile of item rows at a time, each user's k best carried from tile to tile, so the item
 // matrix is read from memory once per block of hundreds of users rather than once per handful, and
 // no whole score row is ever held (a boost or bury needs whole rows: then the row path is used).
-// recommend() may use several threads (blocks are independent); the model must be fitted.
+// recommend() may use several threads (blocks are independent; with fewer blocks than threads, a dense
+// model's catalogue is cut into slices scored side by side and merged); the model must be fitted.
 #pragma once
 
 #include <cstdint>
@@ -65,6 +66,7 @@ struct TopKStats {
     std::size_t users = 0, fallbackUsers = 0, blocks = 0, blockUsers = 0;
     std::size_t tileItems = 0;  // items per tile when the model was scored tile by tile (0: whole rows)
     std::size_t sharedRankings = 0;  // catalogues of models that rank everyone alike, sorted once
+    std::size_t catalogueSlices = 1;  // parts each dense block's catalogue was cut into, one per worker (1: not cut)
 };
 
 class TopKEngine {

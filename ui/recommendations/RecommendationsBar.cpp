@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStringListModel>
@@ -13,6 +14,7 @@
 #include <algorithm>
 
 #include "AudienceChoice.h"
+#include "CustomerSearch.h"
 #include "RecommenderChoices.h"
 
 namespace ss::ui {
@@ -24,20 +26,28 @@ RecommendationsBar::RecommendationsBar(QWidget* parent) : QWidget(parent) {
     customerEdit_->setObjectName("customer");
     customerEdit_->setPlaceholderText(tr("Customer id"));
     customerEdit_->setClearButtonEnabled(true);
-    auto* completer = new QCompleter(new QStringListModel(this), this);
+    // The list under the field is made by CustomerSearch as each key is typed, and the completer only
+    // shows it: Qt's own filtering compared every id on each key press (a million customers: 115 ms).
+    matches_ = new QStringListModel(this);
+    auto* completer = new QCompleter(matches_, this);
+    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
     completer->setMaxVisibleItems(15);
-    // Every row one line high: the popup then never measures its rows (with 200,000 customers the
-    // first key press measured ~90,000 matches and held the window 350 ms; 12 ms with this).
+    // Every row one line high: the popup then never measures its rows.
     if (auto* list = qobject_cast<QListView*>(completer->popup())) list->setUniformItemSizes(true);
     customerEdit_->setCompleter(completer);
+    // textEdited comes before the line edit asks its completer to complete, so the list is ready.
+    connect(customerEdit_, &QLineEdit::textEdited, this, &RecommendationsBar::findCustomers);
+    matchCount_ = new QLabel(this);
+    matchCount_->setObjectName("matchCount");
+    matchCount_->setForegroundRole(QPalette::PlaceholderText);
     show_ = new QPushButton(tr("Show"), this);
     audience_ = new AudienceChoice(this);
     bar->addWidget(new QLabel(tr("For:"), this));
     bar->addWidget(audience_);
     bar->addWidget(new QLabel(tr("Customer:"), this));
     bar->addWidget(customerEdit_, 1);
+    bar->addWidget(matchCount_);
     bar->addWidget(show_);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Models:"), this));
@@ -77,8 +87,23 @@ void RecommendationsBar::setModels(const QStringList& names) {
     }
 }
 
-void RecommendationsBar::setCustomers(const QStringList& externalIds) {
-    static_cast<QStringListModel*>(customerEdit_->completer()->model())->setStringList(externalIds);
+void RecommendationsBar::setCustomers(std::shared_ptr<const CustomerSearch> customers) {
+    customers_ = std::move(customers);
+    findCustomers(customerEdit_->text());
+}
+
+void RecommendationsBar::findCustomers(const QString& text) {
+    const auto found = customers_ && !text.trimmed().isEmpty() ? customers_->find(text, kListedMatches) : CustomerSearch::Matches{};
+    QStringList rows;
+    rows.reserve(static_cast<qsizetype>(found.rows.size()));
+    for (auto r : found.rows) rows << customers_->id(r);
+    matches_->setStringList(rows);
+    matchTotal_ = found.total;
+    const QString count = QLocale().toString(qulonglong(found.total));
+    if (text.trimmed().isEmpty() || !customers_) matchCount_->clear();
+    else if (found.total == 0) matchCount_->setText(tr("none found"));
+    else if (found.total <= found.rows.size()) matchCount_->setText(tr("%1 found").arg(count));
+    else matchCount_->setText(tr("%1 found, first %2 listed").arg(count, QLocale().toString(qulonglong(found.rows.size()))));
 }
 
 }  // namespace ss::ui

@@ -21,6 +21,7 @@
 #include "AudienceChoice.h"
 #include "AudienceModel.h"
 #include "CustomerHistory.h"
+#include "CustomerSearch.h"
 #include "HistoryModel.h"
 #include "JobRunner.h"
 #include "ItemDetailPanel.h"
@@ -186,34 +187,36 @@ void RecommendationsScreen::load() {
     // million customers and four million items they held the window ~0.5 s on the GUI thread.
     struct Opened {
         std::shared_ptr<rec::RecommendationSession> session;
-        QStringList ids;
+        std::shared_ptr<const CustomerSearch> customers;
         CatalogChoices catalog;
     };
     std::function<Result<Opened>(const JobContext&)> job = [p = project_->file(), options](const JobContext& ctx) -> Result<Opened> {
         auto s = rec::RecommendationSession::open(p, options, ctx);
         if (!s) return s.error();
-        QStringList ids;
-        ids.reserve(static_cast<qsizetype>((*s)->data().userCount()));
-        for (const auto& u : (*s)->data().users()) ids << qs(u.externalId);
+        auto customers = std::make_shared<CustomerSearch>();
+        std::size_t bytes = 0;
+        for (const auto& u : (*s)->data().users()) bytes += u.externalId.size();
+        customers->reserve((*s)->data().userCount(), bytes);
+        for (const auto& u : (*s)->data().users()) customers->add(u.externalId);
         auto catalog = RulesPanel::catalogChoices((*s)->data());
-        return Opened{std::move(*s), std::move(ids), std::move(catalog)};
+        return Opened{std::move(*s), std::move(customers), std::move(catalog)};
     };
     runner_.start<Opened>(kOpenKey, tr("Loading customers and items"), job, this, [this](Result<Opened> r) {
         opening_ = false;
         if (!r) return report(tr("Could not load the project: %1").arg(qs(r.error().describe())), true);
-        sessionOpened(std::move(r->session), std::move(r->ids), r->catalog);
+        sessionOpened(std::move(r->session), std::move(r->customers), r->catalog);
     });
 }
 
-void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSession> session, QStringList ids,
-                                          const CatalogChoices& catalog) {
+void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSession> session,
+                                          std::shared_ptr<const CustomerSearch> customers, const CatalogChoices& catalog) {
     scheduler_ = new SessionScheduler(runner_, session, this);
     detail_->setScheduler(scheduler_, project_);
     connect(scheduler_, &SessionScheduler::writingChanged, this, [this](bool writing) {
         if (!writing && refreshPending_) refreshLists();
     });
     const auto& data = session->data();
-    bar_->setCustomers(ids);
+    bar_->setCustomers(customers);
     rules_->setCatalog(catalog);
     report(tr("%1 customers, %2 items, %3 events. Models are trained on every event.")
                .arg(QLocale().toString(qlonglong(data.userCount())), QLocale().toString(qlonglong(data.itemCount())),
@@ -226,7 +229,7 @@ void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSes
     QString first;
     for (int u = 0; u < weights.rows && first.isEmpty(); ++u)
         if (weights.rowSize(u) >= 5) first = qs(data.users()[static_cast<std::size_t>(u)].externalId);
-    if (first.isEmpty() && !ids.isEmpty()) first = ids.first();
+    if (first.isEmpty() && customers->size() > 0) first = customers->id(0);
     if (customerId_.isEmpty() && !first.isEmpty()) showCustomer(first);
     else if (!customerId_.isEmpty()) showCustomer(customerId_);
 }

@@ -31,6 +31,7 @@ namespace ss::ui {
 class AudienceChoice;
 class AudienceModel;
 struct CustomerHistory;
+class CustomerSearch;
 class HistoryModel;
 class ItemDetailPanel;
 class JobRunner;
@@ -80,7 +81,8 @@ protected:
 
 private:
     using Lists = RecommendationRows::Lists;
-    void sessionOpened(std::shared_ptr<rec::RecommendationSession> session, QStringList ids, const CatalogChoices& catalog);
+    void sessionOpened(std::shared_ptr<rec::RecommendationSession> session, std::shared_ptr<const CustomerSearch> customers,
+                       const CatalogChoices& catalog);
     void ensureTrained();
     void showLists(const QStringList& names, Lists lists);
     void showHistory(CustomerHistory data);

@@ -64,6 +64,19 @@ std::shared_ptr<const Interactions> blocks(std::uint64_t seed) {
     return views(40, 20, pairs);
 }
 
+// The models the data-driven tests name: item-kNN with 10 neighbours, ALS with 2 factors, content on
+// `text`, and the hybrid of item-kNN and popularity; nullptr for another name.
+std::shared_ptr<Recommender> modelNamed(const QString& name, const DenseMatrix& text) {
+    if (name == "popularity") return std::make_shared<PopularityRecommender>();
+    if (name == "itemknn") return std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0});
+    if (name == "als") return std::make_shared<AlsRecommender>(AlsOptions{.factors = 2, .iterations = 5});
+    if (name == "content") return std::make_shared<ContentRecommender>(text);
+    if (name == "hybrid")
+        return std::make_shared<HybridRecommender>(std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0}),
+                                                   std::make_shared<PopularityRecommender>(), 0.5);
+    return nullptr;
+}
+
 }  // namespace
 
 class TestRecommenders : public QObject {
@@ -432,14 +445,7 @@ private slots:
         auto train = views(4, 5, {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {3, 2}, {3, 3}});
         DenseMatrix text(5, 2);
         text.data = {1, 0, 0.9f, 0.1f, 0, 1, -1, 0, 0, 0};  // item 4 has no text: left out
-        std::shared_ptr<Recommender> m;
-        if (model == "popularity") m = std::make_shared<PopularityRecommender>();
-        if (model == "itemknn") m = std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0});
-        if (model == "als") m = std::make_shared<AlsRecommender>(AlsOptions{.factors = 2, .iterations = 5});
-        if (model == "content") m = std::make_shared<ContentRecommender>(text);
-        if (model == "hybrid")
-            m = std::make_shared<HybridRecommender>(std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0}),
-                                                    std::make_shared<PopularityRecommender>(), 0.5);
+        const auto m = modelNamed(model, text);
         QVERIFY(m);
         SS_VERIFY_OK(m->fit(train, {}, {}));
         const auto similar = m->similarItems(0, 3);
@@ -456,6 +462,47 @@ private slots:
         // An item out of range has no neighbours, whatever the model.
         QVERIFY(m->similarItems(99, 3).items.empty());
         QVERIFY(m->similarItems(-1, 3).items.empty());
+    }
+
+    // One item's scores for many users (whom the item would be shown to) equal that item's entry in
+    // each user's whole score row: exactly for item-kNN (the same sum in the same order), popularity and
+    // the row-by-row default (hybrid), within rounding for the dense models (another BLAS product).
+    void scoreItemIsTheScoreRowsColumn_data() {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("popularity") << "popularity" << true;
+        QTest::newRow("item-kNN") << "itemknn" << true;
+        QTest::newRow("ALS (dense)") << "als" << false;
+        QTest::newRow("content (dense)") << "content" << false;
+        QTest::newRow("hybrid (whole rows)") << "hybrid" << true;
+    }
+    void scoreItemIsTheScoreRowsColumn() {
+        QFETCH(QString, model);
+        QFETCH(bool, exact);
+        auto train = blocks(11);
+        DenseMatrix text(20, 3);
+        std::mt19937_64 g(3);
+        for (auto& v : text.data) v = float(int(g() % 7) - 3);
+        const auto m = modelNamed(model, text);
+        QVERIFY(m);
+        SS_VERIFY_OK(m->fit(train, {}, {}));
+        std::vector<std::int32_t> users;
+        for (int u = 39; u >= 0; u -= 2) users.push_back(u);  // any order, not all
+        std::vector<float> rows(users.size() * 20);
+        m->scoreBlock(users, rows.data());
+        int nonZero = 0;
+        for (int item : {0, 7, 13, 19}) {
+            std::vector<float> column(users.size(), -1.0f);
+            m->scoreItem(users, item, column.data());
+            for (std::size_t r = 0; r < users.size(); ++r) {
+                const float want = rows[r * 20 + static_cast<std::size_t>(item)];
+                nonZero += want != 0.0f;
+                if (exact) QCOMPARE(column[r], want);
+                else QVERIFY2(std::abs(column[r] - want) <= 1e-5f * std::max(1.0f, std::abs(want)),
+                              qPrintable(QString("user %1 item %2: %3 vs %4").arg(users[r]).arg(item).arg(column[r]).arg(want)));
+            }
+        }
+        QVERIFY(nonZero > 10);  // the comparison is not between zeros
     }
 
     // The one ranking order (common/TopN): score first, ties by the smaller id, NaN left out.

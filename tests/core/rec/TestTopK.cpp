@@ -158,13 +158,18 @@ private slots:
         QTest::addColumn<int>("threads");
         QTest::addColumn<bool>("exclude");
         QTest::addColumn<bool>("filter");
-        QTest::newRow("auto tile, one tile") << 10 << 0 << 0 << 1 << true << false;
-        QTest::newRow("tile 1") << 5 << 1 << 0 << 1 << true << false;
-        QTest::newRow("tile 7, block 3, 2 threads") << 10 << 7 << 3 << 2 << true << false;
-        QTest::newRow("tile 64 keeps training items") << 10 << 64 << 16 << 1 << false << false;
-        QTest::newRow("tile 50, category filter") << 8 << 50 << 0 << 3 << true << true;
-        QTest::newRow("k > items, tile 13") << 500 << 13 << 0 << 1 << true << false;
-        QTest::newRow("tile wider than the catalogue") << 10 << 1000 << 5 << 1 << true << false;
+        QTest::addColumn<int>("slices");  // the catalogue's parts when there are fewer blocks than threads
+        QTest::newRow("auto tile, one tile") << 10 << 0 << 0 << 1 << true << false << 1;
+        QTest::newRow("tile 1") << 5 << 1 << 0 << 1 << true << false << 1;
+        QTest::newRow("tile 7, block 3, 2 threads") << 10 << 7 << 3 << 2 << true << false << 1;
+        QTest::newRow("tile 64 keeps training items") << 10 << 64 << 16 << 1 << false << false << 1;
+        QTest::newRow("one block, 3 threads, category filter: 3 slices") << 8 << 50 << 0 << 3 << true << true << 3;
+        QTest::newRow("k > items, tile 13") << 500 << 13 << 0 << 1 << true << false << 1;
+        QTest::newRow("k > items, one block, 2 threads: 2 slices") << 500 << 13 << 0 << 2 << true << false << 2;
+        QTest::newRow("one block, 2 threads, tile 7: 2 slices") << 10 << 7 << 64 << 2 << true << false << 2;
+        QTest::newRow("two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3;
+        QTest::newRow("tile wider than the catalogue, 2 threads: one slice") << 10 << 1000 << 0 << 2 << true << false << 1;
+        QTest::newRow("tile wider than the catalogue") << 10 << 1000 << 5 << 1 << true << false << 1;
     }
     void denseTilesMatchWholeRows() {
         QFETCH(int, k);
@@ -173,6 +178,7 @@ private slots:
         QFETCH(int, threads);
         QFETCH(bool, exclude);
         QFETCH(bool, filter);
+        QFETCH(int, slices);
         const int users = 41, n = 211, d = 6;
         Fixture f = randomFixture(users, n, 23, false);
         std::mt19937_64 g(5);
@@ -199,6 +205,7 @@ private slots:
         auto got = TopKEngine::recommend(model, ids, o, {}, &stats);
         SS_VERIFY_OK(got);
         QCOMPARE(stats.tileItems, std::size_t(tile ? tile : 8192));
+        QCOMPARE(stats.catalogueSlices, std::size_t(slices));
         for (int u = 0; u < users; ++u) {
             const auto excluded = exclude ? f.train->weights.rowIndices(u) : std::span<const std::int32_t>();
             const auto want = TopKEngine::selectTopK(whole.row(u), n, excluded, filter ? allowed.data() : nullptr, o.k);
@@ -422,10 +429,18 @@ private slots:
         vectors.data = {1, 0, 1, 0.01f, 1, 0.02f, 1, 0.03f, 0, 1, -1, 0};
         DenseMatrix t(1, 6);
         t.data = {6, 5, 4, 3, 2, 1};
+        const auto nothingBought = std::make_shared<Interactions>(Interactions::fromTriples(1, 6, {}, BehaviourWeights{}));
         TableModel model(t);
-        SS_VERIFY_OK(model.fit(std::make_shared<Interactions>(Interactions::fromTriples(1, 6, {}, BehaviourWeights{})), {}, {}));
+        SS_VERIFY_OK(model.fit(nothingBought, {}, {}));
         const Dataset d = dataset(1, 6, {});
-        auto run = [&](double lambda) {
+        // The same scores as a dense model (user (1, 0) against items scored 6..1) scored in tiles of
+        // one item, and with two threads in two catalogue slices: MMR re-ranks the merged pool alike.
+        DenseMatrix one(1, 2), scoresAsRows(6, 2);
+        one.data = {1, 0};
+        for (int i = 0; i < 6; ++i) scoresAsRows.row(i)[0] = t.data[static_cast<std::size_t>(i)];
+        FactorModel dense(one, scoresAsRows);
+        SS_VERIFY_OK(dense.fit(nothingBought, {}, {}));
+        auto run = [&](double lambda, const Recommender& m, int threads) {
             MerchandisingRules r;
             r.mmrLambda = lambda;
             const CompiledRules c = CompiledRules::compile(r, d);
@@ -433,13 +448,20 @@ private slots:
             o.k = 3;
             o.rules = &c;
             o.similarity = &vectors;
-            auto got = TopKEngine::recommend(model, allUsers(1), o);
+            o.tileItems = 1;
+            o.threads = threads;
+            TopKStats stats;
+            auto got = TopKEngine::recommend(m, allUsers(1), o, {}, &stats);
+            if (&m == &dense && threads == 2 && stats.catalogueSlices != 2) return std::vector<int>{-1};
             return got.ok() ? items((*got)[0]) : std::vector<int>{};
         };
-        QCOMPARE(run(1.0), (std::vector<int>{0, 1, 2}));  // relevance only
-        QCOMPARE(run(0.3), (std::vector<int>{0, 5, 4}));  // the most dissimilar items follow the best one
-        // λ = 0.7: after item 0, item 5 (cosine −1 to it) beats item 1 (.7·.8 − .3·1 < .7·0 + .3), then item 1.
-        QCOMPARE(run(0.7), (std::vector<int>{0, 5, 1}));
+        for (const Recommender* m : {static_cast<const Recommender*>(&model), static_cast<const Recommender*>(&dense)})
+            for (int threads : {1, 2}) {
+                QCOMPARE(run(1.0, *m, threads), (std::vector<int>{0, 1, 2}));  // relevance only
+                QCOMPARE(run(0.3, *m, threads), (std::vector<int>{0, 5, 4}));  // the most dissimilar items follow the best one
+                // λ = 0.7: after item 0, item 5 (cosine −1 to it) beats item 1 (.7·.8 − .3·1 < .7·0 + .3), then item 1.
+                QCOMPARE(run(0.7, *m, threads), (std::vector<int>{0, 5, 1}));
+            }
         // MMR without vectors is a usage error.
         MerchandisingRules r;
         r.mmrLambda = 0.5;

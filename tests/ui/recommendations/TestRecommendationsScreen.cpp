@@ -14,6 +14,7 @@
 
 #include "AudienceChoice.h"
 #include "AudienceModel.h"
+#include "CustomerSearch.h"
 #include "cohorts/Segments.h"
 #include "store/Project.h"
 #include "HistoryModel.h"
@@ -289,16 +290,44 @@ private slots:
 
     // A million customers' ids complete as one types: the popup's rows are all one line high, so it
     // never measures ~100,000 matching rows (timed by timing_recommendations_screen, not here).
+    // The field lists what CustomerSearch finds as each key is typed, counts every match beside it, and
+    // a choice from the list shows that customer.
     void customerSearchAmongMany() {
         RecommendationsBar bar;
-        QStringList ids;
-        for (int i = 0; i < 20'000; ++i) ids << QString::number(100'000 + i * 7);
-        bar.setCustomers(ids);
-        auto* popup = qobject_cast<QListView*>(bar.customerEdit()->completer()->popup());
+        auto customers = std::make_shared<CustomerSearch>();
+        std::size_t holdingOne = 0;
+        for (int i = 0; i < 20'000; ++i) {
+            customers->add(std::to_string(100'000 + i * 7));
+            holdingOne += std::to_string(100'000 + i * 7).find('1') != std::string::npos;
+        }
+        bar.setCustomers(customers);
+        auto* completer = bar.customerEdit()->completer();
+        auto* popup = qobject_cast<QListView*>(completer->popup());
         QVERIFY(popup && popup->uniformItemSizes());
         bar.show();
-        QTest::keyClicks(bar.customerEdit(), "10035");
-        QCOMPARE(bar.customerEdit()->completer()->completionCount(), 2);  // 100350 and 100357
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        QTest::keyClicks(bar.customerEdit(), "1");
+        QCOMPARE(completer->completionCount(), int(RecommendationsBar::kListedMatches));
+        QCOMPARE(bar.matchTotal(), holdingOne);
+        QCOMPARE(bar.matchCount()->text(), QString("%1 found, first 500 listed").arg(QLocale().toString(qulonglong(holdingOne))));
+        bar.resize(1300, bar.sizeHint().height());
+        save(bar, "recommendations-customer-search.png");
+        QTest::keyClicks(bar.customerEdit(), "0035");
+        QCOMPARE(completer->completionCount(), 2);  // 100350 and 100357
+        QCOMPARE(bar.matchTotal(), std::size_t(2));
+        QCOMPARE(bar.matchCount()->text(), QString("2 found"));
+        QVERIFY(popup->isVisible());
+        QCOMPARE(popup->model()->index(0, 0).data().toString(), QString("100350"));
+        QSignalSpy chosen(completer, qOverload<const QString&>(&QCompleter::activated));
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().first().toString(), QString("100350"));
+        QCOMPARE(bar.customerEdit()->text(), QString("100350"));
+        bar.customerEdit()->clear();
+        QTest::keyClicks(bar.customerEdit(), "x");
+        QCOMPARE(completer->completionCount(), 0);
+        QCOMPARE(bar.matchCount()->text(), QString("none found"));
     }
 
     void unknownCustomerIsReported() {
