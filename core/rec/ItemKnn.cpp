@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <numeric>
 #include <thread>
 
 #ifdef SS_REC_WITH_TORCH
@@ -33,50 +34,66 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
     const CsrMatrix& ui = train_->weights;
     const CsrMatrix iu = ui.transposed();
     const int n = ui.cols;
-    std::vector<double> norm(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) norm[i] = std::sqrt(double(iu.rowSize(i)));
+    // Items relabelled by popularity, the most-interacted first: a power law puts most co-occurring
+    // pairs on popular items, so the counts a row touches then crowd into the first slots of the count
+    // array, which stay in the core's cache instead of being spread over the whole catalogue's.
+    std::vector<std::int32_t> byPopularity(static_cast<std::size_t>(n)), label(static_cast<std::size_t>(n));
+    std::iota(byPopularity.begin(), byPopularity.end(), 0);
+    std::stable_sort(byPopularity.begin(), byPopularity.end(), [&](std::int32_t a, std::int32_t b) { return iu.rowSize(a) > iu.rowSize(b); });
+    for (int r = 0; r < n; ++r) label[static_cast<std::size_t>(byPopularity[static_cast<std::size_t>(r)])] = r;
+    std::vector<std::int32_t> relabelled(ui.indices.size());
+    for (std::size_t p = 0; p < ui.indices.size(); ++p) relabelled[p] = label[static_cast<std::size_t>(ui.indices[p])];
+    // Each customer's items in the new order too, so a row's counts are touched front to back.
+    for (int u = 0; u < ui.rows; ++u)
+        std::sort(relabelled.begin() + ui.indptr[u], relabelled.begin() + ui.indptr[u + 1]);
+    std::vector<double> norm(static_cast<std::size_t>(n));  // by new label
+    for (int r = 0; r < n; ++r) norm[static_cast<std::size_t>(r)] = std::sqrt(double(iu.rowSize(byPopularity[static_cast<std::size_t>(r)])));
     const std::size_t keep = static_cast<std::size_t>(std::max(1, options_.neighbours));
 
-    // Rows are independent: each thread fills a contiguous range, then the ranges are concatenated.
+    // Rows go to the threads a chunk at a time (the popular rows, first, hold most of the work); each
+    // row keeps its neighbours under its original index, in the original index order.
     const int threads = std::max(1, std::min(fit.threads, n));
-    std::vector<std::vector<std::vector<std::pair<std::int32_t, float>>>> parts(static_cast<std::size_t>(threads));
+    std::vector<std::vector<std::pair<std::int32_t, float>>> rows(static_cast<std::size_t>(n));
+    constexpr int kChunk = 64;
+    std::atomic<int> nextRow{0};
     std::atomic<bool> cancelled{false};
     auto work = [&](int t) {
-        const int lo = static_cast<int>(std::int64_t(n) * t / threads), hi = static_cast<int>(std::int64_t(n) * (t + 1) / threads);
-        auto& rows = parts[t];
-        rows.resize(static_cast<std::size_t>(hi - lo));
-        std::vector<float> co(static_cast<std::size_t>(n), 0.0f);
+        std::vector<std::uint32_t> co(static_cast<std::size_t>(n), 0);
         std::vector<std::int32_t> touched;
         // Every co-occurring item is a candidate, but only `keep` are stored: the candidates live in one
         // reused buffer, so a row's memory is what it keeps (a popular item meets most of the catalogue).
         std::vector<std::pair<std::int32_t, float>> candidates;
-        for (int i = lo; i < hi; ++i) {
-            if (((i - lo) & 255) == 0) {
-                if (job.cancelled()) {
-                    cancelled = true;
-                    return;
+        auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+        for (;;) {
+            const int first = nextRow.fetch_add(kChunk);
+            if (first >= n || cancelled) return;
+            if (job.cancelled()) {
+                cancelled = true;
+                return;
+            }
+            if (t == 0) job.report(double(first) / double(n), stages::kItemKnnSimilarities);
+            for (int r = first; r < std::min(n, first + kChunk); ++r) {
+                const std::int32_t i = byPopularity[static_cast<std::size_t>(r)];
+                touched.clear();
+                for (auto u : iu.rowIndices(i))
+                    for (auto p = ui.indptr[u]; p < ui.indptr[u + 1]; ++p) {
+                        const std::int32_t j = relabelled[static_cast<std::size_t>(p)];
+                        if (j == r) continue;
+                        if (co[j]++ == 0) touched.push_back(j);
+                    }
+                candidates.clear();
+                for (auto j : touched) {
+                    candidates.emplace_back(byPopularity[static_cast<std::size_t>(j)],
+                                            static_cast<float>(double(co[j]) / (norm[static_cast<std::size_t>(r)] * norm[static_cast<std::size_t>(j)] + options_.shrink)));
+                    co[j] = 0;
                 }
-                if (t == 0) job.report(double(i - lo) / double(std::max(1, hi - lo)), stages::kItemKnnSimilarities);
-            }
-            touched.clear();
-            for (auto u : iu.rowIndices(i))
-                for (auto j : ui.rowIndices(u)) {
-                    if (j == i) continue;
-                    if (co[j] == 0.0f) touched.push_back(j);
-                    co[j] += 1.0f;
+                if (candidates.size() > keep) {
+                    std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(), better);
+                    candidates.resize(keep);
                 }
-            candidates.clear();
-            for (auto j : touched) {
-                candidates.emplace_back(j, static_cast<float>(co[j] / (norm[i] * norm[j] + options_.shrink)));
-                co[j] = 0.0f;
+                std::sort(candidates.begin(), candidates.end());
+                rows[static_cast<std::size_t>(i)].assign(candidates.begin(), candidates.end());
             }
-            auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-            if (candidates.size() > keep) {
-                std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(), better);
-                candidates.resize(keep);
-            }
-            std::sort(candidates.begin(), candidates.end());
-            rows[static_cast<std::size_t>(i - lo)].assign(candidates.begin(), candidates.end());
         }
     };
     {
@@ -88,14 +105,19 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
     similarity_ = CsrMatrix{};
     similarity_.rows = n;
     similarity_.cols = n;
-    for (const auto& part : parts)
-        for (const auto& row : part) {
-            for (const auto& [j, s] : row) {
-                similarity_.indices.push_back(j);
-                similarity_.values.push_back(s);
-            }
-            similarity_.indptr.push_back(static_cast<std::int64_t>(similarity_.indices.size()));
+    std::size_t total = 0;
+    for (const auto& row : rows) total += row.size();
+    similarity_.indices.reserve(total);
+    similarity_.values.reserve(total);
+    similarity_.indptr.reserve(static_cast<std::size_t>(n) + 1);
+    for (auto& row : rows) {
+        for (const auto& [j, s] : row) {
+            similarity_.indices.push_back(j);
+            similarity_.values.push_back(s);
         }
+        similarity_.indptr.push_back(static_cast<std::int64_t>(similarity_.indices.size()));
+        std::vector<std::pair<std::int32_t, float>>().swap(row);  // the copy never holds twice the neighbours
+    }
     return {};
 }
 
