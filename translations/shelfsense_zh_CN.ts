@@ -2065,47 +2065,47 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::DataScreen</name>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="22"/>
+        <location filename="../ui/data/DataScreen.cpp" line="24"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="23"/>
+        <location filename="../ui/data/DataScreen.cpp" line="25"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="24"/>
+        <location filename="../ui/data/DataScreen.cpp" line="26"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="25"/>
+        <location filename="../ui/data/DataScreen.cpp" line="27"/>
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="27"/>
+        <location filename="../ui/data/DataScreen.cpp" line="29"/>
         <source>Filter (matches text columns)</source>
         <translation>筛选（匹配文本列）</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="30"/>
+        <location filename="../ui/data/DataScreen.cpp" line="32"/>
         <source>Table:</source>
         <translation>数据表：</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="53"/>
+        <location filename="../ui/data/DataScreen.cpp" line="57"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="60"/>
+        <location filename="../ui/data/DataScreen.cpp" line="64"/>
         <source>counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="61"/>
+        <location filename="../ui/data/DataScreen.cpp" line="65"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2675,99 +2675,109 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LazyTableModel</name>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="90"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="97"/>
         <source>Counting rows</source>
         <translation>统计行数</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="120"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="127"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="130"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="137"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="130"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="137"/>
         <source>External id</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="130"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="137"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="138"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="138"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="131"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="138"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="139"/>
         <source>In stock</source>
         <translation>有货</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="139"/>
         <source>Segment</source>
         <translation>用户分群</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="132"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="139"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="140"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="140"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="133"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="140"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="141"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="141"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="134"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="141"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="142"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="179"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="186"/>
         <source>Reading rows</source>
         <translation>读取行</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/LazyTableModel.cpp" line="236"/>
+        <source>Checking the sort order</source>
+        <translation>检查排序方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/LazyTableModel.cpp" line="264"/>
+        <source>Building an index for sorting by %1</source>
+        <translation>正在为按%1排序建立索引</translation>
     </message>
 </context>
 <context>
@@ -5006,6 +5016,44 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <location filename="../ui/models/SliceTableModel.cpp" line="119"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::SortIndexBar</name>
+    <message>
+        <location filename="../ui/data/SortIndexBar.cpp" line="18"/>
+        <source>Build the index</source>
+        <translation>建立索引</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SortIndexBar.cpp" line="19"/>
+        <source>Sort without it</source>
+        <translation>不用索引直接排序</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SortIndexBar.cpp" line="20"/>
+        <source>Keep the current order</source>
+        <translation>保持当前顺序</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SortIndexBar.cpp" line="21"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SortIndexBar.cpp" line="32"/>
+        <source>No index serves sorting the %1 rows by “%2”: every page would sort the whole table, which takes long at this size. An index makes every page quick; building it takes a while once and makes the project file larger.</source>
+        <translation>按“%2”排序这 %1 行没有可用的索引：每翻一页都要对整张表排序，在这个规模下很慢。建立索引后每页都能很快显示；建立索引需要一次性花些时间，并会增大项目文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SortIndexBar.cpp" line="37"/>
+        <source>The project file is read-only.</source>
+        <translation>项目文件是只读的。</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/SortIndexBar.cpp" line="44"/>
+        <source>Building an index for sorting by “%1”… The table stays in its current order meanwhile.</source>
+        <translation>正在为按“%1”排序建立索引…… 在此期间表格保持当前顺序。</translation>
     </message>
 </context>
 <context>

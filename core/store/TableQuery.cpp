@@ -8,9 +8,11 @@ struct ColumnDef {
     const char* expression;  // what is shown
     bool searchable;
     const char* sortKey;     // what orders it: never NULL, and an indexed column where one exists
+    const char* indexOn;     // the sort key on the bare table, for an index that serves it
 };
 
 struct TableDef {
+    const char* table;  // the table rows come from (indexes go on it)
     const char* from;
     const char* rowId;
     std::vector<ColumnDef> columns;
@@ -18,37 +20,37 @@ struct TableDef {
 
 const TableDef& definition(BrowsableTable table) {
     static const TableDef items{
-        "items", "id",
-        {{{"id", true}, "id", false, "id"},
-         {{"external_id", false}, "external_id", true, "external_id"},
-         {{"title", false}, "title", true, "coalesce(title,'')"},
-         {{"category", false}, "category", true, "coalesce(category,'')"},
-         {{"brand", false}, "brand", true, "coalesce(brand,'')"},
-         {{"price", true}, "price", false, "coalesce(price,-1e300)"},
-         {{"available", true}, "available", false, "coalesce(available,-1)"}}};
+        "items", "items", "id",
+        {{{"id", true}, "id", false, "id", "id"},
+         {{"external_id", false}, "external_id", true, "external_id", "external_id"},
+         {{"title", false}, "title", true, "coalesce(title,'')", "coalesce(title,'')"},
+         {{"category", false}, "category", true, "coalesce(category,'')", "coalesce(category,'')"},
+         {{"brand", false}, "brand", true, "coalesce(brand,'')", "coalesce(brand,'')"},
+         {{"price", true}, "price", false, "coalesce(price,-1e300)", "coalesce(price,-1e300)"},
+         {{"available", true}, "available", false, "coalesce(available,-1)", "coalesce(available,-1)"}}};
     static const TableDef users{
-        "users", "id",
-        {{{"id", true}, "id", false, "id"},
-         {{"external_id", false}, "external_id", true, "external_id"},
-         {{"segment", false}, "segment", true, "coalesce(segment,'')"}}};
+        "users", "users", "id",
+        {{{"id", true}, "id", false, "id", "id"},
+         {{"external_id", false}, "external_id", true, "external_id", "external_id"},
+         {{"segment", false}, "segment", true, "coalesce(segment,'')", "coalesce(segment,'')"}}};
     // Users and items sort by their compact ids (first appearance), which the event indexes serve.
     static const TableDef events{
-        "events e JOIN users u ON u.id=e.user_id JOIN items i ON i.id=e.item_id", "e.rowid",
-        {{{"user", false}, "u.external_id", true, "e.user_id"},
-         {{"item", false}, "i.external_id", true, "e.item_id"},
+        "events", "events e JOIN users u ON u.id=e.user_id JOIN items i ON i.id=e.item_id", "e.rowid",
+        {{{"user", false}, "u.external_id", true, "e.user_id", "user_id"},
+         {{"item", false}, "i.external_id", true, "e.item_id", "item_id"},
          {{"type", false},
-          "CASE e.type WHEN 1 THEN 'view' WHEN 2 THEN 'cart' WHEN 3 THEN 'favourite' WHEN 4 THEN 'purchase' END", true, "e.type"},
-         {{"time", false}, "strftime('%Y-%m-%d %H:%M:%S', e.ts, 'unixepoch')", false, "e.ts"},
-         {{"quantity", true}, "e.quantity", false, "coalesce(e.quantity,-1)"},
-         {{"value", true}, "e.value", false, "coalesce(e.value,-1e300)"}}};
+          "CASE e.type WHEN 1 THEN 'view' WHEN 2 THEN 'cart' WHEN 3 THEN 'favourite' WHEN 4 THEN 'purchase' END", true, "e.type", "type"},
+         {{"time", false}, "strftime('%Y-%m-%d %H:%M:%S', e.ts, 'unixepoch')", false, "e.ts", "ts"},
+         {{"quantity", true}, "e.quantity", false, "coalesce(e.quantity,-1)", "coalesce(quantity,-1)"},
+         {{"value", true}, "e.value", false, "coalesce(e.value,-1e300)", "coalesce(value,-1e300)"}}};
     static const TableDef reviews{
-        "reviews r JOIN users u ON u.id=r.user_id JOIN items i ON i.id=r.item_id", "r.id",
-        {{{"user", false}, "u.external_id", true, "r.user_id"},
-         {{"item", false}, "i.external_id", true, "r.item_id"},
-         {{"rating", true}, "r.rating", false, "coalesce(r.rating,-1)"},
-         {{"title", false}, "r.title", true, "coalesce(r.title,'')"},
-         {{"text", false}, "r.body", true, "coalesce(r.body,'')"},
-         {{"time", false}, "strftime('%Y-%m-%d', r.ts, 'unixepoch')", false, "r.ts"}}};
+        "reviews", "reviews r JOIN users u ON u.id=r.user_id JOIN items i ON i.id=r.item_id", "r.id",
+        {{{"user", false}, "u.external_id", true, "r.user_id", "user_id"},
+         {{"item", false}, "i.external_id", true, "r.item_id", "item_id"},
+         {{"rating", true}, "r.rating", false, "coalesce(r.rating,-1)", "coalesce(rating,-1)"},
+         {{"title", false}, "r.title", true, "coalesce(r.title,'')", "coalesce(title,'')"},
+         {{"text", false}, "r.body", true, "coalesce(r.body,'')", "coalesce(body,'')"},
+         {{"time", false}, "strftime('%Y-%m-%d', r.ts, 'unixepoch')", false, "r.ts", "ts"}}};
     switch (table) {
     case BrowsableTable::Items: return items;
     case BrowsableTable::Users: return users;
@@ -150,6 +152,43 @@ Result<std::int64_t> TableQuery::count(const std::string& filter) {
     return stmt->columnInt(0);
 }
 
+std::string TableQuery::sortIndexName(BrowsableTable table, int sortColumn) {
+    const auto& def = definition(table);
+    return std::string("browse_") + def.table + "_" + def.columns.at(static_cast<std::size_t>(sortColumn)).column.key;
+}
+
+Result<SortPlan> TableQuery::sortPlan(int sortColumn) {
+    const auto& def = definition(table_);
+    if (sortColumn < 0 || sortColumn >= static_cast<int>(def.columns.size())) return makeError(ErrorCode::Usage, "no such column");
+    SortPlan plan;
+    // The page query as fetchPage() makes it, asked for its plan: a temporary B-tree for the whole
+    // order means every page sorts every row (one for the right part only sorts rows of equal keys).
+    const std::string key = def.columns[static_cast<std::size_t>(sortColumn)].sortKey;
+    auto explain = db_.prepare("EXPLAIN QUERY PLAN SELECT " + key + " FROM " + std::string(def.from) + " ORDER BY " + key + ", " +
+                               def.rowId + " LIMIT 1");
+    if (!explain) return explain.error();
+    plan.usesIndex = true;
+    for (;;) {
+        auto r = explain->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        if (explain->columnText(3) == "USE TEMP B-TREE FOR ORDER BY") plan.usesIndex = false;
+    }
+    // The largest row id: instant, and the row count itself where rows were never deleted.
+    auto rows = db_.prepare("SELECT coalesce(max(rowid), 0) FROM " + std::string(def.table));
+    if (!rows) return rows.error();
+    if (auto r = rows->step(); !r) return r.error();
+    plan.approximateRows = rows->columnInt(0);
+    return plan;
+}
+
+Status TableQuery::createSortIndex(int sortColumn) {
+    const auto& def = definition(table_);
+    if (sortColumn < 0 || sortColumn >= static_cast<int>(def.columns.size())) return makeError(ErrorCode::Usage, "no such column");
+    return db_.exec("CREATE INDEX IF NOT EXISTS " + sortIndexName(table_, sortColumn) + " ON " + def.table + "(" +
+                    def.columns[static_cast<std::size_t>(sortColumn)].indexOn + ")");
+}
+
 Result<TablePage> TableQuery::fetchPage(const std::string& filter, int sortColumn, bool ascending,
                                        const std::optional<PageCursor>& after, std::int64_t limit) {
     const auto& def = definition(table_);
@@ -159,21 +198,26 @@ Result<TablePage> TableQuery::fetchPage(const std::string& filter, int sortColum
     const char* direction = sorted && !ascending ? " DESC" : " ASC";
     const char* beyond = sorted && !ascending ? " < " : " > ";
 
-    std::string sql = "SELECT ";
-    for (const auto& c : def.columns) sql += std::string(c.expression) + ", ";
-    sql += key + ", " + rowId + " FROM " + std::string(def.from);
+    std::string select = "SELECT ";
+    for (const auto& c : def.columns) select += std::string(c.expression) + ", ";
+    select += key + " AS sort_key, " + rowId + " AS row_id FROM " + std::string(def.from);
     auto filtered = whereClause(filter);
     if (!filtered) return filtered.error();
-    std::string where = *filtered;
-    if (after) {
-        // Keyset: strictly after the last row in (sort key, row id) order.
-        const std::string condition = sorted ? "(" + key + beyond + "?2 OR (" + key + " = ?2 AND " + rowId + beyond + "?3))"
-                                             : "(" + rowId + " > ?3)";
-        where += where.empty() ? " WHERE " + condition : " AND " + condition;
+    auto also = [&](const std::string& condition) { return *filtered + (filtered->empty() ? " WHERE " : " AND ") + condition; };
+    const std::string order = " ORDER BY " + key + direction + (sorted ? ", " + rowId + direction : std::string());
+    std::string sql;
+    if (!after) {
+        sql = select + *filtered + order + " LIMIT ?4";
+    } else if (!sorted) {
+        sql = select + also("(" + rowId + " > ?3)") + order + " LIMIT ?4";
+    } else {
+        // Keyset, strictly after the last row in (sort key, row id) order, as two seeks: the rest of
+        // the last key's rows (the index's key, then row id), then the keys beyond it. One condition
+        // with OR seeks only by key and then walks every row of that key: millions for a behaviour.
+        sql = "SELECT * FROM (" + select + also("(" + key + " = ?2 AND " + rowId + beyond + "?3)") + order +
+              " LIMIT ?4) UNION ALL SELECT * FROM (" + select + also("(" + key + beyond + "?2)") + order +
+              " LIMIT ?4) ORDER BY sort_key" + direction + ", row_id" + direction + " LIMIT ?4";
     }
-    sql += where + " ORDER BY " + key + direction;
-    if (sorted) sql += ", " + rowId + direction;
-    sql += " LIMIT ?4";
     auto stmt = db_.prepare(sql);
     if (!stmt) return stmt.error();
     if (!filter.empty()) stmt->bind(1, likePattern(filter));

@@ -29,6 +29,12 @@ struct PageCursor {
     std::int64_t rowId = 0;
 };
 
+// How ordering by a column would run.
+struct SortPlan {
+    bool usesIndex = false;             // false: every page sorts the whole table
+    std::int64_t approximateRows = 0;   // the table's largest row id (its size unless rows were deleted)
+};
+
 struct TablePage {
     std::vector<std::vector<std::string>> rows;
     std::optional<PageCursor> last;  // absent when the page is empty
@@ -45,6 +51,13 @@ public:
     // The page after `after` (the first page without it). sortColumn < 0: storage order.
     Result<TablePage> fetchPage(const std::string& filter, int sortColumn, bool ascending,
                                 const std::optional<PageCursor>& after, std::int64_t limit);
+    // Whether an index serves ordering by the column (any index: the import's or one made here).
+    Result<SortPlan> sortPlan(int sortColumn);
+    // Makes the index that serves ordering by the column ("browse_<table>_<column>") unless it exists.
+    // Needs a connection that may write; one statement, so an interrupted or failed build leaves
+    // nothing behind. Minutes on a hundred million events.
+    Status createSortIndex(int sortColumn);
+    static std::string sortIndexName(BrowsableTable table, int sortColumn);
     // Convenience for small tables and tests: rows [offset, offset + limit) in the same order.
     Result<std::vector<std::vector<std::string>>> fetch(const std::string& filter, int sortColumn, bool ascending,
                                                         std::int64_t offset, std::int64_t limit);

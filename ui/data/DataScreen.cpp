@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 
 #include "LazyTableModel.h"
+#include "ProjectContext.h"
+#include "SortIndexBar.h"
 
 namespace ss::ui {
 
@@ -32,6 +34,8 @@ DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(paren
     bar->addWidget(filter_, 1);
     bar->addWidget(total_);
     layout->addLayout(bar);
+    sortBar_ = new SortIndexBar(this);
+    layout->addWidget(sortBar_);
 
     model_ = new LazyTableModel(runner, this);
     view_ = new QTableView(this);
@@ -59,6 +63,34 @@ DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(paren
     });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] { total_->setText(tr("counting…")); });
     connect(model_, &LazyTableModel::queryFailed, this, [this](const QString& m) { total_->setText(tr("Error: %1").arg(m)); });
+
+    // A big table by a column without an index: the header goes back to the order shown, and the bar asks.
+    connect(model_, &LazyTableModel::sortNeedsIndex, this, [this](int column, Qt::SortOrder order, qint64 rows) {
+        askedColumn_ = column;
+        askedOrder_ = order;
+        showSortIndicator(model_->sortColumn(), model_->sortOrder());
+        sortBar_->ask(model_->headerData(column, Qt::Horizontal).toString(), rows, project_ && !project_->readOnly());
+    });
+    connect(sortBar_, &SortIndexBar::buildRequested, this, [this] {
+        sortBar_->building(model_->headerData(askedColumn_, Qt::Horizontal).toString());
+        model_->buildSortIndex(askedColumn_, askedOrder_);
+    });
+    connect(sortBar_, &SortIndexBar::cancelRequested, model_, &LazyTableModel::cancelSortIndex);
+    connect(model_, &LazyTableModel::sortIndexFinished, this, [this](int column, bool built) {
+        sortBar_->hide();
+        if (built) showSortIndicator(column, askedOrder_);
+    });
+    connect(sortBar_, &SortIndexBar::withoutIndexRequested, this, [this] {
+        sortBar_->hide();
+        showSortIndicator(askedColumn_, askedOrder_);
+        model_->sortWithoutIndex(askedColumn_, askedOrder_);
+    });
+    connect(sortBar_, &SortIndexBar::keepRequested, sortBar_, &QWidget::hide);
+}
+
+void DataScreen::showSortIndicator(int column, Qt::SortOrder order) {
+    const QSignalBlocker quiet(view_->horizontalHeader());  // the view would sort on the change
+    view_->horizontalHeader()->setSortIndicator(column, order);
 }
 
 void DataScreen::setProject(const std::shared_ptr<ProjectContext>& project) {
@@ -73,6 +105,8 @@ void DataScreen::openTable() {
     }
     filterDelay_->stop();
     columnsFitted_ = false;
+    sortBar_->hide();
+    showSortIndicator(-1, Qt::AscendingOrder);
     model_->open(project_, static_cast<BrowsableTable>(table_->currentData().toInt()));  // errors arrive as queryFailed
     if (!project_) total_->clear();
 }

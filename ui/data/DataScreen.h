@@ -1,5 +1,6 @@
 // DataScreen: browse the project's items, users, events and reviews — table chooser, filter box,
-// sortable table whose pages are read by jobs (LazyTableModel). GUI thread only.
+// sortable table whose pages are read by jobs (LazyTableModel), and the question SortIndexBar asks
+// before a big table is sorted by a column no index serves. GUI thread only.
 #pragma once
 
 #include "ProjectScreen.h"
@@ -14,6 +15,7 @@ namespace ss::ui {
 
 class JobRunner;
 class LazyTableModel;
+class SortIndexBar;
 
 class DataScreen : public ProjectScreen {
     Q_OBJECT
@@ -21,9 +23,12 @@ public:
     explicit DataScreen(JobRunner& runner, QWidget* parent = nullptr);
     void setProject(const std::shared_ptr<ProjectContext>& project) override;
     LazyTableModel* model() const { return model_; }
+    QTableView* view() const { return view_; }
+    SortIndexBar* sortIndexBar() const { return sortBar_; }
 
 private:
     void openTable();
+    void showSortIndicator(int column, Qt::SortOrder order);  // without sorting again
 
     std::shared_ptr<ProjectContext> project_;
     QComboBox* table_;
@@ -31,6 +36,9 @@ private:
     QLabel* total_;
     QTableView* view_;
     LazyTableModel* model_;
+    SortIndexBar* sortBar_;
+    int askedColumn_ = -1;  // the sort SortIndexBar asks about
+    Qt::SortOrder askedOrder_ = Qt::AscendingOrder;
     QTimer* filterDelay_;
     bool columnsFitted_ = false;
 };

@@ -4,6 +4,7 @@
 #include <QPalette>
 
 #include <mutex>
+#include <utility>
 
 #include "JobRunner.h"
 #include "ProjectContext.h"
@@ -36,12 +37,13 @@ LazyTableModel::LazyTableModel(JobRunner& runner, QObject* parent)
       runner_(&runner),
       instance_(++instances),
       pageKey_(QStringLiteral("data/%1/page").arg(instance_)),
-      countKey_(QStringLiteral("data/%1/count").arg(instance_)) {}
+      countKey_(QStringLiteral("data/%1/count").arg(instance_)),
+      planKey_(QStringLiteral("data/%1/sort-plan").arg(instance_)),
+      indexKey_(QStringLiteral("data/%1/sort-index").arg(instance_)) {}
 
 LazyTableModel::~LazyTableModel() {
     if (runner_) {  // the window may destroy its job runner first; it cancels every job itself
-        runner_->cancelKey(pageKey_);
-        runner_->cancelKey(countKey_);
+        for (const QString& key : {pageKey_, countKey_, planKey_, indexKey_}) runner_->cancelKey(key);
     }
 }
 
@@ -51,6 +53,11 @@ void LazyTableModel::open(const std::shared_ptr<ProjectContext>& project, Browsa
     reader_.reset();
     opened_ = project != nullptr;
     sortColumn_ = -1;
+    sortCleared_.clear();
+    ++opening_;
+    runner_->cancelKey(planKey_);
+    runner_->cancelKey(indexKey_);
+    buildingIndex_ = -1;
     filter_.clear();
     reload();
 }
@@ -218,6 +225,63 @@ void LazyTableModel::dropPlaceholders() {
 }
 
 void LazyTableModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= columnCount() || sortCleared_.count(column)) return applySort(column, order);
+    // The first order by a column: asked of SQLite in a job (its plan, and the table's size).
+    std::function<Result<SortPlan>(const JobContext&)> plan = [project = project_, table = table_, column](const JobContext& ctx) -> Result<SortPlan> {
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        const InterruptOnStop interrupt((*reader)->db(), ctx.stop);
+        return TableQuery((*reader)->db(), table).sortPlan(column);
+    };
+    runner_->start<SortPlan>(planKey_, tr("Checking the sort order"), plan, this, [this, column, order, opening = opening_](Result<SortPlan> p) {
+        if (opening != opening_) return;  // another table meanwhile
+        if (!p) {
+            if (p.error().code != ErrorCode::Cancelled) emit queryFailed(qs(p.error().describe()));
+            return;
+        }
+        if (!p->usesIndex && p->approximateRows > unindexedSortRows_) return emit sortNeedsIndex(column, order, p->approximateRows);
+        sortCleared_.insert(column);
+        applySort(column, order);
+    });
+}
+
+void LazyTableModel::sortWithoutIndex(int column, Qt::SortOrder order) {
+    sortCleared_.insert(column);
+    applySort(column, order);
+}
+
+void LazyTableModel::buildSortIndex(int column, Qt::SortOrder order) {
+    if (!opened_) return;
+    std::function<Result<bool>(const JobContext&)> build = [project = project_, table = table_, column](const JobContext& ctx) -> Result<bool> {
+        auto writer = project->openForWriting();
+        if (!writer) return writer.error();
+        const InterruptOnStop interrupt((*writer)->db(), ctx.stop);
+        SS_TRY(TableQuery((*writer)->db(), table).createSortIndex(column));
+        return true;
+    };
+    const QString what = columnTitle(TableQuery::columnsOf(table_)[static_cast<std::size_t>(column)].key);
+    buildingIndex_ = column;
+    runner_->start<bool>(indexKey_, tr("Building an index for sorting by %1").arg(what), build, this,
+                         [this, column, order, opening = opening_](Result<bool> built) {
+                             if (opening != opening_) return;
+                             buildingIndex_ = -1;
+                             if (!built) {
+                                 if (built.error().code != ErrorCode::Cancelled) emit queryFailed(qs(built.error().describe()));
+                                 return emit sortIndexFinished(column, false);
+                             }
+                             sortCleared_.insert(column);
+                             emit sortIndexFinished(column, true);
+                             applySort(column, order);
+                         });
+}
+
+void LazyTableModel::cancelSortIndex() {
+    if (buildingIndex_ < 0) return;
+    runner_->cancelKey(indexKey_);  // its result is dropped: said here instead
+    emit sortIndexFinished(std::exchange(buildingIndex_, -1), false);
+}
+
+void LazyTableModel::applySort(int column, Qt::SortOrder order) {
     sortColumn_ = column;
     ascending_ = order == Qt::AscendingOrder;
     reload();

@@ -3,7 +3,10 @@
 // of rows never load at once. No SQLite on the GUI thread: each page is a job (keyed, so a newer
 // filter or sort drops an older page and interrupts its query), shown at once as placeholder rows
 // that the page fills; the row count is another keyed job. Connections come from the project's pool. Pages come by key
-// (fast at any depth). GUI thread only.
+// (fast at any depth). A sort by a column no index serves is first checked (a job asking SQLite
+// for its plan): on a big table, where every page would sort every row, the model asks instead
+// (sortNeedsIndex) and sorts once the index is built (buildSortIndex, a job that writes the project)
+// or the user accepts the slow order (sortWithoutIndex). GUI thread only.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -11,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "store/TableQuery.h"
@@ -24,6 +28,9 @@ class LazyTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     static constexpr int kPageSize = 256;
+    // Rows a table may have for a sort without an index to go ahead unasked (each page sorts them all:
+    // about 0.1 s for 100,000 rows).
+    static constexpr qint64 kUnindexedSortRows = 100'000;
     explicit LazyTableModel(JobRunner& runner, QObject* parent = nullptr);
     ~LazyTableModel() override;
 
@@ -42,6 +49,14 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order) override;
+    int sortColumn() const { return sortColumn_; }
+    Qt::SortOrder sortOrder() const { return ascending_ ? Qt::AscendingOrder : Qt::DescendingOrder; }
+    // After sortNeedsIndex: sort anyway, every page sorting the whole table.
+    void sortWithoutIndex(int column, Qt::SortOrder order);
+    // After sortNeedsIndex: build the index (a job, Cancel interrupts it and leaves nothing), then sort.
+    void buildSortIndex(int column, Qt::SortOrder order);
+    void cancelSortIndex();
+    void setUnindexedSortLimit(qint64 rows) { unindexedSortRows_ = rows; }
 
     static QString columnTitle(const std::string& key);
 
@@ -49,6 +64,9 @@ signals:
     void totalRowsChanged(qint64 total);
     void pageArrived(int rows);  // a page replaced its placeholders (rows: how many it had)
     void queryFailed(const QString& message);
+    // Ordering the table (about `rows` rows) by `column` has no index: the order was not changed.
+    void sortNeedsIndex(int column, Qt::SortOrder order, qint64 rows);
+    void sortIndexFinished(int column, bool built);  // built false: cancelled or failed (then queryFailed too)
 
 private:
     struct Reader;  // the page jobs' connection: used by one job at a time, on worker threads
@@ -56,10 +74,11 @@ private:
     void reload();
     void showPage(Page page);
     void dropPlaceholders();
+    void applySort(int column, Qt::SortOrder order);
 
     QPointer<JobRunner> runner_;
     const int instance_;  // in the job keys: each model's pages and counts are its own
-    const QString pageKey_, countKey_;
+    const QString pageKey_, countKey_, planKey_, indexKey_;
     std::shared_ptr<Reader> reader_;
     std::vector<std::vector<std::string>> rows_;  // an empty row is a placeholder
     int placeholders_ = 0;                        // at the end of rows_, while a page is being read
@@ -74,6 +93,10 @@ private:
     BrowsableTable table_ = BrowsableTable::Items;
     bool opened_ = false;
     bool busy_ = false;  // a reset or insertion is being announced
+    std::set<int> sortCleared_;  // columns of this table whose order needs no question
+    int buildingIndex_ = -1;     // the column whose index is being built
+    int opening_ = 0;            // counts open(): a plan or index job for an earlier table is ignored
+    qint64 unindexedSortRows_ = kUnindexedSortRows;
 };
 
 }  // namespace ss::ui

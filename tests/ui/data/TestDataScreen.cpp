@@ -1,0 +1,166 @@
+// The data browser (DataScreen with LazyTableModel and SortIndexBar): a sort by a column no index
+// serves is asked about on a big table (the limit lowered here so the sample shop counts as big) —
+// built as an index then sorted, sorted without one, kept, or cancelled — and an indexed column
+// sorts at once. The header always shows the order the rows are in.
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QtTest>
+
+#include "DataScreen.h"
+#include "JobRunner.h"
+#include "LazyTableModel.h"
+#include "SortIndexBar.h"
+#include "UiTestSupport.h"
+#include "store/Project.h"
+
+using namespace ss;
+using namespace ss::ui;
+
+namespace {
+
+constexpr int kId = 0, kBrand = 4, kPrice = 5;
+
+bool hasIndex(const QString& project, const std::string& name) {
+    auto p = Project::open(project.toStdString(), Database::Mode::ReadOnly);
+    if (!p) return false;
+    auto n = (*p)->db().queryInt("SELECT count(*) FROM sqlite_master WHERE type='index' AND name='" + name + "'");
+    return n && *n == 1;
+}
+
+}  // namespace
+
+class TestDataScreen : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString project_;
+
+    static void save(QWidget& w, const QString& name) { QVERIFY(test::saveScreenshot(w, name)); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        project_ = test::writeSmallSample(dir_);
+        QVERIFY(!project_.isEmpty());
+    }
+
+    void bigTableAsksBeforeASlowSort() {
+        JobRunner runner;
+        DataScreen screen(runner);
+        auto* model = screen.model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model->setUnindexedSortLimit(0);  // every table is "big"
+        QSignalSpy pages(model, &LazyTableModel::pageArrived);
+        QSignalSpy asked(model, &LazyTableModel::sortNeedsIndex);
+        QSignalSpy finished(model, &LazyTableModel::sortIndexFinished);
+        screen.resize(1300, 600);
+        screen.setProject(test::context(project_));
+        screen.show();
+        QVERIFY(pages.wait(10000));
+        auto* header = screen.view()->horizontalHeader();
+        auto* bar = screen.sortIndexBar();
+
+        // An indexed column sorts at once.
+        pages.clear();
+        header->setSortIndicator(kId, Qt::DescendingOrder);
+        QVERIFY(test::waitUntil(pages, [&] { return !pages.isEmpty(); }, 10000));
+        QVERIFY(asked.isEmpty());
+        QVERIFY(bar->isHidden());
+        QCOMPARE(model->sortColumn(), kId);
+        QVERIFY(model->data(model->index(0, kId)).toInt() > model->data(model->index(1, kId)).toInt());
+
+        // Price has no index: the bar asks, the rows and the header stay as they were.
+        header->setSortIndicator(kPrice, Qt::DescendingOrder);
+        QVERIFY(test::waitUntil(asked, [&] { return !asked.isEmpty(); }, 10000));
+        QCOMPARE(asked.first().at(0).toInt(), kPrice);
+        QCOMPARE(asked.first().at(2).toLongLong(), 220);
+        QVERIFY(bar->isVisible());
+        QVERIFY(bar->buildButton()->isEnabled());
+        QVERIFY2(bar->message()->text().contains("Price"), qPrintable(bar->message()->text()));
+        QCOMPARE(header->sortIndicatorSection(), kId);
+        QCOMPARE(model->sortColumn(), kId);
+        save(screen, "data-sort-needs-index.png");
+
+        // Build the index: then the rows come sorted by price, and the header says so.
+        pages.clear();
+        QTest::mouseClick(bar->buildButton(), Qt::LeftButton);
+        QVERIFY(bar->cancelButton()->isVisible());
+        QVERIFY(test::waitUntil(pages, [&] { return !pages.isEmpty(); }, 20000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QVERIFY(bar->isHidden());
+        QCOMPARE(header->sortIndicatorSection(), kPrice);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(model->sortColumn(), kPrice);
+        QVERIFY(model->data(model->index(0, kPrice)).toDouble() >= model->data(model->index(1, kPrice)).toDouble());
+        QVERIFY(hasIndex(project_, "browse_items_price"));
+        // The other way round needs no question now.
+        pages.clear();
+        header->setSortIndicator(kPrice, Qt::AscendingOrder);
+        QVERIFY(test::waitUntil(pages, [&] { return !pages.isEmpty(); }, 10000));
+        QCOMPARE(asked.count(), 1);
+        QVERIFY(model->data(model->index(0, kPrice)).toDouble() <= model->data(model->index(1, kPrice)).toDouble());
+
+        // Brand: cancelled while building — nothing changes.
+        header->setSortIndicator(kBrand, Qt::AscendingOrder);
+        QVERIFY(test::waitUntil(asked, [&] { return asked.count() == 2; }, 10000));
+        QTest::mouseClick(bar->buildButton(), Qt::LeftButton);
+        QTest::mouseClick(bar->cancelButton(), Qt::LeftButton);
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(finished.last().at(1).toBool(), false);
+        QVERIFY(bar->isHidden());
+        QCOMPARE(model->sortColumn(), kPrice);
+        QCOMPARE(header->sortIndicatorSection(), kPrice);
+
+        // Brand again: kept — nothing changes either.
+        header->setSortIndicator(kBrand, Qt::AscendingOrder);
+        QVERIFY(test::waitUntil(asked, [&] { return asked.count() == 3; }, 10000));
+        QTest::mouseClick(bar->keepButton(), Qt::LeftButton);
+        QVERIFY(bar->isHidden());
+        QCOMPARE(model->sortColumn(), kPrice);
+
+        // Category: sorted without an index, none made.
+        const int category = 3;
+        header->setSortIndicator(category, Qt::DescendingOrder);
+        QVERIFY(test::waitUntil(asked, [&] { return asked.count() == 4; }, 10000));
+        pages.clear();
+        QTest::mouseClick(bar->withoutButton(), Qt::LeftButton);
+        QVERIFY(test::waitUntil(pages, [&] { return !pages.isEmpty(); }, 10000));
+        QCOMPARE(model->sortColumn(), category);
+        QCOMPARE(header->sortIndicatorSection(), category);
+        QVERIFY(model->data(model->index(0, category)).toString() >= model->data(model->index(1, category)).toString());
+        QVERIFY(!hasIndex(project_, "browse_items_category"));
+    }
+
+    // With the default limit the sample shop's tables are small: every column sorts unasked.
+    void smallTablesSortUnasked() {
+        JobRunner runner;
+        LazyTableModel model(runner);
+        QSignalSpy pages(&model, &LazyTableModel::pageArrived);
+        QSignalSpy asked(&model, &LazyTableModel::sortNeedsIndex);
+        model.open(test::context(project_), BrowsableTable::Events);
+        QVERIFY(pages.wait(10000));
+        const int value = 5;
+        model.sort(value, Qt::DescendingOrder);
+        QVERIFY(pages.wait(10000));
+        QVERIFY(asked.isEmpty());
+        QCOMPARE(model.sortColumn(), value);
+    }
+
+    // A read-only project: building is offered disabled, with the reason.
+    void readOnlyProjectCannotBuild() {
+        SortIndexBar bar;
+        bar.ask("Price", 100'000'000, false);
+        QVERIFY(!bar.buildButton()->isEnabled());
+        QVERIFY(!bar.buildButton()->toolTip().isEmpty());
+        QVERIFY(bar.withoutButton()->isEnabled());
+        bar.building("Price");
+        QVERIFY(bar.buildButton()->isHidden());
+        QVERIFY(!bar.cancelButton()->isHidden());
+    }
+};
+
+QTEST_MAIN(TestDataScreen)
+#include "TestDataScreen.moc"

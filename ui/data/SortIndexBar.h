@@ -1,0 +1,41 @@
+// SortIndexBar: the data browser's question when a big table is to be sorted by a column that no
+// index serves — build an index (a job; Cancel stops it), sort without one (every page sorts the
+// whole table), or keep the current order — and, while an index is built, what is happening. It owns
+// only its label and buttons; the DataScreen acts on its signals. GUI thread only.
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace ss::ui {
+
+class SortIndexBar : public QFrame {
+    Q_OBJECT
+public:
+    explicit SortIndexBar(QWidget* parent = nullptr);
+
+    // Shows the question for sorting about `rows` rows by `column`; without `canWrite` (a read-only
+    // project) building is offered disabled, with the reason.
+    void ask(const QString& column, qint64 rows, bool canWrite);
+    void building(const QString& column);
+
+    QPushButton* buildButton() const { return build_; }
+    QPushButton* withoutButton() const { return without_; }
+    QPushButton* keepButton() const { return keep_; }
+    QPushButton* cancelButton() const { return cancel_; }
+    QLabel* message() const { return message_; }
+
+signals:
+    void buildRequested();
+    void withoutIndexRequested();
+    void keepRequested();
+    void cancelRequested();
+
+private:
+    QLabel* message_;
+    QPushButton *build_, *without_, *keep_, *cancel_;
+};
+
+}  // namespace ss::ui
