@@ -214,7 +214,10 @@ Result<TablePage> TableQuery::fetchPage(const std::string& filter, int sortColum
         // Keyset, strictly after the last row in (sort key, row id) order, as two seeks: the rest of
         // the last key's rows (the index's key, then row id), then the keys beyond it. One condition
         // with OR seeks only by key and then walks every row of that key: millions for a behaviour.
-        sql = "SELECT * FROM (" + select + also("(" + key + " = ?2 AND " + rowId + beyond + "?3)") + order +
+        // The first part orders by row id alone: its key is fixed, and SQLite sees that an index on an
+        // expression gives row id order under an equal key only when asked that way (else it sorts
+        // every row of the key).
+        sql = "SELECT * FROM (" + select + also("(" + key + " = ?2 AND " + rowId + beyond + "?3)") + " ORDER BY " + rowId + direction +
               " LIMIT ?4) UNION ALL SELECT * FROM (" + select + also("(" + key + beyond + "?2)") + order +
               " LIMIT ?4) ORDER BY sort_key" + direction + ", row_id" + direction + " LIMIT ?4";
     }
