@@ -3936,7 +3936,7 @@ Leave empty for the default; the value is checked when you enter it.</source>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
         <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="53"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="160"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="163"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
@@ -3952,155 +3952,154 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
     <message>
         <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="77"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="356"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="337"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="77"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="356"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="129"/>
         <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
         <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="160"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="163"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="182"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="185"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="204"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="192"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="206"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="194"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="221"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="208"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="251"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="232"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="253"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="234"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="278"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="259"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="279"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="260"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="292"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="273"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="293"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="274"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="306"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="428"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="287"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="408"/>
         <source>%1 — for the segment %2</source>
         <translation>%1 — 面向分群 %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="332"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="313"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="373"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="353"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="373"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="353"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="372"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="352"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="352"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="427"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="333"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="407"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="354"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="394"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
         <source>Loading the segment %1…</source>
         <translation>正在加载分群 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="395"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="375"/>
         <source>Segment %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="401"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="381"/>
         <source>Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.</source>
         <translation>分群 %1：%2 位顾客。每个列表显示模型最常放入其前 %3 名的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="420"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="400"/>
         <source>Top-%1 lists of the segment %2</source>
         <translation>分群 %2 的前 %1 名列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="429"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="409"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="429"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="409"/>
         <source>Share of the segment&apos;s customers with the item in their top %1</source>
         <translation>前 %1 名中含有该商品的分群顾客占比</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="450"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="430"/>
         <source>Boost %1</source>
         <translation>提升 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="451"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="431"/>
         <source>Bury %1</source>
         <translation>压低 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="452"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="432"/>
         <source>Hide the category %1</source>
         <translation>隐藏类目 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="457"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="437"/>
         <source>Similar items and audience</source>
         <translation>相似商品与受众</translation>
     </message>

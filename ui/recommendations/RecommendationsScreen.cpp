@@ -21,7 +21,7 @@
 #include "AudienceChoice.h"
 #include "AudienceModel.h"
 #include "CustomerHistory.h"
-#include "CustomerSearch.h"
+#include "OpenedSession.h"
 #include "HistoryModel.h"
 #include "JobRunner.h"
 #include "ItemDetailPanel.h"
@@ -74,8 +74,7 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
         auto* l = new QVBoxLayout(listBoxes_[slot]);
         l->setContentsMargins(4, 4, 4, 4);
         lists_[slot] = new RankedItemsModel(this);
-        lists_[slot]->setScoreHeader(tr("Score"), tr("The model's score (higher is better; units differ between models). Green or "
-                                                      "red: moved by a boost or bury rule."));
+        lists_[slot]->setScoreHeader(tr("Score"), scoreTip());
         // One card per item (title, category and price, the explanation) keeps three lists readable side by side.
         auto* view = listViews_[slot] = RecommendationRows::cards(lists_[slot], listBoxes_[slot]);
         view->setObjectName(QStringLiteral("list%1").arg(slot + 1));
@@ -125,6 +124,10 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
 }
 
 RecommendationsScreen::~RecommendationsScreen() = default;
+
+QString RecommendationsScreen::scoreTip() {
+    return tr("The model's score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.");
+}
 
 RankedItemsModel* RecommendationsScreen::similarItems() const { return detail_->similar(); }
 AudienceModel* RecommendationsScreen::audience() const { return detail_->audience(); }
@@ -183,54 +186,32 @@ void RecommendationsScreen::load() {
     rec::SessionOptions options;
     options.vectors = RecommenderChoices::vectorOptions();
     options.threads = RecommenderChoices::threads();
-    // The customers' ids for the search field and the catalogue's categories are made here too: with a
-    // million customers and four million items they held the window ~0.5 s on the GUI thread.
-    struct Opened {
-        std::shared_ptr<rec::RecommendationSession> session;
-        std::shared_ptr<const CustomerSearch> customers;
-        CatalogChoices catalog;
+    std::function<Result<OpenedSession>(const JobContext&)> job = [p = project_->file(), options](const JobContext& ctx) {
+        return OpenedSession::open(p, options, ctx);
     };
-    std::function<Result<Opened>(const JobContext&)> job = [p = project_->file(), options](const JobContext& ctx) -> Result<Opened> {
-        auto s = rec::RecommendationSession::open(p, options, ctx);
-        if (!s) return s.error();
-        auto customers = std::make_shared<CustomerSearch>();
-        std::size_t bytes = 0;
-        for (const auto& u : (*s)->data().users()) bytes += u.externalId.size();
-        customers->reserve((*s)->data().userCount(), bytes);
-        for (const auto& u : (*s)->data().users()) customers->add(u.externalId);
-        auto catalog = RulesPanel::catalogChoices((*s)->data());
-        return Opened{std::move(*s), std::move(customers), std::move(catalog)};
-    };
-    runner_.start<Opened>(kOpenKey, tr("Loading customers and items"), job, this, [this](Result<Opened> r) {
+    runner_.start<OpenedSession>(kOpenKey, tr("Loading customers and items"), job, this, [this](Result<OpenedSession> r) {
         opening_ = false;
         if (!r) return report(tr("Could not load the project: %1").arg(qs(r.error().describe())), true);
-        sessionOpened(std::move(r->session), std::move(r->customers), r->catalog);
+        sessionOpened(std::move(*r));
     });
 }
 
-void RecommendationsScreen::sessionOpened(std::shared_ptr<rec::RecommendationSession> session,
-                                          std::shared_ptr<const CustomerSearch> customers, const CatalogChoices& catalog) {
-    scheduler_ = new SessionScheduler(runner_, session, this);
+void RecommendationsScreen::sessionOpened(OpenedSession opened) {
+    scheduler_ = new SessionScheduler(runner_, opened.session, this);
     detail_->setScheduler(scheduler_, project_);
     connect(scheduler_, &SessionScheduler::writingChanged, this, [this](bool writing) {
         if (!writing && refreshPending_) refreshLists();
     });
-    const auto& data = session->data();
-    bar_->setCustomers(customers);
-    rules_->setCatalog(catalog);
+    const auto& data = opened.session->data();
+    bar_->setCustomers(opened.customers);
+    rules_->setCatalog(opened.catalog);
     report(tr("%1 customers, %2 items, %3 events. Models are trained on every event.")
                .arg(QLocale().toString(qlonglong(data.userCount())), QLocale().toString(qlonglong(data.itemCount())),
                     QLocale().toString(qlonglong(data.events().size()))),
            false);
     emit sessionReady();
     ensureTrained();
-    // Start with the first customer with a real history (at least five items), so the lists say something.
-    const auto& weights = session->interactions().weights;
-    QString first;
-    for (int u = 0; u < weights.rows && first.isEmpty(); ++u)
-        if (weights.rowSize(u) >= 5) first = qs(data.users()[static_cast<std::size_t>(u)].externalId);
-    if (first.isEmpty() && customers->size() > 0) first = customers->id(0);
-    if (customerId_.isEmpty() && !first.isEmpty()) showCustomer(first);
+    if (customerId_.isEmpty() && !opened.firstCustomer.isEmpty()) showCustomer(opened.firstCustomer);
     else if (!customerId_.isEmpty()) showCustomer(customerId_);
 }
 
@@ -353,8 +334,7 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         else if (s->trained(utf8(name)))
             for (const auto& r : *list) rows.push_back(RecommendationRows::recommendation(*s, project_->catalog(), r, strongest_));
         listBoxes_[slot]->setTitle(slotTitle(name));
-        lists_[slot]->setScoreHeader(tr("Score"), tr("The model's score (higher is better; units differ between models). Green or "
-                                                      "red: moved by a boost or bury rule."));
+        lists_[slot]->setScoreHeader(tr("Score"), scoreTip());
         lists_[slot]->setRows(std::move(rows));
     }
     if (!problems.isEmpty()) report(problems.join(QStringLiteral("\n")), true);

@@ -32,6 +32,7 @@ class AudienceChoice;
 class AudienceModel;
 struct CustomerHistory;
 class CustomerSearch;
+struct OpenedSession;
 class HistoryModel;
 class ItemDetailPanel;
 class JobRunner;
@@ -81,8 +82,8 @@ protected:
 
 private:
     using Lists = RecommendationRows::Lists;
-    void sessionOpened(std::shared_ptr<rec::RecommendationSession> session, std::shared_ptr<const CustomerSearch> customers,
-                       const CatalogChoices& catalog);
+    void sessionOpened(OpenedSession opened);
+    static QString scoreTip();  // the lists' score column
     void ensureTrained();
     void showLists(const QStringList& names, Lists lists);
     void showHistory(CustomerHistory data);
