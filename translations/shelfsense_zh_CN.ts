@@ -2100,12 +2100,12 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="64"/>
+        <location filename="../ui/data/DataScreen.cpp" line="66"/>
         <source>counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../ui/data/DataScreen.cpp" line="65"/>
+        <location filename="../ui/data/DataScreen.cpp" line="69"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2775,7 +2775,7 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>检查排序方式</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="264"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="265"/>
         <source>Building an index for sorting by %1</source>
         <translation>正在为按%1排序建立索引</translation>
     </message>
@@ -5050,7 +5050,7 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <translation>项目文件是只读的。</translation>
     </message>
     <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="44"/>
+        <location filename="../ui/data/SortIndexBar.cpp" line="46"/>
         <source>Building an index for sorting by “%1”… The table stays in its current order meanwhile.</source>
         <translation>正在为按“%1”排序建立索引…… 在此期间表格保持当前顺序。</translation>
     </message>

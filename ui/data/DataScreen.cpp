@@ -61,7 +61,11 @@ DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(paren
         if (!columnsFitted_) view_->resizeColumnsToContents();
         columnsFitted_ = true;
     });
-    connect(model_, &QAbstractItemModel::modelReset, this, [this] { total_->setText(tr("counting…")); });
+    // Other rows (a filter, another order) make a pending question moot; a build goes on.
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        total_->setText(tr("counting…"));
+        if (sortBar_->asking()) sortBar_->hide();
+    });
     connect(model_, &LazyTableModel::queryFailed, this, [this](const QString& m) { total_->setText(tr("Error: %1").arg(m)); });
 
     // A big table by a column without an index: the header goes back to the order shown, and the bar asks.

@@ -255,6 +255,7 @@ void LazyTableModel::buildSortIndex(int column, Qt::SortOrder order) {
     std::function<Result<bool>(const JobContext&)> build = [project = project_, table = table_, column](const JobContext& ctx) -> Result<bool> {
         auto writer = project->openForWriting();
         if (!writer) return writer.error();
+        if (ctx.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");  // before the statement: nothing to interrupt yet
         const InterruptOnStop interrupt((*writer)->db(), ctx.stop);
         SS_TRY(TableQuery((*writer)->db(), table).createSortIndex(column));
         return true;

@@ -40,6 +40,8 @@ void SortIndexBar::ask(const QString& column, qint64 rows, bool canWrite) {
     show();
 }
 
+bool SortIndexBar::asking() const { return isVisible() && cancel_->isHidden(); }
+
 void SortIndexBar::building(const QString& column) {
     message_->setText(tr("Building an index for sorting by “%1”… The table stays in its current order meanwhile.").arg(column));
     for (auto* button : {build_, without_, keep_}) button->hide();

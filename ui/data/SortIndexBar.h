@@ -20,6 +20,7 @@ public:
     // project) building is offered disabled, with the reason.
     void ask(const QString& column, qint64 rows, bool canWrite);
     void building(const QString& column);
+    bool asking() const;  // shown with the question (not while building)
 
     QPushButton* buildButton() const { return build_; }
     QPushButton* withoutButton() const { return without_; }
