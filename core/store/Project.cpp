@@ -5,7 +5,9 @@
 
 namespace ss {
 
-Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path, Database::Mode mode) {
+Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path, Database::Mode mode) { return open(path, mode, true); }
+
+Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path, Database::Mode mode, bool mayUpgrade) {
     auto db = Database::open(path, mode);
     if (!db) return db.error();
     // Read what the file is before anything writes to it: a file that is not ours is never changed.
@@ -43,12 +45,12 @@ Result<std::unique_ptr<Project>> Project::open(const std::filesystem::path& path
         // An older project is upgraded (and marked) in place once, every step in its own
         // transaction, so that reading commands work on it too; where the file cannot be written,
         // a current but unmarked project is read as it is, an older one is reported below.
-        if (Database::canWrite(path)) {
+        if (mayUpgrade && Database::canWrite(path)) {
             db->reset();
-            auto upgraded = open(path, Database::Mode::ReadWrite);
+            auto upgraded = open(path, Database::Mode::ReadWrite, false);
             if (upgraded) {
                 upgraded->reset();
-                return open(path, Database::Mode::ReadOnly);
+                return open(path, Database::Mode::ReadOnly, false);
             }
             auto again = Database::open(path, mode);
             if (!again) return again.error();

@@ -67,6 +67,10 @@ public:
 
 private:
     explicit Project(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+    // open() with the one in-place upgrade of an older or unmarked project allowed or not: the upgrade
+    // opens the file again, and that opening must not try again (SQLite opens a file whose header
+    // asks for a newer writer read-only, however writable the file itself is).
+    static Result<std::unique_ptr<Project>> open(const std::filesystem::path& path, Database::Mode mode, bool mayUpgrade);
     std::unique_ptr<Database> db_;
 };
 

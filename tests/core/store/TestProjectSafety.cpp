@@ -334,6 +334,42 @@ private slots:
         QCOMPARE(rawInt(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), std::int64_t(0));
     }
 
+    // A header asking for a newer SQLite writer (byte 18 above 2) makes SQLite open the file read-only
+    // however writable it is: an older or unmarked project then cannot be upgraded in place, and
+    // opening it must say so or read it as it is — not try again and again until the stack runs out
+    // (found by fuzz_project_open).
+    void projectSQLiteWillNotWriteIsNotUpgradedForever_data() {
+        QTest::addColumn<bool>("older");  // else current but unmarked
+        QTest::addColumn<int>("mode");
+        QTest::newRow("unmarked, reading") << false << int(Database::Mode::ReadOnly);
+        QTest::newRow("unmarked, writing") << false << int(Database::Mode::ReadWrite);
+        QTest::newRow("older version, reading") << true << int(Database::Mode::ReadOnly);
+        QTest::newRow("older version, writing") << true << int(Database::Mode::ReadWrite);
+    }
+    void projectSQLiteWillNotWriteIsNotUpgradedForever() {
+        QFETCH(bool, older);
+        QFETCH(int, mode);
+        QTemporaryDir dir;
+        const auto path = smallProject(dir, "newer-writer.shelfsense");
+        QVERIFY(!path.empty());
+        QVERIFY(rawExec(path, older ? "PRAGMA journal_mode=DELETE; PRAGMA user_version=5;" : "PRAGMA journal_mode=DELETE; PRAGMA application_id=0;"));
+        writeBytes(path, std::string(1, '\x03'), 18);  // file format write version 3
+        const std::string before = readBytes(path);
+        auto project = Project::open(path, Database::Mode(mode));
+        if (older) {
+            QVERIFY(!project.ok());
+            QVERIFY2(project.error().message.find("could not be upgraded") != std::string::npos, project.error().message.c_str());
+        } else {
+            SS_VERIFY_OK(project);
+            QVERIFY((*project)->readOnly());
+            auto stats = (*project)->stats();
+            SS_VERIFY_OK(stats);
+            QCOMPARE(stats->events, std::int64_t(20000));
+        }
+        project = makeError(ErrorCode::Usage, "closed");
+        QCOMPARE(readBytes(path), before);  // nothing written
+    }
+
     void readOnlyConnectionSaysSo() {
         QTemporaryDir dir;
         const auto path = smallProject(dir, "ro.shelfsense");
