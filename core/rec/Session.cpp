@@ -191,11 +191,12 @@ Result<std::vector<std::pair<std::int32_t, float>>> RecommendationSession::audie
     const Recommender* m = model(name);
     if (!m) return makeError(ErrorCode::Usage, "the '" + name + "' recommender is not trained");
     if (item < 0 || item >= m->items()) return makeError(ErrorCode::Usage, "no such item");
-    // Every covered user without the item, scored for it a chunk at a time (so Cancel is heard).
+    // Every covered user without the item, scored for it a chunk at a time, so Cancel is heard: the
+    // models without a fast path (scoreItem's default) score each chunk's whole rows.
     std::vector<std::int32_t> ids;
     for (std::int32_t u = 0; u < m->users(); ++u)
         if (m->coversUser(u) && !train_->weights.contains(u, item)) ids.push_back(u);
-    constexpr std::size_t kChunk = 16384;
+    constexpr std::size_t kChunk = 1024;
     std::vector<float> scores(ids.size());
     for (std::size_t b = 0; b < ids.size(); b += kChunk) {
         if (job.cancelled()) return makeError(ErrorCode::Cancelled, "cancelled");
