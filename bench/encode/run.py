@@ -5,6 +5,7 @@ same real texts, machine, thread count and batch size, run one after the other.
 
 Texts come from ../shared/data (research-only: read in place, never copied into the repository):
   short: Amazon review summaries, product names, STS-B sentences
+  sts:   the STS Benchmark test pairs, for each encoder's Spearman correlation with the human scores
   long:  Amazon review bodies and Chinese shopping reviews (online_shopping_10_cats)
 Prints sentences/s, tokens/s and GFLOP/s (MiniLM-L6 does about 21.5 MFLOP per token in its layers)
 for each, the ratios, peak resident memory, and the minimum cosine of each peer's vectors to
@@ -59,6 +60,36 @@ def long_texts():
     return out
 
 
+def sts_test_pairs():
+    """STS Benchmark test pairs: (sentence 1, sentence 2, gold similarity 0-5)."""
+    pairs = []
+    for line in open(os.path.join(DATA, "stsbenchmark", "sts-test.csv"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 7:
+            pairs.append((" ".join(f[5].split()), " ".join(f[6].split()), float(f[4])))
+    return pairs
+
+
+def spearman(a, b):
+    """Spearman's rank correlation (average ranks for ties), as scipy.stats.spearmanr."""
+    import numpy as np
+
+    def ranks(x):
+        x = np.asarray(x, dtype=np.float64)
+        order = np.argsort(x, kind="mergesort")
+        r = np.empty(len(x))
+        sx = x[order]
+        i = 0
+        while i < len(x):
+            j = i
+            while j + 1 < len(x) and sx[j + 1] == sx[i]:
+                j += 1
+            r[order[i:j + 1]] = (i + j) / 2.0 + 1
+            i = j + 1
+        return r
+    return float(np.corrcoef(ranks(a), ranks(b))[0, 1])
+
+
 def clean(texts, count):
     seen, out = set(), []
     for t in texts:
@@ -69,6 +100,19 @@ def clean(texts, count):
         if len(out) == count:
             break
     return out
+
+
+def cpu_description():
+    """The CPU model and its widest vector/matrix extensions: ratios differ by machine (AVX2 vs AVX-512)."""
+    model, flags = "", set()
+    for line in open("/proc/cpuinfo", encoding="utf-8"):
+        key, _, value = line.partition(":")
+        if key.strip() == "model name" and not model:
+            model = value.strip()
+        elif key.strip() == "flags" and not flags:
+            flags = set(value.split())
+    wanted = ("avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16", "avx_vnni", "amx_bf16")
+    return {"model": model, "cores": os.cpu_count(), "extensions": [f for f in wanted if f in flags]}
 
 
 def measured(cmd, env):
@@ -95,7 +139,8 @@ def main():
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--venv", default=os.path.expanduser("~/.cache/shelfsense/peers-venv"))
     ap.add_argument("--model", default=os.path.expanduser("~/.local/share/shelfsense/models/all-MiniLM-L6-v2"))
-    ap.add_argument("--sets", default="short,long")
+    ap.add_argument("--sets", default="short,long,sts",
+                    help="short, long: speed and cosine to ShelfSense; sts: STS Benchmark test Spearman of each encoder")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--counts", default="", help="per set, e.g. short=2000,long=1000 (else --count)")
     ap.add_argument("--onnx-dir", default="~/.cache/shelfsense/onnx/all-MiniLM-L6-v2",
@@ -109,11 +154,13 @@ def main():
     counts = dict((kv.split("=")[0], int(kv.split("=")[1])) for kv in args.counts.split(",")) if args.counts else {}
     work = tempfile.mkdtemp(prefix="ss-encode-")
     onnx = {p: os.path.join(os.path.expanduser(args.onnx_dir), f"model-{p}.onnx") for p in ("fp32", "int8")}
-    results = {"threads": args.threads, "batch_size": args.batch_size, "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE"),
+    results = {"cpu": cpu_description(), "threads": args.threads, "batch_size": args.batch_size, "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE"),
                "mflop_per_token": MFLOP_PER_TOKEN, "sets": {}}
     python = os.path.join(args.venv, "bin", "python")
     for name in args.sets.split(","):
-        texts = clean(short_texts() if name == "short" else long_texts(), counts.get(name, args.count))
+        pairs = sts_test_pairs() if name == "sts" else None
+        source = [t for p in pairs for t in p[:2]] if pairs else short_texts() if name == "short" else long_texts()
+        texts = clean(source, counts.get(name, len(source) if pairs else args.count))
         path = os.path.join(work, f"{name}.txt")
         open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
         runs, vectors = {}, {}
@@ -156,6 +203,12 @@ def main():
                             "sentences_per_s": round(n / s, 1), "tokens_per_s": round(tokens / s),
                             "gflop_per_s": round(tokens * MFLOP_PER_TOKEN / 1000 / s, 1), "peak_rss_mib": round(r["peak_rss_mib"], 1),
                             "cosine_to_shelfsense_min": round(float(cos.min()), 6), "cosine_to_shelfsense_mean": round(float(cos.mean()), 6)}
+            if pairs:
+                row = {t: i for i, t in enumerate(texts)}
+                a = v[[row[p[0]] for p in pairs]]
+                b = v[[row[p[1]] for p in pairs]]
+                predicted = (a * b).sum(1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+                entry[label]["sts_test_spearman"] = round(spearman(predicted, [p[2] for p in pairs]), 5)
         for ours_label in [l for l in runs if l.startswith("shelfsense")]:
             for peer_label in [l for l in runs if not l.startswith("shelfsense")]:
                 entry.setdefault("speed_ratios", {})[f"{ours_label}/{peer_label}"] = round(
@@ -169,7 +222,8 @@ def main():
         for label, x in r.items():
             if isinstance(x, dict) and "sentences_per_s" in x:
                 print(f"  {label:26s} {x['sentences_per_s']:8.1f} sentences/s {x['tokens_per_s']:8d} tokens/s {x['gflop_per_s']:7.1f} GFLOP/s "
-                      f"peak {x['peak_rss_mib']:7.1f} MiB  cosine to ShelfSense min {x['cosine_to_shelfsense_min']:.6f}")
+                      f"peak {x['peak_rss_mib']:7.1f} MiB  cosine to ShelfSense min {x['cosine_to_shelfsense_min']:.6f}"
+                      + (f"  STS-B test Spearman {x['sts_test_spearman']:.4f}" if "sts_test_spearman" in x else ""))
         for k, v in r.get("speed_ratios", {}).items():
             print(f"  {k}: {v:.2f}x")
 

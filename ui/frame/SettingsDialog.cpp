@@ -155,7 +155,7 @@ QString SettingsDialog::describeModel(const QString& folder) {
     const bool cuda = false;
 #endif
     const QString device = SettingsRegistry::device();
-    const QString used = device == "cpu" || !cuda ? (SettingsRegistry::fastEncoding() ? tr("CPU (fast: bf16 matrix products where the CPU has AVX512-BF16, else fp32)") : tr("CPU (fp32)"))
+    const QString used = device == "cpu" || !cuda ? (SettingsRegistry::fastEncoding() ? tr("CPU (fast: bf16 matrix products with AVX512-BF16, else int8)") : tr("CPU (fp32)"))
                                                   : tr("CUDA GPU (fp16)");
     return tr("<b>%1</b> — %2 layers, dimension %3, vocabulary %4, max %5 tokens, %6 pooling<br>"
               "Device: %7%8")

@@ -32,7 +32,7 @@ public:
     static QString modelFolder();    // empty = the default model in the data folder
     static QString device();         // "auto", "cpu", "cuda"
     static int encoderThreads();     // 0 = let the library choose
-    static bool fastEncoding();      // "fast" precision: bf16 matrix products on the CPU, fp16 on a GPU
+    static bool fastEncoding();      // "fast" precision: bf16 or int8 matrix products on the CPU, fp16 on a GPU
     static int recentProjectLimit();
     static QStringList recentProjects();
     static void addRecentProject(const QString& path);

@@ -7,7 +7,7 @@
 
 namespace ss::ui {
 
-// Half precision on a GPU; on the CPU fp32, or fast mode's bf16 matrix products when chosen.
+// Half precision on a GPU; on the CPU fp32, or fast mode's bf16/int8 matrix products when chosen.
 std::string EncoderAccess::precisionFromSettings(const std::string& device) {
     if (SettingsRegistry::fastEncoding()) return "fast";
     return device == "cpu" ? "fp32" : "fp16";

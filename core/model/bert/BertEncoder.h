@@ -23,12 +23,12 @@ public:
     void fuse() {
         for (auto& l : layers_) l->attention->self->fuse();
     }
-    void useFastGemm() {
+    void useFastGemm(FastGemm::Kind kind) {
         for (auto& l : layers_) {
-            l->attention->self->useFastGemm();
-            l->attention->output->useFastGemm();
-            l->intermediate->useFastGemm();
-            l->output->useFastGemm();
+            l->attention->self->useFastGemm(kind);
+            l->attention->output->useFastGemm(kind);
+            l->intermediate->useFastGemm(kind);
+            l->output->useFastGemm(kind);
         }
     }
 

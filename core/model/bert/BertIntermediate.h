@@ -19,18 +19,18 @@ public:
 
     // x: [N, hidden] -> [N, intermediate]
     at::Tensor forward(const at::Tensor& x) {
-        at::Tensor y = fastWeight_.defined() ? FastGemm::linear(x, fastWeight_, dense->bias) : at::addmm(dense->bias, x, dense->weight.t());
+        at::Tensor y = fast_.defined() ? fast_.linear(x) : at::addmm(dense->bias, x, dense->weight.t());
         // default approximate="none": the erf form; in place unless autograd needs the input (fine-tuning)
         return at::GradMode::is_enabled() ? at::gelu(y) : at::gelu_(y);
     }
 
-    // Fast mode: the matrix product in bfloat16 (see FastGemm).
-    void useFastGemm() { fastWeight_ = FastGemm::weight(dense->weight); }
+    // Fast mode: the matrix product in lower precision (see FastGemm); None goes back to fp32.
+    void useFastGemm(FastGemm::Kind kind) { fast_ = kind == FastGemm::Kind::None ? FastGemm() : FastGemm(dense->weight, dense->bias, kind); }
 
     torch::nn::Linear dense;
 
 private:
-    at::Tensor fastWeight_;
+    FastGemm fast_;
 };
 TORCH_MODULE(BertIntermediate);
 

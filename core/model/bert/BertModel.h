@@ -18,8 +18,9 @@ public:
 
     // Packs per-layer weights for faster inference; call after loading and moving the model.
     void prepareForInference() { encoder->fuse(); }
-    // Fast mode: every layer's matrix products in bfloat16, the rest in fp32. After prepareForInference().
-    void useFastGemm() { encoder->useFastGemm(); }
+    // Fast mode: every layer's matrix products in lower precision (FastGemm), the rest in fp32.
+    // After prepareForInference().
+    void useFastGemm(FastGemm::Kind kind) { encoder->useFastGemm(kind); }
 
     // ids: [batch, length] int64; mask: additive [batch, 1, 1, length] in the compute dtype.
     // Returns the last hidden state [batch, length, hidden].

@@ -24,8 +24,8 @@ public:
     at::Tensor forward(const at::Tensor& x, const at::Tensor& residual) {
         // residual + bias first, then the GEMM accumulates into it (BLAS beta = 1): no extra pass.
         at::Tensor y;
-        if (fastWeight_.defined()) {
-            y = FastGemm::linear(x, fastWeight_, dense->bias).add_(residual);
+        if (fast_.defined()) {
+            y = fast_.linear(x).add_(residual);
         } else {
             y = residual + dense->bias;
             y.addmm_(x, dense->weight.t());
@@ -33,14 +33,14 @@ public:
         return at::layer_norm(y, {y.size(-1)}, LayerNorm->weight, LayerNorm->bias, LayerNorm->options.eps());
     }
 
-    // Fast mode: the matrix product in bfloat16 (see FastGemm).
-    void useFastGemm() { fastWeight_ = FastGemm::weight(dense->weight); }
+    // Fast mode: the matrix product in lower precision (see FastGemm); None goes back to fp32.
+    void useFastGemm(FastGemm::Kind kind) { fast_ = kind == FastGemm::Kind::None ? FastGemm() : FastGemm(dense->weight, dense->bias, kind); }
 
     torch::nn::Linear dense;
     torch::nn::LayerNorm LayerNorm;
 
 private:
-    at::Tensor fastWeight_;
+    FastGemm fast_;
 };
 TORCH_MODULE(BertOutput);
 

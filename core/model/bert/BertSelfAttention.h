@@ -44,8 +44,7 @@ public:
     // x: [batch * length, hidden]; mask: additive [batch, 1, 1, length] (0 keep, very negative for
     // padding). Returns the attention context [batch * length, hidden].
     at::Tensor forward(const at::Tensor& x, const at::Tensor& mask, std::int64_t batch, std::int64_t length) {
-        const at::Tensor qkv = fastWeight_.defined() ? FastGemm::linear(x, fastWeight_, qkvBias_)
-                                                     : at::addmm(qkvBias_, x, qkvWeight_.t());  // [B*L, 3H]
+        const at::Tensor qkv = fast_.defined() ? fast_.linear(x) : at::addmm(qkvBias_, x, qkvWeight_.t());  // [B*L, 3H]
         // [B, L, 3, heads, dim] -> [3, B, heads, L, dim]
         const auto parts = qkv.view({batch, length, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4}).unbind(0);
 #if TORCH_VERSION_MAJOR >= 2
@@ -64,8 +63,8 @@ public:
     // them): what fine-tuning trains.
     at::Tensor& packedWeight() { return qkvWeight_; }
     at::Tensor& packedBias() { return qkvBias_; }
-    // Fast mode: the Q/K/V product in bfloat16 (see FastGemm); call after fuse().
-    void useFastGemm() { fastWeight_ = FastGemm::weight(qkvWeight_); }
+    // Fast mode: the Q/K/V product in lower precision (see FastGemm); call after fuse(). None: fp32.
+    void useFastGemm(FastGemm::Kind kind) { fast_ = kind == FastGemm::Kind::None ? FastGemm() : FastGemm(qkvWeight_, qkvBias_, kind); }
 
     torch::nn::Linear query;
     torch::nn::Linear key;
@@ -76,7 +75,7 @@ private:
     std::int64_t headDim_;
     at::Tensor qkvWeight_;
     at::Tensor qkvBias_;
-    at::Tensor fastWeight_;
+    FastGemm fast_;
 };
 TORCH_MODULE(BertSelfAttention);
 

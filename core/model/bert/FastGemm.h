@@ -1,20 +1,46 @@
-// FastGemm: the encoder's fast mode — a linear layer's matrix product with bfloat16 inputs and
-// weights (on CPUs with AVX512-BF16 oneDNN runs it at twice the fp32 rate), the bias, the residual,
-// LayerNorm, GELU, attention and pooling in fp32. Weights are converted once when the mode is chosen.
-// Internal to ss_model_torch; stateless, any thread.
+// FastGemm: one linear layer's matrix product in the encoder's CPU fast mode. Only the product runs
+// in lower precision; the bias, residual, LayerNorm, GELU, attention and pooling stay fp32. Two kinds,
+// chosen once per process by bestKind():
+//  - Bf16: inputs and weights in bfloat16, where oneDNN has AVX512-BF16 products (2x the fp32 rate);
+//  - Int8: weights quantised once per output channel (symmetric int8); each token's activations
+//    quantised on every call onto its own [min, max] (so an outlier token does not coarsen the
+//    others), products accumulated in int32 by LibTorch's oneDNN (or FBGEMM) quantized engine.
+// Internal to ss_model_torch. Construction packs the weight (any thread, not concurrently with
+// linear() on the same object); linear() is read-only and may run on several threads at once.
 #pragma once
+
+#include <memory>
 
 #include <ATen/ATen.h>
 
 namespace ss {
 
-struct FastGemm {
-    // The weight as the fast product reads it: [out, in] in bfloat16.
-    static at::Tensor weight(const at::Tensor& w) { return w.detach().to(at::kBFloat16).contiguous(); }
-    // x [N, in] (fp32) times weightBf16ᵀ plus bias, in fp32.
-    static at::Tensor linear(const at::Tensor& x, const at::Tensor& weightBf16, const at::Tensor& bias) {
-        return at::matmul(x.to(at::kBFloat16), weightBf16.t()).to(at::kFloat).add_(bias);
-    }
+class FastGemm {
+public:
+    enum class Kind { None, Bf16, Int8 };
+
+    // What fast mode uses on this CPU with this LibTorch: Bf16, else Int8, else None (fp32).
+    static Kind bestKind();
+    // "bf16", "int8" or "" (None): how TorchEncoder::precisionName() describes the products.
+    static const char* kindName(Kind kind);
+
+    FastGemm() = default;
+    // weight [out, in] and bias [out] in fp32; kind must not be None.
+    FastGemm(const at::Tensor& weight, const at::Tensor& bias, Kind kind);
+
+    bool defined() const { return kind_ != Kind::None; }
+    // x [N, in] fp32 -> x weightᵀ + bias [N, out] fp32.
+    at::Tensor linear(const at::Tensor& x) const;
+
+private:
+    at::Tensor int8Linear(const at::Tensor& x) const;
+
+    struct Int8Weight;  // LibTorch's packed quantised weight; defined in FastGemm.cpp
+    Kind kind_ = Kind::None;
+    at::Tensor bias_;
+    at::Tensor bf16Weight_;
+    at::Tensor quantisedRowSums_;  // [1, out]: Σ_j Wq[o, j] of the weights as quantised
+    std::shared_ptr<const Int8Weight> int8Weight_;
 };
 
 }  // namespace ss

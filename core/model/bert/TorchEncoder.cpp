@@ -5,7 +5,11 @@
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <thread>
 
+#include <dlfcn.h>
+
+#include <ATen/Parallel.h>
 #include <c10/core/InferenceMode.h>
 #include <torch/cuda.h>
 
@@ -23,28 +27,30 @@ namespace {
 // pass and because activations then stay in cache between the GEMM and the element-wise ops.
 constexpr std::int64_t kSliceBytesPerThread = std::int64_t(1) << 20;
 
-// Fast mode pays off only where oneDNN runs bf16 products natively (AVX512-BF16); elsewhere they
-// would be emulated, slower than fp32.
-bool cpuHasBf16Products() {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512bf16") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
-#else
-    return false;
-#endif
+// How a CPU encoder spends its threads. With OpenBLAS (Debian's LibTorch) the batch is split into one
+// part per thread and each part runs on its own worker with single-threaded BLAS, OpenMP and oneDNN:
+// measured on 2 cores, OpenBLAS's own threading gained nothing on the encoder's matrix sizes (640 x 384
+// x 1152: 90 GFLOP/s with 1 thread or 2) while two single-threaded workers run at twice one core's
+// rate, and the workers never spin against each other. Without OpenBLAS (MKL in PyTorch wheels) the
+// library threads each product as before: ATen's OpenMP gets the threads, one part at a time.
+struct ThreadPlan {
+    int workers = 1;         // parts of a batch encoded at once
+    int threadsPerPart = 1;  // the library's threads inside one part (sizes the slices)
+};
+
+ThreadPlan planThreads(int threads) {
+    if (BlasThreads::available()) return {std::max(1, threads > 0 ? threads : BlasThreads::current()), 1};
+    if (threads > 0) at::set_num_threads(threads);
+    return {1, std::max(1, at::get_num_threads())};
 }
 
-// Applies a thread count and returns the number of threads that run the GEMMs. With OpenBLAS the
-// GEMMs (~90% of the FLOPs) get all threads and ATen's OpenMP stays at one: measured on 2 busy cores,
-// OpenMP's spinning workers next to OpenBLAS's made 2 threads 3x slower than 1, while OpenBLAS alone
-// with 2 threads was 1.5x faster than 1.
-int applyThreads(int threads) {
-    if (threads > 0) {
-        if (BlasThreads::set(threads)) at::set_num_threads(1);
-        else at::set_num_threads(threads);
-        return threads;
-    }
-    return BlasThreads::available() ? std::max(1, BlasThreads::current()) : std::max(1, at::get_num_threads());
+// Keeps ATen's OpenMP (and oneDNN, which uses it) to the calling worker thread alone. The thread
+// count is per thread in OpenMP, so the job thread and other jobs keep theirs.
+void useOneOpenMPThreadHere() {
+    at::internal::lazy_init_num_threads();  // first, or ATen's lazy set-up would undo the next line
+    using SetThreads = void (*)(int);
+    static const auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
+    if (set) set(1);
 }
 
 }  // namespace
@@ -88,20 +94,24 @@ Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& co
         impl->dtype = at::kFloat;
     }
     impl->precisionName = impl->dtype == at::kBFloat16 ? "bf16" : impl->dtype == at::kHalf ? "fp16" : "fp32";
-    // Fast mode on a CPU: fp32 model, matrix products in bfloat16 (FastGemm). On a GPU it means fp16.
-    const bool fastGemm = settings.precision == "fast" && !useCuda && cpuHasBf16Products();
+    // Fast mode on a CPU: fp32 model, matrix products in bf16 or int8 (FastGemm). On a GPU it means fp16.
+    const FastGemm::Kind fastGemm = settings.precision == "fast" && !useCuda ? FastGemm::bestKind() : FastGemm::Kind::None;
     if (settings.precision == "fast" && useCuda) impl->dtype = at::kHalf;
     if (settings.precision == "fast")
-        impl->precisionName = useCuda ? "fp16" : fastGemm ? "fast (bf16 matrix products)" : "fp32 (fast mode needs AVX512-BF16)";
+        impl->precisionName = useCuda ? "fp16"
+                              : fastGemm != FastGemm::Kind::None ? std::string("fast (") + FastGemm::kindName(fastGemm) + " matrix products)"
+                                                                 : "fp32 (fast mode needs AVX512-BF16 or an int8 engine)";
 
     try {
-        impl->computeThreads = applyThreads(settings.threads);
+        const ThreadPlan plan = planThreads(settings.threads);
+        impl->workers = plan.workers;
+        impl->computeThreads = plan.threadsPerPart;
         impl->model = BertModel(config);
         if (Status loaded = BertWeightLoader::load(impl->model, weights); !loaded) return loaded.error();
         impl->model->eval();
         impl->model->to(impl->device, impl->dtype);
         impl->model->prepareForInference();
-        if (fastGemm) impl->model->useFastGemm();
+        if (fastGemm != FastGemm::Kind::None) impl->model->useFastGemm(fastGemm);
         impl->fastGemm = fastGemm;
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Internal, std::string("LibTorch failed while loading the model: ") + e.what(),
@@ -113,17 +123,39 @@ Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& co
 Status TorchEncoder::encodeBatch(const std::vector<std::vector<std::int32_t>>& sequences,
                                  const std::vector<std::size_t>& indices, std::vector<std::vector<float>>& out) {
     if (indices.empty()) return {};
+    // GPUs want the whole batch at once.
+    if (!impl_->device.is_cpu()) return encodeSlice(sequences, indices, out);
+    const std::size_t parts = std::min<std::size_t>(std::size_t(impl_->workers), indices.size());
+    if (parts <= 1) return encodeSlices(sequences, indices, out);
+    // Every part writes only its own rows of `out`.
+    const BlasThreads oneBlasThreadPerWorker(1);
+    std::vector<Status> results(parts);
+    std::vector<std::thread> workers;
+    workers.reserve(parts);
+    for (std::size_t p = 0; p < parts; ++p) {
+        const auto begin = indices.begin() + std::ptrdiff_t(indices.size() * p / parts);
+        const auto end = indices.begin() + std::ptrdiff_t(indices.size() * (p + 1) / parts);
+        workers.emplace_back([this, &sequences, &out, &results, p, part = std::vector<std::size_t>(begin, end)] {
+            useOneOpenMPThreadHere();
+            results[p] = encodeSlices(sequences, part, out);
+        });
+    }
+    for (auto& w : workers) w.join();
+    for (auto& r : results)
+        if (!r) return r;
+    return {};
+}
+
+Status TorchEncoder::encodeSlices(const std::vector<std::vector<std::int32_t>>& sequences,
+                                  const std::vector<std::size_t>& indices, std::vector<std::vector<float>>& out) {
     std::int64_t length = 0;
     for (std::size_t i : indices) length = std::max(length, std::int64_t(sequences[i].size()));
-    // On CPU the batch runs in slices whose largest temporaries (attention scores, intermediate
-    // activations) fit kSliceBytesPerThread per thread; sorting by length keeps padding the same.
-    // GPUs want the whole batch at once.
+    // The part runs in slices whose largest temporaries (attention scores, intermediate activations)
+    // fit kSliceBytesPerThread per thread; sorting by length keeps padding the same.
     const std::int64_t scoreBytesPerRow = impl_->config.numHeads * length * length * 4;
     const std::int64_t tokenBytesPerRow = impl_->config.intermediateSize * length * 4;
     const std::int64_t perRow = std::max<std::int64_t>(1, std::max(scoreBytesPerRow, tokenBytesPerRow));
-    const std::int64_t budget = kSliceBytesPerThread * impl_->computeThreads;
-    const auto sliceRows =
-        impl_->device.is_cpu() ? std::size_t(std::max<std::int64_t>(1, budget / perRow)) : indices.size();
+    const auto sliceRows = std::size_t(std::max<std::int64_t>(1, kSliceBytesPerThread * impl_->computeThreads / perRow));
     for (std::size_t start = 0; start < indices.size(); start += sliceRows) {
         const std::vector<std::size_t> slice(indices.begin() + std::ptrdiff_t(start),
                                              indices.begin() + std::ptrdiff_t(std::min(indices.size(), start + sliceRows)));
@@ -135,7 +167,7 @@ Status TorchEncoder::encodeBatch(const std::vector<std::vector<std::int32_t>>& s
 Status TorchEncoder::encodeSlice(const std::vector<std::vector<std::int32_t>>& sequences,
                                  const std::vector<std::size_t>& indices, std::vector<std::vector<float>>& out) {
     try {
-        // Thread-local guard: created on the calling (job) thread, never stored.
+        // Thread-local guard: created on the calling (job or worker) thread, never stored.
         c10::InferenceMode inference;
         const PaddedBatch padded = padBatch(*impl_, sequences, indices);
         const std::int64_t batch = padded.batch;

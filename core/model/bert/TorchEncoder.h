@@ -1,6 +1,7 @@
 // TorchEncoder: the LibTorch side of SentenceEncoder, behind a torch-free header so the public
 // facade (C++20, no torch) can own it. Owns the BERT module on its device and runs one padded batch
-// at a time. Built once on any thread; encodeBatch() may then be called from one thread at a time
+// at a time; on a CPU with OpenBLAS the batch is split over worker threads it starts and joins inside
+// the call. Built once on any thread; encodeBatch() may then be called from one thread at a time
 // (the torch guards it needs are thread-local and created inside the call).
 #pragma once
 
@@ -23,7 +24,7 @@ public:
     struct Settings {
         std::string device = "auto";     // auto | cpu | cuda
         std::string precision = "fp32";  // fp32 | fp16 | bf16
-        int threads = 0;                 // > 0: CPU threads for the GEMMs, process-wide (see applyThreads)
+        int threads = 0;                 // > 0: CPU threads; 0: as many as OpenBLAS has (see planThreads)
     };
 
     static Result<std::unique_ptr<TorchEncoder>> create(const ModelConfig& config, const SafetensorsFile& weights,
@@ -52,6 +53,8 @@ public:
 
 private:
     explicit TorchEncoder(std::unique_ptr<Impl> impl);
+    Status encodeSlices(const std::vector<std::vector<std::int32_t>>& sequences, const std::vector<std::size_t>& indices,
+                        std::vector<std::vector<float>>& out);
     Status encodeSlice(const std::vector<std::vector<std::int32_t>>& sequences, const std::vector<std::size_t>& indices,
                        std::vector<std::vector<float>>& out);
     std::unique_ptr<Impl> impl_;

@@ -24,8 +24,9 @@ struct TorchEncoder::Impl {
     at::ScalarType dtype = at::kFloat;
     std::string deviceName;
     std::string precisionName;
-    int computeThreads = 1;
-    bool fastGemm = false;  // fast mode: bf16 copies of the weights feed the matrix products
+    int workers = 1;         // CPU: parts of a batch encoded at once, each on its own thread
+    int computeThreads = 1;  // CPU: library threads within one part
+    FastGemm::Kind fastGemm = FastGemm::Kind::None;  // fast mode: packed low-precision copies of the weights feed the products
 };
 
 // sequences[indices[i]] as one padded batch on the model's device: token ids (pad id 0), keep (1 for

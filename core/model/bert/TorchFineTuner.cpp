@@ -91,7 +91,7 @@ Result<FineTuneResult> TorchEncoder::fineTune(const FineTuneData& data, const Fi
     Impl& impl = *impl_;
     auto& layers = impl.model->encoder->layers();
     const std::int64_t hidden = impl.config.hiddenSize;
-    if (impl.dtype != at::kFloat || impl.fastGemm)
+    if (impl.dtype != at::kFloat || impl.fastGemm != FastGemm::Kind::None)
         return makeError(ErrorCode::Unsupported, "fine-tuning runs in fp32; load the encoder with precision fp32");
     if (settings.layers < 1 || std::size_t(settings.layers) > layers.size())
         return makeError(ErrorCode::Usage, "layers to fine-tune must be 1 to " + std::to_string(layers.size()) + ", not " +
@@ -288,7 +288,7 @@ Status TorchEncoder::applyTunedLayers(const std::vector<std::byte>& tunedLayers)
         at::NoGradGuard noGrad;
         // Q/K/V parameters are views into the packed tensors forward() reads, so copying into them is enough.
         for (auto& [target, values] : copies) target.copy_(values);
-        if (impl_->fastGemm) impl_->model->useFastGemm();  // the bf16 copies follow the new weights
+        if (impl_->fastGemm != FastGemm::Kind::None) impl_->model->useFastGemm(impl_->fastGemm);  // the packed copies follow the new weights
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Internal, std::string("LibTorch failed while loading fine-tuned layers: ") + e.what());
     }

@@ -10,9 +10,9 @@
 
 // Real-data check (label realdata): the STS Benchmark test split scored with the default model.
 // Published for all-MiniLM-L6-v2 (sentence-transformers model card / SBERT benchmark): cosine
-// Spearman 0.8203 on STSb test; ShelfSense must land within ±0.002. Fast mode (bf16 matrix
+// Spearman 0.8203 on STSb test; ShelfSense must land within ±0.002. Fast mode (bf16 or int8 matrix
 // products) must stay within 0.005 of the exact mode's Spearman, every vector within cosine 0.99 of
-// its exact one (skipped on CPUs without AVX512-BF16, where fast mode is exact).
+// its exact one (skipped where fast mode is exact: no AVX512-BF16 and no int8 engine).
 class TestStsBenchmark : public QObject {
     Q_OBJECT
 

@@ -146,12 +146,17 @@ private slots:
     void fastModeRefusesTrainingAndFollowsTunedLayers() {
         auto fast = ss::SentenceEncoder::load(dir_.path().toStdString(), {"cpu", "fast", 0, 4});
         QVERIFY(fast.ok());
-        if (fast->info().precision.rfind("fast", 0) != 0) QSKIP("fast mode is exact on this CPU (no AVX512-BF16)");
+        if (fast->info().precision.rfind("fast", 0) != 0) QSKIP("fast mode is exact on this CPU (no AVX512-BF16, no int8 engine)");
         const auto data = plantedData();
         auto refused = fast->fineTune(data, quickSettings(1), {});
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ss::ErrorCode::Unsupported);
-        // Tuned layers applied to a fast encoder reach its bf16 copies: its vectors follow the exact ones.
+        // Tuned layers applied to a fast encoder reach its low-precision copies: its vectors follow the
+        // tuned exact ones, not the untuned. (On this 8-wide toy model int8 products measured 0.875-0.93
+        // of cosine, bf16 above 0.99; a fast copy left untuned measured 0.08. The real model's figures
+        // are in bench/encode.)
+        const bool int8 = fast->info().precision == "fast (int8 matrix products)";
+        auto untuned = load();
         auto trainer = load();
         auto result = trainer.fineTune(data, quickSettings(kLayers), {});
         QVERIFY(result);
@@ -160,10 +165,16 @@ private slots:
         QVERIFY(fast->applyTunedLayers(result->tunedLayers));
         const auto a = vectorsOf(exact, data.validationIds);
         const auto b = vectorsOf(*fast, data.validationIds);
+        const auto before = vectorsOf(untuned, data.validationIds);
         for (std::size_t i = 0; i < a.size(); ++i) {
-            double dot = 0;
-            for (std::size_t d = 0; d < a[i].size(); ++d) dot += double(a[i][d]) * b[i][d];  // unit vectors
-            QVERIFY2(dot > 0.99, qPrintable(QString::number(dot, 'f', 6)));
+            double dot = 0, dotBefore = 0, tunedMoved = 0;
+            for (std::size_t d = 0; d < a[i].size(); ++d) {  // unit vectors
+                dot += double(a[i][d]) * b[i][d];
+                dotBefore += double(before[i][d]) * b[i][d];
+                tunedMoved += double(a[i][d]) * before[i][d];
+            }
+            QVERIFY2(dot > (int8 ? 0.8 : 0.99), qPrintable(QString::number(dot, 'f', 6)));
+            if (tunedMoved < 0.99) QVERIFY2(dot > dotBefore, qPrintable(QStringLiteral("%1 vs %2").arg(dot).arg(dotBefore)));
         }
     }
 

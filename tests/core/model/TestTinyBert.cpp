@@ -151,8 +151,9 @@ private slots:
     }
 
     void fastModeIsCloseToExact() {
-        // bf16 matrix products (where the CPU has AVX512-BF16), everything else in fp32: vectors stay
-        // close to the exact ones; elsewhere fast mode says it is exact and gives the same vectors.
+        // bf16 (AVX512-BF16) or int8 (an int8 engine) matrix products, everything else in fp32: vectors
+        // stay close to the exact ones; where neither exists fast mode says it is exact and gives the
+        // same vectors.
         QTemporaryDir dir;
         QVERIFY(writeModel(dir.path(), tinyWeights()));
         auto exact = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 4});
@@ -161,8 +162,10 @@ private slots:
         const auto a = exact->encodeIds(sampleIds());
         const auto b = fast->encodeIds(sampleIds());
         QVERIFY(a.ok() && b.ok());
-        const bool bf16 = fast->info().precision.rfind("fast", 0) == 0;
-        if (!bf16) QCOMPARE(QString::fromStdString(fast->info().precision), QStringLiteral("fp32 (fast mode needs AVX512-BF16)"));
+        const QString precision = QString::fromStdString(fast->info().precision);
+        const bool lower = precision.startsWith(QLatin1String("fast ("));
+        if (lower) QVERIFY2(precision == QLatin1String("fast (bf16 matrix products)") || precision == QLatin1String("fast (int8 matrix products)"), qPrintable(precision));
+        else QCOMPARE(precision, QStringLiteral("fp32 (fast mode needs AVX512-BF16 or an int8 engine)"));
         for (std::size_t i = 0; i < a->size(); ++i) {
             double dot = 0, na = 0, nb = 0;
             for (std::size_t d = 0; d < (*a)[i].size(); ++d) {
@@ -171,8 +174,8 @@ private slots:
                 nb += double((*b)[i][d]) * (*b)[i][d];
             }
             const double cosine = dot / std::sqrt(na * nb);
-            QVERIFY2(bf16 ? cosine > 0.99 : cosine > 0.999999, qPrintable(QString::number(cosine, 'f', 6)));
-            if (bf16) QVERIFY((*a)[i] != (*b)[i]);  // really another computation
+            QVERIFY2(lower ? cosine > 0.99 : cosine > 0.999999, qPrintable(QString::number(cosine, 'f', 6)));
+            if (lower) QVERIFY((*a)[i] != (*b)[i]);  // really another computation
         }
     }
 
@@ -223,25 +226,31 @@ private slots:
         QVERIFY(errorText(result.error()).contains("sequence 6"));
     }
 
-    // Padding, sorting and batching must not change any vector, and output order is input order.
+    // Padding, sorting, batching and the threads a batch is split over must not change any vector,
+    // and output order is input order.
     void batchInvariance_data() {
         QTest::addColumn<int>("batch");
+        QTest::addColumn<int>("threads");
         QTest::addColumn<QByteArray>("pooling");
         QTest::addColumn<bool>("normalize");
         for (const char* pooling : {"mean_tokens", "cls_token", "max_tokens"}) {
             for (int batch : {1, 2, 5, 64}) {
-                QTest::addRow("%s, batch %d", pooling, batch) << batch << QByteArray(pooling) << (batch != 5);
+                for (int threads : {1, 3}) {
+                    QTest::addRow("%s, batch %d, %d threads", pooling, batch, threads)
+                        << batch << threads << QByteArray(pooling) << (batch != 5);
+                }
             }
         }
     }
     void batchInvariance() {
         QFETCH(int, batch);
+        QFETCH(int, threads);
         QFETCH(QByteArray, pooling);
         QFETCH(bool, normalize);
         QTemporaryDir dir;
         QVERIFY(writeModel(dir.path(), tinyWeights(), tinyConfig(), pooling, normalize));
         auto one = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 1});
-        auto many = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, std::size_t(batch)});
+        auto many = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", threads, std::size_t(batch)});
         QVERIFY(one.ok() && many.ok());
         const auto ids = sampleIds();
         std::vector<std::vector<float>> single;
