@@ -19,7 +19,7 @@ const std::vector<SettingDefinition>& SettingsRegistry::definitions() {
          0, 0,
          QT_TRANSLATE_NOOP("Settings", "Fast mode runs the encoder's matrix products in lower precision: bfloat16 on CPUs with "
                                        "AVX512-BF16 (measured 1.1–1.25× faster, vectors within cosine 0.9999 of the exact ones), "
-                                       "int8 on other CPUs (measured 1.3–1.6× faster on an AVX2 CPU, vectors within cosine 0.989, "
+                                       "int8 on other CPUs (measured 1.3–1.5× faster on an AVX2 CPU, vectors within cosine 0.989, "
                                        "STS Benchmark score 0.819 against 0.820). Search and recommendations barely change. "
                                        "A GPU uses fp16 either way. Applies to the next encode job.")},
         {"encoder/threads", SettingKind::Integer, 0, QT_TRANSLATE_NOOP("Settings", "Encoder threads (0 = automatic)"), {}, {}, 0, 256},
