@@ -8,7 +8,8 @@ Texts come from ../shared/data (research-only: read in place, never copied into 
   sts:   the STS Benchmark test pairs, for each encoder's Spearman correlation with the human scores
   long:  Amazon review bodies and Chinese shopping reviews (online_shopping_10_cats)
 Prints sentences/s, tokens/s and GFLOP/s (MiniLM-L6 does about 21.5 MFLOP per token in its layers)
-for each, the ratios, peak resident memory, and the minimum cosine of each peer's vectors to
+for each, the share of the machine's fp32 matrix-product peak (a 2048^3 product in PyTorch, measured
+in the same run), the ratios, peak resident memory, and the minimum cosine of each peer's vectors to
 ShelfSense's. OpenBLAS (Debian's LibTorch uses it) picks its kernels by CPU unless OPENBLAS_CORETYPE
 forces them; a machine that sets it (this one sets Haswell, an AVX2 kernel, on an AVX-512 CPU) is
 measured both ways: as configured, and with the variable removed as on a user's machine.
@@ -115,6 +116,15 @@ def cpu_description():
     return {"model": model, "cores": os.cpu_count(), "extensions": [f for f in wanted if f in flags]}
 
 
+def matrix_product_peak(python, threads):
+    """The machine's fp32 matrix-product rate: the best of several 2048^3 products in PyTorch (the peers'
+    BLAS) with the benchmark's thread count, in GFLOP/s."""
+    code = ("import time, torch; torch.set_num_threads(%d); a = torch.randn(2048, 2048); b = torch.randn(2048, 2048); "
+            "best = 1e9\nfor _ in range(12):\n    t = time.perf_counter(); a @ b; best = min(best, time.perf_counter() - t)\n"
+            "print(2 * 2048 ** 3 / best / 1e9)") % threads
+    return round(float(subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.split()[-1]), 1)
+
+
 def measured(cmd, env):
     """Runs cmd; returns (stdout, wall seconds, peak RSS MiB). Output goes to files, not pipes, so a
     child that writes a lot never blocks while we wait4() for its own resource usage."""
@@ -157,6 +167,7 @@ def main():
     results = {"cpu": cpu_description(), "threads": args.threads, "batch_size": args.batch_size, "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE"),
                "mflop_per_token": MFLOP_PER_TOKEN, "sets": {}}
     python = os.path.join(args.venv, "bin", "python")
+    peak = results["matrix_product_peak_gflop_per_s"] = matrix_product_peak(python, args.threads)
     for name in args.sets.split(","):
         pairs = sts_test_pairs() if name == "sts" else None
         source = [t for p in pairs for t in p[:2]] if pairs else short_texts() if name == "short" else long_texts()
@@ -201,7 +212,8 @@ def main():
             s = r["encode_seconds"]
             entry[label] = {**{k: v2 for k, v2 in r.items() if k != "encode_seconds"}, "encode_seconds": round(s, 2),
                             "sentences_per_s": round(n / s, 1), "tokens_per_s": round(tokens / s),
-                            "gflop_per_s": round(tokens * MFLOP_PER_TOKEN / 1000 / s, 1), "peak_rss_mib": round(r["peak_rss_mib"], 1),
+                            "gflop_per_s": round(tokens * MFLOP_PER_TOKEN / 1000 / s, 1),
+                            "percent_of_peak": round(100 * tokens * MFLOP_PER_TOKEN / 1000 / s / peak, 1), "peak_rss_mib": round(r["peak_rss_mib"], 1),
                             "cosine_to_shelfsense_min": round(float(cos.min()), 6), "cosine_to_shelfsense_mean": round(float(cos.mean()), 6)}
             if pairs:
                 row = {t: i for i, t in enumerate(texts)}
@@ -221,7 +233,7 @@ def main():
         print(f"{name}: {r['texts']} texts, {r['mean_tokens']} tokens on average (threads {args.threads}, batch {args.batch_size})")
         for label, x in r.items():
             if isinstance(x, dict) and "sentences_per_s" in x:
-                print(f"  {label:26s} {x['sentences_per_s']:8.1f} sentences/s {x['tokens_per_s']:8d} tokens/s {x['gflop_per_s']:7.1f} GFLOP/s "
+                print(f"  {label:26s} {x['sentences_per_s']:8.1f} sentences/s {x['tokens_per_s']:8d} tokens/s {x['gflop_per_s']:7.1f} GFLOP/s ({x['percent_of_peak']:.0f}% of peak) "
                       f"peak {x['peak_rss_mib']:7.1f} MiB  cosine to ShelfSense min {x['cosine_to_shelfsense_min']:.6f}"
                       + (f"  STS-B test Spearman {x['sts_test_spearman']:.4f}" if "sts_test_spearman" in x else ""))
         for k, v in r.get("speed_ratios", {}).items():
