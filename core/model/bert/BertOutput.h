@@ -34,7 +34,7 @@ public:
     }
 
     // Fast mode: the matrix product in lower precision (see FastGemm); None goes back to fp32.
-    void useFastGemm(FastGemm::Kind kind) { fast_ = kind == FastGemm::Kind::None ? FastGemm() : FastGemm(dense->weight, dense->bias, kind); }
+    void useFastGemm(FastGemm::Kind kind) { fast_ = FastGemm(dense->weight, dense->bias, kind); }
 
     torch::nn::Linear dense;
     torch::nn::LayerNorm LayerNorm;

@@ -64,7 +64,7 @@ public:
     at::Tensor& packedWeight() { return qkvWeight_; }
     at::Tensor& packedBias() { return qkvBias_; }
     // Fast mode: the Q/K/V product in lower precision (see FastGemm); call after fuse(). None: fp32.
-    void useFastGemm(FastGemm::Kind kind) { fast_ = kind == FastGemm::Kind::None ? FastGemm() : FastGemm(qkvWeight_, qkvBias_, kind); }
+    void useFastGemm(FastGemm::Kind kind) { fast_ = FastGemm(qkvWeight_, qkvBias_, kind); }
 
     torch::nn::Linear query;
     torch::nn::Linear key;

@@ -59,13 +59,13 @@ const char* FastGemm::kindName(Kind kind) {
 }
 
 FastGemm::FastGemm(const at::Tensor& weight, const at::Tensor& bias, Kind kind) : kind_(kind) {
+    if (kind == Kind::None) return;
     const at::Tensor w = weight.detach().to(at::kFloat).contiguous();
     bias_ = bias.detach().to(at::kFloat).contiguous();
     if (kind == Kind::Bf16) {
         bf16Weight_ = w.to(at::kBFloat16);
         return;
     }
-    if (kind != Kind::Int8) throw std::invalid_argument("FastGemm needs a kind");
     const auto engine = int8Engine();
     if (!engine) throw std::runtime_error("this LibTorch has no quantized engine for int8 products");
     // Symmetric per-output-channel scales: each row's largest magnitude maps to 127.

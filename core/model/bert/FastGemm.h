@@ -25,7 +25,7 @@ public:
     static const char* kindName(Kind kind);
 
     FastGemm() = default;
-    // weight [out, in] and bias [out] in fp32; kind must not be None.
+    // weight [out, in] and bias [out] in fp32. Kind None gives an empty product (defined() is false).
     FastGemm(const at::Tensor& weight, const at::Tensor& bias, Kind kind);
 
     bool defined() const { return kind_ != Kind::None; }
