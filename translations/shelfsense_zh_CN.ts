@@ -341,231 +341,236 @@
     </message>
     <message>
         <location filename="../ui/shared/JobStageText.cpp" line="17"/>
+        <source>Sorting events by customer and time</source>
+        <translation>按顾客和时间排序事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/JobStageText.cpp" line="18"/>
         <source>Summarising activity</source>
         <translation>汇总用户活动</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="18"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="19"/>
         <source>Writing the sample shop</source>
         <translation>写入示例店铺</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="19"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="20"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="20"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="21"/>
         <source>Opening the project</source>
         <translation>正在打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="21"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="22"/>
         <source>Reading users and items</source>
         <translation>读取用户和商品</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="22"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="23"/>
         <source>Reading events</source>
         <translation>读取行为事件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="23"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="24"/>
         <source>Reading the activity summary</source>
         <translation>读取活动摘要</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="24"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="25"/>
         <source>Reading reviews</source>
         <translation>读取评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="25"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="26"/>
         <source>Exporting the project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="26"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="27"/>
         <source>Loading the text encoder</source>
         <translation>加载文本编码器</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="27"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="28"/>
         <source>Encoding texts</source>
         <translation>编码文本</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="28"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="29"/>
         <source>Placing items on the map</source>
         <translation>将商品放到地图上</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="29"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="30"/>
         <source>Copying the model files</source>
         <translation>复制模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="30"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="31"/>
         <source>Checking the model files</source>
         <translation>检查模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="31"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="32"/>
         <source>Already installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="32"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="33"/>
         <source>Installed</source>
         <translation>安装完成</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="33"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="34"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="34"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="35"/>
         <source>Scoring</source>
         <translation>打分</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="35"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="36"/>
         <source>Scoring users</source>
         <translation>为用户打分</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="36"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="37"/>
         <source>ALS iterations</source>
         <translation>ALS 迭代</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="37"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="38"/>
         <source>Item-kNN similarities</source>
         <translation>物品 kNN 相似度</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="38"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="39"/>
         <source>Training the two-tower</source>
         <translation>训练双塔模型</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="39"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="40"/>
         <source>Storing runs</source>
         <translation>保存运行记录</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="40"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="41"/>
         <source>The trained model could not be kept in the project</source>
         <translation>训练好的模型无法保存到项目中</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="41"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="42"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="42"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="43"/>
         <source>Measuring lifetimes</source>
         <translation>测量活跃时长</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="43"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="44"/>
         <source>TF-IDF: counting terms</source>
         <translation>TF-IDF：统计词项</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="44"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="45"/>
         <source>TF-IDF: logistic regression</source>
         <translation>TF-IDF：逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="45"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="46"/>
         <source>Encoding reviews</source>
         <translation>编码评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="46"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="47"/>
         <source>Logistic regression on vectors</source>
         <translation>向量上的逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="47"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="48"/>
         <source>MLP on vectors</source>
         <translation>向量上的多层感知机</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="48"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="49"/>
         <source>Fine-tuning the encoder</source>
         <translation>微调编码器</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="49"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="50"/>
         <source>Encoding with the fine-tuned encoder</source>
         <translation>用微调后的编码器编码</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="50"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="51"/>
         <source>Measuring on held-out reviews</source>
         <translation>在留出评论上评估</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="51"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="52"/>
         <source>Cross-validating</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="52"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="53"/>
         <source>Encoding and labelling reviews</source>
         <translation>编码并标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="53"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="54"/>
         <source>Labelling reviews</source>
         <translation>标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="54"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="55"/>
         <source>Grouping reviews</source>
         <translation>评论分组</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="58"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="59"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="59"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="60"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="60"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="61"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="61"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="62"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="73"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="74"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="78"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="79"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="80"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="81"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="80"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="81"/>
         <source>, </source>
         <translation>，</translation>
     </message>

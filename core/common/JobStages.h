@@ -9,6 +9,7 @@ namespace ss::stages {
 // Importing and the sample shop
 inline constexpr const char* kImporting = "Importing";
 inline constexpr const char* kBuildingIndexes = "Building indexes";
+inline constexpr const char* kSortingEvents = "Sorting events by customer and time";
 inline constexpr const char* kSummarisingActivity = "Summarising activity";
 inline constexpr const char* kWritingSampleShop = "Writing the sample shop";
 inline constexpr const char* kDone = "Done";

@@ -12,6 +12,7 @@
 #include "archive/ZipArchive.h"
 #include "common/JobStages.h"
 #include "store/ActivitySummary.h"
+#include "store/EventTable.h"
 #include "store/Schema.h"
 
 namespace ss {
@@ -131,17 +132,14 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
     auto project = Project::open(request.project);
     if (!project) return project.error();
     Database& db = (*project)->db();
-    auto before = db.queryInt("SELECT count(*) FROM events");
+    auto before = EventTable::count(db);
     if (!before) return before.error();
 
     // The writer creates every referenced user and item itself, so per-row foreign-key probes only
-    // cost time (two B-tree lookups per event). The pragma cannot change inside a transaction.
-    SS_TRY(db.exec("PRAGMA foreign_keys=OFF;"));
-    struct RestoreForeignKeys {
-        Database& db;
-        ~RestoreForeignKeys() { (void)db.exec("PRAGMA foreign_keys=ON;"); }
-    } restoreForeignKeys{db};
-    // Secondary indexes slow bulk inserts; rebuild them once at the end (inside the transaction).
+    // cost time (two B-tree lookups per event).
+    ForeignKeysOff foreignKeysOff(db);
+    // Secondary indexes on events (the data browser's) slow bulk inserts; rebuild them once at the end
+    // (inside the transaction).
     std::uintmax_t totalBytes = 0;
     for (const auto& f : request.files) totalBytes += std::filesystem::file_size(ZipArchive::fileOnDisk(f));
     const bool rebuildIndexes = static_cast<std::int64_t>(totalBytes / 40) > *before;
@@ -151,7 +149,12 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
     BulkJournalMode journalMode(db, rebuildIndexes);
     Transaction tx(db);
     if (!tx.begun()) return tx.begun().error();
-    if (rebuildIndexes) SS_TRY(Schema::dropEventIndexes(db));
+    std::vector<std::string> droppedIndexes;
+    if (rebuildIndexes) {
+        auto dropped = EventTable::dropIndexes(db);
+        if (!dropped) return dropped.error();
+        droppedIndexes = std::move(*dropped);
+    }
     SS_TRY(Schema::deferTextIndex(db));
 
     auto insertImport = db.prepare(
@@ -180,7 +183,7 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         if (!writer) return writer.error();
         ImportSession session(*writer, **lines, request.options, context, formatName);
         SS_TRY(runFormat(request.format, session));
-        SS_TRY(writer->flush());
+        SS_TRY(writer->stage());
         SS_TRY(session.finish());
         const std::string fingerprint = (*lines)->fingerprint();
 
@@ -198,8 +201,8 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         std::int64_t imported = session.rowsImported(), duplicates = session.rowsDuplicate();
         if (*previous) {
             // Same bytes, same format: undo this file's rows and record that nothing was added.
-            for (const char* sql : {"DELETE FROM events WHERE import_id=?1", "DELETE FROM reviews WHERE import_id=?1",
-                                    "DELETE FROM import_rejects WHERE import_id=?1"}) {
+            SS_TRY(EventTable::discardStaged(db));
+            for (const char* sql : {"DELETE FROM reviews WHERE import_id=?1", "DELETE FROM import_rejects WHERE import_id=?1"}) {
                 auto del = db.prepare(sql);
                 if (!del) return del.error();
                 del->bind(1, importId);
@@ -208,6 +211,12 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
             notes += "already imported as import #" + std::to_string(earlier) + "; no rows added\n";
             duplicates += imported;
             imported = 0;
+        } else {
+            // The file's events, staged as they were read, go into the table in customer and time order.
+            context.report(-1, stages::kSortingEvents);
+            const auto mergeStart = std::chrono::steady_clock::now();
+            SS_TRY(writer->flush(context));
+            summary.indexSeconds += secondsSince(mergeStart);
         }
         const double seconds = secondsSince(fileStart);
         updateImport->bind(1, importId).bind(2, fingerprint).bind(3, seconds).bind(4, session.rowsRead())
@@ -240,11 +249,8 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
     SS_TRY(Schema::catchUpTextIndex(db));
     if (rebuildIndexes) {
         const auto indexStart = std::chrono::steady_clock::now();
-        // The index sorts may use a helper thread each (SQLite's multi-threaded sorter).
-        SS_TRY(db.exec("PRAGMA threads=" + std::to_string(std::max(1u, std::thread::hardware_concurrency()))));
-        SS_TRY(Schema::createEventIndexes(db));
-        SS_TRY(db.exec("PRAGMA threads=0"));
-        summary.indexSeconds = secondsSince(indexStart);
+        SS_TRY(EventTable::createIndexes(db, droppedIndexes));
+        summary.indexSeconds += secondsSince(indexStart);
     }
     // Retention and survival read every customer's events from the activity summary: kept current here.
     context.report(-1, stages::kSummarisingActivity);

@@ -34,7 +34,7 @@ struct ImportSummary {
     std::vector<ImportReport> files;  // one report per file (rejects limited to the first 1000)
     std::int64_t rowsRead = 0, rowsImported = 0, rowsRejected = 0, rowsFlagged = 0, rowsDuplicate = 0;
     double seconds = 0;
-    double indexSeconds = 0;  // part of seconds spent building the event indexes after a bulk load
+    double indexSeconds = 0;  // part of seconds spent putting events in customer and time order and rebuilding indexes
     double summarySeconds = 0;  // part of seconds spent rebuilding the activity summary (retention reads it)
 };
 

@@ -8,6 +8,7 @@
 #include "common/JobStages.h"
 #include "common/Parallel.h"
 #include "store/Project.h"
+#include "store/EventTable.h"
 
 namespace ss::rec {
 
@@ -45,8 +46,7 @@ Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContex
     }
     d.indexIds();
 
-    // The largest rowid bounds the count (rowids are never above it) without counting a scan's worth.
-    auto total = db.queryInt("SELECT coalesce(max(rowid), 0) FROM events");
+    auto total = EventTable::count(db);
     if (!total) return total.error();
     d.events_.reserve(static_cast<std::size_t>(*total));
     auto stmt = db.prepare("SELECT user_id, item_id, type, ts FROM events");

@@ -13,7 +13,6 @@
 #include "SampleVocabulary.h"
 #include "store/BulkWriter.h"
 #include "store/Project.h"
-#include "store/Schema.h"
 
 namespace ss {
 namespace {
@@ -316,15 +315,13 @@ Result<SampleShopSummary> SampleShop::write(const std::filesystem::path& path, c
 
     Transaction tx(db);
     if (!tx.begun()) return tx.begun().error();
-    SS_TRY(Schema::dropEventIndexes(db));
     auto writer = BulkWriter::create(db, std::nullopt);
     if (!writer) return writer.error();
     SampleShopSummary summary;
     Generator generator(*writer, options, context);
     SS_TRY(generator.run(summary));
-    SS_TRY(writer->flush());
-    context.report(-1, stages::kBuildingIndexes);
-    SS_TRY(Schema::createEventIndexes(db));
+    context.report(-1, stages::kSortingEvents);
+    SS_TRY(writer->flush(context));
     SS_TRY(ActivitySummary::rebuild(db, context));
     SS_TRY((*project)->setSetting("project.kind", "sample"));
     SS_TRY((*project)->setSetting("project.timezone", "Asia/Shanghai"));

@@ -5,6 +5,7 @@
 
 #include "ActivitySummary.h"
 #include "Database.h"
+#include "EventTable.h"
 #include "Varint.h"
 #include "common/JobStages.h"
 
@@ -78,7 +79,7 @@ Result<ActivityLog> ActivityLog::scan(Database& db, const JobContext& job, std::
     // Passes over ranges of user ids keep the raw events in memory bounded (about 400 MB a pass): each
     // pass's buffer is reserved for its share of the rows (users are spread evenly over the passes), so
     // it does not grow by doubling to twice that.
-    auto rows = db.queryInt("SELECT coalesce(max(rowid), 0) FROM events");
+    auto rows = EventTable::count(db);
     if (!rows) return rows.error();
     auto maxUser = db.queryInt("SELECT coalesce(max(id), 0) FROM users");
     if (!maxUser) return maxUser.error();

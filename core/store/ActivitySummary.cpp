@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "Database.h"
+#include "EventTable.h"
 #include "Project.h"
 #include "Varint.h"
 #include "common/Parallel.h"
@@ -28,15 +29,16 @@ std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1
 }  // namespace
 
 Result<std::string> ActivitySummary::fingerprint(Database& db) {
-    // Events are only ever appended (or removed again inside the import that added them, which
-    // rebuilds the summary before it commits): the last rowid and the last import identify the table.
-    auto rowid = db.queryInt("SELECT coalesce(max(rowid), 0) FROM events");
-    if (!rowid) return rowid.error();
+    // Events change by imports (each adds an imports row) and otherwise only through SQL, which the
+    // count's triggers follow: the number of events and the last import identify the table.
+    auto events = EventTable::count(db);
+    if (!events) return events.error();
     auto import = db.queryInt("SELECT coalesce(max(id), 0) FROM imports");
     if (!import) return import.error();
     // v2: customer headers carry the last time and the amount and purchase flags; purchases follow
-    // each customer's events on their own. v3: event_days is written with the summary.
-    return "v3:" + std::to_string(*rowid) + ":" + std::to_string(*import);
+    // each customer's events on their own. v3: event_days is written with the summary. v4: events
+    // counted, not numbered by rowid (they are clustered by customer and time).
+    return "v4:" + std::to_string(*events) + ":" + std::to_string(*import);
 }
 
 Result<bool> ActivitySummary::current(Database& db) {

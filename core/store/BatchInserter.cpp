@@ -2,21 +2,24 @@
 
 #include <string>
 
+#include "EventTable.h"
+
 namespace ss {
 namespace {
-// Events go in multi-row INSERTs: the statement set-up is paid once for this many rows.
+// Events go in multi-row INSERTs: the statement set-up is paid once for this many rows. They are
+// staged, in arrival order, for EventTable::mergeStaged.
 constexpr std::size_t kEventBlock = 128;
-constexpr const char* kEventColumns = "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES";
+const std::string kEventColumns = std::string("INSERT INTO ") + EventTable::kStagingTable + "(" + EventTable::kStagingColumns + ") VALUES";
 }  // namespace
 
 Result<std::unique_ptr<BatchInserter>> BatchInserter::create(Database& db, std::optional<std::int64_t> importId) {
     std::unique_ptr<BatchInserter> inserter(new BatchInserter(importId));
     std::string block = kEventColumns;
-    for (std::size_t i = 0; i < kEventBlock; ++i) block += i ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
+    for (std::size_t i = 0; i < kEventBlock; ++i) block += i ? ",(?,?,?,?,?,?)" : "(?,?,?,?,?,?)";
     const struct { Statement* target; std::string sql; } statements[] = {
         {&inserter->insertUser_, "INSERT INTO users(id, external_id) VALUES(?1, ?2)"},
         {&inserter->insertItem_, "INSERT INTO items(id, external_id, category) VALUES(?1, ?2, ?3)"},
-        {&inserter->insertEvent_, std::string(kEventColumns) + "(?1,?2,?3,?4,?5,?6,?7)"},
+        {&inserter->insertEvent_, kEventColumns + "(?1,?2,?3,?4,?5,?6)"},
         {&inserter->insertEventBlock_, block},
         {&inserter->insertReject_,
          "INSERT INTO import_rejects(import_id, line, field, reason, flagged_only) VALUES(?1,?2,?3,?4,?5)"},
@@ -95,17 +98,17 @@ Status BatchInserter::store(const InsertBatch& batch) {
     std::size_t e = 0;
     for (; e + kEventBlock <= batch.events.size(); e += kEventBlock) {
         int p = 1;
-        for (std::size_t i = e; i < e + kEventBlock; ++i, p += 7) {
+        for (std::size_t i = e; i < e + kEventBlock; ++i, p += 6) {
             const auto& ev = batch.events[i];
             insertEventBlock_.bind(p, ev.user).bind(p + 1, ev.item).bind(p + 2, ev.type).bind(p + 3, ev.time)
-                .bind(p + 4, ev.quantity).bind(p + 5, ev.value).bind(p + 6, importId_);
+                .bind(p + 4, ev.quantity).bind(p + 5, ev.value);
         }
         SS_TRY(insertEventBlock_.run());
     }
     for (; e < batch.events.size(); ++e) {
         const auto& ev = batch.events[e];
         insertEvent_.bind(1, ev.user).bind(2, ev.item).bind(3, ev.type).bind(4, ev.time).bind(5, ev.quantity)
-            .bind(6, ev.value).bind(7, importId_);
+            .bind(6, ev.value);
         SS_TRY(insertEvent_.run());
     }
     for (const auto& r : batch.rejects) {

@@ -1,5 +1,6 @@
 #include "BulkWriter.h"
 
+#include "EventTable.h"
 #include "common/Hash.h"
 
 namespace ss {
@@ -31,6 +32,7 @@ Result<BulkWriter> BulkWriter::create(Database& db, std::optional<std::int64_t> 
         if (!stmt) return stmt.error();
         *target = std::move(*stmt);
     }
+    if (Status s = EventTable::prepareStaging(db); !s) return s.error();
     auto inserter = BatchInserter::create(db, importId);
     if (!inserter) return inserter.error();
     writer.inserter_ = std::move(*inserter);
@@ -85,7 +87,7 @@ std::optional<std::int64_t> BulkWriter::findItem(std::string_view externalId) co
 Result<std::int64_t> BulkWriter::upsertItem(const ItemRecord& item) {
     auto id = itemId(item.externalId);
     if (!id) return id;
-    if (Status s = flush(); !s) return s.error();
+    if (Status s = stage(); !s) return s.error();
     updateItem_.bind(1, *id).bind(2, item.title).bind(3, item.description).bind(4, item.category)
         .bind(5, item.brand).bind(6, item.price);
     if (item.available) updateItem_.bind(7, std::int64_t(*item.available ? 1 : 0));
@@ -95,25 +97,25 @@ Result<std::int64_t> BulkWriter::upsertItem(const ItemRecord& item) {
 }
 
 Status BulkWriter::setItemCategoryAt(std::int64_t itemId, std::string_view category, std::int64_t time) {
-    SS_TRY(flush());
+    SS_TRY(stage());
     updateCategory_.bind(1, itemId).bind(2, category).bind(3, time);
     return updateCategory_.run();
 }
 
 Status BulkWriter::setItemAvailableAt(std::int64_t itemId, bool available, std::int64_t time) {
-    SS_TRY(flush());
+    SS_TRY(stage());
     updateAvailable_.bind(1, itemId).bind(2, std::int64_t(available ? 1 : 0)).bind(3, time);
     return updateAvailable_.run();
 }
 
 Status BulkWriter::setUserSegment(std::int64_t userId, std::string_view segment) {
-    SS_TRY(flush());
+    SS_TRY(stage());
     updateSegment_.bind(1, userId).bind(2, segment);
     return updateSegment_.run();
 }
 
 Status BulkWriter::setUserProperty(std::int64_t userId, std::string_view name, std::string_view value) {
-    SS_TRY(flush());
+    SS_TRY(stage());
     upsertProperty_.bind(1, userId).bind(2, name).bind(3, value);
     return upsertProperty_.run();
 }
@@ -133,9 +135,16 @@ Status BulkWriter::submitIfFull() {
     return batch_.rows() < kBatchRows ? Status{} : inserter_->submit(batch_);
 }
 
-Status BulkWriter::flush() {
+Status BulkWriter::stage() {
     // A short remainder is stored right here: cheaper than waking the worker for it.
     return inserter_->write(batch_);
+}
+
+Status BulkWriter::flush(const JobContext& job) {
+    SS_TRY(stage());
+    auto merged = EventTable::mergeStaged(*db_, importId_, job);
+    if (!merged) return merged.error();
+    return {};
 }
 
 Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
@@ -151,7 +160,7 @@ Result<bool> BulkWriter::addReview(const ReviewRecord& r) {
         mix(r.title);
         if (r.label) mix(std::to_string(*r.label));
     }
-    if (Status s = flush(); !s) return s.error();
+    if (Status s = stage(); !s) return s.error();
     insertReview_.bind(1, r.userId).bind(2, r.itemId).bind(3, r.rating).bind(4, r.title).bind(5, r.body)
         .bind(6, r.time).bind(7, importId_).bind(8, static_cast<std::int64_t>(hash.value() >> 1)).bind(9, r.label);
     if (Status s = insertReview_.run(); !s) return s.error();

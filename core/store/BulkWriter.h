@@ -3,7 +3,7 @@
 // and the BatchInserter that stores full batches on its worker thread while the next one fills.
 // Lives no longer than the transaction; use from the thread that owns the Database, and call
 // flush() before using the Database directly (new users, items, events and rejects are stored
-// in batches; the other methods flush first themselves).
+// in batches; the other methods store what is buffered first themselves).
 #pragma once
 
 #include <cstdint>
@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "BatchInserter.h"
+#include "common/JobContext.h"
 #include "Database.h"
 #include "EventType.h"
 #include "ExternalIdIndex.h"
@@ -47,9 +48,13 @@ public:
     // A row of the import the writer was created for that was rejected (or only flagged).
     Status addReject(std::int64_t line, std::string_view field, std::string_view reason, bool flaggedOnly);
 
-    // Stores everything buffered and waits for it; call before reading back or committing (the
-    // importer and the sample shop do).
-    Status flush();
+    // Stores everything buffered and waits for it, the events merged into their table in customer
+    // and time order (EventTable); call before reading back or committing (the importer and the
+    // sample shop do). Reports the merge's progress to job, which may cancel it.
+    Status flush(const JobContext& job = {});
+    // Stores everything buffered but leaves the events staged, for a caller that decides afterwards
+    // whether they go in (flush) or not (EventTable::discardStaged): the importer, once a file is read.
+    Status stage();
 
     std::int64_t newUsers() const { return newUsers_; }
     std::int64_t newItems() const { return newItems_; }

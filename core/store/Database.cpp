@@ -345,4 +345,8 @@ Status Transaction::commit() {
     return status;
 }
 
+ForeignKeysOff::ForeignKeysOff(Database& db) : db_(db) { (void)db_.exec("PRAGMA foreign_keys=OFF"); }
+
+ForeignKeysOff::~ForeignKeysOff() { (void)db_.exec("PRAGMA foreign_keys=ON"); }
+
 }  // namespace ss

@@ -160,4 +160,18 @@ private:
     bool open_ = false;
 };
 
+// Foreign-key checks off while a bulk step that keeps the references right itself runs (per-row
+// probes only cost time), on again when it ends. SQLite ignores the pragma inside a transaction:
+// make this before the step's Transaction.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Database& db);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    Database& db_;
+};
+
 }  // namespace ss

@@ -80,7 +80,7 @@ Result<ProjectStats> Project::stats() {
     // events from the per-day summary when it is current, else by a scan.
     const std::string eventsFrom = s.fromSummary ? "(SELECT sum(events) FROM event_days), (SELECT min(first_ts) FROM event_days),"
                                                    " (SELECT max(last_ts) FROM event_days),"
-                                                 : "(SELECT count(*) FROM events), (SELECT min(ts) FROM events), (SELECT max(ts) FROM events),";
+                                                 : "(SELECT events FROM event_count), (SELECT min(ts) FROM events), (SELECT max(ts) FROM events),";
     auto counts = db_->prepare("SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM users), " + eventsFrom +
                                " (SELECT count(*) FROM reviews), (SELECT min(ts) FROM reviews), (SELECT max(ts) FROM reviews)");
     if (!counts) return counts.error();

@@ -23,7 +23,7 @@ struct FileIdentity {
 
 class Schema {
 public:
-    static constexpr int kCurrentVersion = 9;
+    static constexpr int kCurrentVersion = 10;
     // PRAGMA application_id of every project file ("ShSe"), written when a project is created or
     // an older project (from before the mark) is upgraded.
     static constexpr std::int32_t kApplicationId = 0x53685365;
@@ -42,9 +42,6 @@ public:
     // (a failed or killed load rolls the triggers back with everything else).
     static Status deferTextIndex(Database& db);
     static Status catchUpTextIndex(Database& db);
-    // Secondary indexes on events are dropped during bulk loads and rebuilt afterwards.
-    static Status dropEventIndexes(Database& db);
-    static Status createEventIndexes(Database& db);
 };
 
 }  // namespace ss

@@ -1,6 +1,6 @@
 // TableQuery: paged, sorted and filtered reads of the project's tables for the data browser.
 // Sorting and filtering happen in SQL so millions of rows never enter memory; pages are fetched by
-// key (after the last row's sort value and row id), so page 20,000 costs what page 1 costs when the
+// key (after the last row's sort value and row key), so page 20,000 costs what page 1 costs when the
 // sort column is indexed. Column names come from a fixed catalogue, never from the caller's text.
 // Use from the thread that owns the Database.
 #pragma once
@@ -23,16 +23,17 @@ struct TableColumn {
     bool numeric = false;
 };
 
-// Where the previous page ended: its last row's sort value and row id.
+// Where the previous page ended: its last row's sort value and row key (a row id; for events,
+// customer, time and sequence number).
 struct PageCursor {
     SqlValue sortValue;
-    std::int64_t rowId = 0;
+    std::vector<std::int64_t> rowKey;
 };
 
 // How ordering by a column would run.
 struct SortPlan {
     bool usesIndex = false;             // false: every page sorts the whole table
-    std::int64_t approximateRows = 0;   // the table's largest row id (its size unless rows were deleted)
+    std::int64_t approximateRows = 0;   // events: their count; else the largest row id (the size unless rows were deleted)
 };
 
 struct TablePage {
@@ -64,14 +65,16 @@ public:
 
 private:
     Result<std::string> whereClause(const std::string& filter);
-    // Events: whether a filter matches few enough events to find them through the customer and item
-    // indexes (a scan would read every event) rather than by scanning in page order (which stops
-    // after a page when matches are common). Decided once per filter text.
-    Result<bool> selectiveEventFilter(const std::string& filter);
+    // Events: whether a filter matches few enough events to find them by customer (the table's key)
+    // and item (where an index on item_id exists) — a scan would read every event — rather than by
+    // scanning in page order (which stops after a page when matches are common). Decided once per
+    // filter text.
+    enum class EventFilterLookup { Scan, ByCustomer, ByCustomerAndItem };
+    Result<EventFilterLookup> eventFilterLookup(const std::string& filter);
 
     Database& db_;
     BrowsableTable table_;
-    std::map<std::string, bool> selective_;
+    std::map<std::string, EventFilterLookup> eventFilters_;
 };
 
 }  // namespace ss

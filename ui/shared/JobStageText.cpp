@@ -14,6 +14,7 @@ namespace {
 [[maybe_unused]] const char* const kStageNames[] = {
     QT_TRANSLATE_NOOP("JobStage", "Importing"),
     QT_TRANSLATE_NOOP("JobStage", "Building indexes"),
+    QT_TRANSLATE_NOOP("JobStage", "Sorting events by customer and time"),
     QT_TRANSLATE_NOOP("JobStage", "Summarising activity"),
     QT_TRANSLATE_NOOP("JobStage", "Writing the sample shop"),
     QT_TRANSLATE_NOOP("JobStage", "Done"),

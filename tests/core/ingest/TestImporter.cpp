@@ -447,7 +447,7 @@ private slots:
         for (const char* sql : {"SELECT group_concat(external_id || ':' || coalesce(category,''), ';') FROM (SELECT * FROM items ORDER BY id)",
                                 "SELECT group_concat(external_id, ';') FROM (SELECT * FROM users ORDER BY id)",
                                 "SELECT group_concat(user_id || ',' || item_id || ',' || type || ',' || ts || ',' || coalesce(value,''), ';')"
-                                " FROM (SELECT * FROM events ORDER BY rowid)",
+                                " FROM (SELECT * FROM events ORDER BY user_id, ts, seq)",
                                 "SELECT group_concat(user_id || ',' || item_id || ',' || ts || ',' || rating, ';') FROM (SELECT * FROM reviews ORDER BY id)"}) {
             auto a = Project::open(refProject, Database::Mode::ReadOnly);
             auto b = Project::open(project, Database::Mode::ReadOnly);

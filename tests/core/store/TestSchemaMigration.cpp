@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <fstream>
 
+#include "LegacyEventLayout.h"
 #include "ProjectDump.h"
 #include "RawSqlite.h"
 #include "TestSupport.h"
@@ -27,8 +28,8 @@ using sstest::readBytes;
 }  // namespace
 
 // What a version-5 project lacks: dropped to make one from a new project.
-// Back to version 5 from the current version: what versions 9 to 6 added, removed.
-constexpr const char* kUndoVersion6 =
+// Back to version 5 from the current version: what versions 10 to 6 added, removed.
+const std::string kUndoVersion6 = std::string(sstest::kUndoClusteredEvents) +
     "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results;"
     "DROP TRIGGER item_text_insert; DROP TRIGGER item_text_update; DROP TRIGGER item_text_delete; DROP TABLE item_text;";
 
@@ -65,11 +66,13 @@ private slots:
             const std::string sql = std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table + "'";
             QCOMPARE(sstest::countRows(path, sql), std::int64_t(1));
         }
-        // Event indexes by user and time and by item (the browser and the recommenders read along both).
-        for (const char* index : {"events_user_ts", "events_item"}) {
-            const std::string sql = std::string("SELECT count(*) FROM sqlite_master WHERE type='index' AND name='") + index + "'";
-            QCOMPARE(sstest::countRows(path, sql), std::int64_t(1));
-        }
+        // Events clustered by customer and time (their key), with no secondary index: at 100 million
+        // events each one costs about a gigabyte; the data browser makes the ones a user sorts by.
+        SS_COMPARE_STR(rawText(path, "SELECT group_concat(name) FROM pragma_index_info("
+                                     "(SELECT name FROM pragma_index_list('events') WHERE origin='pk'))"),
+                       "user_id,ts,seq");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='events' AND sql LIKE '%WITHOUT ROWID'"), "1");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='events' AND sql IS NOT NULL"), "0");
     }
 
     void reopenIsIdempotent() {
@@ -149,7 +152,8 @@ private slots:
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('user_properties', 'segments', 'segment_members')"), "3");  // v4
         SS_COMPARE_STR(rawText(path, "SELECT id || '|' || title || '|' || body || '|' || content_hash FROM reviews"), "7|Nice|Works well|0");
         SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM pragma_table_info('items') WHERE name IN ('category_time','available_time')"), "2");
-        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='events_ts'"), "1");
+        // v10: the v2 index on time went with the rowid table.
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='events_ts'"), "0");
         // A second review of the same item by the same user at the same time, with other words, now fits.
         project->reset();
         rawExec(path, "INSERT INTO reviews(user_id, item_id, rating, body, ts, content_hash) VALUES(1, 1, 2.0, 'Broke', 1500000000, 42);");
@@ -231,7 +235,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
+        rawExec(path, std::string(sstest::kUndoClusteredEvents) + "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
         {
             auto project = Project::open(path);
             SS_VERIFY_OK(project);
@@ -251,7 +255,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, "DROP TABLE trained_model_parts; DROP TABLE event_days; INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
+        rawExec(path, std::string(sstest::kUndoClusteredEvents) + "DROP TABLE trained_model_parts; DROP TABLE event_days; INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
                       " INSERT INTO events(user_id, item_id, type, ts) VALUES(1, 1, 1, 1000), (1, 1, 4, 90000), (1, 1, 4, 90001);"
                       " INSERT INTO settings(key, value) VALUES('activity.summary', 'v2:3:0'); PRAGMA user_version=7;");
         auto project = Project::open(path);
@@ -272,6 +276,37 @@ private slots:
         QCOMPARE(*after->firstEvent, std::int64_t(1000));
         QCOMPARE(*after->lastEvent, std::int64_t(90001));
         SS_COMPARE_STR(rawText(path, "SELECT group_concat(day || ':' || type || ':' || events, ' ') FROM event_days"), "0:1:1 86400:4:2");
+    }
+
+    void version9EventsBecomeClustered() {
+        // A version-9 project's events (a rowid table with three indexes): the same rows, now in
+        // customer and time order, a customer's events of one second numbered in their old row order;
+        // the old indexes gone, the count kept and followed from then on.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v9.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+        }
+        rawExec(path, std::string(sstest::kUndoClusteredEvents) +
+                          "INSERT INTO users(id, external_id) VALUES(1, 'u1'), (2, 'u2');"
+                          "INSERT INTO items(id, external_id) VALUES(1, 'i1'), (2, 'i2'), (3, 'i3');"
+                          "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES"
+                          " (2, 1, 1, 500, NULL, NULL, 1), (1, 2, 1, 100, NULL, NULL, 1), (1, 3, 4, 100, 2, 9.5, 1),"
+                          " (1, 1, 2, 50, NULL, NULL, 2), (2, 2, 1, 500, NULL, NULL, 2);"
+                          "PRAGMA user_version=9;");
+        {
+            auto project = Project::open(path);
+            SS_VERIFY_OK(project);
+        }
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
+        SS_COMPARE_STR(rawText(path, "SELECT group_concat(user_id || ':' || ts || ':' || seq || ':' || item_id || ':' || type || ':' ||"
+                                     " coalesce(quantity, '') || ':' || coalesce(value, '') || ':' || import_id, ' ') FROM events"),
+                       "1:50:0:1:2:::2 1:100:0:2:1:::1 1:100:1:3:4:2:9.5:1 2:500:0:1:1:::1 2:500:1:2:1:::2");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='events' AND sql IS NOT NULL"), "0");
+        SS_COMPARE_STR(rawText(path, "SELECT events FROM event_count"), "5");
+        rawExec(path, "INSERT INTO events(user_id, item_id, type, ts, seq) VALUES(2, 3, 1, 500, 2); DELETE FROM events WHERE user_id = 1;");
+        SS_COMPARE_STR(rawText(path, "SELECT events FROM event_count"), "3");
     }
 
     void olderUnmarkedProjectGetsTheMark() {

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "TestSupport.h"
@@ -279,6 +280,47 @@ private slots:
         SS_COMPARE_STR((*views)[0][4], "");  // NULL quantity shows empty
     }
 
+    void eventPagesCrossSameSecondRows_data() {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("indexed");
+        for (int column : {-1, 0, 1, 2, 3})
+            for (bool indexed : {false, true})
+                QTest::addRow("column %d%s", column, indexed ? ", indexed" : "") << column << indexed;
+    }
+    void eventPagesCrossSameSecondRows() {
+        // Events are identified by customer, time and sequence number: pages of 1 to 4 rows, where many
+        // rows share a customer, a second, an item and a behaviour, give exactly the rows of one fetch,
+        // in the order of the sort key and then that identity.
+        QFETCH(int, column);
+        QFETCH(bool, indexed);
+        QTemporaryDir dir;
+        auto project = Project::open(std::filesystem::path(dir.path().toStdString()) / "seconds.shelfsense");
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        SS_VERIFY_OK(db.exec("INSERT INTO users(id, external_id) VALUES(1, 'b'), (2, 'a');"
+                             "INSERT INTO items(id, external_id) VALUES(1, 'x'), (2, 'y');"
+                             "WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 23)"
+                             " INSERT INTO events(user_id, ts, seq, item_id, type, quantity)"
+                             " SELECT 1 + k % 2, 1700000000 + k / 8, k / 2 % 4, 1 + k / 3 % 2, 1 + k / 5 % 2, k FROM n;"));
+        TableQuery q(db, BrowsableTable::Events);
+        if (indexed && column >= 0) SS_VERIFY_OK(q.createSortIndex(column));
+        for (bool ascending : {true, false}) {
+            const auto all = fetchAll(q, "", column, ascending);
+            QCOMPARE(all.size(), std::size_t(24));
+            std::set<std::string> quantities;
+            for (const auto& row : all) quantities.insert(row[4]);
+            QCOMPARE(quantities.size(), std::size_t(24));  // every row once
+            for (std::int64_t size : {1, 2, 3, 4}) QCOMPARE(pageThrough(q, column, ascending, size), all);
+        }
+        // Storage order is customer, then time, then arrival.
+        const auto stored = fetchAll(q, "", -1, true);
+        QCOMPARE(stored.front()[0], std::string("b"));
+        QCOMPARE(stored.front()[4], std::string("0"));
+        QCOMPARE(stored[1][4], std::string("2"));
+        QCOMPARE(stored.back()[0], std::string("a"));
+        QCOMPARE(stored.back()[4], std::string("23"));
+    }
+
     void reviewRowsAreReadable() {
         TableQuery q(f_.project->db(), BrowsableTable::Reviews);
         auto rows = q.fetch("", 2, false, 0, 10);  // rating descending
@@ -308,7 +350,7 @@ private slots:
     }
 
     // Last (it adds indexes to the fixture). Every column of every table: whether its order reads an
-    // index, as the import's indexes leave it; after createSortIndex() every order does, and gives the
+    // index, as the import leaves the tables (events clustered by customer and time, no other index); after createSortIndex() every order does, and gives the
     // same rows both ways. The row estimate is the table's size.
     void sortIndexServesEveryColumn_data() {
         QTest::addColumn<int>("table");
@@ -319,7 +361,7 @@ private slots:
                   reviews = int(BrowsableTable::Reviews);
         const bool served[4][7] = {{true, true, false, false, false, false, false},   // items: id, external_id
                                    {true, true, false},                               // users: id, external_id
-                                   {true, true, false, true, false, false},           // events: user, item, time
+                                   {true, false, false, false, false, false},         // events: by customer (their key)
                                    {true, true, false, false, false, false}};         // reviews: user, item
         const int size[4] = {7, 30, 30, 4};
         for (int t : {items, users, events, reviews}) {
