@@ -3885,6 +3885,49 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
 </context>
 <context>
+    <name>ss::ui::RecommendationLists</name>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="47"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="47"/>
+        <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
+        <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="51"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="51"/>
+        <source>Share of the segment&apos;s customers with the item in their top %1</source>
+        <translation>前 %1 名中含有该商品的分群顾客占比</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="60"/>
+        <source>Boost %1</source>
+        <translation>提升 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="61"/>
+        <source>Bury %1</source>
+        <translation>压低 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="62"/>
+        <source>Hide the category %1</source>
+        <translation>隐藏类目 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/recommendations/RecommendationLists.cpp" line="67"/>
+        <source>Similar items and audience</source>
+        <translation>相似商品与受众</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::RecommendationsBar</name>
     <message>
         <location filename="../ui/recommendations/RecommendationsBar.cpp" line="27"/>
@@ -3940,173 +3983,132 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="53"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="163"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="52"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="144"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="66"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="65"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="68"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="67"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="77"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="337"/>
-        <source>Score</source>
-        <translation>分数</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="129"/>
-        <source>The model&apos;s score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.</source>
-        <translation>模型分数（越高越好；不同模型单位不同）。绿色或红色：被提升或压低规则调整过。</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="163"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="144"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="185"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="166"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="192"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="173"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="194"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="175"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="208"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="189"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="232"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="213"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="234"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="215"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="259"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="240"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="260"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="241"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="273"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="254"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="274"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="255"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="287"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="408"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="268"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="389"/>
         <source>%1 — for the segment %2</source>
         <translation>%1 — 面向分群 %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="313"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="294"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="353"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="334"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="353"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="334"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="352"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="333"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="333"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="407"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="314"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="388"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="354"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="335"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="374"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="355"/>
         <source>Loading the segment %1…</source>
         <translation>正在加载分群 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="375"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="356"/>
         <source>Segment %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="381"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
         <source>Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.</source>
         <translation>分群 %1：%2 位顾客。每个列表显示模型最常放入其前 %3 名的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="400"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="381"/>
         <source>Top-%1 lists of the segment %2</source>
         <translation>分群 %2 的前 %1 名列表</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="409"/>
-        <source>Share</source>
-        <translation>占比</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="409"/>
-        <source>Share of the segment&apos;s customers with the item in their top %1</source>
-        <translation>前 %1 名中含有该商品的分群顾客占比</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="430"/>
-        <source>Boost %1</source>
-        <translation>提升 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="431"/>
-        <source>Bury %1</source>
-        <translation>压低 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="432"/>
-        <source>Hide the category %1</source>
-        <translation>隐藏类目 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="437"/>
-        <source>Similar items and audience</source>
-        <translation>相似商品与受众</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,9 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QElapsedTimer>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -26,6 +24,7 @@
 #include "JobRunner.h"
 #include "ItemDetailPanel.h"
 #include "RankedItemsModel.h"
+#include "RecommendationLists.h"
 #include "RecommendationRows.h"
 #include "RecommendationsBar.h"
 #include "RecommenderChoices.h"
@@ -38,7 +37,7 @@ namespace ss::ui {
 namespace {
 
 const QString kOpenKey = QStringLiteral("recommendations/open");
-static_assert(RecommendationsScreen::kSlots == RecommendationsBar::kSlots);
+static_assert(RecommendationsScreen::kSlots == RecommendationsBar::kSlots && RecommendationsScreen::kSlots == RecommendationLists::kSlots);
 constexpr std::size_t kHistoryRows = 1000;  // the most recent events shown in the timeline
 }  // namespace
 
@@ -69,24 +68,9 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
 
     auto* listsLayout = new QHBoxLayout(listsArea);
     listsLayout->setContentsMargins(0, 0, 0, 0);
-    for (int slot = 0; slot < kSlots; ++slot) {
-        listBoxes_[slot] = new QGroupBox(listsArea);
-        auto* l = new QVBoxLayout(listBoxes_[slot]);
-        l->setContentsMargins(4, 4, 4, 4);
-        lists_[slot] = new RankedItemsModel(this);
-        lists_[slot]->setScoreHeader(tr("Score"), scoreTip());
-        // One card per item (title, category and price, the explanation) keeps three lists readable side by side.
-        auto* view = listViews_[slot] = RecommendationRows::cards(lists_[slot], listBoxes_[slot]);
-        view->setObjectName(QStringLiteral("list%1").arg(slot + 1));
-        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        view->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(view, &QTableView::customContextMenuRequested, this, [this, slot](const QPoint& at) { listContextMenu(slot, at); });
-        connect(view, &QTableView::clicked, this, [this, slot](const QModelIndex& index) {
-            showItem(bar_->model(slot), index.data(RankedItemsModel::ItemIndexRole).toInt());
-        });
-        l->addWidget(view);
-        listsLayout->addWidget(listBoxes_[slot], 1);
-    }
+    lists_ = new RecommendationLists(rules_, listsArea);
+    listsLayout->addWidget(lists_);
+    connect(lists_, &RecommendationLists::itemChosen, this, [this](int slot, int item) { showItem(bar_->model(slot), item); });
     detail_ = new ItemDetailPanel(bottom);
     bottom->addWidget(sideTabs_);
     bottom->addWidget(detail_);
@@ -120,15 +104,12 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     connect(detail_, &ItemDetailPanel::failed, this, [this](const QString& message) { report(message, true); });
     connect(detail_, &ItemDetailPanel::similarReady, this, &RecommendationsScreen::similarReady);
     connect(detail_, &ItemDetailPanel::audienceReady, this, &RecommendationsScreen::audienceReady);
-    for (int slot = 0; slot < kSlots; ++slot) listBoxes_[slot]->setTitle(RecommenderChoices::label(bar_->model(slot)));
+    for (int slot = 0; slot < kSlots; ++slot) lists_->setTitle(slot, RecommenderChoices::label(bar_->model(slot)));
 }
 
 RecommendationsScreen::~RecommendationsScreen() = default;
 
-QString RecommendationsScreen::scoreTip() {
-    return tr("The model's score (higher is better; units differ between models). Green or red: moved by a boost or bury rule.");
-}
-
+RankedItemsModel* RecommendationsScreen::list(int slot) const { return lists_->model(slot); }
 RankedItemsModel* RecommendationsScreen::similarItems() const { return detail_->similar(); }
 AudienceModel* RecommendationsScreen::audience() const { return detail_->audience(); }
 
@@ -156,7 +137,7 @@ void RecommendationsScreen::setProject(const std::shared_ptr<ProjectContext>& pr
     refreshPending_ = refreshRunning_ = false;
     detailShown_ = false;
     history_->setRows({});
-    for (auto* l : lists_) l->clear();
+    lists_->clear();
     segment_.clear();
     members_.clear();
     audienceChoice_->refresh(runner_, project);
@@ -282,9 +263,9 @@ void RecommendationsScreen::refreshLists() {
     for (int slot = 0; slot < kSlots; ++slot) {
         const QString name = bar_->model(slot);
         names << name;
-        listBoxes_[slot]->setVisible(!name.isEmpty());
-        listBoxes_[slot]->setTitle(segment_.isEmpty() ? RecommenderChoices::label(name)
-                                                      : tr("%1 — for the segment %2").arg(RecommenderChoices::label(name), segment_));
+        lists_->setSlotShown(slot, !name.isEmpty());
+        lists_->setTitle(slot, segment_.isEmpty() ? RecommenderChoices::label(name)
+                                                  : tr("%1 — for the segment %2").arg(RecommenderChoices::label(name), segment_));
     }
     if (!scheduler_ || (segment_.isEmpty() && user_ < 0)) return;
     const auto* s = scheduler_->readable();
@@ -333,15 +314,15 @@ void RecommendationsScreen::showLists(const QStringList& names, Lists lists) {
         if (s->trained(utf8(name)) && !list) problems << tr("%1: %2").arg(RecommenderChoices::label(name), qs(list.error().describe()));
         else if (s->trained(utf8(name)))
             for (const auto& r : *list) rows.push_back(RecommendationRows::recommendation(*s, project_->catalog(), r, strongest_));
-        listBoxes_[slot]->setTitle(slotTitle(name));
-        lists_[slot]->setScoreHeader(tr("Score"), scoreTip());
-        lists_[slot]->setRows(std::move(rows));
+        lists_->setTitle(slot, slotTitle(name));
+        lists_->showScores(slot);
+        lists_->model(slot)->setRows(std::move(rows));
     }
     if (!problems.isEmpty()) report(problems.join(QStringLiteral("\n")), true);
-    if (!detailShown_ && !names.isEmpty() && !lists_[0]->rows().empty()) {  // fill the item panel once, with the first list's top item
+    if (!detailShown_ && !names.isEmpty() && !lists_->model(0)->rows().empty()) {  // fill the item panel once, with the first list's top item
         detailShown_ = true;
-        listViews_[0]->selectRow(0);
-        showItem(names[0], lists_[0]->rows().front().item);
+        lists_->view(0)->selectRow(0);
+        showItem(names[0], lists_->model(0)->rows().front().item);
     }
     emit listsUpdated();
 }
@@ -364,7 +345,7 @@ void RecommendationsScreen::audienceChanged() {
         if (!customerId_.isEmpty()) showCustomer(customerId_);
         return;
     }
-    for (auto* l : lists_) l->clear();
+    lists_->clear();
     history_->setRows({});
     if (!scheduler_) return load();
     std::function<Result<std::vector<std::int32_t>>(const rec::RecommendationSession&, const JobContext&)> job =
@@ -377,7 +358,7 @@ void RecommendationsScreen::audienceChanged() {
         if (!r) return report(qs(r.error().describe()), true);
         segment_ = chosen;
         members_ = std::move(*r);
-        for (auto* l : lists_) l->clear();
+        lists_->clear();
         report(tr("Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.")
                    .arg(chosen, QLocale().toString(qlonglong(members_.size())))
                    .arg(k_->value()),
@@ -405,9 +386,9 @@ void RecommendationsScreen::refreshGroupLists(const QStringList& names) {
                 if (names[slot].isEmpty()) continue;
                 auto& rows = (*r)[static_cast<std::size_t>(slot)];
                 if (!rows) problems << tr("%1: %2").arg(RecommenderChoices::label(names[slot]), qs(rows.error().describe()));
-                listBoxes_[slot]->setTitle(tr("%1 — for the segment %2").arg(slotTitle(names[slot]), segment));
-                lists_[slot]->setScoreHeader(tr("Share"), tr("Share of the segment's customers with the item in their top %1").arg(k));
-                lists_[slot]->setRows(rows ? std::move(*rows) : std::vector<RankedItemRow>{});
+                lists_->setTitle(slot, tr("%1 — for the segment %2").arg(slotTitle(names[slot]), segment));
+                lists_->showShares(slot, static_cast<int>(k));
+                lists_->model(slot)->setRows(rows ? std::move(*rows) : std::vector<RankedItemRow>{});
             }
             if (!problems.isEmpty()) report(problems.join(QStringLiteral("\n")), true);
             emit listsUpdated();
@@ -419,23 +400,5 @@ void RecommendationsScreen::refreshGroupLists(const QStringList& names) {
 }
 
 void RecommendationsScreen::showItem(const QString& model, int item) { detail_->showItem(model, item); }
-
-void RecommendationsScreen::listContextMenu(int slot, const QPoint& at) {
-    const QModelIndex index = listViews_[slot]->indexAt(at);
-    const RankedItemRow* row = lists_[slot]->row(index.row());
-    if (!row) return;
-    QMenu menu(this);
-    const QString id = row->externalId, category = row->category;
-    const int item = row->item;
-    menu.addAction(tr("Boost %1").arg(id), this, [this, id] { rules_->addBoost(id); });
-    menu.addAction(tr("Bury %1").arg(id), this, [this, id] { rules_->addBury(id); });
-    menu.addAction(tr("Hide the category %1").arg(category), this, [this, category] {
-        rules_->setCategoryMode(false);
-        rules_->setCategoryChecked(category, true);
-    });
-    menu.addSeparator();
-    menu.addAction(tr("Similar items and audience"), this, [this, slot, item] { showItem(bar_->model(slot), item); });
-    menu.exec(listViews_[slot]->viewport()->mapToGlobal(at));
-}
 
 }  // namespace ss::ui

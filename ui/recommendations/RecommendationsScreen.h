@@ -18,7 +18,6 @@
 #include "rec/Session.h"
 
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -37,6 +36,7 @@ class HistoryModel;
 class ItemDetailPanel;
 class JobRunner;
 class RankedItemsModel;
+class RecommendationLists;
 class RecommendationsBar;
 class SessionScheduler;
 
@@ -55,7 +55,7 @@ public:
     QString customer() const { return customerId_; }
     AudienceChoice* audienceChoice() const { return audienceChoice_; }
     QString segment() const { return segment_; }  // the segment the lists are for; empty: one customer
-    RankedItemsModel* list(int slot) const { return lists_[slot]; }
+    RankedItemsModel* list(int slot) const;
     HistoryModel* history() const { return history_; }
     RankedItemsModel* similarItems() const;
     AudienceModel* audience() const;
@@ -83,12 +83,10 @@ protected:
 private:
     using Lists = RecommendationRows::Lists;
     void sessionOpened(OpenedSession opened);
-    static QString scoreTip();  // the lists' score column
     void ensureTrained();
     void showLists(const QStringList& names, Lists lists);
     void showHistory(CustomerHistory data);
     void report(const QString& message, bool error);
-    void listContextMenu(int slot, const QPoint& at);
     void audienceChanged();
     void refreshGroupLists(const QStringList& names);
     QString slotTitle(const QString& name) const;  // the model, and whether it is training, kept or ruled
@@ -116,9 +114,7 @@ private:
     HistoryModel* history_;
     QTableView* historyView_;
     RulesPanel* rules_;
-    QGroupBox* listBoxes_[kSlots];
-    RankedItemsModel* lists_[kSlots];
-    QTableView* listViews_[kSlots];
+    RecommendationLists* lists_;
     QSplitter* bottom_;
     bool splitSized_ = false;
     ItemDetailPanel* detail_;
