@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QElapsedTimer>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -57,7 +56,6 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     // Lists on top across the whole width; below, the customer's history or the rules beside the
     // selected item's similar items and audience.
     auto* split = new QSplitter(Qt::Vertical, this);
-    auto* listsArea = new QWidget(split);
     auto* bottom = bottom_ = new QSplitter(Qt::Horizontal, split);
     sideTabs_ = new QTabWidget(bottom);
     history_ = new HistoryModel(this);
@@ -66,15 +64,12 @@ RecommendationsScreen::RecommendationsScreen(JobRunner& runner, QWidget* parent)
     rules_ = new RulesPanel(sideTabs_);
     sideTabs_->addTab(rules_, tr("Merchandising rules"));
 
-    auto* listsLayout = new QHBoxLayout(listsArea);
-    listsLayout->setContentsMargins(0, 0, 0, 0);
-    lists_ = new RecommendationLists(rules_, listsArea);
-    listsLayout->addWidget(lists_);
+    lists_ = new RecommendationLists(rules_, split);
     connect(lists_, &RecommendationLists::itemChosen, this, [this](int slot, int item) { showItem(bar_->model(slot), item); });
     detail_ = new ItemDetailPanel(bottom);
     bottom->addWidget(sideTabs_);
     bottom->addWidget(detail_);
-    split->addWidget(listsArea);
+    split->addWidget(lists_);
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
