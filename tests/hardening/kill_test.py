@@ -138,8 +138,10 @@ def import_signature(path):
     try:
         q = lambda sql: db.execute(sql).fetchall()
         sig = {
-            "events": q("SELECT count(*), coalesce(max(rowid),0), total(user_id), total(item_id), total(ts), total(type),"
+            "events": q("SELECT count(*), total(seq), total(user_id), total(item_id), total(ts), total(type),"
                         " count(import_id) FROM events")[0],
+            "event_count": q("SELECT events FROM event_count"),  # kept by triggers and the import's merge
+            "event_triggers": q("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='events' ORDER BY name"),
             "users": q("SELECT count(*), coalesce(max(id),0), total(length(external_id)) FROM users")[0],
             "items": q("SELECT count(*), coalesce(max(id),0), total(length(external_id)), count(category) FROM items")[0],
             "reviews": q("SELECT count(*) FROM reviews")[0],
