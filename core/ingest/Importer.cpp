@@ -1,8 +1,6 @@
 #include "Importer.h"
 
-#include <algorithm>
 #include <chrono>
-#include <thread>
 
 #include "AmazonFormat.h"
 #include "MappedCsvFormat.h"

@@ -1,6 +1,7 @@
 #include "EventTable.h"
 
 #include <algorithm>
+#include <memory>
 #include <thread>
 
 #include "common/JobStages.h"
@@ -68,6 +69,29 @@ Status insertRows(Statement& stmt, const std::vector<Row>& rows, std::size_t fro
     return stmt.run();
 }
 
+// SQLite's sorter with a helper thread per core, and optionally a larger page cache (it spills to
+// temporary files beyond it, so memory stays bounded); the connection's settings back when done.
+class SortingPragmas {
+public:
+    static Result<std::unique_ptr<SortingPragmas>> set(Database& db, std::optional<int> cacheKiB) {
+        auto cache = db.queryInt("PRAGMA cache_size");
+        if (!cache) return cache.error();
+        std::unique_ptr<SortingPragmas> pragmas(new SortingPragmas(db, *cache));
+        std::string sql = "PRAGMA threads=" + std::to_string(std::max(1u, std::thread::hardware_concurrency())) + ";";
+        if (cacheKiB) sql += "PRAGMA cache_size=-" + std::to_string(*cacheKiB) + ";";
+        SS_TRY(db.exec(sql));
+        return pragmas;
+    }
+    ~SortingPragmas() { (void)db_.exec("PRAGMA threads=0; PRAGMA cache_size=" + std::to_string(cache_)); }
+    SortingPragmas(const SortingPragmas&) = delete;
+    SortingPragmas& operator=(const SortingPragmas&) = delete;
+
+private:
+    SortingPragmas(Database& db, std::int64_t cache) : db_(db), cache_(cache) {}
+    Database& db_;
+    std::int64_t cache_;
+};
+
 }  // namespace
 
 Status EventTable::migrateToClustered(Database& db) {
@@ -95,16 +119,8 @@ Result<std::int64_t> EventTable::mergeStaged(Database& db, std::optional<std::in
     // (every first import) needs no look-up at all.
     const bool lookUpSeq = *before > 0;
 
-    // The sort may use a helper thread per core and a larger cache (SQLite's sorter spills to
-    // temporary files beyond it, so memory stays bounded).
-    auto cache = db.queryInt("PRAGMA cache_size");
-    if (!cache) return cache.error();
-    SS_TRY(db.exec("PRAGMA cache_size=-65536; PRAGMA threads=" + std::to_string(std::max(1u, std::thread::hardware_concurrency()))));
-    struct Restore {
-        Database& db;
-        std::int64_t cache;
-        ~Restore() { (void)db.exec("PRAGMA threads=0; PRAGMA cache_size=" + std::to_string(cache)); }
-    } restore{db, *cache};
+    auto sorting = SortingPragmas::set(db, 65536);  // 64 MiB of cache for the sort
+    if (!sorting) return sorting.error();
     // The count is added once below; the trigger comes back with it (or with the caller's rollback).
     SS_TRY(db.exec("DROP TRIGGER IF EXISTS events_counted_insert"));
 
@@ -186,14 +202,10 @@ Result<std::vector<std::string>> EventTable::dropIndexes(Database& db) {
 
 Status EventTable::createIndexes(Database& db, const std::vector<std::string>& statements) {
     if (statements.empty()) return {};
-    // Each index sort may use a helper thread per core (SQLite's multi-threaded sorter).
-    SS_TRY(db.exec("PRAGMA threads=" + std::to_string(std::max(1u, std::thread::hardware_concurrency()))));
-    for (const auto& sql : statements)
-        if (Status s = db.exec(sql); !s) {
-            (void)db.exec("PRAGMA threads=0");
-            return s;
-        }
-    return db.exec("PRAGMA threads=0");
+    auto sorting = SortingPragmas::set(db, std::nullopt);
+    if (!sorting) return sorting.error();
+    for (const auto& sql : statements) SS_TRY(db.exec(sql));
+    return {};
 }
 
 Result<bool> EventTable::indexedBy(Database& db, const std::string& column) {
