@@ -2,6 +2,7 @@
 
 #include "common/JobStages.h"
 #include "rec/ModelState.h"
+#include "rec/RowKernels.h"
 #include "rec/TrainingDevice.h"
 
 #include <algorithm>
@@ -37,28 +38,51 @@ inline float vdot(const float* a, const float* b, int n) {
 inline void axpy(float alpha, const float* x, float* y, int n) {
     for (int i = 0; i < n; ++i) y[i] += alpha * x[i];
 }
-// out = A·v for a symmetric f×f matrix A (row-major).
-inline void symv(const float* a, const float* v, float* out, int n) {
-    for (int r = 0; r < n; ++r) out[r] = vdot(a + static_cast<std::size_t>(r) * n, v, n);
+
+// YᵀY + λI. Rows are summed in float over 256-row chunks, the chunks in double within each of a fixed
+// number of parts, and the parts in order, so the result does not depend on the thread count. Within
+// a chunk, eight rows at a time are a rank-8 update of the f×f block.
+SS_HOT void addGramChunks(const DenseMatrix& y, int chunkBegin, int chunkEnd, int chunkRows, float* block, double* g) {
+    const int f = y.cols;
+    const std::size_t ff = static_cast<std::size_t>(f) * f;
+    float w[8];
+    for (int chunk = chunkBegin; chunk < chunkEnd; ++chunk) {
+        std::fill(block, block + ff, 0.0f);
+        const int i1 = std::min(y.rows, (chunk + 1) * chunkRows);
+        for (int i = chunk * chunkRows; i < i1; i += 8) {
+            const int m = std::min(8, i1 - i);
+            for (int r = 0; r < f; ++r) {
+                for (int j = 0; j < m; ++j) w[j] = y.row(i + j)[r];
+                rowkernels::addRowsTo(y.row(i), w, m, f, block + static_cast<std::size_t>(r) * f);
+            }
+        }
+        for (std::size_t p = 0; p < ff; ++p) g[p] += block[p];
+    }
 }
 
-// YᵀY + λI, accumulated in double over fixed item ranges then summed in order (thread-count independent).
-SS_HOT std::vector<float> gram(const DenseMatrix& y, double regularization) {
+std::vector<float> gram(const DenseMatrix& y, double regularization, int threads) {
     const int f = y.cols;
-    std::vector<double> g(static_cast<std::size_t>(f) * f, 0.0);
-    std::vector<float> block(static_cast<std::size_t>(f) * f);
+    const std::size_t ff = static_cast<std::size_t>(f) * f;
     constexpr int kChunk = 256;
-    for (int i0 = 0; i0 < y.rows; i0 += kChunk) {
-        std::fill(block.begin(), block.end(), 0.0f);
-        const int i1 = std::min(y.rows, i0 + kChunk);
-        for (int i = i0; i < i1; ++i) {
-            const float* v = y.row(i);
-            for (int r = 0; r < f; ++r) axpy(v[r], v, block.data() + static_cast<std::size_t>(r) * f, f);
-        }
-        for (std::size_t p = 0; p < g.size(); ++p) g[p] += block[p];
+    constexpr int kParts = 64;
+    const int chunks = (y.rows + kChunk - 1) / kChunk;
+    std::vector<double> parts(kParts * ff, 0.0);
+    std::atomic<int> nextPart{0};
+    auto work = [&] {
+        std::vector<float> block(ff);
+        for (int part; (part = nextPart.fetch_add(1)) < kParts;)
+            addGramChunks(y, chunks * part / kParts, chunks * (part + 1) / kParts, kChunk, block.data(), parts.data() + part * ff);
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (int t = 1; t < std::clamp(threads, 1, kParts); ++t) pool.emplace_back(work);
+        work();
     }
-    std::vector<float> out(g.size());
-    for (std::size_t p = 0; p < g.size(); ++p) out[p] = static_cast<float>(g[p]);
+    std::vector<double> sum(ff, 0.0);
+    for (int part = 0; part < kParts; ++part)
+        for (std::size_t p = 0; p < ff; ++p) sum[p] += parts[part * ff + p];
+    std::vector<float> out(ff);
+    for (std::size_t p = 0; p < ff; ++p) out[p] = static_cast<float>(sum[p]);
     for (int r = 0; r < f; ++r) out[static_cast<std::size_t>(r) * f + r] += static_cast<float>(regularization);
     return out;
 }
@@ -90,25 +114,71 @@ bool choleskySolve(std::vector<double>& a, std::vector<double>& b, int n) {
     return true;
 }
 
-SS_HOT void solveRowCg(const float* yty, const DenseMatrix& y, std::span<const std::int32_t> idx, std::span<const float> conf, float* x,
-                int cgSteps, float* r, float* p, float* ap) {
-    const int f = y.cols;
-    symv(yty, x, r, f);
-    for (int k = 0; k < f; ++k) r[k] = -r[k];
-    for (std::size_t q = 0; q < idx.size(); ++q) {
-        const float* yi = y.row(idx[q]);
-        const float c = conf[q];
-        axpy(c - (c - 1.0f) * vdot(yi, x, f), yi, r, f);
+// One row's observed rows y_i, copied next to each other: a CG solve reads them once per step, and
+// random rows of a large factor matrix cost a cache miss each. Rows up to kKeptBytes are gathered
+// once per solve; a longer row (a very popular item) is gathered a chunk at a time on every pass.
+class ObservedRows {
+public:
+    static constexpr int kChunk = 64;  // rows per dot/add pass: 16 KiB at 64 factors, stays in L1
+    static constexpr std::size_t kKeptBytes = std::size_t(1) << 20;
+
+    ObservedRows(const DenseMatrix& y, std::span<const std::int32_t> idx, std::vector<float>& buffer)
+        : y_(y), idx_(idx), buffer_(buffer), f_(y.cols),
+          kept_(idx.size() * static_cast<std::size_t>(y.cols) * sizeof(float) <= kKeptBytes) {
+        const std::size_t rows = kept_ ? idx.size() : std::size_t(kChunk);
+        if (buffer_.size() < rows * f_) buffer_.resize(rows * f_);
+        if (kept_) gather(0, idx.size(), buffer_.data());
     }
+
+    // out += Σ_q coefficient(q, y_q·v) · y_q over the observed rows q.
+    template <class Coefficient>
+    SS_ROW_KERNEL void addWeighted(const float* v, Coefficient coefficient, float* out, float* t) const {
+        for (std::size_t q0 = 0; q0 < idx_.size(); q0 += kChunk) {
+            const int m = static_cast<int>(std::min<std::size_t>(kChunk, idx_.size() - q0));
+            const float* rows = buffer_.data();
+            if (kept_) rows += q0 * f_;
+            else gather(q0, q0 + m, buffer_.data());
+            rowkernels::dotRows(rows, m, f_, v, t);
+            for (int j = 0; j < m; ++j) t[j] = coefficient(q0 + j, t[j]);
+            rowkernels::addRowsTo(rows, t, m, f_, out);
+        }
+    }
+
+private:
+    SS_ROW_KERNEL void gather(std::size_t from, std::size_t to, float* into) const {
+        rowkernels::gatherRows(y_.data.data(), f_, idx_.data() + from, to - from, into);
+    }
+
+    const DenseMatrix& y_;
+    std::span<const std::int32_t> idx_;
+    std::vector<float>& buffer_;
+    const int f_;
+    const bool kept_;
+};
+
+// One thread's scratch space for solveRowCg.
+struct CgScratch {
+    explicit CgScratch(int f) : r(f), p(f), ap(f), t(ObservedRows::kChunk) {}
+    std::vector<float> r, p, ap, t, rows;
+};
+
+// A few CG steps on (YᵀY + λI + Σ_q (c_q−1) y_q y_qᵀ) x = Σ_q c_q y_q, warm-started from x.
+SS_HOT void solveRowCg(const float* yty, const DenseMatrix& y, std::span<const std::int32_t> idx, std::span<const float> conf, float* x,
+                       int cgSteps, CgScratch& s) {
+    const int f = y.cols;
+    float* r = s.r.data();
+    float* p = s.p.data();
+    float* ap = s.ap.data();
+    const ObservedRows observed(y, idx, s.rows);
+    rowkernels::symmetricTimes(yty, x, r, f);
+    for (int k = 0; k < f; ++k) r[k] = -r[k];
+    observed.addWeighted(x, [&](std::size_t q, float yx) { return conf[q] - (conf[q] - 1.0f) * yx; }, r, s.t.data());
     std::copy(r, r + f, p);
     float rsold = vdot(r, r, f);
     if (rsold < 1e-20f) return;
     for (int it = 0; it < cgSteps; ++it) {
-        symv(yty, p, ap, f);
-        for (std::size_t q = 0; q < idx.size(); ++q) {
-            const float* yi = y.row(idx[q]);
-            axpy((conf[q] - 1.0f) * vdot(yi, p, f), yi, ap, f);
-        }
+        rowkernels::symmetricTimes(yty, p, ap, f);
+        observed.addWeighted(p, [&](std::size_t q, float yp) { return (conf[q] - 1.0f) * yp; }, ap, s.t.data());
         const float alpha = rsold / vdot(p, ap, f);
         axpy(alpha, p, x, f);
         axpy(-alpha, ap, r, f);
@@ -140,7 +210,7 @@ void solveRowExact(const float* yty, const DenseMatrix& y, std::span<const std::
 }  // namespace
 
 DenseMatrix AlsRecommender::initialFactors(int rows, int factors, std::uint64_t seed) {
-    DenseMatrix m(rows, factors);
+    DenseMatrix m = zerosOnHugePages(rows, factors);  // each half-step reads the other side's rows in random order
     std::mt19937_64 g(seed);
     for (auto& v : m.data) v = static_cast<float>(static_cast<double>(g() >> 11) * 0x1.0p-53 * 0.01);
     return m;
@@ -149,12 +219,12 @@ DenseMatrix AlsRecommender::initialFactors(int rows, int factors, std::uint64_t 
 void AlsRecommender::solve(const CsrMatrix& c, const DenseMatrix& y, DenseMatrix& x, double regularization, int cgSteps,
                            bool conjugateGradient, int threads) {
     const int f = y.cols;
-    const std::vector<float> yty = gram(y, regularization);
+    const std::vector<float> yty = gram(y, regularization, threads);
     const int rows = c.rows;
     threads = std::max(1, std::min(threads, rows / 64 + 1));
     std::atomic<int> next{0};
     auto work = [&] {
-        std::vector<float> r(static_cast<std::size_t>(f)), p(static_cast<std::size_t>(f)), ap(static_cast<std::size_t>(f));
+        CgScratch scratch(f);
         std::vector<double> a, b;
         if (!conjugateGradient) a.resize(static_cast<std::size_t>(f) * f), b.resize(static_cast<std::size_t>(f));
         constexpr int kChunk = 64;
@@ -169,7 +239,7 @@ void AlsRecommender::solve(const CsrMatrix& c, const DenseMatrix& y, DenseMatrix
                     std::fill(xu, xu + f, 0.0f);
                     continue;
                 }
-                if (conjugateGradient) solveRowCg(yty.data(), y, idx, conf, xu, cgSteps, r.data(), p.data(), ap.data());
+                if (conjugateGradient) solveRowCg(yty.data(), y, idx, conf, xu, cgSteps, scratch);
                 else solveRowExact(yty.data(), y, idx, conf, xu, a, b);
             }
         }
@@ -181,12 +251,12 @@ void AlsRecommender::solve(const CsrMatrix& c, const DenseMatrix& y, DenseMatrix
 
 double AlsRecommender::loss(const CsrMatrix& c, const DenseMatrix& x, const DenseMatrix& y, double regularization) {
     const int f = y.cols;
-    const std::vector<float> yty = gram(y, 0.0);
+    const std::vector<float> yty = gram(y, 0.0, 1);
     std::vector<float> tmp(static_cast<std::size_t>(f));
     double total = 0, norms = 0;
     for (int u = 0; u < c.rows; ++u) {
         const float* xu = x.row(u);
-        symv(yty.data(), xu, tmp.data(), f);
+        rowkernels::symmetricTimes(yty.data(), xu, tmp.data(), f);
         total += vdot(xu, tmp.data(), f);  // Σ_i (x·y_i)² as if every pair were unobserved
         const auto idx = c.rowIndices(u);
         const auto conf = c.rowValues(u);
@@ -276,7 +346,7 @@ void AlsRecommender::scoreBlock(std::span<const std::int32_t> users, float* out)
 
 void AlsRecommender::denseQueries(std::span<const std::int32_t> users, float* out) const { gatherRows(x_, users, out); }
 
-std::vector<float> AlsRecommender::gramian(const DenseMatrix& y) { return gram(y, 0.0); }
+std::vector<float> AlsRecommender::gramian(const DenseMatrix& y) { return gram(y, 0.0, 1); }
 
 std::vector<Contribution> AlsRecommender::explainByHistory(const DenseMatrix& y, const std::vector<float>& yty,
                                                            std::span<const std::int32_t> history, std::span<const float> conf,

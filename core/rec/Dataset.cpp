@@ -95,27 +95,27 @@ void Dataset::finish() {
     parallelSort(events_, [](const Event& a, const Event& b) {
         return std::tie(a.time, a.user, a.item, a.type) < std::tie(b.time, b.user, b.item, b.type);
     });
-    // FNV-1a over the sorted events and the id maps (the ids copied out of the facts first, so the
-    // loop over the events reads two small arrays).
+    // FNV-1a, a 64-bit word per step, over the id maps and the sorted events (the ids copied out of the
+    // facts first, so the loop over the events reads two small arrays). Bytewise it took ~10 s for a
+    // hundred million events; a word per step, about a second.
     std::vector<std::uint64_t> userIds, itemIds;
     userIds.reserve(users_.size());
     itemIds.reserve(items_.size());
     for (const auto& u : users_) userIds.push_back(static_cast<std::uint64_t>(u.id));
     for (const auto& i : items_) itemIds.push_back(static_cast<std::uint64_t>(i.id));
     Fnv1a hash;
-    auto mix = [&hash](std::uint64_t v) { hash.addLittleEndian(v); };
-    for (auto id : userIds) mix(id);
-    for (auto id : itemIds) mix(id);
+    for (auto id : userIds) hash.addWord(id);
+    for (auto id : itemIds) hash.addWord(id);
     for (const Event& e : events_) {
-        mix(userIds[static_cast<std::size_t>(e.user)]);
-        mix(itemIds[static_cast<std::size_t>(e.item)]);
-        mix(static_cast<std::uint64_t>(e.type));
-        mix(static_cast<std::uint64_t>(e.time));
+        hash.addWord(userIds[static_cast<std::size_t>(e.user)]);
+        hash.addWord(itemIds[static_cast<std::size_t>(e.item)]);
+        hash.addWord(static_cast<std::uint64_t>(e.type));
+        hash.addWord(static_cast<std::uint64_t>(e.time));
     }
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash.value()));
     fingerprint_ = "events=" + std::to_string(events_.size()) + " users=" + std::to_string(users_.size()) +
-                   " items=" + std::to_string(items_.size()) + " fnv=" + hex;
+                   " items=" + std::to_string(items_.size()) + " fnv64w=" + hex;
 }
 
 std::optional<int> Dataset::userIndex(std::int64_t id) const { return userIndex_.find(id); }

@@ -58,7 +58,7 @@ public:
     std::optional<int> userByExternalId(const std::string& externalId) const;
     std::optional<int> itemByExternalId(const std::string& externalId) const;
 
-    // "events=N users=N items=N fnv=HEX": changes whenever any event, user or item id changes.
+    // "events=N users=N items=N fnv64w=HEX": changes whenever any event, user or item id changes.
     const std::string& fingerprint() const { return fingerprint_; }
 
 private:

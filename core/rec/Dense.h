@@ -34,6 +34,11 @@ void setPortableGemm(bool portable);
 // out (rows.size() × m.cols, row-major) = the rows of m named by `rows`, in that order.
 void gatherRows(const DenseMatrix& m, std::span<const std::int32_t> rows, float* out);
 
+// A rows × cols matrix of zeros in memory the kernel is asked to back with 2 MiB pages (Linux
+// transparent huge pages in "madvise" mode; elsewhere, or when refused, ordinary pages). For factor
+// matrices whose rows are read in random order, this saves most of the TLB misses.
+DenseMatrix zerosOnHugePages(int rows, int cols);
+
 // Scales every non-zero row to unit L2 norm (zero rows stay zero).
 void normalizeRows(DenseMatrix& m);
 float dot(const float* a, const float* b, int n);

@@ -41,6 +41,15 @@ private slots:
         QCOMPARE(Fnv1a().addLittleEndian(v).value(), Fnv1a().add(bytes, sizeof bytes).value());
         QVERIFY(Fnv1a().addLittleEndian(1).value() != Fnv1a().addLittleEndian(256).value());
     }
+
+    // The word form: one xor-multiply per number (not the bytes' eight), every word counted.
+    void wordsAreOneStepEach() {
+        QCOMPARE(Fnv1a().addWord(0).value(), Fnv1a::kOffsetBasis * Fnv1a::kPrime);
+        QCOMPARE(Fnv1a().addWord(0x1234).value(), (Fnv1a::kOffsetBasis ^ 0x1234) * Fnv1a::kPrime);
+        QVERIFY(Fnv1a().addWord(1).value() != Fnv1a().addLittleEndian(1).value());
+        QVERIFY(Fnv1a().addWord(1).addWord(2).value() != Fnv1a().addWord(2).addWord(1).value());
+        QVERIFY(Fnv1a().addWord(1ULL << 63).value() != Fnv1a().addWord(0).value());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestHash)

@@ -71,6 +71,18 @@ private slots:
         // The same events in another order: the same fingerprint.
         std::reverse(input.begin(), input.end());
         QCOMPARE(Dataset::fromParts(users, items, input).fingerprint(), d.fingerprint());
+        // Any one event changed in any field: another fingerprint.
+        if (!input.empty()) {
+            for (int field = 0; field < 4; ++field) {
+                auto changed = input;
+                Event& e = changed[changed.size() / 2];
+                if (field == 0) e.user = (e.user + 1) % 300;
+                if (field == 1) e.item = (e.item + 1) % 200;
+                if (field == 2) e.type = e.type == EventType::View ? EventType::Purchase : EventType::View;
+                if (field == 3) e.time += 1;
+                QVERIFY2(Dataset::fromParts(users, items, changed).fingerprint() != d.fingerprint(), qPrintable(QString("field %1").arg(field)));
+            }
+        }
         QCOMPARE(d.itemIndex(1000 + 3 * 17), std::optional<int>(17));
         QCOMPARE(d.userIndex(301), std::optional<int>());
     }

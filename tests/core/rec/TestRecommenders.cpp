@@ -204,6 +204,89 @@ private slots:
                  qPrintable(QString("%1 vs %2").arg(sum).arg(score)));
     }
 
+    // The native CG half-step against the same CG written plainly in double: row lengths on and off the
+    // vectorised path, and observation counts that are gathered once, and in chunks on every pass (more
+    // than 1 MiB of rows).
+    void alsCgMatchesPlainCg_data() {
+        QTest::addColumn<int>("factors");
+        QTest::addColumn<int>("observations");
+        QTest::addColumn<int>("steps");
+        QTest::newRow("6 factors (plain loops)") << 6 << 40 << 3;
+        QTest::newRow("8 factors, 3 observations") << 8 << 3 << 3;
+        QTest::newRow("64 factors, 100 observations") << 64 << 100 << 3;
+        QTest::newRow("64 factors, 5000 observations (chunked)") << 64 << 5000 << 3;
+        QTest::newRow("72 factors, 70 observations, 5 steps") << 72 << 70 << 5;
+    }
+    void alsCgMatchesPlainCg() {
+        QFETCH(int, factors);
+        QFETCH(int, observations);
+        QFETCH(int, steps);
+        const int f = factors, items = observations + 50;
+        const double lambda = 0.1;
+        std::mt19937_64 g(42 + observations);
+        std::uniform_real_distribution<float> unit(-0.5f, 0.5f);
+        DenseMatrix y(items, f), x(3, f);
+        for (auto* m : {&y, &x})
+            for (auto& v : m->data) v = unit(g);
+        // Row 0: `observations` items in shuffled order; row 1: none; row 2: seven.
+        std::vector<int> order(static_cast<std::size_t>(items));
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), g);
+        std::vector<std::tuple<int, int, float>> entries;
+        for (int q = 0; q < observations; ++q) entries.emplace_back(0, order[q], 1.0f + float(g() % 40) / 10.0f);
+        for (int q = 0; q < 7; ++q) entries.emplace_back(2, order[items - 1 - q], 2.0f);
+        const CsrMatrix c = csr(3, items, entries);
+
+        std::vector<double> yty(static_cast<std::size_t>(f) * f, 0.0);
+        for (int i = 0; i < items; ++i)
+            for (int r = 0; r < f; ++r)
+                for (int k = 0; k < f; ++k) yty[std::size_t(r) * f + k] += double(y.row(i)[r]) * y.row(i)[k];
+        for (int r = 0; r < f; ++r) yty[std::size_t(r) * f + r] += lambda;
+        auto times = [&](int row, const std::vector<double>& v, bool withConfidence) {  // (YᵀY + λI + Σ(c−1)yyᵀ)·v
+            std::vector<double> out(static_cast<std::size_t>(f), 0.0);
+            for (int r = 0; r < f; ++r)
+                for (int k = 0; k < f; ++k) out[r] += yty[std::size_t(r) * f + k] * v[k];
+            for (auto p = c.indptr[row]; p < c.indptr[row + 1]; ++p) {
+                const float* yi = y.row(c.indices[p]);
+                double d = 0;
+                for (int k = 0; k < f; ++k) d += yi[k] * v[k];
+                const double coefficient = withConfidence ? (c.values[p] - 1.0) * d : 0.0;
+                for (int k = 0; k < f; ++k) out[k] += coefficient * yi[k];
+            }
+            return out;
+        };
+        auto dotd = [](const std::vector<double>& a, const std::vector<double>& b) {
+            return std::inner_product(a.begin(), a.end(), b.begin(), 0.0);
+        };
+        DenseMatrix want = x;
+        for (int row : {0, 2}) {
+            std::vector<double> xd(want.row(row), want.row(row) + f), r = times(row, xd, true);
+            for (auto& v : r) v = -v;
+            for (auto p = c.indptr[row]; p < c.indptr[row + 1]; ++p)
+                for (int k = 0; k < f; ++k) r[k] += c.values[p] * y.row(c.indices[p])[k];
+            std::vector<double> p = r;
+            double rsold = dotd(r, r);
+            for (int it = 0; it < steps && rsold >= 1e-20; ++it) {
+                const auto ap = times(row, p, true);
+                const double alpha = rsold / dotd(p, ap);
+                for (int k = 0; k < f; ++k) xd[k] += alpha * p[k], r[k] -= alpha * ap[k];
+                const double rsnew = dotd(r, r);
+                if (rsnew < 1e-20) break;
+                for (int k = 0; k < f; ++k) p[k] = r[k] + rsnew / rsold * p[k];
+                rsold = rsnew;
+            }
+            for (int k = 0; k < f; ++k) want.row(row)[k] = float(xd[k]);
+        }
+        AlsRecommender::solve(c, y, x, lambda, steps, true, 2);
+        double scale = 1.0;
+        for (float v : want.data) scale = std::max(scale, double(std::fabs(v)));
+        for (int row : {0, 2})
+            for (int k = 0; k < f; ++k)
+                QVERIFY2(std::fabs(x.row(row)[k] - want.row(row)[k]) <= 2e-3 * scale,
+                         qPrintable(QString("row %1, factor %2: %3 vs %4").arg(row).arg(k).arg(x.row(row)[k]).arg(want.row(row)[k])));
+        for (int k = 0; k < f; ++k) QCOMPARE(x.row(1)[k], 0.0f);  // no observations: zero
+    }
+
     void alsCgMatchesExact() {
         // With as many CG steps as factors, one half-step equals the exact solve.
         auto train = blocks(11);

@@ -242,7 +242,7 @@ private slots:
         auto again = Dataset::load(path);
         SS_VERIFY_OK(again);
         QCOMPARE(again->fingerprint(), got->fingerprint());
-        QVERIFY(got->fingerprint().rfind("events=11 users=4 items=6 fnv=", 0) == 0);
+        QVERIFY(got->fingerprint().rfind("events=11 users=4 items=6 fnv64w=", 0) == 0);
         QCOMPARE(Dataset::load(file(dir, "missing.shelfsense")).error().code, ErrorCode::Io);
     }
 };
