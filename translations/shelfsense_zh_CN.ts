@@ -2474,6 +2474,60 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
     </message>
 </context>
 <context>
+    <name>ss::ui::IndexBar</name>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="18"/>
+        <source>Build the index</source>
+        <translation>建立索引</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="19"/>
+        <location filename="../ui/data/IndexBar.cpp" line="36"/>
+        <source>Sort without it</source>
+        <translation>不用索引直接排序</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="20"/>
+        <source>Keep the current order</source>
+        <translation>保持当前顺序</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="21"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="32"/>
+        <source>No index serves sorting the %1 rows by “%2”: every page would sort the whole table, which takes long at this size. An index makes every page quick; building it takes a while once and makes the project file larger.</source>
+        <translation>按“%2”排序这 %1 行没有可用的索引：每翻一页都要对整张表排序，在这个规模下很慢。建立索引后每页都能很快显示；建立索引需要一次性花些时间，并会增大项目文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="42"/>
+        <source>The filter matches items, and no index finds their events by “%2”: every page reads on through the %1 events until it has found enough, which takes long at this size. An index finds them at once; building it takes a while once and makes the project file larger.</source>
+        <translation>筛选条件匹配到商品，但没有按“%2”查找其事件的索引：每一页都要在 %1 条事件中一路读下去，直到找够为止，在这个规模下很慢。有索引就能立即找到；建立索引只需花一次时间，但会让项目文件变大。</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="46"/>
+        <source>Filter without it</source>
+        <translation>不建索引直接筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="53"/>
+        <source>The project file is read-only.</source>
+        <translation>项目文件是只读的。</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="63"/>
+        <source>Building an index for sorting by “%1”… The table stays in its current order meanwhile.</source>
+        <translation>正在为按“%1”排序建立索引…… 在此期间表格保持当前顺序。</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/IndexBar.cpp" line="71"/>
+        <source>Building an index on “%1” for filtering… Rows keep arriving from the scan meanwhile.</source>
+        <translation>正在为筛选建立“%1”索引……在此期间，扫描到的行会继续显示。</translation>
+    </message>
+</context>
+<context>
     <name>ss::ui::ItemDetailPanel</name>
     <message>
         <location filename="../ui/recommendations/ItemDetailPanel.cpp" line="25"/>
@@ -2680,109 +2734,119 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::LazyTableModel</name>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="97"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="96"/>
+        <source>Checking the filter</source>
+        <translation>正在检查筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/LazyTableModel.cpp" line="135"/>
         <source>Counting rows</source>
         <translation>统计行数</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="127"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="165"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="137"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="175"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="137"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="175"/>
         <source>External id</source>
         <translation>外部编号</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="137"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="175"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="138"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="176"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="138"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="176"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="138"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="176"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="139"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="177"/>
         <source>In stock</source>
         <translation>有货</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="139"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="177"/>
         <source>Segment</source>
         <translation>用户分群</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="139"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="177"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="140"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="178"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="140"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="178"/>
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="140"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="178"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="141"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="179"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="141"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="179"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="141"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="179"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="142"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="180"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="186"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="224"/>
         <source>Reading rows</source>
         <translation>读取行</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="236"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="274"/>
         <source>Checking the sort order</source>
         <translation>检查排序方式</translation>
     </message>
     <message>
-        <location filename="../ui/data/LazyTableModel.cpp" line="265"/>
+        <location filename="../ui/data/LazyTableModel.cpp" line="318"/>
         <source>Building an index for sorting by %1</source>
         <translation>正在为按%1排序建立索引</translation>
+    </message>
+    <message>
+        <location filename="../ui/data/LazyTableModel.cpp" line="318"/>
+        <source>Building an index for filtering by %1</source>
+        <translation>正在建立按%1筛选的索引</translation>
     </message>
 </context>
 <context>
@@ -3983,130 +4047,130 @@ Leave empty for the default; the value is checked when you enter it.</source>
 <context>
     <name>ss::ui::RecommendationsScreen</name>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="52"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="144"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="51"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="139"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="65"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="63"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="67"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="65"/>
         <source>Merchandising rules</source>
         <translation>运营规则</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="144"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="139"/>
         <source>Open this screen to load the customers.</source>
         <translation>打开此页面以加载顾客。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="166"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="161"/>
         <source>Loading customers, items and events…</source>
         <translation>正在加载顾客、商品和事件…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="173"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="168"/>
         <source>Loading customers and items</source>
         <translation>正在加载顾客和商品</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="175"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="170"/>
         <source>Could not load the project: %1</source>
         <translation>无法加载项目：%1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="189"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="184"/>
         <source>%1 customers, %2 items, %3 events. Models are trained on every event.</source>
         <translation>%1 位顾客，%2 件商品，%3 条事件。模型在全部事件上训练。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="213"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="208"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="215"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="210"/>
         <source>Training %1 failed: %2</source>
         <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="240"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="235"/>
         <source>Loading the history of %1…</source>
         <translation>正在加载 %1 的历史…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="241"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="236"/>
         <source>History of %1</source>
         <translation>%1 的历史</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="254"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="249"/>
         <source>Customer %1: %2 events (the latest %3 shown).</source>
         <translation>顾客 %1：%2 条事件（显示最近 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="255"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="250"/>
         <source>Customer %1: %2 events.</source>
         <translation>顾客 %1：%2 条事件。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="268"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="389"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="263"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="384"/>
         <source>%1 — for the segment %2</source>
         <translation>%1 — 面向分群 %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="294"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="289"/>
         <source>Top-%1 lists</source>
         <translation>Top-%1 列表</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="334"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="329"/>
         <source>%1 — training…</source>
         <translation>%1 — 训练中…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="334"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="329"/>
         <source>%1 — not trained</source>
         <translation>%1 — 未训练</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="333"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="328"/>
         <source>%1 — model kept in the project</source>
         <translation>%1 — 已保存在项目中的模型</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="314"/>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="388"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="309"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="383"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="335"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="330"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="355"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="350"/>
         <source>Loading the segment %1…</source>
         <translation>正在加载分群 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="356"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="351"/>
         <source>Segment %1</source>
         <translation>分群 %1</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="362"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="357"/>
         <source>Segment %1: %2 customers. Each list shows the items the model puts in most of their top %3.</source>
         <translation>分群 %1：%2 位顾客。每个列表显示模型最常放入其前 %3 名的商品。</translation>
     </message>
     <message>
-        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="381"/>
+        <location filename="../ui/recommendations/RecommendationsScreen.cpp" line="376"/>
         <source>Top-%1 lists of the segment %2</source>
         <translation>分群 %2 的前 %1 名列表</translation>
     </message>
@@ -5022,44 +5086,6 @@ Leave empty for the default; the value is checked when you enter it.</source>
         <location filename="../ui/models/SliceTableModel.cpp" line="119"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
-    </message>
-</context>
-<context>
-    <name>ss::ui::SortIndexBar</name>
-    <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="18"/>
-        <source>Build the index</source>
-        <translation>建立索引</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="19"/>
-        <source>Sort without it</source>
-        <translation>不用索引直接排序</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="20"/>
-        <source>Keep the current order</source>
-        <translation>保持当前顺序</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="21"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="32"/>
-        <source>No index serves sorting the %1 rows by “%2”: every page would sort the whole table, which takes long at this size. An index makes every page quick; building it takes a while once and makes the project file larger.</source>
-        <translation>按“%2”排序这 %1 行没有可用的索引：每翻一页都要对整张表排序，在这个规模下很慢。建立索引后每页都能很快显示；建立索引需要一次性花些时间，并会增大项目文件。</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="37"/>
-        <source>The project file is read-only.</source>
-        <translation>项目文件是只读的。</translation>
-    </message>
-    <message>
-        <location filename="../ui/data/SortIndexBar.cpp" line="46"/>
-        <source>Building an index for sorting by “%1”… The table stays in its current order meanwhile.</source>
-        <translation>正在为按“%1”排序建立索引…… 在此期间表格保持当前顺序。</translation>
     </message>
 </context>
 <context>

@@ -156,7 +156,7 @@ Result<TableQuery::EventFilterLookup> TableQuery::eventFilterLookup(const std::s
         // layout), they would be a scan of every event.
         auto itemIndex = EventTable::indexedBy(db_, "item_id");
         if (!itemIndex) return itemIndex.error();
-        if (itemsMatch && !*itemIndex) return EventFilterLookup::Scan;
+        if (itemsMatch && !*itemIndex) return EventFilterLookup::ScanForWantOfItemIndex;
         // Few customers (and items); their events counted by key (cost: those events).
         auto events = db_.prepare(
             std::string("SELECT (SELECT count(*) FROM events WHERE user_id IN (SELECT id FROM users WHERE external_id LIKE ?1 ESCAPE '\\'))") +
@@ -171,6 +171,17 @@ Result<TableQuery::EventFilterLookup> TableQuery::eventFilterLookup(const std::s
     auto lookup = decide();
     if (lookup) eventFilters_[filter] = *lookup;
     return lookup;
+}
+
+Result<std::optional<int>> TableQuery::filterIndexColumn(const std::string& filter) {
+    if (table_ != BrowsableTable::Events || filter.empty()) return std::optional<int>();
+    auto lookup = eventFilterLookup(filter);
+    if (!lookup) return lookup.error();
+    if (*lookup != EventFilterLookup::ScanForWantOfItemIndex) return std::optional<int>();
+    const auto& columns = definition(table_).columns;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (std::string_view(columns[c].indexOn) == "item_id") return std::optional<int>(static_cast<int>(c));
+    return std::optional<int>();
 }
 
 Result<std::int64_t> TableQuery::count(const std::string& filter) {

@@ -54,6 +54,11 @@ public:
                                 const std::optional<PageCursor>& after, std::int64_t limit);
     // Whether an index serves ordering by the column (any index: the import's or one made here).
     Result<SortPlan> sortPlan(int sortColumn);
+    // Events: the column (its position in columnsOf) whose index would let the events matching `filter`
+    // be looked up instead of found by reading every event: the item, when the filter matches few
+    // items and no index on item_id exists. Nothing otherwise, and for the other tables. Decided with
+    // the filter (cheap once a page was fetched with it).
+    Result<std::optional<int>> filterIndexColumn(const std::string& filter);
     // Makes the index that serves ordering by the column ("browse_<table>_<column>") unless it exists.
     // Needs a connection that may write; one statement, so an interrupted or failed build leaves
     // nothing behind. Minutes on a hundred million events.
@@ -67,9 +72,9 @@ private:
     Result<std::string> whereClause(const std::string& filter);
     // Events: whether a filter matches few enough events to find them by customer (the table's key)
     // and item (where an index on item_id exists) — a scan would read every event — rather than by
-    // scanning in page order (which stops after a page when matches are common). Decided once per
-    // filter text.
-    enum class EventFilterLookup { Scan, ByCustomer, ByCustomerAndItem };
+    // scanning in page order (which stops after a page when matches are common; the scan is also all
+    // there is for few items without an index on item_id). Decided once per filter text.
+    enum class EventFilterLookup { Scan, ScanForWantOfItemIndex, ByCustomer, ByCustomerAndItem };
     Result<EventFilterLookup> eventFilterLookup(const std::string& filter);
 
     Database& db_;

@@ -13,7 +13,7 @@
 
 #include "LazyTableModel.h"
 #include "ProjectContext.h"
-#include "SortIndexBar.h"
+#include "IndexBar.h"
 
 namespace ss::ui {
 
@@ -34,8 +34,8 @@ DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(paren
     bar->addWidget(filter_, 1);
     bar->addWidget(total_);
     layout->addLayout(bar);
-    sortBar_ = new SortIndexBar(this);
-    layout->addWidget(sortBar_);
+    indexBar_ = new IndexBar(this);
+    layout->addWidget(indexBar_);
 
     model_ = new LazyTableModel(runner, this);
     view_ = new QTableView(this);
@@ -64,7 +64,7 @@ DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(paren
     // Other rows (a filter, another order) make a pending question moot; a build goes on.
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         total_->setText(tr("counting…"));
-        if (sortBar_->asking()) sortBar_->hide();
+        if (indexBar_->asking()) indexBar_->hide();
     });
     connect(model_, &LazyTableModel::queryFailed, this, [this](const QString& m) { total_->setText(tr("Error: %1").arg(m)); });
 
@@ -72,24 +72,44 @@ DataScreen::DataScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(paren
     connect(model_, &LazyTableModel::sortNeedsIndex, this, [this](int column, Qt::SortOrder order, qint64 rows) {
         askedColumn_ = column;
         askedOrder_ = order;
+        askedForFilter_ = false;
         showSortIndicator(model_->sortColumn(), model_->sortOrder());
-        sortBar_->ask(model_->headerData(column, Qt::Horizontal).toString(), rows, project_ && !project_->readOnly());
+        indexBar_->ask(model_->headerData(column, Qt::Horizontal).toString(), rows, project_ && !project_->readOnly());
     });
-    connect(sortBar_, &SortIndexBar::buildRequested, this, [this] {
-        sortBar_->building(model_->headerData(askedColumn_, Qt::Horizontal).toString());
-        model_->buildSortIndex(askedColumn_, askedOrder_);
+    // A big events table filtered by items that only a scan finds: the rows keep coming, and the bar
+    // asks (once per table: a declined index is not offered again for the next filter).
+    connect(model_, &LazyTableModel::filterNeedsIndex, this, [this](int column, qint64 rows) {
+        if (filterIndexDeclined_ || (indexBar_->isVisible() && !indexBar_->asking())) return;  // not over a build
+        askedColumn_ = column;
+        askedForFilter_ = true;
+        indexBar_->askForFilter(model_->headerData(column, Qt::Horizontal).toString(), rows, project_ && !project_->readOnly());
     });
-    connect(sortBar_, &SortIndexBar::cancelRequested, model_, &LazyTableModel::cancelSortIndex);
+    connect(indexBar_, &IndexBar::buildRequested, this, [this] {
+        const QString column = model_->headerData(askedColumn_, Qt::Horizontal).toString();
+        if (askedForFilter_) {
+            indexBar_->buildingForFilter(column);
+            model_->buildFilterIndex(askedColumn_);
+        } else {
+            indexBar_->building(column);
+            model_->buildSortIndex(askedColumn_, askedOrder_);
+        }
+    });
+    connect(indexBar_, &IndexBar::cancelRequested, model_, &LazyTableModel::cancelIndex);
     connect(model_, &LazyTableModel::sortIndexFinished, this, [this](int column, bool built) {
-        sortBar_->hide();
+        indexBar_->hide();
         if (built) showSortIndicator(column, askedOrder_);
     });
-    connect(sortBar_, &SortIndexBar::withoutIndexRequested, this, [this] {
-        sortBar_->hide();
+    connect(model_, &LazyTableModel::filterIndexFinished, indexBar_, &QWidget::hide);
+    connect(indexBar_, &IndexBar::withoutIndexRequested, this, [this] {
+        indexBar_->hide();
+        if (askedForFilter_) {
+            filterIndexDeclined_ = true;  // the scan goes on
+            return;
+        }
         showSortIndicator(askedColumn_, askedOrder_);
         model_->sortWithoutIndex(askedColumn_, askedOrder_);
     });
-    connect(sortBar_, &SortIndexBar::keepRequested, sortBar_, &QWidget::hide);
+    connect(indexBar_, &IndexBar::keepRequested, indexBar_, &QWidget::hide);
 }
 
 void DataScreen::showSortIndicator(int column, Qt::SortOrder order) {
@@ -109,7 +129,8 @@ void DataScreen::openTable() {
     }
     filterDelay_->stop();
     columnsFitted_ = false;
-    sortBar_->hide();
+    filterIndexDeclined_ = false;
+    indexBar_->hide();
     showSortIndicator(-1, Qt::AscendingOrder);
     model_->open(project_, static_cast<BrowsableTable>(table_->currentData().toInt()));  // errors arrive as queryFailed
     if (!project_) total_->clear();

@@ -1,6 +1,7 @@
 // DataScreen: browse the project's items, users, events and reviews — table chooser, filter box,
-// sortable table whose pages are read by jobs (LazyTableModel), and the question SortIndexBar asks
-// before a big table is sorted by a column no index serves. GUI thread only.
+// sortable table whose pages are read by jobs (LazyTableModel), and the question IndexBar asks
+// before a big table is sorted by a column no index serves, or when a filter on a big events table
+// matches items whose events only a scan finds. GUI thread only.
 #pragma once
 
 #include "ProjectScreen.h"
@@ -15,7 +16,7 @@ namespace ss::ui {
 
 class JobRunner;
 class LazyTableModel;
-class SortIndexBar;
+class IndexBar;
 
 class DataScreen : public ProjectScreen {
     Q_OBJECT
@@ -24,7 +25,7 @@ public:
     void setProject(const std::shared_ptr<ProjectContext>& project) override;
     LazyTableModel* model() const { return model_; }
     QTableView* view() const { return view_; }
-    SortIndexBar* sortIndexBar() const { return sortBar_; }
+    IndexBar* indexBar() const { return indexBar_; }
 
 private:
     void openTable();
@@ -36,9 +37,11 @@ private:
     QLabel* total_;
     QTableView* view_;
     LazyTableModel* model_;
-    SortIndexBar* sortBar_;
-    int askedColumn_ = -1;  // the sort SortIndexBar asks about
+    IndexBar* indexBar_;
+    int askedColumn_ = -1;  // the column IndexBar asks about
     Qt::SortOrder askedOrder_ = Qt::AscendingOrder;
+    bool askedForFilter_ = false;       // the question is the filter's, not a sort's
+    bool filterIndexDeclined_ = false;  // "filter without it" on this table: not asked again
     QTimer* filterDelay_;
     bool columnsFitted_ = false;
 };

@@ -1,7 +1,9 @@
-// SortIndexBar: the data browser's question when a big table is to be sorted by a column that no
+// IndexBar: the data browser's question when a big table is to be sorted by a column that no
 // index serves — build an index (a job; Cancel stops it), sort without one (every page sorts the
-// whole table), or keep the current order — and, while an index is built, what is happening. It owns
-// only its label and buttons; the DataScreen acts on its signals. GUI thread only.
+// whole table), or keep the current order — or when a filter on a big events table matches items
+// whose events only a scan of every event finds — build the index, or filter without it. While an
+// index is built it says what is happening. It owns only its label and buttons; the DataScreen acts
+// on its signals. GUI thread only.
 #pragma once
 
 #include <QFrame>
@@ -11,15 +13,19 @@ class QPushButton;
 
 namespace ss::ui {
 
-class SortIndexBar : public QFrame {
+class IndexBar : public QFrame {
     Q_OBJECT
 public:
-    explicit SortIndexBar(QWidget* parent = nullptr);
+    explicit IndexBar(QWidget* parent = nullptr);
 
     // Shows the question for sorting about `rows` rows by `column`; without `canWrite` (a read-only
     // project) building is offered disabled, with the reason.
     void ask(const QString& column, qint64 rows, bool canWrite);
+    // Shows the question for a filter whose matching events, among `rows`, an index on `column` would
+    // find without reading them all.
+    void askForFilter(const QString& column, qint64 rows, bool canWrite);
     void building(const QString& column);
+    void buildingForFilter(const QString& column);
     bool asking() const;  // shown with the question (not while building)
 
     QPushButton* buildButton() const { return build_; }
@@ -35,6 +41,8 @@ signals:
     void cancelRequested();
 
 private:
+    void offerBuilding(bool canWrite);  // the build and without buttons, Cancel hidden
+
     QLabel* message_;
     QPushButton *build_, *without_, *keep_, *cancel_;
 };

@@ -39,11 +39,12 @@ LazyTableModel::LazyTableModel(JobRunner& runner, QObject* parent)
       pageKey_(QStringLiteral("data/%1/page").arg(instance_)),
       countKey_(QStringLiteral("data/%1/count").arg(instance_)),
       planKey_(QStringLiteral("data/%1/sort-plan").arg(instance_)),
-      indexKey_(QStringLiteral("data/%1/sort-index").arg(instance_)) {}
+      indexKey_(QStringLiteral("data/%1/sort-index").arg(instance_)),
+      filterPlanKey_(QStringLiteral("data/%1/filter-plan").arg(instance_)) {}
 
 LazyTableModel::~LazyTableModel() {
     if (runner_) {  // the window may destroy its job runner first; it cancels every job itself
-        for (const QString& key : {pageKey_, countKey_, planKey_, indexKey_}) runner_->cancelKey(key);
+        for (const QString& key : {pageKey_, countKey_, planKey_, indexKey_, filterPlanKey_}) runner_->cancelKey(key);
     }
 }
 
@@ -57,6 +58,7 @@ void LazyTableModel::open(const std::shared_ptr<ProjectContext>& project, Browsa
     ++opening_;
     runner_->cancelKey(planKey_);
     runner_->cancelKey(indexKey_);
+    runner_->cancelKey(filterPlanKey_);
     buildingIndex_ = -1;
     filter_.clear();
     reload();
@@ -65,6 +67,42 @@ void LazyTableModel::open(const std::shared_ptr<ProjectContext>& project, Browsa
 void LazyTableModel::setFilter(const QString& filter) {
     filter_ = utf8(filter);
     reload();
+    checkFilterIndex();
+}
+
+void LazyTableModel::checkFilterIndex() {
+    runner_->cancelKey(filterPlanKey_);
+    if (!opened_ || filter_.empty()) return;
+    struct FilterPlan {
+        std::optional<int> column;
+        std::int64_t rows = 0;
+    };
+    // Its own connection: the first page may be scanning meanwhile.
+    std::function<Result<FilterPlan>(const JobContext&)> plan = [project = project_, table = table_,
+                                                                 filter = filter_](const JobContext& ctx) -> Result<FilterPlan> {
+        auto reader = project->readers().lease();
+        if (!reader) return reader.error();
+        const InterruptOnStop interrupt((*reader)->db(), ctx.stop);
+        TableQuery query((*reader)->db(), table);
+        auto column = query.filterIndexColumn(filter);
+        if (!column) return column.error();
+        FilterPlan plan{*column, 0};
+        if (!plan.column) return plan;
+        auto rows = query.count({});  // kept for events: no scan
+        if (!rows) return rows.error();
+        plan.rows = *rows;
+        return plan;
+    };
+    runner_->start<FilterPlan>(filterPlanKey_, tr("Checking the filter"), plan, this,
+                               [this, filter = filter_, opening = opening_](Result<FilterPlan> p) {
+                                   if (opening != opening_ || filter != filter_) return;  // another table or filter meanwhile
+                                   if (!p) {
+                                       if (p.error().code != ErrorCode::Cancelled) emit queryFailed(qs(p.error().describe()));
+                                       return;
+                                   }
+                                   if (p->column && p->rows > unindexedSortRows_ && buildingIndex_ < 0)
+                                       emit filterNeedsIndex(*p->column, p->rows);
+                               });
 }
 
 void LazyTableModel::reload() {
@@ -251,6 +289,20 @@ void LazyTableModel::sortWithoutIndex(int column, Qt::SortOrder order) {
 }
 
 void LazyTableModel::buildSortIndex(int column, Qt::SortOrder order) {
+    buildIndex(column, false, [this, column, order] {
+        sortCleared_.insert(column);
+        applySort(column, order);
+    });
+}
+
+void LazyTableModel::buildFilterIndex(int column) {
+    buildIndex(column, true, [this] {
+        reader_.reset();  // its query decided this filter without the index
+        reload();
+    });
+}
+
+void LazyTableModel::buildIndex(int column, bool forFilter, std::function<void()> then) {
     if (!opened_) return;
     std::function<Result<bool>(const JobContext&)> build = [project = project_, table = table_, column](const JobContext& ctx) -> Result<bool> {
         auto writer = project->openForWriting();
@@ -262,24 +314,24 @@ void LazyTableModel::buildSortIndex(int column, Qt::SortOrder order) {
     };
     const QString what = columnTitle(TableQuery::columnsOf(table_)[static_cast<std::size_t>(column)].key);
     buildingIndex_ = column;
-    runner_->start<bool>(indexKey_, tr("Building an index for sorting by %1").arg(what), build, this,
-                         [this, column, order, opening = opening_](Result<bool> built) {
-                             if (opening != opening_) return;
-                             buildingIndex_ = -1;
-                             if (!built) {
-                                 if (built.error().code != ErrorCode::Cancelled) emit queryFailed(qs(built.error().describe()));
-                                 return emit sortIndexFinished(column, false);
-                             }
-                             sortCleared_.insert(column);
-                             emit sortIndexFinished(column, true);
-                             applySort(column, order);
-                         });
+    buildingForFilter_ = forFilter;
+    const QString title = forFilter ? tr("Building an index for filtering by %1").arg(what) : tr("Building an index for sorting by %1").arg(what);
+    runner_->start<bool>(indexKey_, title, build, this, [this, column, forFilter, then = std::move(then), opening = opening_](Result<bool> built) {
+        if (opening != opening_) return;
+        buildingIndex_ = -1;
+        if (!built && built.error().code != ErrorCode::Cancelled) emit queryFailed(qs(built.error().describe()));
+        if (forFilter) emit filterIndexFinished(column, static_cast<bool>(built));
+        else emit sortIndexFinished(column, static_cast<bool>(built));
+        if (built) then();
+    });
 }
 
-void LazyTableModel::cancelSortIndex() {
+void LazyTableModel::cancelIndex() {
     if (buildingIndex_ < 0) return;
     runner_->cancelKey(indexKey_);  // its result is dropped: said here instead
-    emit sortIndexFinished(std::exchange(buildingIndex_, -1), false);
+    const int column = std::exchange(buildingIndex_, -1);
+    if (buildingForFilter_) emit filterIndexFinished(column, false);
+    else emit sortIndexFinished(column, false);
 }
 
 void LazyTableModel::applySort(int column, Qt::SortOrder order) {

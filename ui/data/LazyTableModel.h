@@ -6,12 +6,16 @@
 // (fast at any depth). A sort by a column no index serves is first checked (a job asking SQLite
 // for its plan): on a big table, where every page would sort every row, the model asks instead
 // (sortNeedsIndex) and sorts once the index is built (buildSortIndex, a job that writes the project)
-// or the user accepts the slow order (sortWithoutIndex). GUI thread only.
+// or the user accepts the slow order (sortWithoutIndex). Likewise a filter on a big events table
+// that matches items, whose events only a scan of every event finds without an index on the item:
+// another job asks (filterNeedsIndex) and buildFilterIndex makes it; meanwhile the scan goes on.
+// GUI thread only.
 #pragma once
 
 #include <QAbstractTableModel>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -55,7 +59,9 @@ public:
     void sortWithoutIndex(int column, Qt::SortOrder order);
     // After sortNeedsIndex: build the index (a job, Cancel interrupts it and leaves nothing), then sort.
     void buildSortIndex(int column, Qt::SortOrder order);
-    void cancelSortIndex();
+    // After filterNeedsIndex: build the index (a job, as above), then read the filter's rows again.
+    void buildFilterIndex(int column);
+    void cancelIndex();  // the sort or filter index being built
     void setUnindexedSortLimit(qint64 rows) { unindexedSortRows_ = rows; }
 
     static QString columnTitle(const std::string& key);
@@ -67,6 +73,10 @@ signals:
     // Ordering the table (about `rows` rows) by `column` has no index: the order was not changed.
     void sortNeedsIndex(int column, Qt::SortOrder order, qint64 rows);
     void sortIndexFinished(int column, bool built);  // built false: cancelled or failed (then queryFailed too)
+    // The current filter matches items whose events, among about `rows`, only a scan finds: an index
+    // on `column` would find them at once. The filter goes on by scanning.
+    void filterNeedsIndex(int column, qint64 rows);
+    void filterIndexFinished(int column, bool built);
 
 private:
     struct Reader;  // the page jobs' connection: used by one job at a time, on worker threads
@@ -75,10 +85,13 @@ private:
     void showPage(Page page);
     void dropPlaceholders();
     void applySort(int column, Qt::SortOrder order);
+    void checkFilterIndex();  // the job behind filterNeedsIndex
+    // Builds the index serving `column` (a job); `forFilter` says which question it answers.
+    void buildIndex(int column, bool forFilter, std::function<void()> then);
 
     QPointer<JobRunner> runner_;
     const int instance_;  // in the job keys: each model's pages and counts are its own
-    const QString pageKey_, countKey_, planKey_, indexKey_;
+    const QString pageKey_, countKey_, planKey_, indexKey_, filterPlanKey_;
     std::shared_ptr<Reader> reader_;
     std::vector<std::vector<std::string>> rows_;  // an empty row is a placeholder
     int placeholders_ = 0;                        // at the end of rows_, while a page is being read
@@ -95,6 +108,7 @@ private:
     bool busy_ = false;  // a reset or insertion is being announced
     std::set<int> sortCleared_;  // columns of this table whose order needs no question
     int buildingIndex_ = -1;     // the column whose index is being built
+    bool buildingForFilter_ = false;
     int opening_ = 0;            // counts open(): a plan or index job for an earlier table is ignored
     qint64 unindexedSortRows_ = kUnindexedSortRows;
 };

@@ -208,6 +208,70 @@ private slots:
         }
     }
 
+    // Which index a filter lacks: the item's, when the filter names few items (here one of 40) and
+    // item_id has no index; none for a customer, a behaviour, no filter, or another table — and none
+    // once the index is there. The rows are the same either way.
+    void filterIndexColumnNamesTheItemIndex_data() {
+        QTest::addColumn<int>("table");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<bool>("wantsIndex");
+        const int events = int(BrowsableTable::Events);
+        QTest::newRow("one item of 40") << events << "item07" << true;
+        QTest::newRow("one customer") << events << "shopper05" << false;
+        QTest::newRow("a behaviour") << events << "cart" << false;
+        QTest::newRow("no filter") << events << "" << false;
+        QTest::newRow("nothing matches") << events << "zzz" << false;
+        QTest::newRow("items table") << int(BrowsableTable::Items) << "item07" << false;
+    }
+    void filterIndexColumnNamesTheItemIndex() {
+        QFETCH(int, table);
+        QFETCH(QString, filter);
+        QFETCH(bool, wantsIndex);
+        QTemporaryDir dir;
+        auto project = Project::open(std::filesystem::path(dir.path().toStdString()) / "items.shelfsense");
+        SS_VERIFY_OK(project);
+        Database& db = (*project)->db();
+        {
+            Transaction tx(db);
+            SS_VERIFY_OK(tx.begun());
+            auto writer = BulkWriter::create(db, std::nullopt);
+            SS_VERIFY_OK(writer);
+            for (int k = 0; k < 40; ++k) {
+                char item[16], user[16];
+                std::snprintf(item, sizeof item, "item%02d", k);
+                std::snprintf(user, sizeof user, "shopper%02d", k);
+                ItemRecord r;
+                r.externalId = item;
+                SS_VERIFY_OK(writer->upsertItem(r));
+                auto u = writer->userId(user);
+                SS_VERIFY_OK(u);
+                for (int e = 0; e < 3; ++e) {
+                    auto i = writer->findItem(item);
+                    QVERIFY(i.has_value());
+                    SS_VERIFY_OK(writer->addEvent(*u, *i, e == 2 ? EventType::Cart : EventType::View, 1700000000 + k * 100 + e, std::nullopt, std::nullopt));
+                }
+            }
+            SS_VERIFY_OK(writer->flush());
+            SS_VERIFY_OK(tx.commit());
+        }
+        const std::string f = filter.toStdString();
+        TableQuery q(db, BrowsableTable(table));
+        auto before = q.filterIndexColumn(f);
+        SS_VERIFY_OK(before);
+        QCOMPARE(before->has_value(), wantsIndex);
+        const auto rowsBefore = fetchAll(q, f, 3, true);
+        if (!wantsIndex) return;
+        QCOMPARE(**before, 1);
+        QCOMPARE(TableQuery::columnsOf(BrowsableTable::Events)[std::size_t(**before)].key, std::string("item"));
+        QCOMPARE(int(rowsBefore.size()), 3);
+        SS_VERIFY_OK(q.createSortIndex(**before));
+        TableQuery fresh(db, BrowsableTable(table));  // decisions are per filter and per query
+        auto after = fresh.filterIndexColumn(f);
+        SS_VERIFY_OK(after);
+        QVERIFY(!after->has_value());
+        QCOMPARE(fetchAll(fresh, f, 3, true), rowsBefore);
+    }
+
     void sortBothWays_data() {
         QTest::addColumn<int>("column");
         QTest::addColumn<bool>("ascending");

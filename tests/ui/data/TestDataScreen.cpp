@@ -1,10 +1,13 @@
-// The data browser (DataScreen with LazyTableModel and SortIndexBar): a sort by a column no index
+// The data browser (DataScreen with LazyTableModel and IndexBar): a sort by a column no index
 // serves is asked about on a big table (the limit lowered here so the sample shop counts as big) —
 // built as an index then sorted, sorted without one, kept, or cancelled — and an indexed column
-// sorts at once. The header always shows the order the rows are in.
+// sorts at once. The header always shows the order the rows are in. A filter by an item id on a big
+// events table is asked about too: declined, or built and then looked up.
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QtTest>
@@ -12,7 +15,7 @@
 #include "DataScreen.h"
 #include "JobRunner.h"
 #include "LazyTableModel.h"
-#include "SortIndexBar.h"
+#include "IndexBar.h"
 #include "UiTestSupport.h"
 #include "store/Project.h"
 
@@ -60,7 +63,7 @@ private slots:
         screen.show();
         QVERIFY(pages.wait(10000));
         auto* header = screen.view()->horizontalHeader();
-        auto* bar = screen.sortIndexBar();
+        auto* bar = screen.indexBar();
 
         // An indexed column sorts at once.
         pages.clear();
@@ -164,9 +167,96 @@ private slots:
         QCOMPARE(model.sortColumn(), value);
     }
 
+    // A big events table filtered by an item id: the matching events can only be found by reading on
+    // through every event (no index on item_id in the default layout), so the bar offers the index.
+    // Declined, the scan goes on and the next filter is not asked about; built, the filter's rows come
+    // again by look-up and no filter is asked about any more.
+    void filterByItemOnABigEventsTableOffersAnIndex() {
+        QTemporaryDir dir;
+        const QString project = test::writeSmallSample(dir);
+        QVERIFY(!hasIndex(project, "browse_events_item"));
+        constexpr int kItem = 1;
+        for (bool build : {false, true}) {
+            JobRunner runner;
+            DataScreen screen(runner);
+            auto* model = screen.model();
+            QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model->setUnindexedSortLimit(0);  // every table is "big"
+            QSignalSpy pages(model, &LazyTableModel::pageArrived);
+            QSignalSpy asked(model, &LazyTableModel::filterNeedsIndex);
+            QSignalSpy finished(model, &LazyTableModel::filterIndexFinished);
+            QSignalSpy started(&runner, &JobRunner::jobStarted);
+            QSignalSpy ended(&runner, &JobRunner::jobFinished);
+            screen.resize(1300, 600);
+            screen.setProject(test::context(project));
+            screen.show();
+            QVERIFY(pages.wait(10000));
+            auto* tables = screen.findChild<QComboBox*>();
+            pages.clear();
+            tables->setCurrentIndex(tables->findData(int(BrowsableTable::Events)));
+            QVERIFY(test::waitUntil(pages, [&] { return !pages.isEmpty(); }, 10000));
+            // Two items of the first page to filter by.
+            QStringList items;
+            for (int row = 0; row < model->rowCount() && items.size() < 2; ++row)
+                if (const QString id = model->data(model->index(row, kItem)).toString(); !items.contains(id)) items << id;
+            QCOMPARE(items.size(), 2);
+            auto checked = [&](int times) {  // the filter checks finished so far
+                int n = 0;
+                for (const auto& s : started)
+                    if (s.at(1).toString() == LazyTableModel::tr("Checking the filter"))
+                        for (const auto& e : ended) n += e.at(0).toInt() == s.at(0).toInt();
+                return n >= times;
+            };
+            auto* filter = screen.findChild<QLineEdit*>();
+            auto* bar = screen.indexBar();
+            filter->setText(items[0]);
+            QVERIFY(test::waitUntil(asked, [&] { return !asked.isEmpty(); }, 10000));
+            QCOMPARE(asked.first().at(0).toInt(), kItem);
+            {
+                auto events = Project::open(project.toStdString(), Database::Mode::ReadOnly);
+                QVERIFY(events);
+                QCOMPARE(asked.first().at(1).toLongLong(), *(*events)->db().queryInt("SELECT count(*) FROM events"));
+            }
+            QVERIFY(bar->asking());
+            QCOMPARE(bar->withoutButton()->text(), IndexBar::tr("Filter without it"));
+            QVERIFY(bar->keepButton()->isHidden());
+            QVERIFY2(bar->message()->text().contains(LazyTableModel::columnTitle("item")), qPrintable(bar->message()->text()));
+            if (!build) {
+                save(screen, "data-filter-needs-index.png");
+                QTest::mouseClick(bar->withoutButton(), Qt::LeftButton);
+                QVERIFY(bar->isHidden());
+                filter->setText(items[1]);
+                QVERIFY(test::waitUntil(ended, [&] { return checked(2); }, 10000));
+                QCOMPARE(asked.count(), 2);  // the model says so again; the screen does not ask
+                QVERIFY(bar->isHidden());
+                QVERIFY(!hasIndex(project, "browse_events_item"));
+                continue;
+            }
+            pages.clear();
+            QTest::mouseClick(bar->buildButton(), Qt::LeftButton);
+            QVERIFY(bar->cancelButton()->isVisible());
+            QVERIFY(test::waitUntil(finished, [&] { return !finished.isEmpty(); }, 20000));
+            QCOMPARE(finished.first().at(1).toBool(), true);
+            QVERIFY(bar->isHidden());
+            QVERIFY(hasIndex(project, "browse_events_item"));
+            QVERIFY(test::waitUntil(pages, [&] { return !pages.isEmpty() && !model->loadingPage(); }, 10000));
+            QVERIFY(model->rowCount() > 0);
+            for (int row = 0; row < model->rowCount(); ++row) {
+                bool matches = false;
+                for (int column = 0; column < model->columnCount(); ++column)
+                    matches = matches || model->data(model->index(row, column)).toString().contains(items[0]);
+                QVERIFY2(matches, qPrintable(QString("row %1").arg(row)));
+            }
+            // With the index, no filter is asked about.
+            filter->setText(items[1]);
+            QVERIFY(test::waitUntil(ended, [&] { return checked(2); }, 10000));
+            QCOMPARE(asked.count(), 1);
+        }
+    }
+
     // A read-only project: building is offered disabled, with the reason.
     void readOnlyProjectCannotBuild() {
-        SortIndexBar bar;
+        IndexBar bar;
         bar.ask("Price", 100'000'000, false);
         QVERIFY(!bar.buildButton()->isEnabled());
         QVERIFY(!bar.buildButton()->toolTip().isEmpty());
