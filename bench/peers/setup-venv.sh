@@ -9,5 +9,6 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check \
   "transformers>=4.40" "tokenizers>=0.19" "sentence-transformers>=3.0" "scipy" "numpy" \
-  "lifelines>=0.27" "duckdb>=1.0" "pandas" "onnx" "onnxscript" "onnxruntime>=1.17" "scikit-learn"
+  "lifelines>=0.27" "duckdb>=1.0" "pandas" "onnx" "onnxscript" "onnxruntime>=1.17" "scikit-learn" \
+  "implicit" "threadpoolctl"
 echo "$venv"

@@ -14,9 +14,8 @@
             two-tower model beside popularity: overall and cold-item NDCG@10 with p-values.
 
 Usage: bench/rec/run.py --build /work/build-rec [--work /tmp/recbench] [--only quality,als,speed,languages]
-                        [--python ~/.cache/shelfsense/rec-bench-venv/bin/python]
-The peer environment: python3 -m venv ~/.cache/shelfsense/rec-bench-venv &&
-                      ~/.cache/shelfsense/rec-bench-venv/bin/pip install implicit threadpoolctl
+                        [--python ~/.cache/shelfsense/peers-venv/bin/python]
+The peer environment (with `implicit`): bench/peers/setup-venv.sh
 """
 import argparse, json, os, platform, subprocess, sys, time
 
@@ -165,7 +164,7 @@ def main():
     p.add_argument("--build", required=True)
     p.add_argument("--work", default="/tmp/recbench")
     p.add_argument("--only", default="quality,als,speed")
-    p.add_argument("--python", default=os.path.expanduser("~/.cache/shelfsense/rec-bench-venv/bin/python"))
+    p.add_argument("--python", default=os.path.expanduser("~/.cache/shelfsense/peers-venv/bin/python"))
     p.add_argument("--out", default=None)
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)

@@ -9,6 +9,8 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <functional>
+#include <limits>
 #include <numeric>
 #include <thread>
 
@@ -59,10 +61,12 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
     std::atomic<bool> cancelled{false};
     auto work = [&](int t) {
         std::vector<std::uint32_t> co(static_cast<std::size_t>(n), 0);
-        std::vector<std::int32_t> touched;
+        std::vector<std::int32_t> touched(static_cast<std::size_t>(n) + 1);  // one slot past the last item appended
         // Every co-occurring item is a candidate, but only `keep` are stored: the candidates live in one
         // reused buffer, so a row's memory is what it keeps (a popular item meets most of the catalogue).
         std::vector<std::pair<std::int32_t, float>> candidates;
+        std::vector<float> sims, order;
+        const double shrink = options_.shrink;
         auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
         for (;;) {
             const int first = nextRow.fetch_add(kChunk);
@@ -74,20 +78,53 @@ Status ItemKnnRecommender::fit(std::shared_ptr<const Interactions> train, const 
             if (t == 0) job.report(double(first) / double(n), stages::kItemKnnSimilarities);
             for (int r = first; r < std::min(n, first + kChunk); ++r) {
                 const std::int32_t i = byPopularity[static_cast<std::size_t>(r)];
-                touched.clear();
-                for (auto u : iu.rowIndices(i))
-                    for (auto p = ui.indptr[u]; p < ui.indptr[u + 1]; ++p) {
-                        const std::int32_t j = relabelled[static_cast<std::size_t>(p)];
-                        if (j == r) continue;
-                        if (co[j]++ == 0) touched.push_back(j);
+                // Co-occurrence counts; an item's first count appends it to `touched` without a branch
+                // (whether a count is an item's first is as good as random: a branch would be mispredicted).
+                std::size_t m = 0;
+                {
+                    std::uint32_t* counts = co.data();
+                    std::int32_t* list = touched.data();
+                    const std::int32_t* items = relabelled.data();
+                    for (auto u : iu.rowIndices(i))
+                        for (auto p = ui.indptr[u]; p < ui.indptr[u + 1]; ++p) {
+                            const std::int32_t j = items[p];
+                            const std::uint32_t c = counts[j];
+                            counts[j] = c + 1;
+                            list[m] = j;
+                            m += c == 0;
+                        }
+                    // The row's own item is counted once per customer above; it is not its own neighbour.
+                    if (counts[r] != 0) {
+                        counts[r] = 0;
+                        m = static_cast<std::size_t>(std::remove(list, list + m, r) - list);
                     }
-                candidates.clear();
-                for (auto j : touched) {
-                    candidates.emplace_back(byPopularity[static_cast<std::size_t>(j)],
-                                            static_cast<float>(double(co[j]) / (norm[static_cast<std::size_t>(r)] * norm[static_cast<std::size_t>(j)] + options_.shrink)));
-                    co[j] = 0;
                 }
-                if (candidates.size() > keep) {
+                // Every touched item's similarity first (its count cleared for the next row), in a loop
+                // without stores into growing buffers, so the loads and divisions of many items overlap;
+                // then only the items that can be among the best `keep` are looked up and ordered.
+                sims.resize(m);
+                {
+                    const double nr = norm[static_cast<std::size_t>(r)];
+                    const double* nj = norm.data();
+                    std::uint32_t* counts = co.data();
+                    const std::int32_t* js = touched.data();  // the first m
+                    float* out = sims.data();
+                    for (std::size_t q = 0; q < m; ++q) {
+                        const std::int32_t j = js[q];
+                        out[q] = static_cast<float>(double(counts[j]) / (nr * nj[j] + shrink));
+                        counts[j] = 0;
+                    }
+                }
+                float threshold = -std::numeric_limits<float>::infinity();  // keep all when there are few
+                if (m > keep) {
+                    order.assign(sims.begin(), sims.end());
+                    std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep - 1), order.end(), std::greater<float>());
+                    threshold = order[keep - 1];  // the keep-th largest: nothing below it can be kept
+                }
+                candidates.clear();
+                for (std::size_t q = 0; q < m; ++q)
+                    if (sims[q] >= threshold) candidates.emplace_back(byPopularity[static_cast<std::size_t>(touched[q])], sims[q]);
+                if (candidates.size() > keep) {  // ties at the threshold: the lower original index first, as always
                     std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(), better);
                     candidates.resize(keep);
                 }

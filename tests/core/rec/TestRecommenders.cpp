@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <set>
 
 #include "RecTestSupport.h"
 #include "common/TopN.h"
@@ -302,6 +303,58 @@ private slots:
         AlsRecommender::solve(c, y, t1, 0.05, 3, true, 1);
         AlsRecommender::solve(c, y, t4, 0.05, 3, true, 4);
         QCOMPARE(t1.data, t4.data);
+    }
+
+    // The native fit against co-occurrence counted plainly from each item's customers: the same
+    // neighbours with the same similarities, ties at the cut going to the smaller index (many ties here:
+    // few customers, so equal counts and equal popularity are common).
+    void itemKnnMatchesPlainCounting_data() {
+        QTest::addColumn<int>("neighbours");
+        QTest::addColumn<double>("shrink");
+        QTest::newRow("1 neighbour") << 1 << 0.0;
+        QTest::newRow("3 neighbours, shrink 10") << 3 << 10.0;
+        QTest::newRow("7 neighbours") << 7 << 0.0;
+        QTest::newRow("every neighbour, shrink 0.5") << 1000 << 0.5;
+    }
+    void itemKnnMatchesPlainCounting() {
+        QFETCH(int, neighbours);
+        QFETCH(double, shrink);
+        const int users = 70, items = 40;
+        std::mt19937_64 g(31);
+        std::vector<std::pair<int, int>> pairs;
+        std::vector<std::set<int>> customers(items);
+        for (int u = 0; u < users; ++u)
+            for (int i = 0; i < items - 3; ++i)  // the last three items have no customers
+                if (g() % 100 < (i < 5 ? 40 : 8)) pairs.emplace_back(u, i), customers[std::size_t(i)].insert(u);
+        auto train = views(users, items, pairs);
+        ItemKnnOptions o;
+        o.neighbours = neighbours;
+        o.shrink = shrink;
+        o.device = "cpu";
+        ItemKnnRecommender native(o);
+        SS_VERIFY_OK(native.fit(train, {.threads = 2}, {}));
+        const CsrMatrix& got = native.similarities();
+        for (int i = 0; i < items; ++i) {
+            std::vector<std::pair<int, float>> all;  // (item, similarity)
+            for (int j = 0; j < items; ++j) {
+                if (j == i) continue;
+                int co = 0;
+                for (int u : customers[std::size_t(i)]) co += int(customers[std::size_t(j)].count(u));
+                if (co == 0) continue;
+                const double norm = std::sqrt(double(customers[std::size_t(i)].size())) * std::sqrt(double(customers[std::size_t(j)].size()));
+                all.emplace_back(j, float(double(co) / (norm + shrink)));
+            }
+            std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+            if (all.size() > std::size_t(neighbours)) all.resize(std::size_t(neighbours));
+            std::sort(all.begin(), all.end());
+            const auto idx = got.rowIndices(i);
+            const auto val = got.rowValues(i);
+            QCOMPARE(idx.size(), all.size());
+            for (std::size_t q = 0; q < all.size(); ++q) {
+                QCOMPARE(idx[q], all[q].first);
+                QCOMPARE(val[q], all[q].second);
+            }
+        }
     }
 
     void itemKnnTensorsMatchNative_data() {
