@@ -1,8 +1,9 @@
-// RowKernels: the two small dense operations ALS's conjugate-gradient rows spend their time in, over
+// RowKernels: the small dense operations ALS's conjugate-gradient rows spend their time in, over
 // row-major float rows of length f:
-//     dotRows:     t[j]  = rows[j] · v            (a block of dot products)
-//     addRowsTo:   out  += Σ_j w[j] · rows[j]     (a weighted sum of rows; with a symmetric f×f matrix
-//                                                  as the rows, that is the matrix-vector product)
+//     dotRows:        t[j]  = rows[j] · v            (a block of dot products)
+//     addRowsTo:      out  += Σ_j w[j] · rows[j]     (a weighted sum of rows)
+//     symmetricTimes: out   = S · v                  (addRowsTo over a symmetric f×f matrix's rows)
+//     gatherRows:     the rows a list of indices names, copied next to each other
 // Written with GCC/Clang vector extensions in blocks of 8 floats and enough independent accumulators to
 // keep two FMA pipes busy, instead of one dependent dot product per row; the callers are compiled once
 // per target (function multi-versioning), and these inline into each. When f is not a multiple of 8 the
@@ -37,9 +38,6 @@ using Vec8 = float __attribute__((vector_size(32), aligned(4), may_alias));
 SS_ROW_KERNEL Vec8 load8(const float* p) { return *reinterpret_cast<const Vec8*>(p); }
 SS_ROW_KERNEL void store8(float* p, Vec8 v) { *reinterpret_cast<Vec8*>(p) = v; }
 SS_ROW_KERNEL float sum8(Vec8 v) { return ((v[0] + v[4]) + (v[1] + v[5])) + ((v[2] + v[6]) + (v[3] + v[7])); }
-constexpr bool kVectorised = true;
-#else
-constexpr bool kVectorised = false;
 #endif
 
 // t[j] = rows[j·f .. j·f+f) · v for j < count.

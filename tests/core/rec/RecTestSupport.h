@@ -5,6 +5,9 @@
 #include <QTemporaryDir>
 
 #include <filesystem>
+#include <memory>
+#include <random>
+#include <span>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -12,6 +15,8 @@
 #include "../store/ProjectDump.h"
 #include "../store/TestSupport.h"
 #include "rec/Dataset.h"
+#include "rec/Interactions.h"
+#include "rec/Recommender.h"
 #include "sample/SampleShop.h"
 #include "store/BulkWriter.h"
 #include "store/Project.h"
@@ -105,6 +110,44 @@ inline std::int64_t count(const std::filesystem::path& path, const char* sql) { 
 inline ss::rec::Dataset splitFixture() {
     return dataset(4, 6, {{0, 0, V, 1}, {0, 0, P, 1.01}, {0, 1, V, 2}, {1, 1, V, 3}, {3, 0, P, 4}, {0, 1, P, 6},
                           {2, 3, V, 6.1}, {2, 3, P, 6.2}, {0, 2, V, 7}, {0, 2, P, 7.01}, {1, 4, P, 8}});
+}
+
+// Recommender fixtures shared by TestRecommenders and TestAls.
+inline std::shared_ptr<const ss::rec::Interactions> views(int users, int items, const std::vector<std::pair<int, int>>& pairs) {
+    std::vector<ss::rec::Event> e;
+    for (auto [u, i] : pairs) e.push_back({u, i, ss::EventType::View, kT0});
+    return std::make_shared<ss::rec::Interactions>(ss::rec::Interactions::fromTriples(users, items, e, ss::rec::BehaviourWeights{}));
+}
+
+inline std::vector<float> scores(const ss::rec::Recommender& m, int user) {
+    std::vector<float> out(static_cast<std::size_t>(m.items()));
+    const std::int32_t u = user;
+    m.scoreBlock(std::span<const std::int32_t>(&u, 1), out.data());
+    return out;
+}
+
+inline ss::rec::CsrMatrix csr(int rows, int cols, const std::vector<std::tuple<int, int, float>>& entries) {
+    ss::rec::CsrMatrix m;
+    m.rows = rows;
+    m.cols = cols;
+    m.indptr.assign(static_cast<std::size_t>(rows) + 1, 0);
+    for (auto [r, c, v] : entries) {
+        m.indices.push_back(c);
+        m.values.push_back(v);
+        ++m.indptr[r + 1];
+    }
+    for (int r = 0; r < rows; ++r) m.indptr[r + 1] += m.indptr[r];
+    return m;
+}
+
+// Block-structured implicit data: users 0..19 like items 0..9, users 20..39 like items 10..19.
+inline std::shared_ptr<const ss::rec::Interactions> blocks(std::uint64_t seed) {
+    std::mt19937_64 g(seed);
+    std::vector<std::pair<int, int>> pairs;
+    for (int u = 0; u < 40; ++u)
+        for (int i = 0; i < 10; ++i)
+            if (g() % 100 < 45) pairs.emplace_back(u, (u < 20 ? 0 : 10) + i);
+    return views(40, 20, pairs);
 }
 
 }  // namespace rectest
