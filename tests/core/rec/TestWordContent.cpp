@@ -34,13 +34,6 @@ std::shared_ptr<const Interactions> views(int users, const std::vector<std::pair
     return std::make_shared<const Interactions>(Interactions::fromTriples(users, kItems, e, BehaviourWeights{}));
 }
 
-std::vector<float> scores(const Recommender& m, int user) {
-    std::vector<float> out(static_cast<std::size_t>(m.items()));
-    const std::int32_t u = user;
-    m.scoreBlock({&u, 1}, out.data());
-    return out;
-}
-
 std::vector<double> denseRow(const CsrMatrix& m, int r) {
     std::vector<double> out(static_cast<std::size_t>(m.cols), 0.0);
     for (std::size_t p = 0; p < m.rowSize(r); ++p) out[m.rowIndices(r)[p]] = m.rowValues(r)[p];
