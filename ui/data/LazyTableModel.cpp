@@ -320,8 +320,7 @@ void LazyTableModel::buildIndex(int column, bool forFilter, std::function<void()
         if (opening != opening_) return;
         buildingIndex_ = -1;
         if (!built && built.error().code != ErrorCode::Cancelled) emit queryFailed(qs(built.error().describe()));
-        if (forFilter) emit filterIndexFinished(column, static_cast<bool>(built));
-        else emit sortIndexFinished(column, static_cast<bool>(built));
+        announceIndexFinished(column, forFilter, static_cast<bool>(built));
         if (built) then();
     });
 }
@@ -329,9 +328,12 @@ void LazyTableModel::buildIndex(int column, bool forFilter, std::function<void()
 void LazyTableModel::cancelIndex() {
     if (buildingIndex_ < 0) return;
     runner_->cancelKey(indexKey_);  // its result is dropped: said here instead
-    const int column = std::exchange(buildingIndex_, -1);
-    if (buildingForFilter_) emit filterIndexFinished(column, false);
-    else emit sortIndexFinished(column, false);
+    announceIndexFinished(std::exchange(buildingIndex_, -1), buildingForFilter_, false);
+}
+
+void LazyTableModel::announceIndexFinished(int column, bool forFilter, bool built) {
+    if (forFilter) emit filterIndexFinished(column, built);
+    else emit sortIndexFinished(column, built);
 }
 
 void LazyTableModel::applySort(int column, Qt::SortOrder order) {

@@ -88,6 +88,7 @@ private:
     void checkFilterIndex();  // the job behind filterNeedsIndex
     // Builds the index serving `column` (a job); `forFilter` says which question it answers.
     void buildIndex(int column, bool forFilter, std::function<void()> then);
+    void announceIndexFinished(int column, bool forFilter, bool built);  // the signal for that question
 
     QPointer<JobRunner> runner_;
     const int instance_;  // in the job keys: each model's pages and counts are its own
