@@ -33,11 +33,12 @@ Status runEncode(const std::vector<std::string>& args) {
     const auto& info = encoder->info();
     if (parser.flag("json")) {
         printJson(boost::json::object{{"target", targetName}, {"total", summary->total}, {"encoded", summary->encoded},
-                                      {"cached", summary->cached}, {"seconds", summary->seconds}, {"model", summary->model},
+                                      {"shared_text", summary->sharedText}, {"cached", summary->cached}, {"seconds", summary->seconds}, {"model", summary->model},
                                       {"device", info.device}, {"precision", info.precision}, {"coverage", summary->coverage.toJson()}});
     } else {
-        std::printf("%s: %lld texts, %lld encoded now, %lld already cached, %.1f s (%s on %s)\n", targetName.c_str(),
-                    (long long)summary->total, (long long)summary->encoded, (long long)summary->cached, summary->seconds,
+        std::printf("%s: %lld texts, %lld encoded now (%lld of them shared an identical text), %lld already cached, %.1f s (%s on %s)\n",
+                    targetName.c_str(), (long long)summary->total, (long long)summary->encoded, (long long)summary->sharedText,
+                    (long long)summary->cached, summary->seconds,
                     info.name.c_str(), info.device.c_str());
         printCoverage(summary->coverage);
     }

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/JobStages.h"
 #include "model/Sha256.h"
@@ -16,6 +18,10 @@ namespace ss {
 std::string EncodeJob::textHash(const std::string& text) { return Sha256::hex(text); }
 
 namespace {
+
+// The first 64 bits of a hex text hash: the key of the run's map of encoded texts (a collision is
+// caught by copyFrom, which compares the whole hash).
+std::uint64_t hashKey(const std::string& hex) { return std::stoull(hex.substr(0, 16), nullptr, 16); }
 
 // The text the encoder reads for each row of the target's table.
 std::string textColumn(EncodeTarget target) { return target == EncodeTarget::Items ? encoderText::itemsSql() : encoderText::reviewsSql(); }
@@ -80,6 +86,8 @@ Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEnco
     if (!select) return select.error();
 
     std::int64_t lastId = 0, seen = 0;
+    // Text hash (its first 64 bits) → an object whose stored vector encodes that text.
+    std::unordered_map<std::uint64_t, std::int64_t> holders;
     TokenCounts counts;  // of every text: the model's coverage of them
     for (;;) {
         if (context.cancelled())
@@ -101,20 +109,53 @@ Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEnco
         counts.add(encoder.tokenCounts(texts));
         auto stored = store.textHashes(ids.front(), ids.back());
         if (!stored) return stored.error();
-        std::vector<std::int64_t> todoIds;
+        // Texts to encode, each once: objects with a text already given a vector in this run (or
+        // cached under the same text) copy it; identical texts within the chunk wait for one encoding.
         std::vector<std::string> todoTexts, todoHashes;
+        std::vector<std::vector<std::int64_t>> todoIds;  // objects per text to encode
+        std::unordered_map<std::string_view, std::size_t> todoIndex;
+        std::vector<std::pair<std::int64_t, std::size_t>> copies;  // (object, index into texts) from an earlier holder
+        std::vector<std::string> hashes(ids.size());
+        auto queue = [&](std::int64_t object, std::size_t i) {
+            auto [at, fresh] = todoIndex.try_emplace(hashes[i], todoTexts.size());
+            if (fresh) {
+                todoTexts.push_back(texts[i]);
+                todoHashes.push_back(hashes[i]);
+                todoIds.emplace_back();
+            }
+            todoIds[at->second].push_back(object);
+        };
         for (std::size_t i = 0; i < ids.size(); ++i) {
-            std::string hash = textHash(texts[i]);
+            hashes[i] = textHash(texts[i]);
             auto it = stored->find(ids[i]);
-            if (it != stored->end() && it->second == hash) {
+            if (it != stored->end() && it->second == hashes[i]) {
                 ++summary.cached;
+                holders.try_emplace(hashKey(hashes[i]), ids[i]);
                 continue;
             }
-            todoIds.push_back(ids[i]);
-            todoTexts.push_back(std::move(texts[i]));
-            todoHashes.push_back(std::move(hash));
+            if (holders.count(hashKey(hashes[i]))) {
+                copies.emplace_back(ids[i], i);
+                continue;
+            }
+            queue(ids[i], i);
         }
-        if (!todoIds.empty()) {
+        if (!copies.empty()) {
+            Transaction tx(db);
+            if (!tx.begun()) return tx.begun().error();
+            for (const auto& [object, i] : copies) {
+                auto copied = store.copyFrom(holders.at(hashKey(hashes[i])), object, hashes[i]);
+                if (!copied) return copied.error();
+                if (*copied) {
+                    ++summary.encoded;
+                    ++summary.sharedText;
+                    continue;
+                }
+                // Two texts whose hashes share their first 64 bits: encode this one after all.
+                queue(object, i);
+            }
+            SS_TRY(tx.commit());
+        }
+        if (!todoTexts.empty()) {
             JobContext inner;
             inner.stop = context.stop;  // the encoder checks between its batches
             auto vectors = encoder.encode(todoTexts, &inner);
@@ -125,9 +166,14 @@ Result<EncodeSummary> EncodeJob::run(const std::filesystem::path& path, TextEnco
             }
             Transaction tx(db);
             if (!tx.begun()) return tx.begun().error();
-            for (std::size_t i = 0; i < todoIds.size(); ++i) SS_TRY(store.put(todoIds[i], todoHashes[i], (*vectors)[i]));
+            for (std::size_t t = 0; t < todoTexts.size(); ++t)
+                for (std::int64_t object : todoIds[t]) SS_TRY(store.put(object, todoHashes[t], (*vectors)[t]));
             SS_TRY(tx.commit());
-            summary.encoded += static_cast<std::int64_t>(todoIds.size());
+            for (std::size_t t = 0; t < todoTexts.size(); ++t) {
+                holders.try_emplace(hashKey(todoHashes[t]), todoIds[t].front());
+                summary.encoded += static_cast<std::int64_t>(todoIds[t].size());
+                summary.sharedText += static_cast<std::int64_t>(todoIds[t].size()) - 1;
+            }
         }
         context.report(JobProgress{summary.total ? double(seen) / double(summary.total) : 1.0, stages::kEncodingTexts, name});
     }

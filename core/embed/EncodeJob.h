@@ -1,6 +1,8 @@
 // EncodeJob: fills the embedding cache for a project's items (title + description + category) or
 // reviews (title + text). Works in chunks, each committed on its own, so memory stays bounded, a
-// cancelled run keeps what it finished, and a re-run encodes only new or changed texts. A run that
+// cancelled run keeps what it finished, and a re-run encodes only new or changed texts. Identical texts
+// are encoded once in a run (listings of the same product, "Great!" reviews): later objects with the
+// same text copy the stored vector. A run that
 // goes through every text also measures the model's language coverage of them and keeps it.
 // estimateCoverage() does the same on a sample, without encoding.
 // Runs on a worker thread (or the CLI's main thread) with its own connection and encoder.
@@ -19,7 +21,8 @@ enum class EncodeTarget { Items, Reviews };
 
 struct EncodeSummary {
     std::int64_t total = 0;    // texts in the project
-    std::int64_t encoded = 0;  // newly encoded now
+    std::int64_t encoded = 0;  // given a vector now
+    std::int64_t sharedText = 0;  // of those, how many took the vector of an identical text (encoded once)
     std::int64_t cached = 0;   // already in the cache with the same text
     double seconds = 0;
     std::string model;         // fingerprint the vectors are stored under

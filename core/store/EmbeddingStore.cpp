@@ -28,6 +28,17 @@ Status EmbeddingStore::put(std::int64_t objectId, const std::string& textHash, c
     return stmt->run();
 }
 
+Result<bool> EmbeddingStore::copyFrom(std::int64_t fromId, std::int64_t objectId, const std::string& textHash) {
+    auto stmt = db_.prepare(
+        "INSERT INTO embeddings(model, target, object_id, text_hash, dim, vector)"
+        " SELECT model, target, ?4, text_hash, dim, vector FROM embeddings WHERE model=?1 AND target=?2 AND object_id=?3 AND text_hash=?5"
+        " ON CONFLICT(model, target, object_id) DO UPDATE SET text_hash=excluded.text_hash, dim=excluded.dim, vector=excluded.vector");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, model_).bind(2, target_).bind(3, fromId).bind(4, objectId).bind(5, textHash);
+    SS_TRY(stmt->run());
+    return db_.changes() > 0;
+}
+
 Result<EmbeddingMatrix> EmbeddingStore::loadAll() {
     auto stmt = db_.prepare("SELECT object_id, dim, vector FROM embeddings WHERE model=?1 AND target=?2 ORDER BY object_id");
     if (!stmt) return stmt.error();

@@ -27,6 +27,9 @@ public:
     // object id → stored text hash, for the ids in [firstId, lastId].
     Result<std::unordered_map<std::int64_t, std::string>> textHashes(std::int64_t firstId, std::int64_t lastId);
     Status put(std::int64_t objectId, const std::string& textHash, const std::vector<float>& vector);
+    // Gives `objectId` the vector stored for `fromId`, provided that one was stored for `textHash`
+    // (identical texts share a vector); false when it was not, and nothing is written then.
+    Result<bool> copyFrom(std::int64_t fromId, std::int64_t objectId, const std::string& textHash);
     Result<EmbeddingMatrix> loadAll();
     Result<std::int64_t> count();
     Status removeMissing(const std::string& objectTable);  // drops vectors of deleted objects

@@ -251,7 +251,12 @@ void SearchScreen::encode(EncodeTarget target) {
             emit failed(qs(r.error().describe()));
             return;
         }
-        heading_->setText(tr("%1: %2 encoded now, %3 already cached, %4 s").arg(title).arg(r->encoded).arg(r->cached).arg(r->seconds, 0, 'f', 1));
+        heading_->setText(tr("%1: %2 encoded now (%3 of them shared an identical text), %4 already cached, %5 s")
+                              .arg(title)
+                              .arg(r->encoded)
+                              .arg(r->sharedText)
+                              .arg(r->cached)
+                              .arg(r->seconds, 0, 'f', 1));
         measureCoverage();  // the job measured every text: the exact figures replace the estimate
         emit encoded();
     });

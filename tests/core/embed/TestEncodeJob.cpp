@@ -1,6 +1,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 #include "embed/EncodeJob.h"
@@ -8,6 +9,7 @@
 #include "sample/SampleShop.h"
 #include "store/BulkWriter.h"
 #include "store/EmbeddingStore.h"
+#include "store/EncoderText.h"
 #include "store/Project.h"
 
 using namespace ss;
@@ -100,6 +102,80 @@ private slots:
         const auto reviews = (*p)->db().queryInt("SELECT count(*) FROM reviews").value();
         QVERIFY(reviews > 0);
         QCOMPARE(result->encoded, reviews);
+    }
+
+    // Listings of the same product share one text: each distinct text is encoded once, within a chunk
+    // and across chunks, and every listing gets the same vector as encoding it alone gives.
+    void identicalTextsAreEncodedOnce() {
+        const std::string path = dir_.filePath("listings.shelfsense").toStdString();
+        const std::vector<std::string> titles = {"Stainless steel water bottle 750 ml", "Merino wool hiking socks",
+                                                 "Ceramic pour-over coffee dripper"};
+        constexpr int kItems = 1100;  // three chunks; item k has title k % 3, and item 1050 one of its own
+        {
+            auto p = Project::open(path);
+            QVERIFY(p.ok());
+            Transaction tx((*p)->db());
+            auto writer = BulkWriter::create((*p)->db(), std::nullopt);
+            QVERIFY(writer.ok());
+            for (int k = 0; k < kItems; ++k) {
+                ItemRecord item;
+                item.externalId = "L" + std::to_string(k);
+                item.title = k == 1050 ? std::string("Bamboo cutting board") : titles[std::size_t(k % 3)];
+                QVERIFY(writer->upsertItem(item).ok());
+            }
+            QVERIFY(tx.commit().ok());
+        }
+        auto result = EncodeJob::run(path, *encoder_, EncodeTarget::Items, {});
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().describe().c_str());
+        QCOMPARE(result->encoded, std::int64_t(kItems));
+        QCOMPARE(result->sharedText, std::int64_t(kItems - 4));
+        QCOMPARE(result->cached, std::int64_t(0));
+
+        auto p = Project::open(path);
+        std::vector<std::string> texts;  // what the encoder reads for items 0, 1, 2 and 1050
+        for (int k : {0, 1, 2, 1050}) {
+            auto stmt = (*p)->db().prepare("SELECT " + encoderText::itemsSql() + " FROM items WHERE external_id = 'L" + std::to_string(k) + "'");
+            QVERIFY(stmt.ok() && stmt->step().value());
+            texts.push_back(stmt->columnText(0));
+        }
+        auto alone = encoder_->encode(texts);
+        QVERIFY(alone.ok());
+        auto m = EmbeddingStore((*p)->db(), encoder_->fingerprint(), "items").loadAll();
+        QVERIFY(m.ok());
+        QCOMPARE(m->ids.size(), std::size_t(kItems));
+        auto vectorOf = [&](int k) {
+            const auto id = (*p)->db().queryInt("SELECT id FROM items WHERE external_id = 'L" + std::to_string(k) + "'").value();
+            const auto row = std::size_t(std::find(m->ids.begin(), m->ids.end(), id) - m->ids.begin());
+            return std::vector<float>(m->values.begin() + std::ptrdiff_t(row * m->dim), m->values.begin() + std::ptrdiff_t((row + 1) * m->dim));
+        };
+        for (int k : {0, 1, 2, 3, 511, 512, 513, 1049, 1050, 1051, kItems - 1}) {
+            const auto got = vectorOf(k);
+            QCOMPARE(got.size(), m->dim);
+            QVERIFY(got == vectorOf(k == 1050 ? 1050 : k % 3));  // a listing holds its text's one vector
+            const auto& alone_ = (*alone)[k == 1050 ? 3 : std::size_t(k % 3)];
+            double dot = 0;
+            for (std::size_t d = 0; d < m->dim; ++d) dot += double(alone_[d]) * got[d];
+            QVERIFY2(dot > 0.9999, qPrintable(QString("item %1: cosine %2").arg(k).arg(dot)));  // and it encodes that text
+        }
+
+        // A listing that changes to another listing's text takes that vector, encoding nothing.
+        {
+            Transaction tx((*p)->db());
+            auto writer = BulkWriter::create((*p)->db(), std::nullopt);
+            QVERIFY(writer.ok());
+            ItemRecord changed;
+            changed.externalId = "L1080";  // after item 1050 in the same chunk
+            changed.title = std::string("Bamboo cutting board");
+            QVERIFY(writer->upsertItem(changed).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        auto again = EncodeJob::run(path, *encoder_, EncodeTarget::Items, {});
+        QVERIFY(again.ok());
+        QCOMPARE(again->encoded, std::int64_t(1));
+        QCOMPARE(again->sharedText, std::int64_t(1));  // from item 1050, cached by the first run
+        m = EmbeddingStore((*p)->db(), encoder_->fingerprint(), "items").loadAll();
+        QVERIFY(vectorOf(1080) == vectorOf(1050));
+        QCOMPARE(again->cached, std::int64_t(kItems - 1));
     }
 
     // The default (English) model on an English, a Chinese and a long catalogue: its unknown word
