@@ -817,51 +817,56 @@
     </message>
     <message>
         <location filename="../ui/shared/RecommenderChoices.cpp" line="72"/>
+        <source>Training examples drawn afresh for each epoch (0: every one); validation uses a fixed tenth as many.</source>
+        <translation>每轮重新抽取的训练样本数（0：全部）；验证固定使用其十分之一。</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
         <source>Adam&apos;s step size.</source>
         <translation>Adam 的步长。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
         <source>L2 penalty on the weights.</source>
         <translation>权重的 L2 惩罚。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
         <source>Share of training customers held out to choose the best epoch.</source>
         <translation>留出用于选择最佳轮次的训练顾客比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
         <source>Share of negatives drawn by popularity rather than uniformly.</source>
         <translation>按热度而非均匀抽取的负样本比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
         <source>The user tower weighs history items by attention instead of averaging them.</source>
         <translation>用户塔用注意力加权历史商品，而不是取平均。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
         <source>The user tower pools the item tower&apos;s outputs of the history items.</source>
         <translation>用户塔汇聚商品塔对历史商品的输出。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="79"/>
         <source>Adds a learned embedding per item id to its text (no help for new items).</source>
         <translation>为每个商品 id 在文本之外加一个学习的嵌入（对新商品无帮助）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="79"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="80"/>
         <source>The first recommender blended.</source>
         <translation>参与混合的第一个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="80"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="81"/>
         <source>The second recommender blended.</source>
         <translation>参与混合的第二个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="81"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="82"/>
         <source>Weight of the first recommender&apos;s standardised scores (the second gets the rest).</source>
         <translation>第一个推荐器标准化分数的权重（其余给第二个）。</translation>
     </message>
@@ -869,42 +874,42 @@
 <context>
     <name>RecommenderChoices</name>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="128"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="129"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="135"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="136"/>
         <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="155"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="156"/>
         <source>Co-occurrence cosine (customers in common)</source>
         <translation>共现余弦（共同顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="156"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="157"/>
         <source>Item-kNN similarity (shrunk cosine)</source>
         <translation>Item-kNN 相似度（收缩余弦）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="157"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="158"/>
         <source>Cosine of ALS item factors</source>
         <translation>ALS 商品因子的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="158"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="159"/>
         <source>Cosine of two-tower item embeddings</source>
         <translation>双塔模型商品向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="159"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="160"/>
         <source>Cosine of item text vectors</source>
         <translation>商品文本向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="160"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="161"/>
         <source>Words in common (cosine of TF-IDF word vectors)</source>
         <translation>共同词语（TF-IDF 词向量的余弦）</translation>
     </message>
@@ -4581,7 +4586,7 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
     <message>
         <location filename="../ui/search/SearchScreen.cpp" line="75"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="298"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="303"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -4607,7 +4612,7 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
     <message>
         <location filename="../ui/search/SearchScreen.cpp" line="130"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="375"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="380"/>
         <source>Embedding map</source>
         <translation>向量地图</translation>
     </message>
@@ -4633,8 +4638,8 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
     <message>
         <location filename="../ui/search/SearchScreen.cpp" line="240"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="329"/>
-        <location filename="../ui/search/SearchScreen.cpp" line="361"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="334"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="366"/>
         <source>The sentence encoder is not available: %1</source>
         <translation>句向量编码器不可用：%1</translation>
     </message>
@@ -4650,76 +4655,76 @@ Leave empty for the default; the value is checked when you enter it.</source>
     </message>
     <message>
         <location filename="../ui/search/SearchScreen.cpp" line="254"/>
-        <source>%1: %2 encoded now, %3 already cached, %4 s</source>
-        <translation>%1：本次编码 %2 条，已缓存 %3 条，用时 %4 秒</translation>
+        <source>%1: %2 encoded now (%3 of them shared an identical text), %4 already cached, %5 s</source>
+        <translation>%1：本次编码 %2 条（其中 %3 条与已有文本完全相同，共用其向量），%4 条已在缓存中，%5 秒</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="276"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="281"/>
         <source>The sentence encoder is not available: %1. Searching by words only needs none.</source>
         <translation>句向量编码器不可用：%1。仅按字词搜索不需要编码器。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="282"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="287"/>
         <source>Searching for “%1”…</source>
         <translation>正在搜索“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="300"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="305"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="305"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="310"/>
         <source>Items matching “%1” by their words and meaning</source>
         <translation>按字词和语义匹配“%1”的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="306"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="311"/>
         <source>Items holding the words of “%1”</source>
         <translation>含有“%1”字词的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="307"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="312"/>
         <source>Items closest in meaning to “%1”</source>
         <translation>与“%1”含义最接近的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="313"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="318"/>
         <source>The model does not know %1% of this query&apos;s word pieces, so its meaning counts %2 instead of %3 beside the words.</source>
         <translation>模型不认识此查询 %1% 的词片，因此语义权重为 %2 而不是 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="315"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="320"/>
         <source>The model does not know %1% of the catalog&apos;s word pieces, so meaning counts %2 instead of %3 beside the words.</source>
         <translation>模型不认识商品目录 %1% 的词片，因此语义权重为 %2 而不是 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="343"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="348"/>
         <source>Similar items</source>
         <translation>相似商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="345"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="350"/>
         <source>Similar items failed: %1</source>
         <translation>查找相似商品失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="349"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="354"/>
         <source>Items most similar to %1</source>
         <translation>与 %1 最相似的商品</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="365"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="370"/>
         <source>Encoding and projecting the catalog…</source>
         <translation>正在编码并投影商品目录…</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="377"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="382"/>
         <source>The map failed: %1</source>
         <translation>地图生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/search/SearchScreen.cpp" line="383"/>
+        <location filename="../ui/search/SearchScreen.cpp" line="388"/>
         <source>%1 items; hover a point for its title.</source>
         <translation>%1 件商品；将鼠标悬停在点上可查看标题。</translation>
     </message>

@@ -93,6 +93,40 @@ def csv_bytes(fields, np):
     return memoryview(buf)[:total]
 
 
+def _customers(rng, users, np):
+    """Customers: acquisition time, activity weight, return-delay scale (the generator's first draws)."""
+    end = WINDOW_END - 1
+    start = WINDOW_END - SPAN_DAYS * 86400
+    acquired = start + ((end - 3600 - start) * rng.random(users) ** 0.75).astype(np.int64)
+    room = (end - acquired).astype(np.float64)  # seconds left after acquisition (>= 3600)
+    weight = rng.lognormal(0.0, 1.5, users) * np.minimum(1.0, room / (30 * 86400.0)) ** 0.5
+    tau = 86400.0 * np.exp(rng.uniform(np.log(1.0), np.log(60.0), users))
+    return acquired, weight, tau
+
+
+def _catalog(rng, items, categories, np):
+    """Catalog: each item's category (Zipf category sizes), random external ids like the real data's."""
+    cat_cdf = np.cumsum(1.0 / np.arange(1, categories + 1) ** 1.1)
+    cat_cdf /= cat_cdf[-1]
+    item_category = np.minimum(np.searchsorted(cat_cdf, rng.random(items)), categories - 1)
+    item_ext = rng.choice(max(5_163_070, 2 * items), items, replace=False) + 1
+    cat_ext = rng.choice(max(5_162_429, 2 * categories), categories, replace=False) + 1
+    return item_category, item_ext, cat_ext
+
+
+def catalog(rows, users, seed, items=None, categories=None):
+    """The catalog generate() draws for the same arguments: (item_category, item_ext, cat_ext, item
+    popularity rank 0.. = index) — for writing item titles that match a generated event file."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    users = max(1, min(users, rows))
+    items = max(10, items if items else rows // 20)
+    categories = max(5, categories if categories else items // 250)
+    _customers(rng, users, np)
+    return _catalog(rng, items, categories, np)
+
+
 def generate(path, rows, users, seed, items=None, categories=None):
     """Writes `rows` Taobao-format rows. Each customer has an acquisition time (denser towards the end)
     and an acquisition event there; their other events come strictly later, at truncated-exponential
@@ -109,20 +143,11 @@ def generate(path, rows, users, seed, items=None, categories=None):
     items = max(10, items if items else rows // 20)
     categories = max(5, categories if categories else items // 250)
 
-    # Customers: acquisition time, activity weight, return-delay scale.
-    acquired = start + ((end - 3600 - start) * rng.random(users) ** 0.75).astype(np.int64)
-    room = (end - acquired).astype(np.float64)  # seconds left after acquisition (>= 3600)
-    weight = rng.lognormal(0.0, 1.5, users) * np.minimum(1.0, room / (30 * 86400.0)) ** 0.5
-    tau = 86400.0 * np.exp(rng.uniform(np.log(1.0), np.log(60.0), users))
-
-    # Catalog: Zipf item popularity, Zipf category sizes, random external ids like the real data's.
-    item_cdf = np.cumsum(1.0 / np.arange(1, items + 1) ** 1.0)
+    acquired, weight, tau = _customers(rng, users, np)
+    room = (end - acquired).astype(np.float64)
+    item_category, item_ext, cat_ext = _catalog(rng, items, categories, np)
+    item_cdf = np.cumsum(1.0 / np.arange(1, items + 1) ** 1.0)  # Zipf item popularity
     item_cdf /= item_cdf[-1]
-    cat_cdf = np.cumsum(1.0 / np.arange(1, categories + 1) ** 1.1)
-    cat_cdf /= cat_cdf[-1]
-    item_category = np.minimum(np.searchsorted(cat_cdf, rng.random(items)), categories - 1)
-    item_ext = rng.choice(max(5_163_070, 2 * items), items, replace=False) + 1
-    cat_ext = rng.choice(max(5_162_429, 2 * categories), categories, replace=False) + 1
     user_ext = rng.choice(max(1_018_011, 2 * users), users, replace=False) + 1
 
     # Events: one acquisition event per customer, then the rest by activity weight.

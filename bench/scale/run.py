@@ -10,8 +10,13 @@ with the real counts. Then, one process after another on the same machine:
              next to the sqlite3 shell's `.import` of the same CSV into a plain 5-column table (the
              peer: no validation, no id mapping, no indexes) as a ratio;
   overview   shelfsense-cli stats --json (counts, ranges, daily activity) on the fresh project;
+  catalog    item titles for the generated items (bench/scale/catalog.py: about --listings-per-title
+             listings share a product line's title, as a marketplace lists one product in several shops),
+             imported with shelfsense-cli import --format csv --map item_id=item --map title=title;
+  encode     shelfsense-cli encode --target items --precision P: the catalog's vectors (identical texts
+             are encoded once), wall seconds, peak RSS, texts encoded and shared, texts/s;
   evaluate   shelfsense-cli evaluate --recommenders R --split temporal --test-users N --no-store, one
-             process per recommender: fit and score seconds from the run's own timings, users/s, the
+             process per recommender (content and twotower with --cached-vectors: the encode step's vectors): fit and score seconds from the run's own timings, users/s, the
              process's wall seconds and peak RSS; for the dense models (als, twotower, content) the
              achieved GFLOP/s of the scoring products (2 · users · items · dimension / score seconds)
              against this machine's measured fp32 matrix-product rate (below);
@@ -35,7 +40,8 @@ Peak RSS comes from os.wait4() (bench/ingest/run.py's measured()).
 
 Usage: ~/.cache/shelfsense/peers-venv/bin/python bench/scale/run.py [--cli build/default/app/shelfsense-cli]
        [--rows N] [--seed S] [--workdir DIR] [--test-users N] [--recommenders popularity,itemknn,als]
-       [--steps import,overview,browse,evaluate,serve,serve-steps,ui] [--serve-recommenders popularity,als] [--out FILE]
+       [--steps import,overview,browse,catalog,encode,evaluate,serve,serve-steps,ui]
+       [--listings-per-title F] [--precision fast|fp32] [--serve-recommenders popularity,als] [--out FILE]
 (The peers venv has numpy; sqlite3 is Debian's sqlite3 shell.)
 """
 import argparse, datetime, importlib.util, json, os, platform, shutil, subprocess, sys, time
@@ -56,7 +62,7 @@ measured = _ingest.measured
 
 # The public Taobao UserBehavior set, as published (../shared/data/taobao_userbehavior_sample/PROVENANCE.md).
 TAOBAO = {"rows": 100_150_807, "users": 987_994, "items": 4_162_024, "categories": 9_439}
-DENSE_DIMENSION = {"als": "factors", "twotower": "dim"}
+DENSE_DIMENSION = {"als": "factors", "twotower": "dim", "content": "dim"}
 
 
 def shape(rows):
@@ -97,6 +103,8 @@ def main():
     ap.add_argument("--recommenders", default="popularity,itemknn,als")
     ap.add_argument("--steps", default="import,overview,evaluate,serve")
     ap.add_argument("--serve-recommenders", default="popularity,als")
+    ap.add_argument("--listings-per-title", type=float, default=8.0)
+    ap.add_argument("--precision", default="fast", help="encode's --precision (fast: the CPU's fast mode)")
     ap.add_argument("--out")
     ap.add_argument("--generate-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--csv", help=argparse.SUPPRESS)
@@ -155,13 +163,38 @@ def main():
         report["steps"]["overview"] = {"seconds": round(seconds, 3), "peak_rss_mib": round(rss, 1)}
         print(f"overview: {seconds:.3f} s", flush=True)
 
+    if "catalog" in steps:
+        _catalog = load("scale_catalog", os.path.join(HERE, "catalog.py"))
+        titles = os.path.join(args.workdir, f"taobao-{tag}-seed{args.seed}-titles-{args.listings_per_title:g}.csv")
+        s = shape(args.rows)
+        written = _catalog.write_catalog(titles, args.rows, s["users"], args.seed, s["items"], s["categories"],
+                                         args.listings_per_title)
+        out, seconds, rss = measured([cli, "import", "--db", db, "--format", "csv", "--map", "item_id=item",
+                                      "--map", "title=title", "--json", titles])
+        imported = json.loads(out)
+        report["steps"]["catalog"] = {"written": written, "import_seconds": round(seconds, 1), "peak_rss_mib": round(rss, 1),
+                                      "rows_imported": imported.get("rows_imported"), "rows_rejected": imported.get("rows_rejected")}
+        print(f"catalog: {json.dumps(report['steps']['catalog'])}", flush=True)
+
+    if "encode" in steps:
+        out, seconds, rss = measured([cli, "encode", "--db", db, "--target", "items", "--precision", args.precision,
+                                      "--json", "--quiet"])
+        encoded = json.loads(out)
+        distinct = encoded["encoded"] - encoded["shared_text"]
+        report["steps"]["encode"] = {"precision": args.precision, "seconds": round(seconds, 1), "peak_rss_mib": round(rss, 1),
+                                     "items": encoded["total"], "given_vectors": encoded["encoded"],
+                                     "texts_encoded": distinct, "shared_text": encoded["shared_text"], "cached": encoded["cached"],
+                                     "texts_per_second": round(distinct / seconds, 1) if seconds else None,
+                                     "device": encoded.get("device")}
+        print(f"encode: {json.dumps(report['steps']['encode'])}", flush=True)
+
     if "evaluate" in steps:
         runs = {}
         for name in args.recommenders.split(","):
             out, seconds, rss = measured([cli, "evaluate", "--db", db, "--recommenders", name, "--split", "temporal",
                                           "--test-users", str(args.test_users), "--threads", str(args.threads),
-                                          "--no-store", "--bootstrap", "200",
-                                          "--json", "--quiet"])
+                                          "--no-store", "--bootstrap", "200", "--json", "--quiet"]
+                                         + (["--cached-vectors"] if name in ("content", "twotower") else []))
             result = json.loads(out)
             run = result["runs"][0]
             t = run["timings"]

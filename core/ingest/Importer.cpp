@@ -154,6 +154,9 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         droppedIndexes = std::move(*dropped);
     }
     SS_TRY(Schema::deferTextIndex(db));
+    // Imports only add events: when this one adds none, a summary current now stays current.
+    auto summaryWasCurrent = ActivitySummary::current(db);
+    if (!summaryWasCurrent) return summaryWasCurrent.error();
 
     auto insertImport = db.prepare(
         "INSERT INTO imports(format, path, fingerprint, started, seconds, rows_read, rows_imported, rows_rejected)"
@@ -250,11 +253,18 @@ Result<ImportSummary> importFiles(const ImportRequest& request, const JobContext
         SS_TRY(EventTable::createIndexes(db, droppedIndexes));
         summary.indexSeconds += secondsSince(indexStart);
     }
-    // Retention and survival read every customer's events from the activity summary: kept current here.
-    context.report(-1, stages::kSummarisingActivity);
-    const auto summaryStart = std::chrono::steady_clock::now();
-    SS_TRY(ActivitySummary::rebuild(db, context));
-    summary.summarySeconds = secondsSince(summaryStart);
+    // Retention and survival read every customer's events from the activity summary: kept current here
+    // (a catalog or review import leaves the events as they were, and the summary with them).
+    auto after = EventTable::count(db);
+    if (!after) return after.error();
+    if (*summaryWasCurrent && *after == *before) {
+        SS_TRY(ActivitySummary::keepForUnchangedEvents(db));
+    } else {
+        context.report(-1, stages::kSummarisingActivity);
+        const auto summaryStart = std::chrono::steady_clock::now();
+        SS_TRY(ActivitySummary::rebuild(db, context));
+        summary.summarySeconds = secondsSince(summaryStart);
+    }
     SS_TRY(tx.commit());
 
     // Rejects are read back after commit so the summary shows exactly what was stored.

@@ -4,8 +4,8 @@
 
 namespace ss::rec {
 
-ContentRecommender::ContentRecommender(DenseMatrix itemVectors, ContentOptions options, std::string model)
-    : vectors_(std::move(itemVectors)), options_(options), model_(std::move(model)) {
+ContentRecommender::ContentRecommender(const DenseMatrix& itemVectors, ContentOptions options, std::string model)
+    : vectors_(itemVectors), options_(options), model_(std::move(model)) {
     normalizeRows(vectors_);
 }
 

@@ -17,7 +17,7 @@ struct ContentOptions {
 class ContentRecommender final : public Recommender {
 public:
     // itemVectors: one row per dense item index (zero rows for items without text); normalised inside.
-    ContentRecommender(DenseMatrix itemVectors, ContentOptions options = {}, std::string model = {});
+    ContentRecommender(const DenseMatrix& itemVectors, ContentOptions options = {}, std::string model = {});
     std::string name() const override { return "content"; }
     boost::json::object parameters() const override;
     SimilarItems similarItems(std::int32_t item, std::size_t n) const override;

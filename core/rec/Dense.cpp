@@ -98,15 +98,27 @@ DenseMatrix zerosOnHugePages(int rows, int cols) {
     return m;
 }
 
+namespace {
+float inverseLength(const float* v, int n) {
+    double s = 0;
+    for (int c = 0; c < n; ++c) s += double(v[c]) * v[c];
+    return s > 0 ? static_cast<float>(1.0 / std::sqrt(s)) : 0.0f;
+}
+}  // namespace
+
 void normalizeRows(DenseMatrix& m) {
     for (int r = 0; r < m.rows; ++r) {
         float* v = m.row(r);
-        double s = 0;
-        for (int c = 0; c < m.cols; ++c) s += double(v[c]) * v[c];
-        if (s <= 0) continue;
-        const float scale = static_cast<float>(1.0 / std::sqrt(s));
+        const float scale = inverseLength(v, m.cols);
+        if (scale == 0.0f) continue;
         for (int c = 0; c < m.cols; ++c) v[c] *= scale;
     }
+}
+
+std::vector<float> inverseRowLengths(const DenseMatrix& m) {
+    std::vector<float> out(static_cast<std::size_t>(m.rows));
+    for (int r = 0; r < m.rows; ++r) out[static_cast<std::size_t>(r)] = inverseLength(m.row(r), m.cols);
+    return out;
 }
 
 }  // namespace ss::rec

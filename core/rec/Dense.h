@@ -41,6 +41,8 @@ DenseMatrix zerosOnHugePages(int rows, int cols);
 
 // Scales every non-zero row to unit L2 norm (zero rows stay zero).
 void normalizeRows(DenseMatrix& m);
+// 1 / each row's length (0 for a zero row): the scale normalizeRows applies.
+std::vector<float> inverseRowLengths(const DenseMatrix& m);
 float dot(const float* a, const float* b, int n);
 
 }  // namespace ss::rec

@@ -184,11 +184,10 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
                          split.options.kind == SplitKind::Temporal ? std::optional<std::int64_t>(split.cutoff) : std::nullopt};
     PopularityRecommender fallback;
     SS_TRY(fallback.fit(train, fit, job));
-    DenseMatrix unitVectors;
-    if (vectors) {
-        unitVectors = vectors->vectors;
-        normalizeRows(unitVectors);
-    }
+    // Cosine for the lists' diversity: each row's inverse length, not a normalised copy of the
+    // vectors (gigabytes for a catalog of millions).
+    std::vector<float> inverseLength;
+    if (vectors) inverseLength = inverseRowLengths(*vectors->vectors);
     const Truths truths = buildTruths(data, split, options.maxCohortSlices, options.segmentSlices);
     ItemPopularity popularity;
     {
@@ -259,7 +258,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         topk.k = static_cast<std::size_t>(options.k);
         topk.threads = options.threads;
         topk.rules = options.rules.empty() ? nullptr : &rules;
-        topk.similarity = vectors ? &vectors->vectors : nullptr;
+        topk.similarity = vectors ? vectors->vectors.get() : nullptr;
         topk.fallback = options.coldUserFallback && name != "popularity" ? &fallback : nullptr;
         TopKStats stats;
         auto lists = TopKEngine::recommend(*model, split.testUsers, topk, inner, &stats);
@@ -305,9 +304,10 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         run.beyond.averagePopularity = BeyondAccuracy::averagePopularity(ranked, popularity);
         if (negativeItems) run.beyond.negativeShare = BeyondAccuracy::negativeShare(ranked, *negativeItems);
         if (vectors) {
-            const int d = unitVectors.cols;
+            const DenseMatrix& v = *vectors->vectors;
             run.beyond.diversity = BeyondAccuracy::intraListDiversity(ranked, [&](const std::string& a, const std::string& b) {
-                return double(dot(unitVectors.row(std::stoi(a)), unitVectors.row(std::stoi(b)), d));
+                const int i = std::stoi(a), j = std::stoi(b);
+                return double(dot(v.row(i), v.row(j), v.cols)) * inverseLength[std::size_t(i)] * inverseLength[std::size_t(j)];
             });
         }
         result.runs.push_back(std::move(run));

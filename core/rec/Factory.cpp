@@ -144,6 +144,7 @@ const std::map<std::string, Parameter>& parameters() {
         {"twotower.epochs", intParameter([](auto& c) -> auto& { return c.twotower.maxEpochs; }, 1)},
         {"twotower.patience", intParameter([](auto& c) -> auto& { return c.twotower.patience; }, 1)},
         {"twotower.history", intParameter([](auto& c) -> auto& { return c.twotower.historyLength; }, 1)},
+        {"twotower.examples_per_epoch", intParameter([](auto& c) -> auto& { return c.twotower.examplesPerEpoch; }, 0)},
         {"twotower.learning_rate", realParameter([](auto& c) -> auto& { return c.twotower.learningRate; }, 1e-9)},
         {"twotower.weight_decay", realParameter([](auto& c) -> auto& { return c.twotower.weightDecay; }, 0)},
         {"twotower.validation_fraction", realParameter([](auto& c) -> auto& { return c.twotower.validationFraction; }, 0, 0.9)},
@@ -238,7 +239,7 @@ TermVectorizer RecommenderFactory::termVectorizer() {
 Result<std::shared_ptr<Recommender>> RecommenderFactory::create(const std::string& name, const RecommenderConfig& config,
                                                                 ModelInputs inputs) {
     const ItemVectorSet* vectors = inputs.vectors;
-    if (needsItemVectors(name, config) && (!vectors || vectors->vectors.empty()))
+    if (needsItemVectors(name, config) && (!vectors || !vectors->vectors || vectors->vectors->empty()))
         return makeError(ErrorCode::Usage, "the '" + name + "' recommender needs item text vectors");
     if (needsItemTexts(name, config) && (!inputs.texts || !inputs.texts->texts))
         return makeError(ErrorCode::Usage, "the '" + name + "' recommender needs the item texts");
@@ -251,7 +252,7 @@ Result<std::shared_ptr<Recommender>> RecommenderFactory::create(const std::strin
     if (name == "als") return std::shared_ptr<Recommender>(std::make_shared<AlsRecommender>(config.als));
     if (name == "als_imported") return std::shared_ptr<Recommender>(std::make_shared<ImportedAlsRecommender>(inputs.importedAls));
     if (name == "content")
-        return std::shared_ptr<Recommender>(std::make_shared<ContentRecommender>(vectors->vectors, config.content, vectors->model));
+        return std::shared_ptr<Recommender>(std::make_shared<ContentRecommender>(*vectors->vectors, config.content, vectors->model));
     if (name == "content_words")
         return std::shared_ptr<Recommender>(std::make_shared<WordContentRecommender>(inputs.texts->texts, termVectorizer(), config.contentWords));
     if (name == "twotower") {

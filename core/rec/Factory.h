@@ -38,7 +38,8 @@ struct RecommenderConfig {
 
 // Item text vectors for the content-based models (one row per dense item; zero rows for items without).
 struct ItemVectorSet {
-    DenseMatrix vectors;
+    // Shared with the models that read them as they are (a catalog of millions is gigabytes).
+    std::shared_ptr<const DenseMatrix> vectors;
     std::string model;          // encoder fingerprint the vectors come from
     std::size_t missing = 0;    // items without a vector
     std::int64_t encodedNow = 0;

@@ -19,20 +19,24 @@ Result<ItemVectorSet> cachedItemVectors(const std::filesystem::path& path, const
     auto project = Project::open(path, Database::Mode::ReadOnly);
     if (!project) return project.error();
     EmbeddingStore store((*project)->db(), fingerprint, "items");
-    auto matrix = store.loadAll();
-    if (!matrix) return matrix.error();
+    // Rows go straight to their dense index: a four-million-item catalog's vectors are gigabytes, and
+    // holding them twice would double the peak.
+    auto count = store.count();
+    if (!count) return count.error();
+    if (*count == 0) return makeError(ErrorCode::InputData, "no item vectors in the cache for " + fingerprint, path.string());
     ItemVectorSet set;
     set.model = fingerprint;
-    if (matrix->ids.empty()) return makeError(ErrorCode::InputData, "no item vectors in the cache for " + fingerprint, path.string());
-    set.vectors = DenseMatrix(static_cast<int>(data.itemCount()), static_cast<int>(matrix->dim));
     std::vector<char> have(data.itemCount(), 0);
-    for (std::size_t r = 0; r < matrix->ids.size(); ++r) {
-        const auto index = data.itemIndex(matrix->ids[r]);
-        if (!index) continue;
-        std::memcpy(set.vectors.row(*index), matrix->values.data() + r * matrix->dim, matrix->dim * sizeof(float));
+    DenseMatrix vectors;
+    SS_TRY(store.forEach([&](std::int64_t id, std::span<const float> vector) {
+        if (vectors.cols == 0) vectors = DenseMatrix(static_cast<int>(data.itemCount()), static_cast<int>(vector.size()));
+        const auto index = data.itemIndex(id);
+        if (!index) return;
+        std::memcpy(vectors.row(*index), vector.data(), vector.size_bytes());
         have[*index] = 1;
-    }
+    }));
     for (char h : have) set.missing += h ? 0 : 1;
+    set.vectors = std::make_shared<const DenseMatrix>(std::move(vectors));
     return set;
 }
 

@@ -48,6 +48,8 @@ const std::vector<RecommenderInfo>& recommenderCatalog() {
           {"twotower.epochs", "20", "Most passes over the training interactions."},
           {"twotower.patience", "2", "Epochs without a better validation loss before training stops (the best weights are kept)."},
           {"twotower.history", "50", "Most recent items of a customer the user tower reads."},
+          {"twotower.examples_per_epoch", "2000000",
+           "Training examples drawn afresh for each epoch (0: every one); validation uses a fixed tenth as many."},
           {"twotower.learning_rate", "0.001", "Adam's step size."},
           {"twotower.weight_decay", "0.0001", "L2 penalty on the weights."},
           {"twotower.validation_fraction", "0.1", "Share of training customers held out to choose the best epoch."},

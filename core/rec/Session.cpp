@@ -124,7 +124,7 @@ Result<std::vector<std::vector<Scored>>> RecommendationSession::topLists(const R
     o.k = k;
     o.excludeTraining = !includeKnown;
     o.rules = applied->empty() ? nullptr : &compiled;
-    o.similarity = vectors_ ? &vectors_->vectors : nullptr;
+    o.similarity = vectors_ ? vectors_->vectors.get() : nullptr;
     o.fallback = fallback_.get();
     o.threads = options_.threads;
     return TopKEngine::recommend(m, users, o, job);

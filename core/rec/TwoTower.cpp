@@ -12,7 +12,7 @@
 
 namespace ss::rec {
 
-TwoTowerRecommender::TwoTowerRecommender(DenseMatrix itemVectors, TwoTowerOptions options, std::string encoderModel)
+TwoTowerRecommender::TwoTowerRecommender(std::shared_ptr<const DenseMatrix> itemVectors, TwoTowerOptions options, std::string encoderModel)
     : vectors_(std::move(itemVectors)), options_(std::move(options)), encoder_(std::move(encoderModel)) {}
 
 bool TwoTowerRecommender::available() {
@@ -37,6 +37,7 @@ boost::json::object TwoTowerRecommender::parameters() const {
                           {"weight_decay", options_.weightDecay},
                           {"validation_fraction", options_.validationFraction},
                           {"history_length", options_.historyLength},
+                          {"examples_per_epoch", options_.examplesPerEpoch},
                           {"device", options_.device},
                           {"popularity_negatives", options_.popularityNegatives},
                           {"negative_sampling", "from the training catalog: uniform, with the popularity_negatives share drawn by popularity^0.75"},
@@ -51,16 +52,16 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     (void)train, (void)fit, (void)job;
     return makeError(ErrorCode::Unsupported, "this build of ShelfSense has no LibTorch: the two-tower model is not available");
 #else
-    if (vectors_.rows != train->items())
-        return makeError(ErrorCode::Internal, "item vectors cover " + std::to_string(vectors_.rows) + " items, the data has " +
+    if (vectors_->rows != train->items())
+        return makeError(ErrorCode::Internal, "item vectors cover " + std::to_string(vectors_->rows) + " items, the data has " +
                                                   std::to_string(train->items()));
     const auto start = std::chrono::steady_clock::now();
     train_ = std::move(train);
     seed_ = fit.seed;
     torchkernels::TwoTowerInput input;
-    input.items = vectors_.rows;
-    input.inputDim = vectors_.cols;
-    input.itemVectors = vectors_.data;
+    input.items = vectors_->rows;
+    input.inputDim = vectors_->cols;
+    input.itemVectors = vectors_->data.data();
     input.seenItem.assign(static_cast<std::size_t>(input.items), 0);
     input.itemUsers.assign(static_cast<std::size_t>(input.items), 0.0f);
     for (auto i : train_->weights.indices) input.seenItem[i] = 1, input.itemUsers[i] += 1.0f;
@@ -85,6 +86,7 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     c.weightDecay = options_.weightDecay;
     c.validationFraction = options_.validationFraction;
     c.historyLength = options_.historyLength;
+    c.examplesPerEpoch = options_.examplesPerEpoch;
     c.seed = fit.seed;
     c.device = options_.device;
     auto progress = [&](double fraction, const std::string&) { job.report(fraction, stages::kTwoTowerEpoch); };
@@ -153,7 +155,7 @@ bool TwoTowerRecommender::restoreState(std::shared_ptr<const Interactions> train
     ModelState state(stateTag(), bytes);
     DenseMatrix x, y, curves;
     if (!state.read(x) || !state.read(y) || !state.read(curves) || !state.atEnd()) return false;
-    if (x.rows != train->users() || y.rows != train->items() || x.cols != y.cols || y.rows != vectors_.rows || curves.rows != 2) return false;
+    if (x.rows != train->users() || y.rows != train->items() || x.cols != y.cols || y.rows != vectors_->rows || curves.rows != 2) return false;
     train_ = std::move(train);
     x_ = std::move(x);
     y_ = std::move(y);

@@ -38,12 +38,18 @@ struct TwoTowerOptions {
     double weightDecay = 1e-4;
     double validationFraction = 0.1;
     int historyLength = 50;
+    // Each epoch trains on a fresh seeded sample of this many examples (0: all of them). Every history
+    // position is an example, so a shop of 100 million events has about 90 million: on a CPU one pass
+    // would take over an hour, while a few million per epoch reach the same loss. Validation then uses
+    // a fixed sample of a tenth as many.
+    int examplesPerEpoch = 2'000'000;
     std::string device = "auto";  // CUDA when present
 };
 
 class TwoTowerRecommender final : public Recommender {
 public:
-    TwoTowerRecommender(DenseMatrix itemVectors, TwoTowerOptions options = {}, std::string encoderModel = {});
+    // itemVectors: one row per dense item, read as they are and shared, not copied.
+    TwoTowerRecommender(std::shared_ptr<const DenseMatrix> itemVectors, TwoTowerOptions options = {}, std::string encoderModel = {});
     std::string name() const override { return "twotower"; }
     boost::json::object parameters() const override;
     SimilarItems similarItems(std::int32_t item, std::size_t n) const override;
@@ -66,7 +72,7 @@ public:
     static bool available();  // built with LibTorch
 
 private:
-    DenseMatrix vectors_;
+    std::shared_ptr<const DenseMatrix> vectors_;
     TwoTowerOptions options_;
     std::string encoder_;
     DenseMatrix x_, y_;

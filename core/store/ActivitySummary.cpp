@@ -116,11 +116,21 @@ Status ActivitySummary::write(Database& db, const ActivityLog& log, std::size_t 
     }
     SS_TRY(flush());
     SS_TRY(writeEventDays(db, log));
+    SS_TRY(storeFingerprint(db, *fp));
+    return tx ? tx->commit() : Status{};
+}
+
+Status ActivitySummary::storeFingerprint(Database& db, const std::string& fingerprint) {
     auto setting = db.prepare("INSERT INTO settings(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!setting) return setting.error();
-    setting->bind(1, kFingerprintKey).bind(2, *fp);
-    SS_TRY(setting->run());
-    return tx ? tx->commit() : Status{};
+    setting->bind(1, kFingerprintKey).bind(2, fingerprint);
+    return setting->run();
+}
+
+Status ActivitySummary::keepForUnchangedEvents(Database& db) {
+    auto fp = fingerprint(db);
+    if (!fp) return fp.error();
+    return storeFingerprint(db, *fp);
 }
 
 Status ActivitySummary::writeEventDays(Database& db, const ActivityLog& log) {

@@ -24,6 +24,9 @@ public:
     static Result<std::optional<ActivityLog>> read(Database& db, const JobContext& job = {});
     // Whether a stored summary matches the events table (cheap: no scan).
     static Result<bool> current(Database& db);
+    // After a write that added no event and changed none (a catalog or review import), marks the
+    // summary current again without a scan. Only for a summary that was current before that write.
+    static Status keepForUnchangedEvents(Database& db);
     // Opens the project file read-write only when its summary is out of date, and rebuilds it then;
     // true when it rebuilt. Opening migrates an older project, as every writer does.
     static Result<bool> ensureCurrent(const std::filesystem::path& project, const JobContext& job = {});
@@ -36,6 +39,7 @@ private:
     // The overview's table (event_days): events per UTC day and behaviour, first and last time.
     static Status writeEventDays(Database& db, const ActivityLog& log);
     static Result<std::string> fingerprint(Database& db);
+    static Status storeFingerprint(Database& db, const std::string& fingerprint);
     // One stored blob, parsed and checked on its own (read() runs them in parallel).
     struct ParsedBlob;
     static ParsedBlob parseBlob(const std::uint8_t* base, std::size_t from, std::size_t to);

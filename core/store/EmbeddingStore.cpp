@@ -39,25 +39,35 @@ Result<bool> EmbeddingStore::copyFrom(std::int64_t fromId, std::int64_t objectId
     return db_.changes() > 0;
 }
 
-Result<EmbeddingMatrix> EmbeddingStore::loadAll() {
+Status EmbeddingStore::forEach(const std::function<void(std::int64_t, std::span<const float>)>& visit) {
     auto stmt = db_.prepare("SELECT object_id, dim, vector FROM embeddings WHERE model=?1 AND target=?2 ORDER BY object_id");
     if (!stmt) return stmt.error();
     stmt->bind(1, model_).bind(2, target_);
-    EmbeddingMatrix m;
+    std::size_t expected = 0;
+    std::vector<float> row;  // the blob may not be aligned for floats
     for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.error();
-        if (!*row) break;
+        auto more = stmt->step();
+        if (!more) return more.error();
+        if (!*more) break;
         const auto dim = static_cast<std::size_t>(stmt->columnInt(1));
         const auto blob = stmt->columnBlob(2);
-        if (blob.size() != dim * sizeof(float) || (m.dim != 0 && dim != m.dim))
+        if (blob.size() != dim * sizeof(float) || (expected != 0 && dim != expected))
             return makeError(ErrorCode::InputData, "corrupt embedding for object " + std::to_string(stmt->columnInt(0)), db_.path().string());
-        m.dim = dim;
-        m.ids.push_back(stmt->columnInt(0));
-        const std::size_t at = m.values.size();
-        m.values.resize(at + dim);
-        std::memcpy(m.values.data() + at, blob.data(), blob.size());
+        expected = dim;
+        row.resize(dim);
+        std::memcpy(row.data(), blob.data(), blob.size());
+        visit(stmt->columnInt(0), row);
     }
+    return {};
+}
+
+Result<EmbeddingMatrix> EmbeddingStore::loadAll() {
+    EmbeddingMatrix m;
+    SS_TRY(forEach([&m](std::int64_t id, std::span<const float> vector) {
+        m.dim = vector.size();
+        m.ids.push_back(id);
+        m.values.insert(m.values.end(), vector.begin(), vector.end());
+    }));
     return m;
 }
 

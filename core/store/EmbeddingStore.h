@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +33,9 @@ public:
     // (identical texts share a vector); false when it was not, and nothing is written then.
     Result<bool> copyFrom(std::int64_t fromId, std::int64_t objectId, const std::string& textHash);
     Result<EmbeddingMatrix> loadAll();
+    // Each stored vector in object id order, without collecting them (a catalog's vectors can be
+    // gigabytes); every vector has the same dimension or the call fails.
+    Status forEach(const std::function<void(std::int64_t objectId, std::span<const float> vector)>& visit);
     Result<std::int64_t> count();
     Status removeMissing(const std::string& objectTable);  // drops vectors of deleted objects
 

@@ -69,6 +69,7 @@ namespace {
     QT_TRANSLATE_NOOP("Recommender", "Most passes over the training interactions."),
     QT_TRANSLATE_NOOP("Recommender", "Epochs without a better validation loss before training stops (the best weights are kept)."),
     QT_TRANSLATE_NOOP("Recommender", "Most recent items of a customer the user tower reads."),
+    QT_TRANSLATE_NOOP("Recommender", "Training examples drawn afresh for each epoch (0: every one); validation uses a fixed tenth as many."),
     QT_TRANSLATE_NOOP("Recommender", "Adam's step size."),
     QT_TRANSLATE_NOOP("Recommender", "L2 penalty on the weights."),
     QT_TRANSLATE_NOOP("Recommender", "Share of training customers held out to choose the best epoch."),

@@ -31,6 +31,8 @@ struct TwoTowerConfig {
     double weightDecay = 1e-4;
     double validationFraction = 0.1;  // share of users whose examples form the validation set
     int historyLength = 50;       // most recent history items the user tower sees
+    int examplesPerEpoch = 0;           // > 0: each epoch a fresh seeded sample of this many training examples,
+                                        // and a fixed sample of a tenth as many validation examples
     std::uint64_t seed = 42;
     std::string device = "cpu";   // "cpu", "cuda" or "auto"
     int threads = 0;              // > 0: intra-op threads for this training (process-wide setting)
@@ -38,7 +40,7 @@ struct TwoTowerConfig {
 
 struct TwoTowerInput {
     int items = 0, inputDim = 0;
-    std::vector<float> itemVectors;          // items × inputDim (frozen BERT vectors)
+    const float* itemVectors = nullptr;      // items × inputDim (frozen BERT vectors), the caller's, not copied: gigabytes at scale
     std::vector<char> seenItem;              // per item: has training interactions (id embedding allowed)
     std::vector<float> itemUsers;            // per item: training users (for popularity-sampled negatives)
     std::vector<std::int64_t> historyOffset; // users + 1

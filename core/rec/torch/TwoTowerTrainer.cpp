@@ -82,12 +82,13 @@ class Trainer {
 public:
     Trainer(const TwoTowerInput& in, const TwoTowerConfig& c, at::Device device) : in_(in), c_(c), device_(device) {}
 
-    // Context indices [B, L] (pad = items) and mask for the given (user, end) pairs: the `historyLength`
-    // items before position `end` of the user's history.
+    // Context indices [B, L] and mask for the given (user, end) pairs: the `historyLength` items before
+    // position `end` of the user's history. Padding points at item 0 with mask 0, so it adds nothing
+    // (the vector table is the caller's, with no padding row of its own).
     void context(const std::vector<std::pair<std::int32_t, std::int64_t>>& rows, at::Tensor& idx, at::Tensor& mask) const {
         const int L = c_.historyLength;
         const auto b = static_cast<std::int64_t>(rows.size());
-        idx = at::full({b, L}, in_.items, at::kLong);
+        idx = at::zeros({b, L}, at::kLong);
         mask = at::zeros({b, L}, at::kFloat);
         auto ia = idx.accessor<std::int64_t, 2>();
         auto ma = mask.accessor<float, 2>();
@@ -102,7 +103,7 @@ public:
         }
     }
 
-    // The user tower over history indices [B, L] (pad = items): pooled item vectors, or with a shared tower
+    // The user tower over history indices [B, L] (padding masked): pooled item vectors, or with a shared tower
     // pooled item-tower outputs (run once per distinct history item), so id embeddings reach users too.
     at::Tensor userVectors(Towers& model, const at::Tensor& idx, const at::Tensor& mask) const {
         const auto b = idx.size(0), l = idx.size(1);
@@ -154,13 +155,11 @@ public:
         std::mt19937_64 rng(c_.seed);
         const int users = static_cast<int>(in_.historyOffset.size()) - 1;
 
-        // Frozen item vectors plus one zero row for padding; per-item "seen" flags for the id embedding.
-        table_ = at::cat({at::from_blob(const_cast<float*>(in_.itemVectors.data()), {in_.items, in_.inputDim}, at::kFloat),
-                          at::zeros({1, in_.inputDim}, at::kFloat)})
-                     .to(device_);
+        // Frozen item vectors, read in place on the CPU (copied once to a GPU); per-item "seen" flags
+        // for the id embedding.
+        table_ = at::from_blob(const_cast<float*>(in_.itemVectors), {in_.items, in_.inputDim}, at::kFloat).to(device_);
         std::vector<float> seen(in_.seenItem.begin(), in_.seenItem.end());
-        seen.push_back(0.0f);
-        seen_ = at::from_blob(seen.data(), {in_.items + 1}, at::kFloat).clone().to(device_);
+        seen_ = at::from_blob(seen.data(), {in_.items}, at::kFloat).clone().to(device_);
 
         // Examples: every history position after the first; users split into training and validation.
         std::vector<Example> train, validation;
@@ -170,11 +169,24 @@ public:
             for (std::int64_t p = 1; p < len; ++p) (val ? validation : train).push_back({u, static_cast<std::int32_t>(p)});
         }
         out.examples = static_cast<std::int64_t>(train.size());
-        out.validationExamples = static_cast<std::int64_t>(validation.size());
         if (train.empty()) {
             out.error = "no training examples: every user has at most one item";
             return out;
         }
+        // A bounded epoch: a fresh sample of the training examples each time (the first `perEpoch`
+        // after a partial shuffle), and one fixed sample of validation examples.
+        const std::size_t perEpoch = c_.examplesPerEpoch > 0 ? std::min(train.size(), static_cast<std::size_t>(c_.examplesPerEpoch))
+                                                               : train.size();
+        if (c_.examplesPerEpoch > 0) {
+            const auto keep = std::max<std::size_t>(1, static_cast<std::size_t>(c_.examplesPerEpoch) / 10);
+            if (validation.size() > keep) {
+                for (std::size_t i = 0; i < keep; ++i)
+                    std::swap(validation[i], validation[i + static_cast<std::size_t>(below(rng, static_cast<std::int64_t>(validation.size() - i)))]);
+                validation.resize(keep);
+                validation.shrink_to_fit();
+            }
+        }
+        out.validationExamples = static_cast<std::int64_t>(validation.size());
         const int negatives = std::max(1, c_.negatives);
         // Negatives come from the training catalog only: an item first seen after the cut-off did not
         // exist when the model was trained, and drawing it as a negative would teach the towers that
@@ -218,18 +230,24 @@ public:
         double bestLoss = std::numeric_limits<double>::infinity();
         int sinceBest = 0;
         for (int epoch = 1; epoch <= c_.maxEpochs; ++epoch) {
-            // Fisher–Yates with our own draws: the same order with every standard library.
-            for (std::size_t i = train.size(); i > 1; --i) std::swap(train[i - 1], train[static_cast<std::size_t>(below(rng, static_cast<std::int64_t>(i)))]);
+            // Fisher–Yates with our own draws: the same order with every standard library. A bounded
+            // epoch draws only its own examples, from the front.
+            if (perEpoch == train.size()) {
+                for (std::size_t i = train.size(); i > 1; --i) std::swap(train[i - 1], train[static_cast<std::size_t>(below(rng, static_cast<std::int64_t>(i)))]);
+            } else {
+                for (std::size_t i = 0; i < perEpoch; ++i)
+                    std::swap(train[i], train[i + static_cast<std::size_t>(below(rng, static_cast<std::int64_t>(train.size() - i)))]);
+            }
             model->train();
             double sum = 0;
             std::size_t batches = 0;
-            for (std::size_t s = 0; s < train.size(); s += bs) {
+            for (std::size_t s = 0; s < perEpoch; s += bs) {
                 if (cancelled && cancelled()) {
                     out.cancelled = true;
                     return out;
                 }
                 std::vector<Example> batch(train.begin() + static_cast<std::ptrdiff_t>(s),
-                                           train.begin() + static_cast<std::ptrdiff_t>(std::min(train.size(), s + bs)));
+                                           train.begin() + static_cast<std::ptrdiff_t>(std::min(perEpoch, s + bs)));
                 at::Tensor l = loss(model, batch, sampleNegatives(batch.size()));
                 optimizer.zero_grad();
                 l.backward();
@@ -237,7 +255,7 @@ public:
                 sum += l.item<double>();
                 ++batches;
                 if (progress && (batches & 15) == 0)
-                    progress((epoch - 1 + double(s) / double(train.size())) / c_.maxEpochs,
+                    progress((epoch - 1 + double(s) / double(perEpoch)) / c_.maxEpochs,
                              "two-tower epoch " + std::to_string(epoch));
             }
             out.trainLoss.push_back(sum / double(std::max<std::size_t>(1, batches)));

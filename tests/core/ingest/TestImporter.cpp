@@ -13,6 +13,8 @@
 #include "ingest/Importer.h"
 #include "ingest/TaobaoFormat.h"
 #include "ingest/TransactionsFormat.h"
+#include "store/ActivitySummary.h"
+#include "store/Project.h"
 
 using namespace ss;
 using sstest::lines;
@@ -391,6 +393,41 @@ private slots:
         QCOMPARE(count(project, "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND tbl_name='items'"), std::int64_t(3));
         QCOMPARE(count(project, "SELECT count(*) FROM item_text WHERE item_text MATCH 'Teapot' AND rowid = (SELECT id FROM items WHERE external_id='B1')"),
                  std::int64_t(1));
+    }
+
+    void catalogImportKeepsTheActivitySummaryWithoutAScan() {
+        // Retention reads the activity summary; an import that adds no event (a catalog, reviews)
+        // leaves it current without scanning the events again, and one that adds events rebuilds it.
+        QTemporaryDir dir;
+        const auto project = projectIn(dir);
+        const auto events = writeFixture(dir, "events.csv", taobaoRows(200));
+        auto first = runImport(project, ImportFormat::Taobao, {events}, withNow());
+        SS_VERIFY_OK(first);
+        QVERIFY(first->summarySeconds > 0);
+        const auto meta = writeFixture(dir, "meta.json", lines({R"({"asin": "B1", "title": "Kettle"})"}));
+        auto catalog = runImport(project, ImportFormat::AmazonMeta, {meta}, withNow());
+        SS_VERIFY_OK(catalog);
+        QCOMPARE(catalog->summarySeconds, 0.0);
+        auto isCurrent = [&project] {
+            auto p = Project::open(project);
+            if (!p.ok()) return false;
+            auto current = ActivitySummary::current((*p)->db());
+            return current.ok() && *current;
+        };
+        QVERIFY(isCurrent());
+        auto summary = [&project] {
+            auto p = Project::open(project);
+            auto log = ActivitySummary::read((*p)->db());
+            return log.ok() && log->has_value() ? std::int64_t((*log)->eventCount()) : std::int64_t(-1);
+        };
+        QCOMPARE(summary(), count(project, "SELECT count(*) FROM events"));
+        const auto more = writeFixture(dir, "more.csv", taobaoRows(50, 1000));
+        auto second = runImport(project, ImportFormat::Taobao, {more}, withNow());
+        SS_VERIFY_OK(second);
+        QVERIFY(second->summarySeconds > 0);
+        QVERIFY(isCurrent());
+        QCOMPARE(summary(), count(project, "SELECT count(*) FROM events"));
+        QCOMPARE(summary(), std::int64_t(250));
     }
 
     // ---------------------------------------------------------------- encodings

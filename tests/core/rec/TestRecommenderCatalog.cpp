@@ -77,8 +77,9 @@ private slots:
                                                  {2, 1, rectest::V, 1}, {2, 2, rectest::P, 3}, {3, 2, rectest::V, 1}, {3, 3, rectest::P, 2},
                                                  {4, 0, rectest::V, 1}, {4, 3, rectest::P, 2}, {5, 4, rectest::V, 1}, {5, 1, rectest::P, 2}});
         ItemVectorSet vectors;
-        vectors.vectors = DenseMatrix(5, 3);
-        vectors.vectors.data = {1, 0, 0, 0.8f, 0.2f, 0, 0, 1, 0, 0, 0.7f, 0.3f, 0, 0, 1};
+        DenseMatrix five(5, 3);
+        five.data = {1, 0, 0, 0.8f, 0.2f, 0, 0, 1, 0, 0, 0.7f, 0.3f, 0, 0, 1};
+        vectors.vectors = std::make_shared<const DenseMatrix>(std::move(five));
         RecommenderConfig small;
         small.als.factors = 2;
         small.twotower.maxEpochs = 2;

@@ -37,9 +37,10 @@ Synthetic synthetic(std::uint64_t seed) {
     for (auto& d : direction)
         for (auto& x : d) x = normal();
     Synthetic s;
-    s.vectors.vectors = DenseMatrix(kItems, kDim);
+    DenseMatrix vectors(kItems, kDim);
     for (int i = 0; i < kItems; ++i)
-        for (int k = 0; k < kDim; ++k) s.vectors.vectors.row(i)[k] = float(direction[i / kPerCategory][k] + 0.3 * normal());
+        for (int k = 0; k < kDim; ++k) vectors.row(i)[k] = float(direction[i / kPerCategory][k] + 0.3 * normal());
+    s.vectors.vectors = std::make_shared<const DenseMatrix>(std::move(vectors));
     s.vectors.model = "synthetic";
     std::vector<Row> rows;
     for (int u = 0; u < kUsers; ++u) {
@@ -57,6 +58,13 @@ Synthetic synthetic(std::uint64_t seed) {
     }
     s.data = dataset(kUsers, kItems, rows);
     return s;
+}
+
+// The synthetic shop cut where its new releases begin.
+Result<Split> splitAtDay80(const Dataset& data) {
+    SplitOptions so;
+    so.cutoff = kT0 + 80 * kDay;
+    return Split::make(data, so);
 }
 
 TwoTowerOptions small() {
@@ -92,9 +100,7 @@ private slots:
         QFETCH(bool, idEmbedding);
         QFETCH(bool, popularityNegatives);
         const Synthetic s = synthetic(1);
-        SplitOptions so;
-        so.cutoff = kT0 + 80 * kDay;
-        auto split = Split::make(s.data, so);
+        auto split = splitAtDay80(s.data);
         SS_VERIFY_OK(split);
         auto train = std::make_shared<const Interactions>(split->train);
         TwoTowerOptions o = small();
@@ -132,6 +138,45 @@ private slots:
         TwoTowerRecommender c(s.vectors.vectors, o);
         SS_VERIFY_OK(c.fit(train, {split->now, 10, 1}, {}));
         QVERIFY(c.userFactors().data != a.userFactors().data);
+    }
+
+    // A bounded epoch trains on a fresh seeded sample of the examples and validates on a fixed tenth as
+    // many: the loss still falls, the same seed gives the same factors, and the run differs from one
+    // over every example. Below the bound nothing changes.
+    void boundedEpochsSampleTheirExamples() {
+        const Synthetic s = synthetic(1);
+        auto split = splitAtDay80(s.data);
+        SS_VERIFY_OK(split);
+        auto train = std::make_shared<const Interactions>(split->train);
+        TwoTowerOptions all = small();
+        all.examplesPerEpoch = 0;
+        TwoTowerRecommender full(s.vectors.vectors, all);
+        SS_VERIFY_OK(full.fit(train, {split->now, 9, 1}, {}));
+        const auto examples = full.trainingReport().examples.value_or(0);
+        const auto validation = full.trainingReport().validationExamples.value_or(0);
+        QVERIFY2(examples > 2000 && validation > 150, qPrintable(QString("%1 / %2").arg(examples).arg(validation)));
+
+        TwoTowerOptions above = small();  // a bound above the examples: the same run as every example
+        above.examplesPerEpoch = int(examples) * 10 + 100;
+        TwoTowerRecommender same(s.vectors.vectors, above);
+        SS_VERIFY_OK(same.fit(train, {split->now, 9, 1}, {}));
+        QCOMPARE(same.userFactors().data, full.userFactors().data);
+
+        TwoTowerOptions bounded = small();
+        bounded.examplesPerEpoch = 1000;
+        bounded.maxEpochs = 20;
+        TwoTowerRecommender a(s.vectors.vectors, bounded), b(s.vectors.vectors, bounded);
+        SS_VERIFY_OK(a.fit(train, {split->now, 9, 1}, {}));
+        SS_VERIFY_OK(b.fit(train, {split->now, 9, 1}, {}));
+        const auto report = a.trainingReport();
+        QCOMPARE(report.examples.value_or(0), examples);       // the pool the epochs draw from
+        QCOMPARE(report.validationExamples.value_or(0), std::int64_t(100));  // a tenth of 1000
+        QCOMPARE(a.userFactors().data, b.userFactors().data);
+        QVERIFY(a.userFactors().data != full.userFactors().data);
+        const auto& loss = a.trainLoss();
+        QVERIFY(loss.size() >= 3);
+        QVERIFY2(loss.back() < 0.85 * loss.front(), qPrintable(QString("%1 → %2").arg(loss.front()).arg(loss.back())));
+        QCOMPARE(a.parameters().at("examples_per_epoch").as_int64(), std::int64_t(1000));
     }
 
     void beatsPopularity() {
