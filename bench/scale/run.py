@@ -41,7 +41,7 @@ Peak RSS comes from os.wait4() (bench/ingest/run.py's measured()).
 Usage: ~/.cache/shelfsense/peers-venv/bin/python bench/scale/run.py [--cli build/default/app/shelfsense-cli]
        [--rows N] [--seed S] [--workdir DIR] [--test-users N] [--recommenders popularity,itemknn,als]
        [--steps import,overview,browse,catalog,encode,evaluate,serve,serve-steps,ui]
-       [--listings-per-title F] [--precision fast|fp32] [--serve-recommenders popularity,als] [--out FILE]
+       [--listings-per-title F] [--precision fast|fp32] [--param model.name=value ...] [--serve-recommenders popularity,als] [--out FILE]
 (The peers venv has numpy; sqlite3 is Debian's sqlite3 shell.)
 """
 import argparse, datetime, importlib.util, json, os, platform, shutil, subprocess, sys, time
@@ -103,6 +103,8 @@ def main():
     ap.add_argument("--recommenders", default="popularity,itemknn,als")
     ap.add_argument("--steps", default="import,overview,evaluate,serve")
     ap.add_argument("--serve-recommenders", default="popularity,als")
+    ap.add_argument("--param", action="append", default=[],
+                    help="evaluate's --param model.name=value (repeatable), recorded in the report")
     ap.add_argument("--listings-per-title", type=float, default=8.0)
     ap.add_argument("--precision", default="fast", help="encode's --precision (fast: the CPU's fast mode)")
     ap.add_argument("--out")
@@ -194,16 +196,19 @@ def main():
             out, seconds, rss = measured([cli, "evaluate", "--db", db, "--recommenders", name, "--split", "temporal",
                                           "--test-users", str(args.test_users), "--threads", str(args.threads),
                                           "--no-store", "--bootstrap", "200", "--json", "--quiet"]
-                                         + (["--cached-vectors"] if name in ("content", "twotower") else []))
+                                         + (["--cached-vectors"] if name in ("content", "twotower") else [])
+                                         + [a for p in args.param for a in ("--param", p)])
             result = json.loads(out)
             run = result["runs"][0]
             t = run["timings"]
-            entry = {"threads": args.threads, "process_seconds": round(seconds, 1), "peak_rss_mib": round(rss, 1),
+            entry = {"threads": args.threads, "params": args.param, "process_seconds": round(seconds, 1), "peak_rss_mib": round(rss, 1),
                      "fit_seconds": round(t["fit_seconds"], 1), "score_seconds": round(t["score_seconds"], 2),
                      "users_per_second": round(t["users_per_second"], 1), "block_users": t.get("block_users"),
                      "test_users": result["split"]["test_users"],
                      "test_users_sampled_from": result["split"].get("test_users_sampled_from"),
                      "ndcg@10": run["metrics"].get("ndcg@10"), "recall@10": run["metrics"].get("recall@10")}
+            if run.get("training"):
+                entry["training"] = run["training"]
             dim_key = DENSE_DIMENSION.get(name)
             if dim_key and dim_key in run.get("parameters", {}):
                 dim = run["parameters"][dim_key]
