@@ -21,9 +21,6 @@ Result<ItemVectorSet> cachedItemVectors(const std::filesystem::path& path, const
     EmbeddingStore store((*project)->db(), fingerprint, "items");
     // Rows go straight to their dense index: a four-million-item catalog's vectors are gigabytes, and
     // holding them twice would double the peak.
-    auto count = store.count();
-    if (!count) return count.error();
-    if (*count == 0) return makeError(ErrorCode::InputData, "no item vectors in the cache for " + fingerprint, path.string());
     ItemVectorSet set;
     set.model = fingerprint;
     std::vector<char> have(data.itemCount(), 0);
@@ -35,6 +32,7 @@ Result<ItemVectorSet> cachedItemVectors(const std::filesystem::path& path, const
         std::memcpy(vectors.row(*index), vector.data(), vector.size_bytes());
         have[*index] = 1;
     }));
+    if (vectors.cols == 0) return makeError(ErrorCode::InputData, "no item vectors in the cache for " + fingerprint, path.string());
     for (char h : have) set.missing += h ? 0 : 1;
     set.vectors = std::make_shared<const DenseMatrix>(std::move(vectors));
     return set;
