@@ -555,22 +555,27 @@
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="74"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="63"/>
+        <source>validation NDCG@10</source>
+        <translation>验证集 NDCG@10</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/JobStageText.cpp" line="75"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="79"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="80"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="81"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="82"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="81"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="82"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -807,66 +812,71 @@
     </message>
     <message>
         <location filename="../ui/shared/RecommenderChoices.cpp" line="70"/>
-        <source>Epochs without a better validation loss before training stops (the best weights are kept).</source>
-        <translation>验证损失连续多少轮没有改善就停止训练（保留最佳权重）。</translation>
+        <source>Epochs without a better validation result before training stops (the best weights are kept).</source>
+        <translation>验证结果连续多少轮没有变好就停止训练（保留最佳一轮的权重）。</translation>
     </message>
     <message>
         <location filename="../ui/shared/RecommenderChoices.cpp" line="71"/>
+        <source>What picks the best epoch: ranking (NDCG@10 of held-out customers&apos; later items over the whole catalogue), loss (the validation loss) or auto (ranking when epochs are samples of a big shop&apos;s examples, else loss).</source>
+        <translation>由什么选出最佳一轮：ranking（留出顾客后续商品在全部商品中的 NDCG@10）、loss（验证损失）或 auto（大店铺每轮只抽样部分样本时按排序，否则按损失）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
         <source>Most recent items of a customer the user tower reads.</source>
         <translation>用户塔读取的顾客最近商品数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="72"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
         <source>Training examples drawn afresh for each epoch (0: every one); validation uses a fixed tenth as many.</source>
         <translation>每轮重新抽取的训练样本数（0：全部）；验证固定使用其十分之一。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
         <source>Adam&apos;s step size.</source>
         <translation>Adam 的步长。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
         <source>L2 penalty on the weights.</source>
         <translation>权重的 L2 惩罚。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
         <source>Share of training customers held out to choose the best epoch.</source>
         <translation>留出用于选择最佳轮次的训练顾客比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
         <source>Share of negatives drawn by popularity rather than uniformly.</source>
         <translation>按热度而非均匀抽取的负样本比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="79"/>
         <source>The user tower weighs history items by attention instead of averaging them.</source>
         <translation>用户塔用注意力加权历史商品，而不是取平均。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="80"/>
         <source>The user tower pools the item tower&apos;s outputs of the history items.</source>
         <translation>用户塔汇聚商品塔对历史商品的输出。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="79"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="81"/>
         <source>Adds a learned embedding per item id to its text (no help for new items).</source>
         <translation>为每个商品 id 在文本之外加一个学习的嵌入（对新商品无帮助）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="80"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="82"/>
         <source>The first recommender blended.</source>
         <translation>参与混合的第一个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="81"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="83"/>
         <source>The second recommender blended.</source>
         <translation>参与混合的第二个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="82"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="84"/>
         <source>Weight of the first recommender&apos;s standardised scores (the second gets the rest).</source>
         <translation>第一个推荐器标准化分数的权重（其余给第二个）。</translation>
     </message>
@@ -874,42 +884,42 @@
 <context>
     <name>RecommenderChoices</name>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="129"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="131"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="136"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="138"/>
         <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="156"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="158"/>
         <source>Co-occurrence cosine (customers in common)</source>
         <translation>共现余弦（共同顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="157"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="159"/>
         <source>Item-kNN similarity (shrunk cosine)</source>
         <translation>Item-kNN 相似度（收缩余弦）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="158"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="160"/>
         <source>Cosine of ALS item factors</source>
         <translation>ALS 商品因子的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="159"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="161"/>
         <source>Cosine of two-tower item embeddings</source>
         <translation>双塔模型商品向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="160"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="162"/>
         <source>Cosine of item text vectors</source>
         <translation>商品文本向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="161"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="163"/>
         <source>Words in common (cosine of TF-IDF word vectors)</source>
         <translation>共同词语（TF-IDF 词向量的余弦）</translation>
     </message>
@@ -3735,32 +3745,42 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="357"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="343"/>
+        <source>, validation NDCG@10 %1</source>
+        <translation>，验证集 NDCG@10 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ModelsScreen.cpp" line="359"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="359"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="361"/>
         <source> (a seeded sample of the %1 test customers; metrics and intervals are the sample&apos;s)</source>
         <translation>（从 %1 位测试顾客中按种子抽样；指标和区间均为样本的）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="363"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="365"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="374"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="376"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="381"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="383"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="382"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="385"/>
+        <source>Two-tower: %1 epochs; the best was epoch %2 (validation NDCG@10 %3 over %4 held-out customers; a later epoch had to beat it by more than a standard error) and its weights are kept; trained in %5 s.</source>
+        <translation>双塔模型：共 %1 轮；最佳为第 %2 轮（%4 位留出顾客的验证集 NDCG@10 为 %3；之后的轮次须超出它一个标准误以上才算更好），保留其权重；训练用时 %5 秒。</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ModelsScreen.cpp" line="393"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>

@@ -68,5 +68,6 @@ inline constexpr const char* kValueEpoch = "epoch";
 inline constexpr const char* kValueLoss = "loss";
 inline constexpr const char* kValueTrainLoss = "train_loss";
 inline constexpr const char* kValueValidationLoss = "validation_loss";
+inline constexpr const char* kValueValidationNdcg = "validation_ndcg";
 
 }  // namespace ss::stages

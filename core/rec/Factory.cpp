@@ -143,6 +143,14 @@ const std::map<std::string, Parameter>& parameters() {
         {"twotower.batch_size", intParameter([](auto& c) -> auto& { return c.twotower.batchSize; }, 1)},
         {"twotower.epochs", intParameter([](auto& c) -> auto& { return c.twotower.maxEpochs; }, 1)},
         {"twotower.patience", intParameter([](auto& c) -> auto& { return c.twotower.patience; }, 1)},
+        {"twotower.early_stopping",
+         {[](RecommenderConfig& c, const std::string& key, const std::string& v) -> Status {
+              if (v != "auto" && v != "ranking" && v != "loss")
+                  return makeError(ErrorCode::Usage, "parameter " + key + " must be auto, ranking or loss");
+              c.twotower.earlyStopping = v;
+              return {};
+          },
+          [](const RecommenderConfig& c) { return c.twotower.earlyStopping; }}},
         {"twotower.history", intParameter([](auto& c) -> auto& { return c.twotower.historyLength; }, 1)},
         {"twotower.examples_per_epoch", intParameter([](auto& c) -> auto& { return c.twotower.examplesPerEpoch; }, 0)},
         {"twotower.learning_rate", realParameter([](auto& c) -> auto& { return c.twotower.learningRate; }, 1e-9)},

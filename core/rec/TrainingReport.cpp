@@ -48,11 +48,13 @@ boost::json::object TrainingReport::toJson() const {
     if (epochs) {
         o["train_loss"] = numbers(trainLoss);
         o["validation_loss"] = numbers(validationLoss);
+        if (!validationNdcg.empty()) o["validation_ndcg"] = numbers(validationNdcg);
         o["best_epoch"] = bestEpoch.value_or(0);
         o["epochs"] = *epochs;
     }
     if (examples) o["examples"] = *examples;
     if (validationExamples) o["validation_examples"] = *validationExamples;
+    if (rankingCustomers) o["ranking_customers"] = *rankingCustomers;
     if (!secondsPerIteration.empty() || !iterationLoss.empty()) o["seconds_per_iteration"] = numbers(secondsPerIteration);
     if (!device.empty()) o["device"] = device;
     if (seconds) o["seconds"] = jsonNumber(*seconds);
@@ -69,10 +71,12 @@ TrainingReport TrainingReport::fromJson(const boost::json::value& json) {
     r.device = stringAt(*o, "device");
     r.trainLoss = numbersAt(*o, "train_loss");
     r.validationLoss = numbersAt(*o, "validation_loss");
+    r.validationNdcg = numbersAt(*o, "validation_ndcg");
     r.epochs = optionalAt<int>(*o, "epochs");
     r.bestEpoch = optionalAt<int>(*o, "best_epoch");
     r.examples = optionalAt<std::int64_t>(*o, "examples");
     r.validationExamples = optionalAt<std::int64_t>(*o, "validation_examples");
+    r.rankingCustomers = optionalAt<std::int64_t>(*o, "ranking_customers");
     r.seconds = optionalAt<double>(*o, "seconds");
     r.iterationLoss = numbersAt(*o, "loss");
     r.secondsPerIteration = numbersAt(*o, "seconds_per_iteration");

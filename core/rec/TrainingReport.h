@@ -17,8 +17,10 @@ struct TrainingReport {
     std::string device;                        // "cpu", "cuda:0", ...; empty when the model does not say
     // Epoch-trained models (two-tower): loss per epoch on the training and validation examples.
     std::vector<double> trainLoss, validationLoss;
-    std::optional<int> epochs, bestEpoch;      // bestEpoch: lowest validation loss; its weights are kept
-    std::optional<std::int64_t> examples, validationExamples;
+    // With ranking-based stopping: mean NDCG@10 of the held-out customers per epoch (it chose the best).
+    std::vector<double> validationNdcg;
+    std::optional<int> epochs, bestEpoch;      // bestEpoch: the epoch whose weights are kept
+    std::optional<std::int64_t> examples, validationExamples, rankingCustomers;
     std::optional<double> seconds;
     // Iterative solvers (ALS): the objective and seconds per iteration.
     std::vector<double> iterationLoss, secondsPerIteration;
@@ -29,8 +31,8 @@ struct TrainingReport {
     // This report or the first part with a validation curve (a two-tower alone or inside a hybrid).
     const TrainingReport* lossCurves() const;
 
-    // Two-tower: {"train_loss", "validation_loss", "best_epoch", "epochs", "examples",
-    // "validation_examples", "device", "seconds"}; ALS: {"seconds_per_iteration", "device", "loss"};
+    // Two-tower: {"train_loss", "validation_loss", "validation_ndcg", "best_epoch", "epochs", "examples",
+    // "validation_examples", "ranking_customers", "device", "seconds"}; ALS: {"seconds_per_iteration", "device", "loss"};
     // item-kNN: {"device"}; a hybrid: {"a": {...}, "b": {...}}; others {}.
     boost::json::object toJson() const;
     static TrainingReport fromJson(const boost::json::value& json);

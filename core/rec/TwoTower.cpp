@@ -33,6 +33,7 @@ boost::json::object TwoTowerRecommender::parameters() const {
                           {"batch_size", options_.batchSize},
                           {"max_epochs", options_.maxEpochs},
                           {"patience", options_.patience},
+                          {"early_stopping", options_.earlyStopping},
                           {"learning_rate", options_.learningRate},
                           {"weight_decay", options_.weightDecay},
                           {"validation_fraction", options_.validationFraction},
@@ -82,6 +83,7 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     c.batchSize = options_.batchSize;
     c.maxEpochs = options_.maxEpochs;
     c.patience = options_.patience;
+    c.earlyStopping = options_.earlyStopping;
     c.learningRate = options_.learningRate;
     c.weightDecay = options_.weightDecay;
     c.validationFraction = options_.validationFraction;
@@ -91,12 +93,14 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     c.device = options_.device;
     auto progress = [&](double fraction, const std::string&) { job.report(fraction, stages::kTwoTowerEpoch); };
     // Every epoch's losses reach the job's owner as a milestone (a point of the live loss curve).
-    auto onEpoch = [&](int epoch, double trainLoss, double validationLoss) {
-        job.report(JobProgress{double(epoch) / double(std::max(1, options_.maxEpochs)),
-                               stages::kTwoTowerEpoch,
-                               {},
-                               {{stages::kValueEpoch, double(epoch)}, {stages::kValueTrainLoss, trainLoss}, {stages::kValueValidationLoss, validationLoss}},
-                               true});
+    auto onEpoch = [&](int epoch, double trainLoss, double validationLoss, double validationNdcg) {
+        JobProgress milestone{double(epoch) / double(std::max(1, options_.maxEpochs)),
+                              stages::kTwoTowerEpoch,
+                              {},
+                              {{stages::kValueEpoch, double(epoch)}, {stages::kValueTrainLoss, trainLoss}, {stages::kValueValidationLoss, validationLoss}},
+                              true};
+        if (!std::isnan(validationNdcg)) milestone.values.emplace_back(stages::kValueValidationNdcg, validationNdcg);
+        job.report(milestone);
     };
     auto outcome = torchkernels::trainTwoTower(input, c, [&job] { return job.cancelled(); }, progress, onEpoch);
     if (outcome.cancelled) return makeError(ErrorCode::Cancelled, "two-tower training cancelled");
@@ -107,6 +111,8 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     y_.data = std::move(outcome.itemFactors);
     trainLoss_ = std::move(outcome.trainLoss);
     validationLoss_ = std::move(outcome.validationLoss);
+    validationNdcg_ = std::move(outcome.validationNdcg);
+    rankingCustomers_ = outcome.rankingCustomers;
     bestEpoch_ = outcome.bestEpoch;
     epochs_ = outcome.epochs;
     examples_ = outcome.examples;
@@ -141,11 +147,13 @@ std::vector<std::byte> TwoTowerRecommender::saveState() const {
     ModelState state(stateTag());
     state.write(x_);
     state.write(y_);
-    // The loss curves travel along so a restored model still shows how it trained.
-    DenseMatrix curves(2, static_cast<int>(trainLoss_.size()));
+    // The curves travel along so a restored model still shows how it trained: losses, and the validation
+    // ranking when it chose the epoch (a third row; a state of two rows predates it).
+    DenseMatrix curves(validationNdcg_.empty() ? 2 : 3, static_cast<int>(trainLoss_.size()));
     for (std::size_t e = 0; e < trainLoss_.size(); ++e) {
         curves.row(0)[e] = static_cast<float>(trainLoss_[e]);
         curves.row(1)[e] = e < validationLoss_.size() ? static_cast<float>(validationLoss_[e]) : 0.0f;
+        if (curves.rows == 3) curves.row(2)[e] = e < validationNdcg_.size() ? static_cast<float>(validationNdcg_[e]) : 0.0f;
     }
     state.write(curves);
     return state.bytes();
@@ -155,12 +163,14 @@ bool TwoTowerRecommender::restoreState(std::shared_ptr<const Interactions> train
     ModelState state(stateTag(), bytes);
     DenseMatrix x, y, curves;
     if (!state.read(x) || !state.read(y) || !state.read(curves) || !state.atEnd()) return false;
-    if (x.rows != train->users() || y.rows != train->items() || x.cols != y.cols || y.rows != vectors_->rows || curves.rows != 2) return false;
+    if (x.rows != train->users() || y.rows != train->items() || x.cols != y.cols || y.rows != vectors_->rows || (curves.rows != 2 && curves.rows != 3))
+        return false;
     train_ = std::move(train);
     x_ = std::move(x);
     y_ = std::move(y);
     trainLoss_.assign(curves.row(0), curves.row(0) + curves.cols);
     validationLoss_.assign(curves.row(1), curves.row(1) + curves.cols);
+    if (curves.rows == 3) validationNdcg_.assign(curves.row(2), curves.row(2) + curves.cols);
     epochs_ = curves.cols;
     device_ = "cache";
     seconds_ = 0;
@@ -171,10 +181,12 @@ TrainingReport TwoTowerRecommender::trainingReport() const {
     return {.device = device_,
             .trainLoss = trainLoss_,
             .validationLoss = validationLoss_,
+            .validationNdcg = validationNdcg_,
             .epochs = epochs_,
             .bestEpoch = bestEpoch_,
             .examples = examples_,
             .validationExamples = validationExamples_,
+            .rankingCustomers = rankingCustomers_ > 0 ? std::optional<std::int64_t>(rankingCustomers_) : std::nullopt,
             .seconds = seconds_};
 }
 

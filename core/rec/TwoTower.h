@@ -34,6 +34,12 @@ struct TwoTowerOptions {
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;
+    // "ranking": the best epoch is the one whose held-out customers' later items rank best (NDCG@10 over
+    // the whole catalogue, better only by more than a standard error); "loss": the lowest validation
+    // loss; "auto": ranking when epochs are samples of the examples (a big shop: there the loss keeps
+    // falling by fractions of a percent an epoch while the ranking stopped moving after the first),
+    // loss over full passes (small shops, where it measured better).
+    std::string earlyStopping = "auto";
     double learningRate = 1e-3;
     double weightDecay = 1e-4;
     double validationFraction = 0.1;
@@ -69,6 +75,7 @@ public:
     const DenseMatrix& itemFactors() const { return y_; }
     const std::vector<double>& trainLoss() const { return trainLoss_; }
     const std::vector<double>& validationLoss() const { return validationLoss_; }
+    const std::vector<double>& validationNdcg() const { return validationNdcg_; }
     static bool available();  // built with LibTorch
 
 private:
@@ -76,9 +83,9 @@ private:
     TwoTowerOptions options_;
     std::string encoder_;
     DenseMatrix x_, y_;
-    std::vector<double> trainLoss_, validationLoss_;
+    std::vector<double> trainLoss_, validationLoss_, validationNdcg_;
     int bestEpoch_ = 0, epochs_ = 0;
-    std::int64_t examples_ = 0, validationExamples_ = 0;
+    std::int64_t examples_ = 0, validationExamples_ = 0, rankingCustomers_ = 0;
     std::string device_;
     double seconds_ = 0;
     std::uint64_t seed_ = 0;

@@ -339,7 +339,9 @@ void ModelsScreen::showEpoch(const JobProgress& progress) {
     const auto train = progress.value(stages::kValueTrainLoss), validation = progress.value(stages::kValueValidationLoss);
     if (!epoch || !train || !validation) return;
     lossChart_->model()->append(static_cast<int>(*epoch), *train, *validation);
-    trainingLog_->setText(tr("Epoch %1: training loss %2, validation loss %3").arg(static_cast<int>(*epoch)).arg(*train, 0, 'f', 4).arg(*validation, 0, 'f', 4));
+    QString text = tr("Epoch %1: training loss %2, validation loss %3").arg(static_cast<int>(*epoch)).arg(*train, 0, 'f', 4).arg(*validation, 0, 'f', 4);
+    if (const auto ndcg = progress.value(stages::kValueValidationNdcg)) text += tr(", validation NDCG@10 %1").arg(*ndcg, 0, 'f', 4);
+    trainingLog_->setText(text);
     emit epochReported(static_cast<int>(*epoch), *train, *validation);
 }
 
@@ -379,11 +381,20 @@ void ModelsScreen::showResult(std::shared_ptr<const rec::EvaluationResult> resul
             lossChart_->model()->setCurve(log->trainLoss, log->validationLoss);
             const int best = log->bestEpoch.value_or(0), epochs = log->epochs.value_or(0);
             lossChart_->setSubtitle(tr("best epoch %1 of %2").arg(best).arg(epochs));
-            trainingLog_->setText(tr("Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; "
-                                     "trained in %3 s.")
-                                      .arg(epochs)
-                                      .arg(best)
-                                      .arg(run.fitSeconds, 0, 'f', 1));
+            if (!log->validationNdcg.empty() && best >= 1 && best <= static_cast<int>(log->validationNdcg.size()))
+                trainingLog_->setText(tr("Two-tower: %1 epochs; the best was epoch %2 (validation NDCG@10 %3 over %4 held-out customers; "
+                                         "a later epoch had to beat it by more than a standard error) and its weights are kept; trained in %5 s.")
+                                          .arg(epochs)
+                                          .arg(best)
+                                          .arg(log->validationNdcg[static_cast<std::size_t>(best - 1)], 0, 'f', 4)
+                                          .arg(log->rankingCustomers.value_or(0))
+                                          .arg(run.fitSeconds, 0, 'f', 1));
+            else
+                trainingLog_->setText(tr("Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; "
+                                         "trained in %3 s.")
+                                          .arg(epochs)
+                                          .arg(best)
+                                          .arg(run.fitSeconds, 0, 'f', 1));
         }
     emit evaluated();
 }

@@ -60,6 +60,7 @@ QString valueName(const std::string& name) {
     if (name == stages::kValueLoss) return QCoreApplication::translate("JobStage", "loss");
     if (name == stages::kValueTrainLoss) return QCoreApplication::translate("JobStage", "training loss");
     if (name == stages::kValueValidationLoss) return QCoreApplication::translate("JobStage", "validation loss");
+    if (name == stages::kValueValidationNdcg) return QCoreApplication::translate("JobStage", "validation NDCG@10");
     return QString::fromStdString(name);
 }
 

@@ -27,6 +27,12 @@ struct TwoTowerConfig {
     int batchSize = 512;
     int maxEpochs = 20;
     int patience = 2;             // epochs without validation improvement before stopping
+    // What chooses the best epoch and stops training: "ranking" (NDCG@10 of held-out customers' later
+    // items over the whole catalogue; an epoch is better only by more than one standard error of the
+    // paired per-customer differences), "loss" (the validation loss, any decrease), or "auto": ranking
+    // when an epoch is a sample of the examples (examplesPerEpoch below their count), loss otherwise.
+    std::string earlyStopping = "auto";
+    int rankingCustomers = 1000;  // held-out customers ranked after each epoch (a seeded sample)
     double learningRate = 1e-3;
     double weightDecay = 1e-4;
     double validationFraction = 0.1;  // share of users whose examples form the validation set
@@ -51,6 +57,8 @@ struct TwoTowerOutcome {
     std::vector<float> userFactors, itemFactors;  // users × dim, items × dim
     int dim = 0;
     std::vector<double> trainLoss, validationLoss;  // per epoch
+    std::vector<double> validationNdcg;             // per epoch, with ranking stopping: mean NDCG@10
+    std::int64_t rankingCustomers = 0;              // held-out customers behind validationNdcg
     int bestEpoch = 0, epochs = 0;
     std::int64_t examples = 0, validationExamples = 0;
     std::string device;
@@ -108,6 +116,6 @@ NeighbourLists itemNeighbours(const CsrView& userItems, int neighbours, double s
 
 TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,
                               const std::function<void(double, const std::string&)>& progress,
-                              const std::function<void(int epoch, double trainLoss, double validationLoss)>& onEpoch);
+                              const std::function<void(int epoch, double trainLoss, double validationLoss, double validationNdcg)>& onEpoch);
 
 }  // namespace ss::rec::torchkernels

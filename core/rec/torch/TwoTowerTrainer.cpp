@@ -78,6 +78,17 @@ struct Example {
     std::int32_t position;  // index into the user's history: the target; the context is before it
 };
 
+// A held-out customer ranked after each epoch: the history before `cut` is the context (and is not
+// recommended back), the distinct later items the context lacks are the targets — the evaluation's
+// temporal split in small.
+struct RankingCase {
+    std::int32_t user;
+    std::int64_t cut;
+    std::vector<std::int64_t> targets;
+};
+
+constexpr int kRankingDepth = 10;
+
 double unit(std::mt19937_64& g) { return static_cast<double>(g() >> 11) * 0x1.0p-53; }
 std::int64_t below(std::mt19937_64& g, std::int64_t n) { return static_cast<std::int64_t>(unit(g) * double(n)); }
 
@@ -173,7 +184,7 @@ public:
     }
 
     TwoTowerOutcome run(const std::function<bool()>& cancelled, const std::function<void(double, const std::string&)>& progress,
-                        const std::function<void(int, double, double)>& onEpoch) {
+                        const std::function<void(int, double, double, double)>& onEpoch) {
         TwoTowerOutcome out;
         out.device = device_.str();
         torch::manual_seed(c_.seed);
@@ -188,10 +199,12 @@ public:
 
         // Examples: every history position after the first; users split into training and validation.
         std::vector<Example> train, validation;
+        std::vector<std::int32_t> heldOut;
         for (int u = 0; u < users; ++u) {
             const bool val = unit(rng) < c_.validationFraction;
             const auto len = in_.historyOffset[u + 1] - in_.historyOffset[u];
             for (std::int64_t p = 1; p < len; ++p) (val ? validation : train).push_back({u, static_cast<std::int32_t>(p)});
+            if (val && len > 1) heldOut.push_back(u);
         }
         out.examples = static_cast<std::int64_t>(train.size());
         if (train.empty()) {
@@ -212,6 +225,12 @@ public:
             }
         }
         out.validationExamples = static_cast<std::int64_t>(validation.size());
+        // Measured (bench/rec, --only stopping): over full passes the validation loss picks better epochs
+        // on small shops — their held-out ranking levels off epochs before the test ranking does. Over
+        // sampled epochs of a big shop the loss keeps falling by fractions of a percent an epoch while
+        // the ranking no longer moves, so there the ranking decides.
+        if (c_.earlyStopping == "ranking" || (c_.earlyStopping == "auto" && perEpoch < train.size())) rankingCases(std::move(heldOut));
+        out.rankingCustomers = static_cast<std::int64_t>(cases_.size());
         const int negatives = std::max(1, c_.negatives);
         // Negatives come from the training catalog only: an item first seen after the cut-off did not
         // exist when the model was trained, and drawing it as a negative would teach the towers that
@@ -253,6 +272,7 @@ public:
                                       torch::optim::AdamWOptions(c_.learningRate).weight_decay(c_.weightDecay));
         std::vector<at::Tensor> best;
         double bestLoss = std::numeric_limits<double>::infinity();
+        std::vector<double> bestNdcg;  // per ranking case, at the best epoch
         int sinceBest = 0;
         for (int epoch = 1; epoch <= c_.maxEpochs; ++epoch) {
             // Fisher–Yates with our own draws: the same order with every standard library. A bounded
@@ -300,10 +320,21 @@ public:
                 out.validationLoss.push_back(val);
             }
             out.epochs = epoch;
-            if (onEpoch) onEpoch(epoch, out.trainLoss.back(), val);
-            const double criterion = validation.empty() ? out.trainLoss.back() : val;
-            if (criterion < bestLoss - 1e-6) {
-                bestLoss = criterion;
+            bool better = false;
+            if (!cases_.empty()) {
+                std::vector<double> ndcg = rankingNdcg(model);
+                double mean = 0;
+                for (double v : ndcg) mean += v;
+                out.validationNdcg.push_back(mean / double(ndcg.size()));
+                better = bestNdcg.empty() || clearlyBetter(ndcg, bestNdcg);
+                if (better) bestNdcg = std::move(ndcg);
+            } else {
+                const double criterion = validation.empty() ? out.trainLoss.back() : val;
+                better = criterion < bestLoss - 1e-6;
+                if (better) bestLoss = criterion;
+            }
+            if (onEpoch) onEpoch(epoch, out.trainLoss.back(), val, out.validationNdcg.empty() ? std::nan("") : out.validationNdcg.back());
+            if (better) {
                 out.bestEpoch = epoch;
                 sinceBest = 0;
                 torch::NoGradGuard noGrad;
@@ -356,17 +387,108 @@ public:
     }
 
 private:
+    // A seeded sample of at most `rankingCustomers` held-out customers with something left to find.
+    // Its own generator: the training draws stay what they are with either stopping rule.
+    void rankingCases(std::vector<std::int32_t> heldOut) {
+        std::mt19937_64 g(c_.seed ^ 0x5eed0f0a11ed5ULL);
+        const auto want = static_cast<std::size_t>(std::max(0, c_.rankingCustomers));
+        std::vector<char> inContext(static_cast<std::size_t>(in_.items), 0);
+        for (std::size_t i = 0; i < heldOut.size() && cases_.size() < want; ++i) {
+            std::swap(heldOut[i], heldOut[i + static_cast<std::size_t>(below(g, static_cast<std::int64_t>(heldOut.size() - i)))]);
+            const std::int32_t u = heldOut[i];
+            const std::int64_t offset = in_.historyOffset[u], len = in_.historyOffset[u + 1] - offset;
+            const std::int64_t cut = std::max<std::int64_t>(1, len * 4 / 5);
+            RankingCase c{u, cut, {}};
+            for (std::int64_t p = 0; p < cut; ++p) inContext[static_cast<std::size_t>(in_.history[offset + p])] = 1;
+            for (std::int64_t p = cut; p < len; ++p) {
+                auto& mark = inContext[static_cast<std::size_t>(in_.history[offset + p])];
+                if (!mark) c.targets.push_back(in_.history[offset + p]), mark = 2;  // 2: a target already taken
+            }
+            for (std::int64_t p = 0; p < len; ++p) inContext[static_cast<std::size_t>(in_.history[offset + p])] = 0;
+            if (!c.targets.empty()) cases_.push_back(std::move(c));
+        }
+    }
+
+    // NDCG@10 of each ranking case over the whole catalogue, its context items left out: the item tower
+    // runs on the catalogue in chunks, each chunk's best ten merged into every customer's running ten.
+    std::vector<double> rankingNdcg(Towers& model) const {
+        c10::InferenceMode guard;
+        model->eval();
+        std::vector<std::pair<std::int32_t, std::int64_t>> rows;
+        for (const auto& c : cases_) rows.emplace_back(c.user, c.cut);
+        const at::Tensor queries = userVectors(model, rows);  // [R, dim]
+        const auto r = static_cast<std::int64_t>(rows.size());
+        // (item, case) of every context item, by item, so each chunk masks its own in one pass.
+        std::vector<std::pair<std::int64_t, std::int64_t>> context;
+        for (std::int64_t i = 0; i < r; ++i) {
+            const auto& c = cases_[static_cast<std::size_t>(i)];
+            const std::int64_t offset = in_.historyOffset[c.user];
+            for (std::int64_t p = 0; p < c.cut; ++p) context.emplace_back(in_.history[offset + p], i);
+        }
+        std::sort(context.begin(), context.end());
+        context.erase(std::unique(context.begin(), context.end()), context.end());
+        constexpr std::int64_t kChunk = 32768;
+        at::Tensor topScores = at::full({r, kRankingDepth}, -std::numeric_limits<float>::infinity(), at::TensorOptions(at::kFloat).device(device_));
+        at::Tensor topItems = at::full({r, kRankingDepth}, -1, at::TensorOptions(at::kLong).device(device_));
+        std::size_t next = 0;
+        std::vector<std::int64_t> maskRows, maskCols;
+        for (std::int64_t s = 0; s < in_.items; s += kChunk) {
+            const std::int64_t e = std::min<std::int64_t>(in_.items, s + kChunk);
+            const at::Tensor ids = at::arange(s, e, at::TensorOptions(at::kLong).device(device_));
+            at::Tensor scores = at::mm(queries, model->item(table_.index_select(0, ids), ids, seen_.index_select(0, ids)).t());  // [R, C]
+            maskRows.clear(), maskCols.clear();
+            for (; next < context.size() && context[next].first < e; ++next)
+                maskRows.push_back(context[next].second), maskCols.push_back(context[next].first - s);
+            if (!maskRows.empty()) {
+                const auto n = static_cast<std::int64_t>(maskRows.size());
+                const at::Tensor rr = at::from_blob(maskRows.data(), {n}, at::kLong).to(device_);
+                const at::Tensor cc = at::from_blob(maskCols.data(), {n}, at::kLong).to(device_);
+                scores.index_put_({rr, cc}, -std::numeric_limits<float>::infinity());
+            }
+            const auto best = at::topk(scores, std::min<std::int64_t>(kRankingDepth, e - s), 1);
+            const auto merged = at::topk(at::cat({topScores, std::get<0>(best)}, 1), kRankingDepth, 1);
+            topScores = std::get<0>(merged);
+            topItems = at::cat({topItems, std::get<1>(best) + s}, 1).gather(1, std::get<1>(merged));
+        }
+        const at::Tensor found = topItems.to(at::kCPU).contiguous();
+        const auto top = found.accessor<std::int64_t, 2>();
+        std::vector<double> ndcg(static_cast<std::size_t>(r), 0.0);
+        for (std::int64_t i = 0; i < r; ++i) {
+            const auto& targets = cases_[static_cast<std::size_t>(i)].targets;
+            double dcg = 0, ideal = 0;
+            for (int k = 0; k < kRankingDepth; ++k) {
+                if (std::find(targets.begin(), targets.end(), top[i][k]) != targets.end()) dcg += 1.0 / std::log2(k + 2.0);
+                if (k < static_cast<int>(targets.size())) ideal += 1.0 / std::log2(k + 2.0);
+            }
+            ndcg[static_cast<std::size_t>(i)] = dcg / ideal;
+        }
+        return ndcg;
+    }
+
+    // Better than the best so far by more than one standard error of the paired differences: the
+    // mean NDCG of a thousand customers wanders by more than an epoch of a large shop improves it.
+    static bool clearlyBetter(const std::vector<double>& now, const std::vector<double>& best) {
+        const auto n = static_cast<double>(now.size());
+        double mean = 0, squares = 0;
+        for (std::size_t i = 0; i < now.size(); ++i) mean += now[i] - best[i];
+        mean /= n;
+        for (std::size_t i = 0; i < now.size(); ++i) squares += (now[i] - best[i] - mean) * (now[i] - best[i] - mean);
+        const double standardError = now.size() > 1 ? std::sqrt(squares / (n - 1) / n) : 0.0;
+        return mean > standardError;
+    }
+
     const TwoTowerInput& in_;
     const TwoTowerConfig& c_;
     at::Device device_;
     at::Tensor table_, seen_;
+    std::vector<RankingCase> cases_;
 };
 
 }  // namespace
 
 TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,
                               const std::function<void(double, const std::string&)>& progress,
-                              const std::function<void(int, double, double)>& onEpoch) {
+                              const std::function<void(int, double, double, double)>& onEpoch) {
     TwoTowerOutcome failed;
     try {
         const bool cuda = config.device != "cpu" && cudaAvailable();

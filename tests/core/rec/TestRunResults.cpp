@@ -18,6 +18,7 @@ using namespace ss::rec;
 
 Q_DECLARE_METATYPE(ss::rec::SplitSummary)
 Q_DECLARE_METATYPE(ss::rec::TrainingReport)
+Q_DECLARE_METATYPE(ss::rec::RunTimings)
 
 namespace {
 
@@ -42,6 +43,14 @@ TrainingReport twoTower() {
             .examples = 1200,
             .validationExamples = 130,
             .seconds = 4.25};
+}
+
+// Stopped by the held-out ranking: the NDCG curve and how many customers it ranked travel too.
+TrainingReport twoTowerByRanking() {
+    TrainingReport r = twoTower();
+    r.validationNdcg = {0.031, 0.046, 0.045};
+    r.rankingCustomers = 412;
+    return r;
 }
 
 TrainingReport als() { return {.device = "cpu", .iterationLoss = {12.5, 9.75, 9.5}, .secondsPerIteration = {0.25, 0.125, 0.125}}; }
@@ -122,6 +131,9 @@ private slots:
         QTest::newRow("ALS") << als() << "device,loss,seconds_per_iteration" << false;
         QTest::newRow("two-tower") << twoTower()
                                    << "best_epoch,device,epochs,examples,seconds,train_loss,validation_examples,validation_loss" << true;
+        QTest::newRow("two-tower stopped by ranking")
+            << twoTowerByRanking()
+            << "best_epoch,device,epochs,examples,ranking_customers,seconds,train_loss,validation_examples,validation_loss,validation_ndcg" << true;
         QTest::newRow("hybrid of ALS and two-tower") << TrainingReport{.parts = {als(), twoTower()}} << "a,b" << true;
     }
 
@@ -138,11 +150,21 @@ private slots:
         QCOMPARE(back.empty(), keys.isEmpty());
     }
 
+    void runTimingsRoundTrip_data() {
+        QTest::addColumn<RunTimings>("timings");
+        QTest::addColumn<QString>("keys");
+        QTest::newRow("scored by rows") << RunTimings{.fitSeconds = 1.5, .scoreSeconds = 0.25, .usersPerSecond = 1234.5, .blockUsers = 256}
+                                        << "block_users,fit_seconds,score_seconds,users_per_second";
+        QTest::newRow("a dense model's distinct rows")
+            << RunTimings{.fitSeconds = 0, .scoreSeconds = 29.5, .usersPerSecond = 680.5, .blockUsers = 256, .scoredRows = 436238}
+            << "block_users,fit_seconds,score_seconds,scored_rows,users_per_second";
+    }
     void runTimingsRoundTrip() {
-        const RunTimings t{.fitSeconds = 1.5, .scoreSeconds = 0.25, .usersPerSecond = 1234.5, .blockUsers = 256};
-        const auto json = t.toJson();
-        QCOMPARE(joined(keys(json)), QStringLiteral("block_users,fit_seconds,score_seconds,users_per_second"));
-        QVERIFY(RunTimings::fromJson(boost::json::parse(boost::json::serialize(json))) == t);
+        QFETCH(RunTimings, timings);
+        QFETCH(QString, keys);
+        const auto json = timings.toJson();
+        QCOMPARE(joined(::keys(json)), keys);
+        QVERIFY(RunTimings::fromJson(boost::json::parse(boost::json::serialize(json))) == timings);
     }
 
     // What an older project or a hand-edited row may hold: defaults, never an exception.
