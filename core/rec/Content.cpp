@@ -7,6 +7,7 @@ namespace ss::rec {
 ContentRecommender::ContentRecommender(const DenseMatrix& itemVectors, ContentOptions options, std::string model)
     : vectors_(itemVectors), options_(options), model_(std::move(model)) {
     normalizeRows(vectors_);
+    distinct_ = DistinctRows::of(vectors_, 0.25);
 }
 
 boost::json::object ContentRecommender::parameters() const {

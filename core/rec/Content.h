@@ -5,7 +5,10 @@
 // The explanation of j lists a_i · cos(v_i, v_j) / ‖u‖ per history item (the terms of the score).
 #pragma once
 
+#include <optional>
+
 #include "rec/Dense.h"
+#include "rec/DistinctRows.h"
 #include "rec/Recommender.h"
 
 namespace ss::rec {
@@ -24,6 +27,7 @@ public:
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     const DenseMatrix* denseItems() const override { return &vectors_; }
+    const DistinctRows* denseDistinctRows() const override { return distinct_ ? &*distinct_ : nullptr; }
     void denseQueries(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     bool scoresColdItems() const override { return true; }
@@ -35,6 +39,9 @@ public:
 private:
     std::vector<float> historyWeights(std::int32_t user) const;
     DenseMatrix vectors_;
+    // Items with the very same vector (one title listed by many sellers; items without text) scored once
+    // when at least a quarter of the items repeat another's vector.
+    std::optional<DistinctRows> distinct_;
     ContentOptions options_;
     std::string model_;
     std::int64_t now_ = 0;

@@ -267,6 +267,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         run.usersPerSecond = stats.seconds > 0 ? double(stats.users) / stats.seconds : 0;
         run.fallbackUsers = stats.fallbackUsers;
         run.blockUsers = stats.blockUsers;
+        run.scoredRows = stats.scoredRows;
 
         // The engine's order is the ranking (rules and MMR included): scores given to the metrics are
         // list positions, so the metrics rank exactly as the engine did.
@@ -365,8 +366,12 @@ Comparison comparePaired(const std::string& a, const std::string& b, MetricId me
 }
 
 boost::json::object RunTimings::toJson() const {
-    return {{"fit_seconds", jsonNumber(fitSeconds)}, {"score_seconds", jsonNumber(scoreSeconds)}, {"users_per_second", jsonNumber(usersPerSecond)},
-            {"block_users", blockUsers}};
+    boost::json::object o{{"fit_seconds", jsonNumber(fitSeconds)},
+                          {"score_seconds", jsonNumber(scoreSeconds)},
+                          {"users_per_second", jsonNumber(usersPerSecond)},
+                          {"block_users", blockUsers}};
+    if (scoredRows) o["scored_rows"] = scoredRows;
+    return o;
 }
 
 RunTimings RunTimings::fromJson(const boost::json::value& json) {
@@ -376,6 +381,7 @@ RunTimings RunTimings::fromJson(const boost::json::value& json) {
         t.scoreSeconds = numberAt(*o, "score_seconds");
         t.usersPerSecond = numberAt(*o, "users_per_second");
         t.blockUsers = static_cast<std::size_t>(std::max(0.0, numberAt(*o, "block_users")));
+        t.scoredRows = static_cast<std::size_t>(std::max(0.0, numberAt(*o, "scored_rows")));
     }
     return t;
 }

@@ -71,8 +71,12 @@ struct BeyondAccuracyValues {
 struct RunTimings {
     double fitSeconds = 0, scoreSeconds = 0, usersPerSecond = 0;
     std::size_t blockUsers = 0;  // users per scoring block (the engine's batch size)
+    // A dense model's rows each user was scored against: its items, or its distinct rows when items
+    // share them (then fewer); 0 for the others.
+    std::size_t scoredRows = 0;
 
-    boost::json::object toJson() const;  // {"fit_seconds", "score_seconds", "users_per_second", "block_users"}
+    // {"fit_seconds", "score_seconds", "users_per_second", "block_users"[, "scored_rows"]}
+    boost::json::object toJson() const;
     static RunTimings fromJson(const boost::json::value& json);
     bool operator==(const RunTimings&) const = default;
 };
@@ -87,7 +91,8 @@ struct RunResult {
     double fitSeconds = 0, scoreSeconds = 0, usersPerSecond = 0;
     std::size_t fallbackUsers = 0;
     std::size_t blockUsers = 0;    // users per scoring block (the engine's batch size)
-    RunTimings timings() const { return {fitSeconds, scoreSeconds, usersPerSecond, blockUsers}; }
+    std::size_t scoredRows = 0;    // dense models: item rows (distinct ones when shared) each user was scored against
+    RunTimings timings() const { return {fitSeconds, scoreSeconds, usersPerSecond, blockUsers, scoredRows}; }
     TrainingReport training;       // loss curves etc.
     std::int64_t runId = 0;        // rows in `runs` (0 when not stored)
 };

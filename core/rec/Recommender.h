@@ -20,6 +20,7 @@
 #include "common/JobContext.h"
 #include "common/Result.h"
 #include "rec/Dense.h"
+#include "rec/DistinctRows.h"
 #include "rec/Interactions.h"
 #include "rec/TrainingReport.h"
 
@@ -85,6 +86,11 @@ public:
     virtual const DenseMatrix* denseItems() const { return nullptr; }
     // The users' query rows, denseItems()->cols floats each; called only when denseItems() is set.
     virtual void denseQueries(std::span<const std::int32_t> users, float* out) const;
+    // denseItems()' rows each kept once with the items that share them, when many items share a row
+    // (the same title listed by many sellers): the engine then scores each distinct row once and gives
+    // its score to all of its items — the same lists, read from a fraction of the memory. nullptr when
+    // the model keeps none.
+    virtual const DistinctRows* denseDistinctRows() const { return nullptr; }
 
     // out[r] = the score of `item` for users[r]: whom the item would be shown to first. By default from
     // whole score rows, O(users · items) — hours for a million customers and four million items; dense

@@ -30,7 +30,8 @@ struct Block {
     std::vector<std::size_t> positions;  // into the caller's users
     // A dense model's block may be one slice of the catalogue (items [itemBegin, itemEnd)), so that a
     // few users — one customer on the Recommendations screen — are scored on every core: each slice's
-    // best go to its own lists, merged once every slice is done. Unsliced: the whole catalogue.
+    // best go to its own lists, merged once every slice is done. Unsliced: the whole catalogue. (Rows
+    // of the model's distinct rows when it keeps them.)
     int itemBegin = 0, itemEnd = -1;
     std::size_t slice = 0;  // which slice's lists take the block's picks (with itemEnd >= 0)
 };
@@ -46,17 +47,20 @@ void TopKAccumulator::push(int item, float s) {
     // While the heap fills, every eligible non-NaN score goes in; afterwards only a score above the
     // current k-th best can enter (NaN never compares greater, and an equal score never displaces: the
     // smaller index came first), which keeps the hot loop branch-light.
+    if (!full_ ? !std::isnan(s) : s > threshold_) insert(item, s);
+}
+
+void TopKAccumulator::insert(int item, float s) {
     if (!full_) {
-        if (std::isnan(s)) return;
         heap_.push_back({item, s, s});
         std::push_heap(heap_.begin(), heap_.end(), better);
         if (heap_.size() == k_) full_ = true, threshold_ = heap_.front().adjusted;
-    } else if (s > threshold_) {
-        std::pop_heap(heap_.begin(), heap_.end(), better);
-        heap_.back() = {item, s, s};
-        std::push_heap(heap_.begin(), heap_.end(), better);
-        threshold_ = heap_.front().adjusted;
+        return;
     }
+    std::pop_heap(heap_.begin(), heap_.end(), better);
+    heap_.back() = {item, s, s};
+    std::push_heap(heap_.begin(), heap_.end(), better);
+    threshold_ = heap_.front().adjusted;
 }
 
 void TopKAccumulator::offer(const float* scores, int begin, int end) {
@@ -84,6 +88,17 @@ void TopKAccumulator::offer(const float* scores, int begin, int end) {
         for (; i < to; ++i)
             if (at[i] > threshold_ && (!allowed_ || allowed_[i])) push(i, at[i]);
         from = to + 1;  // skip the excluded item itself
+    }
+}
+
+void TopKAccumulator::offerShared(float s, std::span<const std::int32_t> items) {
+    if (k_ == 0 || std::isnan(s) || (full_ && s < threshold_)) return;
+    for (const std::int32_t item : items) {
+        // Full: an item enters only above the k-th best or level with it at a smaller index; items
+        // ascend, so once one does not, none after it will.
+        if (full_ && !(s > threshold_ || (s == threshold_ && item < heap_.front().item))) return;
+        if ((allowed_ && !allowed_[item]) || std::binary_search(excluded_.begin(), excluded_.end(), item)) continue;
+        insert(item, s);
     }
 }
 
@@ -153,6 +168,11 @@ struct RankingPlan {
     bool tiled(const Recommender& m) const {
         const DenseMatrix* d = m.denseItems();
         return !shift && d && d->rows == items && d->cols > 0;
+    }
+    // Rows a dense model is tiled over: its distinct rows when it keeps them, else one per item.
+    int denseRows(const Recommender& m) const {
+        const DistinctRows* shared = m.denseDistinctRows();
+        return shared ? shared->rows.rows : items;
     }
     int tileItems(int dimension) const {
         return options->tileItems ? static_cast<int>(std::min<std::size_t>(options->tileItems, 1u << 30)) : autoTileItems(dimension);
@@ -226,12 +246,13 @@ struct Scratch {
     std::vector<TopKAccumulator> tops;
 };
 
-// A block of users against the item rows of [from, to) a tile at a time: queries once, each user's
-// k best carried from tile to tile. A slice of the catalogue leaves its picks unfinished (the pool,
-// best first) for the merge.
+// A block of users against the item rows of [from, to) a tile at a time (distinct rows, when the
+// model keeps them): queries once, each user's k best carried from tile to tile. A slice of the
+// catalogue leaves its picks unfinished (the pool, best first) for the merge.
 void rankTiled(const RankingPlan& plan, const Recommender& model, std::span<const std::int32_t> ids, std::vector<std::vector<Scored>*> out,
                int from, int to, bool sliced, Scratch& scratch) {
-    const DenseMatrix& items = *model.denseItems();
+    const DistinctRows* shared = model.denseDistinctRows();
+    const DenseMatrix& items = shared ? shared->rows : *model.denseItems();
     const int d = items.cols, m = static_cast<int>(ids.size()), tile = plan.tileItems(d);
     scratch.queries.resize(ids.size() * static_cast<std::size_t>(d));
     model.denseQueries(ids, scratch.queries.data());
@@ -241,7 +262,12 @@ void rankTiled(const RankingPlan& plan, const Recommender& model, std::span<cons
     for (int begin = from; begin < to; begin += tile) {
         const int width = std::min(tile, to - begin);
         gemmNT(scratch.queries.data(), items.row(begin), scratch.scores.data(), m, width, d);
-        for (int r = 0; r < m; ++r) scratch.tops[r].offer(scratch.scores.data() + static_cast<std::size_t>(r) * width, begin, begin + width);
+        for (int r = 0; r < m; ++r) {
+            const float* scores = scratch.scores.data() + static_cast<std::size_t>(r) * width;
+            if (!shared) scratch.tops[r].offer(scores, begin, begin + width);
+            else
+                for (int j = 0; j < width; ++j) scratch.tops[r].offerShared(scores[j], shared->itemsOf(begin + j));
+        }
     }
     for (int r = 0; r < m; ++r) *out[r] = sliced ? scratch.tops[r].take() : plan.finish(scratch.tops[r].take());
 }
@@ -255,16 +281,27 @@ std::size_t sliceCatalogue(std::vector<Block>& blocks, const RankingPlan& plan, 
     for (std::size_t b = 0; b < blocks.size(); ++b)
         if (blocks[b].model && plan.tiled(*blocks[b].model)) dense.push_back(b);
     if (dense.empty() || blocks.size() >= static_cast<std::size_t>(threads)) return 1;
-    const int tile = plan.tileItems(blocks[dense.front()].model->denseItems()->cols);
-    const std::size_t tiles = static_cast<std::size_t>((plan.items + tile - 1) / tile);
-    const std::size_t slices = std::min((static_cast<std::size_t>(threads) + dense.size() - 1) / dense.size(), tiles);
+    // Tiles of a block's own model: its rows (distinct ones, when it keeps them) and dimension.
+    auto tilesOf = [&](const Recommender& m, int& tile, int& rows) {
+        tile = plan.tileItems(m.denseItems()->cols);
+        rows = plan.denseRows(m);
+        return static_cast<std::size_t>((rows + tile - 1) / tile);
+    };
+    std::size_t fewest = std::numeric_limits<std::size_t>::max();
+    for (std::size_t b : dense) {
+        int tile = 0, rows = 0;
+        fewest = std::min(fewest, tilesOf(*blocks[b].model, tile, rows));
+    }
+    const std::size_t slices = std::min((static_cast<std::size_t>(threads) + dense.size() - 1) / dense.size(), fewest);
     if (slices < 2) return 1;
     for (std::size_t b : dense) {
         const Block whole = blocks[b];
+        int tile = 0, rows = 0;
+        const std::size_t tiles = tilesOf(*whole.model, tile, rows);
         for (std::size_t s = 0; s < slices; ++s) {
             Block part = whole;
-            part.itemBegin = static_cast<int>(std::min<std::size_t>(tiles * s / slices * tile, plan.items));
-            part.itemEnd = static_cast<int>(std::min<std::size_t>(tiles * (s + 1) / slices * tile, plan.items));
+            part.itemBegin = static_cast<int>(std::min<std::size_t>(tiles * s / slices * tile, static_cast<std::size_t>(rows)));
+            part.itemEnd = static_cast<int>(std::min<std::size_t>(tiles * (s + 1) / slices * tile, static_cast<std::size_t>(rows)));
             part.slice = s;
             if (s == 0) blocks[b] = std::move(part);
             else blocks.push_back(std::move(part));
@@ -361,7 +398,8 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
             const bool sliced = block.itemEnd >= 0;
             for (auto p : block.positions) ids.push_back(users[p]), lists.push_back(sliced ? &slicePicks[block.slice][p] : &out[p]);
             if (plan.tiled(*block.model))
-                rankTiled(plan, *block.model, ids, lists, sliced ? block.itemBegin : 0, sliced ? block.itemEnd : plan.items, sliced, scratch);
+                rankTiled(plan, *block.model, ids, lists, sliced ? block.itemBegin : 0, sliced ? block.itemEnd : plan.denseRows(*block.model), sliced,
+                          scratch);
             else rankRows(plan, *block.model, ids, lists, sharedFor(block.model), scratch);
             const std::size_t done = ++doneBlocks;
             if (reporter) job.report(double(done) / double(blocks.size()), stages::kScoringUsers);
@@ -399,6 +437,7 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
         stats->blockUsers = plan.blockUsers(model);
         stats->sharedRankings = shared.size();
         stats->tileItems = plan.tiled(model) ? static_cast<std::size_t>(plan.tileItems(model.denseItems()->cols)) : 0;
+        stats->scoredRows = plan.tiled(model) ? static_cast<std::size_t>(plan.denseRows(model)) : 0;
     }
     return out;
 }

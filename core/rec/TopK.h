@@ -2,6 +2,8 @@
 // (block × items floats at a time, never users × items), each row is masked (training items unless
 // asked otherwise, rules), shifted (boost/bury) and cut to the k best by a partial selection
 // (O(items · log k)); ties rank the smaller item index first, so results are reproducible.
+// A dense model whose items share rows (Recommender::denseDistinctRows) is tiled over its distinct
+// rows, each row's score given to its items.
 // Dense models (Recommender::denseItems) are scored tile by tile instead: a block of users against a
 // cache-sized tile of item rows at a time, each user's k best carried from tile to tile, so the item
 // matrix is read from memory once per block of hundreds of users rather than once per handful, and
@@ -36,10 +38,14 @@ public:
     TopKAccumulator(std::size_t k, std::span<const std::int32_t> excluded, const char* allowed);
     // scores[i - begin] is item i's score, for i in [begin, end); ranges must come in ascending order.
     void offer(const float* scores, int begin, int end);
+    // One score shared by `items` (ascending), in any order relative to other offers: the picks are
+    // the same as offering every item's score in item order. Do not mix with offer().
+    void offerShared(float score, std::span<const std::int32_t> items);
     std::vector<Scored> take();  // best first
 
 private:
     void push(int item, float score);
+    void insert(int item, float score);  // into the heap: while it fills, or in place of the k-th best
 
     std::size_t k_;
     std::span<const std::int32_t> excluded_;
@@ -65,6 +71,7 @@ struct TopKStats {
     double seconds = 0;
     std::size_t users = 0, fallbackUsers = 0, blocks = 0, blockUsers = 0;
     std::size_t tileItems = 0;  // items per tile when the model was scored tile by tile (0: whole rows)
+    std::size_t scoredRows = 0;  // tiled: the item rows each user was scored against (distinct rows when items share them)
     std::size_t sharedRankings = 0;  // catalogues of models that rank everyone alike, sorted once
     std::size_t catalogueSlices = 1;  // parts each dense block's catalogue was cut into, one per worker (1: not cut)
 };

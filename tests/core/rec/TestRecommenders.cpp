@@ -14,6 +14,7 @@
 #include "rec/Als.h"
 #include "rec/Content.h"
 #include "rec/Hybrid.h"
+#include "rec/TopK.h"
 #include "rec/ItemKnn.h"
 #include "rec/Popularity.h"
 #include "rec/TwoTower.h"
@@ -207,6 +208,46 @@ private slots:
         QCOMPARE(int(why.size()), 2);
         QCOMPARE(why[0].item, 1);  // I1 contributes 1·cos(I1, I2)/|u| > 0.5·cos(I0, I2)/|u|
         QVERIFY(std::fabs(why[0].value + why[1].value - s[2]) < 1e-6);
+    }
+
+    // Items whose texts are the same (one title in many shops: the encoder gives them one vector) are
+    // scored once: the content model keeps its distinct rows when a quarter of the items repeat one,
+    // after normalising (2·v and v are the same direction), and the engine's lists are what every
+    // item's own score gives.
+    void contentScoresSharedVectorsOnce_data() {
+        QTest::addColumn<int>("copies");  // items that repeat an earlier item's vector, of 8
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("none") << 0 << false;
+        QTest::newRow("one of eight") << 1 << false;
+        QTest::newRow("two of eight") << 2 << true;
+        QTest::newRow("four of eight") << 4 << true;
+    }
+    void contentScoresSharedVectorsOnce() {
+        QFETCH(int, copies);
+        QFETCH(bool, kept);
+        DenseMatrix v(8, 3);
+        for (int i = 0; i < 8; ++i) v.row(i)[0] = float(i + 1), v.row(i)[1] = float((i * 5) % 7 - 3), v.row(i)[2] = 1.0f;
+        for (int c = 0; c < copies; ++c)  // item 7 - c: twice the vector of item c (the same once normalised)
+            for (int k = 0; k < 3; ++k) v.row(7 - c)[k] = 2.0f * v.row(c)[k];
+        ContentRecommender m(v, {.halfLifeDays = 0});
+        QCOMPARE(m.denseDistinctRows() != nullptr, kept);
+        if (kept) QCOMPARE(m.denseDistinctRows()->rows.rows, 8 - copies);
+        auto train = views(2, 8, {{0, 1}, {1, 2}, {1, 4}});
+        SS_VERIFY_OK(m.fit(train, {.now = kT0}, {}));
+        const std::vector<std::int32_t> users = {0, 1};
+        for (const std::size_t k : {std::size_t(3), std::size_t(8)}) {
+            auto lists = TopKEngine::recommend(m, users, {.k = k});
+            SS_VERIFY_OK(lists);
+            for (std::size_t u = 0; u < users.size(); ++u) {
+                const auto s = scores(m, users[u]);
+                const auto want = TopKEngine::selectTopK(s.data(), 8, train->weights.rowIndices(users[u]), nullptr, k);
+                QCOMPARE((*lists)[u].size(), want.size());
+                for (std::size_t r = 0; r < want.size(); ++r) {
+                    QCOMPARE((*lists)[u][r].item, want[r].item);
+                    QVERIFY(std::fabs((*lists)[u][r].score - want[r].score) < 1e-6);
+                }
+            }
+        }
     }
 
     void hybrid() {

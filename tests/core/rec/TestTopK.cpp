@@ -10,6 +10,7 @@
 
 #include "RecTestSupport.h"
 #include "common/BlasThreads.h"
+#include "rec/DistinctRows.h"
 #include "rec/Popularity.h"
 #include "rec/TopK.h"
 
@@ -41,7 +42,9 @@ private:
 // A dense model: score = query row · item row, scored by the engine tile by tile.
 class FactorModel final : public Recommender {
 public:
-    FactorModel(DenseMatrix queries, DenseMatrix items) : x_(std::move(queries)), y_(std::move(items)) {}
+    // shareRows: items with identical rows are scored once (as the content model does).
+    FactorModel(DenseMatrix queries, DenseMatrix items, bool shareRows = false)
+        : x_(std::move(queries)), y_(std::move(items)), distinct_(shareRows ? DistinctRows::of(y_, 0.0) : std::nullopt) {}
     std::string name() const override { return "factors"; }
     boost::json::object parameters() const override { return {}; }
     Status fit(std::shared_ptr<const Interactions> train, const FitContext&, const JobContext&) override {
@@ -50,6 +53,7 @@ public:
     }
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override { scoreDense(users, out); }
     const DenseMatrix* denseItems() const override { return &y_; }
+    const DistinctRows* denseDistinctRows() const override { return distinct_ ? &*distinct_ : nullptr; }
     void denseQueries(std::span<const std::int32_t> users, float* out) const override {
         {
             std::lock_guard lock(seenMutex_);
@@ -61,6 +65,7 @@ public:
 
 private:
     DenseMatrix x_, y_;
+    std::optional<DistinctRows> distinct_;
     mutable std::mutex seenMutex_;
 };
 
@@ -159,17 +164,25 @@ private slots:
         QTest::addColumn<bool>("exclude");
         QTest::addColumn<bool>("filter");
         QTest::addColumn<int>("slices");  // the catalogue's parts when there are fewer blocks than threads
-        QTest::newRow("auto tile, one tile") << 10 << 0 << 0 << 1 << true << false << 1;
-        QTest::newRow("tile 1") << 5 << 1 << 0 << 1 << true << false << 1;
-        QTest::newRow("tile 7, block 3, 2 threads") << 10 << 7 << 3 << 2 << true << false << 1;
-        QTest::newRow("tile 64 keeps training items") << 10 << 64 << 16 << 1 << false << false << 1;
-        QTest::newRow("one block, 3 threads, category filter: 3 slices") << 8 << 50 << 0 << 3 << true << true << 3;
-        QTest::newRow("k > items, tile 13") << 500 << 13 << 0 << 1 << true << false << 1;
-        QTest::newRow("k > items, one block, 2 threads: 2 slices") << 500 << 13 << 0 << 2 << true << false << 2;
-        QTest::newRow("one block, 2 threads, tile 7: 2 slices") << 10 << 7 << 64 << 2 << true << false << 2;
-        QTest::newRow("two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3;
-        QTest::newRow("tile wider than the catalogue, 2 threads: one slice") << 10 << 1000 << 0 << 2 << true << false << 1;
-        QTest::newRow("tile wider than the catalogue") << 10 << 1000 << 5 << 1 << true << false << 1;
+        QTest::addColumn<bool>("shared");  // items share rows: 211 items over 23 distinct rows, scored once each
+        QTest::newRow("auto tile, one tile") << 10 << 0 << 0 << 1 << true << false << 1 << false;
+        QTest::newRow("tile 1") << 5 << 1 << 0 << 1 << true << false << 1 << false;
+        QTest::newRow("tile 7, block 3, 2 threads") << 10 << 7 << 3 << 2 << true << false << 1 << false;
+        QTest::newRow("tile 64 keeps training items") << 10 << 64 << 16 << 1 << false << false << 1 << false;
+        QTest::newRow("one block, 3 threads, category filter: 3 slices") << 8 << 50 << 0 << 3 << true << true << 3 << false;
+        QTest::newRow("k > items, tile 13") << 500 << 13 << 0 << 1 << true << false << 1 << false;
+        QTest::newRow("k > items, one block, 2 threads: 2 slices") << 500 << 13 << 0 << 2 << true << false << 2 << false;
+        QTest::newRow("one block, 2 threads, tile 7: 2 slices") << 10 << 7 << 64 << 2 << true << false << 2 << false;
+        QTest::newRow("two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3 << false;
+        QTest::newRow("tile wider than the catalogue, 2 threads: one slice") << 10 << 1000 << 0 << 2 << true << false << 1 << false;
+        QTest::newRow("tile wider than the catalogue") << 10 << 1000 << 5 << 1 << true << false << 1 << false;
+        QTest::newRow("shared rows, auto tile") << 10 << 0 << 0 << 1 << true << false << 1 << true;
+        QTest::newRow("shared rows, tile 1") << 5 << 1 << 0 << 1 << true << false << 1 << true;
+        QTest::newRow("shared rows, tile 4, block 3, 2 threads") << 10 << 4 << 3 << 2 << true << false << 1 << true;
+        QTest::newRow("shared rows keep training items") << 10 << 5 << 16 << 1 << false << false << 1 << true;
+        QTest::newRow("shared rows, one block, 3 threads, category filter: 3 slices") << 8 << 5 << 0 << 3 << true << true << 3 << true;
+        QTest::newRow("shared rows, k > items, one block, 2 threads: 2 slices") << 500 << 3 << 0 << 2 << true << false << 2 << true;
+        QTest::newRow("shared rows, two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3 << true;
     }
     void denseTilesMatchWholeRows() {
         QFETCH(int, k);
@@ -179,13 +192,20 @@ private slots:
         QFETCH(bool, exclude);
         QFETCH(bool, filter);
         QFETCH(int, slices);
+        QFETCH(bool, shared);
         const int users = 41, n = 211, d = 6;
         Fixture f = randomFixture(users, n, 23, false);
         std::mt19937_64 g(5);
         DenseMatrix x(users, d), y(n, d);
         for (auto& v : x.data) v = float(int(g() % 5) - 2);
         for (auto& v : y.data) v = float(int(g() % 5) - 2);  // many ties: the smaller item must win each
-        FactorModel model(x, y);
+        if (shared) {  // each later item a copy of one of the first 23 rows, spread over the catalogue; one is zero
+            std::fill_n(y.row(7), d, 0.0f);
+            for (int i = 23; i < n; ++i) std::copy_n(y.row(int(g() % 23)), d, y.row(i));
+        }
+        FactorModel model(x, y, shared);
+        QCOMPARE(model.denseDistinctRows() != nullptr, shared);
+        if (shared) QVERIFY(model.denseDistinctRows()->rows.rows <= 23);
         SS_VERIFY_OK(model.fit(f.train, {}, {}));
         DenseMatrix whole(users, n);
         const auto ids = allUsers(users);
@@ -206,6 +226,7 @@ private slots:
         SS_VERIFY_OK(got);
         QCOMPARE(stats.tileItems, std::size_t(tile ? tile : 8192));
         QCOMPARE(stats.catalogueSlices, std::size_t(slices));
+        QCOMPARE(stats.scoredRows, std::size_t(shared ? model.denseDistinctRows()->rows.rows : n));
         for (int u = 0; u < users; ++u) {
             const auto excluded = exclude ? f.train->weights.rowIndices(u) : std::span<const std::int32_t>();
             const auto want = TopKEngine::selectTopK(whole.row(u), n, excluded, filter ? allowed.data() : nullptr, o.k);
@@ -273,6 +294,28 @@ private slots:
             TopKAccumulator top(4, excluded, nullptr);
             for (int begin = 0; begin < 9; begin += piece) top.offer(row + begin, begin, std::min(9, begin + piece));
             QCOMPARE(items(top.take()), (std::vector<int>{8, 2, 5, 0}));
+        }
+    }
+
+    // Scores shared by groups of items, offered group by group in any order, pick what one pass over
+    // every item's score in item order picks: ties to the smaller item, exclusions, filters, NaN.
+    void sharedScoresInAnyOrder() {
+        const float groupScore[5] = {5.0f, 2.0f, std::nanf(""), 5.0f, 7.0f};
+        const std::vector<std::vector<std::int32_t>> groups = {{2, 3, 9}, {0, 7, 11}, {1}, {5, 6, 10}, {4, 8}};
+        std::vector<float> row(12);
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            for (auto i : groups[g]) row[static_cast<std::size_t>(i)] = groupScore[g];
+        const std::int32_t excluded[2] = {3, 4};
+        std::vector<char> allowed(12, 1);
+        allowed[6] = 0;
+        std::vector<int> order = {0, 1, 2, 3, 4};
+        for (std::size_t k : {std::size_t(0), std::size_t(1), std::size_t(3), std::size_t(5), std::size_t(20)}) {
+            const auto want = items(TopKEngine::selectTopK(row.data(), 12, excluded, allowed.data(), k));
+            do {
+                TopKAccumulator top(k, excluded, allowed.data());
+                for (int g : order) top.offerShared(groupScore[g], groups[static_cast<std::size_t>(g)]);
+                QCOMPARE(items(top.take()), want);
+            } while (std::next_permutation(order.begin(), order.end()));
         }
     }
 
