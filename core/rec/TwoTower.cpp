@@ -109,6 +109,7 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     x_.data = std::move(outcome.userFactors);
     y_ = DenseMatrix(train_->items(), outcome.dim);
     y_.data = std::move(outcome.itemFactors);
+    distinct_ = DistinctRows::of(y_, 0.25);
     trainLoss_ = std::move(outcome.trainLoss);
     validationLoss_ = std::move(outcome.validationLoss);
     validationNdcg_ = std::move(outcome.validationNdcg);
@@ -168,6 +169,7 @@ bool TwoTowerRecommender::restoreState(std::shared_ptr<const Interactions> train
     train_ = std::move(train);
     x_ = std::move(x);
     y_ = std::move(y);
+    distinct_ = DistinctRows::of(y_, 0.25);
     trainLoss_.assign(curves.row(0), curves.row(0) + curves.cols);
     validationLoss_.assign(curves.row(1), curves.row(1) + curves.cols);
     if (curves.rows == 3) validationNdcg_.assign(curves.row(2), curves.row(2) + curves.cols);

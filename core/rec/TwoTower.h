@@ -14,6 +14,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include "rec/Dense.h"
 #include "rec/Recommender.h"
@@ -62,6 +63,8 @@ public:
     Status fit(std::shared_ptr<const Interactions> train, const FitContext& fit, const JobContext& job) override;
     void scoreBlock(std::span<const std::int32_t> users, float* out) const override;
     const DenseMatrix* denseItems() const override { return &y_; }
+    // Items with the same text vector get the same item-tower output (without id embeddings): scored once.
+    const DistinctRows* denseDistinctRows() const override { return distinct_ ? &*distinct_ : nullptr; }
     void denseQueries(std::span<const std::int32_t> users, float* out) const override;
     std::vector<Contribution> explain(std::int32_t user, std::int32_t item, std::size_t n) const override;
     bool scoresColdItems() const override { return true; }
@@ -83,6 +86,7 @@ private:
     TwoTowerOptions options_;
     std::string encoder_;
     DenseMatrix x_, y_;
+    std::optional<DistinctRows> distinct_;
     std::vector<double> trainLoss_, validationLoss_, validationNdcg_;
     int bestEpoch_ = 0, epochs_ = 0;
     std::int64_t examples_ = 0, validationExamples_ = 0, rankingCustomers_ = 0;

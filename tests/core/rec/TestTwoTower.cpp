@@ -11,6 +11,7 @@
 #include "common/JobStages.h"
 #include "embed/ModelLocator.h"
 #include "rec/Evaluation.h"
+#include "rec/TopK.h"
 #include "rec/TwoTower.h"
 #include "sample/SampleShop.h"
 
@@ -247,6 +248,48 @@ private slots:
         const auto again = restored.trainingReport().validationNdcg;
         QCOMPARE(again.size(), report.validationNdcg.size());
         for (std::size_t e = 0; e < again.size(); ++e) QVERIFY(std::abs(again[e] - report.validationNdcg[e]) < 1e-6);
+    }
+
+    // Listings that share a text share its vector, and the item tower gives them one output: the model
+    // keeps its distinct rows and the engine's lists are the whole rows' lists. With id embeddings each
+    // listing's output differs, so there is nothing to share.
+    void sharedTextsAreScoredOnce_data() {
+        QTest::addColumn<bool>("idEmbedding");
+        QTest::newRow("text only") << false;
+        QTest::newRow("id embedding") << true;
+    }
+    void sharedTextsAreScoredOnce() {
+        QFETCH(bool, idEmbedding);
+        Synthetic s = synthetic(1);
+        DenseMatrix vectors = *s.vectors.vectors;
+        for (int i = 0; i < kItems; ++i)  // odd offsets of a category: another listing of the offset before
+            if (i % 2) std::copy_n(vectors.row(i - 1), kDim, vectors.row(i));
+        const auto shared = std::make_shared<const DenseMatrix>(std::move(vectors));
+        auto split = splitAtDay80(s.data);
+        SS_VERIFY_OK(split);
+        auto train = std::make_shared<const Interactions>(split->train);
+        TwoTowerOptions o = small();
+        o.idEmbedding = idEmbedding;
+        o.maxEpochs = 3;
+        TwoTowerRecommender model(shared, o);
+        SS_VERIFY_OK(model.fit(train, {split->now, 9, 1}, {}));
+        QCOMPARE(model.denseDistinctRows() != nullptr, !idEmbedding);
+        if (!idEmbedding) QCOMPARE(model.denseDistinctRows()->rows.rows, kItems / 2);
+        TwoTowerRecommender restored(shared, o);
+        QVERIFY(restored.restoreState(train, model.saveState()));
+        QCOMPARE(restored.denseDistinctRows() != nullptr, !idEmbedding);
+        const auto users = split->testUsers;
+        for (const int threads : {1, 2}) {
+            auto lists = TopKEngine::recommend(model, users, {.k = 10, .threads = threads});
+            SS_VERIFY_OK(lists);
+            std::vector<float> row(kItems);
+            for (std::size_t u = 0; u < users.size(); ++u) {
+                model.scoreBlock(std::span<const std::int32_t>(&users[u], 1), row.data());
+                const auto want = TopKEngine::selectTopK(row.data(), kItems, train->weights.rowIndices(users[u]), nullptr, 10);
+                QCOMPARE((*lists)[u].size(), want.size());
+                for (std::size_t r = 0; r < want.size(); ++r) QCOMPARE((*lists)[u][r].item, want[r].item);
+            }
+        }
     }
 
     void beatsPopularity() {
