@@ -102,6 +102,23 @@ void TopKAccumulator::offerShared(float s, std::span<const std::int32_t> items) 
     }
 }
 
+void TopKAccumulator::offerShared(const float* scores, int begin, int end, const DistinctRows& shared) {
+    const float* at = scores - begin;  // at[r] is row r's score
+    int r = begin;
+    for (; r < end && !full_; ++r) offerShared(at[r], shared.itemsOf(r));
+    // Once full, a row can enter only at or above the k-th best (level with it at a smaller item): test a
+    // chunk at a time with one branch, as offer() does.
+    constexpr int kChunk = 32;
+    for (; r + kChunk <= end; r += kChunk) {
+        const float threshold = threshold_;
+        int candidates = 0;
+        for (int j = 0; j < kChunk; ++j) candidates |= at[r + j] >= threshold;
+        if (!candidates) continue;
+        for (int j = r; j < r + kChunk; ++j) offerShared(at[j], shared.itemsOf(j));
+    }
+    for (; r < end; ++r) offerShared(at[r], shared.itemsOf(r));
+}
+
 std::vector<Scored> TopKAccumulator::take() {
     std::sort_heap(heap_.begin(), heap_.end(), better);
     return std::move(heap_);
@@ -265,8 +282,7 @@ void rankTiled(const RankingPlan& plan, const Recommender& model, std::span<cons
         for (int r = 0; r < m; ++r) {
             const float* scores = scratch.scores.data() + static_cast<std::size_t>(r) * width;
             if (!shared) scratch.tops[r].offer(scores, begin, begin + width);
-            else
-                for (int j = 0; j < width; ++j) scratch.tops[r].offerShared(scores[j], shared->itemsOf(begin + j));
+            else scratch.tops[r].offerShared(scores, begin, begin + width, *shared);
         }
     }
     for (int r = 0; r < m; ++r) *out[r] = sliced ? scratch.tops[r].take() : plan.finish(scratch.tops[r].take());

@@ -41,6 +41,8 @@ public:
     // One score shared by `items` (ascending), in any order relative to other offers: the picks are
     // the same as offering every item's score in item order. Do not mix with offer().
     void offerShared(float score, std::span<const std::int32_t> items);
+    // scores[r - begin] is distinct row r's score, for r in [begin, end): each offered for its items.
+    void offerShared(const float* scores, int begin, int end, const DistinctRows& shared);
     std::vector<Scored> take();  // best first
 
 private:

@@ -164,25 +164,27 @@ private slots:
         QTest::addColumn<bool>("exclude");
         QTest::addColumn<bool>("filter");
         QTest::addColumn<int>("slices");  // the catalogue's parts when there are fewer blocks than threads
-        QTest::addColumn<bool>("shared");  // items share rows: 211 items over 23 distinct rows, scored once each
-        QTest::newRow("auto tile, one tile") << 10 << 0 << 0 << 1 << true << false << 1 << false;
-        QTest::newRow("tile 1") << 5 << 1 << 0 << 1 << true << false << 1 << false;
-        QTest::newRow("tile 7, block 3, 2 threads") << 10 << 7 << 3 << 2 << true << false << 1 << false;
-        QTest::newRow("tile 64 keeps training items") << 10 << 64 << 16 << 1 << false << false << 1 << false;
-        QTest::newRow("one block, 3 threads, category filter: 3 slices") << 8 << 50 << 0 << 3 << true << true << 3 << false;
-        QTest::newRow("k > items, tile 13") << 500 << 13 << 0 << 1 << true << false << 1 << false;
-        QTest::newRow("k > items, one block, 2 threads: 2 slices") << 500 << 13 << 0 << 2 << true << false << 2 << false;
-        QTest::newRow("one block, 2 threads, tile 7: 2 slices") << 10 << 7 << 64 << 2 << true << false << 2 << false;
-        QTest::newRow("two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3 << false;
-        QTest::newRow("tile wider than the catalogue, 2 threads: one slice") << 10 << 1000 << 0 << 2 << true << false << 1 << false;
-        QTest::newRow("tile wider than the catalogue") << 10 << 1000 << 5 << 1 << true << false << 1 << false;
-        QTest::newRow("shared rows, auto tile") << 10 << 0 << 0 << 1 << true << false << 1 << true;
-        QTest::newRow("shared rows, tile 1") << 5 << 1 << 0 << 1 << true << false << 1 << true;
-        QTest::newRow("shared rows, tile 4, block 3, 2 threads") << 10 << 4 << 3 << 2 << true << false << 1 << true;
-        QTest::newRow("shared rows keep training items") << 10 << 5 << 16 << 1 << false << false << 1 << true;
-        QTest::newRow("shared rows, one block, 3 threads, category filter: 3 slices") << 8 << 5 << 0 << 3 << true << true << 3 << true;
-        QTest::newRow("shared rows, k > items, one block, 2 threads: 2 slices") << 500 << 3 << 0 << 2 << true << false << 2 << true;
-        QTest::newRow("shared rows, two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3 << true;
+        QTest::addColumn<int>("patterns");  // > 0: the 211 items share this many distinct rows, scored once each
+        QTest::newRow("auto tile, one tile") << 10 << 0 << 0 << 1 << true << false << 1 << 0;
+        QTest::newRow("tile 1") << 5 << 1 << 0 << 1 << true << false << 1 << 0;
+        QTest::newRow("tile 7, block 3, 2 threads") << 10 << 7 << 3 << 2 << true << false << 1 << 0;
+        QTest::newRow("tile 64 keeps training items") << 10 << 64 << 16 << 1 << false << false << 1 << 0;
+        QTest::newRow("one block, 3 threads, category filter: 3 slices") << 8 << 50 << 0 << 3 << true << true << 3 << 0;
+        QTest::newRow("k > items, tile 13") << 500 << 13 << 0 << 1 << true << false << 1 << 0;
+        QTest::newRow("k > items, one block, 2 threads: 2 slices") << 500 << 13 << 0 << 2 << true << false << 2 << 0;
+        QTest::newRow("one block, 2 threads, tile 7: 2 slices") << 10 << 7 << 64 << 2 << true << false << 2 << 0;
+        QTest::newRow("two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3 << 0;
+        QTest::newRow("tile wider than the catalogue, 2 threads: one slice") << 10 << 1000 << 0 << 2 << true << false << 1 << 0;
+        QTest::newRow("tile wider than the catalogue") << 10 << 1000 << 5 << 1 << true << false << 1 << 0;
+        QTest::newRow("shared rows, auto tile") << 10 << 0 << 0 << 1 << true << false << 1 << 23;
+        QTest::newRow("shared rows, tile 1") << 5 << 1 << 0 << 1 << true << false << 1 << 23;
+        QTest::newRow("shared rows, tile 4, block 3, 2 threads") << 10 << 4 << 3 << 2 << true << false << 1 << 23;
+        QTest::newRow("shared rows keep training items") << 10 << 5 << 16 << 1 << false << false << 1 << 23;
+        QTest::newRow("shared rows, one block, 3 threads, category filter: 3 slices") << 8 << 5 << 0 << 3 << true << true << 3 << 23;
+        QTest::newRow("shared rows, k > items, one block, 2 threads: 2 slices") << 500 << 3 << 0 << 2 << true << false << 2 << 23;
+        QTest::newRow("120 shared rows, auto tile") << 10 << 0 << 0 << 1 << true << false << 1 << 120;
+        QTest::newRow("120 shared rows, tile 64, 2 threads, filter: 2 slices") << 7 << 64 << 0 << 2 << true << true << 2 << 120;
+        QTest::newRow("shared rows, two blocks, 5 threads, tile 1: 3 slices each") << 5 << 1 << 21 << 5 << true << true << 3 << 23;
     }
     void denseTilesMatchWholeRows() {
         QFETCH(int, k);
@@ -192,20 +194,21 @@ private slots:
         QFETCH(bool, exclude);
         QFETCH(bool, filter);
         QFETCH(int, slices);
-        QFETCH(bool, shared);
+        QFETCH(int, patterns);
+        const bool shared = patterns > 0;
         const int users = 41, n = 211, d = 6;
         Fixture f = randomFixture(users, n, 23, false);
         std::mt19937_64 g(5);
         DenseMatrix x(users, d), y(n, d);
         for (auto& v : x.data) v = float(int(g() % 5) - 2);
         for (auto& v : y.data) v = float(int(g() % 5) - 2);  // many ties: the smaller item must win each
-        if (shared) {  // each later item a copy of one of the first 23 rows, spread over the catalogue; one is zero
+        if (shared) {  // each later item a copy of one of the first rows, spread over the catalogue; one is zero
             std::fill_n(y.row(7), d, 0.0f);
-            for (int i = 23; i < n; ++i) std::copy_n(y.row(int(g() % 23)), d, y.row(i));
+            for (int i = patterns; i < n; ++i) std::copy_n(y.row(int(g() % unsigned(patterns))), d, y.row(i));
         }
         FactorModel model(x, y, shared);
         QCOMPARE(model.denseDistinctRows() != nullptr, shared);
-        if (shared) QVERIFY(model.denseDistinctRows()->rows.rows <= 23);
+        if (shared) QVERIFY(model.denseDistinctRows()->rows.rows <= patterns);
         SS_VERIFY_OK(model.fit(f.train, {}, {}));
         DenseMatrix whole(users, n);
         const auto ids = allUsers(users);
