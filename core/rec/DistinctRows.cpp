@@ -46,24 +46,25 @@ std::optional<DistinctRows> DistinctRows::of(const DenseMatrix& m, double minRep
     if (double(n - static_cast<std::int64_t>(distinct)) < minRepeatedShare * double(n)) return std::nullopt;
     DistinctRows out;
     out.rows = DenseMatrix(static_cast<int>(distinct), d);
-    std::vector<std::int32_t> rowOfFirst(static_cast<std::size_t>(n), -1);
+    // Each item's distinct row, rows numbered in the order of their first item.
+    std::vector<std::int32_t> rowOf(static_cast<std::size_t>(n));
     std::vector<std::int64_t> counts;
     counts.reserve(distinct);
-    for (int i = 0; i < n; ++i) {  // rows numbered in the order of their first item
+    for (int i = 0; i < n; ++i) {
         const std::int32_t first = firstOf[static_cast<std::size_t>(i)];
         if (first == i) {
-            rowOfFirst[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(counts.size());
             std::memcpy(out.rows.row(static_cast<int>(counts.size())), m.row(i), bytes);
             counts.push_back(0);
         }
-        ++counts[static_cast<std::size_t>(rowOfFirst[static_cast<std::size_t>(first)])];
+        rowOf[static_cast<std::size_t>(i)] = first == i ? static_cast<std::int32_t>(counts.size() - 1) : rowOf[static_cast<std::size_t>(first)];
+        ++counts[static_cast<std::size_t>(rowOf[static_cast<std::size_t>(i)])];
     }
     out.offsets.assign(distinct + 1, 0);
     std::partial_sum(counts.begin(), counts.end(), out.offsets.begin() + 1);
     out.items.resize(static_cast<std::size_t>(n));
     std::vector<std::int64_t> next(out.offsets.begin(), out.offsets.end() - 1);
     for (int i = 0; i < n; ++i)  // ascending items, so each run ascends
-        out.items[static_cast<std::size_t>(next[static_cast<std::size_t>(rowOfFirst[static_cast<std::size_t>(firstOf[static_cast<std::size_t>(i)])])]++)] = i;
+        out.items[static_cast<std::size_t>(next[static_cast<std::size_t>(rowOf[static_cast<std::size_t>(i)])]++)] = i;
     return out;
 }
 

@@ -407,6 +407,14 @@ private:
             for (std::int64_t p = 0; p < len; ++p) inContext[static_cast<std::size_t>(in_.history[offset + p])] = 0;
             if (!c.targets.empty()) cases_.push_back(std::move(c));
         }
+        // (item, case) of every context item, by item, so that each chunk of the catalogue masks its
+        // own in one pass; the same every epoch.
+        for (std::size_t i = 0; i < cases_.size(); ++i) {
+            const std::int64_t offset = in_.historyOffset[cases_[i].user];
+            for (std::int64_t p = 0; p < cases_[i].cut; ++p) rankingContext_.emplace_back(in_.history[offset + p], static_cast<std::int64_t>(i));
+        }
+        std::sort(rankingContext_.begin(), rankingContext_.end());
+        rankingContext_.erase(std::unique(rankingContext_.begin(), rankingContext_.end()), rankingContext_.end());
     }
 
     // NDCG@10 of each ranking case over the whole catalogue, its context items left out: the item tower
@@ -418,15 +426,7 @@ private:
         for (const auto& c : cases_) rows.emplace_back(c.user, c.cut);
         const at::Tensor queries = userVectors(model, rows);  // [R, dim]
         const auto r = static_cast<std::int64_t>(rows.size());
-        // (item, case) of every context item, by item, so each chunk masks its own in one pass.
-        std::vector<std::pair<std::int64_t, std::int64_t>> context;
-        for (std::int64_t i = 0; i < r; ++i) {
-            const auto& c = cases_[static_cast<std::size_t>(i)];
-            const std::int64_t offset = in_.historyOffset[c.user];
-            for (std::int64_t p = 0; p < c.cut; ++p) context.emplace_back(in_.history[offset + p], i);
-        }
-        std::sort(context.begin(), context.end());
-        context.erase(std::unique(context.begin(), context.end()), context.end());
+        const auto& context = rankingContext_;
         constexpr std::int64_t kChunk = 32768;
         at::Tensor topScores = at::full({r, kRankingDepth}, -std::numeric_limits<float>::infinity(), at::TensorOptions(at::kFloat).device(device_));
         at::Tensor topItems = at::full({r, kRankingDepth}, -1, at::TensorOptions(at::kLong).device(device_));
@@ -482,6 +482,7 @@ private:
     at::Device device_;
     at::Tensor table_, seen_;
     std::vector<RankingCase> cases_;
+    std::vector<std::pair<std::int64_t, std::int64_t>> rankingContext_;  // (context item, case), sorted
 };
 
 }  // namespace
