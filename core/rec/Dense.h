@@ -9,6 +9,8 @@
 #include <span>
 #include <vector>
 
+#include "common/HugePages.h"
+
 namespace ss::rec {
 
 struct DenseMatrix {
@@ -16,7 +18,13 @@ struct DenseMatrix {
     std::vector<float> data;  // rows × cols, row-major
 
     DenseMatrix() = default;
-    DenseMatrix(int r, int c) : rows(r), cols(c), data(static_cast<std::size_t>(r) * static_cast<std::size_t>(c), 0.0f) {}
+    DenseMatrix(int r, int c) : rows(r), cols(c) {
+        const auto n = static_cast<std::size_t>(r) * static_cast<std::size_t>(c);
+        // On 2 MiB pages where the kernel grants them: item vectors and factors are read by rows in
+        // random order (gathers, ALS half-steps), and huge pages save most of the TLB misses.
+        reserveHugePages(data, n);
+        data.assign(n, 0.0f);
+    }
     float* row(int r) { return data.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(cols); }
     const float* row(int r) const { return data.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(cols); }
     bool empty() const { return rows == 0; }
@@ -33,11 +41,6 @@ void setPortableGemm(bool portable);
 
 // out (rows.size() × m.cols, row-major) = the rows of m named by `rows`, in that order.
 void gatherRows(const DenseMatrix& m, std::span<const std::int32_t> rows, float* out);
-
-// A rows × cols matrix of zeros in memory the kernel is asked to back with 2 MiB pages (Linux
-// transparent huge pages in "madvise" mode; elsewhere, or when refused, ordinary pages). For factor
-// matrices whose rows are read in random order, this saves most of the TLB misses.
-DenseMatrix zerosOnHugePages(int rows, int cols);
 
 // Scales every non-zero row to unit L2 norm (zero rows stay zero).
 void normalizeRows(DenseMatrix& m);

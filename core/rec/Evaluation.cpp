@@ -192,6 +192,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     ItemPopularity popularity;
     {
         const CsrMatrix iu = split.train.weights.transposed();
+        popularity.reserve(static_cast<std::size_t>(iu.rows));  // millions of items: no rehashing on the way
         for (int i = 0; i < iu.rows; ++i)
             if (iu.rowSize(i)) popularity[std::to_string(i)] = double(iu.rowSize(i));
     }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/HugePages.h"
 #include "common/Result.h"
 #include "rec/Dataset.h"
 
@@ -81,7 +82,7 @@ struct Interactions {
 template <typename Keep>
 Interactions Interactions::build(const Dataset& data, const BehaviourWeights& weights, Keep keep) {
     std::vector<Event> kept;
-    kept.reserve(data.events().size());
+    reserveHugePages(kept, data.events().size());
     for (const Event& e : data.events())
         if (weights.of(e.type) != 0.0f && keep(e)) kept.push_back(e);
     return fromTriples(static_cast<int>(data.userCount()), static_cast<int>(data.itemCount()), std::move(kept), weights);

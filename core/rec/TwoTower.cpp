@@ -72,6 +72,19 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
         input.history.insert(input.history.end(), h.begin(), h.end());
         input.historyOffset.push_back(static_cast<std::int64_t>(input.history.size()));
     }
+    // Listings that share a text share a vector: without id embeddings the trainer then works per
+    // distinct vector (its gathers read a smaller table, and its ranking scores each row once).
+    std::optional<DistinctRows> inputRows;
+    if (!options_.idEmbedding) inputRows = DistinctRows::of(*vectors_, 0.25);
+    if (inputRows) {
+        input.rowVectors = inputRows->rows.data.data();
+        input.rows = inputRows->rows.rows;
+        input.rowOffsets = inputRows->offsets.data();
+        input.rowItems = inputRows->items.data();
+        input.itemRow.assign(static_cast<std::size_t>(input.items), 0);
+        for (int r = 0; r < input.rows; ++r)
+            for (auto item : inputRows->itemsOf(r)) input.itemRow[static_cast<std::size_t>(item)] = r;
+    }
     torchkernels::TwoTowerConfig c;
     c.dim = options_.dim;
     c.hidden = options_.hidden;

@@ -51,6 +51,14 @@ struct TwoTowerInput {
     std::vector<float> itemUsers;            // per item: training users (for popularity-sampled negatives)
     std::vector<std::int64_t> historyOffset; // users + 1
     std::vector<std::int32_t> history;       // per user, items in time order
+    // Optional, without id embeddings only: the distinct rows of itemVectors (listings that share one
+    // text share one vector), borrowed. An item's tower output then depends on its row alone, so the
+    // trainer gathers, runs the item tower and ranks once per row.
+    const float* rowVectors = nullptr;       // rows × inputDim
+    int rows = 0;
+    std::vector<std::int32_t> itemRow;       // per item: its row
+    const std::int64_t* rowOffsets = nullptr;  // rows + 1: row r's items are rowItems[rowOffsets[r], rowOffsets[r + 1])
+    const std::int32_t* rowItems = nullptr;    // ascending within a row
 };
 
 struct TwoTowerOutcome {

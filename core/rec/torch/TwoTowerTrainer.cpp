@@ -85,6 +85,7 @@ struct RankingCase {
     std::int32_t user;
     std::int64_t cut;
     std::vector<std::int64_t> targets;
+    std::vector<std::int32_t> context;  // the items before the cut, ascending (never recommended back)
 };
 
 constexpr int kRankingDepth = 10;
@@ -94,9 +95,14 @@ std::int64_t below(std::mt19937_64& g, std::int64_t n) { return static_cast<std:
 
 class Trainer {
 public:
-    Trainer(const TwoTowerInput& in, const TwoTowerConfig& c, at::Device device) : in_(in), c_(c), device_(device) {}
+    Trainer(const TwoTowerInput& in, const TwoTowerConfig& c, at::Device device)
+        : in_(in), c_(c), device_(device), distinct_(in.rowVectors && !c.idEmbedding && !in.itemRow.empty()),
+          rows_(distinct_ ? in.rows : in.items) {}
 
-    // Context indices [B, L] and mask for the given (user, end) pairs: the `historyLength` items before
+    // The table row of an item: its own, or its distinct row.
+    std::int64_t rowOf(std::int32_t item) const { return distinct_ ? in_.itemRow[static_cast<std::size_t>(item)] : item; }
+
+    // Context table rows [B, L] and mask for the given (user, end) pairs: the `historyLength` items before
     // position `end` of the user's history. Padding points at item 0 with mask 0, so it adds nothing
     // (the vector table is the caller's, with no padding row of its own).
     void context(const std::vector<std::pair<std::int32_t, std::int64_t>>& rows, at::Tensor& idx, at::Tensor& mask) const {
@@ -111,7 +117,7 @@ public:
             const std::int64_t begin = std::max<std::int64_t>(0, end - L);
             const std::int64_t offset = in_.historyOffset[u];
             for (std::int64_t p = begin; p < end; ++p) {
-                ia[r][p - begin] = in_.history[offset + p];
+                ia[r][p - begin] = rowOf(in_.history[offset + p]);
                 ma[r][p - begin] = 1.0f;
             }
         }
@@ -130,7 +136,7 @@ public:
                 offsets.push_back(static_cast<std::int64_t>(indices.size()));
                 const std::int64_t begin = std::max<std::int64_t>(0, end - L);
                 const std::int64_t offset = in_.historyOffset[u];
-                for (std::int64_t p = begin; p < end; ++p) indices.push_back(in_.history[offset + p]);
+                for (std::int64_t p = begin; p < end; ++p) indices.push_back(rowOf(in_.history[offset + p]));
             }
             const at::Tensor idx = at::from_blob(indices.data(), {static_cast<std::int64_t>(indices.size())}, at::kLong).to(device_);
             const at::Tensor off = at::from_blob(offsets.data(), {static_cast<std::int64_t>(offsets.size())}, at::kLong).to(device_);
@@ -170,7 +176,8 @@ public:
         at::Tensor pos = at::from_blob(targets.data(), {b}, at::kLong).clone().to(device_);
         at::Tensor candidates = at::cat({pos.unsqueeze(1), negatives.to(device_)}, 1);              // [B, 1+N]
         const auto n1 = candidates.size(1);
-        // The item tower runs once per distinct item of the batch (popular items repeat a lot).
+        if (rowOfItem_.defined()) candidates = rowOfItem_.index_select(0, candidates.reshape({-1}));
+        // The item tower runs once per distinct table row of the batch (popular items repeat a lot).
         const auto distinct = at::_unique(candidates.reshape({-1}), /*sorted=*/true, /*return_inverse=*/true);
         const at::Tensor& unique = std::get<0>(distinct);
         const at::Tensor& inverse = std::get<1>(distinct);
@@ -193,9 +200,16 @@ public:
 
         // Frozen item vectors, read in place on the CPU (copied once to a GPU); per-item "seen" flags
         // for the id embedding.
-        table_ = at::from_blob(const_cast<float*>(in_.itemVectors), {in_.items, in_.inputDim}, at::kFloat).to(device_);
+        // With distinct rows (no id embeddings) the table is one row per distinct vector, and "seen" (for
+        // the id embedding only) is never read.
+        table_ = at::from_blob(const_cast<float*>(distinct_ ? in_.rowVectors : in_.itemVectors), {rows_, in_.inputDim}, at::kFloat).to(device_);
         std::vector<float> seen(in_.seenItem.begin(), in_.seenItem.end());
-        seen_ = at::from_blob(seen.data(), {in_.items}, at::kFloat).clone().to(device_);
+        seen_ = distinct_ ? at::zeros({rows_}, at::TensorOptions(at::kFloat).device(device_))
+                          : at::from_blob(seen.data(), {in_.items}, at::kFloat).clone().to(device_);
+        if (distinct_) {
+            std::vector<std::int64_t> itemRows(in_.itemRow.begin(), in_.itemRow.end());
+            rowOfItem_ = at::from_blob(itemRows.data(), {in_.items}, at::kLong).clone().to(device_);
+        }
 
         // Examples: every history position after the first; users split into training and validation.
         std::vector<Example> train, validation;
@@ -322,12 +336,15 @@ public:
             out.epochs = epoch;
             bool better = false;
             if (!cases_.empty()) {
-                std::vector<double> ndcg = rankingNdcg(model);
+                // The catalogue's item-tower outputs, ranked now and kept if this epoch is the best:
+                // they are then the item factors, with no second pass over the catalogue.
+                at::Tensor outputs = rowOutputs(model);
+                std::vector<double> ndcg = rankingNdcg(model, outputs);
                 double mean = 0;
                 for (double v : ndcg) mean += v;
                 out.validationNdcg.push_back(mean / double(ndcg.size()));
                 better = bestNdcg.empty() || clearlyBetter(ndcg, bestNdcg);
-                if (better) bestNdcg = std::move(ndcg);
+                if (better) bestNdcg = std::move(ndcg), bestOutputs_ = std::move(outputs);
             } else {
                 const double criterion = validation.empty() ? out.trainLoss.back() : val;
                 better = criterion < bestLoss - 1e-6;
@@ -353,18 +370,34 @@ public:
         return out;
     }
 
+    // The item tower's output for every table row [rows, dim], in chunks of the catalogue.
+    at::Tensor rowOutputs(Towers& model) const {
+        c10::InferenceMode guard;
+        model->eval();
+        constexpr std::int64_t kChunk = 32768;
+        at::Tensor out = at::empty({rows_, c_.dim}, at::TensorOptions(at::kFloat).device(device_));
+        for (std::int64_t s = 0; s < rows_; s += kChunk) {
+            const std::int64_t e = std::min<std::int64_t>(rows_, s + kChunk);
+            const at::Tensor ids = at::arange(s, e, at::TensorOptions(at::kLong).device(device_));
+            out.narrow(0, s, e - s).copy_(model->item(table_.index_select(0, ids), ids, seen_.index_select(0, ids)));
+        }
+        return out;
+    }
+
+    // Item factors (each item its row's output: the best epoch's, kept by the ranking, or computed
+    // now from the restored weights) and user factors from every user's whole history.
     void factors(Towers& model, TwoTowerOutcome& out) const {
         c10::InferenceMode guard;
         model->eval();
         out.dim = c_.dim;
         const int users = static_cast<int>(in_.historyOffset.size()) - 1;
-        constexpr std::int64_t kChunk = 4096;
-        out.itemFactors.resize(static_cast<std::size_t>(in_.items) * c_.dim);
-        for (std::int64_t s = 0; s < in_.items; s += kChunk) {
-            const std::int64_t e = std::min<std::int64_t>(in_.items, s + kChunk);
-            at::Tensor ids = at::arange(s, e, at::kLong).to(device_);
-            at::Tensor f = model->item(table_.index_select(0, ids), ids, seen_.index_select(0, ids)).to(at::kCPU).contiguous();
-            std::copy(f.data_ptr<float>(), f.data_ptr<float>() + f.numel(), out.itemFactors.begin() + s * c_.dim);
+        const at::Tensor perRow = (bestOutputs_.defined() ? bestOutputs_ : rowOutputs(model)).to(at::kCPU).contiguous();
+        const float* rowData = perRow.data_ptr<float>();
+        const auto dim = static_cast<std::size_t>(c_.dim);
+        out.itemFactors.resize(static_cast<std::size_t>(in_.items) * dim);
+        for (std::int32_t i = 0; i < in_.items; ++i) {
+            const float* from = rowData + static_cast<std::size_t>(rowOf(i)) * dim;
+            std::copy(from, from + dim, out.itemFactors.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(i) * dim));
         }
         out.userFactors.assign(static_cast<std::size_t>(users) * c_.dim, 0.0f);
         std::vector<std::pair<std::int32_t, std::int64_t>> rows;
@@ -405,40 +438,52 @@ private:
                 if (!mark) c.targets.push_back(in_.history[offset + p]), mark = 2;  // 2: a target already taken
             }
             for (std::int64_t p = 0; p < len; ++p) inContext[static_cast<std::size_t>(in_.history[offset + p])] = 0;
-            if (!c.targets.empty()) cases_.push_back(std::move(c));
+            if (c.targets.empty()) continue;
+            c.context.assign(in_.history.begin() + offset, in_.history.begin() + offset + cut);
+            std::sort(c.context.begin(), c.context.end());
+            c.context.erase(std::unique(c.context.begin(), c.context.end()), c.context.end());
+            cases_.push_back(std::move(c));
         }
-        // (item, case) of every context item, by item, so that each chunk of the catalogue masks its
-        // own in one pass; the same every epoch.
+        // (row, case) of every row whose items all lie in the case's context, by row, so that each chunk
+        // of the catalogue masks its own in one pass; the same every epoch. A row with some items left
+        // stays, and the expansion into items skips the context ones.
+        std::vector<std::int64_t> contextRows;
         for (std::size_t i = 0; i < cases_.size(); ++i) {
-            const std::int64_t offset = in_.historyOffset[cases_[i].user];
-            for (std::int64_t p = 0; p < cases_[i].cut; ++p) rankingContext_.emplace_back(in_.history[offset + p], static_cast<std::int64_t>(i));
+            contextRows.clear();
+            for (auto item : cases_[i].context) contextRows.push_back(rowOf(item));
+            std::sort(contextRows.begin(), contextRows.end());
+            for (std::size_t a = 0, b = 0; a < contextRows.size(); a = b) {
+                while (b < contextRows.size() && contextRows[b] == contextRows[a]) ++b;
+                if (static_cast<std::int64_t>(b - a) == rowSize(contextRows[a])) rankingExcluded_.emplace_back(contextRows[a], static_cast<std::int64_t>(i));
+            }
         }
-        std::sort(rankingContext_.begin(), rankingContext_.end());
-        rankingContext_.erase(std::unique(rankingContext_.begin(), rankingContext_.end()), rankingContext_.end());
+        std::sort(rankingExcluded_.begin(), rankingExcluded_.end());
     }
 
-    // NDCG@10 of each ranking case over the whole catalogue, its context items left out: the item tower
-    // runs on the catalogue in chunks, each chunk's best ten merged into every customer's running ten.
-    std::vector<double> rankingNdcg(Towers& model) const {
+    std::int64_t rowSize(std::int64_t row) const { return distinct_ ? in_.rowOffsets[row + 1] - in_.rowOffsets[row] : 1; }
+
+    // NDCG@10 of each ranking case over the whole catalogue (the item-tower outputs per row), its
+    // context items left out: each chunk of rows' best ten merged into every customer's running ten,
+    // then the rows expanded into their items (ascending, the engine's tie rule) until ten are found.
+    // Ten rows always suffice: a masked row has no item left, any other row at least one.
+    std::vector<double> rankingNdcg(Towers& model, const at::Tensor& outputs) const {
         c10::InferenceMode guard;
         model->eval();
         std::vector<std::pair<std::int32_t, std::int64_t>> rows;
         for (const auto& c : cases_) rows.emplace_back(c.user, c.cut);
         const at::Tensor queries = userVectors(model, rows);  // [R, dim]
         const auto r = static_cast<std::int64_t>(rows.size());
-        const auto& context = rankingContext_;
         constexpr std::int64_t kChunk = 32768;
         at::Tensor topScores = at::full({r, kRankingDepth}, -std::numeric_limits<float>::infinity(), at::TensorOptions(at::kFloat).device(device_));
-        at::Tensor topItems = at::full({r, kRankingDepth}, -1, at::TensorOptions(at::kLong).device(device_));
+        at::Tensor topRows = at::full({r, kRankingDepth}, -1, at::TensorOptions(at::kLong).device(device_));
         std::size_t next = 0;
         std::vector<std::int64_t> maskRows, maskCols;
-        for (std::int64_t s = 0; s < in_.items; s += kChunk) {
-            const std::int64_t e = std::min<std::int64_t>(in_.items, s + kChunk);
-            const at::Tensor ids = at::arange(s, e, at::TensorOptions(at::kLong).device(device_));
-            at::Tensor scores = at::mm(queries, model->item(table_.index_select(0, ids), ids, seen_.index_select(0, ids)).t());  // [R, C]
+        for (std::int64_t s = 0; s < rows_; s += kChunk) {
+            const std::int64_t e = std::min<std::int64_t>(rows_, s + kChunk);
+            at::Tensor scores = at::mm(queries, outputs.narrow(0, s, e - s).t());  // [R, C]
             maskRows.clear(), maskCols.clear();
-            for (; next < context.size() && context[next].first < e; ++next)
-                maskRows.push_back(context[next].second), maskCols.push_back(context[next].first - s);
+            for (; next < rankingExcluded_.size() && rankingExcluded_[next].first < e; ++next)
+                maskRows.push_back(rankingExcluded_[next].second), maskCols.push_back(rankingExcluded_[next].first - s);
             if (!maskRows.empty()) {
                 const auto n = static_cast<std::int64_t>(maskRows.size());
                 const at::Tensor rr = at::from_blob(maskRows.data(), {n}, at::kLong).to(device_);
@@ -448,17 +493,29 @@ private:
             const auto best = at::topk(scores, std::min<std::int64_t>(kRankingDepth, e - s), 1);
             const auto merged = at::topk(at::cat({topScores, std::get<0>(best)}, 1), kRankingDepth, 1);
             topScores = std::get<0>(merged);
-            topItems = at::cat({topItems, std::get<1>(best) + s}, 1).gather(1, std::get<1>(merged));
+            topRows = at::cat({topRows, std::get<1>(best) + s}, 1).gather(1, std::get<1>(merged));
         }
-        const at::Tensor found = topItems.to(at::kCPU).contiguous();
+        const at::Tensor found = topRows.to(at::kCPU).contiguous();
         const auto top = found.accessor<std::int64_t, 2>();
         std::vector<double> ndcg(static_cast<std::size_t>(r), 0.0);
+        std::vector<std::int32_t> list;
         for (std::int64_t i = 0; i < r; ++i) {
-            const auto& targets = cases_[static_cast<std::size_t>(i)].targets;
+            const auto& c = cases_[static_cast<std::size_t>(i)];
+            list.clear();
+            for (int k = 0; k < kRankingDepth && static_cast<int>(list.size()) < kRankingDepth; ++k) {
+                const std::int64_t row = top[i][k];
+                if (row < 0) continue;
+                const std::int64_t from = distinct_ ? in_.rowOffsets[row] : 0, to = distinct_ ? in_.rowOffsets[row + 1] : 1;
+                for (std::int64_t p = from; p < to && static_cast<int>(list.size()) < kRankingDepth; ++p) {
+                    const std::int32_t item = distinct_ ? in_.rowItems[p] : static_cast<std::int32_t>(row);
+                    if (!std::binary_search(c.context.begin(), c.context.end(), item)) list.push_back(item);
+                }
+            }
             double dcg = 0, ideal = 0;
             for (int k = 0; k < kRankingDepth; ++k) {
-                if (std::find(targets.begin(), targets.end(), top[i][k]) != targets.end()) dcg += 1.0 / std::log2(k + 2.0);
-                if (k < static_cast<int>(targets.size())) ideal += 1.0 / std::log2(k + 2.0);
+                if (k < static_cast<int>(list.size()) && std::find(c.targets.begin(), c.targets.end(), list[static_cast<std::size_t>(k)]) != c.targets.end())
+                    dcg += 1.0 / std::log2(k + 2.0);
+                if (k < static_cast<int>(c.targets.size())) ideal += 1.0 / std::log2(k + 2.0);
             }
             ndcg[static_cast<std::size_t>(i)] = dcg / ideal;
         }
@@ -480,9 +537,13 @@ private:
     const TwoTowerInput& in_;
     const TwoTowerConfig& c_;
     at::Device device_;
-    at::Tensor table_, seen_;
+    const bool distinct_;     // the table holds distinct rows; items reach it through in_.itemRow
+    const std::int64_t rows_;  // table rows
+    at::Tensor table_, seen_;  // rows_ × inputDim; per row, 1 where the id embedding may be used
+    at::Tensor rowOfItem_;     // per item, its row (distinct rows only)
+    at::Tensor bestOutputs_;   // the item tower's outputs per row at the best epoch so far (ranking keeps them)
     std::vector<RankingCase> cases_;
-    std::vector<std::pair<std::int64_t, std::int64_t>> rankingContext_;  // (context item, case), sorted
+    std::vector<std::pair<std::int64_t, std::int64_t>> rankingExcluded_;  // (row, case): the case's context holds all the row's items; sorted
 };
 
 }  // namespace

@@ -1,12 +1,15 @@
-// Dataset and Interactions in memory: id → index lookups on compact and sparse ids, events in
+// Dataset and Interactions in memory, and read from a project on one connection or two (the same
+// users, items, events and fingerprint either way): id → index lookups on compact and sparse ids, events in
 // (time, user, item, type) order whatever their input order (sorted on several threads when large),
 // and customers' interaction rows against a brute-force grouping of random events with duplicates.
 #include <QtTest>
 
+#include <limits>
 #include <map>
 #include <random>
 #include <tuple>
 
+#include "RecTestSupport.h"
 #include "rec/Dataset.h"
 #include "rec/IdIndex.h"
 #include "rec/Interactions.h"
@@ -29,6 +32,34 @@ std::vector<Event> randomEvents(std::size_t n, int users, int items, std::uint64
 class TestDataset : public QObject {
     Q_OBJECT
 private slots:
+    void readsTheSameOnOneOrTwoConnections_data() {
+        QTest::addColumn<int>("users");
+        QTest::addColumn<int>("items");
+        QTest::newRow("sample shop") << 300 << 80;
+        QTest::newRow("two customers") << 2 << 30;
+    }
+    void readsTheSameOnOneOrTwoConnections() {
+        QFETCH(int, users);
+        QFETCH(int, items);
+        QTemporaryDir dir;
+        const auto path = rectest::sampleShop(dir, users, items);
+        auto one = Dataset::load(path, {}, std::numeric_limits<std::int64_t>::max());
+        auto two = Dataset::load(path, {}, 1);
+        SS_VERIFY_OK(one);
+        SS_VERIFY_OK(two);
+        QVERIFY(!one->events().empty());
+        QCOMPARE(two->fingerprint(), one->fingerprint());
+        QCOMPARE(two->events().size(), one->events().size());
+        for (std::size_t e = 0; e < one->events().size(); ++e) {
+            const Event &a = one->events()[e], &b = two->events()[e];
+            QVERIFY(a.user == b.user && a.item == b.item && a.type == b.type && a.time == b.time);
+        }
+        QCOMPARE(two->userCount(), one->userCount());
+        QCOMPARE(two->itemCount(), one->itemCount());
+        // Both customers' halves arrive: the count in the file is what was read.
+        QCOMPARE(std::int64_t(two->events().size()), rectest::count(path, "SELECT count(*) FROM events WHERE type BETWEEN 1 AND 4"));
+    }
+
     void idIndex_data() {
         QTest::addColumn<std::vector<std::int64_t>>("ids");
         QTest::newRow("compact, in order") << std::vector<std::int64_t>{1, 2, 3, 4, 5};
