@@ -4,14 +4,13 @@
 // keys with many small runs (events by second, interactions by customer). Each pass scatters into at
 // most 2^11 buckets, so its writes stay sequential per bucket (one scatter into millions of buckets
 // measured slower than the comparison sort: every write a cache miss). Needs a second buffer the size
-// of the input. Any thread.
+// of the input, whose first touch is much of the time in a virtual machine. Any thread.
 #include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-#include "common/HugePages.h"
 #include "common/Parallel.h"
 
 namespace ss {
@@ -27,10 +26,7 @@ void bucketSort(std::vector<T>& v, std::uint64_t keys, Key keyOf, Less less, std
     const int bits = keys > 1 ? std::bit_width(keys - 1) : 0;
     const int passes = (bits + 10) / 11;
     std::vector<T> other;
-    if (passes > 0) {
-        reserveHugePages(other, n);
-        other.resize(n);
-    }
+    if (passes > 0) other.resize(n);
     const int width = passes ? (bits + passes - 1) / passes : 0;
     const std::size_t buckets = std::size_t(1) << width;
     std::vector<std::size_t> next(workers * buckets);
