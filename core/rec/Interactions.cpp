@@ -91,6 +91,13 @@ Interactions Interactions::fromTriples(int users, int items, std::vector<Event> 
     x.weights.rows = users;
     x.weights.cols = items;
     x.weights.indptr.assign(static_cast<std::size_t>(users) + 1, 0);
+    // Sized once: at 100M events the pairs' four arrays are gigabytes, and growing them copies as much.
+    std::size_t pairs = events.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < events.size(); ++i) pairs += events[i].user != events[i - 1].user || events[i].item != events[i - 1].item;
+    x.weights.indices.reserve(pairs);
+    x.weights.values.reserve(pairs);
+    x.firstTime.reserve(pairs);
+    x.lastTime.reserve(pairs);
     for (std::size_t i = 0; i < events.size();) {
         std::size_t j = i;
         float w = 0;
