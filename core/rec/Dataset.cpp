@@ -122,6 +122,9 @@ Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContex
         Status lowerStatus = readRange(db, lowest, splitAt, d.events_, true);
         if (!lowerStatus) stop = true;
         helper.join();
+        // A reader that failed stopped the other: its error is the one to report, not the stop.
+        for (const Status* status : {&lowerStatus, &upperStatus})
+            if (!*status && status->error().code != ErrorCode::Cancelled) return status->error();
         SS_TRY(lowerStatus);
         SS_TRY(upperStatus);
         d.events_.insert(d.events_.end(), upper.begin(), upper.end());
