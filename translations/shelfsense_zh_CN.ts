@@ -802,81 +802,86 @@
     </message>
     <message>
         <location filename="../ui/shared/RecommenderChoices.cpp" line="68"/>
+        <source>Each training step draws this many negatives, and every positive&apos;s negatives are picked from them (0: drawn apart for each positive): the item tower then runs over fewer rows.</source>
+        <translation>每个训练步抽取这么多个负样本，每个正样本的负样本从中选取（0：为每个正样本单独抽取）：物品塔因此处理的行更少。</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="70"/>
         <source>Positives per training step.</source>
         <translation>每个训练步的正样本数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="69"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="71"/>
         <source>Most passes over the training interactions.</source>
         <translation>遍历训练交互的最多轮数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="70"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="72"/>
         <source>Epochs without a better validation result before training stops (the best weights are kept).</source>
         <translation>验证结果连续多少轮没有变好就停止训练（保留最佳一轮的权重）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="71"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
         <source>What picks the best epoch: ranking (NDCG@10 of held-out customers&apos; later items over the whole catalogue), loss (the validation loss) or auto (ranking when epochs are samples of a big shop&apos;s examples, else loss).</source>
         <translation>由什么选出最佳一轮：ranking（留出顾客后续商品在全部商品中的 NDCG@10）、loss（验证损失）或 auto（大店铺每轮只抽样部分样本时按排序，否则按损失）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
         <source>Most recent items of a customer the user tower reads.</source>
         <translation>用户塔读取的顾客最近商品数。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="74"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
         <source>Training examples drawn afresh for each epoch (0: every one); validation uses a fixed tenth as many.</source>
         <translation>每轮重新抽取的训练样本数（0：全部）；验证固定使用其十分之一。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="75"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
         <source>Adam&apos;s step size.</source>
         <translation>Adam 的步长。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="76"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
         <source>L2 penalty on the weights.</source>
         <translation>权重的 L2 惩罚。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="77"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="79"/>
         <source>Share of training customers held out to choose the best epoch.</source>
         <translation>留出用于选择最佳轮次的训练顾客比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="78"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="80"/>
         <source>Share of negatives drawn by popularity rather than uniformly.</source>
         <translation>按热度而非均匀抽取的负样本比例。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="79"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="81"/>
         <source>The user tower weighs history items by attention instead of averaging them.</source>
         <translation>用户塔用注意力加权历史商品，而不是取平均。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="80"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="82"/>
         <source>The user tower pools the item tower&apos;s outputs of the history items.</source>
         <translation>用户塔汇聚商品塔对历史商品的输出。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="81"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="83"/>
         <source>Adds a learned embedding per item id to its text (no help for new items).</source>
         <translation>为每个商品 id 在文本之外加一个学习的嵌入（对新商品无帮助）。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="82"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="84"/>
         <source>The first recommender blended.</source>
         <translation>参与混合的第一个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="83"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="85"/>
         <source>The second recommender blended.</source>
         <translation>参与混合的第二个推荐器。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="84"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="86"/>
         <source>Weight of the first recommender&apos;s standardised scores (the second gets the rest).</source>
         <translation>第一个推荐器标准化分数的权重（其余给第二个）。</translation>
     </message>
@@ -884,42 +889,42 @@
 <context>
     <name>RecommenderChoices</name>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="131"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="133"/>
         <source>This build has no LibTorch: the two-tower model is not available.</source>
         <translation>此版本未包含 LibTorch：双塔模型不可用。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="138"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="140"/>
         <source>Needs a sentence encoder to read the item texts, and none is installed. Add one with Help ▸ Add a sentence encoder.</source>
         <translation>需要句向量编码器来读取商品文本，但尚未安装。请通过“帮助 ▸ 添加句向量编码器”添加。</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="158"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="160"/>
         <source>Co-occurrence cosine (customers in common)</source>
         <translation>共现余弦（共同顾客）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="159"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="161"/>
         <source>Item-kNN similarity (shrunk cosine)</source>
         <translation>Item-kNN 相似度（收缩余弦）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="160"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="162"/>
         <source>Cosine of ALS item factors</source>
         <translation>ALS 商品因子的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="161"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="163"/>
         <source>Cosine of two-tower item embeddings</source>
         <translation>双塔模型商品向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="162"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="164"/>
         <source>Cosine of item text vectors</source>
         <translation>商品文本向量的余弦</translation>
     </message>
     <message>
-        <location filename="../ui/shared/RecommenderChoices.cpp" line="163"/>
+        <location filename="../ui/shared/RecommenderChoices.cpp" line="165"/>
         <source>Words in common (cosine of TF-IDF word vectors)</source>
         <translation>共同词语（TF-IDF 词向量的余弦）</translation>
     </message>
@@ -2128,6 +2133,124 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
         <location filename="../ui/data/DataScreen.cpp" line="69"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ss::ui::EvaluationSetupBox</name>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="12"/>
+        <source>Split and metrics</source>
+        <translation>切分与指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="15"/>
+        <source>Temporal (global cut-off)</source>
+        <translation>按时间（全局切分点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="16"/>
+        <source>Leave last out (per customer)</source>
+        <translation>留最后一次（每位顾客）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="17"/>
+        <source>Random (seeded)</source>
+        <translation>随机（固定种子）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="18"/>
+        <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
+        <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="24"/>
+        <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
+        <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="27"/>
+        <source>Purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="27"/>
+        <source>Add to cart</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="27"/>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="27"/>
+        <source>View</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="33"/>
+        <source>recommenders (Microsoft Recommenders)</source>
+        <translation>recommenders（Microsoft Recommenders）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="34"/>
+        <source>recbole (RecBole)</source>
+        <translation>recbole（RecBole）</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="35"/>
+        <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
+        <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="44"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="46"/>
+        <source>Measure a seeded sample of this many test customers instead of all of them: faster on a large shop. Training is unchanged; the metrics and their intervals are the sample&apos;s.</source>
+        <translation>只衡量按种子抽取的这么多位测试顾客，而不是全部：大店铺上更快。训练不变；指标及其置信区间都是该样本的。</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="51"/>
+        <source>Split</source>
+        <translation>切分方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="52"/>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="53"/>
+        <source>Test customers</source>
+        <translation>测试顾客</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="54"/>
+        <source>Target behaviour</source>
+        <translation>目标行为</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="55"/>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="56"/>
+        <source>Convention</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="57"/>
+        <source>Bootstrap resamples</source>
+        <translation>自助法重抽样次数</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/EvaluationSetupBox.cpp" line="58"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
     </message>
 </context>
 <context>
@@ -3475,312 +3598,197 @@ This column: the 95% percentile-bootstrap confidence interval of the mean over u
 <context>
     <name>ss::ui::ModelsScreen</name>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="48"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="46"/>
         <source>Recommenders</source>
         <translation>推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="65"/>
-        <source>Split and metrics</source>
-        <translation>切分与指标</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="68"/>
-        <source>Temporal (global cut-off)</source>
-        <translation>按时间（全局切分点）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="69"/>
-        <source>Leave last out (per customer)</source>
-        <translation>留最后一次（每位顾客）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="70"/>
-        <source>Random (seeded)</source>
-        <translation>随机（固定种子）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="71"/>
-        <source>Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally.</source>
-        <translation>训练集 = 切分时间点之前的所有事件；测试集 = 之后的目标事件。冷启动商品和用户会自然出现。</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="77"/>
-        <source>Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out.</source>
-        <translation>按时间：切分点之后事件的比例。随机：留出的（顾客，商品）对的比例。</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
-        <source>Purchase</source>
-        <translation>购买</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
-        <source>Add to cart</source>
-        <translation>加购</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
-        <source>Favourite</source>
-        <translation>收藏</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
-        <source>View</source>
-        <translation>浏览</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="86"/>
-        <source>recommenders (Microsoft Recommenders)</source>
-        <translation>recommenders（Microsoft Recommenders）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="87"/>
-        <source>recbole (RecBole)</source>
-        <translation>recbole（RecBole）</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="88"/>
-        <source>Which users each mean runs over; see the column tooltips for each metric&apos;s exact definition.</source>
-        <translation>每个均值覆盖哪些用户；各指标的精确定义见列标题提示。</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="97"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="99"/>
-        <source>Measure a seeded sample of this many test customers instead of all of them: faster on a large shop. Training is unchanged; the metrics and their intervals are the sample&apos;s.</source>
-        <translation>只衡量按种子抽取的这么多位测试顾客，而不是全部：大店铺上更快。训练不变；指标及其置信区间都是该样本的。</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="104"/>
-        <source>Split</source>
-        <translation>切分方式</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="105"/>
-        <source>Test share</source>
-        <translation>测试比例</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="106"/>
-        <source>Test customers</source>
-        <translation>测试顾客</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="107"/>
-        <source>Target behaviour</source>
-        <translation>目标行为</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="108"/>
-        <source>k</source>
-        <translation>k</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="109"/>
-        <source>Convention</source>
-        <translation>口径</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="110"/>
-        <source>Bootstrap resamples</source>
-        <translation>自助法重抽样次数</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="111"/>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="114"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="66"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="128"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="80"/>
         <source>Train and evaluate</source>
         <translation>训练并评估</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="130"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="139"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="91"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="215"/>
         <source>Choose recommenders and press “Train and evaluate”.</source>
         <translation>选择推荐模型，然后点击“训练并评估”。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="109"/>
         <source>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;bold&lt;/b&gt;&amp;nbsp;&lt;/span&gt; best in the column &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;value ≈&amp;nbsp;&lt;/span&gt; not significantly different from the best (paired t-test over users, p ≥ 0.05) &amp;nbsp; Hover a header for the metric&apos;s definition, a cell for its interval and p-values.</source>
         <translation>&lt;span style=&apos;background:#c8e6c9&apos;&gt;&amp;nbsp;&lt;b&gt;粗体&lt;/b&gt;&amp;nbsp;&lt;/span&gt; 本列最佳 &amp;nbsp; &lt;span style=&apos;background:#fff1c4&apos;&gt;&amp;nbsp;数值 ≈&amp;nbsp;&lt;/span&gt; 与最佳无显著差异（对用户的配对 t 检验，p ≥ 0.05） &amp;nbsp; 鼠标悬停在列标题上查看指标定义，悬停在单元格上查看区间和 p 值。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="164"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="203"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="116"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="155"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="166"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="118"/>
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="172"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="214"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="124"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="166"/>
         <source>Save chart image…</source>
         <translation>保存图表图片…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="174"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="126"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="182"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="134"/>
         <source>Metric:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="197"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="149"/>
         <source>Cold items have no training interaction (only content models can rank them); cold users have no training history (served by the popularity fallback); cohorts are customers by the month of their first event.</source>
         <translation>冷启动商品没有训练互动（只有内容类模型能为其排序）；冷启动用户没有训练历史（由热门度兜底）；分群按顾客首次事件的月份划分。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="205"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="157"/>
         <source>Slices</source>
         <translation>切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="211"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="163"/>
         <source>The two-tower&apos;s loss curve appears here while it trains.</source>
         <translation>双塔模型训练时，其损失曲线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="216"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="168"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="219"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="171"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="237"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="189"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="192"/>
         <source>Export the comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="240"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="192"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="195"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="243"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="195"/>
         <source>Export the slices</source>
         <translation>导出切片</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="198"/>
         <source>Save the charts</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="246"/>
-        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="198"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="201"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="249"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="201"/>
         <source>Save the loss chart</source>
         <translation>保存损失曲线图</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="215"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="300"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="248"/>
         <source>Choose at least one recommender.</source>
         <translation>请至少选择一个推荐模型。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="342"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="282"/>
         <source>Epoch %1: training loss %2, validation loss %3</source>
         <translation>第 %1 轮：训练损失 %2，验证损失 %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="320"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="260"/>
         <source>Training and evaluating %1…</source>
         <translation>正在训练并评估 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="323"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="263"/>
         <source>Evaluating recommenders</source>
         <translation>正在评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="328"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="268"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="329"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="269"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="343"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="283"/>
         <source>, validation NDCG@10 %1</source>
         <translation>，验证集 NDCG@10 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="359"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="299"/>
         <source> at %1</source>
         <translation> 于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="361"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="301"/>
         <source> (a seeded sample of the %1 test customers; metrics and intervals are the sample&apos;s)</source>
         <translation>（从 %1 位测试顾客中按种子抽样；指标和区间均为样本的）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="365"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="305"/>
         <source>%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; %10 s.%11</source>
         <translation>%1 切分%2：%3 位测试顾客，%4 个测试对（其中 %5 个为冷启动商品），%6 位冷启动顾客；k = %7，口径 %8，种子 %9；%10 秒。%11</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="376"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="316"/>
         <source> Stored as runs %1.</source>
         <translation> 已保存为运行 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="383"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="323"/>
         <source>best epoch %1 of %2</source>
         <translation>最佳轮次 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="385"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="325"/>
         <source>Two-tower: %1 epochs; the best was epoch %2 (validation NDCG@10 %3 over %4 held-out customers; a later epoch had to beat it by more than a standard error) and its weights are kept; trained in %5 s.</source>
         <translation>双塔模型：共 %1 轮；最佳为第 %2 轮（%4 位留出顾客的验证集 NDCG@10 为 %3；之后的轮次须超出它一个标准误以上才算更好），保留其权重；训练用时 %5 秒。</translation>
     </message>
     <message>
-        <location filename="../ui/models/ModelsScreen.cpp" line="393"/>
+        <location filename="../ui/models/ModelsScreen.cpp" line="333"/>
         <source>Two-tower: %1 epochs, the best (lowest validation loss) was epoch %2 and its weights are kept; trained in %3 s.</source>
         <translation>双塔：共 %1 轮，最佳（验证损失最低）为第 %2 轮，保留其权重；训练用时 %3 秒。</translation>
     </message>

@@ -15,8 +15,10 @@
 
   stopping  the two-tower's early-stopping rules (ranking | loss) on the sample shop in English and
             Chinese (three seeds) and optionally a bigger project (--medium-shop): NDCG@10, epochs, fit time.
+  negatives the two-tower's negatives, each positive's own draws against picks from a pool of 512 a
+            batch (twotower.negative_pool 0 | 512), on the same shops.
 
-Usage: bench/rec/run.py --build /work/build-rec [--work /tmp/recbench] [--only quality,als,speed,languages,stopping]
+Usage: bench/rec/run.py --build /work/build-rec [--work /tmp/recbench] [--only quality,als,speed,languages,stopping,negatives]
                         [--python ~/.cache/shelfsense/peers-venv/bin/python]
 The peer environment (with `implicit`): bench/peers/setup-venv.sh
 """
@@ -113,11 +115,10 @@ def languages(args, results):
         table(f"Sample shop in {title} (--language {language}), temporal split, purchase target", result)
 
 
-def stopping(args, results):
-    """The two-tower's early-stopping rules side by side (`twotower.early_stopping` ranking | loss) on the
-    sample shop in English and in Chinese, a few seeds each, and on --medium-shop when given (a project
-    with item vectors, e.g. bench/scale's 2M-event one): NDCG@10 overall and on cold items, epochs, the
-    best epoch and fit seconds."""
+def twotower_settings(args, results, part, parameter, values, title):
+    """The two-tower with one parameter at each of `values`, side by side on the sample shop in English
+    and in Chinese (three seeds each) and on --medium-shop when given (a project with item vectors, e.g.
+    bench/scale's 2M-event one): NDCG@10 overall and on cold items, epochs, the best epoch and fit seconds."""
     cli = os.path.join(args.build, "app", "shelfsense-cli")
     shops = []
     for language in ("en", "zh"):
@@ -129,27 +130,40 @@ def stopping(args, results):
     if args.medium_shop:
         shops.append((os.path.basename(args.medium_shop), args.medium_shop, (1,)))
     rows = []
-    print("\nTwo-tower early stopping: ranking (validation NDCG@10) against loss (validation loss)")
-    for title, shop, seeds in shops:
+    print(f"\n{title}")
+    for name, shop, seeds in shops:
         for seed in seeds:
-            for rule in ("loss", "ranking"):
+            for value in values:
                 cmd = [cli, "evaluate", "--db", shop, "--recommenders", "twotower", "--split", "temporal", "--k", "10",
-                       "--seed", str(seed), "--param", f"twotower.early_stopping={rule}", "--json", "--quiet", "--no-store"]
+                       "--seed", str(seed), "--param", f"{parameter}={value}", "--json", "--quiet", "--no-store"]
                 if args.test_users:
                     cmd += ["--test-users", str(args.test_users)]
                 out, secs = run(cmd, env={"OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "2")})
                 r = json.loads(out)["runs"][0]
                 cold = next((x["metrics"]["ndcg@10"] for x in r["slices"] if x["slice"] == "cold_items"), None)
                 t = r.get("training", {})
-                row = {"shop": title, "seed": seed, "rule": rule, "ndcg@10": r["metrics"]["ndcg@10"],
+                row = {"shop": name, "seed": seed, parameter: value, "ndcg@10": r["metrics"]["ndcg@10"],
                        "ndcg@10_ci": r.get("confidence_intervals", {}).get("ndcg@10"), "cold_ndcg@10": cold,
                        "epochs": t.get("epochs"), "best_epoch": t.get("best_epoch"), "validation_ndcg": t.get("validation_ndcg"),
                        "ranking_customers": t.get("ranking_customers"), "fit_seconds": r["timings"]["fit_seconds"],
                        "process_seconds": round(secs, 1)}
                 rows.append(row)
-                print(f"  {title:<28} seed {seed}  {rule:<8} NDCG@10 {row['ndcg@10']:.4f}  cold {cold if cold is None else round(cold, 4)}"
+                print(f"  {name:<28} seed {seed}  {value:<8} NDCG@10 {row['ndcg@10']:.4f}  cold {cold if cold is None else round(cold, 4)}"
                       f"  epochs {row['epochs']} (best {row['best_epoch']})  fit {row['fit_seconds']:.1f} s", flush=True)
-    results["stopping"] = rows
+    results[part] = rows
+
+
+def stopping(args, results):
+    """The two-tower's early-stopping rules (`twotower.early_stopping` ranking | loss) side by side."""
+    twotower_settings(args, results, "stopping", "twotower.early_stopping", ("loss", "ranking"),
+                      "Two-tower early stopping: ranking (validation NDCG@10) against loss (validation loss)")
+
+
+def negatives(args, results):
+    """The two-tower's negatives drawn apart for each positive (`twotower.negative_pool=0`) against picked
+    from one pool of 512 draws a batch (the default) side by side."""
+    twotower_settings(args, results, "negatives", "twotower.negative_pool", ("0", "512"),
+                      "Two-tower negatives: each positive's own draws (0) against picks from a pool of 512 a batch")
 
 
 def big_shop(args):
@@ -208,8 +222,8 @@ def main():
     p.add_argument("--only", default="quality,als,speed")
     p.add_argument("--python", default=os.path.expanduser("~/.cache/shelfsense/peers-venv/bin/python"))
     p.add_argument("--out", default=None)
-    p.add_argument("--medium-shop", default=None, help="stopping: also a project with item vectors (e.g. bench/scale's 2M)")
-    p.add_argument("--test-users", type=int, default=0, help="stopping: evaluate a seeded sample of this many test users")
+    p.add_argument("--medium-shop", default=None, help="stopping, negatives: also a project with item vectors (e.g. bench/scale's 2M)")
+    p.add_argument("--test-users", type=int, default=0, help="stopping, negatives: evaluate a seeded sample of this many test users")
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
     results = {"meta": {"date": time.strftime("%Y-%m-%d"), "machine": platform.processor() or platform.machine(),
@@ -217,7 +231,8 @@ def main():
                         "revision": subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"],
                                                    capture_output=True, text=True).stdout.strip()}}
     for part in args.only.split(","):
-        {"quality": quality, "als": als, "speed": speed, "languages": languages, "stopping": stopping}[part](args, results)
+        {"quality": quality, "als": als, "speed": speed, "languages": languages, "stopping": stopping,
+         "negatives": negatives}[part](args, results)
     with open(args.out or os.path.join(args.work, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
 

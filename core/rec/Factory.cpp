@@ -156,6 +156,7 @@ const std::map<std::string, Parameter>& parameters() {
         {"twotower.learning_rate", realParameter([](auto& c) -> auto& { return c.twotower.learningRate; }, 1e-9)},
         {"twotower.weight_decay", realParameter([](auto& c) -> auto& { return c.twotower.weightDecay; }, 0)},
         {"twotower.validation_fraction", realParameter([](auto& c) -> auto& { return c.twotower.validationFraction; }, 0, 0.9)},
+        {"twotower.negative_pool", intParameter([](auto& c) -> auto& { return c.twotower.negativePool; }, 0)},
         {"twotower.popularity_negatives", realParameter([](auto& c) -> auto& { return c.twotower.popularityNegatives; }, 0, 1)},
         {"twotower.attention", boolParameter([](auto& c) -> auto& { return c.twotower.attention; })},
         {"twotower.shared_tower", boolParameter([](auto& c) -> auto& { return c.twotower.sharedTower; })},

@@ -44,6 +44,8 @@ const std::vector<RecommenderInfo>& recommenderCatalog() {
          {{"twotower.dim", "64", "Length of the user and item embeddings (scored as their dot product)."},
           {"twotower.hidden", "256", "Width of each tower's hidden layer."},
           {"twotower.negatives", "4", "Items sampled as negatives per positive (sigmoid + binary cross-entropy)."},
+          {"twotower.negative_pool", "512",
+           "Each training step draws this many negatives, and every positive's negatives are picked from them (0: drawn apart for each positive): the item tower then runs over fewer rows."},
           {"twotower.batch_size", "512", "Positives per training step."},
           {"twotower.epochs", "20", "Most passes over the training interactions."},
           {"twotower.patience", "2", "Epochs without a better validation result before training stops (the best weights are kept)."},

@@ -1,6 +1,7 @@
 #include "rec/TwoTower.h"
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 
 #include "common/JobStages.h"
@@ -30,6 +31,7 @@ boost::json::object TwoTowerRecommender::parameters() const {
                           {"id_embedding", options_.idEmbedding},
                           {"shared_tower", options_.sharedTower},
                           {"negatives", options_.negatives},
+                          {"negative_pool", options_.negativePool},
                           {"batch_size", options_.batchSize},
                           {"max_epochs", options_.maxEpochs},
                           {"patience", options_.patience},
@@ -92,6 +94,7 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     c.idEmbedding = options_.idEmbedding;
     c.sharedTower = options_.sharedTower;
     c.negatives = options_.negatives;
+    c.negativePool = options_.negativePool;
     c.popularityNegatives = options_.popularityNegatives;
     c.batchSize = options_.batchSize;
     c.maxEpochs = options_.maxEpochs;
@@ -118,11 +121,23 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     auto outcome = torchkernels::trainTwoTower(input, c, [&job] { return job.cancelled(); }, progress, onEpoch);
     if (outcome.cancelled) return makeError(ErrorCode::Cancelled, "two-tower training cancelled");
     if (!outcome.error.empty()) return makeError(ErrorCode::Internal, outcome.error, "two-tower training");
+    if (inputRows) inputRows->rows = DenseMatrix();  // the trainer's table is spent: freed before the factors take room
     x_ = DenseMatrix(train_->users(), outcome.dim);
     x_.data = std::move(outcome.userFactors);
     y_ = DenseMatrix(train_->items(), outcome.dim);
     y_.data = std::move(outcome.itemFactors);
-    distinct_ = DistinctRows::of(y_, 0.25);
+    if (inputRows) {
+        // Without id embeddings an item's output is its input row's output: the input's grouping is
+        // the factors' grouping, with no second pass hashing the factors.
+        DistinctRows outputs{DenseMatrix(static_cast<int>(inputRows->offsets.size()) - 1, outcome.dim), std::move(inputRows->offsets), std::move(inputRows->items)};
+        for (int r = 0; r < outputs.rows.rows; ++r) {
+            const float* from = y_.row(outputs.itemsOf(r).front());
+            std::copy(from, from + outcome.dim, outputs.rows.row(r));
+        }
+        distinct_ = std::move(outputs);
+    } else {
+        distinct_ = DistinctRows::of(y_, 0.25);
+    }
     trainLoss_ = std::move(outcome.trainLoss);
     validationLoss_ = std::move(outcome.validationLoss);
     validationNdcg_ = std::move(outcome.validationNdcg);

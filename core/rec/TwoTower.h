@@ -28,6 +28,11 @@ struct TwoTowerOptions {
     bool idEmbedding = false;
     bool sharedTower = false;  // the user tower pools the item tower's outputs of the history items
     int negatives = 4;
+    // Each batch draws this many negatives and every positive picks its `negatives` from them: each
+    // negative is still a uniform (or popularity) draw, so the loss is the same in expectation, while
+    // the item tower runs over at most batch + pool rows instead of batch × (1 + negatives).
+    // 0: every positive's negatives drawn apart.
+    int negativePool = 512;
     // Share of negatives drawn ∝ popularity^0.75 (the rest uniformly from the training catalog): more
     // of them means less learned popularity bias and a weaker popular head. Uniform by default: with
     // negatives drawn only from items that existed in training it is best overall and on new items.

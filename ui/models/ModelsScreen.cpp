@@ -2,9 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -12,13 +10,13 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include "ComparisonTableModel.h"
+#include "EvaluationSetupBox.h"
 #include "ExportFiles.h"
 #include "JobRunner.h"
 #include "LossChart.h"
@@ -62,54 +60,8 @@ ModelsScreen::ModelsScreen(JobRunner& runner, QWidget* parent) : ProjectScreen(p
     }
     configLayout->addWidget(models);
 
-    auto* setup = new QGroupBox(tr("Split and metrics"), config);
-    auto* form = new QFormLayout(setup);
-    split_ = new QComboBox(setup);
-    split_->addItem(tr("Temporal (global cut-off)"), "temporal");
-    split_->addItem(tr("Leave last out (per customer)"), "leave-last");
-    split_->addItem(tr("Random (seeded)"), "random");
-    split_->setItemData(0, tr("Training = every event before one cut-off time; test = target events after it. Cold items and users appear naturally."),
-                        Qt::ToolTipRole);
-    testFraction_ = new QDoubleSpinBox(setup);
-    testFraction_->setRange(0.05, 0.5);
-    testFraction_->setSingleStep(0.05);
-    testFraction_->setValue(0.2);
-    testFraction_->setToolTip(tr("Temporal: share of events after the cut-off. Random: share of (customer, item) pairs held out."));
-    target_ = new QComboBox(setup);
-    for (EventType t : {EventType::Purchase, EventType::Cart, EventType::Favourite, EventType::View})
-        target_->addItem(t == EventType::Purchase ? tr("Purchase") : t == EventType::Cart ? tr("Add to cart") : t == EventType::Favourite ? tr("Favourite") : tr("View"),
-                         static_cast<int>(t));
-    k_ = new QSpinBox(setup);
-    k_->setRange(1, 100);
-    k_->setValue(10);
-    convention_ = new QComboBox(setup);
-    convention_->addItem(tr("recommenders (Microsoft Recommenders)"), "recommenders");
-    convention_->addItem(tr("recbole (RecBole)"), "recbole");
-    convention_->setToolTip(tr("Which users each mean runs over; see the column tooltips for each metric's exact definition."));
-    bootstrap_ = new QSpinBox(setup);
-    bootstrap_->setRange(100, 20000);
-    bootstrap_->setSingleStep(500);
-    bootstrap_->setValue(1000);
-    testUsers_ = new QSpinBox(setup);
-    testUsers_->setObjectName("testUsers");
-    testUsers_->setRange(0, 10'000'000);
-    testUsers_->setSingleStep(5'000);
-    testUsers_->setSpecialValueText(tr("All"));
-    testUsers_->setValue(0);
-    testUsers_->setToolTip(tr("Measure a seeded sample of this many test customers instead of all of them: faster on a large shop. "
-                              "Training is unchanged; the metrics and their intervals are the sample's."));
-    seed_ = new QSpinBox(setup);
-    seed_->setRange(0, 1'000'000);
-    seed_->setValue(42);
-    form->addRow(tr("Split"), split_);
-    form->addRow(tr("Test share"), testFraction_);
-    form->addRow(tr("Test customers"), testUsers_);
-    form->addRow(tr("Target behaviour"), target_);
-    form->addRow(tr("k"), k_);
-    form->addRow(tr("Convention"), convention_);
-    form->addRow(tr("Bootstrap resamples"), bootstrap_);
-    form->addRow(tr("Seed"), seed_);
-    configLayout->addWidget(setup);
+    setup_ = new EvaluationSetupBox(config);
+    configLayout->addWidget(setup_);
 
     auto* params = new QGroupBox(tr("Parameters"), config);
     auto* paramsLayout = new QVBoxLayout(params);
@@ -283,14 +235,10 @@ void ModelsScreen::setRecommenders(const QStringList& names) {
     for (auto* box : recommenderBoxes_) box->setChecked(names.contains(box->objectName()));
 }
 
-void ModelsScreen::setSplit(const QString& kind, double testFraction) {
-    split_->setCurrentIndex(split_->findData(kind));
-    testFraction_->setValue(testFraction);
-}
-
-void ModelsScreen::setTopK(int k) { k_->setValue(k); }
-void ModelsScreen::setConvention(const QString& name) { convention_->setCurrentIndex(convention_->findData(name)); }
-void ModelsScreen::setBootstrapResamples(int n) { bootstrap_->setValue(n); }
+void ModelsScreen::setSplit(const QString& kind, double testFraction) { setup_->setSplit(kind, testFraction); }
+void ModelsScreen::setTopK(int k) { setup_->setTopK(k); }
+void ModelsScreen::setConvention(const QString& name) { setup_->setConvention(name); }
+void ModelsScreen::setBootstrapResamples(int n) { setup_->setBootstrapResamples(n); }
 
 void ModelsScreen::evaluate() {
     if (!project_ || job_) return;
@@ -298,15 +246,7 @@ void ModelsScreen::evaluate() {
     o.recommenders.clear();
     for (const QString& n : recommenders()) o.recommenders.push_back(utf8(n));
     if (o.recommenders.empty()) return report(tr("Choose at least one recommender."), true);
-    o.split.kind = rec::parseSplitKind(utf8(split_->currentData().toString())).value_or(rec::SplitKind::Temporal);
-    o.split.testFraction = testFraction_->value();
-    o.split.testUserSample = static_cast<std::size_t>(testUsers_->value());
-    o.split.target = static_cast<EventType>(target_->currentData().toInt());
-    o.k = k_->value();
-    o.convention = parseConvention(utf8(convention_->currentData().toString())).value_or(Convention::Recommenders);
-    o.bootstrapResamples = bootstrap_->value();
-    o.seed = static_cast<std::uint64_t>(seed_->value());
-    o.split.seed = o.seed;
+    setup_->applyTo(o);
     o.threads = RecommenderChoices::threads();
     o.vectors = RecommenderChoices::vectorOptions();
     auto config = parameters_->config();
@@ -364,7 +304,7 @@ void ModelsScreen::showResult(std::shared_ptr<const rec::EvaluationResult> resul
         if (run.runId) stored << QString::number(run.runId);
     report(tr("%1 split%2: %3 test customers, %4 test pairs (%5 on cold items), %6 cold customers; k = %7, convention %8, seed %9; "
               "%10 s.%11")
-               .arg(split_->currentText(), cut)
+               .arg(setup_->splitLabel(), cut)
                .arg(s.testUsers)
                .arg(s.testPairs)
                .arg(s.coldItemTestPairs)

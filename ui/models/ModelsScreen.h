@@ -17,10 +17,8 @@
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
-class QSpinBox;
 class QTabWidget;
 class QTableView;
 
@@ -30,6 +28,7 @@ class RunHistoryPanel;
 
 class ChartLegend;
 class ComparisonTableModel;
+class EvaluationSetupBox;
 class JobRunner;
 class LossChart;
 class MetricBarChart;
@@ -85,14 +84,7 @@ private:
     std::shared_ptr<ProjectContext> project_;
     int job_ = 0;  // the running evaluation (keyed "models/evaluate"), 0 when none
     QList<QCheckBox*> recommenderBoxes_;
-    QComboBox* split_;
-    QDoubleSpinBox* testFraction_;
-    QSpinBox* testUsers_;
-    QComboBox* target_;
-    QSpinBox* k_;
-    QComboBox* convention_;
-    QSpinBox* bootstrap_;
-    QSpinBox* seed_;
+    EvaluationSetupBox* setup_;
     ParameterModel* parameters_;
     QPushButton* run_;
     QPushButton* cancel_;

@@ -65,6 +65,8 @@ namespace {
     QT_TRANSLATE_NOOP("Recommender", "Length of the user and item embeddings (scored as their dot product)."),
     QT_TRANSLATE_NOOP("Recommender", "Width of each tower's hidden layer."),
     QT_TRANSLATE_NOOP("Recommender", "Items sampled as negatives per positive (sigmoid + binary cross-entropy)."),
+    QT_TRANSLATE_NOOP("Recommender",
+                      "Each training step draws this many negatives, and every positive's negatives are picked from them (0: drawn apart for each positive): the item tower then runs over fewer rows."),
     QT_TRANSLATE_NOOP("Recommender", "Positives per training step."),
     QT_TRANSLATE_NOOP("Recommender", "Most passes over the training interactions."),
     QT_TRANSLATE_NOOP("Recommender", "Epochs without a better validation result before training stops (the best weights are kept)."),

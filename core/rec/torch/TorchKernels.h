@@ -23,6 +23,7 @@ struct TwoTowerConfig {
     bool idEmbedding = false;     // item tower adds a learned id embedding (zero for items unseen in training)
     bool sharedTower = false;     // user tower pools item-tower outputs of the history (instead of raw vectors)
     int negatives = 4;            // sampled negatives per positive
+    int negativePool = 0;         // > 0: a batch's negatives are picked from this many draws (see TwoTowerOptions)
     double popularityNegatives = 0.0;  // share of negatives drawn ∝ (training users)^0.75, the rest uniformly
     int batchSize = 512;
     int maxEpochs = 20;
@@ -69,6 +70,7 @@ struct TwoTowerOutcome {
     std::int64_t rankingCustomers = 0;              // held-out customers behind validationNdcg
     int bestEpoch = 0, epochs = 0;
     std::int64_t examples = 0, validationExamples = 0;
+    double negativesPerStep = 0;  // distinct negative items in a full training step (mean over every 16th step)
     std::string device;
     std::string error;      // non-empty on failure
     bool cancelled = false;

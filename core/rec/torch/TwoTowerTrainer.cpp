@@ -268,9 +268,20 @@ public:
             const double x = unit(rng) * cumulative.back();
             return std::min<std::int64_t>(in_.items - 1, std::upper_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin());
         };
+        // With a pool, a batch's negatives are picked from `negativePool` draws: each one is still a
+        // draw of the sampler above, so the loss is the same in expectation, and the item tower runs
+        // over the pool once instead of over every positive's own negatives.
+        std::vector<std::int64_t> pool;
         auto sampleNegatives = [&](std::size_t b) {
             at::Tensor t = at::empty({static_cast<std::int64_t>(b), negatives}, at::kLong);
             auto a = t.accessor<std::int64_t, 2>();
+            if (c_.negativePool > 0) {
+                pool.resize(static_cast<std::size_t>(c_.negativePool));
+                for (auto& item : pool) item = draw();
+                for (std::size_t r = 0; r < b; ++r)
+                    for (int k = 0; k < negatives; ++k) a[r][k] = pool[static_cast<std::size_t>(below(rng, c_.negativePool))];
+                return t;
+            }
             for (std::size_t r = 0; r < b; ++r)
                 for (int k = 0; k < negatives; ++k) a[r][k] = draw();
             return t;
@@ -288,6 +299,9 @@ public:
         double bestLoss = std::numeric_limits<double>::infinity();
         std::vector<double> bestNdcg;  // per ranking case, at the best epoch
         int sinceBest = 0;
+        std::vector<std::int64_t> distinct;  // a step's negatives, counted every 16th step
+        double distinctSum = 0;
+        std::size_t distinctSteps = 0;
         for (int epoch = 1; epoch <= c_.maxEpochs; ++epoch) {
             // Fisher–Yates with our own draws: the same order with every standard library. A bounded
             // epoch draws only its own examples, from the front.
@@ -307,7 +321,14 @@ public:
                 }
                 std::vector<Example> batch(train.begin() + static_cast<std::ptrdiff_t>(s),
                                            train.begin() + static_cast<std::ptrdiff_t>(std::min(perEpoch, s + bs)));
-                at::Tensor l = loss(model, batch, sampleNegatives(batch.size()));
+                const at::Tensor negativeItems = sampleNegatives(batch.size());
+                if ((batches & 15) == 0 && batch.size() == bs) {  // full steps only: a short last one draws fewer
+                    distinct.assign(negativeItems.data_ptr<std::int64_t>(), negativeItems.data_ptr<std::int64_t>() + negativeItems.numel());
+                    std::sort(distinct.begin(), distinct.end());
+                    distinctSum += double(std::unique(distinct.begin(), distinct.end()) - distinct.begin());
+                    ++distinctSteps;
+                }
+                at::Tensor l = loss(model, batch, negativeItems);
                 optimizer.zero_grad();
                 l.backward();
                 optimizer.step();
@@ -318,6 +339,7 @@ public:
                              "two-tower epoch " + std::to_string(epoch));
             }
             out.trainLoss.push_back(sum / double(std::max<std::size_t>(1, batches)));
+            out.negativesPerStep = distinctSum / double(std::max<std::size_t>(1, distinctSteps));
             double val = std::nan("");
             if (!validation.empty()) {
                 model->eval();

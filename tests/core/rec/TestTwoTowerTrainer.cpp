@@ -3,7 +3,8 @@
 // once per row) it learns the same model as over every listing's own copy of the vector — the same
 // losses epoch by epoch, the same item and user factors up to float rounding — with either stopping
 // rule, mean or attention pooling and the shared tower; and the held-out ranking over rows, expanded
-// into listings, finds what the ranking over listings finds.
+// into listings, finds what the ranking over listings finds. A batch's negatives picked from one pool
+// of draws come from at most that many items, and the towers still learn.
 #include <QtTest>
 
 #include <algorithm>
@@ -152,6 +153,50 @@ private slots:
             QVERIFY(std::abs(rows.validationNdcg[e] - each.validationNdcg[e]) < 0.05);
         }
         QVERIFY(*std::max_element(rows.validationNdcg.begin(), rows.validationNdcg.end()) > 0.2);
+    }
+
+    // A batch's negatives are picked from `negativePool` draws of the sampler: a step then holds at
+    // most that many distinct negatives (about all 160 listings without a pool), and the towers still
+    // learn the shop — the held-out ranking well above a random order's and near the unpooled one's.
+    void negativesComeFromOnePoolABatch_data() {
+        QTest::addColumn<int>("pool");
+        QTest::newRow("each positive's own draws") << 0;
+        QTest::newRow("pool of 8") << 8;
+        QTest::newRow("pool of 64") << 64;
+    }
+    void negativesComeFromOnePoolABatch() {
+        QFETCH(int, pool);
+        const Shop s = shop();
+        TwoTowerConfig c;
+        c.dim = 16;
+        c.hidden = 32;
+        c.maxEpochs = 6;
+        c.patience = 6;
+        c.batchSize = 256;
+        c.learningRate = 3e-3;
+        c.historyLength = 10;
+        c.earlyStopping = "ranking";
+        c.seed = 11;
+        c.negativePool = pool;
+        const TwoTowerInput input = listings(s);
+        const TwoTowerOutcome out = trainTwoTower(input, c, {}, {}, {});
+        QVERIFY2(out.error.empty(), out.error.c_str());
+        qInfo("pool %d: %.1f distinct negatives a step, best held-out NDCG@10 %.4f", pool, out.negativesPerStep,
+              *std::max_element(out.validationNdcg.begin(), out.validationNdcg.end()));
+        if (pool == 0) {
+            QVERIFY(out.negativesPerStep > 150);  // 1024 draws from 160 listings
+        } else {
+            QVERIFY(out.negativesPerStep <= pool);
+            QVERIFY(out.negativesPerStep >= 0.5 * pool);  // the pool's own draws, nearly all picked
+        }
+        if (pool >= 64) {
+            c.negativePool = 0;
+            const TwoTowerOutcome unpooled = trainTwoTower(input, c, {}, {}, {});
+            const double best = *std::max_element(out.validationNdcg.begin(), out.validationNdcg.end());
+            const double unpooledBest = *std::max_element(unpooled.validationNdcg.begin(), unpooled.validationNdcg.end());
+            QVERIFY(best > 0.2);
+            QVERIFY2(best > unpooledBest - 0.05, qPrintable(QStringLiteral("%1 vs %2 unpooled").arg(best).arg(unpooledBest)));
+        }
     }
 };
 
