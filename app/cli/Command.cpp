@@ -42,7 +42,7 @@ const std::vector<Command>& modelCommands() {
 #if defined(SHELFSENSE_WITH_TORCH) && !defined(SHELFSENSE_MODEL_MODULE)
     // Names and synopses only: the executable does not link the model code.
     static const std::vector<Command> all = {
-        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", nullptr},
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] [--vector-format json|base64] (TEXT... | --input FILE | --jsonl)", nullptr},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", nullptr},
         {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR | --cohorts FILE [--name NAME]) [--json]", nullptr},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", nullptr},
@@ -53,7 +53,7 @@ const std::vector<Command>& modelCommands() {
     };
 #elif defined(SHELFSENSE_WITH_TORCH)
     static const std::vector<Command> all = {
-        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] (TEXT... | --input FILE | --jsonl [--vector-format json|base64])", runEmbed},
+        {"embed", "embed [--model DIR] [--device auto|cpu|cuda] [--precision fp32|fp16|bf16|fast] [--batch-size N] [--threads N] [--json] [--vector-format json|base64] (TEXT... | --input FILE | --jsonl)", runEmbed},
         {"encode", "encode --db F [--model DIR] --target items|reviews [--device D] [--precision P] [--json]", runEncode},
         {"import-results", "import-results --db F (--vectors FILE|DIR --target items|reviews [--model DIR] | --als DIR | --cohorts FILE [--name NAME]) [--json]", runImportResults},
         {"similar", "similar --db F --item ID [--k K] [--model DIR] [--json]", runSimilar},

@@ -81,6 +81,23 @@ private slots:
                 QCOMPARE(double(x), want[j]);
             }
         }
+        // The whole-array output packs its vectors the same way.
+        const CliRun plainBase64 =
+            cli({"embed", "--json", "--vector-format", "base64", "--model", kModel, "--quiet", "这个手机质量很好", "电池不耐用", "", "客服态度很好，物流也快"});
+        QVERIFY2(plainBase64.code == 0, qPrintable(describe(plainBase64)));
+        const QJsonArray packedArray = QJsonDocument::fromJson(plainBase64.out).array();
+        QCOMPARE(packedArray.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(packedArray[i].toObject().value("text"), reference[i].toObject().value("text"));
+            const QByteArray bytes = QByteArray::fromBase64(packedArray[i].toObject().value("vector").toString().toLatin1());
+            const auto want = numbers(reference[i].toObject().value("vector"));
+            QCOMPARE(bytes.size(), want.size() * 4);
+            for (int j = 0; j < want.size(); ++j) {
+                float x;
+                std::memcpy(&x, bytes.constData() + 4 * j, 4);
+                QCOMPARE(double(x), want[j]);
+            }
+        }
 #endif
     }
 

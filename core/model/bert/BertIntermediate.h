@@ -19,7 +19,8 @@ public:
 
     // x: [N, hidden] -> [N, intermediate]
     at::Tensor forward(const at::Tensor& x) {
-        at::Tensor y = fast_.defined() ? fast_.linear(x) : at::addmm(dense->bias, x, dense->weight.t());
+        // Fast mode: the next product reads this, so it may stay in the product's precision.
+        at::Tensor y = fast_.defined() ? fast_.linearForProduct(x) : at::addmm(dense->bias, x, dense->weight.t());
         // default approximate="none": the erf form; in place unless autograd needs the input (fine-tuning)
         return at::GradMode::is_enabled() ? at::gelu(y) : at::gelu_(y);
     }

@@ -20,7 +20,8 @@ public:
         : dense(register_module("dense", torch::nn::Linear(inFeatures, hidden))),
           LayerNorm(register_module("LayerNorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({hidden}).eps(eps)))) {}
 
-    // x: [N, in], residual: [N, hidden] (both 2-D). LayerNorm(x W^T + b + residual).
+    // x: [N, in] (bfloat16 in fast mode with bf16 products), residual: [N, hidden] fp32 (both 2-D).
+    // LayerNorm(x W^T + b + residual).
     at::Tensor forward(const at::Tensor& x, const at::Tensor& residual) {
         // residual + bias first, then the GEMM accumulates into it (BLAS beta = 1): no extra pass.
         at::Tensor y;

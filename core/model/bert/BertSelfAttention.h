@@ -56,7 +56,12 @@ public:
         scores.add_(mask);
         const at::Tensor context = at::matmul(at::softmax(scores, -1), parts[2]);  // [B, heads, L, dim]
 #endif
-        return context.permute({0, 2, 1, 3}).reshape({batch * length, heads_ * headDim_});
+        // With bfloat16 products the attention output's product reads the context in bfloat16: laid out
+        // and converted in one pass.
+        const at::Tensor laidOut = fast_.kind() == FastGemm::Kind::Bf16
+                                       ? context.permute({0, 2, 1, 3}).to(at::kBFloat16, false, false, at::MemoryFormat::Contiguous)
+                                       : context.permute({0, 2, 1, 3});
+        return laidOut.reshape({batch * length, heads_ * headDim_});
     }
 
     // The packed Q/K/V weight and bias that forward() uses (query/key/value.weight are views into

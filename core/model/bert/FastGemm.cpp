@@ -64,6 +64,7 @@ FastGemm::FastGemm(const at::Tensor& weight, const at::Tensor& bias, Kind kind) 
     bias_ = bias.detach().to(at::kFloat).contiguous();
     if (kind == Kind::Bf16) {
         bf16Weight_ = w.to(at::kBFloat16);
+        bf16Bias_ = bias_.to(at::kBFloat16);
         return;
     }
     const auto engine = int8Engine();
@@ -99,6 +100,11 @@ at::Tensor FastGemm::linear(const at::Tensor& x) const {
     case Kind::None: break;
     }
     throw std::logic_error("FastGemm::linear on an empty product");
+}
+
+at::Tensor FastGemm::linearForProduct(const at::Tensor& x) const {
+    if (kind_ == Kind::Bf16) return at::addmm(bf16Bias_, x.to(at::kBFloat16), bf16Weight_.t());
+    return linear(x);
 }
 
 // The engine quantises its whole input with one scale and zero point. Each row (token) is first mapped

@@ -1,7 +1,9 @@
-// FastGemm: one linear layer's matrix product in the encoder's CPU fast mode. Only the product runs
-// in lower precision; the bias, residual, LayerNorm, GELU, attention and pooling stay fp32. Two kinds,
-// chosen once per process by bestKind():
-//  - Bf16: inputs and weights in bfloat16, where oneDNN has AVX512-BF16 products (2x the fp32 rate);
+// FastGemm: one linear layer's matrix product in the encoder's CPU fast mode. Only the products run
+// in lower precision; the residuals, LayerNorm, attention and pooling stay fp32. Two kinds, chosen
+// once per process by bestKind():
+//  - Bf16: inputs and weights in bfloat16, where oneDNN has AVX512-BF16 (and AMX) products. What
+//    only feeds the next product stays bfloat16 between the two: the attention context, and the
+//    feed-forward expansion with its bias and GELU (linearForProduct);
 //  - Int8: weights quantised once per output channel (symmetric int8); each token's activations
 //    quantised on every call onto its own [min, max] (so an outlier token does not coarsen the
 //    others), products accumulated in int32 by LibTorch's oneDNN (or FBGEMM) quantized engine.
@@ -29,8 +31,14 @@ public:
     FastGemm(const at::Tensor& weight, const at::Tensor& bias, Kind kind);
 
     bool defined() const { return kind_ != Kind::None; }
-    // x [N, in] fp32 -> x weightᵀ + bias [N, out] fp32.
+    Kind kind() const { return kind_; }
+    // x [N, in] (fp32, or bfloat16 with Bf16) -> x weightᵀ + bias [N, out] fp32.
     at::Tensor linear(const at::Tensor& x) const;
+    // The same for a result that only feeds another fast product, through an element-wise op such as
+    // GELU: with Bf16 it stays bfloat16, the bias added inside the product (which would round it to
+    // bfloat16 on the way in anyway), saving a conversion to fp32, a bias pass and a conversion back
+    // over the widest activations; otherwise linear(x).
+    at::Tensor linearForProduct(const at::Tensor& x) const;
 
 private:
     at::Tensor int8Linear(const at::Tensor& x) const;
@@ -38,7 +46,7 @@ private:
     struct Int8Weight;  // LibTorch's packed quantised weight; defined in FastGemm.cpp
     Kind kind_ = Kind::None;
     at::Tensor bias_;
-    at::Tensor bf16Weight_;
+    at::Tensor bf16Weight_, bf16Bias_;
     at::Tensor quantisedRowSums_;  // [1, out]: Σ_j Wq[o, j] of the weights as quantised
     std::shared_ptr<const Int8Weight> int8Weight_;
 };

@@ -125,6 +125,10 @@ Result<std::unique_ptr<TorchEncoder>> TorchEncoder::create(const ModelConfig& co
     return std::unique_ptr<TorchEncoder>(new TorchEncoder(std::move(impl)));
 }
 
+std::size_t TorchEncoder::parallelBatches() const {
+    return impl_->device.is_cpu() ? std::size_t(std::max(1, impl_->workers)) : 1;
+}
+
 Status TorchEncoder::encodeBatch(const std::vector<std::vector<std::int32_t>>& sequences,
                                  const std::vector<std::size_t>& indices, std::vector<std::vector<float>>& out) {
     if (indices.empty()) return {};

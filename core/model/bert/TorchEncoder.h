@@ -1,7 +1,7 @@
 // TorchEncoder: the LibTorch side of SentenceEncoder, behind a torch-free header so the public
 // facade (C++20, no torch) can own it. Owns the BERT module on its device and runs one padded batch
-// at a time; on a CPU with OpenBLAS the batch is split over worker threads it starts and joins inside
-// the call. Built once on any thread; encodeBatch() may then be called from one thread at a time
+// at a time; on a CPU with OpenBLAS the sequences are split over worker threads it starts and joins
+// inside the call. Built once on any thread; encodeBatch() may then be called from one thread at a time
 // (the torch guards it needs are thread-local and created inside the call).
 #pragma once
 
@@ -45,6 +45,10 @@ public:
     // Replaces parameters with those in `tunedLayers` (from fineTune); every name and shape is checked
     // before anything changes, so a damaged state leaves the encoder as it was.
     Status applyTunedLayers(const std::vector<std::byte>& tunedLayers);
+
+    // Batches encodeBatch() runs at once: on a CPU one per worker thread, each batch on its own worker
+    // (the caller then hands it that many batches' sequences); on a GPU one.
+    std::size_t parallelBatches() const;
 
     const std::string& deviceName() const;
     const std::string& precisionName() const;

@@ -273,7 +273,8 @@ private slots:
     void cancellation() {
         QTemporaryDir dir;
         QVERIFY(writeModel(dir.path(), tinyWeights()));
-        auto encoder = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 0, 1});
+        // One thread: one batch (of one sequence) a step, so the stop lands between batches.
+        auto encoder = ss::SentenceEncoder::load(dir.path().toStdString(), {"cpu", "fp32", 1, 1});
         QVERIFY(encoder.ok());
         std::stop_source source;
         int reports = 0;
