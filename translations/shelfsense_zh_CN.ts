@@ -817,8 +817,8 @@
     </message>
     <message>
         <location filename="../ui/shared/RecommenderChoices.cpp" line="72"/>
-        <source>Epochs without a better validation result before training stops (the best weights are kept).</source>
-        <translation>验证结果连续多少轮没有变好就停止训练（保留最佳一轮的权重）。</translation>
+        <source>Epochs without a better validation result before training stops (the best weights are kept); by the ranking, one clearly worse epoch stops it.</source>
+        <translation>验证结果没有变好时再训练多少个轮次后停止（保留最佳权重）；按排序选择时，明显更差的一个轮次会立即停止训练。</translation>
     </message>
     <message>
         <location filename="../ui/shared/RecommenderChoices.cpp" line="73"/>

@@ -48,7 +48,7 @@ const std::vector<RecommenderInfo>& recommenderCatalog() {
            "Each training step draws this many negatives, and every positive's negatives are picked from them (0: drawn apart for each positive): the item tower then runs over fewer rows."},
           {"twotower.batch_size", "512", "Positives per training step."},
           {"twotower.epochs", "20", "Most passes over the training interactions."},
-          {"twotower.patience", "2", "Epochs without a better validation result before training stops (the best weights are kept)."},
+          {"twotower.patience", "2", "Epochs without a better validation result before training stops (the best weights are kept); by the ranking, one clearly worse epoch stops it."},
           {"twotower.early_stopping", "auto",
            "What picks the best epoch: ranking (NDCG@10 of held-out customers' later items over the whole catalogue), loss (the validation loss) or auto (ranking when epochs are samples of a big shop's examples, else loss)."},
           {"twotower.history", "50", "Most recent items of a customer the user tower reads."},

@@ -41,7 +41,8 @@ struct TwoTowerOptions {
     int maxEpochs = 20;
     int patience = 2;
     // "ranking": the best epoch is the one whose held-out customers' later items rank best (NDCG@10 over
-    // the whole catalogue, better only by more than a standard error); "loss": the lowest validation
+    // the whole catalogue, better only by more than a standard error; an epoch worse than the best by
+    // more than two standard errors stops training at once); "loss": the lowest validation
     // loss; "auto": ranking when epochs are samples of the examples (a big shop: there the loss keeps
     // falling by fractions of a percent an epoch while the ranking stopped moving after the first),
     // loss over full passes (small shops, where it measured better).

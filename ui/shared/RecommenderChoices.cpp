@@ -69,7 +69,7 @@ namespace {
                       "Each training step draws this many negatives, and every positive's negatives are picked from them (0: drawn apart for each positive): the item tower then runs over fewer rows."),
     QT_TRANSLATE_NOOP("Recommender", "Positives per training step."),
     QT_TRANSLATE_NOOP("Recommender", "Most passes over the training interactions."),
-    QT_TRANSLATE_NOOP("Recommender", "Epochs without a better validation result before training stops (the best weights are kept)."),
+    QT_TRANSLATE_NOOP("Recommender", "Epochs without a better validation result before training stops (the best weights are kept); by the ranking, one clearly worse epoch stops it."),
     QT_TRANSLATE_NOOP("Recommender",
                       "What picks the best epoch: ranking (NDCG@10 of held-out customers' later items over the whole catalogue), loss (the validation loss) or auto (ranking when epochs are samples of a big shop's examples, else loss)."),
     QT_TRANSLATE_NOOP("Recommender", "Most recent items of a customer the user tower reads."),

@@ -27,7 +27,7 @@ struct TwoTowerConfig {
     double popularityNegatives = 0.0;  // share of negatives drawn ∝ (training users)^0.75, the rest uniformly
     int batchSize = 512;
     int maxEpochs = 20;
-    int patience = 2;             // epochs without validation improvement before stopping
+    int patience = 2;             // epochs without validation improvement before stopping (ranking: or one clearly worse)
     // What chooses the best epoch and stops training: "ranking" (NDCG@10 of held-out customers' later
     // items over the whole catalogue; an epoch is better only by more than one standard error of the
     // paired per-customer differences), "loss" (the validation loss, any decrease), or "auto": ranking
@@ -78,6 +78,13 @@ struct TwoTowerOutcome {
 
 // True when this LibTorch has a usable CUDA device.
 bool cudaAvailable();
+
+// How one epoch's held-out ranking (NDCG@10 per customer) compares with the best epoch's, by the
+// paired differences: Better when higher by more than one standard error (the mean NDCG of a thousand
+// customers wanders by more than an epoch of a large shop improves it), ClearlyWorse when lower by
+// more than two (training then stops), else Level.
+enum class RankingVerdict { Better, Level, ClearlyWorse };
+RankingVerdict compareRankings(const std::vector<double>& now, const std::vector<double>& best);
 
 // A CSR matrix as plain pointers (rows + 1 offsets; column indices; values), borrowed.
 struct CsrView {

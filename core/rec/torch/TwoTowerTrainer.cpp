@@ -356,7 +356,7 @@ public:
                 out.validationLoss.push_back(val);
             }
             out.epochs = epoch;
-            bool better = false;
+            bool better = false, clearlyWorse = false;
             if (!cases_.empty()) {
                 // The catalogue's item-tower outputs, ranked now and kept if this epoch is the best:
                 // they are then the item factors, with no second pass over the catalogue.
@@ -365,7 +365,9 @@ public:
                 double mean = 0;
                 for (double v : ndcg) mean += v;
                 out.validationNdcg.push_back(mean / double(ndcg.size()));
-                better = bestNdcg.empty() || clearlyBetter(ndcg, bestNdcg);
+                const RankingVerdict verdict = bestNdcg.empty() ? RankingVerdict::Better : compareRankings(ndcg, bestNdcg);
+                better = verdict == RankingVerdict::Better;
+                clearlyWorse = verdict == RankingVerdict::ClearlyWorse;
                 if (better) bestNdcg = std::move(ndcg), bestOutputs_ = std::move(outputs);
             } else {
                 const double criterion = validation.empty() ? out.trainLoss.back() : val;
@@ -379,7 +381,10 @@ public:
                 torch::NoGradGuard noGrad;
                 best.clear();
                 for (const auto& p : model->parameters()) best.push_back(p.detach().clone());
-            } else if (++sinceBest >= c_.patience) {
+            } else if (++sinceBest >= c_.patience || clearlyWorse) {
+                // A ranking clearly worse than the best one: the towers are drifting away from what
+                // ranks well (at 100M events the held-out NDCG fell from 0.0171 to 0.0030 the epoch
+                // after the best), and waiting out the patience costs an epoch for nothing.
                 break;
             }
         }
@@ -544,18 +549,6 @@ private:
         return ndcg;
     }
 
-    // Better than the best so far by more than one standard error of the paired differences: the
-    // mean NDCG of a thousand customers wanders by more than an epoch of a large shop improves it.
-    static bool clearlyBetter(const std::vector<double>& now, const std::vector<double>& best) {
-        const auto n = static_cast<double>(now.size());
-        double mean = 0, squares = 0;
-        for (std::size_t i = 0; i < now.size(); ++i) mean += now[i] - best[i];
-        mean /= n;
-        for (std::size_t i = 0; i < now.size(); ++i) squares += (now[i] - best[i] - mean) * (now[i] - best[i] - mean);
-        const double standardError = now.size() > 1 ? std::sqrt(squares / (n - 1) / n) : 0.0;
-        return mean > standardError;
-    }
-
     const TwoTowerInput& in_;
     const TwoTowerConfig& c_;
     at::Device device_;
@@ -569,6 +562,19 @@ private:
 };
 
 }  // namespace
+
+RankingVerdict compareRankings(const std::vector<double>& now, const std::vector<double>& best) {
+    const auto n = static_cast<double>(now.size());
+    if (now.empty() || now.size() != best.size()) return RankingVerdict::Level;
+    double mean = 0, squares = 0;
+    for (std::size_t i = 0; i < now.size(); ++i) mean += now[i] - best[i];
+    mean /= n;
+    for (std::size_t i = 0; i < now.size(); ++i) squares += (now[i] - best[i] - mean) * (now[i] - best[i] - mean);
+    const double standardError = now.size() > 1 ? std::sqrt(squares / (n - 1) / n) : 0.0;
+    if (mean > standardError) return RankingVerdict::Better;
+    if (mean < -2 * standardError) return RankingVerdict::ClearlyWorse;
+    return RankingVerdict::Level;
+}
 
 TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,
                               const std::function<void(double, const std::string&)>& progress,

@@ -155,6 +155,32 @@ private slots:
         QVERIFY(*std::max_element(rows.validationNdcg.begin(), rows.validationNdcg.end()) > 0.2);
     }
 
+    // An epoch's held-out ranking against the best one, customer by customer: better only by more than
+    // one standard error of the paired differences, clearly worse (training stops) only by more than two.
+    void rankingVerdicts_data() {
+        QTest::addColumn<double>("shift");   // added to every customer's NDCG of the best epoch
+        QTest::addColumn<double>("noise");   // ± alternating per customer on top
+        QTest::addColumn<int>("verdict");
+        QTest::newRow("the same") << 0.0 << 0.0 << int(RankingVerdict::Level);
+        QTest::newRow("higher, clearly") << 0.02 << 0.05 << int(RankingVerdict::Better);
+        QTest::newRow("higher, within the noise") << 0.001 << 0.05 << int(RankingVerdict::Level);
+        QTest::newRow("lower, within the noise") << -0.001 << 0.05 << int(RankingVerdict::Level);
+        QTest::newRow("lower, by under two standard errors") << -0.004 << 0.05 << int(RankingVerdict::Level);
+        QTest::newRow("lower, clearly") << -0.02 << 0.05 << int(RankingVerdict::ClearlyWorse);
+    }
+    void rankingVerdicts() {
+        QFETCH(double, shift);
+        QFETCH(double, noise);
+        QFETCH(int, verdict);
+        // 400 customers: the differences have standard deviation `noise`, so a standard error of noise / 20.
+        std::vector<double> best, now;
+        for (int i = 0; i < 400; ++i) {
+            best.push_back(0.1 + 0.001 * (i % 7));
+            now.push_back(best.back() + shift + (i % 2 ? noise : -noise));
+        }
+        QCOMPARE(int(compareRankings(now, best)), verdict);
+    }
+
     // A batch's negatives are picked from `negativePool` draws of the sampler: a step then holds at
     // most that many distinct negatives (about all 160 listings without a pool), and the towers still
     // learn the shop — the held-out ranking well above a random order's and near the unpooled one's.
