@@ -563,19 +563,6 @@ private:
 
 }  // namespace
 
-RankingVerdict compareRankings(const std::vector<double>& now, const std::vector<double>& best) {
-    const auto n = static_cast<double>(now.size());
-    if (now.empty() || now.size() != best.size()) return RankingVerdict::Level;
-    double mean = 0, squares = 0;
-    for (std::size_t i = 0; i < now.size(); ++i) mean += now[i] - best[i];
-    mean /= n;
-    for (std::size_t i = 0; i < now.size(); ++i) squares += (now[i] - best[i] - mean) * (now[i] - best[i] - mean);
-    const double standardError = now.size() > 1 ? std::sqrt(squares / (n - 1) / n) : 0.0;
-    if (mean > standardError) return RankingVerdict::Better;
-    if (mean < -2 * standardError) return RankingVerdict::ClearlyWorse;
-    return RankingVerdict::Level;
-}
-
 TwoTowerOutcome trainTwoTower(const TwoTowerInput& input, const TwoTowerConfig& config, const std::function<bool()>& cancelled,
                               const std::function<void(double, const std::string&)>& progress,
                               const std::function<void(int, double, double, double)>& onEpoch) {

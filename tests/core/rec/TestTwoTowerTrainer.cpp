@@ -82,6 +82,19 @@ TwoTowerInput withRows(const Shop& s) {
     return in;
 }
 
+// Small towers trained for six epochs, every one of them (the curves are compared whole).
+TwoTowerConfig sixEpochs() {
+    TwoTowerConfig c;
+    c.dim = 16;
+    c.hidden = 32;
+    c.maxEpochs = 6;
+    c.patience = 6;
+    c.batchSize = 256;
+    c.learningRate = 3e-3;
+    c.historyLength = 10;
+    return c;
+}
+
 double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b) {
     double worst = 0;
     for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, double(std::abs(a[i] - b[i])));
@@ -107,14 +120,7 @@ private slots:
         QFETCH(bool, attention);
         QFETCH(bool, sharedTower);
         const Shop s = shop();
-        TwoTowerConfig c;
-        c.dim = 16;
-        c.hidden = 32;
-        c.maxEpochs = 6;
-        c.patience = 6;  // every epoch runs: the curves are compared whole
-        c.batchSize = 256;
-        c.learningRate = 3e-3;
-        c.historyLength = 10;
+        TwoTowerConfig c = sixEpochs();
         c.earlyStopping = rule.toStdString();
         c.attention = attention;
         c.sharedTower = sharedTower;
@@ -193,14 +199,7 @@ private slots:
     void negativesComeFromOnePoolABatch() {
         QFETCH(int, pool);
         const Shop s = shop();
-        TwoTowerConfig c;
-        c.dim = 16;
-        c.hidden = 32;
-        c.maxEpochs = 6;
-        c.patience = 6;
-        c.batchSize = 256;
-        c.learningRate = 3e-3;
-        c.historyLength = 10;
+        TwoTowerConfig c = sixEpochs();
         c.earlyStopping = "ranking";
         c.seed = 11;
         c.negativePool = pool;
