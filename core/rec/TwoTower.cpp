@@ -1,7 +1,7 @@
 #include "rec/TwoTower.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "common/JobStages.h"
