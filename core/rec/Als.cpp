@@ -1,6 +1,7 @@
 #include "rec/Als.h"
 
 #include "common/JobStages.h"
+#include "common/TargetClones.h"
 #include "rec/ModelState.h"
 #include "rec/RowKernels.h"
 #include "rec/TrainingDevice.h"
@@ -17,13 +18,6 @@
 #include "rec/torch/TorchKernels.h"
 #endif
 
-// On x86-64 with GCC the hot loops are also compiled for AVX2+FMA (x86-64-v3) and picked at run
-// time (function multi-versioning); elsewhere the portable build is the only one.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(SS_NO_MULTIVERSION)
-#define SS_HOT __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define SS_HOT
-#endif
 
 namespace ss::rec {
 namespace {

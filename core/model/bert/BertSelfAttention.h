@@ -1,7 +1,8 @@
 // BertSelfAttentionImpl: multi-head scaled dot-product attention with separate query/key/value
 // projections under the Hugging Face names (attention.self.query.weight, ...). After loading,
 // fuse() packs Q, K and V into one [3*hidden, hidden] matrix so each layer does a single GEMM; the
-// registered parameters become views into it, so names and memory stay as before.
+// registered parameters become views into it, so names and memory stay as before. Inference on the
+// CPU in fp32 runs the attention itself in CpuAttention; otherwise (GPU, training, bf16 models) ATen.
 // Internal to ss_model_torch; forward() is read-only (any thread, under InferenceMode).
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <torch/version.h>
 
 #include "model/ModelConfig.h"
+#include "model/bert/CpuAttention.h"
 #include "model/bert/FastGemm.h"
 
 namespace ss {
@@ -45,6 +47,10 @@ public:
     // padding). Returns the attention context [batch * length, hidden].
     at::Tensor forward(const at::Tensor& x, const at::Tensor& mask, std::int64_t batch, std::int64_t length) {
         const at::Tensor qkv = fast_.defined() ? fast_.linear(x) : at::addmm(qkvBias_, x, qkvWeight_.t());  // [B*L, 3H]
+        // With bfloat16 products the attention output's product reads the context in bfloat16.
+        const bool bf16Context = fast_.kind() == FastGemm::Kind::Bf16;
+        if (CpuAttention::handles(qkv, mask, headDim_))
+            return CpuAttention::forward(qkv, mask, batch, length, heads_, headDim_, bf16Context ? at::kBFloat16 : at::kFloat);
         // [B, L, 3, heads, dim] -> [3, B, heads, L, dim]
         const auto parts = qkv.view({batch, length, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4}).unbind(0);
 #if TORCH_VERSION_MAJOR >= 2
@@ -56,9 +62,8 @@ public:
         scores.add_(mask);
         const at::Tensor context = at::matmul(at::softmax(scores, -1), parts[2]);  // [B, heads, L, dim]
 #endif
-        // With bfloat16 products the attention output's product reads the context in bfloat16: laid out
-        // and converted in one pass.
-        const at::Tensor laidOut = fast_.kind() == FastGemm::Kind::Bf16
+        // Laid out and converted in one pass.
+        const at::Tensor laidOut = bf16Context
                                        ? context.permute({0, 2, 1, 3}).to(at::kBFloat16, false, false, at::MemoryFormat::Contiguous)
                                        : context.permute({0, 2, 1, 3});
         return laidOut.reshape({batch * length, heads_ * headDim_});

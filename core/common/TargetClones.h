@@ -1,0 +1,14 @@
+// Function multi-versioning for hot loops: on x86-64 with GCC a function marked SS_HOT is also
+// compiled for AVX2+FMA (x86-64-v3), and one marked SS_HOT_AVX512 for AVX-512 (x86-64-v4) as well;
+// the loader picks the best the CPU has. The portable build stays the fallback, so one package runs
+// everywhere. Elsewhere (clang, other CPUs, SS_NO_MULTIVERSION) the macros are empty.
+// Macros only; no state.
+#pragma once
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(SS_NO_MULTIVERSION)
+#define SS_HOT __attribute__((target_clones("arch=x86-64-v3", "default")))
+#define SS_HOT_AVX512 __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define SS_HOT
+#define SS_HOT_AVX512
+#endif
