@@ -6,7 +6,7 @@
 //   als-time (--db F | --movielens DIR) --threads N [--iterations N] [--factors F] [--export FILE]
 //       ALS seconds per iteration (CG, 3 steps) on the project's interactions; --export writes the
 //       confidence matrix (1 + α·w) as "user item value" lines for the `implicit` peer.
-//   throughput --db F --recommender R [--threads N] [--k K] [--users N] [--block-users N] [--tile-items N] [--portable]
+//   throughput --db F --recommender R [--threads N] [--k K] [--users N] [--block-users N] [--tile-items N] [--portable | --blas]
 //       top-K for every user with history (or N of them, evenly spaced) over all items through the
 //       engine: users per second, and GFLOP/s for the dense models.
 #include <boost/json.hpp>
@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "rec/Evaluation.h"
+#include "rec/FusedScoring.h"
 #include "rec/ItemTexts.h"
 #include "rec/TopK.h"
 #include "store/BulkWriter.h"
@@ -227,6 +228,8 @@ int throughput(const std::vector<std::string>& args) {
     const int threads = std::stoi(option(args, "--threads", "1"));
     const auto k = static_cast<std::size_t>(std::stoi(option(args, "--k", "10")));
     setPortableGemm(std::find(args.begin(), args.end(), "--portable") != args.end());
+    // --blas: the BLAS product and a score matrix, as on CPUs without AVX-512 (no fused kernel).
+    FusedScoring::setEnabled(std::find(args.begin(), args.end(), "--blas") == args.end());
     RecommenderConfig config;
     config.als.iterations = 3;  // the factors' values do not matter for speed
     auto inputs = loadItemInputs(option(args, "--db", ""), l->data, {name}, config, {.cachedOnly = true}, {});
@@ -254,7 +257,11 @@ int throughput(const std::vector<std::string>& args) {
     boost::json::object j{{"recommender", name},       {"users", users.size()},     {"items", l->train->items()},
                           {"k", k},                    {"threads", threads},        {"gemm", gemmBackend()},
                           {"block_users", stats.blockUsers}, {"tile_items", stats.tileItems},
-                          {"gflops", (*model)->denseItems() ? 2.0 * double(users.size() - stats.fallbackUsers) * double(l->train->items()) *
+                          {"fused", FusedScoring::available() && cpuScoringMayFuse()},
+                          {"scored_rows", stats.scoredRows},
+                          // The rows multiplied: a model whose items share rows scores each distinct row once.
+                          {"gflops", (*model)->denseItems() ? 2.0 * double(users.size() - stats.fallbackUsers) *
+                                                                    double(stats.scoredRows ? stats.scoredRows : std::size_t(l->train->items())) *
                                                                     double((*model)->denseItems()->cols) / stats.seconds / 1e9
                                                               : 0.0},
                           {"seconds", stats.seconds},  {"users_per_second", double(users.size()) / stats.seconds}};

@@ -57,6 +57,14 @@ void gemmNT(const float* a, const float* b, float* c, int m, int n, int k) {
 #endif
 }
 
+bool cpuScoringMayFuse() {
+#ifdef SS_REC_WITH_TORCH
+    return !forcePortable.load(std::memory_order_relaxed) && !torchkernels::gemmUsesCuda();
+#else
+    return true;
+#endif
+}
+
 const char* gemmBackend() {
 #ifdef SS_REC_WITH_TORCH
     return forcePortable ? "portable" : torchkernels::gemmUsesCuda() ? "aten (cuda for large blocks)" : "aten";

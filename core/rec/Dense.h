@@ -38,6 +38,9 @@ void gemmNTPortable(const float* a, const float* b, float* c, int m, int n, int 
 const char* gemmBackend();
 // Benchmarks only: force the portable kernel even when ATen is built in (process-wide).
 void setPortableGemm(bool portable);
+// Whether the scoring engine may score on the CPU in its own fused kernel (FusedScoring): not while
+// products go to a GPU or the portable kernel is forced.
+bool cpuScoringMayFuse();
 
 // out (rows.size() × m.cols, row-major) = the rows of m named by `rows`, in that order.
 void gatherRows(const DenseMatrix& m, std::span<const std::int32_t> rows, float* out);

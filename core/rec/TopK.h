@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -44,6 +45,11 @@ public:
     // scores[r - begin] is distinct row r's score, for r in [begin, end): each offered for its items.
     void offerShared(const float* scores, int begin, int end, const DistinctRows& shared);
     std::vector<Scored> take();  // best first
+    // No score below this can enter the list (−∞ while it fills, +∞ when k is 0). Everything offered
+    // is checked again, so a caller may use it to skip scores early.
+    float entryFloor() const {
+        return k_ == 0 ? std::numeric_limits<float>::infinity() : full_ ? threshold_ : -std::numeric_limits<float>::infinity();
+    }
 
 private:
     void push(int item, float score);
