@@ -13,11 +13,14 @@ in the same run), the ratios, peak resident memory, and the minimum cosine of ea
 ShelfSense's. OpenBLAS (Debian's LibTorch uses it) picks its kernels by CPU unless OPENBLAS_CORETYPE
 forces them; a machine that sets it (this one sets Haswell, an AVX2 kernel, on an AVX-512 CPU) is
 measured both ways: as configured, and with the variable removed as on a user's machine.
+Every engine runs --repeat times (default 3), the engines taking turns in each round, and the median
+time counts (each run's seconds are in the JSON): on a shared virtual machine one run of the same
+binary varied by up to 20%.
 Usage: bench/encode/run.py --cli build/default/app/shelfsense-cli [--count 10000] [--threads 2] [--batch-size 32]
-                           [--onnx-dir ~/.cache/shelfsense/onnx/all-MiniLM-L6-v2]
+                           [--repeat 3] [--onnx-dir ~/.cache/shelfsense/onnx/all-MiniLM-L6-v2]
 Needs the peers venv (bench/peers/setup-venv.sh) and the default model (scripts/install-model.sh).
 """
-import argparse, base64, csv, io, json, os, subprocess, sys, tempfile, time, zipfile
+import argparse, base64, csv, io, json, os, statistics, subprocess, sys, tempfile, time, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -152,6 +155,7 @@ def main():
     ap.add_argument("--sets", default="short,long,sts",
                     help="short, long: speed and cosine to ShelfSense; sts: STS Benchmark test Spearman of each encoder")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each engine, taking turns; the median counts")
     ap.add_argument("--counts", default="", help="per set, e.g. short=2000,long=1000 (else --count)")
     ap.add_argument("--onnx-dir", default="~/.cache/shelfsense/onnx/all-MiniLM-L6-v2",
                     help="model-fp32.onnx and model-int8.onnx from bench/peers/export_onnx.py (left out when missing)")
@@ -164,7 +168,7 @@ def main():
     counts = dict((kv.split("=")[0], int(kv.split("=")[1])) for kv in args.counts.split(",")) if args.counts else {}
     work = tempfile.mkdtemp(prefix="ss-encode-")
     onnx = {p: os.path.join(os.path.expanduser(args.onnx_dir), f"model-{p}.onnx") for p in ("fp32", "int8")}
-    results = {"cpu": cpu_description(), "threads": args.threads, "batch_size": args.batch_size, "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE"),
+    results = {"cpu": cpu_description(), "threads": args.threads, "batch_size": args.batch_size, "repeat": args.repeat, "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE"),
                "mflop_per_token": MFLOP_PER_TOKEN, "sets": {}}
     python = os.path.join(args.venv, "bin", "python")
     peak = results["matrix_product_peak_gflop_per_s"] = matrix_product_peak(python, args.threads)
@@ -174,7 +178,13 @@ def main():
         texts = clean(source, counts.get(name, len(source) if pairs else args.count))
         path = os.path.join(work, f"{name}.txt")
         open(path, "w", encoding="utf-8").write("\n".join(texts) + "\n")
-        runs, vectors = {}, {}
+        runs, vectors, tokens = {}, {}, None
+
+        def record(label, seconds, mb, extra=None):
+            r = runs.setdefault(label, {"seconds_each_run": [], "peak_rss_mib": 0.0})
+            r["seconds_each_run"].append(round(seconds, 3))
+            r["peak_rss_mib"] = max(r["peak_rss_mib"], mb)
+            r.update(extra or {})
 
         def ours(label, run_env, extra):
             # Model load measured separately (one text), then the whole set.
@@ -184,7 +194,7 @@ def main():
             out, total_s, mb = measured([args.cli, "embed", "--json", "--vector-format", "base64", "--quiet", "--threads",
                                          str(args.threads), "--batch-size", str(args.batch_size), *extra, "--input", path], run_env)
             vectors[label] = np.stack([np.frombuffer(base64.b64decode(r["vector"]), dtype="<f4") for r in json.loads(out)])
-            runs[label] = {"encode_seconds": max(total_s - load_s, 1e-9), "peak_rss_mib": mb}
+            record(label, max(total_s - load_s, 1e-9), mb)
 
         def peer(label, script, extra):
             out_file = os.path.join(work, f"{name}-{label}.npy")
@@ -192,19 +202,21 @@ def main():
                                    str(args.threads), "--batch-size", str(args.batch_size), "--out", out_file, *extra], env)
             info = json.loads(out.decode().strip().splitlines()[-1])
             vectors[label] = np.load(out_file)
-            runs[label] = {"encode_seconds": info["encode_seconds"], "peak_rss_mib": mb,
-                           **{k: info[k] for k in ("torch", "onnxruntime") if k in info}}
+            record(label, info["encode_seconds"], mb, {k: info[k] for k in ("torch", "onnxruntime") if k in info})
             return info["tokens"]
 
-        ours("shelfsense", env, [])
-        ours("shelfsense_fast", env, ["--precision", "fast"])
-        if "OPENBLAS_CORETYPE" in env:
-            ours("shelfsense_blas_detected", auto_blas, [])
-            ours("shelfsense_fast_blas_detected", auto_blas, ["--precision", "fast"])
-        tokens = peer("sentence_transformers", "peer_encode.py", [])
-        for precision, file in onnx.items():
-            if os.path.exists(file):
-                peer(f"onnxruntime_{precision}", "peer_onnx.py", ["--onnx", file])
+        for _ in range(max(1, args.repeat)):
+            ours("shelfsense", env, [])
+            ours("shelfsense_fast", env, ["--precision", "fast"])
+            if "OPENBLAS_CORETYPE" in env:
+                ours("shelfsense_blas_detected", auto_blas, [])
+                ours("shelfsense_fast_blas_detected", auto_blas, ["--precision", "fast"])
+            tokens = peer("sentence_transformers", "peer_encode.py", [])
+            for precision, file in onnx.items():
+                if os.path.exists(file):
+                    peer(f"onnxruntime_{precision}", "peer_onnx.py", ["--onnx", file])
+        for r in runs.values():
+            r["encode_seconds"] = statistics.median(r["seconds_each_run"])
         n = len(texts)
         exact = vectors["shelfsense"]
         entry = {"texts": n, "tokens": tokens, "mean_tokens": round(tokens / n, 1)}

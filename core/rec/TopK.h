@@ -7,7 +7,8 @@
 // Dense models (Recommender::denseItems) are scored tile by tile instead: a block of users against a
 // cache-sized tile of item rows at a time, each user's k best carried from tile to tile, so the item
 // matrix is read from memory once per block of hundreds of users rather than once per handful, and
-// no whole score row is ever held (a boost or bury needs whole rows: then the row path is used).
+// no whole score row is ever held (a boost or bury needs whole rows: then the row path is used). On
+// CPUs with AVX-512 a tile is scored by FusedScoring, which offers only what can enter a list.
 // recommend() may use several threads (blocks are independent; with fewer blocks than threads, a dense
 // model's catalogue is cut into slices scored side by side and merged); the model must be fitted.
 #pragma once

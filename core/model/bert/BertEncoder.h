@@ -32,6 +32,16 @@ public:
         }
     }
 
+    // Packed fp32 products (CpuLinear) from the weights as they are now, or none (false).
+    void useCpuLinear(bool on) {
+        for (auto& l : layers_) {
+            l->attention->self->useCpuLinear(on);
+            l->attention->output->useCpuLinear(on);
+            l->intermediate->useCpuLinear(on);
+            l->output->useCpuLinear(on);
+        }
+    }
+
     at::Tensor forward(at::Tensor x, const at::Tensor& mask, std::int64_t batch, std::int64_t length) {
         for (auto& l : layers_) x = l->forward(x, mask, batch, length);
         return x;

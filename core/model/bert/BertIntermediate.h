@@ -8,6 +8,7 @@
 #include <torch/nn/pimpl.h>
 
 #include "model/ModelConfig.h"
+#include "model/bert/CpuLinear.h"
 #include "model/bert/FastGemm.h"
 
 namespace ss {
@@ -20,18 +21,23 @@ public:
     // x: [N, hidden] -> [N, intermediate]
     at::Tensor forward(const at::Tensor& x) {
         // Fast mode: the next product reads this, so it may stay in the product's precision.
-        at::Tensor y = fast_.defined() ? fast_.linearForProduct(x) : at::addmm(dense->bias, x, dense->weight.t());
+        at::Tensor y = fast_.defined()                ? fast_.linearForProduct(x)
+                       : CpuLinear::usable(packed_, x) ? packed_.forward(x)
+                                                       : at::addmm(dense->bias, x, dense->weight.t());
         // default approximate="none": the erf form; in place unless autograd needs the input (fine-tuning)
         return at::GradMode::is_enabled() ? at::gelu(y) : at::gelu_(y);
     }
 
     // Fast mode: the matrix product in lower precision (see FastGemm); None goes back to fp32.
     void useFastGemm(FastGemm::Kind kind) { fast_ = FastGemm(dense->weight, dense->bias, kind); }
+    // Exact mode on an AVX-512 CPU: the product from a packed copy of the weights as they are now.
+    void useCpuLinear(bool on) { packed_ = on ? CpuLinear(dense->weight, dense->bias) : CpuLinear(); }
 
     torch::nn::Linear dense;
 
 private:
     FastGemm fast_;
+    CpuLinear packed_;
 };
 TORCH_MODULE(BertIntermediate);
 

@@ -21,6 +21,9 @@ public:
     // Fast mode: every layer's matrix products in lower precision (FastGemm), the rest in fp32.
     // After prepareForInference().
     void useFastGemm(FastGemm::Kind kind) { encoder->useFastGemm(kind); }
+    // Exact mode on the CPU: every layer's products from packed weights (CpuLinear), or not (false);
+    // to be called again whenever the weights change. After prepareForInference().
+    void useCpuLinear(bool on) { encoder->useCpuLinear(on); }
 
     // ids: [batch, length] int64; mask: additive [batch, 1, 1, length] in the compute dtype.
     // Returns the last hidden state [batch, length, hidden].

@@ -10,6 +10,7 @@
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
+#include "model/bert/CpuLinear.h"
 #include "model/bert/FastGemm.h"
 
 namespace ss {
@@ -27,6 +28,8 @@ public:
         at::Tensor y;
         if (fast_.defined()) {
             y = fast_.linear(x).add_(residual);
+        } else if (CpuLinear::usable(packed_, x)) {
+            y = packed_.forward(x, residual);  // starts from residual + bias
         } else {
             y = residual + dense->bias;
             y.addmm_(x, dense->weight.t());
@@ -36,12 +39,15 @@ public:
 
     // Fast mode: the matrix product in lower precision (see FastGemm); None goes back to fp32.
     void useFastGemm(FastGemm::Kind kind) { fast_ = FastGemm(dense->weight, dense->bias, kind); }
+    // Exact mode on an AVX-512 CPU: the product from a packed copy of the weights as they are now.
+    void useCpuLinear(bool on) { packed_ = on ? CpuLinear(dense->weight, dense->bias) : CpuLinear(); }
 
     torch::nn::Linear dense;
     torch::nn::LayerNorm LayerNorm;
 
 private:
     FastGemm fast_;
+    CpuLinear packed_;
 };
 TORCH_MODULE(BertOutput);
 

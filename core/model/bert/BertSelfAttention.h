@@ -16,6 +16,7 @@
 
 #include "model/ModelConfig.h"
 #include "model/bert/CpuAttention.h"
+#include "model/bert/CpuLinear.h"
 #include "model/bert/FastGemm.h"
 
 namespace ss {
@@ -46,7 +47,9 @@ public:
     // x: [batch * length, hidden]; mask: additive [batch, 1, 1, length] (0 keep, very negative for
     // padding). Returns the attention context [batch * length, hidden].
     at::Tensor forward(const at::Tensor& x, const at::Tensor& mask, std::int64_t batch, std::int64_t length) {
-        const at::Tensor qkv = fast_.defined() ? fast_.linear(x) : at::addmm(qkvBias_, x, qkvWeight_.t());  // [B*L, 3H]
+        const at::Tensor qkv = fast_.defined()                ? fast_.linear(x)
+                               : CpuLinear::usable(packed_, x) ? packed_.forward(x)
+                                                               : at::addmm(qkvBias_, x, qkvWeight_.t());  // [B*L, 3H]
         // With bfloat16 products the attention output's product reads the context in bfloat16.
         const bool bf16Context = fast_.kind() == FastGemm::Kind::Bf16;
         if (CpuAttention::handles(qkv, mask, headDim_))
@@ -75,6 +78,9 @@ public:
     at::Tensor& packedBias() { return qkvBias_; }
     // Fast mode: the Q/K/V product in lower precision (see FastGemm); call after fuse(). None: fp32.
     void useFastGemm(FastGemm::Kind kind) { fast_ = FastGemm(qkvWeight_, qkvBias_, kind); }
+    // Exact mode on an AVX-512 CPU: the Q/K/V product from a packed copy of the weights (CpuLinear),
+    // made from the weights as they are now; false drops it. After fuse().
+    void useCpuLinear(bool on) { packed_ = on ? CpuLinear(qkvWeight_, qkvBias_) : CpuLinear(); }
 
     torch::nn::Linear query;
     torch::nn::Linear key;
@@ -86,6 +92,7 @@ private:
     at::Tensor qkvWeight_;
     at::Tensor qkvBias_;
     FastGemm fast_;
+    CpuLinear packed_;
 };
 TORCH_MODULE(BertSelfAttention);
 

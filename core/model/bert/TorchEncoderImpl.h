@@ -27,6 +27,7 @@ struct TorchEncoder::Impl {
     int workers = 1;         // CPU: parts of a batch encoded at once, each on its own thread
     int computeThreads = 1;  // CPU: library threads within one part
     FastGemm::Kind fastGemm = FastGemm::Kind::None;  // fast mode: packed low-precision copies of the weights feed the products
+    bool cpuLinear = false;  // exact mode on an AVX-512 CPU: packed fp32 copies of the weights (CpuLinear) feed them
 };
 
 // sequences[indices[i]] as one padded batch on the model's device: token ids (pad id 0), keep (1 for

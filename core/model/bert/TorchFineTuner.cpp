@@ -107,6 +107,16 @@ Result<FineTuneResult> TorchEncoder::fineTune(const FineTuneData& data, const Fi
         for (int y : *labels)
             if (y < 0 || y >= data.classes) return makeError(ErrorCode::Usage, "a label is outside 0.." + std::to_string(data.classes - 1));
 
+    // Training changes the weights under CpuLinear's packed copies: ATen's products until the end,
+    // then copies of the weights as they are left (restored to where they began).
+    impl.model->useCpuLinear(false);
+    struct Repack {
+        Impl& impl;
+        ~Repack() {
+            if (impl.cpuLinear) impl.model->useCpuLinear(true);
+        }
+    } repack{impl};
+
     const std::size_t firstTrained = layers.size() - std::size_t(settings.layers);
     // What training changes: the top layers' parameters (Q/K/V through their packed tensors, which
     // forward() reads) and the head. Kept aside so the encoder ends as it began.
@@ -288,7 +298,9 @@ Status TorchEncoder::applyTunedLayers(const std::vector<std::byte>& tunedLayers)
         at::NoGradGuard noGrad;
         // Q/K/V parameters are views into the packed tensors forward() reads, so copying into them is enough.
         for (auto& [target, values] : copies) target.copy_(values);
-        if (impl_->fastGemm != FastGemm::Kind::None) impl_->model->useFastGemm(impl_->fastGemm);  // the packed copies follow the new weights
+        // The packed copies follow the new weights.
+        if (impl_->fastGemm != FastGemm::Kind::None) impl_->model->useFastGemm(impl_->fastGemm);
+        if (impl_->cpuLinear) impl_->model->useCpuLinear(true);
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Internal, std::string("LibTorch failed while loading fine-tuned layers: ") + e.what());
     }

@@ -1,5 +1,6 @@
 // A tiny BERT sentence-encoder folder written by the tests themselves (no real model needed):
-// 2 layers, hidden size 8, a 30-word vocabulary, deterministic weights, mean pooling.
+// 2 layers, hidden size 32 (wide enough for the packed CPU products, CpuLinear, where the CPU has
+// them), a 30-word vocabulary, deterministic weights, mean pooling.
 #pragma once
 
 #include <QByteArray>
@@ -14,7 +15,7 @@
 
 namespace tinybert {
 
-constexpr int kHidden = 8, kHeads = 2, kLayers = 2, kInter = 16, kVocab = 30, kMaxPos = 16;
+constexpr int kHidden = 32, kHeads = 2, kLayers = 2, kInter = 64, kVocab = 30, kMaxPos = 16;
 
 using Entries = std::vector<SafetensorsBytes::Entry>;
 
