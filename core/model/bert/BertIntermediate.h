@@ -21,9 +21,8 @@ public:
     // x: [N, hidden] -> [N, intermediate]
     at::Tensor forward(const at::Tensor& x) {
         // Fast mode: the next product reads this, so it may stay in the product's precision.
-        at::Tensor y = fast_.defined()                ? fast_.linearForProduct(x)
-                       : CpuLinear::usable(packed_, x) ? packed_.forward(x)
-                                                       : at::addmm(dense->bias, x, dense->weight.t());
+        if (!fast_.defined() && CpuLinear::usable(packed_, x)) return packed_.forward(x, {}, CpuLinear::Then::Gelu);
+        at::Tensor y = fast_.defined() ? fast_.linearForProduct(x) : at::addmm(dense->bias, x, dense->weight.t());
         // default approximate="none": the erf form; in place unless autograd needs the input (fine-tuning)
         return at::GradMode::is_enabled() ? at::gelu(y) : at::gelu_(y);
     }

@@ -2,7 +2,7 @@
 // packed once into the kernel's layout, on CPUs with AVX-512. The BLAS product (OpenBLAS in Debian's
 // LibTorch) packs the weight again on every call, which on a short text's 384 rows was about a tenth
 // of the encoder's time; here 8 rows × 32 outputs are summed in registers, starting from the bias and
-// the residual, so neither needs a pass of its own. Exact mode's product: fp32 throughout, each output
+// the residual and ending with GELU where asked, so none of them needs a pass of its own. Exact mode's product: fp32 throughout, each output
 // summed over the inputs in order (the BLAS sums in another order: results agree to rounding).
 // Construction packs the weight (any thread, not concurrently with forward() on the same object);
 // forward() is read-only and may run on several threads at once. Internal to ss_model_torch.
@@ -30,8 +30,11 @@ public:
     static bool usable(const CpuLinear& linear, const at::Tensor& x) {
         return linear.defined() && !at::GradMode::is_enabled() && x.device().is_cpu() && x.scalar_type() == at::kFloat;
     }
-    // x [N, in] fp32 -> x Wᵀ + b (+ residual [N, out] fp32 when defined) [N, out] fp32.
-    at::Tensor forward(const at::Tensor& x, const at::Tensor& residual = {}) const;
+    // What is applied to the result before it is stored: nothing, or GELU with the exact erf (as
+    // transformers' "gelu"; erf to within 1.5e-7), which saves the feed-forward expansion a pass.
+    enum class Then { Nothing, Gelu };
+    // x [N, in] fp32 -> then(x Wᵀ + b (+ residual [N, out] fp32 when defined)) [N, out] fp32.
+    at::Tensor forward(const at::Tensor& x, const at::Tensor& residual = {}, Then then = Then::Nothing) const;
 
 private:
     at::Tensor packed_;  // [out / 32, in, 32]: each panel's 32 outputs' weights side by side per input

@@ -1,6 +1,6 @@
 // CpuLinear, exact mode's packed fp32 product, against ATen's addmm on the encoder's shapes and on
 // ragged ones (rows that do not fill the kernel's groups of 8), with and without the residual it
-// starts from; and what it leaves to ATen (outputs not a multiple of 32, CPUs without AVX-512).
+// starts from, and with the GELU it can end with (against ATen's exact-erf GELU); and what it leaves to ATen (outputs not a multiple of 32, CPUs without AVX-512).
 // LibTorch before Qt: Qt's `slots` macro would break LibTorch's headers.
 #include <ATen/ATen.h>
 
@@ -20,32 +20,37 @@ private slots:
         QTest::addColumn<int>("in");
         QTest::addColumn<int>("out");
         QTest::addColumn<bool>("residual");
-        QTest::newRow("Q/K/V, 384 rows") << 384 << 384 << 1152 << false;
-        QTest::newRow("attention output with residual") << 384 << 384 << 384 << true;
-        QTest::newRow("feed-forward expansion, 13 rows") << 13 << 384 << 1536 << false;
-        QTest::newRow("feed-forward down with residual, 7 rows") << 7 << 1536 << 384 << true;
-        QTest::newRow("one row") << 1 << 384 << 384 << true;
-        QTest::newRow("9 rows, odd inputs") << 9 << 100 << 64 << false;
-        QTest::newRow("one input") << 17 << 1 << 32 << true;
+        QTest::addColumn<bool>("gelu");
+        QTest::newRow("Q/K/V, 384 rows") << 384 << 384 << 1152 << false << false;
+        QTest::newRow("attention output with residual") << 384 << 384 << 384 << true << false;
+        QTest::newRow("feed-forward expansion with GELU, 13 rows") << 13 << 384 << 1536 << false << true;
+        QTest::newRow("feed-forward down with residual, 7 rows") << 7 << 1536 << 384 << true << false;
+        QTest::newRow("one row") << 1 << 384 << 384 << true << false;
+        QTest::newRow("9 rows, odd inputs, GELU") << 9 << 100 << 64 << false << true;
+        QTest::newRow("GELU over a wide range") << 40 << 384 << 256 << true << true;
+        QTest::newRow("one input") << 17 << 1 << 32 << true << false;
     }
     void matchesAddmm() {
         QFETCH(int, rows);
         QFETCH(int, in);
         QFETCH(int, out);
         QFETCH(bool, residual);
+        QFETCH(bool, gelu);
         at::manual_seed(3);
         const at::Tensor x = at::randn({rows, in});
         const at::Tensor weight = at::randn({out, in}).mul_(0.05), bias = at::randn({out});
-        const at::Tensor start = residual ? at::randn({rows, out}) : at::Tensor();
+        // The residual spreads the products' results over ±15 or so, where GELU's tails matter.
+        const at::Tensor start = residual ? at::randn({rows, out}).mul_(5) : at::Tensor();
         const ss::CpuLinear linear(weight, bias);
         QVERIFY(linear.defined());
         at::Tensor got;
         {
             at::NoGradGuard noGrad;
             QVERIFY(ss::CpuLinear::usable(linear, x));
-            got = linear.forward(x, start);
+            got = linear.forward(x, start, gelu ? ss::CpuLinear::Then::Gelu : ss::CpuLinear::Then::Nothing);
         }
-        const at::Tensor expected = residual ? (start + bias).addmm_(x, weight.t()) : at::addmm(bias, x, weight.t());
+        at::Tensor expected = residual ? (start + bias).addmm_(x, weight.t()) : at::addmm(bias, x, weight.t());
+        if (gelu) expected = at::gelu(expected);
         QCOMPARE(got.sizes().vec(), expected.sizes().vec());
         // The sums run in another order than the BLAS's: a few ulps of the largest term.
         const double worst = (got - expected).abs().max().item<double>();
