@@ -1108,8 +1108,8 @@
     </message>
     <message>
         <location filename="../ui/frame/SettingsRegistry.cpp" line="20"/>
-        <source>Fast mode runs the encoder&apos;s matrix products in lower precision: bfloat16 on CPUs with AVX512-BF16 (measured 1.9–2.3× faster on a 2-core Xeon with AMX, vectors within cosine 0.9999 of the exact ones, STS Benchmark score unchanged), int8 on other CPUs (measured 1.3–1.5× faster on an AVX2 CPU, vectors within cosine 0.989, STS Benchmark score 0.819 against 0.820). Search and recommendations barely change. A GPU uses fp16 either way. Applies to the next encode job.</source>
-        <translation>快速模式以较低精度计算编码器的矩阵乘法：在支持 AVX512-BF16 的 CPU 上用 bfloat16（在带 AMX 的双核 Xeon 上实测快 1.9–2.3 倍，向量与精确结果的余弦相似度不低于 0.9999，STS Benchmark 得分不变），在其他 CPU 上用 int8（在 AVX2 CPU 上实测快 1.3–1.5 倍，余弦相似度不低于 0.989，STS Benchmark 得分 0.819，精确模式为 0.820）。搜索和推荐几乎不变。GPU 始终使用 fp16。从下一次编码任务起生效。</translation>
+        <source>Fast mode runs the encoder&apos;s matrix products in lower precision: bfloat16 on CPUs with AVX512-BF16 (measured 1.9–2.5× faster on a 2-core Xeon with AMX, vectors within cosine 0.9999 of the exact ones, STS Benchmark score unchanged), int8 on other CPUs (measured 1.3–1.5× faster on an AVX2 CPU, vectors within cosine 0.989, STS Benchmark score 0.819 against 0.820). Search and recommendations barely change. A GPU uses fp16 either way. Applies to the next encode job.</source>
+        <translation>快速模式以较低精度计算编码器的矩阵乘法：在支持 AVX512-BF16 的 CPU 上用 bfloat16（在带 AMX 的双核 Xeon 上实测快 1.9–2.5 倍，向量与精确结果的余弦相似度不低于 0.9999，STS Benchmark 得分不变），在其他 CPU 上用 int8（在 AVX2 CPU 上实测快 1.3–1.5 倍，余弦相似度不低于 0.989，STS Benchmark 得分 0.819，精确模式为 0.820）。搜索和推荐几乎不变。GPU 始终使用 fp16。从下一次编码任务起生效。</translation>
     </message>
     <message>
         <location filename="../ui/frame/SettingsRegistry.cpp" line="26"/>

@@ -18,7 +18,7 @@ const std::vector<SettingDefinition>& SettingsRegistry::definitions() {
          {QT_TRANSLATE_NOOP("Settings", "Exact (fp32)"), QT_TRANSLATE_NOOP("Settings", "Fast (lower-precision matrix products)")},
          0, 0,
          QT_TRANSLATE_NOOP("Settings", "Fast mode runs the encoder's matrix products in lower precision: bfloat16 on CPUs with "
-                                       "AVX512-BF16 (measured 1.9–2.3× faster on a 2-core Xeon with AMX, vectors within cosine 0.9999 of the exact ones, "
+                                       "AVX512-BF16 (measured 1.9–2.5× faster on a 2-core Xeon with AMX, vectors within cosine 0.9999 of the exact ones, "
                                        "STS Benchmark score unchanged), "
                                        "int8 on other CPUs (measured 1.3–1.5× faster on an AVX2 CPU, vectors within cosine 0.989, "
                                        "STS Benchmark score 0.819 against 0.820). Search and recommendations barely change. "
