@@ -23,7 +23,8 @@ constexpr std::int64_t kRows = 8;    // rows summed together: 16 accumulators of
 #ifdef SS_CPU_LINEAR_AVX512
 #define SS_AVX512 __attribute__((target("avx512f,fma")))
 
-// e^v for v ≤ 0: Cephes' single-precision polynomial (relative error about 1e-7); below -87, 0.
+// e^v for v ≤ 0: Cephes' single-precision polynomial (relative error about 1e-7); below -87, 0. The
+// same polynomial as CpuAttention's softmax, here in AVX-512 intrinsics (that one has AVX2 clones too).
 SS_AVX512 inline __m512 expNonPositive(__m512 v) {
     const __mmask16 vanishing = _mm512_cmp_ps_mask(v, _mm512_set1_ps(-87.0f), _CMP_LT_OQ);
     v = _mm512_max_ps(v, _mm512_set1_ps(-87.0f));
