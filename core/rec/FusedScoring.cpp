@@ -4,11 +4,11 @@
 #include <atomic>
 #include <cstddef>
 
+#include "common/TargetClones.h"
 #include "rec/DistinctRows.h"
 #include "rec/TopK.h"
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(SS_NO_MULTIVERSION)
-#define SS_FUSED_AVX512 1
+#if SS_AVX512_KERNELS
 #include <immintrin.h>
 #endif
 
@@ -21,16 +21,7 @@ constexpr int kGroup = 8;   // users summed together: 16 accumulators of 32 regi
 
 std::atomic<bool> enabled{true};
 
-bool cpuHasAvx512() {
-#ifdef SS_FUSED_AVX512
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f");
-#else
-    return false;
-#endif
-}
-
-#ifdef SS_FUSED_AVX512
+#if SS_AVX512_KERNELS
 // kGroup users (queries: kGroup × dim, zero rows past the real ones) against one packed panel: the
 // scores into scores[u * kPanel + j]; returns a bit per user whose scores reach `floors[u]`.
 __attribute__((target("avx512f,fma"))) unsigned scorePanel(const float* queries, int dim, const float* panel, const float* floors,
@@ -63,10 +54,7 @@ __attribute__((target("avx512f,fma"))) unsigned scorePanel(const float* queries,
 
 }  // namespace
 
-bool FusedScoring::available() {
-    static const bool cpu = cpuHasAvx512();
-    return cpu && enabled.load(std::memory_order_relaxed);
-}
+bool FusedScoring::available() { return cpuHasAvx512() && enabled.load(std::memory_order_relaxed); }
 
 void FusedScoring::setEnabled(bool on) { enabled = on; }
 
@@ -84,7 +72,7 @@ void FusedScoring::pack(const float* items, int dim, int begin, int end, std::ve
 
 void FusedScoring::scoreAndOffer(const float* queries, int users, int dim, const std::vector<float>& packed, int begin, int end,
                                  TopKAccumulator* tops, const DistinctRows* shared) {
-#ifdef SS_FUSED_AVX512
+#if SS_AVX512_KERNELS
     std::vector<float> group(static_cast<std::size_t>(kGroup) * static_cast<std::size_t>(dim));
     float floors[kGroup];
     float scores[kGroup * kPanel];

@@ -1,12 +1,12 @@
 #include "model/bert/CpuLinear.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include <ATen/Parallel.h>
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(SS_NO_MULTIVERSION)
-#define SS_CPU_LINEAR_AVX512 1
+#include "common/TargetClones.h"
+
+#if SS_AVX512_KERNELS
 #include <immintrin.h>
 // GCC 12 reports the "undefined" vector inside _mm512_max_ps, _mm512_roundscale_ps and
 // _mm512_scalef_ps as maybe uninitialised (the intrinsics initialise it to itself on purpose).
@@ -20,7 +20,7 @@ namespace {
 constexpr std::int64_t kPanel = 32;  // outputs a panel: two 16-float vectors
 constexpr std::int64_t kRows = 8;    // rows summed together: 16 accumulators of 32 registers
 
-#ifdef SS_CPU_LINEAR_AVX512
+#if SS_AVX512_KERNELS
 #define SS_AVX512 __attribute__((target("avx512f,fma")))
 
 // e^v for v ≤ 0: Cephes' single-precision polynomial (relative error about 1e-7); below -87, 0. The
@@ -95,17 +95,7 @@ SS_AVX512 void panelProduct(const float* x, std::int64_t rows, std::int64_t in, 
 
 }  // namespace
 
-bool CpuLinear::available() {
-#ifdef SS_CPU_LINEAR_AVX512
-    static const bool cpu = [] {
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("avx512f") != 0;
-    }();
-    return cpu;
-#else
-    return false;
-#endif
-}
+bool CpuLinear::available() { return cpuHasAvx512(); }
 
 bool CpuLinear::fits(const at::Tensor& weight) { return weight.dim() == 2 && weight.size(0) % kPanel == 0 && weight.size(1) > 0; }
 
@@ -124,7 +114,7 @@ at::Tensor CpuLinear::forward(const at::Tensor& x, const at::Tensor& residual, T
     at::Tensor out = at::empty({n, out_}, in.options());
     const at::Tensor start = residual.defined() ? residual.contiguous() : at::Tensor();
     TORCH_CHECK(!start.defined() || (start.size(0) == n && start.size(1) == out_), "CpuLinear: residual shape");
-#ifdef SS_CPU_LINEAR_AVX512
+#if SS_AVX512_KERNELS
     const float* xs = in.data_ptr<float>();
     const float* panels = packed_.data_ptr<float>();
     const float* bias = bias_.data_ptr<float>();
