@@ -386,196 +386,211 @@
     </message>
     <message>
         <location filename="../ui/shared/JobStageText.cpp" line="26"/>
+        <source>Reading item vectors</source>
+        <translation>读取商品文本向量</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/JobStageText.cpp" line="27"/>
+        <source>Sorting events by time</source>
+        <translation>按时间排序行为事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/JobStageText.cpp" line="28"/>
+        <source>Splitting the events into training and test</source>
+        <translation>将行为事件划分为训练集和测试集</translation>
+    </message>
+    <message>
+        <location filename="../ui/shared/JobStageText.cpp" line="29"/>
         <source>Exporting the project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="27"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="30"/>
         <source>Loading the text encoder</source>
         <translation>加载文本编码器</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="28"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="31"/>
         <source>Encoding texts</source>
         <translation>编码文本</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="29"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="32"/>
         <source>Placing items on the map</source>
         <translation>将商品放到地图上</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="30"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="33"/>
         <source>Copying the model files</source>
         <translation>复制模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="31"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="34"/>
         <source>Checking the model files</source>
         <translation>检查模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="32"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="35"/>
         <source>Already installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="33"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="36"/>
         <source>Installed</source>
         <translation>安装完成</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="34"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="37"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="35"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="38"/>
         <source>Scoring</source>
         <translation>打分</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="36"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="39"/>
         <source>Scoring users</source>
         <translation>为用户打分</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="37"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="40"/>
         <source>ALS iterations</source>
         <translation>ALS 迭代</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="38"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="41"/>
         <source>Item-kNN similarities</source>
         <translation>物品 kNN 相似度</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="39"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="42"/>
         <source>Training the two-tower</source>
         <translation>训练双塔模型</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="40"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="43"/>
         <source>Storing runs</source>
         <translation>保存运行记录</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="41"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="44"/>
         <source>The trained model could not be kept in the project</source>
         <translation>训练好的模型无法保存到项目中</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="42"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="45"/>
         <source>Counting cohorts</source>
         <translation>统计同期群</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="43"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="46"/>
         <source>Measuring lifetimes</source>
         <translation>测量活跃时长</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="44"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="47"/>
         <source>TF-IDF: counting terms</source>
         <translation>TF-IDF：统计词项</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="45"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="48"/>
         <source>TF-IDF: logistic regression</source>
         <translation>TF-IDF：逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="46"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="49"/>
         <source>Encoding reviews</source>
         <translation>编码评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="47"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="50"/>
         <source>Logistic regression on vectors</source>
         <translation>向量上的逻辑回归</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="48"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="51"/>
         <source>MLP on vectors</source>
         <translation>向量上的多层感知机</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="49"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="52"/>
         <source>Fine-tuning the encoder</source>
         <translation>微调编码器</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="50"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="53"/>
         <source>Encoding with the fine-tuned encoder</source>
         <translation>用微调后的编码器编码</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="51"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="54"/>
         <source>Measuring on held-out reviews</source>
         <translation>在留出评论上评估</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="52"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="55"/>
         <source>Cross-validating</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="53"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="56"/>
         <source>Encoding and labelling reviews</source>
         <translation>编码并标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="54"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="57"/>
         <source>Labelling reviews</source>
         <translation>标注评论</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="55"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="58"/>
         <source>Grouping reviews</source>
         <translation>评论分组</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="59"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="62"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="60"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="63"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="61"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="64"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="62"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="65"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="63"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="66"/>
         <source>validation NDCG@10</source>
         <translation>验证集 NDCG@10</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="75"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="78"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="80"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="83"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="82"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="85"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/shared/JobStageText.cpp" line="82"/>
+        <location filename="../ui/shared/JobStageText.cpp" line="85"/>
         <source>, </source>
         <translation>，</translation>
     </message>

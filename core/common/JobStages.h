@@ -19,6 +19,9 @@ inline constexpr const char* kReadingUsersAndItems = "Reading users and items";
 inline constexpr const char* kReadingEvents = "Reading events";
 inline constexpr const char* kReadingActivitySummary = "Reading the activity summary";
 inline constexpr const char* kReadingReviews = "Reading reviews";
+inline constexpr const char* kReadingItemVectors = "Reading item vectors";
+inline constexpr const char* kSortingEventsByTime = "Sorting events by time";
+inline constexpr const char* kSplittingEvents = "Splitting the events into training and test";
 inline constexpr const char* kExporting = "Exporting the project";
 // The encoder and its models
 inline constexpr const char* kLoadingEncoder = "Loading the text encoder";
@@ -56,7 +59,7 @@ inline constexpr const char* kGroupingReviews = "Grouping reviews";
 
 inline constexpr const char* kAll[] = {
     kImporting, kBuildingIndexes, kSummarisingActivity, kWritingSampleShop, kDone, kOpeningProject, kReadingUsersAndItems, kReadingEvents,
-    kReadingActivitySummary, kReadingReviews, kLoadingEncoder, kEncodingTexts, kProjecting, kCopyingModelFiles,
+    kReadingActivitySummary, kReadingReviews, kReadingItemVectors, kSortingEventsByTime, kSplittingEvents, kLoadingEncoder, kEncodingTexts, kProjecting, kCopyingModelFiles,
     kCheckingModelFiles, kAlreadyInstalled, kInstalled, kTraining, kScoring, kScoringUsers, kAlsIterations,
     kItemKnnSimilarities, kTwoTowerEpoch, kStoringRuns, kModelNotKept, kCountingCohorts, kMeasuringLifetimes,
     kTfidfCountingTerms, kTfidfLogisticRegression, kEncodingReviews, kLogisticRegressionOnVectors, kMlpOnVectors,

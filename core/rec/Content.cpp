@@ -4,10 +4,21 @@
 
 namespace ss::rec {
 
-ContentRecommender::ContentRecommender(const DenseMatrix& itemVectors, ContentOptions options, std::string model)
-    : vectors_(itemVectors), options_(options), model_(std::move(model)) {
-    normalizeRows(vectors_);
-    distinct_ = DistinctRows::of(vectors_, 0.25);
+ContentRecommender::ContentRecommender(const ItemVectorTable& itemVectors, ContentOptions options, std::string model)
+    : options_(options), model_(std::move(model)) {
+    // The table's distinct rows normalised, then grouped again: v and 2·v are one direction.
+    DenseMatrix unit = itemVectors.distinct().rows;
+    normalizeRows(unit);
+    auto groups = DistinctRows::of(unit, 0.0);
+    std::vector<std::int32_t> groupOfRow(static_cast<std::size_t>(unit.rows));
+    for (int g = 0; g < groups->rows.rows; ++g)
+        for (auto r : groups->itemsOf(g)) groupOfRow[static_cast<std::size_t>(r)] = g;
+    unit = DenseMatrix();
+    std::vector<std::int32_t> groupOfItem(static_cast<std::size_t>(itemVectors.items()));
+    for (int i = 0; i < itemVectors.items(); ++i) groupOfItem[static_cast<std::size_t>(i)] = groupOfRow[static_cast<std::size_t>(itemVectors.rowOf(i))];
+    ItemVectorTable normalised(std::move(groups->rows), std::move(groupOfItem));
+    vectors_ = normalised.expanded();
+    if (normalised.repeatedShare() >= 0.25) distinct_ = normalised.distinct();
 }
 
 boost::json::object ContentRecommender::parameters() const {

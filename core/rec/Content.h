@@ -9,6 +9,7 @@
 
 #include "rec/Dense.h"
 #include "rec/DistinctRows.h"
+#include "rec/ItemVectorTable.h"
 #include "rec/Recommender.h"
 
 namespace ss::rec {
@@ -19,8 +20,8 @@ struct ContentOptions {
 
 class ContentRecommender final : public Recommender {
 public:
-    // itemVectors: one row per dense item index (zero rows for items without text); normalised inside.
-    ContentRecommender(const DenseMatrix& itemVectors, ContentOptions options = {}, std::string model = {});
+    // itemVectors: a vector per dense item index (zero for items without text); normalised inside.
+    ContentRecommender(const ItemVectorTable& itemVectors, ContentOptions options = {}, std::string model = {});
     std::string name() const override { return "content"; }
     boost::json::object parameters() const override;
     SimilarItems similarItems(std::int32_t item, std::size_t n) const override;

@@ -129,6 +129,7 @@ Result<Dataset> Dataset::load(const std::filesystem::path& path, const JobContex
         SS_TRY(upperStatus);
         d.events_.insert(d.events_.end(), upper.begin(), upper.end());
     }
+    context.report(-1, stages::kSortingEventsByTime);
     d.finish();
     return d;
 }

@@ -25,6 +25,13 @@ struct DenseMatrix {
         reserveHugePages(data, n);
         data.assign(n, 0.0f);
     }
+    // Takes `values` (r × c, row-major) as they are: no zeroed matrix allocated first (gigabytes of
+    // fresh pages at scale).
+    static DenseMatrix adopt(int r, int c, std::vector<float> values) {
+        DenseMatrix m;
+        m.rows = r, m.cols = c, m.data = std::move(values);
+        return m;
+    }
     float* row(int r) { return data.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(cols); }
     const float* row(int r) const { return data.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(cols); }
     bool empty() const { return rows == 0; }

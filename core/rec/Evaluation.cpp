@@ -131,6 +131,7 @@ Result<EvaluationResult> Evaluation::run(const std::filesystem::path& project, c
     auto data = Dataset::load(project, job);
     if (!data) return data.error();
     if (job.cancelled()) return makeError(ErrorCode::Cancelled, "evaluation cancelled");
+    job.report(-1, stages::kSplittingEvents);
     auto split = Split::make(*data, options.split);
     if (!split) return split.error();
     if (split->testUsers.empty())
@@ -153,10 +154,10 @@ Result<EvaluationResult> Evaluation::run(const std::filesystem::path& project, c
     }
     auto inputs = loadItemInputs(project, *data, options.recommenders, options.config, options.vectors, job);
     if (!inputs) return inputs.error();
-    return run(*data, *split, withSegments, inputs->view(), project, job);
+    return run(*data, std::move(*split), withSegments, inputs->view(), project, job);
 }
 
-Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split, const EvaluationOptions& options,
+Result<EvaluationResult> Evaluation::run(const Dataset& data, Split split, const EvaluationOptions& options,
                                          ModelInputs inputs, const std::filesystem::path& project, const JobContext& job) {
     const ItemVectorSet* vectors = inputs.vectors;
     const auto start = std::chrono::steady_clock::now();
@@ -179,7 +180,7 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     result.seed = options.seed;
     if (vectors) result.vectorsModel = vectors->model;
 
-    auto train = std::make_shared<const Interactions>(split.train);
+    auto train = std::make_shared<const Interactions>(std::move(split.train));  // split.train is not read again
     const FitContext fit{split.now, options.seed, options.threads, true,
                          split.options.kind == SplitKind::Temporal ? std::optional<std::int64_t>(split.cutoff) : std::nullopt};
     PopularityRecommender fallback;
@@ -187,14 +188,16 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
     // Cosine for the lists' diversity: each row's inverse length, not a normalised copy of the
     // vectors (gigabytes for a catalog of millions).
     std::vector<float> inverseLength;
-    if (vectors) inverseLength = inverseRowLengths(*vectors->vectors);
+    if (vectors) inverseLength = vectors->vectors->inverseLengths();
     const Truths truths = buildTruths(data, split, options.maxCohortSlices, options.segmentSlices);
     ItemPopularity popularity;
     {
-        const CsrMatrix iu = split.train.weights.transposed();
-        popularity.reserve(static_cast<std::size_t>(iu.rows));  // millions of items: no rehashing on the way
-        for (int i = 0; i < iu.rows; ++i)
-            if (iu.rowSize(i)) popularity[std::to_string(i)] = double(iu.rowSize(i));
+        // Each item's training customers (a pair per customer and item): counted, not transposed.
+        std::vector<std::int64_t> customers(static_cast<std::size_t>(train->items()), 0);
+        for (auto i : train->weights.indices) ++customers[static_cast<std::size_t>(i)];
+        popularity.reserve(customers.size());  // millions of items: no rehashing on the way
+        for (std::size_t i = 0; i < customers.size(); ++i)
+            if (customers[i]) popularity[std::to_string(i)] = double(customers[i]);
     }
     RankingOptions ranking;
     ranking.k = options.k;
@@ -306,10 +309,10 @@ Result<EvaluationResult> Evaluation::run(const Dataset& data, const Split& split
         run.beyond.averagePopularity = BeyondAccuracy::averagePopularity(ranked, popularity);
         if (negativeItems) run.beyond.negativeShare = BeyondAccuracy::negativeShare(ranked, *negativeItems);
         if (vectors) {
-            const DenseMatrix& v = *vectors->vectors;
+            const ItemVectorTable& v = *vectors->vectors;
             run.beyond.diversity = BeyondAccuracy::intraListDiversity(ranked, [&](const std::string& a, const std::string& b) {
                 const int i = std::stoi(a), j = std::stoi(b);
-                return double(dot(v.row(i), v.row(j), v.cols)) * inverseLength[std::size_t(i)] * inverseLength[std::size_t(j)];
+                return double(dot(v.row(i), v.row(j), v.cols())) * inverseLength[std::size_t(i)] * inverseLength[std::size_t(j)];
             });
         }
         result.runs.push_back(std::move(run));

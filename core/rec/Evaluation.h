@@ -131,7 +131,9 @@ class Evaluation {
 public:
     static Result<EvaluationResult> run(const std::filesystem::path& project, const EvaluationOptions& options, const JobContext& job);
     // The same on data already in memory (benchmarks, tests); runs are stored only when `project` is given.
-    static Result<EvaluationResult> run(const Dataset& data, const Split& split, const EvaluationOptions& options,
+    // The split is taken by value: its training interactions become the models' (gigabytes at scale;
+    // a caller that is done with its split moves it in).
+    static Result<EvaluationResult> run(const Dataset& data, Split split, const EvaluationOptions& options,
                                         ModelInputs inputs, const std::filesystem::path& project, const JobContext& job);
 };
 

@@ -13,6 +13,7 @@
 #include "rec/Content.h"
 #include "rec/ImportedAls.h"
 #include "rec/ItemKnn.h"
+#include "rec/ItemVectorTable.h"
 #include "rec/Popularity.h"
 #include "rec/RecommenderCatalog.h"
 #include "rec/TwoTower.h"
@@ -36,10 +37,11 @@ struct RecommenderConfig {
     HybridOptions hybrid;
 };
 
-// Item text vectors for the content-based models (one row per dense item; zero rows for items without).
+// Item text vectors for the content-based models (a vector per dense item, each distinct one held
+// once; a zero vector for items without).
 struct ItemVectorSet {
     // Shared with the models that read them as they are (a catalog of millions is gigabytes).
-    std::shared_ptr<const DenseMatrix> vectors;
+    std::shared_ptr<const ItemVectorTable> vectors;
     std::string model;          // encoder fingerprint the vectors come from
     std::size_t missing = 0;    // items without a vector
     std::int64_t encodedNow = 0;

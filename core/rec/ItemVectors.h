@@ -23,7 +23,8 @@ struct ItemVectorOptions {
 Result<ItemVectorSet> loadItemVectors(const std::filesystem::path& project, const Dataset& data, const ItemVectorOptions& options,
                                       const JobContext& job);
 
-// The cached vectors of one encoder fingerprint (no encoding).
-Result<ItemVectorSet> cachedItemVectors(const std::filesystem::path& project, const Dataset& data, const std::string& fingerprint);
+// The cached vectors of one encoder fingerprint (no encoding), each distinct text's vector once.
+Result<ItemVectorSet> cachedItemVectors(const std::filesystem::path& project, const Dataset& data, const std::string& fingerprint,
+                                        const JobContext& job = {});
 
 }  // namespace ss::rec

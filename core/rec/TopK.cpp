@@ -133,12 +133,12 @@ std::vector<Scored> TopKEngine::selectTopK(const float* scores, int n, std::span
     return top.take();
 }
 
-std::vector<Scored> TopKEngine::mmr(const std::vector<Scored>& candidates, const DenseMatrix& vectors, double lambda, std::size_t k) {
+std::vector<Scored> TopKEngine::mmr(const std::vector<Scored>& candidates, const ItemVectorTable& vectors, double lambda, std::size_t k) {
     const std::size_t p = candidates.size();
     if (p == 0) return {};
     float lo = candidates.front().adjusted, hi = lo;
     for (const auto& c : candidates) lo = std::min(lo, c.adjusted), hi = std::max(hi, c.adjusted);
-    const int d = vectors.cols;
+    const int d = vectors.cols();
     std::vector<float> unit(p * static_cast<std::size_t>(d), 0.0f);
     for (std::size_t c = 0; c < p; ++c) {
         const float* v = vectors.row(candidates[c].item);
@@ -372,7 +372,7 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
     plan.items = n;
     plan.options = &options;
     plan.useMmr = rules && rules->mmrLambda && *rules->mmrLambda < 1.0;
-    if (plan.useMmr && (!options.similarity || options.similarity->rows != n))
+    if (plan.useMmr && (!options.similarity || options.similarity->items() != n))
         return makeError(ErrorCode::Usage, "diversity re-ranking needs item vectors (content embeddings or model factors)");
     if (rules && rules->filters() && static_cast<int>(rules->allowed.size()) != n)
         return makeError(ErrorCode::Internal, "rules were compiled for another catalogue");

@@ -21,6 +21,7 @@
 #include "common/JobContext.h"
 #include "common/Result.h"
 #include "rec/Dense.h"
+#include "rec/ItemVectorTable.h"
 #include "rec/Recommender.h"
 #include "rec/Rules.h"
 
@@ -72,7 +73,7 @@ struct TopKOptions {
     std::size_t tileItems = 0;          // dense models: items per tile (0: ~1 MiB of item rows)
     int threads = 1;
     const CompiledRules* rules = nullptr;
-    const DenseMatrix* similarity = nullptr;   // item vectors for MMR (rows need not be normalised)
+    const ItemVectorTable* similarity = nullptr;  // item vectors for MMR (need not be normalised)
     const Recommender* fallback = nullptr;     // serves users the model does not cover (e.g. popularity)
 };
 
@@ -97,7 +98,7 @@ public:
                                           std::size_t k);
 
     // MMR re-ranking of candidates (best first) to k items; similarity rows are L2-normalised inside.
-    static std::vector<Scored> mmr(const std::vector<Scored>& candidates, const DenseMatrix& vectors, double lambda, std::size_t k);
+    static std::vector<Scored> mmr(const std::vector<Scored>& candidates, const ItemVectorTable& vectors, double lambda, std::size_t k);
 };
 
 }  // namespace ss::rec

@@ -13,7 +13,7 @@
 
 namespace ss::rec {
 
-TwoTowerRecommender::TwoTowerRecommender(std::shared_ptr<const DenseMatrix> itemVectors, TwoTowerOptions options, std::string encoderModel)
+TwoTowerRecommender::TwoTowerRecommender(std::shared_ptr<const ItemVectorTable> itemVectors, TwoTowerOptions options, std::string encoderModel)
     : vectors_(std::move(itemVectors)), options_(std::move(options)), encoder_(std::move(encoderModel)) {}
 
 bool TwoTowerRecommender::available() {
@@ -55,37 +55,42 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     (void)train, (void)fit, (void)job;
     return makeError(ErrorCode::Unsupported, "this build of ShelfSense has no LibTorch: the two-tower model is not available");
 #else
-    if (vectors_->rows != train->items())
-        return makeError(ErrorCode::Internal, "item vectors cover " + std::to_string(vectors_->rows) + " items, the data has " +
+    if (vectors_->items() != train->items())
+        return makeError(ErrorCode::Internal, "item vectors cover " + std::to_string(vectors_->items()) + " items, the data has " +
                                                   std::to_string(train->items()));
     const auto start = std::chrono::steady_clock::now();
     train_ = std::move(train);
     seed_ = fit.seed;
     torchkernels::TwoTowerInput input;
-    input.items = vectors_->rows;
-    input.inputDim = vectors_->cols;
-    input.itemVectors = vectors_->data.data();
+    input.items = vectors_->items();
+    input.inputDim = vectors_->cols();
     input.seenItem.assign(static_cast<std::size_t>(input.items), 0);
     input.itemUsers.assign(static_cast<std::size_t>(input.items), 0.0f);
     for (auto i : train_->weights.indices) input.seenItem[i] = 1, input.itemUsers[i] += 1.0f;
+    // Sized once: each customer's history is their training pairs (63 million at 100M events).
+    input.history.reserve(train_->weights.indices.size());
+    input.historyOffset.reserve(static_cast<std::size_t>(train_->users()) + 1);
     input.historyOffset.push_back(0);
     for (int u = 0; u < train_->users(); ++u) {
         const auto h = train_->historyByTime(u);
         input.history.insert(input.history.end(), h.begin(), h.end());
         input.historyOffset.push_back(static_cast<std::int64_t>(input.history.size()));
     }
-    // Listings that share a text share a vector: without id embeddings the trainer then works per
-    // distinct vector (its gathers read a smaller table, and its ranking scores each row once).
-    std::optional<DistinctRows> inputRows;
-    if (!options_.idEmbedding) inputRows = DistinctRows::of(*vectors_, 0.25);
-    if (inputRows) {
-        input.rowVectors = inputRows->rows.data.data();
-        input.rows = inputRows->rows.rows;
-        input.rowOffsets = inputRows->offsets.data();
-        input.rowItems = inputRows->items.data();
-        input.itemRow.assign(static_cast<std::size_t>(input.items), 0);
-        for (int r = 0; r < input.rows; ++r)
-            for (auto item : inputRows->itemsOf(r)) input.itemRow[static_cast<std::size_t>(item)] = r;
+    // Listings that share a text share a vector: without id embeddings, and when at least a quarter
+    // of the items repeat another's vector, the trainer works per distinct vector (its gathers read a
+    // smaller table, and its ranking scores each row once); otherwise it reads a row per item.
+    const bool byRow = !options_.idEmbedding && vectors_->repeatedShare() >= 0.25;
+    const DistinctRows& inputRows = vectors_->distinct();
+    DenseMatrix perItem;
+    if (byRow) {
+        input.rowVectors = inputRows.rows.data.data();
+        input.rows = inputRows.rows.rows;
+        input.rowOffsets = inputRows.offsets.data();
+        input.rowItems = inputRows.items.data();
+        input.itemRow.assign(vectors_->rowOfItem().begin(), vectors_->rowOfItem().end());
+    } else {
+        perItem = vectors_->expanded();
+        input.itemVectors = perItem.data.data();
     }
     torchkernels::TwoTowerConfig c;
     c.dim = options_.dim;
@@ -121,15 +126,13 @@ Status TwoTowerRecommender::fit(std::shared_ptr<const Interactions> train, const
     auto outcome = torchkernels::trainTwoTower(input, c, [&job] { return job.cancelled(); }, progress, onEpoch);
     if (outcome.cancelled) return makeError(ErrorCode::Cancelled, "two-tower training cancelled");
     if (!outcome.error.empty()) return makeError(ErrorCode::Internal, outcome.error, "two-tower training");
-    if (inputRows) inputRows->rows = DenseMatrix();  // the trainer's table is spent: freed before the factors take room
-    x_ = DenseMatrix(train_->users(), outcome.dim);
-    x_.data = std::move(outcome.userFactors);
-    y_ = DenseMatrix(train_->items(), outcome.dim);
-    y_.data = std::move(outcome.itemFactors);
-    if (inputRows) {
+    perItem = DenseMatrix();  // the trainer's table is spent: freed before the factors take room
+    x_ = DenseMatrix::adopt(train_->users(), outcome.dim, std::move(outcome.userFactors));
+    y_ = DenseMatrix::adopt(train_->items(), outcome.dim, std::move(outcome.itemFactors));
+    if (byRow) {
         // Without id embeddings an item's output is its input row's output: the input's grouping is
         // the factors' grouping, with no second pass hashing the factors.
-        DistinctRows outputs{DenseMatrix(static_cast<int>(inputRows->offsets.size()) - 1, outcome.dim), std::move(inputRows->offsets), std::move(inputRows->items)};
+        DistinctRows outputs{DenseMatrix(inputRows.rows.rows, outcome.dim), inputRows.offsets, inputRows.items};
         for (int r = 0; r < outputs.rows.rows; ++r) {
             const float* from = y_.row(outputs.itemsOf(r).front());
             std::copy(from, from + outcome.dim, outputs.rows.row(r));
@@ -192,7 +195,7 @@ bool TwoTowerRecommender::restoreState(std::shared_ptr<const Interactions> train
     ModelState state(stateTag(), bytes);
     DenseMatrix x, y, curves;
     if (!state.read(x) || !state.read(y) || !state.read(curves) || !state.atEnd()) return false;
-    if (x.rows != train->users() || y.rows != train->items() || x.cols != y.cols || y.rows != vectors_->rows || (curves.rows != 2 && curves.rows != 3))
+    if (x.rows != train->users() || y.rows != train->items() || x.cols != y.cols || y.rows != vectors_->items() || (curves.rows != 2 && curves.rows != 3))
         return false;
     train_ = std::move(train);
     x_ = std::move(x);

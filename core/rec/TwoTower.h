@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "rec/Dense.h"
+#include "rec/ItemVectorTable.h"
 #include "rec/Recommender.h"
 
 namespace ss::rec {
@@ -61,8 +62,8 @@ struct TwoTowerOptions {
 
 class TwoTowerRecommender final : public Recommender {
 public:
-    // itemVectors: one row per dense item, read as they are and shared, not copied.
-    TwoTowerRecommender(std::shared_ptr<const DenseMatrix> itemVectors, TwoTowerOptions options = {}, std::string encoderModel = {});
+    // itemVectors: a vector per dense item, read as they are and shared, not copied.
+    TwoTowerRecommender(std::shared_ptr<const ItemVectorTable> itemVectors, TwoTowerOptions options = {}, std::string encoderModel = {});
     std::string name() const override { return "twotower"; }
     boost::json::object parameters() const override;
     SimilarItems similarItems(std::int32_t item, std::size_t n) const override;
@@ -88,7 +89,7 @@ public:
     static bool available();  // built with LibTorch
 
 private:
-    std::shared_ptr<const DenseMatrix> vectors_;
+    std::shared_ptr<const ItemVectorTable> vectors_;
     TwoTowerOptions options_;
     std::string encoder_;
     DenseMatrix x_, y_;

@@ -39,24 +39,43 @@ Result<bool> EmbeddingStore::copyFrom(std::int64_t fromId, std::int64_t objectId
     return db_.changes() > 0;
 }
 
+namespace {
+
+// The vector in the row's columns dimColumn and blobColumn into `row` (a blob may not be aligned for
+// floats); every vector of a scan has the dimension of the first.
+Status readVector(const Statement& stmt, int dimColumn, int blobColumn, std::int64_t objectId, std::size_t& expected,
+                  std::vector<float>& row, const std::filesystem::path& file) {
+    const auto dim = static_cast<std::size_t>(stmt.columnInt(dimColumn));
+    const auto blob = stmt.columnBlob(blobColumn);
+    if (blob.size() != dim * sizeof(float) || (expected != 0 && dim != expected))
+        return makeError(ErrorCode::InputData, "corrupt embedding for object " + std::to_string(objectId), file.string());
+    expected = dim;
+    row.resize(dim);
+    std::memcpy(row.data(), blob.data(), blob.size());
+    return {};
+}
+
+}  // namespace
+
 Status EmbeddingStore::forEach(const std::function<void(std::int64_t, std::span<const float>)>& visit) {
-    auto stmt = db_.prepare("SELECT object_id, dim, vector FROM embeddings WHERE model=?1 AND target=?2 ORDER BY object_id");
+    return forEachText([](std::int64_t, const std::string&) { return true; }, visit);
+}
+
+Status EmbeddingStore::forEachText(const std::function<bool(std::int64_t, const std::string&)>& wantVector,
+                                   const std::function<void(std::int64_t, std::span<const float>)>& visitVector) {
+    auto stmt = db_.prepare("SELECT object_id, text_hash, dim, vector FROM embeddings WHERE model=?1 AND target=?2 ORDER BY object_id");
     if (!stmt) return stmt.error();
     stmt->bind(1, model_).bind(2, target_);
     std::size_t expected = 0;
-    std::vector<float> row;  // the blob may not be aligned for floats
+    std::vector<float> row;
     for (;;) {
         auto more = stmt->step();
         if (!more) return more.error();
         if (!*more) break;
-        const auto dim = static_cast<std::size_t>(stmt->columnInt(1));
-        const auto blob = stmt->columnBlob(2);
-        if (blob.size() != dim * sizeof(float) || (expected != 0 && dim != expected))
-            return makeError(ErrorCode::InputData, "corrupt embedding for object " + std::to_string(stmt->columnInt(0)), db_.path().string());
-        expected = dim;
-        row.resize(dim);
-        std::memcpy(row.data(), blob.data(), blob.size());
-        visit(stmt->columnInt(0), row);
+        const std::int64_t id = stmt->columnInt(0);
+        if (!wantVector(id, stmt->columnText(1))) continue;
+        SS_TRY(readVector(*stmt, 2, 3, id, expected, row, db_.path()));
+        visitVector(id, row);
     }
     return {};
 }
@@ -69,6 +88,29 @@ Result<EmbeddingMatrix> EmbeddingStore::loadAll() {
         m.values.insert(m.values.end(), vector.begin(), vector.end());
     }));
     return m;
+}
+
+Result<std::vector<std::string>> EmbeddingStore::models(Database& db, const std::string& target) {
+    auto next = db.prepare("SELECT model FROM embeddings WHERE model > ?1 ORDER BY model LIMIT 1");
+    if (!next) return next.error();
+    auto has = db.prepare("SELECT 1 FROM embeddings WHERE model=?1 AND target=?2 LIMIT 1");
+    if (!has) return has.error();
+    std::vector<std::string> out;
+    std::string after;  // every fingerprint sorts after the empty string
+    for (;;) {
+        next->reset();
+        next->bind(1, after);
+        auto row = next->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        after = next->columnText(0);
+        has->reset();
+        has->bind(1, after).bind(2, target);
+        auto found = has->step();
+        if (!found) return found.error();
+        if (*found) out.push_back(after);
+    }
+    return out;
 }
 
 Result<std::int64_t> EmbeddingStore::count() {

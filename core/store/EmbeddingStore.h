@@ -36,7 +36,15 @@ public:
     // Each stored vector in object id order, without collecting them (a catalog's vectors can be
     // gigabytes); every vector has the same dimension or the call fails.
     Status forEach(const std::function<void(std::int64_t objectId, std::span<const float> vector)>& visit);
+    // Each stored object in id order with its text hash; the vector is decoded, and given to
+    // `visitVector`, only for the objects `wantVector` asks for (identical texts share a vector, so a
+    // catalogue takes each once).
+    Status forEachText(const std::function<bool(std::int64_t objectId, const std::string& textHash)>& wantVector,
+                       const std::function<void(std::int64_t objectId, std::span<const float> vector)>& visitVector);
     Result<std::int64_t> count();
+    // The model fingerprints with vectors for `target`, ascending. Found by seeking the table's key
+    // model by model: counting or grouping would read every vector (gigabytes at scale).
+    static Result<std::vector<std::string>> models(Database& db, const std::string& target);
     Status removeMissing(const std::string& objectTable);  // drops vectors of deleted objects
 
 private:

@@ -15,6 +15,7 @@
 #include "../store/ProjectDump.h"
 #include "../store/TestSupport.h"
 #include "rec/Dataset.h"
+#include "rec/Dense.h"
 #include "rec/Interactions.h"
 #include "rec/Recommender.h"
 #include "sample/SampleShop.h"
@@ -50,6 +51,13 @@ inline ss::rec::Dataset dataset(int users, int items, const std::vector<Row>& ro
     std::vector<ss::rec::Event> e;
     for (const Row& r : rows) e.push_back({r.user, r.item, r.type, kT0 + static_cast<std::int64_t>(r.day * kDay)});
     return ss::rec::Dataset::fromParts(std::move(u), std::move(it), std::move(e));
+}
+
+// A matrix of the given rows (all of one length).
+inline ss::rec::DenseMatrix matrixOfRows(const std::vector<std::vector<float>>& rows) {
+    ss::rec::DenseMatrix m(static_cast<int>(rows.size()), static_cast<int>(rows.front().size()));
+    for (std::size_t r = 0; r < rows.size(); ++r) std::copy(rows[r].begin(), rows[r].end(), m.row(static_cast<int>(r)));
+    return m;
 }
 
 inline std::filesystem::path file(const QTemporaryDir& dir, const std::string& name) {

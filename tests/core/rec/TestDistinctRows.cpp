@@ -5,17 +5,12 @@
 
 #include <random>
 
+#include "RecTestSupport.h"
 #include "rec/DistinctRows.h"
 
 using namespace ss::rec;
 
 namespace {
-
-DenseMatrix fromRows(const std::vector<std::vector<float>>& rows) {
-    DenseMatrix m(static_cast<int>(rows.size()), static_cast<int>(rows.front().size()));
-    for (std::size_t r = 0; r < rows.size(); ++r) std::copy(rows[r].begin(), rows[r].end(), m.row(static_cast<int>(r)));
-    return m;
-}
 
 std::vector<int> itemsOf(const DistinctRows& d, int row) {
     const auto s = d.itemsOf(row);
@@ -29,7 +24,7 @@ class TestDistinctRows : public QObject {
 private slots:
     void groupsEqualRows() {
         // -0.0 and 0.0 differ in their bits, so they stay apart (both score 0: no harm either way).
-        const DenseMatrix m = fromRows({{1, 2, 3}, {0, 0, 0}, {1, 2, 3}, {4, 5, 6}, {0, 0, 0}, {1, 2, 3}, {-0.0f, 0, 0}, {4, 5, 6}});
+        const DenseMatrix m = rectest::matrixOfRows({{1, 2, 3}, {0, 0, 0}, {1, 2, 3}, {4, 5, 6}, {0, 0, 0}, {1, 2, 3}, {-0.0f, 0, 0}, {4, 5, 6}});
         const auto d = DistinctRows::of(m, 0.0);
         QVERIFY(d);
         QCOMPARE(d->rows.rows, 4);

@@ -47,7 +47,7 @@ std::unique_ptr<Recommender> make(const QString& name, int items) {
     o.hidden = 16;
     o.maxEpochs = 3;
     o.historyLength = 5;
-    return std::make_unique<TwoTowerRecommender>(std::make_shared<const DenseMatrix>(vectorsFor(items)), o, "test-vectors");
+    return std::make_unique<TwoTowerRecommender>(std::make_shared<const ItemVectorTable>(ItemVectorTable::of(vectorsFor(items))), o, "test-vectors");
 }
 
 std::vector<float> allScores(const Recommender& m) {

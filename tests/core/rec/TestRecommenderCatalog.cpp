@@ -79,7 +79,7 @@ private slots:
         ItemVectorSet vectors;
         DenseMatrix five(5, 3);
         five.data = {1, 0, 0, 0.8f, 0.2f, 0, 0, 1, 0, 0, 0.7f, 0.3f, 0, 0, 1};
-        vectors.vectors = std::make_shared<const DenseMatrix>(std::move(five));
+        vectors.vectors = std::make_shared<const ItemVectorTable>(ItemVectorTable::of(five));
         RecommenderConfig small;
         small.als.factors = 2;
         small.twotower.maxEpochs = 2;

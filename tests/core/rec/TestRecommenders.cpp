@@ -31,7 +31,7 @@ std::shared_ptr<Recommender> modelNamed(const QString& name, const DenseMatrix& 
     if (name == "popularity") return std::make_shared<PopularityRecommender>();
     if (name == "itemknn") return std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0});
     if (name == "als") return std::make_shared<AlsRecommender>(AlsOptions{.factors = 2, .iterations = 5});
-    if (name == "content") return std::make_shared<ContentRecommender>(text);
+    if (name == "content") return std::make_shared<ContentRecommender>(ItemVectorTable::of(text));
     if (name == "hybrid")
         return std::make_shared<HybridRecommender>(std::make_shared<ItemKnnRecommender>(ItemKnnOptions{10, 0.0}),
                                                    std::make_shared<PopularityRecommender>(), 0.5);
@@ -194,7 +194,7 @@ private slots:
         std::vector<Event> e = {{0, 0, EventType::View, kT0 - 30 * kDay},  // weight 1, 30 days old: a = 1/2
                                 {0, 1, EventType::View, kT0}};            // weight 1, now: a = 1
         auto train = std::make_shared<Interactions>(Interactions::fromTriples(1, 4, e, BehaviourWeights{}));
-        ContentRecommender m(v, {.halfLifeDays = 30});
+        ContentRecommender m(ItemVectorTable::of(v), {.halfLifeDays = 30});
         SS_VERIFY_OK(m.fit(train, {.now = kT0}, {}));
         // u = 0.5·(1,0) + 1·(0,1) = (0.5, 1); |u| = √1.25
         const double nu = std::sqrt(1.25);
@@ -229,7 +229,7 @@ private slots:
         for (int i = 0; i < 8; ++i) v.row(i)[0] = float(i + 1), v.row(i)[1] = float((i * 5) % 7 - 3), v.row(i)[2] = 1.0f;
         for (int c = 0; c < copies; ++c)  // item 7 - c: twice the vector of item c (the same once normalised)
             for (int k = 0; k < 3; ++k) v.row(7 - c)[k] = 2.0f * v.row(c)[k];
-        ContentRecommender m(v, {.halfLifeDays = 0});
+        ContentRecommender m(ItemVectorTable::of(v), {.halfLifeDays = 0});
         QCOMPARE(m.denseDistinctRows() != nullptr, kept);
         if (kept) QCOMPARE(m.denseDistinctRows()->rows.rows, 8 - copies);
         auto train = views(2, 8, {{0, 1}, {1, 2}, {1, 4}});

@@ -473,6 +473,7 @@ private slots:
         // Items 0..3 point the same way, items 4..5 elsewhere. Scores: 6,5,4,3,2,1.
         DenseMatrix vectors(6, 2);
         vectors.data = {1, 0, 1, 0.01f, 1, 0.02f, 1, 0.03f, 0, 1, -1, 0};
+        const ItemVectorTable table = ItemVectorTable::of(vectors);
         DenseMatrix t(1, 6);
         t.data = {6, 5, 4, 3, 2, 1};
         const auto nothingBought = std::make_shared<Interactions>(Interactions::fromTriples(1, 6, {}, BehaviourWeights{}));
@@ -493,7 +494,7 @@ private slots:
             TopKOptions o;
             o.k = 3;
             o.rules = &c;
-            o.similarity = &vectors;
+            o.similarity = &table;
             o.tileItems = 1;
             o.threads = threads;
             TopKStats stats;

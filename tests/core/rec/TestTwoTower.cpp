@@ -41,7 +41,7 @@ Synthetic synthetic(std::uint64_t seed) {
     DenseMatrix vectors(kItems, kDim);
     for (int i = 0; i < kItems; ++i)
         for (int k = 0; k < kDim; ++k) vectors.row(i)[k] = float(direction[i / kPerCategory][k] + 0.3 * normal());
-    s.vectors.vectors = std::make_shared<const DenseMatrix>(std::move(vectors));
+    s.vectors.vectors = std::make_shared<const ItemVectorTable>(ItemVectorTable::of(vectors));
     s.vectors.model = "synthetic";
     std::vector<Row> rows;
     for (int u = 0; u < kUsers; ++u) {
@@ -261,10 +261,10 @@ private slots:
     void sharedTextsAreScoredOnce() {
         QFETCH(bool, idEmbedding);
         Synthetic s = synthetic(1);
-        DenseMatrix vectors = *s.vectors.vectors;
+        DenseMatrix vectors = s.vectors.vectors->expanded();
         for (int i = 0; i < kItems; ++i)  // odd offsets of a category: another listing of the offset before
             if (i % 2) std::copy_n(vectors.row(i - 1), kDim, vectors.row(i));
-        const auto shared = std::make_shared<const DenseMatrix>(std::move(vectors));
+        const auto shared = std::make_shared<const ItemVectorTable>(ItemVectorTable::of(vectors));
         auto split = splitAtDay80(s.data);
         SS_VERIFY_OK(split);
         auto train = std::make_shared<const Interactions>(split->train);
