@@ -1,6 +1,7 @@
 // ss-bench-serve: what one customer's lists cost on a big project, step by step — the work behind the
 // Recommendations screen's "history and top-10 with explanations" (bench/scale/run.py --steps serve-steps).
-//   ss-bench-serve --db F [--models popularity,als] [--customers N] [--k 10] [--threads T]
+//   ss-bench-serve --db F [--models popularity,als] [--customers N] [--k 10] [--threads T] [--blas]
+// --blas: the dense models scored by the BLAS product, not the fused kernel (FusedScoring), to compare.
 // Opens the session and trains or loads each model (kept models are reused), then for N customers
 // spread over the customer list times: the history, each model's top-k without explanations, and with
 // three explaining history items each. Prints one JSON object: per step the median and largest ms.
@@ -14,6 +15,7 @@
 
 #include <boost/json.hpp>
 
+#include "rec/FusedScoring.h"
 #include "rec/Session.h"
 
 using namespace ss;
@@ -43,13 +45,15 @@ int main(int argc, char** argv) {
     if (path.empty()) return std::fprintf(stderr, "usage: ss-bench-serve --db F [--models LIST] [--customers N] [--k K] [--threads T]\n"), 1;
     const int customers = std::stoi(option(args, "--customers", "20"));
     const std::size_t k = std::stoul(option(args, "--k", "10"));
+    const bool blas = std::find(args.begin(), args.end(), "--blas") != args.end();
+    if (blas) rec::FusedScoring::setEnabled(false);
     rec::SessionOptions options;
     options.threads = std::stoi(option(args, "--threads", std::to_string(std::max(1u, std::thread::hardware_concurrency()))));
     std::vector<std::string> models;
     std::stringstream list(option(args, "--models", "popularity,als"));
     for (std::string m; std::getline(list, m, ',');) models.push_back(m);
 
-    boost::json::object out{{"db", path}, {"threads", options.threads}, {"k", k}};
+    boost::json::object out{{"db", path}, {"threads", options.threads}, {"k", k}, {"fused", rec::FusedScoring::available()}};
     auto start = std::chrono::steady_clock::now();
     auto session = rec::RecommendationSession::open(path, options, {});
     if (!session) return std::fprintf(stderr, "%s\n", session.error().describe().c_str()), 2;

@@ -18,7 +18,7 @@ ContentRecommender::ContentRecommender(const ItemVectorTable& itemVectors, Conte
     for (int i = 0; i < itemVectors.items(); ++i) groupOfItem[static_cast<std::size_t>(i)] = groupOfRow[static_cast<std::size_t>(itemVectors.rowOf(i))];
     ItemVectorTable normalised(std::move(groups->rows), std::move(groupOfItem));
     vectors_ = normalised.expanded();
-    if (normalised.repeatedShare() >= 0.25) distinct_ = normalised.distinct();
+    if (normalised.repeatedShare() >= 0.25) distinct_ = std::move(normalised).releaseDistinct();
 }
 
 boost::json::object ContentRecommender::parameters() const {

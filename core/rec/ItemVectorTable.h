@@ -29,6 +29,8 @@ public:
     std::span<const std::int32_t> rowOfItem() const { return rowOfItem_; }
     // The distinct rows with the items of each (items ascending within a row's run).
     const DistinctRows& distinct() const { return distinct_; }
+    // The distinct rows moved out (their pages as allocated: a copy would lose the huge pages).
+    DistinctRows releaseDistinct() && { return std::move(distinct_); }
     // The share of items whose vector repeats another item's.
     double repeatedShare() const;
     // One row per item, as a model that needs them apart reads them (a copy: gigabytes at scale).

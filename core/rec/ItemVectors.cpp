@@ -1,11 +1,12 @@
 #include "rec/ItemVectors.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <string>
 #include <unordered_map>
 
+#include "common/HugePages.h"
 #include "common/JobStages.h"
 #include "store/EmbeddingStore.h"
 #include "store/Project.h"
@@ -43,6 +44,14 @@ Result<ItemVectorSet> cachedItemVectors(const std::filesystem::path& path, const
         },
         [&](std::int64_t, std::span<const float> vector) {  // the row just named: rows are appended in order
             dim = vector.size();
+            if (values.size() + vector.size() > values.capacity()) {
+                // Grown onto huge pages (advised before they are touched): the models read these
+                // rows at random, and 4 KiB pages cost a TLB miss nearly every row.
+                std::vector<float> grown;
+                reserveHugePages(grown, std::max<std::size_t>({2 * values.capacity(), values.size() + vector.size(), std::size_t{1} << 20}));
+                grown.assign(values.begin(), values.end());
+                values.swap(grown);
+            }
             values.insert(values.end(), vector.begin(), vector.end());
         }));
     if (dim == 0) return makeError(ErrorCode::InputData, "no item vectors in the cache for " + fingerprint, path.string());

@@ -179,6 +179,7 @@ struct RankingPlan {
     const float* shift = nullptr;   // rules' boost/bury in standard deviations, or none
     bool useMmr = false;
     std::size_t pool = 0;           // candidates kept per user (more than k when MMR re-ranks them)
+    mutable std::atomic<std::size_t> fusedBlocks{0};  // blocks (or slices) the fused kernel scored
 
     std::span<const std::int32_t> excluded(std::int32_t user) const {
         return options->excludeTraining ? train->weights.rowIndices(user) : std::span<const std::int32_t>();
@@ -200,13 +201,17 @@ struct RankingPlan {
     std::size_t blockUsers(const Recommender& m, std::size_t served) const {
         if (options->blockUsers) return options->blockUsers;
         if (!tiled(m)) return std::clamp<std::size_t>(4'000'000 / std::max(1, items), 1, 1024);
-        if (!fused()) return kTileBlockUsers;
+        if (!fused(served)) return kTileBlockUsers;
         // The fused kernel packs each tile once a block: bigger blocks repay it (ALS at 2M events, 64
         // factors: 256 users 226 GFLOP/s, 1,024 250, 2,048 271), kept to a share of the users per worker.
         const std::size_t perWorker = served / static_cast<std::size_t>(std::max(1, options->threads));
         return std::clamp(perWorker, kTileBlockUsers, kFusedBlockUsers);
     }
-    bool fused() const { return FusedScoring::available() && cpuScoringMayFuse(); }
+    // The fused kernel packs each tile once a block: for a handful of users the packing costs more
+    // than their scores (one customer at 4.16M items: 131 ms fused against 36 ms by the BLAS product).
+    bool fused(std::size_t users) const {
+        return users >= options->fusedMinUsers && FusedScoring::available() && cpuScoringMayFuse();
+    }
     // The pool cut to k: by MMR when asked, else the best k.
     std::vector<Scored> finish(std::vector<Scored> top) const {
         if (useMmr) return TopKEngine::mmr(top, *options->similarity, *options->rules->mmrLambda, options->k);
@@ -285,7 +290,8 @@ void rankTiled(const RankingPlan& plan, const Recommender& model, std::span<cons
     scratch.queries.resize(ids.size() * static_cast<std::size_t>(d));
     model.denseQueries(ids, scratch.queries.data());
     // The fused kernel keeps the scores in registers; the BLAS product writes a block × tile matrix.
-    const bool fused = plan.fused();
+    const bool fused = plan.fused(ids.size());
+    if (fused) ++plan.fusedBlocks;
     if (!fused) scratch.scores.resize(ids.size() * static_cast<std::size_t>(tile));
     scratch.tops.clear();
     for (auto u : ids) scratch.tops.emplace_back(plan.pool, plan.excluded(u), plan.allowed);
@@ -473,6 +479,7 @@ Result<std::vector<std::vector<Scored>>> TopKEngine::recommend(const Recommender
         stats->sharedRankings = shared.size();
         stats->tileItems = plan.tiled(model) ? static_cast<std::size_t>(plan.tileItems(model.denseItems()->cols)) : 0;
         stats->scoredRows = plan.tiled(model) ? static_cast<std::size_t>(plan.denseRows(model)) : 0;
+        stats->fusedBlocks = plan.fusedBlocks.load();
     }
     return out;
 }

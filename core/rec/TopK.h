@@ -71,6 +71,9 @@ struct TopKOptions {
     bool excludeTraining = true;        // drop items the user has in the training interactions
     std::size_t blockUsers = 0;         // 0: as many as fit in ~16 MB of scores per thread (dense models: 256)
     std::size_t tileItems = 0;          // dense models: items per tile (0: ~1 MiB of item rows)
+    // Dense blocks of at least this many users go through the fused kernel where the CPU has it
+    // (FusedScoring); smaller ones, a customer being served, through the BLAS product.
+    std::size_t fusedMinUsers = 32;
     int threads = 1;
     const CompiledRules* rules = nullptr;
     const ItemVectorTable* similarity = nullptr;  // item vectors for MMR (need not be normalised)
@@ -84,6 +87,7 @@ struct TopKStats {
     std::size_t scoredRows = 0;  // tiled: the item rows each user was scored against (distinct rows when items share them)
     std::size_t sharedRankings = 0;  // catalogues of models that rank everyone alike, sorted once
     std::size_t catalogueSlices = 1;  // parts each dense block's catalogue was cut into, one per worker (1: not cut)
+    std::size_t fusedBlocks = 0;      // blocks (slices counted apart) scored by the fused kernel
 };
 
 class TopKEngine {

@@ -1,6 +1,7 @@
 #include "EmbeddingStore.h"
 
 #include <cstring>
+#include <unordered_set>
 
 namespace ss {
 
@@ -19,20 +20,31 @@ Result<std::unordered_map<std::int64_t, std::string>> EmbeddingStore::textHashes
 }
 
 Status EmbeddingStore::put(std::int64_t objectId, const std::string& textHash, const std::vector<float>& vector) {
-    auto stmt = db_.prepare(
-        "INSERT INTO embeddings(model, target, object_id, text_hash, dim, vector) VALUES(?1,?2,?3,?4,?5,?6)"
-        " ON CONFLICT(model, target, object_id) DO UPDATE SET text_hash=excluded.text_hash, dim=excluded.dim, vector=excluded.vector");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, model_).bind(2, target_).bind(3, objectId).bind(4, textHash).bind(5, static_cast<std::int64_t>(vector.size()))
-        .bind(6, std::span<const std::byte>(reinterpret_cast<const std::byte*>(vector.data()), vector.size() * sizeof(float)));
-    return stmt->run();
+    // The text's vector (a text met again under this encoder gives the same one), then the object's row.
+    auto stored = db_.prepare(
+        "INSERT INTO embedding_vectors(model, text_hash, dim, vector) VALUES(?1,?2,?3,?4)"
+        " ON CONFLICT(model, text_hash) DO UPDATE SET dim=excluded.dim, vector=excluded.vector RETURNING id");
+    if (!stored) return stored.error();
+    stored->bind(1, model_).bind(2, textHash).bind(3, static_cast<std::int64_t>(vector.size()))
+        .bind(4, std::span<const std::byte>(reinterpret_cast<const std::byte*>(vector.data()), vector.size() * sizeof(float)));
+    auto row = stored->step();
+    if (!row) return row.error();
+    if (!*row) return makeError(ErrorCode::Internal, "no id for a stored vector", db_.path().string());
+    const std::int64_t vectorId = stored->columnInt(0);
+    SS_TRY(stored->run());  // to its end, so the statement is done before the next write
+    auto ref = db_.prepare(
+        "INSERT INTO embeddings(model, target, object_id, text_hash, vector_id) VALUES(?1,?2,?3,?4,?5)"
+        " ON CONFLICT(model, target, object_id) DO UPDATE SET text_hash=excluded.text_hash, vector_id=excluded.vector_id");
+    if (!ref) return ref.error();
+    ref->bind(1, model_).bind(2, target_).bind(3, objectId).bind(4, textHash).bind(5, vectorId);
+    return ref->run();
 }
 
 Result<bool> EmbeddingStore::copyFrom(std::int64_t fromId, std::int64_t objectId, const std::string& textHash) {
     auto stmt = db_.prepare(
-        "INSERT INTO embeddings(model, target, object_id, text_hash, dim, vector)"
-        " SELECT model, target, ?4, text_hash, dim, vector FROM embeddings WHERE model=?1 AND target=?2 AND object_id=?3 AND text_hash=?5"
-        " ON CONFLICT(model, target, object_id) DO UPDATE SET text_hash=excluded.text_hash, dim=excluded.dim, vector=excluded.vector");
+        "INSERT INTO embeddings(model, target, object_id, text_hash, vector_id)"
+        " SELECT model, target, ?4, text_hash, vector_id FROM embeddings WHERE model=?1 AND target=?2 AND object_id=?3 AND text_hash=?5"
+        " ON CONFLICT(model, target, object_id) DO UPDATE SET text_hash=excluded.text_hash, vector_id=excluded.vector_id");
     if (!stmt) return stmt.error();
     stmt->bind(1, model_).bind(2, target_).bind(3, fromId).bind(4, objectId).bind(5, textHash);
     SS_TRY(stmt->run());
@@ -63,18 +75,25 @@ Status EmbeddingStore::forEach(const std::function<void(std::int64_t, std::span<
 
 Status EmbeddingStore::forEachText(const std::function<bool(std::int64_t, const std::string&)>& wantVector,
                                    const std::function<void(std::int64_t, std::span<const float>)>& visitVector) {
-    auto stmt = db_.prepare("SELECT object_id, text_hash, dim, vector FROM embeddings WHERE model=?1 AND target=?2 ORDER BY object_id");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, model_).bind(2, target_);
+    auto scan = db_.prepare("SELECT object_id, text_hash, vector_id FROM embeddings WHERE model=?1 AND target=?2 ORDER BY object_id");
+    if (!scan) return scan.error();
+    scan->bind(1, model_).bind(2, target_);
+    auto lookup = db_.prepare("SELECT dim, vector FROM embedding_vectors WHERE id=?1");
+    if (!lookup) return lookup.error();
     std::size_t expected = 0;
     std::vector<float> row;
     for (;;) {
-        auto more = stmt->step();
+        auto more = scan->step();
         if (!more) return more.error();
         if (!*more) break;
-        const std::int64_t id = stmt->columnInt(0);
-        if (!wantVector(id, stmt->columnText(1))) continue;
-        SS_TRY(readVector(*stmt, 2, 3, id, expected, row, db_.path()));
+        const std::int64_t id = scan->columnInt(0);
+        if (!wantVector(id, scan->columnText(1))) continue;
+        lookup->reset();
+        lookup->bind(1, scan->columnInt(2));
+        auto found = lookup->step();
+        if (!found) return found.error();
+        if (!*found) return makeError(ErrorCode::InputData, "corrupt embedding for object " + std::to_string(id) + ": its vector is missing", db_.path().string());
+        SS_TRY(readVector(*lookup, 0, 1, id, expected, row, db_.path()));
         visitVector(id, row);
     }
     return {};
@@ -127,7 +146,36 @@ Status EmbeddingStore::removeMissing(const std::string& objectTable) {
     auto stmt = db_.prepare("DELETE FROM embeddings WHERE model=?1 AND target=?2 AND object_id NOT IN (SELECT id FROM " + objectTable + ")");
     if (!stmt) return stmt.error();
     stmt->bind(1, model_).bind(2, target_);
-    return stmt->run();
+    SS_TRY(stmt->run());
+    // Vectors no object names any more (under any target: items and reviews may share a text).
+    auto referenced = db_.prepare("SELECT vector_id FROM embeddings WHERE model=?1");
+    if (!referenced) return referenced.error();
+    referenced->bind(1, model_);
+    std::unordered_set<std::int64_t> used;
+    for (;;) {
+        auto row = referenced->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        used.insert(referenced->columnInt(0));
+    }
+    auto vectors = db_.prepare("SELECT id FROM embedding_vectors WHERE model=?1");
+    if (!vectors) return vectors.error();
+    vectors->bind(1, model_);
+    std::vector<std::int64_t> unused;
+    for (;;) {
+        auto row = vectors->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        if (!used.count(vectors->columnInt(0))) unused.push_back(vectors->columnInt(0));
+    }
+    auto remove = db_.prepare("DELETE FROM embedding_vectors WHERE id=?1");
+    if (!remove) return remove.error();
+    for (auto id : unused) {
+        remove->reset();
+        remove->bind(1, id);
+        SS_TRY(remove->run());
+    }
+    return {};
 }
 
 }  // namespace ss

@@ -1,7 +1,8 @@
-// EmbeddingStore: the embedding cache in the project file. Vectors are keyed by model fingerprint
-// (sha256 of the weights), target ("items", "reviews") and object id, and carry the hash of the text
-// they encode, so a changed text is re-encoded and an unchanged one never is. Use from the thread
-// that owns the Database.
+// EmbeddingStore: the embedding cache in the project file. Each text's vector is stored once per
+// model fingerprint (sha256 of the weights) and text hash (embedding_vectors); each object, by
+// target ("items", "reviews") and id, names its text's hash and vector (embeddings), so a changed
+// text is re-encoded, an unchanged one never is, and listings sharing a title share a vector. Use
+// from the thread that owns the Database.
 #pragma once
 
 #include <cstdint>

@@ -216,6 +216,36 @@ CREATE TABLE trained_model_parts(
   PRIMARY KEY(key, part));
 )SQL";
 
+// Version 11: each encoder's vector of a text stored once. A marketplace lists one product in many
+// shops under one title, so a catalogue of 4.16 million listings has 745 thousand titles: a row per
+// listing held 6.4 GB of vectors (8.4 GB of pages, every one read to load them); now each listing's row
+// names its text's vector, and loading reads 1.2 GB of vectors. No foreign key from embeddings to
+// embedding_vectors: deleting a vector would then scan every row (EmbeddingStore keeps them whole).
+// (A hand-made early project without the embeddings table gets an empty one to move first.)
+constexpr const char* kVersion11 = R"SQL(
+CREATE TABLE IF NOT EXISTS embeddings(
+  model TEXT NOT NULL, target TEXT NOT NULL, object_id INTEGER NOT NULL,
+  text_hash TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,
+  PRIMARY KEY(model, target, object_id)) WITHOUT ROWID;
+CREATE TABLE embedding_vectors(
+  id INTEGER PRIMARY KEY,
+  model TEXT NOT NULL,
+  text_hash TEXT NOT NULL,
+  dim INTEGER NOT NULL,
+  vector BLOB NOT NULL);
+CREATE UNIQUE INDEX embedding_vectors_text ON embedding_vectors(model, text_hash);
+INSERT OR IGNORE INTO embedding_vectors(model, text_hash, dim, vector) SELECT model, text_hash, dim, vector FROM embeddings;
+CREATE TABLE embedding_refs(
+  model TEXT NOT NULL, target TEXT NOT NULL, object_id INTEGER NOT NULL,
+  text_hash TEXT NOT NULL, vector_id INTEGER NOT NULL,
+  PRIMARY KEY(model, target, object_id)) WITHOUT ROWID;
+INSERT INTO embedding_refs(model, target, object_id, text_hash, vector_id)
+  SELECT e.model, e.target, e.object_id, e.text_hash, v.id
+  FROM embeddings e JOIN embedding_vectors v ON v.model = e.model AND v.text_hash = e.text_hash;
+DROP TABLE embeddings;
+ALTER TABLE embedding_refs RENAME TO embeddings;
+)SQL";
+
 // While a bulk load runs, the text index triggers give way to ones that only note which items
 // changed (a temporary table, emptied, not dropped, afterwards: dropping a table fails while any
 // statement of the connection is still reading); the index then catches up in two statements. Row by row, the index
@@ -267,6 +297,7 @@ const std::vector<std::vector<const char*>> kTablesByVersion = {
     {},
     {"trained_model_parts"},
     {"event_count"},
+    {"embedding_vectors"},
 };
 
 Result<std::set<std::string>> tableNames(Database& db) {
@@ -360,7 +391,7 @@ Status Schema::migrate(Database& db) {
     if (*current > kCurrentVersion) return newerVersion(*current, db.path().string());
     // Version 10 (no SQL of its own here): events clustered by customer and time (EventTable).
     static const char* const kSteps[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                         kVersion6, kVersion7, kVersion8, kVersion9, ""};
+                                         kVersion6, kVersion7, kVersion8, kVersion9, "", kVersion11};
     static_assert(std::size(kSteps) == kCurrentVersion);
     for (int v = *current; v < kCurrentVersion; ++v) {
         // Copying the events checks no foreign key that the old table did not already satisfy (and

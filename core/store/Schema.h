@@ -23,7 +23,7 @@ struct FileIdentity {
 
 class Schema {
 public:
-    static constexpr int kCurrentVersion = 10;
+    static constexpr int kCurrentVersion = 11;
     // PRAGMA application_id of every project file ("ShSe"), written when a project is created or
     // an older project (from before the mark) is upgraded.
     static constexpr std::int32_t kApplicationId = 0x53685365;

@@ -1,6 +1,6 @@
 // ItemVectorTable and the item vectors read from a project's embedding cache: each distinct vector is
 // held once and every item reaches its own through rowOf; the cache is read one vector per text hash
-// (a later item with a seen hash shares the first one's vector, whatever bytes its own row holds), items
+// (the store keeps one vector per encoder and text: items of one text share it), items
 // without a vector share one zero row, and vectors of items the dataset does not have are skipped.
 #include <QtTest>
 
@@ -84,11 +84,11 @@ private slots:
             EmbeddingStore store((*project)->db(), "enc", "items");
             const auto& items = reloaded->items();
             const std::int64_t a = items[0].id, b = items[1].id, c = items[2].id, d = items[3].id, f = items[5].id;
-            SS_VERIFY_OK(store.put(a, "hash-x", {1, 2, 3}));
+            SS_VERIFY_OK(store.put(a, "hash-x", {9, 9, 9}));
             SS_VERIFY_OK(store.put(b, "hash-y", {4, 5, 6}));
-            // The same text as a: its vector is a's, whatever bytes sit in its row.
-            SS_VERIFY_OK(store.put(c, "hash-x", {9, 9, 9}));
-            SS_VERIFY_OK(store.put(d, "hash-y", {4, 5, 6}));
+            // The same text as a: one vector for both, the one put last.
+            SS_VERIFY_OK(store.put(c, "hash-x", {1, 2, 3}));
+            SS_VERIFY_OK(store.copyFrom(b, d, "hash-y"));
             SS_VERIFY_OK(store.put(f, "hash-z", {0, 0, 1}));
             SS_VERIFY_OK(store.put(999999, "hash-w", {7, 7, 7}));  // not an item of the dataset
             // Another encoder's vectors are not read.
@@ -130,7 +130,7 @@ private slots:
             EmbeddingStore store((*project)->db(), "enc", "items");
             SS_VERIFY_OK(store.put(reloaded->items()[0].id, "h1", {1, 2}));
             SS_VERIFY_OK(store.put(second, "h2", {3, 4}));
-            auto stmt = (*project)->db().prepare("UPDATE embeddings SET dim=3 WHERE object_id=?1");
+            auto stmt = (*project)->db().prepare("UPDATE embedding_vectors SET dim=3 WHERE id=(SELECT vector_id FROM embeddings WHERE object_id=?1)");
             SS_VERIFY_OK(stmt);
             stmt->bind(1, second);
             SS_VERIFY_OK(stmt->run());

@@ -189,7 +189,7 @@ private slots:
         {
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
-            SS_VERIFY_OK((*p)->db().exec(std::string(sstest::kUndoClusteredEvents) + "DROP TABLE trained_model_parts; PRAGMA user_version=8;"));
+            SS_VERIFY_OK((*p)->db().exec(std::string(sstest::kUndoSharedVectors) + sstest::kUndoClusteredEvents + "DROP TABLE trained_model_parts; PRAGMA user_version=8;"));
         }
         QCOMPARE(count(path, "SELECT count(*) FROM sqlite_master WHERE name='trained_model_parts'"), std::int64_t(0));
         SS_VERIFY_OK(Project::open(path));  // upgraded

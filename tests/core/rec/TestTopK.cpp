@@ -11,6 +11,7 @@
 #include "RecTestSupport.h"
 #include "common/BlasThreads.h"
 #include "rec/DistinctRows.h"
+#include "rec/FusedScoring.h"
 #include "rec/Popularity.h"
 #include "rec/TopK.h"
 
@@ -224,17 +225,22 @@ private slots:
         o.threads = threads;
         o.excludeTraining = exclude;
         o.rules = filter ? &rules : nullptr;
-        TopKStats stats;
-        auto got = TopKEngine::recommend(model, ids, o, {}, &stats);
-        SS_VERIFY_OK(got);
-        QCOMPARE(stats.tileItems, std::size_t(tile ? tile : 8192));
-        QCOMPARE(stats.catalogueSlices, std::size_t(slices));
-        QCOMPARE(stats.scoredRows, std::size_t(shared ? model.denseDistinctRows()->rows.rows : n));
-        for (int u = 0; u < users; ++u) {
-            const auto excluded = exclude ? f.train->weights.rowIndices(u) : std::span<const std::int32_t>();
-            const auto want = TopKEngine::selectTopK(whole.row(u), n, excluded, filter ? allowed.data() : nullptr, o.k);
-            QCOMPARE(items((*got)[u]), items(want));
-            for (const auto& s : (*got)[u]) QCOMPARE(s.score, whole.row(u)[s.item]);
+        // Every block through the fused kernel (where the CPU has it), then none: the same lists.
+        for (const std::size_t fusedMinUsers : {std::size_t(1), std::size_t(1000)}) {
+            o.fusedMinUsers = fusedMinUsers;
+            TopKStats stats;
+            auto got = TopKEngine::recommend(model, ids, o, {}, &stats);
+            SS_VERIFY_OK(got);
+            QCOMPARE(stats.tileItems, std::size_t(tile ? tile : 8192));
+            QCOMPARE(stats.catalogueSlices, std::size_t(slices));
+            QCOMPARE(stats.scoredRows, std::size_t(shared ? model.denseDistinctRows()->rows.rows : n));
+            QCOMPARE(stats.fusedBlocks > 0, fusedMinUsers == 1 && FusedScoring::available() && cpuScoringMayFuse());
+            for (int u = 0; u < users; ++u) {
+                const auto excluded = exclude ? f.train->weights.rowIndices(u) : std::span<const std::int32_t>();
+                const auto want = TopKEngine::selectTopK(whole.row(u), n, excluded, filter ? allowed.data() : nullptr, o.k);
+                QCOMPARE(items((*got)[u]), items(want));
+                for (const auto& s : (*got)[u]) QCOMPARE(s.score, whole.row(u)[s.item]);
+            }
         }
     }
 

@@ -5,6 +5,15 @@
 
 namespace sstest {
 
+// The embeddings table as schema versions 1 to 10 laid it out (a vector in every object's row), made
+// from a current project's with its rows: run first when turning a project into an older version's.
+inline constexpr const char* kUndoSharedVectors =
+    "CREATE TABLE embeddings_old(model TEXT NOT NULL, target TEXT NOT NULL, object_id INTEGER NOT NULL,"
+    " text_hash TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY(model, target, object_id)) WITHOUT ROWID;"
+    "INSERT INTO embeddings_old SELECT e.model, e.target, e.object_id, e.text_hash, v.dim, v.vector"
+    " FROM embeddings e JOIN embedding_vectors v ON v.id = e.vector_id;"
+    "DROP TABLE embeddings; DROP TABLE embedding_vectors; ALTER TABLE embeddings_old RENAME TO embeddings;";
+
 inline constexpr const char* kUndoClusteredEvents =
     "DROP TRIGGER events_counted_insert; DROP TRIGGER events_counted_delete; DROP TABLE event_count;"
     "CREATE TABLE events_rowid(user_id INTEGER NOT NULL REFERENCES users(id), item_id INTEGER NOT NULL REFERENCES items(id),"

@@ -13,6 +13,7 @@
 #include "TestSupport.h"
 #include "store/ActivitySummary.h"
 #include "store/Database.h"
+#include "store/EmbeddingStore.h"
 #include "store/Project.h"
 #include "store/Schema.h"
 
@@ -28,8 +29,8 @@ using sstest::readBytes;
 }  // namespace
 
 // What a version-5 project lacks: dropped to make one from a new project.
-// Back to version 5 from the current version: what versions 10 to 6 added, removed.
-const std::string kUndoVersion6 = std::string(sstest::kUndoClusteredEvents) +
+// Back to version 5 from the current version: what versions 11 to 6 added, removed.
+const std::string kUndoVersion6 = std::string(sstest::kUndoSharedVectors) + sstest::kUndoClusteredEvents +
     "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results;"
     "DROP TRIGGER item_text_insert; DROP TRIGGER item_text_update; DROP TRIGGER item_text_delete; DROP TABLE item_text;";
 
@@ -235,7 +236,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, std::string(sstest::kUndoClusteredEvents) + "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
+        rawExec(path, std::string(sstest::kUndoSharedVectors) + sstest::kUndoClusteredEvents + "DROP TABLE trained_model_parts; DROP TABLE event_days; DROP TABLE imported_results; INSERT INTO items(id, external_id, title) VALUES(1, 'a', 'Kettle'); PRAGMA user_version=6;");
         {
             auto project = Project::open(path);
             SS_VERIFY_OK(project);
@@ -255,7 +256,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, std::string(sstest::kUndoClusteredEvents) + "DROP TABLE trained_model_parts; DROP TABLE event_days; INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
+        rawExec(path, std::string(sstest::kUndoSharedVectors) + sstest::kUndoClusteredEvents + "DROP TABLE trained_model_parts; DROP TABLE event_days; INSERT INTO users(id, external_id) VALUES(1, 'u'); INSERT INTO items(id, external_id) VALUES(1, 'i');"
                       " INSERT INTO events(user_id, item_id, type, ts) VALUES(1, 1, 1, 1000), (1, 1, 4, 90000), (1, 1, 4, 90001);"
                       " INSERT INTO settings(key, value) VALUES('activity.summary', 'v2:3:0'); PRAGMA user_version=7;");
         auto project = Project::open(path);
@@ -288,7 +289,7 @@ private slots:
             auto p = Project::open(path);
             SS_VERIFY_OK(p);
         }
-        rawExec(path, std::string(sstest::kUndoClusteredEvents) +
+        rawExec(path, std::string(sstest::kUndoSharedVectors) + sstest::kUndoClusteredEvents +
                           "INSERT INTO users(id, external_id) VALUES(1, 'u1'), (2, 'u2');"
                           "INSERT INTO items(id, external_id) VALUES(1, 'i1'), (2, 'i2'), (3, 'i3');"
                           "INSERT INTO events(user_id, item_id, type, ts, quantity, value, import_id) VALUES"
@@ -307,6 +308,41 @@ private slots:
         SS_COMPARE_STR(rawText(path, "SELECT events FROM event_count"), "5");
         rawExec(path, "INSERT INTO events(user_id, item_id, type, ts, seq) VALUES(2, 3, 1, 500, 2); DELETE FROM events WHERE user_id = 1;");
         SS_COMPARE_STR(rawText(path, "SELECT events FROM event_count"), "3");
+    }
+
+    void version10VectorsAreStoredOncePerText() {
+        // A version-10 project's embeddings (a vector in every object's row): each model's text keeps
+        // one vector, every object names it, and the store reads the same vectors as before.
+        QTemporaryDir dir;
+        const auto path = file(dir, "v10.shelfsense");
+        {
+            auto p = Project::open(path);
+            SS_VERIFY_OK(p);
+        }
+        rawExec(path, std::string(sstest::kUndoSharedVectors) +
+                          "INSERT INTO embeddings(model, target, object_id, text_hash, dim, vector) VALUES"
+                          " ('m1', 'items', 1, 'h-a', 2, x'0000803f00000040'), ('m1', 'items', 2, 'h-b', 2, x'0000404000008040'),"
+                          " ('m1', 'items', 3, 'h-a', 2, x'0000803f00000040'), ('m1', 'reviews', 7, 'h-a', 2, x'0000803f00000040'),"
+                          " ('m2', 'items', 1, 'h-a', 1, x'0000a040');"
+                          "PRAGMA user_version=10;");
+        {
+            auto project = Project::open(path);
+            SS_VERIFY_OK(project);
+            std::vector<std::string> read;
+            SS_VERIFY_OK(EmbeddingStore((*project)->db(), "m1", "items").forEach([&](std::int64_t id, std::span<const float> v) {
+                read.push_back(std::to_string(id) + ":" + std::to_string(int(v[0])) + "," + std::to_string(int(v[1])));
+            }));
+            QCOMPARE(read, (std::vector<std::string>{"1:1,2", "2:3,4", "3:1,2"}));
+        }
+        SS_COMPARE_STR(rawText(path, "PRAGMA user_version"), std::to_string(Schema::kCurrentVersion));
+        // One vector per model and text: (m1, h-a) serves items 1 and 3 and review 7.
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM embedding_vectors"), "3");
+        SS_COMPARE_STR(rawText(path, "SELECT count(DISTINCT vector_id) FROM embeddings WHERE model='m1' AND text_hash='h-a'"), "1");
+        SS_COMPARE_STR(rawText(path, "SELECT count(*) FROM embeddings"), "5");
+        SS_COMPARE_STR(rawText(path, "SELECT group_concat(row, ' ') FROM (SELECT e.model || ':' || e.object_id || ':' || hex(v.vector) AS row"
+                                     " FROM embeddings e JOIN embedding_vectors v ON v.id = e.vector_id WHERE e.target='items'"
+                                     " ORDER BY e.model, e.object_id)"),
+                       "m1:1:0000803F00000040 m1:2:0000404000008040 m1:3:0000803F00000040 m2:1:0000A040");
     }
 
     void olderUnmarkedProjectGetsTheMark() {
