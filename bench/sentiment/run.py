@@ -92,7 +92,8 @@ def sklearn_on_vectors(db, split, model):
     from sklearn.metrics import accuracy_score, f1_score
     con = sqlite3.connect(db)
     vectors = {rid: np.frombuffer(blob, dtype=np.float32) for rid, blob in
-               con.execute("SELECT object_id, vector FROM embeddings WHERE target='reviews' AND model=?", (model,))}
+               con.execute("SELECT e.object_id, v.vector FROM embeddings e JOIN embedding_vectors v ON v.id = e.vector_id"
+                           " WHERE e.target='reviews' AND e.model=?", (model,))}
     if not vectors:
         return None
     parts = {p: [r for r in split if r["part"] == p] for p in ("train", "test")}

@@ -163,8 +163,11 @@ def diff_keys(a, b):
 
 
 def embedding_rows(path):
-    rows = fetch_all(path, "SELECT model, target, object_id, text_hash, dim, vector, length(vector) FROM embeddings"
-                          " ORDER BY model, target, object_id")
+    # Each object's row with the vector it names (schema 11: one vector per model and text); a row
+    # naming no vector shows as one without a dimension.
+    rows = fetch_all(path, "SELECT e.model, e.target, e.object_id, e.text_hash, v.dim, v.vector, length(v.vector)"
+                          " FROM embeddings e LEFT JOIN embedding_vectors v ON v.id = e.vector_id"
+                          " ORDER BY e.model, e.target, e.object_id")
     return rows
 
 
