@@ -67,6 +67,21 @@ Status readVector(const Statement& stmt, int dimColumn, int blobColumn, std::int
     return {};
 }
 
+// The first column of every row `sql` gives for the model bound as ?1.
+Result<std::vector<std::int64_t>> idsOf(Database& db, const char* sql, const std::string& model) {
+    auto stmt = db.prepare(sql);
+    if (!stmt) return stmt.error();
+    stmt->bind(1, model);
+    std::vector<std::int64_t> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        out.push_back(stmt->columnInt(0));
+    }
+    return out;
+}
+
 }  // namespace
 
 Status EmbeddingStore::forEach(const std::function<void(std::int64_t, std::span<const float>)>& visit) {
@@ -148,26 +163,14 @@ Status EmbeddingStore::removeMissing(const std::string& objectTable) {
     stmt->bind(1, model_).bind(2, target_);
     SS_TRY(stmt->run());
     // Vectors no object names any more (under any target: items and reviews may share a text).
-    auto referenced = db_.prepare("SELECT vector_id FROM embeddings WHERE model=?1");
+    auto referenced = idsOf(db_, "SELECT vector_id FROM embeddings WHERE model=?1", model_);
     if (!referenced) return referenced.error();
-    referenced->bind(1, model_);
-    std::unordered_set<std::int64_t> used;
-    for (;;) {
-        auto row = referenced->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        used.insert(referenced->columnInt(0));
-    }
-    auto vectors = db_.prepare("SELECT id FROM embedding_vectors WHERE model=?1");
-    if (!vectors) return vectors.error();
-    vectors->bind(1, model_);
+    const std::unordered_set<std::int64_t> used(referenced->begin(), referenced->end());
+    auto stored = idsOf(db_, "SELECT id FROM embedding_vectors WHERE model=?1", model_);
+    if (!stored) return stored.error();
     std::vector<std::int64_t> unused;
-    for (;;) {
-        auto row = vectors->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        if (!used.count(vectors->columnInt(0))) unused.push_back(vectors->columnInt(0));
-    }
+    for (auto id : *stored)
+        if (!used.count(id)) unused.push_back(id);
     auto remove = db_.prepare("DELETE FROM embedding_vectors WHERE id=?1");
     if (!remove) return remove.error();
     for (auto id : unused) {
