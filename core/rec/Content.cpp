@@ -10,9 +10,7 @@ ContentRecommender::ContentRecommender(const ItemVectorTable& itemVectors, Conte
     DenseMatrix unit = itemVectors.distinct().rows;
     normalizeRows(unit);
     auto groups = DistinctRows::of(unit, 0.0);
-    std::vector<std::int32_t> groupOfRow(static_cast<std::size_t>(unit.rows));
-    for (int g = 0; g < groups->rows.rows; ++g)
-        for (auto r : groups->itemsOf(g)) groupOfRow[static_cast<std::size_t>(r)] = g;
+    const std::vector<std::int32_t> groupOfRow = groups->rowOfEachItem();  // the table's rows are its "items"
     unit = DenseMatrix();
     std::vector<std::int32_t> groupOfItem(static_cast<std::size_t>(itemVectors.items()));
     for (int i = 0; i < itemVectors.items(); ++i) groupOfItem[static_cast<std::size_t>(i)] = groupOfRow[static_cast<std::size_t>(itemVectors.rowOf(i))];

@@ -8,6 +8,13 @@
 
 namespace ss::rec {
 
+std::vector<std::int32_t> DistinctRows::rowOfEachItem() const {
+    std::vector<std::int32_t> rowOf(items.size());
+    for (int r = 0; r < rows.rows; ++r)
+        for (auto item : itemsOf(r)) rowOf[static_cast<std::size_t>(item)] = r;
+    return rowOf;
+}
+
 std::optional<DistinctRows> DistinctRows::of(const DenseMatrix& m, double minRepeatedShare) {
     const int n = m.rows, d = m.cols;
     if (n == 0 || d == 0) return std::nullopt;

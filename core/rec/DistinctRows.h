@@ -25,6 +25,9 @@ struct DistinctRows {
                 static_cast<std::size_t>(offsets[static_cast<std::size_t>(row) + 1] - offsets[static_cast<std::size_t>(row)])};
     }
 
+    // Each item's row (the inverse of the grouping).
+    std::vector<std::int32_t> rowOfEachItem() const;
+
     // The distinct rows of m (bit for bit equal rows are one), or nothing when fewer than
     // `minRepeatedShare` of its rows repeat an earlier one: then scoring them apart saves too little.
     static std::optional<DistinctRows> of(const DenseMatrix& m, double minRepeatedShare);

@@ -32,9 +32,7 @@ ItemVectorTable ItemVectorTable::of(const DenseMatrix& perItem) {
     }
     auto grouped = DistinctRows::of(perItem, 0.0);  // a share of 0 always groups
     t.distinct_ = std::move(*grouped);
-    t.rowOfItem_.assign(static_cast<std::size_t>(perItem.rows), 0);
-    for (int r = 0; r < t.distinct_.rows.rows; ++r)
-        for (auto item : t.distinct_.itemsOf(r)) t.rowOfItem_[static_cast<std::size_t>(item)] = r;
+    t.rowOfItem_ = t.distinct_.rowOfEachItem();
     return t;
 }
 
